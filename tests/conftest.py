@@ -1,0 +1,25 @@
+"""Test set-up shared by all tests: offscreen Qt, no network for models, small project fixtures."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
+
+import pytest  # noqa: E402
+
+from workbench.project import Project  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+SAMPLES = ROOT / "sample_projects" / "relation-client"
+
+
+@pytest.fixture
+def project(tmp_path: Path):
+    """A new, empty French project in a temporary folder."""
+    with Project.create(tmp_path / "test.vwb", language="fr") as created:
+        yield created

@@ -1,0 +1,159 @@
+"""Project files: creation, reopening, refusing files that are not projects, locks, migrations."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import duckdb
+import pytest
+
+import workbench.project as project_module
+from workbench.errors import NotAProject, ProjectError, ProjectLocked, ProjectNotFound, ProjectTooNew
+from workbench.project import Project, latest_version
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_create_and_reopen_keeps_language_and_data(tmp_path: Path) -> None:
+    path = tmp_path / "p.vwb"
+    with Project.create(path, language="en") as created:
+        assert created.schema_version == latest_version()
+        created.coder_id("alice", "trainer")
+    with Project.open(path) as opened:
+        assert opened.language == "en"
+        assert opened.rows("SELECT name, role FROM coders") == [("alice", "trainer")]
+
+
+def test_create_refuses_existing_file_and_unknown_language(tmp_path: Path) -> None:
+    path = tmp_path / "p.vwb"
+    path.write_text("precious")
+    with pytest.raises(ProjectError, match="already exists"):
+        Project.create(path)
+    assert path.read_text() == "precious"
+    with pytest.raises(ProjectError, match="unsupported project language"):
+        Project.create(tmp_path / "q.vwb", language="de")
+    assert not (tmp_path / "q.vwb").exists()
+
+
+def test_open_missing_file_says_so(tmp_path: Path) -> None:
+    with pytest.raises(ProjectNotFound, match="does not exist"):
+        Project.open(tmp_path / "nope.vwb")
+
+
+@pytest.mark.parametrize("content", [b"", b"hello, this is a CSV\n1,2\n", bytes(range(256)) * 4])
+def test_open_non_duckdb_file_is_refused_and_untouched(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "notes.vwb"
+    path.write_bytes(content)
+    before = _digest(path)
+    with pytest.raises(NotAProject, match="not a Verbatim Workbench project"):
+        Project.open(path)
+    assert _digest(path) == before
+    assert not Path(str(path) + ".wal").exists()
+
+
+def test_open_foreign_duckdb_database_is_refused_and_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "other.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE accounts (id INTEGER, balance DOUBLE)")
+    con.execute("INSERT INTO accounts VALUES (1, 10.5)")
+    con.close()
+    before = _digest(path)
+    with pytest.raises(NotAProject, match="DuckDB file but not a Verbatim Workbench project"):
+        Project.open(path)
+    assert _digest(path) == before
+
+
+def test_second_process_gets_a_clear_lock_error(tmp_path: Path) -> None:
+    path = tmp_path / "p.vwb"
+    Project.create(path).close()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(
+                f"""
+                import sys, time
+                from workbench.project import Project
+                p = Project.open({str(path)!r})
+                print("ready", flush=True)
+                sys.stdin.readline()
+                p.close()
+                """
+            ),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(ProjectLocked, match=rf"is open in process {holder.pid}"):
+            Project.open(path)
+        with pytest.raises(ProjectLocked):
+            Project.open(path, read_only=True)
+    finally:
+        holder.communicate("\n", timeout=30)
+    with Project.open(path) as reopened:  # the lock goes with the holder
+        assert reopened.schema_version == latest_version()
+
+
+def test_transaction_rolls_back_on_error(project: Project) -> None:
+    with pytest.raises(RuntimeError):
+        with project.transaction():
+            project.execute("INSERT INTO coders (name, role) VALUES ('bob', 'analyst')")
+            raise RuntimeError("crash in the middle")
+    assert project.scalar("SELECT count(*) FROM coders") == 0
+
+
+def test_read_only_project_refuses_writes(tmp_path: Path) -> None:
+    path = tmp_path / "p.vwb"
+    Project.create(path).close()
+    with Project.open(path, read_only=True) as opened:
+        with pytest.raises(ProjectError, match="read-only"):
+            with opened.transaction():
+                pass
+
+
+def _with_extra_migration(monkeypatch: pytest.MonkeyPatch, sql: str) -> int:
+    real = project_module.migrations()
+    extra_version = latest_version() + 1
+    monkeypatch.setattr(project_module, "migrations", lambda: [*real, (extra_version, f"{extra_version:04d}_t.sql", sql)])
+    return extra_version
+
+
+def test_a_version_1_file_is_migrated_on_open_and_keeps_its_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "old.vwb"
+    with Project.create(path, version=1) as old:
+        assert old.schema_version == 1
+        old.coder_id("claire", "reference")
+    version = _with_extra_migration(monkeypatch, "ALTER TABLE coders ADD COLUMN email VARCHAR;")
+    with Project.open(path) as migrated:
+        assert migrated.schema_version == version
+        assert migrated.rows("SELECT name, role, email FROM coders") == [("claire", "reference", None)]
+
+
+def test_a_failing_migration_leaves_the_file_at_its_old_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "old.vwb"
+    with Project.create(path, version=1) as old:
+        old.coder_id("claire", "reference")
+    _with_extra_migration(monkeypatch, "ALTER TABLE coders ADD COLUMN email VARCHAR; SELECT * FROM no_such_table;")
+    with pytest.raises(duckdb.Error):
+        Project.open(path)
+    monkeypatch.undo()
+    with Project.open(path) as still_old:
+        assert "email" not in [c[0] for c in still_old.execute("SELECT * FROM coders").description]
+        assert still_old.rows("SELECT name FROM coders") == [("claire",)]
+
+
+def test_a_file_from_a_newer_program_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.vwb"
+    with Project.create(path) as created:
+        created.set_meta("schema_version", str(latest_version() + 5))
+    with pytest.raises(ProjectTooNew, match="newer than this program"):
+        Project.open(path)

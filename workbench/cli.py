@@ -1,0 +1,49 @@
+"""The `workbench` command: one sub-command per job, so everything the GUI does can be scripted.
+
+Sub-commands live in `workbench/commands/`, one module per area, each with a `register(group)` function.
+Modules import their heavy dependencies inside the command bodies so `workbench --help` stays instant.
+
+Exit codes: 0 success, 1 a user error (one line on stderr), 2 a usage error (click's own).
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from workbench import __version__
+from workbench.errors import WorkbenchError
+
+COMMAND_MODULES = (
+    "workbench.commands.project_cmds",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="workbench")
+def cli() -> None:
+    """Verbatim Workbench: code customer verbatims offline."""
+
+
+for _module in COMMAND_MODULES:
+    importlib.import_module(_module).register(cli)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the `workbench` script: user errors become one line on stderr and exit code 1."""
+    try:
+        cli.main(args=argv, prog_name="workbench", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:  # usage errors: exit 2 with click's message
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(1)
+    except WorkbenchError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    sys.exit(0)

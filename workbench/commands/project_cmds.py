@@ -1,0 +1,79 @@
+"""`workbench new`, `workbench info`, `workbench demo`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from workbench.commands.common import json_option, print_json, progress_reporter, project_argument, quiet_option
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(new)
+    cli.add_command(info)
+    cli.add_command(demo)
+
+
+@click.command()
+@project_argument
+@click.option("--language", type=click.Choice(["fr", "en"]), default="fr", show_default=True,
+              help="Main language of the verbatims (chooses the spaCy model and stop words).")
+def new(project: str, language: str) -> None:
+    """Create an empty project file PROJECT (.vwb)."""
+    from workbench.project import Project
+
+    with Project.create(project, language=language) as created:
+        click.echo(f"created {created.path} (language {language}, schema {created.schema_version})")
+
+
+@click.command()
+@project_argument
+@json_option
+def info(project: str, as_json: bool) -> None:
+    """Counts of documents, segments, variables, codes, codings and suggestions, per document kind."""
+    from workbench.project import Project
+    from workbench.stats import project_summary
+
+    with Project.open(project, read_only=True) as opened:
+        summary = project_summary(opened)
+    if as_json:
+        print_json(summary)
+        return
+    click.echo(f"{summary['path']}  (language {summary['language']}, schema {summary['schema_version']})")
+    for key in ("sources", "documents", "segments", "variables", "codes", "codings", "memos", "coders",
+                "suggestions", "pending_suggestions"):
+        click.echo(f"  {key.replace('_', ' '):<20} {summary[key]:>9}")
+    if summary["by_kind"]:
+        click.echo(f"  {'kind':<12}{'documents':>10}{'segments':>10}{'codings':>10}")
+        for kind, counts in summary["by_kind"].items():
+            click.echo(f"  {kind:<12}{counts['documents']:>10}{counts['segments']:>10}{counts['codings']:>10}")
+
+
+@click.command()
+@click.option("--headless", is_flag=True, help="Do not open the GUI at the end, even when a display is present.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default="demo-output", show_default=True,
+              help="Folder for the demo project and the files it writes.")
+@quiet_option
+def demo(headless: bool, out_dir: str, quiet: bool) -> None:
+    """Build the demo project from sample_projects/ and run every pipeline step on it."""
+    from workbench.demo import display_available, run_demo
+    from workbench.stats import project_summary
+
+    ctx = run_demo(Path(out_dir), echo=click.echo, progress=lambda label: progress_reporter(label, quiet))
+    summary = project_summary(ctx.project)
+    click.echo("")
+    click.echo("Demo project summary")
+    for key in ("documents", "segments", "variables", "codes", "codings", "suggestions"):
+        click.echo(f"  {key:<12} {summary[key]:>7}")
+    for kind, counts in summary["by_kind"].items():
+        click.echo(f"  {kind:<12} {counts['documents']:>7} documents")
+    ctx.project.close()
+    click.echo(f"Project: {Path(out_dir) / 'demo.vwb'}")
+    if not headless and display_available():
+        import importlib.util
+
+        if importlib.util.find_spec("ui.app") is not None:
+            from ui.app import main as gui_main
+
+            gui_main([str(Path(out_dir) / "demo.vwb")])

@@ -1,0 +1,57 @@
+"""Errors a user can act on.
+
+Everything derived from `WorkbenchError` is reported by the CLI as one line on stderr with exit code 1
+and by the GUI as a message box; anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+
+class WorkbenchError(Exception):
+    """An error caused by the user's input or environment, with a message that says what to do."""
+
+
+class ProjectError(WorkbenchError):
+    """A project file cannot be created or opened."""
+
+
+class ProjectNotFound(ProjectError):
+    pass
+
+
+class NotAProject(ProjectError):
+    """The file exists but is not a Verbatim Workbench project; it was not modified."""
+
+
+class ProjectLocked(ProjectError):
+    """Another process has the project open for writing (DuckDB allows one writer)."""
+
+
+class ProjectTooNew(ProjectError):
+    """The project was written by a newer version of Verbatim Workbench."""
+
+
+class IngestError(WorkbenchError):
+    """A file cannot be imported. Names the file and, where it applies, the line or row."""
+
+    def __init__(self, path: object, message: str, line: int | None = None) -> None:
+        self.path = str(path)
+        self.line = line
+        where = f"{self.path}, line {line}" if line is not None else self.path
+        super().__init__(f"{where}: {message}")
+        self.reason = message
+
+
+class CodingError(WorkbenchError):
+    """A coding, code or memo operation is invalid (span outside the text, code not codable, …)."""
+
+
+class NothingToUndo(WorkbenchError):
+    pass
+
+
+class Cancelled(WorkbenchError):
+    """The user cancelled a long job; work already committed stays."""
+
+    def __init__(self, message: str = "cancelled by the user") -> None:
+        super().__init__(message)

@@ -1,0 +1,245 @@
+"""A Verbatim Workbench project: one DuckDB file (`.vwb`) holding texts, codes, codings and model output.
+
+Why one file: analysts move projects between laptops and archive them with the data they describe; a
+single file is easy to copy, back up and delete (GDPR). DuckDB gives transactions with a write-ahead log,
+so an acknowledged change survives a crash or a kill, and fast SQL for analysis.
+
+DuckDB allows one writing process per file. A second process gets `ProjectLocked`, never a corrupt file.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from workbench.errors import NotAProject, ProjectError, ProjectLocked, ProjectNotFound, ProjectTooNew
+
+APP_ID = "verbatim-workbench"
+SUFFIX = ".vwb"
+# Version 1 is the union of these files; later versions are the numbered scripts in migrations/.
+BASE_SCHEMA = ("core.sql", "coding.sql", "text.sql", "suggest.sql")
+LANGUAGES = ("fr", "en")
+_DUCKDB_MAGIC = b"DUCK"
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[\w-]+\.sql$")
+
+
+def _read_resource(folder: str, name: str) -> str:
+    return resources.files("workbench").joinpath(folder, name).read_text(encoding="utf-8")
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(version, file name, SQL) of each migration, in order. Migration N upgrades version N-1 to N."""
+    found = []
+    for entry in resources.files("workbench").joinpath("migrations").iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def latest_version() -> int:
+    return max([1] + [version for version, _, _ in migrations()])
+
+
+def _check_is_duckdb(path: Path) -> None:
+    """Refuse files that are not DuckDB databases before DuckDB touches (and could rewrite) them."""
+    with path.open("rb") as handle:
+        header = handle.read(12)
+    if len(header) < 12 or header[8:12] != _DUCKDB_MAGIC:
+        raise NotAProject(f"{path} is not a Verbatim Workbench project (not a DuckDB file); it was not modified")
+
+
+def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        message = str(exc)
+        if "lock" in message.lower():
+            holder = re.search(r"\(PID (\d+)\)", message)
+            who = f"process {holder.group(1)}" if holder else "another process"
+            raise ProjectLocked(
+                f"{path} is open in {who}; close it there first (a project has one writer at a time)"
+            ) from exc
+        raise ProjectError(f"{path}: cannot open: {message.splitlines()[0]}") from exc
+    except duckdb.Error as exc:
+        raise NotAProject(f"{path} is not a readable project file: {str(exc).splitlines()[0]}") from exc
+
+
+class Project:
+    """An open project. Not thread-safe: each worker thread uses its own `Project.worker()`."""
+
+    def __init__(self, path: Path, con: duckdb.DuckDBPyConnection, read_only: bool) -> None:
+        self.path = path
+        self.con = con
+        self.read_only = read_only
+        self._depth = 0
+        self._owner = threading.get_ident()
+
+    # -- life cycle -------------------------------------------------------------------------------
+    @classmethod
+    def create(cls, path: str | Path, language: str = "fr", *, version: int | None = None) -> Project:
+        """Create a new, empty project. `version` is for tests of migrations: create an older schema."""
+        path = Path(path)
+        if language not in LANGUAGES:
+            raise ProjectError(f"unsupported project language {language!r}; choose one of {', '.join(LANGUAGES)}")
+        if path.exists():
+            raise ProjectError(f"{path} already exists; choose another name or delete it first")
+        if not path.parent.exists():
+            raise ProjectError(f"folder {path.parent} does not exist")
+        target = latest_version() if version is None else version
+        con = _connect(path, read_only=False)
+        project = cls(path, con, read_only=False)
+        try:
+            with project.transaction():
+                for name in BASE_SCHEMA:
+                    con.execute(_read_resource("schema", name))
+                now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+                con.executemany(
+                    "INSERT INTO meta VALUES (?, ?)",
+                    [("application", APP_ID), ("schema_version", "1"), ("language", language), ("created_at", now)],
+                )
+                project._migrate(upto=target)
+        except BaseException:
+            con.close()
+            path.unlink(missing_ok=True)
+            Path(str(path) + ".wal").unlink(missing_ok=True)
+            raise
+        return project
+
+    @classmethod
+    def open(cls, path: str | Path, read_only: bool = False) -> Project:
+        """Open an existing project, upgrading its schema when it is older (unless read-only)."""
+        path = Path(path)
+        if not path.exists():
+            raise ProjectNotFound(f"{path} does not exist; create it with `workbench new {path}`")
+        if path.is_dir():
+            raise NotAProject(f"{path} is a folder, not a project file")
+        _check_is_duckdb(path)
+        # Look first without writing: a DuckDB file of another application must stay untouched.
+        probe = _connect(path, read_only=True) if not read_only else None
+        try:
+            version = cls._identify(probe or _connect(path, read_only=True), path)
+        finally:
+            if probe is not None:
+                probe.close()
+        if version > latest_version():
+            raise ProjectTooNew(
+                f"{path} has schema version {version}, newer than this program's {latest_version()}; update the program"
+            )
+        if read_only:
+            if version < latest_version():
+                raise ProjectError(f"{path} needs an upgrade (schema {version}); open it once for writing")
+            return cls(path, _connect(path, read_only=True), read_only=True)
+        project = cls(path, _connect(path, read_only=False), read_only=False)
+        if version < latest_version():
+            with project.transaction():
+                project._migrate(upto=latest_version())
+        return project
+
+    @staticmethod
+    def _identify(con: duckdb.DuckDBPyConnection, path: Path) -> int:
+        try:
+            rows = dict(con.execute("SELECT key, value FROM meta").fetchall())
+        except duckdb.Error:
+            con.close()
+            raise NotAProject(f"{path} is a DuckDB file but not a Verbatim Workbench project; it was not modified")
+        if rows.get("application") != APP_ID or "schema_version" not in rows:
+            con.close()
+            raise NotAProject(f"{path} is a DuckDB file but not a Verbatim Workbench project; it was not modified")
+        return int(rows["schema_version"])
+
+    def _migrate(self, upto: int) -> None:
+        current = self.schema_version
+        for version, _name, sql in migrations():
+            if current < version <= upto:
+                self.con.execute(sql)
+                self.set_meta("schema_version", str(version))
+
+    def worker(self) -> Project:
+        """A handle for another thread: same database, its own connection (DuckDB cursors are per thread)."""
+        return Project(self.path, self.con.cursor(), self.read_only)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- transactions and queries -----------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[Project]:
+        """One atomic unit of work; nested uses join the outer transaction (DuckDB has no savepoints)."""
+        if self.read_only:
+            raise ProjectError(f"{self.path} is open read-only")
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+            return
+        self.con.execute("BEGIN TRANSACTION")
+        self._depth = 1
+        try:
+            yield self
+        except BaseException:
+            self._depth = 0
+            self.con.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        self.con.execute("COMMIT")
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._depth > 0
+
+    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> duckdb.DuckDBPyConnection:
+        return self.con.execute(sql, params) if params is not None else self.con.execute(sql)
+
+    def rows(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> list[tuple]:
+        return self.execute(sql, params).fetchall()
+
+    def dicts(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        cursor = self.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> Any:
+        row = self.execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    # -- metadata ---------------------------------------------------------------------------------
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        value = self.scalar("SELECT value FROM meta WHERE key = ?", [key])
+        return default if value is None else value
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.get_meta("schema_version", "0") or 0)
+
+    @property
+    def language(self) -> str:
+        return self.get_meta("language", "fr") or "fr"
+
+    # -- coders -----------------------------------------------------------------------------------
+    def coder_id(self, name: str, role: str = "analyst") -> int:
+        """Id of the coder called `name`, created with `role` on first use."""
+        existing = self.scalar("SELECT id FROM coders WHERE name = ?", [name])
+        if existing is not None:
+            return int(existing)
+        with self.transaction():
+            return int(self.scalar("INSERT INTO coders (name, role) VALUES (?, ?) RETURNING id", [name, role]))

@@ -1,0 +1,51 @@
+-- Embedding cache, model runs, topics and code suggestions.
+CREATE TABLE embeddings (
+    unit_kind VARCHAR NOT NULL CHECK (unit_kind IN ('document', 'segment', 'code')),
+    unit_id   BIGINT NOT NULL,
+    model     VARCHAR NOT NULL,
+    vector    FLOAT[] NOT NULL
+);
+
+CREATE SEQUENCE runs_id START 1;
+CREATE TABLE runs (
+    id          INTEGER PRIMARY KEY DEFAULT nextval('runs_id'),
+    kind        VARCHAR NOT NULL,   -- embed, topics, suggest
+    model       VARCHAR,
+    device      VARCHAR,
+    params      JSON,
+    started_at  TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    finished_at TIMESTAMP,
+    metrics     JSON
+);
+
+CREATE TABLE topics (
+    run_id   INTEGER NOT NULL,
+    topic    INTEGER NOT NULL,
+    label    VARCHAR,
+    keywords VARCHAR[],
+    size     INTEGER NOT NULL,
+    representatives BIGINT[]       -- unit ids closest to the topic
+);
+
+CREATE TABLE unit_topics (
+    run_id      INTEGER NOT NULL,
+    unit_kind   VARCHAR NOT NULL,
+    unit_id     BIGINT NOT NULL,
+    topic       INTEGER NOT NULL,
+    probability DOUBLE
+);
+
+CREATE SEQUENCE suggestions_id START 1;
+CREATE TABLE suggestions (
+    id          BIGINT PRIMARY KEY DEFAULT nextval('suggestions_id'),
+    run_id      INTEGER,
+    document_id BIGINT NOT NULL,
+    start_pos   INTEGER NOT NULL,
+    end_pos     INTEGER NOT NULL,
+    code_id     INTEGER NOT NULL,
+    score       DOUBLE NOT NULL CHECK (score >= 0 AND score <= 1),
+    explanation JSON,
+    status      VARCHAR NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'accepted', 'rejected')),
+    reviewed_by INTEGER,
+    reviewed_at TIMESTAMP
+);

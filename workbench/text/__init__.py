@@ -1,0 +1,1 @@
+"""Text handling: normalisation, segmentation, language, token index, pseudonymisation."""
