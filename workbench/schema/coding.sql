@@ -4,6 +4,7 @@ CREATE TABLE codes (
     id             INTEGER PRIMARY KEY DEFAULT nextval('codes_id'),
     guid           VARCHAR NOT NULL UNIQUE,   -- REFI-QDA identity, kept across exports and imports
     parent_id      INTEGER,                   -- NULL for a top-level code
+    key            VARCHAR,                   -- stable identifier inside its scheme (committed_partnership)
     name           VARCHAR NOT NULL,          -- in the project language
     color          VARCHAR,                   -- '#RRGGBB'
     description    VARCHAR,                   -- definition
