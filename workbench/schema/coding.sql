@@ -13,6 +13,7 @@ CREATE TABLE codes (
     indicators     VARCHAR[],                 -- typical words or phrases
     examples       VARCHAR[],
     translations   JSON,                      -- {"en": {"name": …, "description": …, …}, "fr": {…}}
+    attributes     JSON,                      -- scheme metadata, e.g. {"valence": 1, "intimacy": -1, …}
     scheme         VARCHAR,                   -- shipped scheme it came from, e.g. relationship_forms
     codable        BOOLEAN NOT NULL DEFAULT TRUE,
     position       INTEGER NOT NULL DEFAULT 0 -- order among siblings
