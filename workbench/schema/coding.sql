@@ -44,3 +44,19 @@ CREATE TABLE memos (
     created_at  TIMESTAMP NOT NULL DEFAULT current_timestamp,
     updated_at  TIMESTAMP NOT NULL DEFAULT current_timestamp
 );
+
+-- REFI-QDA code sets: named selections of codes across the hierarchy (Sets/Set/MemberCode).
+CREATE SEQUENCE code_sets_id START 1;
+CREATE TABLE code_sets (
+    id          INTEGER PRIMARY KEY DEFAULT nextval('code_sets_id'),
+    guid        VARCHAR NOT NULL UNIQUE,
+    name        VARCHAR NOT NULL,
+    description VARCHAR
+);
+
+CREATE SEQUENCE code_set_members_id START 1;
+CREATE TABLE code_set_members (
+    id      INTEGER PRIMARY KEY DEFAULT nextval('code_set_members_id'),
+    set_id  INTEGER NOT NULL,
+    code_id INTEGER NOT NULL
+);

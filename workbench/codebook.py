@@ -1,0 +1,630 @@
+"""The codebook: a tree of codes of any depth, and every change a user can make to it.
+
+Codes live in the `codes` table; `parent_id` makes the tree and `position` (0, 1, 2… without gaps) orders
+siblings. A code can be a pure grouping node (`codable = FALSE`), such as the root of a shipped scheme.
+
+Why every change goes through `journal.action`: a merge or a delete touches many rows (codings moved or
+deleted, sub-codes re-parented, sibling positions shifted, memos and suggestions re-targeted) and the
+user must be able to take it all back in one undo, and redo it, exactly. So the functions here only ever
+write through the `Recorder`, never with bare SQL.
+
+Rules a user sees:
+- names are non-empty, contain no "/" (it separates levels in a code path such as "Parent/Child") and are
+  unique among siblings ignoring case but not accents ("Prix" clashes with "prix", not with "Prîx");
+- colours are "#RRGGBB" (or "#RGB", stored expanded); a code without a colour gets one from Paul Tol's
+  colour-blind-safe "muted" palette according to its position among its siblings;
+- a `key` (stable identifier of a shipped scheme's code) is unique inside its scheme;
+- `delete_code` refuses a code with sub-codes unless `recursive=True`; the code's codings (and memos on
+  them), memos on the code, its pending suggestions and its set memberships are deleted with it;
+- `merge_codes` moves the source's codings, suggestions, memos and set memberships to the target (a
+  coding identical to one the target already has, same document, span and coder, is dropped instead of
+  duplicated), re-parents the source's sub-codes under the target (a sub-code whose name the target
+  already has is merged into that one, recursively), then deletes the source.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import unicodedata
+import uuid
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from workbench.errors import CodingError
+from workbench.journal import Recorder, action
+from workbench.project import Project
+
+# Paul Tol's "muted" qualitative scheme: distinguishable with the common colour-vision deficiencies and
+# light enough (most of it) to sit behind text as a highlight.
+PALETTE: tuple[str, ...] = (
+    "#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933", "#AA4499",
+)
+
+# Columns a caller may set with create_code / update_code (parent and position have their own functions).
+EDITABLE = (
+    "name", "color", "description", "inclusion", "exclusion", "indicators", "examples",
+    "translations", "attributes", "key", "scheme", "codable",
+)
+_TEXT_FIELDS = ("description", "inclusion", "exclusion")
+_COLOR = re.compile(r"^#(?:[0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})$")
+_KEY = re.compile(r"^[a-z0-9][a-z0-9_]*$")
+_GUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+# -- validation ---------------------------------------------------------------------------------------
+def clean_name(name: str) -> str:
+    """A code name as stored: NFC, surrounding blanks removed. Refuses empty names and "/"."""
+    if not isinstance(name, str):
+        raise CodingError(f"a code name must be text, not {type(name).__name__}")
+    cleaned = unicodedata.normalize("NFC", " ".join(name.split()))
+    if not cleaned:
+        raise CodingError("a code name cannot be empty")
+    if "/" in cleaned:
+        raise CodingError(f"a code name cannot contain '/' (it separates levels of a code path): {cleaned!r}")
+    return cleaned
+
+
+def clean_color(color: str | None) -> str | None:
+    """'#RRGGBB' in upper case; '#RGB' is expanded. None stays None (the palette decides)."""
+    if color is None:
+        return None
+    if not isinstance(color, str) or not _COLOR.match(color.strip()):
+        raise CodingError(f"colour {color!r} is not of the form #RRGGBB (for example #CC6677)")
+    digits = color.strip()[1:]
+    if len(digits) == 3:
+        digits = "".join(ch * 2 for ch in digits)
+    return "#" + digits.upper()
+
+
+def clean_guid(guid: str | None) -> str:
+    """A GUID as stored: lower case, without the braces some tools (NVivo, MAXQDA) put around it."""
+    if guid is None:
+        return str(uuid.uuid4())
+    value = guid.strip().strip("{}").lower()
+    if not _GUID.match(value):
+        raise CodingError(f"{guid!r} is not a GUID (expected 8-4-4-4-12 hexadecimal digits)")
+    return value
+
+
+def _clean_key(key: str | None) -> str | None:
+    if key is None:
+        return None
+    if not isinstance(key, str) or not _KEY.match(key):
+        raise CodingError(f"code key {key!r} must be lower-case letters, digits and '_' (e.g. best_friendship)")
+    return key
+
+
+def _clean_list(values: Iterable[str] | None, what: str) -> list[str]:
+    if values is None:
+        return []
+    if isinstance(values, str):
+        raise CodingError(f"{what} must be a list of texts, not one text")
+    result = []
+    for value in values:
+        if not isinstance(value, str):
+            raise CodingError(f"{what} must be texts, got {value!r}")
+        text = unicodedata.normalize("NFC", value.strip())
+        if text:
+            result.append(text)
+    return result
+
+
+def _clean_text(value: str | None, what: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise CodingError(f"{what} must be text, got {value!r}")
+    text = unicodedata.normalize("NFC", value.strip())
+    return text or None
+
+
+def _clean_json(value: dict[str, Any] | None, what: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise CodingError(f"{what} must be a mapping, got {value!r}")
+    try:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    except (TypeError, ValueError) as exc:
+        raise CodingError(f"{what} cannot be stored: {exc}") from exc
+
+
+def _clean_field(field: str, value: Any) -> Any:
+    if field == "name":
+        return clean_name(value)
+    if field == "color":
+        return clean_color(value)
+    if field in _TEXT_FIELDS:
+        return _clean_text(value, field)
+    if field in ("indicators", "examples"):
+        return _clean_list(value, field)
+    if field in ("translations", "attributes"):
+        return _clean_json(value, field)
+    if field == "key":
+        return _clean_key(value)
+    if field == "scheme":
+        return _clean_key(value)
+    if field == "codable":
+        return bool(value)
+    raise CodingError(f"unknown code field {field!r}; editable fields: {', '.join(EDITABLE)}")
+
+
+# -- reading ------------------------------------------------------------------------------------------
+def _decode(row: dict[str, Any]) -> dict[str, Any]:
+    for column in ("translations", "attributes"):
+        value = row.get(column)
+        row[column] = json.loads(value) if isinstance(value, str) else (value or {})
+    row["indicators"] = list(row.get("indicators") or [])
+    row["examples"] = list(row.get("examples") or [])
+    return row
+
+
+def _skeleton(project: Project) -> dict[int, tuple[int | None, int, str]]:
+    """id -> (parent_id, position, name) of every code: small enough to walk in Python."""
+    return {row[0]: (row[1], row[2], row[3]) for row in project.rows("SELECT id, parent_id, position, name FROM codes")}
+
+
+def _children_map(skeleton: dict[int, tuple[int | None, int, str]]) -> dict[int | None, list[int]]:
+    children: dict[int | None, list[int]] = {}
+    for code_id, (parent, position, _name) in skeleton.items():
+        children.setdefault(parent, []).append(code_id)
+    for ids in children.values():
+        ids.sort(key=lambda code_id: (skeleton[code_id][1], code_id))
+    return children
+
+
+def _require(project: Project, code_id: int) -> None:
+    if code_id is None or project.scalar("SELECT count(*) FROM codes WHERE id = ?", [code_id]) == 0:
+        raise CodingError(f"no code with id {code_id}")
+
+
+def children(project: Project, parent_id: int | None) -> list[int]:
+    """Ids of the direct sub-codes of `parent_id` (None: the top-level codes), in order."""
+    return _children_map(_skeleton(project)).get(parent_id, [])
+
+
+def descendants(project: Project, code_id: int) -> list[int]:
+    """Ids of every code below `code_id` (not itself), depth first in sibling order."""
+    _require(project, code_id)
+    kids = _children_map(_skeleton(project))
+    found: list[int] = []
+    stack = list(reversed(kids.get(code_id, [])))
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        stack.extend(reversed(kids.get(current, [])))
+    return found
+
+
+def code_path(project: Project, code_id: int) -> str:
+    """'Parent/Child/Grandchild': the names from the top of the tree down to the code."""
+    _require(project, code_id)
+    skeleton = _skeleton(project)
+    names: list[str] = []
+    current: int | None = code_id
+    while current is not None:
+        parent, _position, name = skeleton[current]
+        names.append(name)
+        current = parent
+    return "/".join(reversed(names))
+
+
+def get_code(project: Project, code_id: int) -> dict[str, Any]:
+    """Every column of one code, JSON decoded, plus its `path` and `depth` (0 for a top-level code)."""
+    rows = project.dicts("SELECT * FROM codes WHERE id = ?", [code_id])
+    if not rows:
+        raise CodingError(f"no code with id {code_id}")
+    code = _decode(rows[0])
+    code["path"] = code_path(project, code_id)
+    code["depth"] = code["path"].count("/")
+    return code
+
+
+def code_tree(project: Project, root_id: int | None = None, *, counts: bool = False) -> list[dict[str, Any]]:
+    """The codes in depth-first, sibling order, each with `depth` and `path`.
+
+    With `root_id`, only that code and its sub-tree (depth stays relative to the whole tree). With
+    `counts`, each node also has `n_codings` (its own codings) and `n_documents`.
+    """
+    rows = {row["id"]: _decode(row) for row in project.dicts("SELECT * FROM codes")}
+    if root_id is not None and root_id not in rows:
+        raise CodingError(f"no code with id {root_id}")
+    tally: dict[int, tuple[int, int]] = {}
+    if counts:
+        tally = {
+            code_id: (n, d)
+            for code_id, n, d in project.rows(
+                "SELECT code_id, count(*), count(DISTINCT document_id) FROM codings GROUP BY code_id"
+            )
+        }
+    skeleton = {code_id: (row["parent_id"], row["position"], row["name"]) for code_id, row in rows.items()}
+    kids = _children_map(skeleton)
+    result: list[dict[str, Any]] = []
+
+    def path_of(code_id: int) -> list[str]:
+        names = []
+        current: int | None = code_id
+        while current is not None:
+            names.append(rows[current]["name"])
+            current = rows[current]["parent_id"]
+        return list(reversed(names))
+
+    starts = [root_id] if root_id is not None else kids.get(None, [])
+    stack: list[tuple[int, list[str]]] = [(code_id, path_of(code_id)) for code_id in reversed(starts)]
+    while stack:
+        code_id, names = stack.pop()
+        node = dict(rows[code_id])
+        node["path"] = "/".join(names)
+        node["depth"] = len(names) - 1
+        if counts:
+            node["n_codings"], node["n_documents"] = tally.get(code_id, (0, 0))
+        result.append(node)
+        stack.extend((child, names + [rows[child]["name"]]) for child in reversed(kids.get(code_id, [])))
+    return result
+
+
+def scheme_root(project: Project, scheme: str) -> int | None:
+    """Id of the grouping code a scheme was loaded under (its key is the scheme's key), or None."""
+    value = project.scalar("SELECT id FROM codes WHERE scheme = ? AND key = ? ORDER BY id LIMIT 1", [scheme, scheme])
+    return None if value is None else int(value)
+
+
+def find_code(project: Project, path_or_key: str | int, scheme: str | None = None) -> int:
+    """The id of a code named by a path of names ("Formes de relation/Positives et intimes/Meilleure amitié"),
+    a `scheme:key` ("relationship_forms:best_friendship") or a bare key ("best_friendship").
+
+    Names match ignoring case. With `scheme`, paths may also start below that scheme's root and bare keys
+    are looked up in that scheme only. Raises CodingError listing the closest codes when nothing matches,
+    or the candidates when a bare key is ambiguous.
+    """
+    if isinstance(path_or_key, int):
+        _require(project, path_or_key)
+        return path_or_key
+    text = unicodedata.normalize("NFC", str(path_or_key).strip()).strip("/")
+    if not text:
+        raise CodingError("no code given: give a code path such as 'Parent/Child' or a key")
+    if ":" in text and "/" not in text:
+        prefix, _, key = text.partition(":")
+        found = project.rows("SELECT id FROM codes WHERE scheme = ? AND key = ?", [prefix, key])
+        if found:
+            return int(found[0][0])
+    skeleton = _skeleton(project)
+    kids = _children_map(skeleton)
+    parts = [part.strip() for part in text.split("/")]
+    starts: list[int | None] = [None]
+    if scheme is not None:
+        root = scheme_root(project, scheme)
+        if root is not None:
+            starts.append(root)
+    for start in starts:
+        hit = _walk(skeleton, kids, start, parts)
+        if hit is not None:
+            return hit
+    if "/" not in text:
+        if scheme is not None:
+            found = project.rows("SELECT id FROM codes WHERE key = ? AND scheme = ?", [text, scheme])
+        else:
+            found = project.rows("SELECT id, scheme FROM codes WHERE key = ? ORDER BY id", [text])
+        if len(found) == 1:
+            return int(found[0][0])
+        if len(found) > 1:
+            options = ", ".join(f"{row[1]}:{text}" for row in found)
+            raise CodingError(f"key {text!r} is in several schemes; say which: {options}")
+    raise CodingError(_not_found_message(project, text))
+
+
+def _walk(skeleton: dict[int, tuple[int | None, int, str]], kids: dict[int | None, list[int]],
+          start: int | None, parts: Sequence[str]) -> int | None:
+    current = start
+    for part in parts:
+        wanted = part.casefold()
+        match = [child for child in kids.get(current, []) if skeleton[child][2].casefold() == wanted]
+        if not match:
+            return None
+        current = match[0]
+    return current
+
+
+def _not_found_message(project: Project, text: str) -> str:
+    candidates: list[str] = []
+    for node in code_tree(project):
+        candidates.append(node["path"])
+        if node["key"]:
+            candidates.append(f"{node['scheme']}:{node['key']}" if node["scheme"] else node["key"])
+    close = difflib.get_close_matches(text, candidates, n=5, cutoff=0.5)
+    if not close:
+        leaf = text.split("/")[-1].casefold()
+        close = [c for c in candidates if leaf and leaf in c.casefold()][:5]
+    hint = f"; did you mean: {', '.join(close)}" if close else ""
+    if not candidates:
+        hint = "; the project has no codes yet (load a scheme with `workbench codebook load`)"
+    return f"no code {text!r}{hint}"
+
+
+# -- writing (inside an action) -------------------------------------------------------------------------
+def _check_sibling_name(project: Project, parent_id: int | None, name: str, exclude: int | None = None) -> None:
+    siblings = project.rows(
+        "SELECT id, name FROM codes WHERE parent_id IS NOT DISTINCT FROM ? AND id IS DISTINCT FROM ?",
+        [parent_id, exclude],
+    )
+    for sibling_id, sibling in siblings:
+        if sibling.casefold() == name.casefold():
+            where = f"under {code_path(project, parent_id)!r}" if parent_id is not None else "at the top level"
+            raise CodingError(f"a code named {sibling!r} already exists {where} (id {sibling_id}); choose another name")
+
+
+def _check_key(project: Project, scheme: str | None, key: str | None, exclude: int | None = None) -> None:
+    if key is None:
+        return
+    clash = project.scalar(
+        "SELECT id FROM codes WHERE key = ? AND scheme IS NOT DISTINCT FROM ? AND id IS DISTINCT FROM ?",
+        [key, scheme, exclude],
+    )
+    if clash is not None:
+        raise CodingError(f"key {key!r} is already used in scheme {scheme!r} by code {code_path(project, clash)!r}")
+
+
+def _next_position(project: Project, parent_id: int | None) -> int:
+    return int(project.scalar(
+        "SELECT COALESCE(MAX(position) + 1, 0) FROM codes WHERE parent_id IS NOT DISTINCT FROM ?", [parent_id]
+    ))
+
+
+def insert_code(rec: Recorder, name: str, parent_id: int | None = None, *, guid: str | None = None,
+                **fields: Any) -> int:
+    """Create one code inside an open action (`rec`); `fields` are any of EDITABLE except name.
+
+    For importers (YAML schemes, REFI codebooks and projects) that create many codes in one action.
+    """
+    project = rec.project
+    if parent_id is not None:
+        _require(project, parent_id)
+    values: dict[str, Any] = {"name": clean_name(name)}
+    for field, value in fields.items():
+        if field == "name":
+            raise CodingError("give the name once")
+        values[field] = _clean_field(field, value)
+    _check_sibling_name(project, parent_id, values["name"])
+    values["guid"] = clean_guid(guid)
+    if project.scalar("SELECT count(*) FROM codes WHERE guid = ?", [values["guid"]]):
+        existing = project.scalar("SELECT id FROM codes WHERE guid = ?", [values["guid"]])
+        raise CodingError(f"a code with GUID {values['guid']} already exists ({code_path(project, existing)!r})")
+    _check_key(project, values.get("scheme"), values.get("key"))
+    position = _next_position(project, parent_id)
+    if values.get("color") is None:
+        values["color"] = default_color(project, parent_id, position)
+    values.update(parent_id=parent_id, position=position)
+    values.setdefault("codable", True)
+    values.setdefault("indicators", [])
+    values.setdefault("examples", [])
+    return rec.insert("codes", values)
+
+
+def default_color(project: Project, parent_id: int | None, position: int) -> str:
+    """The palette colour of a code without one: siblings get successive colours, and the first child
+    starts one step after its parent's colour so that it does not look like its parent."""
+    start = 0
+    if parent_id is not None:
+        parent_color = project.scalar("SELECT color FROM codes WHERE id = ?", [parent_id])
+        start = PALETTE.index(parent_color) + 1 if parent_color in PALETTE else 0
+    return PALETTE[(start + position) % len(PALETTE)]
+
+
+def _renumber(rec: Recorder, ordered: Sequence[int]) -> None:
+    """Give siblings positions 0..n-1 in the given order, journalling only the rows that change."""
+    for position, code_id in enumerate(ordered):
+        current = rec.project.scalar("SELECT position FROM codes WHERE id = ?", [code_id])
+        if current != position:
+            rec.update("codes", code_id, {"position": position})
+
+
+def _ids_where(project: Project, sql: str, params: Sequence[Any]) -> list[int]:
+    return [int(row[0]) for row in project.rows(sql, params)]
+
+
+def _in(ids: Sequence[int]) -> str:
+    return ", ".join("?" for _ in ids)
+
+
+def _move(rec: Recorder, code_id: int, new_parent_id: int | None, position: int | None) -> None:
+    project = rec.project
+    old_parent = project.scalar("SELECT parent_id FROM codes WHERE id = ?", [code_id])
+    if new_parent_id is not None:
+        _require(project, new_parent_id)
+        if new_parent_id == code_id or new_parent_id in descendants(project, code_id):
+            raise CodingError(
+                f"cannot move {code_path(project, code_id)!r} under {code_path(project, new_parent_id)!r}: "
+                "a code cannot be placed inside itself or its own sub-codes"
+            )
+    name = project.scalar("SELECT name FROM codes WHERE id = ?", [code_id])
+    _check_sibling_name(project, new_parent_id, name, exclude=code_id)
+    old_siblings = [c for c in children(project, old_parent) if c != code_id]
+    new_siblings = old_siblings if old_parent == new_parent_id else children(project, new_parent_id)
+    if position is None:
+        position = len(new_siblings)
+    if position < 0 or position > len(new_siblings):
+        raise CodingError(f"position {position} is outside 0..{len(new_siblings)}")
+    if old_parent != new_parent_id:
+        rec.update("codes", code_id, {"parent_id": new_parent_id})
+        _renumber(rec, old_siblings)
+    ordered = list(new_siblings)
+    ordered.insert(position, code_id)
+    _renumber(rec, ordered)
+
+
+def _delete_codes(rec: Recorder, code_ids: Sequence[int]) -> None:
+    """Delete codes with their codings, memos on them and on their codings, suggestions and set memberships."""
+    project = rec.project
+    marks = _in(code_ids)
+    coding_ids = _ids_where(project, f"SELECT id FROM codings WHERE code_id IN ({marks}) ORDER BY id", code_ids)
+    if coding_ids:
+        rec.delete("memos", _ids_where(
+            project, f"SELECT id FROM memos WHERE target_kind = 'coding' AND target_id IN ({_in(coding_ids)})",
+            coding_ids))
+        rec.delete("codings", coding_ids)
+    rec.delete("memos", _ids_where(
+        project, f"SELECT id FROM memos WHERE target_kind = 'code' AND target_id IN ({marks})", code_ids))
+    rec.delete("suggestions", _ids_where(project, f"SELECT id FROM suggestions WHERE code_id IN ({marks})", code_ids))
+    rec.delete("code_set_members", _ids_where(
+        project, f"SELECT id FROM code_set_members WHERE code_id IN ({marks})", code_ids))
+    rec.delete("codes", list(code_ids))
+
+
+def _merge(rec: Recorder, source_id: int, target_id: int) -> None:
+    project = rec.project
+    for coding in project.dicts(
+        "SELECT id, document_id, start_pos, end_pos, coder_id FROM codings WHERE code_id = ? ORDER BY id", [source_id]
+    ):
+        twin = project.scalar(
+            "SELECT id FROM codings WHERE code_id = ? AND document_id = ? AND start_pos = ? AND end_pos = ? "
+            "AND coder_id = ? ORDER BY id LIMIT 1",
+            [target_id, coding["document_id"], coding["start_pos"], coding["end_pos"], coding["coder_id"]],
+        )
+        if twin is None:
+            rec.update("codings", coding["id"], {"code_id": target_id})
+            continue
+        for memo_id in _ids_where(
+            project, "SELECT id FROM memos WHERE target_kind = 'coding' AND target_id = ?", [coding["id"]]
+        ):
+            rec.update("memos", memo_id, {"target_id": twin})
+        rec.delete("codings", [coding["id"]])
+    for suggestion_id in _ids_where(project, "SELECT id FROM suggestions WHERE code_id = ?", [source_id]):
+        rec.update("suggestions", suggestion_id, {"code_id": target_id})
+    for memo_id in _ids_where(project, "SELECT id FROM memos WHERE target_kind = 'code' AND target_id = ?", [source_id]):
+        rec.update("memos", memo_id, {"target_id": target_id})
+    for member_id, set_id in project.rows("SELECT id, set_id FROM code_set_members WHERE code_id = ?", [source_id]):
+        if project.scalar("SELECT count(*) FROM code_set_members WHERE set_id = ? AND code_id = ?", [set_id, target_id]):
+            rec.delete("code_set_members", [member_id])
+        else:
+            rec.update("code_set_members", member_id, {"code_id": target_id})
+    for child in children(project, source_id):
+        name = project.scalar("SELECT name FROM codes WHERE id = ?", [child]).casefold()
+        twin = [c for c in children(project, target_id)
+                if project.scalar("SELECT name FROM codes WHERE id = ?", [c]).casefold() == name]
+        if twin:
+            _merge(rec, child, twin[0])
+        else:
+            _move(rec, child, target_id, None)
+    parent = project.scalar("SELECT parent_id FROM codes WHERE id = ?", [source_id])
+    rec.delete("codes", [source_id])
+    _renumber(rec, children(project, parent))
+
+
+# -- public actions -------------------------------------------------------------------------------------
+def create_code(project: Project, name: str, parent_id: int | None = None, *, color: str | None = None,
+                description: str | None = None, inclusion: str | None = None, exclusion: str | None = None,
+                indicators: Iterable[str] = (), examples: Iterable[str] = (),
+                translations: dict[str, Any] | None = None, attributes: dict[str, Any] | None = None,
+                key: str | None = None, scheme: str | None = None, codable: bool = True,
+                coder_id: int | None = None, guid: str | None = None) -> int:
+    """Create a code as the last child of `parent_id` (None: top level) and return its id."""
+    with action(project, "create_code", coder_id, {"name": name, "parent_id": parent_id}) as rec:
+        return insert_code(
+            rec, name, parent_id, guid=guid, color=color, description=description, inclusion=inclusion,
+            exclusion=exclusion, indicators=list(indicators), examples=list(examples), translations=translations,
+            attributes=attributes, key=key, scheme=scheme, codable=codable,
+        )
+
+
+def update_code(project: Project, code_id: int, *, coder_id: int | None = None, **fields: Any) -> None:
+    """Change any of EDITABLE. Refuses a sibling-name clash, a key clash, and making a code that has
+    codings non-codable (the codings would become invalid)."""
+    _require(project, code_id)
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise CodingError(f"unknown code field(s) {', '.join(sorted(unknown))}; editable: {', '.join(EDITABLE)}")
+    if not fields:
+        return
+    values = {field: _clean_field(field, value) for field, value in fields.items()}
+    current = get_code(project, code_id)
+    if "name" in values:
+        _check_sibling_name(project, current["parent_id"], values["name"], exclude=code_id)
+    if "key" in values or "scheme" in values:
+        _check_key(project, values.get("scheme", current["scheme"]), values.get("key", current["key"]), code_id)
+    if values.get("codable") is False and current["codable"]:
+        used = project.scalar("SELECT count(*) FROM codings WHERE code_id = ?", [code_id])
+        if used:
+            raise CodingError(
+                f"{current['path']!r} has {used} codings; a code with codings must stay codable "
+                "(move them to another code with merge first)"
+            )
+    if "color" in values and values["color"] is None:
+        values["color"] = default_color(project, current["parent_id"], current["position"])
+    with action(project, "update_code", coder_id, {"code_id": code_id, "path": current["path"],
+                                                   "fields": sorted(values)}) as rec:
+        rec.update("codes", code_id, values)
+
+
+def rename_code(project: Project, code_id: int, new_name: str, *, coder_id: int | None = None) -> None:
+    """Give a code a new name (unique among its siblings)."""
+    update_code(project, code_id, name=new_name, coder_id=coder_id)
+
+
+def move_code(project: Project, code_id: int, new_parent_id: int | None, position: int | None = None, *,
+              coder_id: int | None = None) -> None:
+    """Re-parent a code (None: to the top level) at `position` among its new siblings (None: last).
+    Refuses to move a code inside itself or its own sub-tree."""
+    _require(project, code_id)
+    summary = {"code_id": code_id, "path": code_path(project, code_id), "new_parent_id": new_parent_id}
+    with action(project, "move_code", coder_id, summary) as rec:
+        _move(rec, code_id, new_parent_id, position)
+
+
+def reorder_code(project: Project, code_id: int, position: int, *, coder_id: int | None = None) -> None:
+    """Put a code at `position` (0 = first) among its siblings; the others shift."""
+    _require(project, code_id)
+    parent = project.scalar("SELECT parent_id FROM codes WHERE id = ?", [code_id])
+    summary = {"code_id": code_id, "path": code_path(project, code_id), "position": position}
+    with action(project, "reorder_code", coder_id, summary) as rec:
+        _move(rec, code_id, parent, position)
+
+
+def merge_codes(project: Project, source_id: int, target_id: int, *, coder_id: int | None = None) -> dict[str, int]:
+    """Merge `source_id` into `target_id` (see the module notes). Returns counts of what moved."""
+    _require(project, source_id)
+    _require(project, target_id)
+    if source_id == target_id:
+        raise CodingError("cannot merge a code into itself")
+    if target_id in descendants(project, source_id):
+        raise CodingError(
+            f"cannot merge {code_path(project, source_id)!r} into its own sub-code {code_path(project, target_id)!r}"
+        )
+    subtree = [source_id, *descendants(project, source_id)]
+    n_codings = int(project.scalar(f"SELECT count(*) FROM codings WHERE code_id IN ({_in(subtree)})", subtree))
+    target_codable = project.scalar("SELECT codable FROM codes WHERE id = ?", [target_id])
+    own = int(project.scalar("SELECT count(*) FROM codings WHERE code_id = ?", [source_id]))
+    if own and not target_codable:
+        raise CodingError(
+            f"{code_path(project, target_id)!r} is a grouping code (not codable): it cannot receive the "
+            f"{own} codings of {code_path(project, source_id)!r}"
+        )
+    summary = {"source": code_path(project, source_id), "target": code_path(project, target_id),
+               "source_id": source_id, "target_id": target_id}
+    with action(project, "merge_codes", coder_id, summary) as rec:
+        _merge(rec, source_id, target_id)
+        after = int(project.scalar("SELECT count(*) FROM codings WHERE code_id = ?", [target_id]))
+    return {"codings": n_codings, "target_codings": after}
+
+
+def delete_code(project: Project, code_id: int, *, recursive: bool = False, coder_id: int | None = None) -> dict[str, int]:
+    """Delete a code with its codings. A code with sub-codes is refused unless `recursive`, which deletes
+    the whole sub-tree. Returns how many codes and codings went."""
+    _require(project, code_id)
+    below = descendants(project, code_id)
+    path = code_path(project, code_id)
+    if below and not recursive:
+        raise CodingError(
+            f"{path!r} has {len(below)} sub-code(s); delete them too with recursive=True (CLI: --recursive) "
+            "or move them elsewhere first"
+        )
+    doomed = [code_id, *below]
+    n_codings = int(project.scalar(f"SELECT count(*) FROM codings WHERE code_id IN ({_in(doomed)})", doomed))
+    parent = project.scalar("SELECT parent_id FROM codes WHERE id = ?", [code_id])
+    with action(project, "delete_code", coder_id, {"code_id": code_id, "path": path, "codes": len(doomed),
+                                                   "codings": n_codings}) as rec:
+        _delete_codes(rec, doomed)
+        _renumber(rec, children(project, parent))
+    return {"codes": len(doomed), "codings": n_codings}
+
