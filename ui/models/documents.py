@@ -1,0 +1,94 @@
+"""Document list model: pages through `workbench.browse` so a million-document project opens instantly."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from workbench import browse
+from workbench.project import Project
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class DocumentTableModel(QAbstractTableModel):
+    """Rows are fetched `page_size` at a time as the view scrolls (Qt's canFetchMore/fetchMore)."""
+
+    HEADERS = ("Id", "Type", "Titre", "Caractères", "Codages")
+
+    def __init__(self, project: Project, page_size: int = 200) -> None:
+        super().__init__()
+        self.project = project
+        self.page_size = page_size
+        self.kind: str | None = None
+        self.contains: str | None = None
+        self._rows: list[browse.DocumentRow] = []
+        self._total = 0
+        self.reload()
+
+    def set_filter(self, kind: str | None = None, contains: str | None = None) -> None:
+        self.kind = kind or None
+        self.contains = contains or None
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._total = browse.count_documents(self.project, self.kind, self.contains)
+        self._rows = browse.document_page(self.project, 0, self.page_size, self.kind, self.contains)
+        self.endResetModel()
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802
+        page = browse.document_page(self.project, len(self._rows), self.page_size, self.kind, self.contains)
+        if not page:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (row.id, row.kind, row.title, row.n_chars, row.codings)[index.column()]
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, 3, 4):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def document_id(self, row: int) -> int:
+        return self._rows[row].id
+
+    def refresh_row_counts(self) -> None:
+        """Re-read the loaded pages (after a coding changed the counts), keeping the scroll position."""
+        loaded = len(self._rows)
+        rows: list[browse.DocumentRow] = []
+        while len(rows) < loaded:
+            page = browse.document_page(self.project, len(rows), self.page_size, self.kind, self.contains)
+            if not page:
+                break
+            rows.extend(page)
+        self._rows = rows[:loaded] if len(rows) >= loaded else rows
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.HEADERS) - 1))

@@ -1,0 +1,341 @@
+"""The main window: documents on the left, the text in the middle, the codebook on the right.
+
+Every action calls a `workbench` service and then re-reads what it changed; nothing here touches SQL.
+Long jobs (import) run in a `ui.workers.Job` with a progress bar and a Cancel button in the status bar.
+"""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.models.documents import DocumentTableModel
+from ui.views.code_panel import CodePanel
+from ui.views.document_view import DocumentViewer
+from ui.workers import Job
+from workbench import browse, coding, journal
+from workbench.errors import WorkbenchError
+from workbench.project import Project
+from workbench.stats import project_summary
+
+CODING_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, project: Project | None = None, coder: str | None = None) -> None:
+        super().__init__()
+        self.project: Project | None = None
+        self.coder = coder or getpass.getuser() or "analyste"
+        self.job: Job | None = None
+        self.resize(1280, 800)
+        self._build_widgets()
+        self._build_menus()
+        if project is not None:
+            self.set_project(project)
+        else:
+            self._update_title()
+
+    # -- layout -----------------------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.kind_filter = QComboBox()
+        self.kind_filter.addItem("Tous les types", None)
+        self.text_filter = QLineEdit()
+        self.text_filter.setPlaceholderText("Filtrer (texte ou titre)…")
+        self.documents = QTableView()
+        self.documents.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.documents.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.documents.verticalHeader().setVisible(False)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.kind_filter)
+        left_layout.addWidget(self.text_filter)
+        left_layout.addWidget(self.documents)
+        dock = QDockWidget("Documents", self)
+        dock.setObjectName("documents")
+        dock.setWidget(left)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.variables = QLabel()
+        self.variables.setWordWrap(True)
+        self.variables.setTextFormat(Qt.TextFormat.PlainText)
+        self.viewer = DocumentViewer()
+        self.codings = QListWidget()
+        self.remove_coding = QPushButton("Retirer le codage")
+        self.remove_coding.setEnabled(False)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(QLabel("Codages de ce document"))
+        bottom_layout.addWidget(self.codings)
+        bottom_layout.addWidget(self.remove_coding)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.viewer)
+        splitter.addWidget(bottom)
+        splitter.setSizes([600, 180])
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.addWidget(self.title)
+        centre_layout.addWidget(self.variables)
+        centre_layout.addWidget(splitter)
+        self.setCentralWidget(centre)
+
+        self.code_panel = CodePanel()
+        code_dock = QDockWidget("Livre de codes", self)
+        code_dock.setObjectName("codebook")
+        code_dock.setWidget(self.code_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, code_dock)
+
+        self.status = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(240)
+        self.cancel_button = QPushButton("Annuler")
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.statusBar().addWidget(self.status, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+
+        self.kind_filter.currentIndexChanged.connect(self._apply_filter)
+        self.text_filter.returnPressed.connect(self._apply_filter)
+        self.code_panel.codeSpan.connect(self.code_selection)
+        self.code_panel.codeDocument.connect(self.code_whole_document)
+        self.code_panel.focusCode.connect(self.viewer.paint_codings)
+        self.codings.currentItemChanged.connect(self._coding_chosen)
+        self.remove_coding.clicked.connect(self.remove_current_coding)
+        self.cancel_button.clicked.connect(self._cancel_job)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&Fichier")
+        self.open_action = QAction("&Ouvrir un projet…", self, shortcut=QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self._open_dialog)
+        self.import_action = QAction("&Importer des fichiers…", self, shortcut="Ctrl+I")
+        self.import_action.triggered.connect(self._import_dialog)
+        quit_action = QAction("&Quitter", self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        for action in (self.open_action, self.import_action, quit_action):
+            file_menu.addAction(action)
+        edit_menu = self.menuBar().addMenu("&Édition")
+        self.undo_action = QAction("&Annuler", self, shortcut=QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(lambda: self._undo_redo(journal.undo))
+        self.redo_action = QAction("&Rétablir", self, shortcut=QKeySequence.StandardKey.Redo)
+        self.redo_action.triggered.connect(lambda: self._undo_redo(journal.redo))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
+    # -- project ----------------------------------------------------------------------------------
+    def set_project(self, project: Project) -> None:
+        if self.project is not None and self.project is not project:
+            self.project.close()
+        self.project = project
+        self.model = DocumentTableModel(project)
+        self.documents.setModel(self.model)
+        self.documents.selectionModel().currentRowChanged.connect(self._document_chosen)
+        self.documents.setColumnWidth(2, 220)
+        self.kind_filter.blockSignals(True)
+        self.kind_filter.clear()
+        self.kind_filter.addItem("Tous les types", None)
+        for kind, count in browse.document_kinds(project):
+            self.kind_filter.addItem(f"{kind} ({count})", kind)
+        self.kind_filter.blockSignals(False)
+        self.code_panel.load(project)
+        self.viewer.show_document(None)
+        self._update_title()
+        self._update_status()
+        if self.model.rowCount():
+            self.documents.selectRow(0)
+
+    def _update_title(self) -> None:
+        name = self.project.path.name if self.project else "aucun projet"
+        self.setWindowTitle(f"Verbatim Workbench — {name}")
+
+    def _update_status(self) -> None:
+        if self.project is None:
+            self.status.setText("Ouvrez ou créez un projet.")
+            return
+        summary = project_summary(self.project)
+        self.status.setText(
+            f"{summary['documents']} documents · {summary['segments']} segments · {summary['codes']} codes · "
+            f"{summary['codings']} codages · codeur : {self.coder}"
+        )
+
+    def _open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Ouvrir un projet", "", "Projets Verbatim Workbench (*.vwb)")
+        if path:
+            try:
+                self.set_project(Project.open(path))
+            except WorkbenchError as exc:
+                QMessageBox.warning(self, "Impossible d'ouvrir le projet", str(exc))
+
+    # -- documents --------------------------------------------------------------------------------
+    def _apply_filter(self) -> None:
+        if self.project is None:
+            return
+        self.model.set_filter(self.kind_filter.currentData(), self.text_filter.text().strip())
+        if self.model.rowCount():
+            self.documents.selectRow(0)
+        else:
+            self.viewer.show_document(None)
+            self.title.clear()
+            self.variables.clear()
+            self.codings.clear()
+
+    def _document_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.open_document(self.model.document_id(current.row()))
+
+    def open_document(self, document_id: int) -> None:
+        assert self.project is not None
+        view = browse.document_view(self.project, document_id)
+        self.title.setText(f"{view.title}  [{view.kind}]  #{view.id}")
+        shown = ", ".join(f"{name} = {value}" for name, value in view.variables.items())
+        self.variables.setText(shown)
+        self.viewer.show_document(view)
+        self.codings.clear()
+        for span in view.codings:
+            excerpt = view.text[span.start : span.end].replace("\n", " ")
+            if len(excerpt) > 80:
+                excerpt = excerpt[:77] + "…"
+            item = QListWidgetItem(f"{span.code_name} · {span.coder} · « {excerpt} »")
+            item.setData(CODING_ID_ROLE, span.id)
+            self.codings.addItem(item)
+        self.remove_coding.setEnabled(False)
+
+    def current_document_id(self) -> int | None:
+        view = self.viewer.view
+        return None if view is None else view.id
+
+    # -- coding -----------------------------------------------------------------------------------
+    def _run_change(self, change: object) -> bool:
+        """Run an engine change; show user errors in a dialog; refresh what it touched."""
+        try:
+            change()  # type: ignore[operator]
+        except WorkbenchError as exc:
+            QMessageBox.warning(self, "Action impossible", str(exc))
+            return False
+        document_id = self.current_document_id()
+        if document_id is not None:
+            self.open_document(document_id)
+        self.model.refresh_row_counts()
+        assert self.project is not None
+        self.code_panel.load(self.project)
+        self._update_status()
+        return True
+
+    def code_selection(self, code_id: int) -> bool:
+        document_id = self.current_document_id()
+        span = self.viewer.selected_span()
+        if document_id is None or self.project is None:
+            return False
+        if span is None:
+            QMessageBox.information(self, "Rien de sélectionné", "Sélectionnez un passage du texte à coder.")
+            return False
+        project = self.project
+        return self._run_change(
+            lambda: coding.apply_code(project, document_id, code_id, span[0], span[1], coder=self.coder)
+        )
+
+    def code_whole_document(self, code_id: int) -> bool:
+        document_id = self.current_document_id()
+        if document_id is None or self.project is None:
+            return False
+        project = self.project
+        return self._run_change(lambda: coding.apply_code(project, document_id, code_id, coder=self.coder))
+
+    def _coding_chosen(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        self.remove_coding.setEnabled(item is not None)
+        view = self.viewer.view
+        if item is None or view is None:
+            return
+        coding_id = item.data(CODING_ID_ROLE)
+        for span in view.codings:
+            if span.id == coding_id:
+                self.viewer.select_span(span.start, span.end)
+
+    def remove_current_coding(self) -> bool:
+        item = self.codings.currentItem()
+        if item is None or self.project is None:
+            return False
+        project, coding_id = self.project, int(item.data(CODING_ID_ROLE))
+        return self._run_change(lambda: coding.remove_coding(project, coding_id, coder=self.coder))
+
+    def _undo_redo(self, operation: object) -> None:
+        if self.project is None:
+            return
+        project = self.project
+        coder_id = project.coder_id(self.coder)
+        self._run_change(lambda: operation(project, coder_id))  # type: ignore[operator]
+
+    # -- import job -------------------------------------------------------------------------------
+    def _import_dialog(self) -> None:
+        if self.project is None:
+            return
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Importer des fichiers", "",
+            "Verbatims (*.csv *.xlsx *.eml *.mbox *.msg *.txt *.docx *.vtt *.srt *.qdpx);;Tous (*)",
+        )
+        if paths:
+            self.start_import([Path(p) for p in paths])
+
+    def start_import(self, paths: list[Path]) -> Job:
+        """Import in a worker thread (its own connection), with progress and Cancel in the status bar."""
+        from workbench.ingest.folder import import_paths
+
+        assert self.project is not None
+        worker_project = self.project.worker()
+        job = Job(import_paths, worker_project, paths)
+        job.signals.progress.connect(self._job_progress)
+        job.signals.finished.connect(lambda report: self._job_done(f"Import terminé : {report}"))
+        job.signals.failed.connect(lambda message: self._job_done(message, error=True))
+        job.signals.cancelled.connect(lambda: self._job_done("Import annulé ; les fichiers déjà importés restent."))
+        self.job = job
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.import_action.setEnabled(False)
+        job.start()
+        return job
+
+    def _job_progress(self, done: int, total: int, message: str) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+        self.progress.setFormat(f"%v/%m {message}"[:60])
+
+    def _cancel_job(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+
+    def _job_done(self, message: str, error: bool = False) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.import_action.setEnabled(True)
+        self.job = None
+        if error:
+            QMessageBox.warning(self, "Erreur", message)
+        else:
+            self.statusBar().showMessage(message, 10000)
+        if self.project is not None:
+            self.set_project(self.project)

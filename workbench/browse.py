@@ -1,0 +1,137 @@
+"""Read-only queries that page through a project for the GUI (and any other viewer).
+
+The GUI never holds more than a page of documents: a corpus can have a million verbatims, so lists are
+fetched `limit` rows at a time in a stable order. A document is loaded whole only when it is opened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from workbench.project import Project
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    id: int
+    kind: str
+    title: str
+    n_chars: int
+    occurred_at: datetime | None
+    codings: int
+
+
+@dataclass(frozen=True)
+class CodingSpan:
+    id: int
+    code_id: int
+    code_name: str
+    color: str | None
+    start: int
+    end: int
+    coder: str
+    origin: str
+
+
+@dataclass(frozen=True)
+class SegmentSpan:
+    id: int
+    start: int
+    end: int
+    kind: str
+    speaker: str | None
+
+
+@dataclass
+class DocumentView:
+    id: int
+    kind: str
+    title: str
+    text: str
+    lang: str | None
+    occurred_at: datetime | None
+    variables: dict[str, Any] = field(default_factory=dict)
+    codings: list[CodingSpan] = field(default_factory=list)
+    segments: list[SegmentSpan] = field(default_factory=list)
+    parts: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _filters(kind: str | None, contains: str | None) -> tuple[str, list[Any]]:
+    clauses, params = [], []
+    if kind:
+        clauses.append("d.kind = ?")
+        params.append(kind)
+    if contains:
+        # Plain substring filter for the list's quick-filter box; full search lives in workbench.search.
+        clauses.append("(strip_accents(lower(d.text)) LIKE '%' || strip_accents(lower(?)) || '%' "
+                       "OR strip_accents(lower(coalesce(d.title, ''))) LIKE '%' || strip_accents(lower(?)) || '%')")
+        params.extend([contains, contains])
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def count_documents(project: Project, kind: str | None = None, contains: str | None = None) -> int:
+    where, params = _filters(kind, contains)
+    return int(project.scalar(f"SELECT count(*) FROM documents d{where}", params))
+
+
+def document_page(
+    project: Project, offset: int, limit: int, kind: str | None = None, contains: str | None = None
+) -> list[DocumentRow]:
+    """One page of documents in id order, with how many codings each has."""
+    where, params = _filters(kind, contains)
+    rows = project.rows(
+        f"""
+        WITH page AS (SELECT d.id, d.kind, coalesce(d.title, '') AS title, d.n_chars, d.occurred_at
+                      FROM documents d{where} ORDER BY d.id LIMIT ? OFFSET ?)
+        SELECT p.id, p.kind, p.title, p.n_chars, p.occurred_at,
+               (SELECT count(*) FROM codings c WHERE c.document_id = p.id)
+        FROM page p ORDER BY p.id
+        """,
+        [*params, limit, offset],
+    )
+    return [DocumentRow(*row) for row in rows]
+
+
+def document_kinds(project: Project) -> list[tuple[str, int]]:
+    return [(kind, int(n)) for kind, n in project.rows("SELECT kind, count(*) FROM documents GROUP BY kind ORDER BY kind")]
+
+
+def document_view(project: Project, document_id: int) -> DocumentView:
+    """Everything a document viewer shows: text, variables, codings with code colours, segments."""
+    from workbench.errors import WorkbenchError
+
+    found = project.rows(
+        "SELECT id, kind, coalesce(title, ''), text, lang, occurred_at FROM documents WHERE id = ?", [document_id]
+    )
+    if not found:
+        raise WorkbenchError(f"no document {document_id} in this project")
+    view = DocumentView(*found[0])
+    view.variables = dict(
+        project.rows(
+            "SELECT v.name, dv.value FROM document_values dv JOIN variables v ON v.id = dv.variable_id "
+            "WHERE dv.document_id = ? ORDER BY v.name",
+            [document_id],
+        )
+    )
+    view.codings = [
+        CodingSpan(*row)
+        for row in project.rows(
+            """
+            SELECT c.id, c.code_id, k.name, k.color, c.start_pos, c.end_pos, coalesce(u.name, '?'), c.origin
+            FROM codings c JOIN codes k ON k.id = c.code_id LEFT JOIN coders u ON u.id = c.coder_id
+            WHERE c.document_id = ? ORDER BY c.start_pos, c.end_pos, c.id
+            """,
+            [document_id],
+        )
+    ]
+    view.segments = [
+        SegmentSpan(*row)
+        for row in project.rows(
+            "SELECT id, start_pos, end_pos, kind, speaker FROM segments WHERE document_id = ? ORDER BY start_pos, kind",
+            [document_id],
+        )
+    ]
+    view.parts = project.rows("SELECT kind, text FROM document_parts WHERE document_id = ?", [document_id])
+    return view
