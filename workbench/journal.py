@@ -6,21 +6,36 @@ columns before and after). Undo replays those changes backwards, redo forwards. 
 whole rows, one mechanism serves every kind of action (a coding, a code merge that moves hundreds of
 codings, a delete of a code with its codings, a review decision) and nothing can be undone half-way.
 
+An action opened while another one is running on the same project joins it: its changes go into the outer
+action's journal row, so a composite operation (delete a code, which removes its codings and their memos)
+is still one entry to undo.
+
 Undo and redo are themselves written to the journal (actions `undo` / `redo`) so the audit trail shows
 who took back what and when. A new action after an undo makes the undone actions impossible to redo
-(`superseded`), as in every editor.
+(`superseded`), as in every editor. Undo refuses, and changes nothing, when the rows it would restore were
+changed behind the journal's back (a row to delete is gone, a row to re-insert is already there).
 """
 
 from __future__ import annotations
 
 import json
+import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
 
+import duckdb
+
 from workbench.errors import NothingToUndo, WorkbenchError
 from workbench.project import Project
+
+# The action currently open on each project, so that nested actions join it instead of journalling twice.
+_open_actions: weakref.WeakKeyDictionary[Project, Recorder] = weakref.WeakKeyDictionary()
+
+
+class JournalConflict(WorkbenchError):
+    """Undo or redo cannot be applied because the rows it touches changed outside the journal."""
 
 
 def _jsonable(value: Any) -> Any:
@@ -37,52 +52,71 @@ def _restore(value: Any) -> Any:
     return value
 
 
-class Recorder:
-    """Makes row changes inside an action and remembers them for undo. Tables must have an `id` column."""
+def _first_dict(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
 
-    def __init__(self, project: Project) -> None:
+
+class Recorder:
+    """Makes row changes inside an action and remembers them for undo. Tables must have an `id` column.
+
+    `coder_id` (who acts) may be set once the action has started, e.g. after creating the coder in it.
+    Each method is one SQL statement with RETURNING, so journalling costs no extra round trip."""
+
+    def __init__(self, project: Project, coder_id: int | None, summary: dict[str, Any] | None,
+                 description: str | None) -> None:
         self.project = project
+        self.coder_id = coder_id
+        self.summary = summary or {}
+        self.description = description
         self.changes: list[dict[str, Any]] = []
 
-    def _row(self, table: str, row_id: int) -> dict[str, Any]:
-        rows = self.project.dicts(f"SELECT * FROM {table} WHERE id = ?", [row_id])
-        if not rows:
-            raise WorkbenchError(f"no row {row_id} in {table}")
-        return rows[0]
+    def describe(self, summary: dict[str, Any], description: str) -> None:
+        """Set what the audit trail shows, once the action knows it (e.g. the ids it created)."""
+        self.summary = summary
+        self.description = description
 
     def insert(self, table: str, values: dict[str, Any]) -> int:
         """Insert one row (its id from the table's sequence unless given) and return its id."""
         columns = ", ".join(values)
         marks = ", ".join("?" for _ in values)
-        row_id = self.project.scalar(
-            f"INSERT INTO {table} ({columns}) VALUES ({marks}) RETURNING id", list(values.values())
-        )
-        self.changes.append({"op": "insert", "table": table, "row": self._row(table, row_id)})
-        return int(row_id)
+        row = _first_dict(
+            self.project.execute(
+                f"INSERT INTO {table} ({columns}) VALUES ({marks}) RETURNING *", list(values.values())
+            )
+        )[0]
+        self.changes.append({"op": "insert", "table": table, "row": row})
+        return int(row["id"])
 
     def delete(self, table: str, row_ids: Sequence[int]) -> int:
         """Delete rows by id, keeping them whole in the journal. Returns how many were deleted."""
         if not row_ids:
             return 0
         marks = ", ".join("?" for _ in row_ids)
-        rows = self.project.dicts(f"SELECT * FROM {table} WHERE id IN ({marks}) ORDER BY id", list(row_ids))
-        self.project.execute(f"DELETE FROM {table} WHERE id IN ({marks})", list(row_ids))
+        rows = _first_dict(
+            self.project.execute(f"DELETE FROM {table} WHERE id IN ({marks}) RETURNING *", list(row_ids))
+        )
+        rows.sort(key=lambda row: row["id"])
         self.changes.extend({"op": "delete", "table": table, "row": row} for row in rows)
         return len(rows)
 
     def update(self, table: str, row_id: int, values: dict[str, Any]) -> None:
         """Change some columns of one row, keeping their previous values in the journal."""
-        before = self._row(table, row_id)
+        columns = ", ".join(values)
+        before = self.project.execute(f"SELECT {columns} FROM {table} WHERE id = ?", [row_id]).fetchone()
+        if before is None:
+            raise WorkbenchError(f"no row {row_id} in {table}")
         sets = ", ".join(f"{column} = ?" for column in values)
-        self.project.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*values.values(), row_id])
-        after = self._row(table, row_id)
+        after = self.project.execute(
+            f"UPDATE {table} SET {sets} WHERE id = ? RETURNING {columns}", [*values.values(), row_id]
+        ).fetchone()
         self.changes.append(
             {
                 "op": "update",
                 "table": table,
                 "id": row_id,
-                "before": {column: before[column] for column in values},
-                "after": {column: after[column] for column in values},
+                "before": dict(zip(values, before)),
+                "after": dict(zip(values, after)),
             }
         )
 
@@ -103,72 +137,124 @@ def _decode_row(row: dict[str, Any]) -> dict[str, Any]:
 
 
 @contextmanager
-def action(project: Project, name: str, coder_id: int | None, summary: dict[str, Any] | None = None) -> Iterator[Recorder]:
-    """Run one user action atomically and journal it. `summary` is what the audit trail shows."""
+def action(
+    project: Project,
+    name: str,
+    coder_id: int | None,
+    summary: dict[str, Any] | None = None,
+    description: str | None = None,
+) -> Iterator[Recorder]:
+    """Run one user action atomically and journal it.
+
+    `summary` is structured data about the action (ids, names) and `description` one readable sentence;
+    the audit trail shows both (they can also be set later with `Recorder.describe`). Inside another action, this one joins it and writes no row of its own."""
+    outer = _open_actions.get(project)
+    if outer is not None:
+        joined = Recorder(project, coder_id, summary, description)
+        joined.changes = outer.changes  # recorded in the outer row; this summary and coder stay unwritten
+        with project.transaction():
+            yield joined
+        return
     with project.transaction():
-        recorder = Recorder(project)
-        yield recorder
-        payload = {"summary": summary or {}, "changes": recorder.changes}
+        recorder = Recorder(project, coder_id, summary, description)
+        _open_actions[project] = recorder
+        try:
+            yield recorder
+        finally:
+            del _open_actions[project]
+        payload: dict[str, Any] = {"summary": recorder.summary, "changes": recorder.changes}
+        if recorder.description:
+            payload["description"] = recorder.description
         project.execute("UPDATE journal SET superseded = TRUE WHERE undone AND NOT superseded")
         project.execute(
-            "INSERT INTO journal (coder_id, action, payload) VALUES (?, ?, ?)", [coder_id, name, _encode(payload)]
+            "INSERT INTO journal (coder_id, action, payload) VALUES (?, ?, ?)",
+            [recorder.coder_id, name, _encode(payload)],
         )
 
 
-def _apply(project: Project, changes: list[dict[str, Any]], backwards: bool) -> None:
+def _apply(project: Project, changes: list[dict[str, Any]], backwards: bool, label: str) -> None:
     for change in reversed(changes) if backwards else changes:
         table = change["table"]
         op = change["op"]
         if op == "update":
             values = change["before"] if backwards else change["after"]
             sets = ", ".join(f"{column} = ?" for column in values)
-            project.execute(
-                f"UPDATE {table} SET {sets} WHERE id = ?", [*(_restore(v) for v in values.values()), change["id"]]
-            )
+            done = project.execute(
+                f"UPDATE {table} SET {sets} WHERE id = ? RETURNING id",
+                [*(_restore(v) for v in values.values()), change["id"]],
+            ).fetchall()
+            if not done:
+                raise JournalConflict(f"cannot {label}: row {change['id']} of {table} no longer exists")
             continue
         row = _decode_row(change["row"])
         if (op == "insert") == backwards:
-            project.execute(f"DELETE FROM {table} WHERE id = ?", [row["id"]])
+            done = project.execute(f"DELETE FROM {table} WHERE id = ? RETURNING id", [row["id"]]).fetchall()
+            if not done:
+                raise JournalConflict(f"cannot {label}: row {row['id']} of {table} no longer exists")
         else:
             columns = ", ".join(row)
             marks = ", ".join("?" for _ in row)
-            project.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values()))
+            try:
+                project.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values()))
+            except duckdb.ConstraintException as exc:
+                raise JournalConflict(
+                    f"cannot {label}: row {row['id']} of {table} exists again ({str(exc).splitlines()[0]})"
+                ) from exc
+
+
+def _entry(row: dict[str, Any]) -> dict[str, Any]:
+    payload = json.loads(row["payload"])
+    return {
+        "id": row["id"],
+        "action": row["action"],
+        "summary": payload["summary"],
+        "description": payload.get("description"),
+    }
+
+
+_UNDO_TARGET = (
+    "SELECT id, action, payload FROM journal WHERE NOT undone AND action NOT IN ('undo', 'redo') "
+    "ORDER BY id DESC LIMIT 1"
+)
+_REDO_TARGET = "SELECT id, action, payload FROM journal WHERE undone AND NOT superseded ORDER BY id LIMIT 1"
+
+
+def next_undo(project: Project) -> dict[str, Any] | None:
+    """What `undo` would take back (id, action, summary, description), for an "Undo …" menu label."""
+    rows = project.dicts(_UNDO_TARGET)
+    return _entry(rows[0]) if rows else None
+
+
+def next_redo(project: Project) -> dict[str, Any] | None:
+    """What `redo` would re-apply, or None."""
+    rows = project.dicts(_REDO_TARGET)
+    return _entry(rows[0]) if rows else None
+
+
+def _replay(project: Project, coder_id: int | None, undoing: bool) -> dict[str, Any]:
+    verb = "undo" if undoing else "redo"
+    with project.transaction():
+        rows = project.dicts(_UNDO_TARGET if undoing else _REDO_TARGET)
+        if not rows:
+            raise NothingToUndo(f"nothing to {verb}")
+        target = rows[0]
+        entry = _entry(target)
+        _apply(project, json.loads(target["payload"])["changes"], backwards=undoing,
+               label=f"{verb} #{target['id']} ({target['action']})")
+        project.execute("UPDATE journal SET undone = ? WHERE id = ?", [undoing, target["id"]])
+        project.execute(
+            "INSERT INTO journal (coder_id, action, payload) VALUES (?, ?, ?)",
+            [coder_id, verb, _encode({"target": target["id"], "action": target["action"],
+                                      "summary": entry["summary"], "description": entry["description"]})],
+        )
+    return entry
 
 
 def undo(project: Project, coder_id: int | None = None) -> dict[str, Any]:
     """Take back the latest action that is not undone. Returns its journal entry."""
-    with project.transaction():
-        entry = project.dicts(
-            "SELECT id, action, payload FROM journal WHERE NOT undone AND action NOT IN ('undo', 'redo') "
-            "ORDER BY id DESC LIMIT 1"
-        )
-        if not entry:
-            raise NothingToUndo("nothing to undo")
-        target = entry[0]
-        payload = json.loads(target["payload"])
-        _apply(project, payload["changes"], backwards=True)
-        project.execute("UPDATE journal SET undone = TRUE WHERE id = ?", [target["id"]])
-        project.execute(
-            "INSERT INTO journal (coder_id, action, payload) VALUES (?, 'undo', ?)",
-            [coder_id, json.dumps({"target": target["id"], "action": target["action"]})],
-        )
-    return {"id": target["id"], "action": target["action"], "summary": payload["summary"]}
+    return _replay(project, coder_id, undoing=True)
 
 
 def redo(project: Project, coder_id: int | None = None) -> dict[str, Any]:
     """Re-apply the earliest undone action that no newer action has superseded."""
-    with project.transaction():
-        entry = project.dicts(
-            "SELECT id, action, payload FROM journal WHERE undone AND NOT superseded ORDER BY id LIMIT 1"
-        )
-        if not entry:
-            raise NothingToUndo("nothing to redo")
-        target = entry[0]
-        payload = json.loads(target["payload"])
-        _apply(project, payload["changes"], backwards=False)
-        project.execute("UPDATE journal SET undone = FALSE WHERE id = ?", [target["id"]])
-        project.execute(
-            "INSERT INTO journal (coder_id, action, payload) VALUES (?, 'redo', ?)",
-            [coder_id, json.dumps({"target": target["id"], "action": target["action"]})],
-        )
-    return {"id": target["id"], "action": target["action"], "summary": payload["summary"]}
+    return _replay(project, coder_id, undoing=False)

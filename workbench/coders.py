@@ -1,0 +1,95 @@
+"""Coders: the people (and models) whose codings are kept apart, compared and scored.
+
+A role says what a coder's codings are for: `reference` codings are the answer key a `trainee` is scored
+against, a `trainer` reviews, an `analyst` codes for the study itself, `model` is suggestion machinery.
+Adding a coder or changing a role is journalled like any other change, so it is undoable and audited.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from workbench.errors import CodingError
+from workbench.journal import action
+from workbench.project import Project
+
+ROLES = ("analyst", "trainer", "trainee", "reference", "model")
+
+
+def _check_role(role: str) -> None:
+    if role not in ROLES:
+        raise CodingError(f"unknown role {role!r}; choose one of {', '.join(ROLES)}")
+
+
+def add_coder(project: Project, name: str, role: str = "analyst", *, by: int | None = None) -> int:
+    """Create a coder and return its id. Names are unique: a second coder with the same name is refused."""
+    name = name.strip()
+    if not name:
+        raise CodingError("a coder needs a name")
+    _check_role(role)
+    existing = project.rows("SELECT id, role FROM coders WHERE name = ?", [name])
+    if existing:
+        raise CodingError(f"coder {name!r} already exists (role {existing[0][1]})")
+    with action(project, "add_coder", by, {"name": name, "role": role},
+                f"added coder {name} ({role})") as rec:
+        coder_id = rec.insert("coders", {"name": name, "role": role})
+        if rec.coder_id is None:
+            rec.coder_id = coder_id
+    return coder_id
+
+
+def coder_by_name(project: Project, name: str) -> int:
+    """Id of an existing coder; a clear error listing the known coders otherwise."""
+    found = project.scalar("SELECT id FROM coders WHERE name = ?", [name])
+    if found is None:
+        known = [row[0] for row in project.rows("SELECT name FROM coders ORDER BY name")]
+        listing = ", ".join(known) if known else "none yet"
+        raise CodingError(f"unknown coder {name!r} (known coders: {listing})")
+    return int(found)
+
+
+def resolve_coder(project: Project, coder: int | str, role: str | None = None) -> int:
+    """Id of `coder` given by id or by name. A name not seen before creates the coder, as an analyst unless
+    `role` says otherwise. A role that contradicts an existing coder's is refused rather than ignored, so a
+    reference is never silently recorded as an analyst."""
+    if isinstance(coder, int):
+        if project.scalar("SELECT id FROM coders WHERE id = ?", [coder]) is None:
+            raise CodingError(f"unknown coder id {coder}")
+        if role is not None:
+            raise CodingError("a role can only be given with a coder name")
+        return coder
+    if role is not None:
+        _check_role(role)
+    row = project.rows("SELECT id, role FROM coders WHERE name = ?", [coder.strip()])
+    if not row:
+        return add_coder(project, coder, role or "analyst")
+    coder_id, current = row[0]
+    if role is not None and role != current:
+        raise CodingError(f"coder {coder!r} is {current}, not {role}; change the role first (workbench coders --set-role)")
+    return int(coder_id)
+
+
+def set_role(project: Project, coder: int | str, role: str, *, by: int | None = None) -> None:
+    """Change a coder's role (journalled)."""
+    _check_role(role)
+    coder_id = coder if isinstance(coder, int) else coder_by_name(project, coder)
+    row = project.rows("SELECT name, role FROM coders WHERE id = ?", [coder_id])
+    if not row:
+        raise CodingError(f"unknown coder id {coder_id}")
+    name, current = row[0]
+    if current == role:
+        raise CodingError(f"coder {name!r} is already {role}")
+    with action(project, "set_role", by, {"coder_id": coder_id, "name": name, "before": current, "role": role},
+                f"changed the role of {name} from {current} to {role}") as rec:
+        rec.update("coders", coder_id, {"role": role})
+
+
+def list_coders(project: Project) -> list[dict[str, Any]]:
+    """Every coder with role and number of codings, in name order."""
+    return project.dicts(
+        """
+        SELECT c.id, c.name, c.role, c.created_at,
+               (SELECT count(*) FROM codings g WHERE g.coder_id = c.id) AS codings
+        FROM coders c ORDER BY c.name
+        """
+    )

@@ -1,0 +1,236 @@
+"""Codings: a code applied by a coder to a span `[start, end)` of a document (code points into its text).
+
+Every function that changes codings is one journalled action (one transaction, one journal row), so it can
+be undone and shows in the audit trail. Overlapping codings, even of the same code, are allowed (two coders,
+or one coder marking a nested passage); what is refused is the *identical* coding twice by the same coder
+(same document, code and span), because it would only double-count in frequencies and agreement.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from workbench.coders import coder_by_name, resolve_coder
+from workbench.errors import CodingError
+from workbench.journal import action
+from workbench.project import Project
+
+ORIGINS = ("manual", "suggestion", "autocode", "import")
+_EXCERPT = 60
+
+
+def code_label(project: Project, code_id: int) -> str:
+    """The code's path of names from its root ("Relation/Positive/Amitié"), for messages and the audit."""
+    rows = project.rows(
+        """
+        WITH RECURSIVE up(id, parent_id, name, depth) AS (
+            SELECT id, parent_id, name, 0 FROM codes WHERE id = ?
+            UNION ALL
+            SELECT c.id, c.parent_id, c.name, up.depth + 1 FROM codes c JOIN up ON c.id = up.parent_id
+            WHERE up.depth < 100
+        )
+        SELECT name FROM up ORDER BY depth DESC
+        """,
+        [code_id],
+    )
+    if not rows:
+        raise CodingError(f"unknown code {code_id}")
+    return "/".join(row[0] for row in rows)
+
+
+def _document_length(project: Project, document_id: int) -> int:
+    n_chars = project.scalar("SELECT n_chars FROM documents WHERE id = ?", [document_id])
+    if n_chars is None:
+        raise CodingError(f"unknown document {document_id}")
+    if n_chars == 0:
+        raise CodingError(f"document {document_id} is empty: there is nothing to code")
+    return int(n_chars)
+
+
+def _check_codable(project: Project, code_id: int) -> None:
+    codable = project.scalar("SELECT codable FROM codes WHERE id = ?", [code_id])
+    if codable is None:
+        raise CodingError(f"unknown code {code_id}")
+    if not codable:
+        raise CodingError(
+            f"code {code_label(project, code_id)!r} is a grouping node and cannot be applied; choose one of its children"
+        )
+
+
+def _check_span(document_id: int, n_chars: int, start: int | None, end: int | None) -> tuple[int, int]:
+    if start is None and end is None:
+        return 0, n_chars
+    if start is None or end is None:
+        raise CodingError("give both start and end, or neither to code the whole document")
+    if not (0 <= start < end <= n_chars):
+        raise CodingError(
+            f"span [{start}, {end}) is not inside document {document_id}, which has {n_chars} characters "
+            f"(need 0 <= start < end <= {n_chars})"
+        )
+    return start, end
+
+
+def _refuse_duplicate(project: Project, document_id: int, code_id: int, start: int, end: int, coder_id: int) -> None:
+    existing = project.scalar(
+        "SELECT id FROM codings WHERE document_id = ? AND code_id = ? AND start_pos = ? AND end_pos = ? "
+        "AND coder_id = ? LIMIT 1",
+        [document_id, code_id, start, end, coder_id],
+    )
+    if existing is not None:
+        name = project.scalar("SELECT name FROM coders WHERE id = ?", [coder_id])
+        raise CodingError(
+            f"{name} already coded document {document_id} [{start}, {end}) with "
+            f"{code_label(project, code_id)!r} (coding {existing})"
+        )
+
+
+def _excerpt(project: Project, document_id: int, start: int, end: int) -> str:
+    text = project.scalar("SELECT substring(text, ?, ?) FROM documents WHERE id = ?",
+                          [start + 1, min(end - start, _EXCERPT + 1), document_id]) or ""
+    return text[:_EXCERPT] + "…" if len(text) > _EXCERPT else text
+
+
+def _coding(project: Project, coding_id: int) -> dict[str, Any]:
+    rows = project.dicts("SELECT * FROM codings WHERE id = ?", [coding_id])
+    if not rows:
+        raise CodingError(f"unknown coding {coding_id}")
+    return rows[0]
+
+
+def apply_code(
+    project: Project,
+    document_id: int,
+    code_id: int,
+    start: int | None = None,
+    end: int | None = None,
+    *,
+    coder: int | str,
+    role: str | None = None,
+    origin: str = "manual",
+    suggestion_id: int | None = None,
+) -> int:
+    """Code `[start, end)` of a document (the whole document when no span is given); returns the coding id.
+
+    `coder` is a coder id or a name; a new name creates the coder (as `role`, analyst by default) in the
+    same action. Raises CodingError for an unknown document or code, a grouping code, a span outside the
+    text, or the identical coding already made by this coder."""
+    if origin not in ORIGINS:
+        raise CodingError(f"unknown origin {origin!r}; choose one of {', '.join(ORIGINS)}")
+    n_chars = _document_length(project, document_id)
+    start, end = _check_span(document_id, n_chars, start, end)
+    _check_codable(project, code_id)
+    label = code_label(project, code_id)
+    with action(project, "apply_code", None) as rec:
+        coder_id = resolve_coder(project, coder, role)
+        rec.coder_id = coder_id
+        _refuse_duplicate(project, document_id, code_id, start, end, coder_id)
+        coding_id = rec.insert(
+            "codings",
+            {
+                "guid": str(uuid.uuid4()),
+                "document_id": document_id,
+                "code_id": code_id,
+                "start_pos": start,
+                "end_pos": end,
+                "coder_id": coder_id,
+                "origin": origin,
+                "suggestion_id": suggestion_id,
+            },
+        )
+        whole = start == 0 and end == n_chars
+        where = "the whole of document" if whole else f"[{start}, {end}) of document"
+        rec.describe({"coding_id": coding_id, "document_id": document_id, "code_id": code_id, "code": label,
+                        "start": start, "end": end, "origin": origin},
+                  f"coded {where} {document_id} with {label}"
+                  + ("" if whole else f": «{_excerpt(project, document_id, start, end)}»"))
+    return coding_id
+
+
+def code_segment(project: Project, segment_id: int, code_id: int, *, coder: int | str, role: str | None = None,
+                 origin: str = "manual") -> int:
+    """Code a whole segment (sentence, speaker turn, paragraph) with its exact span."""
+    rows = project.rows("SELECT document_id, start_pos, end_pos FROM segments WHERE id = ?", [segment_id])
+    if not rows:
+        raise CodingError(f"unknown segment {segment_id}")
+    document_id, start, end = rows[0]
+    return apply_code(project, document_id, code_id, start, end, coder=coder, role=role, origin=origin)
+
+
+def remove_coding(project: Project, coding_id: int, *, coder: int | str | None = None) -> None:
+    """Delete a coding and the memos written on it. `coder` is who removes it (by default its own coder)."""
+    row = _coding(project, coding_id)
+    label = code_label(project, row["code_id"])
+    with action(project, "remove_coding", None) as rec:
+        rec.coder_id = row["coder_id"] if coder is None else resolve_coder(project, coder)
+        memo_ids = [r[0] for r in project.rows(
+            "SELECT id FROM memos WHERE target_kind = 'coding' AND target_id = ?", [coding_id])]
+        rec.delete("memos", memo_ids)
+        rec.delete("codings", [coding_id])
+        rec.describe({"coding_id": coding_id, "document_id": row["document_id"], "code_id": row["code_id"],
+                        "code": label, "start": row["start_pos"], "end": row["end_pos"], "memos": len(memo_ids)},
+                  f"removed coding {coding_id} ({label}, [{row['start_pos']}, {row['end_pos']}) of document "
+                  f"{row['document_id']})" + (f" and its {len(memo_ids)} memo(s)" if memo_ids else ""))
+
+
+def resize_coding(project: Project, coding_id: int, start: int, end: int, *, coder: int | str | None = None) -> None:
+    """Move a coding's boundaries, keeping its code, coder and identity."""
+    row = _coding(project, coding_id)
+    n_chars = _document_length(project, row["document_id"])
+    start, end = _check_span(row["document_id"], n_chars, start, end)
+    if (start, end) == (row["start_pos"], row["end_pos"]):
+        raise CodingError(f"coding {coding_id} already spans [{start}, {end})")
+    _refuse_duplicate(project, row["document_id"], row["code_id"], start, end, row["coder_id"])
+    with action(project, "resize_coding", None) as rec:
+        rec.coder_id = row["coder_id"] if coder is None else resolve_coder(project, coder)
+        rec.update("codings", coding_id, {"start_pos": start, "end_pos": end})
+        rec.describe({"coding_id": coding_id, "document_id": row["document_id"],
+                        "before": [row["start_pos"], row["end_pos"]], "after": [start, end]},
+                  f"resized coding {coding_id} of document {row['document_id']} from "
+                  f"[{row['start_pos']}, {row['end_pos']}) to [{start}, {end})")
+
+
+def recode(project: Project, coding_id: int, new_code_id: int, *, coder: int | str | None = None) -> None:
+    """Give a coding another code, keeping its span, coder and memos."""
+    row = _coding(project, coding_id)
+    _check_codable(project, new_code_id)
+    if new_code_id == row["code_id"]:
+        raise CodingError(f"coding {coding_id} already has code {code_label(project, new_code_id)!r}")
+    _refuse_duplicate(project, row["document_id"], new_code_id, row["start_pos"], row["end_pos"], row["coder_id"])
+    before, after = code_label(project, row["code_id"]), code_label(project, new_code_id)
+    with action(project, "recode", None) as rec:
+        rec.coder_id = row["coder_id"] if coder is None else resolve_coder(project, coder)
+        rec.update("codings", coding_id, {"code_id": new_code_id})
+        rec.describe({"coding_id": coding_id, "document_id": row["document_id"], "before": row["code_id"],
+                        "after": new_code_id},
+                  f"recoded coding {coding_id} of document {row['document_id']} from {before} to {after}")
+
+
+def get_coding(project: Project, coding_id: int) -> dict[str, Any]:
+    """One coding as a dict (columns of `codings`), or CodingError when there is none."""
+    return _coding(project, coding_id)
+
+
+def codings_for_document(project: Project, document_id: int, *, coder: int | str | None = None) -> list[dict[str, Any]]:
+    """The codings of a document in text order, with code name, coder name and the coded text."""
+    text = project.scalar("SELECT text FROM documents WHERE id = ?", [document_id])
+    if text is None:
+        raise CodingError(f"unknown document {document_id}")
+    params: list[Any] = [document_id]
+    where = ""
+    if coder is not None:
+        where = " AND g.coder_id = ?"
+        params.append(coder if isinstance(coder, int) else coder_by_name(project, coder))
+    rows = project.dicts(
+        f"""
+        SELECT g.id, g.guid, g.document_id, g.code_id, c.name AS code, g.start_pos, g.end_pos,
+               g.coder_id, k.name AS coder, g.origin, g.suggestion_id, g.created_at
+        FROM codings g JOIN codes c ON c.id = g.code_id JOIN coders k ON k.id = g.coder_id
+        WHERE g.document_id = ?{where}
+        ORDER BY g.start_pos, g.end_pos, g.id
+        """,
+        params,
+    )
+    for row in rows:
+        row["text"] = text[row["start_pos"]:row["end_pos"]]
+    return rows

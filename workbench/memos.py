@@ -1,0 +1,115 @@
+"""Memos: the analyst's notes on the project, a document, a coding or a code.
+
+Memos are part of the analysis (why a passage was coded so, what a code should cover), so adding, editing
+and deleting one is journalled and undoable like a coding.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from workbench.coders import resolve_coder
+from workbench.errors import CodingError
+from workbench.journal import action
+from workbench.project import Project
+
+TARGETS = {"project": None, "document": "documents", "coding": "codings", "code": "codes"}
+_PREVIEW = 50
+
+
+def _preview(text: str) -> str:
+    line = " ".join(text.split())
+    return line[:_PREVIEW] + "…" if len(line) > _PREVIEW else line
+
+
+def _check_target(project: Project, target_kind: str, target_id: int | None) -> None:
+    if target_kind not in TARGETS:
+        raise CodingError(f"a memo is about one of {', '.join(TARGETS)}, not {target_kind!r}")
+    table = TARGETS[target_kind]
+    if table is None:
+        if target_id is not None:
+            raise CodingError("a project memo has no target id")
+        return
+    if target_id is None:
+        raise CodingError(f"a {target_kind} memo needs the {target_kind} id")
+    if project.scalar(f"SELECT id FROM {table} WHERE id = ?", [target_id]) is None:
+        raise CodingError(f"unknown {target_kind} {target_id}")
+
+
+def _check_text(text: str) -> str:
+    if not text.strip():
+        raise CodingError("a memo needs some text")
+    return text
+
+
+def _memo(project: Project, memo_id: int) -> dict[str, Any]:
+    rows = project.dicts("SELECT * FROM memos WHERE id = ?", [memo_id])
+    if not rows:
+        raise CodingError(f"unknown memo {memo_id}")
+    return rows[0]
+
+
+def _about(target_kind: str, target_id: int | None) -> str:
+    return "the project" if target_kind == "project" else f"{target_kind} {target_id}"
+
+
+def add_memo(project: Project, target_kind: str, target_id: int | None, text: str, *,
+             coder: int | str | None = None) -> int:
+    """Write a memo on the project (target_id None), a document, a coding or a code; returns its id."""
+    _check_target(project, target_kind, target_id)
+    _check_text(text)
+    with action(project, "add_memo", None) as rec:
+        coder_id = None if coder is None else resolve_coder(project, coder)
+        rec.coder_id = coder_id
+        memo_id = rec.insert("memos", {"target_kind": target_kind, "target_id": target_id,
+                                       "coder_id": coder_id, "text": text})
+        rec.describe({"memo_id": memo_id, "target_kind": target_kind, "target_id": target_id},
+                     f"wrote memo {memo_id} on {_about(target_kind, target_id)}: «{_preview(text)}»")
+    return memo_id
+
+
+def edit_memo(project: Project, memo_id: int, text: str, *, coder: int | str | None = None) -> None:
+    """Replace a memo's text (its author stays; `coder` is who edits, recorded in the journal)."""
+    row = _memo(project, memo_id)
+    _check_text(text)
+    if text == row["text"]:
+        raise CodingError(f"memo {memo_id} already has this text")
+    with action(project, "edit_memo", None) as rec:
+        rec.coder_id = None if coder is None else resolve_coder(project, coder)
+        now = project.scalar("SELECT current_timestamp::TIMESTAMP")
+        rec.update("memos", memo_id, {"text": text, "updated_at": now})
+        rec.describe({"memo_id": memo_id, "target_kind": row["target_kind"], "target_id": row["target_id"]},
+                     f"edited memo {memo_id} on {_about(row['target_kind'], row['target_id'])}: «{_preview(text)}»")
+
+
+def delete_memo(project: Project, memo_id: int, *, coder: int | str | None = None) -> None:
+    """Delete a memo (undoable)."""
+    row = _memo(project, memo_id)
+    with action(project, "delete_memo", None) as rec:
+        rec.coder_id = None if coder is None else resolve_coder(project, coder)
+        rec.delete("memos", [memo_id])
+        rec.describe({"memo_id": memo_id, "target_kind": row["target_kind"], "target_id": row["target_id"]},
+                     f"deleted memo {memo_id} on {_about(row['target_kind'], row['target_id'])}: "
+                     f"«{_preview(row['text'])}»")
+
+
+def list_memos(project: Project, target_kind: str | None = None, target_id: int | None = None) -> list[dict[str, Any]]:
+    """Memos, oldest first, optionally only those about one kind of target or one target."""
+    if target_kind is not None and target_kind not in TARGETS:
+        raise CodingError(f"a memo is about one of {', '.join(TARGETS)}, not {target_kind!r}")
+    clauses, params = [], []
+    if target_kind is not None:
+        clauses.append("m.target_kind = ?")
+        params.append(target_kind)
+    if target_id is not None:
+        clauses.append("m.target_id = ?")
+        params.append(target_id)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    return project.dicts(
+        f"""
+        SELECT m.id, m.target_kind, m.target_id, m.coder_id, k.name AS coder, m.text, m.created_at, m.updated_at
+        FROM memos m LEFT JOIN coders k ON k.id = m.coder_id {where}
+        ORDER BY m.created_at, m.id
+        """,
+        params,
+    )
