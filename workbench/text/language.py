@@ -1,0 +1,58 @@
+"""Language of each document, so that the text pipeline picks the right spaCy model.
+
+lingua-language-detector is offline, pure data, and restricted here to the languages a project can hold
+(French and English): a two-way decision is both faster and more accurate than a hundred-way one. Its
+low-accuracy mode (trigram models only) builds in milliseconds and detects tens of thousands of
+verbatims per second, which is all a customer verbatim needs; short texts ("ok", "merci !") carry too
+little evidence, so they keep the project language rather than get a coin toss.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from workbench.project import LANGUAGES
+
+# Below this many letters a detection is noise; the project language is the better guess.
+MIN_LETTERS = 20
+# lingua's confidence margin the winner must have over the runner-up, else keep the project language.
+MIN_MARGIN = 0.2
+
+
+@lru_cache(maxsize=None)
+def _detector(languages: tuple[str, ...]) -> Any:
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+    chosen = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in languages]
+    return LanguageDetectorBuilder.from_languages(*chosen).with_low_accuracy_mode().build()
+
+
+def _letters(text: str) -> int:
+    return sum(1 for ch in text[:2000] if ch.isalpha())
+
+
+def detect_languages(texts: Sequence[str], default: str, languages: Sequence[str] = LANGUAGES) -> list[str]:
+    """ISO 639-1 code for each text among `languages`; `default` for short or undecidable texts."""
+    candidates = tuple(sorted(set(languages) | {default}))
+    if len(candidates) == 1:
+        return [default] * len(texts)
+    detector = _detector(candidates)
+    result = [default] * len(texts)
+    todo = [i for i, text in enumerate(texts) if _letters(text) >= MIN_LETTERS]
+    # A verbatim's language shows in its first few hundred characters; longer input only costs time.
+    confidences = detector.compute_language_confidence_values_in_parallel([texts[i][:1000] for i in todo])
+    for i, values in zip(todo, confidences):
+        if not values:
+            continue
+        best = values[0]
+        runner_up = values[1].value if len(values) > 1 else 0.0
+        if best.value - runner_up >= MIN_MARGIN:
+            result[i] = best.language.iso_code_639_1.name.lower()
+    return result
+
+
+def detect_language(text: str, default: str, languages: Sequence[str] = LANGUAGES) -> str:
+    """Language of one text (see `detect_languages`)."""
+    return detect_languages([text], default, languages)[0]

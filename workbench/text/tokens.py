@@ -1,0 +1,158 @@
+"""The lemma search index: which word, in which form, at which code points, in which document.
+
+Each token is stored as two integer ids into the `terms` dictionary (its folded lemma and its folded
+surface form) plus its code-point offsets and its position in the document (for phrase queries).
+Integers rather than strings because a search scans tens of millions of tokens: integer comparisons and
+the min/max zone maps DuckDB keeps per row group make that scan cheap, and `compact` keeps `tokens`
+sorted by lemma so that a one-word query reads only the row groups that can hold its lemma.
+
+Punctuation and white space are not indexed: nobody searches for a comma, and leaving them out makes
+"mon contrat" match across "mon, contrat" as most search engines do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from workbench.project import Project
+from workbench.text.normalise import fold
+
+# Rewrite `tokens` in lemma order once this share of its rows was appended since the last sort.
+UNSORTED_SHARE = 0.10
+_SORTED_ROWS_KEY = "tokens_sorted_rows"
+
+
+class TermDictionary:
+    """The `terms` table held in memory during an indexing run; new terms are written with `flush`.
+
+    Ids are assigned here, not by a sequence, so that a whole batch of tokens can be built in Python and
+    inserted in one statement.
+    """
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.ids: dict[str, int] = dict(project.rows("SELECT text, id FROM terms"))
+        self.next_id = max(self.ids.values(), default=0) + 1
+        self.pairs: set[tuple[int, int]] = set(project.rows("SELECT form_id, lemma_id FROM forms"))
+        self._new_terms: list[tuple[int, str]] = []
+        self._new_pairs: list[tuple[int, int]] = []
+
+    def id(self, text: str) -> int:
+        found = self.ids.get(text)
+        if found is None:
+            found = self.ids[text] = self.next_id
+            self._new_terms.append((found, text))
+            self.next_id += 1
+        return found
+
+    def pair(self, form_id: int, lemma_id: int) -> None:
+        key = (form_id, lemma_id)
+        if key not in self.pairs:
+            self.pairs.add(key)
+            self._new_pairs.append(key)
+
+    def flush(self) -> None:
+        """Write the terms and (form, lemma) pairs created since the last flush (inside the caller's
+        transaction, so that a rolled-back batch leaves no orphan ids behind: see `reload`)."""
+        if self._new_terms:
+            insert_columns(self.project, "terms", ["id", "text"], list(zip(*self._new_terms)))
+        if self._new_pairs:
+            insert_columns(self.project, "forms", ["form_id", "lemma_id"], list(zip(*self._new_pairs)))
+        self._new_terms.clear()
+        self._new_pairs.clear()
+
+    def reload(self) -> None:
+        """Forget what the database does not hold (after a rolled-back batch)."""
+        self.__init__(self.project)  # type: ignore[misc]
+
+
+@dataclass
+class TokenRows:
+    """Column lists of token rows for one batch, filled document by document."""
+
+    document_id: list[int] = field(default_factory=list)
+    position: list[int] = field(default_factory=list)
+    start_pos: list[int] = field(default_factory=list)
+    end_pos: list[int] = field(default_factory=list)
+    lemma_id: list[int] = field(default_factory=list)
+    form_id: list[int] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.position)
+
+    def add_doc(self, terms: TermDictionary, document_id: int, doc: Any, base: int, first_position: int) -> int:
+        """Append the indexable tokens of spaCy `doc`, whose text starts at code point `base` of the
+        document. Returns the next free position."""
+        position = first_position
+        for token in doc:
+            if token.is_space or token.is_punct:
+                continue
+            surface = token.text
+            folded = fold(surface)
+            lemma = fold(token.lemma_) if token.lemma_ else folded
+            form_id = terms.id(folded)
+            lemma_id = terms.id(lemma) if lemma != folded else form_id
+            terms.pair(form_id, lemma_id)
+            start = base + token.idx
+            self.document_id.append(document_id)
+            self.position.append(position)
+            self.start_pos.append(start)
+            self.end_pos.append(start + len(surface))
+            self.lemma_id.append(lemma_id)
+            self.form_id.append(form_id)
+            position += 1
+        return position
+
+    def write(self, project: Project) -> None:
+        if self.position:
+            insert_columns(
+                project,
+                "tokens",
+                ["document_id", "position", "start_pos", "end_pos", "lemma_id", "form_id"],
+                [self.document_id, self.position, self.start_pos, self.end_pos, self.lemma_id, self.form_id],
+            )
+
+
+def insert_columns(project: Project, table: str, names: list[str], columns: Iterable[Iterable[Any]]) -> None:
+    """Insert rows given as column lists in one statement (through Arrow: executemany is row by row)."""
+    import pyarrow as pa
+
+    batch = pa.table({name: list(values) for name, values in zip(names, columns)})
+    project.con.register("_insert_batch", batch)
+    try:
+        project.execute(f"INSERT INTO {table} ({', '.join(names)}) SELECT {', '.join(names)} FROM _insert_batch")
+    finally:
+        project.con.unregister("_insert_batch")
+
+
+def compact(project: Project, force: bool = False) -> bool:
+    """Rewrite `tokens` sorted by lemma when enough rows were appended since the last sort.
+
+    Returns True when it rewrote the table. Sorting 30 million tokens takes seconds and makes one-word
+    queries an order of magnitude faster (measured in bench/text.py), so it is worth doing after each
+    large indexing run but not after every small import.
+    """
+    total = int(project.scalar("SELECT count(*) FROM tokens"))
+    sorted_rows = int(project.get_meta(_SORTED_ROWS_KEY, "0") or 0)
+    if not force and (total == sorted_rows or total - sorted_rows < UNSORTED_SHARE * total):
+        return False
+    with project.transaction():
+        project.execute("CREATE TEMP TABLE _tokens_sorted AS SELECT * FROM tokens ORDER BY lemma_id, document_id, position")
+        project.execute("DELETE FROM tokens")
+        project.execute("INSERT INTO tokens SELECT * FROM _tokens_sorted")
+        project.execute("DROP TABLE _tokens_sorted")
+        project.set_meta(_SORTED_ROWS_KEY, str(total))
+    return True
+
+
+def forget_documents(project: Project, document_ids: list[int]) -> None:
+    """Drop the index rows and sentences of documents so they are processed again."""
+    if not document_ids:
+        return
+    marks = ", ".join("?" for _ in document_ids)
+    with project.transaction():
+        project.execute(f"DELETE FROM tokens WHERE document_id IN ({marks})", document_ids)
+        project.execute(f"DELETE FROM segments WHERE kind = 'sentence' AND document_id IN ({marks})", document_ids)
+        project.execute(f"DELETE FROM text_status WHERE document_id IN ({marks})", document_ids)
