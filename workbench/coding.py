@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from workbench.codebook import code_path
 from workbench.coders import coder_by_name, resolve_coder
 from workbench.errors import CodingError
 from workbench.journal import action
@@ -18,25 +19,6 @@ from workbench.project import Project
 
 ORIGINS = ("manual", "suggestion", "autocode", "import")
 _EXCERPT = 60
-
-
-def code_label(project: Project, code_id: int) -> str:
-    """The code's path of names from its root ("Relation/Positive/Amitié"), for messages and the audit."""
-    rows = project.rows(
-        """
-        WITH RECURSIVE up(id, parent_id, name, depth) AS (
-            SELECT id, parent_id, name, 0 FROM codes WHERE id = ?
-            UNION ALL
-            SELECT c.id, c.parent_id, c.name, up.depth + 1 FROM codes c JOIN up ON c.id = up.parent_id
-            WHERE up.depth < 100
-        )
-        SELECT name FROM up ORDER BY depth DESC
-        """,
-        [code_id],
-    )
-    if not rows:
-        raise CodingError(f"unknown code {code_id}")
-    return "/".join(row[0] for row in rows)
 
 
 def _document_length(project: Project, document_id: int) -> int:
@@ -54,7 +36,7 @@ def _check_codable(project: Project, code_id: int) -> None:
         raise CodingError(f"unknown code {code_id}")
     if not codable:
         raise CodingError(
-            f"code {code_label(project, code_id)!r} is a grouping node and cannot be applied; choose one of its children"
+            f"code {code_path(project, code_id)!r} is a grouping node and cannot be applied; choose one of its children"
         )
 
 
@@ -81,7 +63,7 @@ def _refuse_duplicate(project: Project, document_id: int, code_id: int, start: i
         name = project.scalar("SELECT name FROM coders WHERE id = ?", [coder_id])
         raise CodingError(
             f"{name} already coded document {document_id} [{start}, {end}) with "
-            f"{code_label(project, code_id)!r} (coding {existing})"
+            f"{code_path(project, code_id)!r} (coding {existing})"
         )
 
 
@@ -120,7 +102,7 @@ def apply_code(
     n_chars = _document_length(project, document_id)
     start, end = _check_span(document_id, n_chars, start, end)
     _check_codable(project, code_id)
-    label = code_label(project, code_id)
+    label = code_path(project, code_id)
     with action(project, "apply_code", None) as rec:
         coder_id = resolve_coder(project, coder, role)
         rec.coder_id = coder_id
@@ -160,7 +142,7 @@ def code_segment(project: Project, segment_id: int, code_id: int, *, coder: int 
 def remove_coding(project: Project, coding_id: int, *, coder: int | str | None = None) -> None:
     """Delete a coding and the memos written on it. `coder` is who removes it (by default its own coder)."""
     row = _coding(project, coding_id)
-    label = code_label(project, row["code_id"])
+    label = code_path(project, row["code_id"])
     with action(project, "remove_coding", None) as rec:
         rec.coder_id = row["coder_id"] if coder is None else resolve_coder(project, coder)
         memo_ids = [r[0] for r in project.rows(
@@ -195,9 +177,9 @@ def recode(project: Project, coding_id: int, new_code_id: int, *, coder: int | s
     row = _coding(project, coding_id)
     _check_codable(project, new_code_id)
     if new_code_id == row["code_id"]:
-        raise CodingError(f"coding {coding_id} already has code {code_label(project, new_code_id)!r}")
+        raise CodingError(f"coding {coding_id} already has code {code_path(project, new_code_id)!r}")
     _refuse_duplicate(project, row["document_id"], new_code_id, row["start_pos"], row["end_pos"], row["coder_id"])
-    before, after = code_label(project, row["code_id"]), code_label(project, new_code_id)
+    before, after = code_path(project, row["code_id"]), code_path(project, new_code_id)
     with action(project, "recode", None) as rec:
         rec.coder_id = row["coder_id"] if coder is None else resolve_coder(project, coder)
         rec.update("codings", coding_id, {"code_id": new_code_id})
