@@ -1,0 +1,155 @@
+"""What every importer shares: the parsed-document shape, file checks and text decoding.
+
+Importers for e-mails and transcripts parse a file into `ParsedDocument`s in plain Python, without
+touching the project; `store.py` then writes them in one transaction. Tables are the exception (see
+`tables.py`): they can hold a million rows, so their rows never become Python objects.
+
+The checks here run before any parsing so that every bad file gets the same clear, early error naming
+the file: missing, empty, too big, binary where text was expected, bytes that decode as nothing French
+exports use.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from workbench.errors import IngestError
+from workbench.text.normalise import normalise_text
+
+Pseudonymiser = Callable[[str], str]
+
+KINDS = ("call", "email", "chat", "interview", "survey", "other")
+
+# Default size limits per file family, in bytes. Tables are big by nature (a million-row survey export
+# is ~150 MB); a transcript or a single e-mail over these sizes is almost surely the wrong file.
+MAX_BYTES = {
+    "table": 2 * 1024**3,
+    "email": 512 * 1024**2,
+    "transcript": 64 * 1024**2,
+}
+
+_SNIFF = 8192
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# Encodings French exports actually use besides UTF-8: Excel's "CSV (séparateur: point-virgule)" writes
+# cp1252; older systems latin-1 / latin-9. Restricting the detector to these avoids absurd guesses.
+_FALLBACK_ENCODINGS = ["cp1252", "latin_1", "iso8859_15"]
+
+
+@dataclass
+class Turn:
+    """One speaker turn as found in the source, before normalisation. Times in seconds."""
+
+    speaker: str | None
+    text: str
+    t_start: float | None = None
+    t_end: float | None = None
+
+
+@dataclass
+class Part:
+    """A piece of a document kept but not coded: a quoted reply, a signature."""
+
+    kind: str
+    text: str
+
+
+@dataclass
+class ParsedDocument:
+    """A document as an importer found it. Either `text` is set, or `turns` (and optionally `preamble`).
+
+    `position` is the 1-based index of the document inside its file (message number of an mbox, 1 for
+    one-document files): truth tables and re-imports join on (file name, position).
+    """
+
+    position: int
+    text: str = ""
+    title: str | None = None
+    occurred_at: datetime | None = None
+    variables: dict[str, str] = field(default_factory=dict)
+    parts: list[Part] = field(default_factory=list)
+    turns: list[Turn] = field(default_factory=list)
+    preamble: str = ""
+
+
+def file_sha256(path: Path) -> str:
+    """Hash of the file bytes, read in blocks so a 2 GB table does not sit in memory."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def check_file(path: Path, max_bytes: int) -> int:
+    """Refuse missing, empty and oversized files before anything reads them. Returns the size."""
+    if not path.exists():
+        raise IngestError(path, "file not found")
+    if not path.is_file():
+        raise IngestError(path, "not a regular file")
+    size = path.stat().st_size
+    if size == 0:
+        raise IngestError(path, "empty file")
+    if size > max_bytes:
+        raise IngestError(
+            path, f"file is {size / 1024**2:.1f} MB, over the {max_bytes / 1024**2:.0f} MB limit for this format"
+        )
+    return size
+
+
+def check_text_bytes(path: Path, head: bytes) -> None:
+    """Refuse binary content in a format that should be text: NUL bytes never occur in 8-bit text."""
+    if head.startswith(_UTF16_BOMS):
+        return
+    if b"\x00" in head[:_SNIFF]:
+        raise IngestError(path, "binary file, not text (contains NUL bytes); is the file extension right?")
+
+
+def detect_encoding(path: Path, sample: bytes, whole_is_utf8: bool) -> str:
+    """Name of the codec to decode a text file with.
+
+    UTF-8 (with or without BOM) is tried first on the whole file because it is strict: valid UTF-8 is
+    almost never something else. Otherwise charset-normalizer chooses among the legacy encodings French
+    software writes; when none fits, the bytes are not text we can read.
+    """
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if sample.startswith(_UTF16_BOMS):
+        return "utf-16"
+    if whole_is_utf8:
+        return "utf-8"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(sample, cp_isolation=_FALLBACK_ENCODINGS, threshold=0.2).best()
+    if best is None:
+        raise IngestError(path, "undecodable bytes: the file is neither UTF-8 nor cp1252/latin-1 text")
+    return best.encoding
+
+
+def is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def decode_text(path: Path, data: bytes) -> str:
+    """Decode the bytes of a small text file (transcript, subtitle) with a detected encoding."""
+    check_text_bytes(path, data)
+    encoding = detect_encoding(path, data, is_utf8(data))
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise IngestError(path, f"undecodable bytes for encoding {encoding}", line) from exc
+
+
+def clean_text(text: str) -> str:
+    """The stored form of an imported text: `normalise_text`, then leading and trailing blank space
+    (spaces, tabs, newlines) dropped. `tables.py` computes the same in SQL; a test holds them equal."""
+    return normalise_text(text).strip(" \t\n")

@@ -1,0 +1,232 @@
+"""Importing files and folders: the entry point the CLI, the GUI and the demo call.
+
+One transaction per file: a file is imported whole or not at all, and one bad file in a folder is
+reported (file and reason) and skipped while the others import. The same bytes imported twice are
+skipped with a message; the same text in two files is stored once (see `store.py`).
+
+Which importer reads a file is decided by its suffix (`FORMATS`). The default document kind comes from
+the format: tables are surveys, e-mail files e-mails, .docx transcripts interviews, and .txt/.vtt/.srt
+transcripts calls; `kind=` overrides it for every file of the call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workbench.errors import Cancelled, IngestError, WorkbenchError
+from workbench.ingest import email as email_format
+from workbench.ingest import transcripts
+from workbench.ingest.base import KINDS, MAX_BYTES, ParsedDocument, Pseudonymiser, check_file, file_sha256
+from workbench.ingest.store import StoreCounts, find_source, insert_source, store_parsed
+from workbench.ingest.tables import import_table
+from workbench.progress import CancelToken, ProgressCallback, no_progress
+from workbench.project import Project
+
+
+@dataclass(frozen=True)
+class Format:
+    family: str  # table, email or transcript: chooses the size limit
+    kind: str  # default document kind
+    parse: Callable[[Path], list[ParsedDocument]] | None  # None: a table, imported in SQL
+
+
+FORMATS: dict[str, Format] = {
+    ".csv": Format("table", "survey", None),
+    ".xlsx": Format("table", "survey", None),
+    ".eml": Format("email", "email", email_format.parse_eml),
+    ".mbox": Format("email", "email", email_format.parse_mbox),
+    ".msg": Format("email", "email", email_format.parse_msg),
+    ".txt": Format("transcript", "call", transcripts.parse_txt),
+    ".vtt": Format("transcript", "call", transcripts.parse_vtt),
+    ".srt": Format("transcript", "call", transcripts.parse_srt),
+    ".docx": Format("transcript", "interview", transcripts.parse_docx),
+}
+
+
+@dataclass
+class FileResult:
+    """What happened to one file: imported, skipped (already imported) or failed (with the reason)."""
+
+    path: str
+    status: str
+    kind: str | None = None
+    documents: int = 0
+    duplicates: int = 0
+    empty: int = 0
+    segments: int = 0
+    message: str = ""
+
+    def summary(self) -> str:
+        name = Path(self.path).name
+        if self.status == "failed":
+            return f"{name}: failed: {self.message}"
+        if self.status == "skipped":
+            return f"{name}: skipped: {self.message}"
+        extra = []
+        if self.duplicates:
+            extra.append(f"{self.duplicates} duplicate(s) skipped")
+        if self.empty:
+            extra.append(f"{self.empty} empty")
+        if self.segments:
+            extra.append(f"{self.segments} turns")
+        tail = f" ({', '.join(extra)})" if extra else ""
+        return f"{name}: {self.documents} {self.kind} document(s){tail}"
+
+
+@dataclass
+class ImportReport:
+    files: list[FileResult] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [result for result in self.files if result.status == "failed"]
+
+    @property
+    def documents(self) -> int:
+        return sum(result.documents for result in self.files)
+
+    def by_kind(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for result in self.files:
+            if result.status == "imported" and result.kind:
+                counts[result.kind] = counts.get(result.kind, 0) + result.documents
+        return counts
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "by_kind": self.by_kind(),
+            "files": [vars(result) for result in self.files],
+        }
+
+
+def supported(path: Path) -> bool:
+    return path.suffix.lower() in FORMATS
+
+
+def collect_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Files to import: given files as they are (an unsupported one will be reported), and the
+    supported files under given folders, recursively, sorted, hidden and Office lock files left out."""
+    found: list[Path] = []
+    for entry in map(Path, paths):
+        if entry.is_dir():
+            found.extend(
+                path for path in sorted(entry.rglob("*"))
+                if path.is_file() and supported(path)
+                and not any(part.startswith((".", "~$")) for part in path.relative_to(entry).parts)
+            )
+        else:
+            found.append(entry)
+    return found
+
+
+def import_file(
+    project: Project,
+    path: str | Path,
+    *,
+    kind: str | None = None,
+    text_column: str | None = None,
+    pseudonymiser: Pseudonymiser | None = None,
+    max_bytes: int | None = None,
+    progress: ProgressCallback = no_progress,
+) -> FileResult:
+    """Import one file in one transaction. Raises `IngestError` when the file cannot be imported."""
+    path = Path(path)
+    if kind is not None and kind not in KINDS:
+        raise WorkbenchError(f"unknown document kind {kind!r}; choose one of {', '.join(KINDS)}")
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        shown = path.suffix or "(no extension)"
+        raise IngestError(path, f"unknown format {shown}; supported: {', '.join(sorted(FORMATS))}")
+    check_file(path, max_bytes if max_bytes is not None else MAX_BYTES[fmt.family])
+    sha256 = file_sha256(path)
+    previous = find_source(project, sha256)
+    if previous is not None:
+        return FileResult(
+            str(path), "skipped",
+            message=f"already imported as {previous['name']} (source {previous['id']}, {previous['imported_at']:%Y-%m-%d %H:%M})",
+        )
+    doc_kind = kind or fmt.kind
+    documents = fmt.parse(path) if fmt.parse is not None else None
+    with project.transaction():
+        source_id = insert_source(project, path.suffix.lower().lstrip("."), path, sha256)
+        if documents is None:
+            counts = import_table(project, path, source_id, doc_kind, text_column, pseudonymiser, progress)
+        else:
+            counts = store_parsed(project, source_id, documents, doc_kind, pseudonymiser)
+        if counts.documents + counts.duplicates == 0:
+            raise IngestError(path, "no text to import (every document is empty)")
+    return _result(path, doc_kind, counts)
+
+
+def _result(path: Path, kind: str, counts: StoreCounts) -> FileResult:
+    message = "every document was already in the project" if counts.documents == 0 else ""
+    return FileResult(
+        str(path), "imported", kind, counts.documents, counts.duplicates, counts.empty, counts.segments, message
+    )
+
+
+def import_paths(
+    project: Project,
+    paths: Iterable[str | Path],
+    kind: str | None = None,
+    text_column: str | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+    pseudonymiser: Pseudonymiser | None = None,
+    max_bytes: int | None = None,
+) -> ImportReport:
+    """Import files and folders, one transaction per file; failures are reported, not raised.
+
+    Cancelling stops between files: what was imported stays, the rest is not started.
+    """
+    if kind is not None and kind not in KINDS:
+        raise WorkbenchError(f"unknown document kind {kind!r}; choose one of {', '.join(KINDS)}")
+    report = progress or no_progress
+    files = collect_files(paths)
+    result = ImportReport()
+    for done, path in enumerate(files):
+        if cancel is not None:
+            try:
+                cancel.check()
+            except Cancelled:
+                report(done, len(files), "cancelled")
+                raise
+        report(done, len(files), path.name)
+        try:
+            outcome = import_file(
+                project, path, kind=kind, text_column=text_column, pseudonymiser=pseudonymiser,
+                max_bytes=max_bytes,
+            )
+        except IngestError as exc:
+            where = f"line {exc.line}: " if exc.line is not None else ""
+            outcome = FileResult(str(path), "failed", message=where + exc.reason)
+        result.files.append(outcome)
+    report(len(files), len(files), "done")
+    return result
+
+
+DEMO_FOLDERS = (("appels", "call"), ("emails", "email"), ("entretiens", "interview"), ("enquete", "survey"))
+
+
+def demo_step(ctx: Any) -> None:
+    """Demo: import the four folders of the sample corpus with their kinds (never truth.csv)."""
+    ctx.echo("Import")
+    totals: dict[str, int] = {}
+    errors: list[str] = []
+    for folder, kind in DEMO_FOLDERS:
+        source = ctx.sample_dir / folder
+        if not source.is_dir():
+            ctx.echo(f"  {folder}/: missing, skipped")
+            continue
+        with ctx.progress(f"import {folder}") as callback:
+            report = import_paths(ctx.project, [source], kind=kind, progress=callback)
+        totals[kind] = totals.get(kind, 0) + report.documents
+        errors += [f"{Path(failure.path).name}: {failure.message}" for failure in report.failed]
+        ctx.echo(f"  {folder + '/':<12} {len(report.files):>4} files  {report.documents:>5} {kind} documents")
+    for error in errors:
+        ctx.echo(f"  error: {error}")
+    ctx.results["import"] = {"documents": totals, "errors": errors}

@@ -1,0 +1,254 @@
+"""Writing imported files into the project: sources, documents, parts, variables, values, turns.
+
+Everything for one file is written inside one transaction opened by the caller (`folder.import_file`),
+so a file is either fully imported or not at all. Documents are deduplicated on the SHA-256 of their
+stored text, within the file and against the project: the same verbatim exported twice (a survey export
+overlapping last month's) is imported once.
+
+Speaker turns: the stored text of a transcript is one line per turn, `Speaker : utterance` (French
+spacing), continuation lines of a turn kept as they were; a turn without a speaker is the bare
+utterance. Each turn becomes a `segments` row of kind 'turn' whose offsets cover the utterance only (not
+the speaker label), so coding a whole turn codes what was said. Offsets are computed on the final text,
+after the optional pseudonymiser, so they slice the stored text exactly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from workbench.errors import ProjectError
+from workbench.ingest.base import ParsedDocument, Pseudonymiser, clean_text
+from workbench.ingest.values import widen
+from workbench.project import Project
+from workbench.text.normalise import normalise_text
+
+TURN_LABEL_SEPARATOR = " : "
+
+
+@dataclass
+class StoreCounts:
+    documents: int = 0
+    duplicates: int = 0
+    empty: int = 0
+    segments: int = 0
+
+
+@dataclass
+class Prepared:
+    """A document in its stored form, ready to insert."""
+
+    position: int
+    text: str
+    sha256: str
+    title: str | None
+    occurred_at: Any
+    variables: dict[str, str]
+    parts: list[tuple[str, str]]
+    turns: list[tuple[int, int, str | None, float | None, float | None]]
+
+
+def find_source(project: Project, sha256: str) -> dict[str, Any] | None:
+    """The source already imported with these exact bytes, if any."""
+    rows = project.dicts("SELECT id, name, imported_at FROM sources WHERE sha256 = ?", [sha256])
+    return rows[0] if rows else None
+
+
+def insert_source(project: Project, family: str, path: Path, sha256: str) -> int:
+    return int(
+        project.scalar(
+            "INSERT INTO sources (kind, name, origin, sha256) VALUES (?, ?, ?, ?) RETURNING id",
+            [family, path.name, str(path.resolve()), sha256],
+        )
+    )
+
+
+def variable_ids(project: Project, wanted: dict[str, str]) -> dict[str, tuple[int, str]]:
+    """Id and final type of each variable `name -> found type`, creating or widening as needed."""
+    result: dict[str, tuple[int, str]] = {}
+    for name, found in wanted.items():
+        row = project.rows("SELECT id, type FROM variables WHERE name = ?", [name])
+        if not row:
+            new_id = project.scalar("INSERT INTO variables (name, type) VALUES (?, ?) RETURNING id", [name, found])
+            result[name] = (int(new_id), found)
+            continue
+        var_id, existing = row[0]
+        final = widen(existing, found)
+        if final != existing:
+            project.execute("UPDATE variables SET type = ? WHERE id = ?", [final, var_id])
+        result[name] = (int(var_id), final)
+    return result
+
+
+def reserve_ids(project: Project, sequence: str, count: int) -> list[int]:
+    if count == 0:
+        return []
+    return [row[0] for row in project.rows(f"SELECT nextval('{sequence}') FROM range(?)", [count])]
+
+
+def reserve_id_block(project: Project, count: int) -> int:
+    """First of `count` consecutive document ids taken from the sequence, for bulk inserts that number
+    rows in SQL. The project has one writer, so the values drawn in one statement are consecutive;
+    this is checked rather than assumed."""
+    if count == 0:
+        return 0
+    low, high = project.execute(
+        "SELECT min(v), max(v) FROM (SELECT nextval('documents_id') AS v FROM range(?))", [count]
+    ).fetchone()
+    if high - low + 1 != count:
+        raise ProjectError(f"{project.path}: document ids were taken concurrently; import again")
+    return int(low)
+
+
+def _finish(text: str, pseudonymiser: Pseudonymiser | None) -> str:
+    """Normalise, pseudonymise, and normalise again (a pseudonymiser may insert anything)."""
+    text = clean_text(text)
+    if pseudonymiser is not None and text:
+        text = clean_text(pseudonymiser(text))
+    return text
+
+
+def prepare(document: ParsedDocument, pseudonymiser: Pseudonymiser | None) -> Prepared:
+    """Build the stored text (assembling turns) and everything attached to it."""
+    turns: list[tuple[int, int, str | None, float | None, float | None]] = []
+    if document.turns:
+        lines: list[str] = []
+        offset = 0
+        preamble = _finish(document.preamble, pseudonymiser)
+        if preamble:
+            lines.append(preamble)
+            offset = len(preamble) + 1
+        for turn in document.turns:
+            utterance = _finish(turn.text, pseudonymiser)
+            if not utterance:
+                continue
+            speaker = _finish(turn.speaker or "", pseudonymiser).replace("\n", " ") or None
+            label = f"{speaker}{TURN_LABEL_SEPARATOR}" if speaker else ""
+            start = offset + len(label)
+            turns.append((start, start + len(utterance), speaker, turn.t_start, turn.t_end))
+            lines.append(label + utterance)
+            offset += len(label) + len(utterance) + 1
+        text = "\n".join(lines)
+    else:
+        text = _finish(document.text, pseudonymiser)
+    assert normalise_text(text) == text, "assembled text must already be in stored form"
+    title = _finish(document.title, pseudonymiser) if document.title else None
+    variables = {
+        name: value
+        for name, raw in document.variables.items()
+        if (value := _finish(raw, pseudonymiser))
+    }
+    parts = [(part.kind, finished) for part in document.parts if (finished := _finish(part.text, pseudonymiser))]
+    return Prepared(
+        position=document.position,
+        text=text,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        title=title or None,
+        occurred_at=document.occurred_at,
+        variables=variables,
+        parts=parts,
+        turns=turns,
+    )
+
+
+def _insert_columns(project: Project, table: str, columns: dict[str, tuple[str, Sequence[Any]]]) -> None:
+    """Insert many rows at once from parallel lists (one statement, no per-row round trip)."""
+    names = ", ".join(columns)
+    selects = ", ".join(f"unnest(?::{sql_type}[]) AS {name}" for name, (sql_type, _) in columns.items())
+    project.execute(f"INSERT INTO {table} ({names}) SELECT {selects}", [list(values) for _, values in columns.values()])
+
+
+def store_parsed(
+    project: Project,
+    source_id: int,
+    documents: list[ParsedDocument],
+    kind: str,
+    pseudonymiser: Pseudonymiser | None = None,
+) -> StoreCounts:
+    """Write parsed documents of one source (inside the caller's transaction)."""
+    counts = StoreCounts()
+    prepared: list[Prepared] = []
+    seen: set[str] = set()
+    for document in documents:
+        item = prepare(document, pseudonymiser)
+        if not item.text:
+            counts.empty += 1
+        elif item.sha256 in seen:
+            counts.duplicates += 1
+        else:
+            seen.add(item.sha256)
+            prepared.append(item)
+    if prepared:
+        known = {
+            row[0]
+            for row in project.rows(
+                "SELECT DISTINCT sha256 FROM documents WHERE sha256 IN (SELECT unnest(?::VARCHAR[]))",
+                [[item.sha256 for item in prepared]],
+            )
+        }
+        counts.duplicates += sum(item.sha256 in known for item in prepared)
+        prepared = [item for item in prepared if item.sha256 not in known]
+    if not prepared:
+        return counts
+    ids = reserve_ids(project, "documents_id", len(prepared))
+    _insert_columns(
+        project,
+        "documents",
+        {
+            "id": ("BIGINT", ids),
+            "source_id": ("INTEGER", [source_id] * len(ids)),
+            "kind": ("VARCHAR", [kind] * len(ids)),
+            "title": ("VARCHAR", [item.title for item in prepared]),
+            "text": ("VARCHAR", [item.text for item in prepared]),
+            "occurred_at": ("TIMESTAMP", [item.occurred_at for item in prepared]),
+            "n_chars": ("INTEGER", [len(item.text) for item in prepared]),
+            "sha256": ("VARCHAR", [item.sha256 for item in prepared]),
+            "position": ("INTEGER", [item.position for item in prepared]),
+        },
+    )
+    names = sorted({name for item in prepared for name in item.variables})
+    variables = variable_ids(project, {name: "text" for name in names})
+    values = [(doc_id, variables[name][0], value)
+              for doc_id, item in zip(ids, prepared) for name, value in item.variables.items()]
+    if values:
+        _insert_columns(
+            project,
+            "document_values",
+            {
+                "document_id": ("BIGINT", [row[0] for row in values]),
+                "variable_id": ("INTEGER", [row[1] for row in values]),
+                "value": ("VARCHAR", [row[2] for row in values]),
+            },
+        )
+    parts = [(doc_id, kind_, text) for doc_id, item in zip(ids, prepared) for kind_, text in item.parts]
+    if parts:
+        _insert_columns(
+            project,
+            "document_parts",
+            {
+                "document_id": ("BIGINT", [row[0] for row in parts]),
+                "kind": ("VARCHAR", [row[1] for row in parts]),
+                "text": ("VARCHAR", [row[2] for row in parts]),
+            },
+        )
+    turns = [(doc_id, *turn) for doc_id, item in zip(ids, prepared) for turn in item.turns]
+    if turns:
+        _insert_columns(
+            project,
+            "segments",
+            {
+                "document_id": ("BIGINT", [row[0] for row in turns]),
+                "start_pos": ("INTEGER", [row[1] for row in turns]),
+                "end_pos": ("INTEGER", [row[2] for row in turns]),
+                "kind": ("VARCHAR", ["turn"] * len(turns)),
+                "speaker": ("VARCHAR", [row[3] for row in turns]),
+                "t_start": ("DOUBLE", [row[4] for row in turns]),
+                "t_end": ("DOUBLE", [row[5] for row in turns]),
+            },
+        )
+    counts.documents = len(prepared)
+    counts.segments = len(turns)
+    return counts

@@ -1,0 +1,410 @@
+"""CSV and XLSX tables: one row is one document, the text column is the verbatim, the rest are variables.
+
+Tables can be big (a year of survey answers, a CRM export of a million rows), so rows never become Python
+objects: the file is loaded into a DuckDB temporary table of text columns, and typing, normalisation,
+deduplication and the inserts are SQL. The SQL normalisation (`SQL_CLEAN`) computes exactly what
+`base.clean_text` computes in Python; a property test holds the two equal.
+
+CSV: the encoding is UTF-8 (with or without BOM) when the bytes are valid UTF-8, else the legacy encoding
+charset-normalizer finds (cp1252, latin-1, latin-9), transcoded to a temporary UTF-8 copy for DuckDB.
+The delimiter is the one of `; , TAB |` that splits the first lines into the same number (> 1) of fields
+(ties: the most fields). The first row is the header. A row with another number of fields is an error
+naming its line.
+
+XLSX: the first worksheet, its first non-empty row as header, read with openpyxl in read-only mode.
+
+The text column is `--text-column` when given, else the guess documented in `guess_text_column`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import shutil
+import tempfile
+import zipfile
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from workbench.errors import IngestError
+from workbench.ingest.base import Pseudonymiser, check_text_bytes, clean_text, detect_encoding
+from workbench.ingest.store import StoreCounts, reserve_id_block, variable_ids
+from workbench.ingest.values import sql_canonical, sql_timestamp, sql_type_counts, type_from_counts
+from workbench.progress import ProgressCallback, no_progress
+from workbench.project import Project
+from workbench.text.normalise import fold
+
+DELIMITERS = (";", ",", "\t", "|")
+# Column names that say "this is the verbatim" (accent-folded, lower case, matched as substrings).
+TEXT_COLUMN_HINTS = (
+    "verbatim", "commentaire", "comment", "texte", "text", "message", "remarque", "avis", "reponse",
+    "feedback", "description", "observation", "suggestion", "libre",
+)
+# A hinted column must hold real sentences, not codes: "message_id" also contains "message".
+_HINT_MIN_AVERAGE = 15
+DATE_COLUMN_HINT = re.compile(r"^(date|horodatage|timestamp|datetime|created|cree|received|recu)\b|\bdate$|^date")
+
+_CONTROL_RE = r"[\x{0}-\x{8}\x{b}\x{c}\x{e}-\x{1f}\x{7f}-\x{9f}\x{feff}]"
+_BREAKS_RE = r"\r\n|\r|\x{2028}|\x{2029}|\x{85}"
+
+
+def sql_clean(value: str) -> str:
+    """SQL expression computing `base.clean_text(value)`: the same regular expressions, the same order
+    (line breaks, then control characters, then NFC), then blank space trimmed at both ends."""
+    breaks = f"regexp_replace({value}, '{_BREAKS_RE}', chr(10), 'g')"
+    controls = f"regexp_replace({breaks}, '{_CONTROL_RE}', '', 'g')"
+    return f"regexp_replace(nfc_normalize({controls}), '^[ \\t\\n]+|[ \\t\\n]+$', '', 'g')"
+
+
+# -- reading CSV ------------------------------------------------------------------------------------
+def _scan_utf8(path: Path) -> tuple[bytes, bool]:
+    """First 256 KB of the file, and whether the whole file is valid UTF-8 (read in blocks)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    sample = b""
+    valid = True
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 22), b""):
+            if len(sample) < 262144:
+                sample += block[: 262144 - len(sample)]
+            if valid:
+                try:
+                    decoder.decode(block)
+                except UnicodeDecodeError:
+                    valid = False
+                    break
+        if valid:
+            try:
+                decoder.decode(b"", final=True)
+            except UnicodeDecodeError:
+                valid = False
+    return sample, valid
+
+
+def _transcode(path: Path, encoding: str, target: Path) -> None:
+    """Write a UTF-8 copy of a legacy-encoded file, in blocks (the file may be hundreds of MB)."""
+    with path.open("r", encoding=encoding, newline="") as source, target.open("w", encoding="utf-8", newline="") as out:
+        try:
+            shutil.copyfileobj(source, out, 1 << 22)
+        except UnicodeDecodeError as exc:
+            raise IngestError(path, f"undecodable bytes for encoding {encoding}") from exc
+
+
+def sniff_delimiter(path: Path, sample: str) -> str:
+    """The delimiter giving a constant number (> 1) of fields over the first lines; ties: most fields."""
+    lines = sample.split("\n")
+    if len(lines) > 1:
+        lines = lines[:-1]  # the sample may cut the last line
+    best: tuple[float, int, int] | None = None
+    chosen = None
+    for rank, delimiter in enumerate(DELIMITERS):
+        rows = list(csv.reader(io.StringIO("\n".join(lines[:200])), delimiter=delimiter))
+        widths = [len(row) for row in rows if row]
+        if not widths or max(widths) < 2:
+            continue
+        header_width = widths[0]
+        agreeing = sum(width == header_width for width in widths) / len(widths)
+        score = (agreeing, header_width, -rank)
+        if best is None or score > best:
+            best, chosen = score, delimiter
+    if chosen is None:
+        # One column: no delimiter anywhere. A single text column is a valid (if odd) export.
+        return ","
+    return chosen
+
+
+def _header(path: Path, sample: str, delimiter: str) -> list[str]:
+    rows = csv.reader(io.StringIO(sample), delimiter=delimiter)
+    try:
+        header = next(rows)
+    except (StopIteration, csv.Error) as exc:
+        raise IngestError(path, "no header row", 1) from exc
+    return header
+
+
+_DUCKDB_LINE = re.compile(r"CSV Error on Line: (\d+)")
+_DUCKDB_WIDTH = re.compile(r"Expected Number of Columns: (\d+) Found: (\d+)")
+
+
+def _csv_error(path: Path, exc: duckdb.Error) -> IngestError:
+    message = str(exc)
+    line = _DUCKDB_LINE.search(message)
+    width = _DUCKDB_WIDTH.search(message)
+    if width:
+        return IngestError(
+            path,
+            f"ragged row: {width.group(2)} fields where the header has {width.group(1)}",
+            int(line.group(1)) if line else None,
+        )
+    first = message.splitlines()[0] if message else type(exc).__name__
+    return IngestError(path, f"cannot read as CSV: {first}", int(line.group(1)) if line else None)
+
+
+def load_csv(project: Project, path: Path, table: str, workdir: Path) -> list[str]:
+    """Load a CSV file into temporary table `table` (columns c0..cN, text). Returns the header names."""
+    sample_bytes, valid_utf8 = _scan_utf8(path)
+    check_text_bytes(path, sample_bytes)
+    encoding = detect_encoding(path, sample_bytes, valid_utf8)
+    source = path
+    if encoding not in ("utf-8", "utf-8-sig"):
+        source = workdir / "utf8.csv"
+        _transcode(path, encoding, source)
+        sample_bytes = source.open("rb").read(262144)
+    sample = sample_bytes.decode("utf-8", errors="ignore").lstrip("\ufeff").replace("\r\n", "\n")
+    delimiter = sniff_delimiter(path, sample)
+    header = _header(path, sample, delimiter)
+    columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(header))) + "}"
+    try:
+        project.execute(
+            f"CREATE TEMP TABLE {table} AS SELECT row_number() OVER () AS _pos, * FROM read_csv(?, delim = ?, quote = '\"', escape = '\"', "
+            f"header = true, auto_detect = false, columns = {columns}, strict_mode = true, "
+            "null_padding = false, max_line_size = 16777216)",
+            [str(source), delimiter],
+        )
+    except duckdb.Error as exc:
+        raise _csv_error(path, exc) from exc
+    return header
+
+
+# -- reading XLSX -----------------------------------------------------------------------------------
+def _cell_text(value: Any) -> str | None:
+    """A cell as the text the SQL typing expects (dates ISO, floats with '.', whole floats as integers)."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ") if value.time() != time(0) else value.date().isoformat()
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def load_xlsx(project: Project, path: Path, table: str, progress: ProgressCallback) -> list[str]:
+    """Load the first worksheet into temporary table `table` (columns c0..cN, text)."""
+    with path.open("rb") as handle:
+        if handle.read(4) != b"PK\x03\x04":
+            raise IngestError(path, "not an Excel workbook (.xlsx is a zip file; this is not)")
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise IngestError(path, f"not a readable Excel workbook: {exc}") from exc
+    except Exception as exc:  # openpyxl raises its own InvalidFileException and lxml errors
+        raise IngestError(path, f"not a readable Excel workbook: {type(exc).__name__}: {exc}") from exc
+    try:
+        sheet = workbook.worksheets[0]
+        rows = sheet.iter_rows(values_only=True)
+        header: list[str] | None = None
+        columns: list[list[str | None]] = []
+        for number, row in enumerate(rows, start=1):
+            cells = [_cell_text(value) for value in row]
+            if header is None:
+                if not any(cell not in (None, "") for cell in cells):
+                    continue
+                while cells and cells[-1] in (None, ""):
+                    cells.pop()
+                header = [cell or "" for cell in cells]
+                columns = [[] for _ in header]
+                continue
+            if not any(cell not in (None, "") for cell in cells):
+                continue
+            if any(cell not in (None, "") for cell in cells[len(header):]):
+                raise IngestError(path, f"row {number} has values beyond the {len(header)} header columns", number)
+            for index, column in enumerate(columns):
+                column.append(cells[index] if index < len(cells) else None)
+            if number % 10000 == 0:
+                progress(number, None, f"{path.name}: reading rows")
+    finally:
+        workbook.close()
+    if header is None:
+        raise IngestError(path, "the first worksheet is empty")
+    selects = ", ".join(f"unnest(?::VARCHAR[]) AS c{i}" for i in range(len(header)))
+    positions = list(range(1, len(columns[0]) + 1)) if columns else []
+    project.execute(
+        f"CREATE TEMP TABLE {table} AS SELECT unnest(?::BIGINT[]) AS _pos, {selects}", [positions, *columns]
+    )
+    return header
+
+
+# -- from raw table to documents --------------------------------------------------------------------
+def _display_names(header: list[str]) -> list[str]:
+    """Header names made usable as variable names: stripped, blanks named, duplicates numbered."""
+    names: list[str] = []
+    for index, raw in enumerate(header):
+        name = clean_text(raw).replace("\n", " ") or f"colonne_{index + 1}"
+        base, suffix = name, 2
+        while name in names:
+            name, suffix = f"{base}_{suffix}", suffix + 1
+        names.append(name)
+    return names
+
+
+def guess_text_column(names: list[str], types: list[str], averages: list[float]) -> int | None:
+    """Index of the verbatim column when the user did not name it.
+
+    Among the text-typed columns: those whose accent-folded name contains a hint (commentaire, verbatim,
+    texte, comment, message, avis, réponse…) and whose values average at least 15 characters win, the
+    longest on average first; without such a column, the text column with the longest values.
+    """
+    candidates = [i for i, type_ in enumerate(types) if type_ == "text" and averages[i] > 0]
+    if not candidates:
+        return None
+    hinted = [
+        i for i in candidates
+        if averages[i] >= _HINT_MIN_AVERAGE and any(hint in fold(names[i]) for hint in TEXT_COLUMN_HINTS)
+    ]
+    pool = hinted or candidates
+    return max(pool, key=lambda i: (averages[i], -i))
+
+
+def _date_column(names: list[str], types: list[str], text_index: int) -> int | None:
+    """The column giving `occurred_at`: a date column named like one, or the only date column."""
+    dates = [i for i, type_ in enumerate(types) if type_ == "date" and i != text_index]
+    named = [i for i in dates if DATE_COLUMN_HINT.search(fold(names[i]))]
+    if named:
+        return named[0]
+    return dates[0] if len(dates) == 1 else None
+
+
+def store_table(
+    project: Project,
+    path: Path,
+    source_id: int,
+    table: str,
+    header: list[str],
+    kind: str,
+    text_column: str | None,
+    pseudonymiser: Pseudonymiser | None,
+) -> StoreCounts:
+    """Type the columns, pick the text column, and insert documents and values (all in SQL)."""
+    names = _display_names(header)
+    width = len(names)
+    cells = [f"nullif(trim(c{i}), '')" for i in range(width)]
+    aggregates = []
+    for i in range(width):
+        aggregates += sql_type_counts(cells[i]) + [f"coalesce(avg(length({cells[i]})), 0)"]
+    row = project.execute(f"SELECT count(*), {', '.join(aggregates)} FROM {table}").fetchone()
+    total = int(row[0])
+    types = [type_from_counts(*(int(v) for v in row[1 + 5 * i: 5 + 5 * i])) for i in range(width)]
+    averages = [float(row[5 + 5 * i]) for i in range(width)]
+
+    if text_column is not None:
+        wanted = clean_text(text_column)
+        matches = [i for i, name in enumerate(names) if name == wanted] or [
+            i for i, name in enumerate(names) if fold(name) == fold(wanted)
+        ]
+        if not matches:
+            raise IngestError(path, f"no column {text_column!r}; columns are: {', '.join(names)}")
+        text_index = matches[0]
+    else:
+        guessed = guess_text_column(names, types, averages)
+        if guessed is None:
+            raise IngestError(path, f"no text column found among {', '.join(names)}; name it with --text-column")
+        text_index = guessed
+    date_index = _date_column(names, types, text_index)
+
+    clean = sql_clean(f"c{text_index}")
+    if pseudonymiser is not None:
+        _register_pseudonymiser(project, pseudonymiser)
+        clean = f"_wb_pseudonymise({clean})"
+    occurred = f"{sql_timestamp(cells[date_index])}" if date_index is not None else "NULL::TIMESTAMP"
+    hashed, staged = f"{table}_hashed", f"{table}_docs"
+    try:
+        project.execute(
+            f"""
+            CREATE TEMP TABLE {hashed} AS
+            SELECT position, text, occurred_at, sha256(text) AS sha FROM (
+                SELECT _pos AS position, {clean} AS text, {occurred} AS occurred_at FROM {table}
+            ) WHERE text <> ''
+            """
+        )
+    finally:
+        if pseudonymiser is not None:
+            project.con.remove_function("_wb_pseudonymise")
+    project.execute(
+        f"""
+        CREATE TEMP TABLE {staged} AS
+        WITH unique_in_file AS (
+            SELECT * FROM {hashed} QUALIFY row_number() OVER (PARTITION BY sha ORDER BY position) = 1
+        )
+        SELECT row_number() OVER (ORDER BY position) AS rank, u.* FROM unique_in_file u
+        WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.sha256 = u.sha)
+        """
+    )
+    nonempty = int(project.scalar(f"SELECT count(*) FROM {hashed}"))
+    counts = StoreCounts(empty=total - nonempty)
+    counts.documents = int(project.scalar(f"SELECT count(*) FROM {staged}"))
+    first_id = reserve_id_block(project, counts.documents)
+    counts.duplicates = nonempty - counts.documents
+    project.execute(
+        f"""
+        INSERT INTO documents (id, source_id, kind, title, text, occurred_at, n_chars, sha256, position)
+        SELECT rank + ?, ?, ?, NULL, text, occurred_at, length(text), sha, position FROM {staged} ORDER BY rank
+        """,
+        [first_id - 1, source_id, kind],
+    )
+    others = [i for i in range(width) if i != text_index]
+    if others:
+        variables = variable_ids(project, {names[i]: types[i] for i in others})
+        ids, values = [], []
+        for i in others:
+            variable_id, final_type = variables[names[i]]
+            ids.append(str(variable_id))
+            values.append(cells[i] if final_type == "text" else sql_canonical(cells[i], types[i]))
+        project.execute(
+            f"""
+            INSERT INTO document_values (document_id, variable_id, value)
+            SELECT id, variable_id, value FROM (
+                SELECT s.rank + {first_id - 1} AS id,
+                       unnest([{', '.join(ids)}]) AS variable_id, unnest([{', '.join(values)}]) AS value
+                FROM {staged} s JOIN {table} r ON r._pos = s.position
+            ) WHERE value IS NOT NULL
+            """
+        )
+    _drop(project, [hashed, staged])
+    return counts
+
+
+def _register_pseudonymiser(project: Project, pseudonymiser: Pseudonymiser) -> None:
+    def apply(text: str) -> str:
+        return clean_text(pseudonymiser(text)) if text else text
+
+    project.con.create_function("_wb_pseudonymise", apply, ["VARCHAR"], "VARCHAR", side_effects=False)
+
+
+def import_table(
+    project: Project,
+    path: Path,
+    source_id: int,
+    kind: str,
+    text_column: str | None,
+    pseudonymiser: Pseudonymiser | None,
+    progress: ProgressCallback = no_progress,
+) -> StoreCounts:
+    """Import a .csv or .xlsx file as one document per row (inside the caller's transaction)."""
+    table = f"_wb_import_{source_id}"
+    with tempfile.TemporaryDirectory(prefix="workbench-import-") as scratch:
+        workdir = Path(scratch)
+        if path.suffix.lower() == ".xlsx":
+            header = load_xlsx(project, path, table, progress)
+        else:
+            header = load_csv(project, path, table, workdir)
+        progress(0, None, f"{path.name}: storing rows")
+        counts = store_table(project, path, source_id, table, header, kind, text_column, pseudonymiser)
+    # On failure the caller's rollback removes the temporary tables with everything else.
+    _drop(project, [table])
+    return counts
+
+
+def _drop(project: Project, tables: list[str]) -> None:
+    for name in tables:
+        project.execute(f"DROP TABLE IF EXISTS {name}")
+
