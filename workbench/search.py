@@ -1,0 +1,356 @@
+"""Search the verbatims: the query language of `workbench.search_query` over the token index, with
+filters on document kind, case variables, codes, coders and dates, answered as keyword-in-context rows.
+
+How a query becomes SQL: each term (word, prefix, phrase) is resolved in Python against the small
+`terms`/`forms` dictionaries into lemma and form ids, and becomes one scan of `tokens` on integer ids
+(sorted by lemma, so a rare lemma reads few row groups). Boolean operators combine the *documents* each
+term occurs in (INTERSECT / UNION / EXCEPT); the hits shown are the occurrences of the non-negated terms
+in the documents that satisfy the whole query and the filters.
+
+Word matching goes through the lemma: a query word stands for every lemma its surface form has in the
+corpus (from `forms`), plus the word itself as a lemma, and - only when the corpus has never seen that
+form - the lemma spaCy gives it ("remboursé" -> "rembourser"), which loads the model once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from workbench.errors import WorkbenchError
+from workbench.project import Project
+from workbench.search_query import And, Node, Not, Or, Phrase, Prefix, Word, parse_query
+from workbench.text.normalise import fold
+
+CONTEXT_CHARS = 40
+_SIMPLE_WORD = re.compile(r"^\w+$")
+_CONDITION = re.compile(r"^\s*(?P<name>[^<>=!]+?)\s*(?P<op><=|>=|!=|<>|=|<|>)\s*(?P<value>.*?)\s*$")
+_TRUE = ("true", "1", "oui", "yes", "vrai")
+_NO_ROWS = "SELECT document_id, start_pos, end_pos FROM tokens WHERE FALSE"
+
+
+@dataclass
+class Hit:
+    """One keyword-in-context row: offsets are code points into the document text."""
+
+    document_id: int
+    title: str | None
+    kind: str
+    occurred_at: datetime | None
+    start_pos: int
+    end_pos: int
+    left: str
+    match: str
+    right: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class SearchResult:
+    query: str
+    hits: list[Hit]
+    total_hits: int | None = None  # all matches, when counted
+    total_documents: int | None = None
+
+
+# -- terms -> SQL ------------------------------------------------------------------------------------
+def _query_tokens(text: str, lang: str) -> list[str]:
+    """Tokens of a query term, split the way the index was ("j'ai" -> "j'", "ai")."""
+    if _SIMPLE_WORD.match(text):
+        return [text]
+    from workbench.text.nlp import tokenizer
+
+    return [token.text for token in tokenizer(lang)(text) if not (token.is_punct or token.is_space)]
+
+
+def _ids(values: set[int]) -> str:
+    return ", ".join(str(int(v)) for v in sorted(values))
+
+
+class _Compiler:
+    """Turns a parsed query into CTEs over `tokens` (one per term) and a document-set expression."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.ctes: list[str] = []
+        self.positive: list[str] = []  # CTE names of terms not under a NOT: their hits are shown
+
+    def term_id(self, text: str) -> int | None:
+        found = self.project.scalar("SELECT id FROM terms WHERE text = ?", [text])
+        return None if found is None else int(found)
+
+    def lemmas_of_form(self, word: str) -> tuple[int | None, set[int]]:
+        """(form id, lemma ids) for a query word: the lemmas its folded form had in the corpus, the
+        form itself as a lemma, and spaCy's lemma when the corpus never had that form."""
+        form_id = self.term_id(fold(word))
+        lemmas = set()
+        if form_id is not None:
+            lemmas = {row[0] for row in self.project.rows("SELECT lemma_id FROM forms WHERE form_id = ?", [form_id])}
+            lemmas.add(form_id)
+        else:
+            from workbench.text.nlp import lemma_of
+
+            lemma_id = self.term_id(fold(lemma_of(word, self.project.language)))
+            if lemma_id is not None:
+                lemmas.add(lemma_id)
+        return form_id, lemmas
+
+    def add_cte(self, sql: str, negated: bool) -> str:
+        name = f"t{len(self.ctes)}"
+        self.ctes.append(f"{name} AS ({sql})")
+        if not negated:
+            self.positive.append(name)
+        return f"SELECT document_id FROM {name}"
+
+    def word(self, text: str, negated: bool) -> str:
+        parts = _query_tokens(text, self.project.language)
+        if len(parts) != 1:
+            return self.phrase(parts, negated)
+        _, lemmas = self.lemmas_of_form(parts[0])
+        if not lemmas:
+            return self.add_cte(_NO_ROWS, negated)
+        return self.add_cte(
+            f"SELECT document_id, start_pos, end_pos FROM tokens WHERE lemma_id IN ({_ids(lemmas)})", negated
+        )
+
+    def prefix(self, stem: str, negated: bool) -> str:
+        pairs = self.project.rows(
+            "SELECT f.form_id, f.lemma_id FROM forms f JOIN terms t ON t.id = f.form_id WHERE starts_with(t.text, ?)",
+            [fold(stem)],
+        )
+        if not pairs:
+            return self.add_cte(_NO_ROWS, negated)
+        forms = {form for form, _ in pairs}
+        lemmas = {lemma for _, lemma in pairs}
+        return self.add_cte(
+            "SELECT document_id, start_pos, end_pos FROM tokens "
+            f"WHERE lemma_id IN ({_ids(lemmas)}) AND form_id IN ({_ids(forms)})",
+            negated,
+        )
+
+    def phrase(self, parts: list[str], negated: bool) -> str:
+        if not parts:
+            raise WorkbenchError("a phrase needs at least one word (punctuation is not indexed)")
+        conditions = []
+        for index, part in enumerate(parts):
+            form_id, lemmas = self.lemmas_of_form(part)
+            if form_id is None:
+                return self.add_cte(_NO_ROWS, negated)
+            conditions.append(f"p{index}.lemma_id IN ({_ids(lemmas)}) AND p{index}.form_id = {form_id}")
+        joins = " ".join(
+            f"JOIN tokens p{i} ON p{i}.document_id = p0.document_id AND p{i}.position = p0.position + {i}"
+            for i in range(1, len(parts))
+        )
+        last = len(parts) - 1
+        return self.add_cte(
+            f"SELECT p0.document_id, p0.start_pos, p{last}.end_pos FROM tokens p0 {joins} "
+            f"WHERE {' AND '.join(conditions)}",
+            negated,
+        )
+
+    def documents(self, node: Node, negated: bool = False) -> str:
+        """SQL selecting the `document_id`s that satisfy `node`."""
+        everything = "SELECT id AS document_id FROM documents"
+        if isinstance(node, Word):
+            return self.word(node.text, negated)
+        if isinstance(node, Prefix):
+            return self.prefix(node.text, negated)
+        if isinstance(node, Phrase):
+            return self.phrase(_query_tokens(node.text, self.project.language), negated)
+        if isinstance(node, Not):
+            return f"{everything} EXCEPT {self.documents(node.child, not negated)}"
+        if isinstance(node, Or):
+            return " UNION ".join(f"SELECT document_id FROM ({self.documents(c, negated)})" for c in node.children)
+        assert isinstance(node, And)
+        positives = [c for c in node.children if not isinstance(c, Not)]
+        negatives = [c.child for c in node.children if isinstance(c, Not)]
+        sql = " INTERSECT ".join(
+            f"SELECT document_id FROM ({self.documents(c, negated)})" for c in positives
+        ) or everything
+        for child in negatives:
+            sql = f"SELECT document_id FROM ({sql}) EXCEPT SELECT document_id FROM ({self.documents(child, not negated)})"
+        return sql
+
+
+# -- filters ---------------------------------------------------------------------------------------
+def _variable(project: Project, name: str) -> tuple[int, str]:
+    variables = project.rows("SELECT id, name, type FROM variables ORDER BY name")
+    for variable_id, variable_name, kind in variables:
+        if fold(variable_name) == fold(name):
+            return variable_id, kind
+    known = ", ".join(row[1] for row in variables) or "none"
+    raise WorkbenchError(f"unknown variable {name!r} in a filter; variables of this project: {known}")
+
+
+def _parse_date(text: str, what: str) -> date:
+    try:
+        return date.fromisoformat(text.strip()[:10])
+    except ValueError:
+        raise WorkbenchError(f"{what}: {text!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def _condition_sql(project: Project, condition: str, params: list[Any]) -> str:
+    """SQL selecting the documents whose variable satisfies `condition` (such as 'nps<=6')."""
+    match = _CONDITION.match(condition)
+    if not match or not match.group("value"):
+        raise WorkbenchError(
+            f"filter {condition!r} is not understood; write VARIABLE OP VALUE with OP one of = != < <= > >="
+            " (for example nps<=6, canal=chat, region!=Bretagne, date>=2024-01-01)"
+        )
+    variable_id, kind = _variable(project, match.group("name"))
+    op = "!=" if match.group("op") == "<>" else match.group("op")
+    value = match.group("value").strip().strip("'\"")
+    params.append(variable_id)
+    if kind in ("integer", "float"):
+        try:
+            params.append(float(value.replace(",", ".")))
+        except ValueError:
+            raise WorkbenchError(f"filter {condition!r}: {match.group('name')} is a number, {value!r} is not") from None
+        test = f"TRY_CAST(value AS DOUBLE) {op} ?"
+    elif kind == "date":
+        params.append(_parse_date(value, f"filter {condition!r}"))
+        test = f"TRY_CAST(left(value, 10) AS DATE) {op} ?"
+    elif op not in ("=", "!="):
+        raise WorkbenchError(f"filter {condition!r}: {match.group('name')} is {kind}; only = and != apply to it")
+    elif kind == "boolean":
+        wanted = fold(value) in _TRUE
+        test = f"(lower(value) IN ({', '.join(repr(t) for t in _TRUE)})) {'=' if op == '=' else '!='} {wanted}"
+    else:
+        choices = [fold(choice.strip()) for choice in value.split(",") if choice.strip()]
+        params.extend(choices)
+        marks = ", ".join("?" for _ in choices)
+        test = f"lower(strip_accents(value)) {'IN' if op == '=' else 'NOT IN'} ({marks})"
+    return f"SELECT document_id FROM document_values WHERE variable_id = ? AND {test}"
+
+
+def _coder_ids(project: Project, names: Sequence[str]) -> list[int]:
+    ids = []
+    for name in names:
+        found = project.scalar("SELECT id FROM coders WHERE lower(name) = lower(?)", [name.strip()])
+        if found is None:
+            known = ", ".join(r[0] for r in project.rows("SELECT name FROM coders ORDER BY name")) or "none"
+            raise WorkbenchError(f"unknown coder {name!r}; coders of this project: {known}")
+        ids.append(int(found))
+    return ids
+
+
+def _code_ids(project: Project, codes: Sequence[str]) -> list[list[int]]:
+    """For each code path or key, its id and its descendants' (coding a sub-code codes the parent)."""
+    from workbench.codebook import descendants, find_code
+
+    groups = []
+    for code in codes:
+        code_id = find_code(project, code)
+        groups.append([code_id, *descendants(project, code_id)])
+    return groups
+
+
+def _scope_sql(
+    project: Project, kinds: Sequence[str], where: Sequence[str], codes: Sequence[str], coders: Sequence[str],
+    date_from: str | date | None, date_to: str | date | None, params: list[Any],
+) -> str | None:
+    """SQL selecting the documents the filters allow, or None when there is no filter."""
+    parts = []
+    document_tests = []
+    if kinds:
+        document_tests.append(f"kind IN ({', '.join('?' for _ in kinds)})")
+        params.extend(kinds)
+    if date_from:
+        document_tests.append("occurred_at >= ?")
+        params.append(_parse_date(str(date_from), "--from"))
+    if date_to:
+        document_tests.append("occurred_at < ?")
+        params.append(_parse_date(str(date_to), "--to") + timedelta(days=1))
+    if document_tests:
+        parts.append(f"SELECT id AS document_id FROM documents WHERE {' AND '.join(document_tests)}")
+    for condition in where:
+        parts.append(_condition_sql(project, condition, params))
+    coder_ids = _coder_ids(project, coders)
+    coder_test = f" AND coder_id IN ({_ids(set(coder_ids))})" if coder_ids else ""
+    for group in _code_ids(project, codes):
+        parts.append(f"SELECT document_id FROM codings WHERE code_id IN ({_ids(set(group))}){coder_test}")
+    if coder_ids and not codes:
+        parts.append(f"SELECT document_id FROM codings WHERE TRUE{coder_test}")
+    if not parts:
+        return None
+    return " INTERSECT ".join(f"SELECT document_id FROM ({part})" for part in parts)
+
+
+# -- search ----------------------------------------------------------------------------------------
+def search(
+    project: Project,
+    query: str,
+    *,
+    kinds: Sequence[str] = (),
+    where: Sequence[str] = (),
+    codes: Sequence[str] = (),
+    coders: Sequence[str] = (),
+    date_from: str | date | None = None,
+    date_to: str | date | None = None,
+    limit: int = 50,
+    offset: int = 0,
+    context: int = CONTEXT_CHARS,
+    count: bool = False,
+) -> SearchResult:
+    """Occurrences of `query` in the documents the filters allow, in document order then text order.
+
+    `where` holds variable conditions ('nps<=6', 'canal=chat,email', 'region!=Bretagne',
+    'date_contact>=2024-03-01'); `codes` code paths or keys (documents coded with the code or a
+    sub-code); `coders` coder names (documents they coded); `date_from`/`date_to` bound `occurred_at`
+    (inclusive days). With `count`, the total numbers of hits and documents are computed too.
+    """
+    if limit < 0 or offset < 0:
+        raise WorkbenchError("limit and offset must be zero or more")
+    tree = parse_query(query)
+    if not project.scalar("SELECT count(*) FROM text_status"):
+        raise WorkbenchError("the search index is empty: run `workbench segment PROJECT` first")
+    compiler = _Compiler(project)
+    matched = compiler.documents(tree)
+    if not compiler.positive:
+        raise WorkbenchError("a query needs at least one term that is not negated (NOT) to show where it occurs")
+    params: list[Any] = []
+    scope = _scope_sql(project, kinds, where, codes, coders, date_from, date_to, params)
+    single_term = isinstance(tree, Word | Prefix | Phrase)
+    hits = (
+        compiler.positive[0]
+        if len(compiler.positive) == 1
+        else "(" + " UNION ".join(f"SELECT * FROM {name}" for name in compiler.positive) + ")"
+    )
+    tests = [] if single_term else [f"h.document_id IN ({matched})"]
+    if scope:
+        tests.append(f"h.document_id IN ({scope})")
+    body = (
+        f"WITH {', '.join(compiler.ctes)} SELECT h.document_id, h.start_pos, h.end_pos FROM {hits} h"
+        + (f" WHERE {' AND '.join(tests)}" if tests else "")
+    )
+    rows = project.rows(f"{body} ORDER BY h.document_id, h.start_pos LIMIT {int(limit)} OFFSET {int(offset)}", params)
+    result = SearchResult(query=query, hits=_kwic(project, rows, context))
+    if count:
+        total = project.rows(f"SELECT count(*), count(DISTINCT document_id) FROM ({body})", params)[0]
+        result.total_hits, result.total_documents = int(total[0]), int(total[1])
+    return result
+
+
+def _kwic(project: Project, rows: list[tuple[int, int, int]], context: int) -> list[Hit]:
+    if not rows:
+        return []
+    ids = sorted({row[0] for row in rows})
+    documents = {
+        row[0]: row[1:]
+        for row in project.rows(
+            f"SELECT id, title, kind, occurred_at, text FROM documents WHERE id IN ({_ids(set(ids))})"
+        )
+    }
+    hits = []
+    for document_id, start, end in rows:
+        title, kind, occurred_at, text = documents[document_id]
+        hits.append(
+            Hit(document_id, title, kind, occurred_at, start, end,
+                text[max(0, start - context):start], text[start:end], text[end:end + context])
+        )
+    return hits
