@@ -18,6 +18,7 @@ from workbench.errors import WorkbenchError
 
 COMMAND_MODULES = (
     "workbench.commands.project_cmds",
+    "workbench.commands.import_cmds",
 )
 
 

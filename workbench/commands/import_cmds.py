@@ -1,0 +1,57 @@
+"""`workbench import PROJECT PATH...`: files and folders into a project, one transaction per file."""
+
+from __future__ import annotations
+
+import click
+
+from workbench.commands.common import json_option, print_json, progress_reporter, project_argument, quiet_option
+
+KIND_CHOICES = ("call", "email", "chat", "interview", "survey", "other")
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(import_command)
+
+
+@click.command("import")
+@project_argument
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--kind", type=click.Choice(KIND_CHOICES),
+              help="Document kind for every file (default: from the format: tables survey, e-mails email, "
+                   ".docx interview, .txt/.vtt/.srt call).")
+@click.option("--text-column", metavar="NAME",
+              help="Column of a CSV/XLSX holding the verbatim (default: guessed from names and lengths).")
+@click.option("--max-size", "max_mb", type=click.IntRange(min=1), metavar="MB",
+              help="Refuse files bigger than this (default: 2048 MB tables, 512 MB e-mails, 64 MB transcripts).")
+@json_option
+@quiet_option
+def import_command(project: str, paths: tuple[str, ...], kind: str | None, text_column: str | None,
+                   max_mb: int | None, as_json: bool, quiet: bool) -> None:
+    """Import PATH... (files, or folders searched recursively) into PROJECT.
+
+    Formats: .csv .xlsx (one row = one document), .eml .mbox .msg, .txt .docx .vtt .srt (speaker turns).
+    A bad file is reported and skipped; the exit code is 1 when every file failed.
+    """
+    from workbench.errors import WorkbenchError
+    from workbench.ingest.folder import import_paths
+    from workbench.project import Project
+
+    with Project.open(project) as opened, progress_reporter("import", quiet or as_json) as progress:
+        report = import_paths(
+            opened, paths, kind=kind, text_column=text_column, progress=progress,
+            max_bytes=max_mb * 1024**2 if max_mb else None,
+        )
+    if as_json:
+        print_json(report.as_dict())
+    else:
+        for result in report.files:
+            if result.status != "failed":
+                click.echo(result.summary())
+        kinds = ", ".join(f"{count} {name}" for name, count in report.by_kind().items()) or "none"
+        click.echo(f"imported {report.documents} document(s) from {len(report.files)} file(s): {kinds}")
+    for failure in report.failed:
+        click.echo(f"error: {failure.summary()}", err=True)
+    if not report.files:
+        raise WorkbenchError("no supported file found in " + ", ".join(paths))
+    if len(report.failed) == len(report.files):
+        raise WorkbenchError(f"nothing imported: {len(report.failed)} file(s) failed")
