@@ -53,10 +53,12 @@ class Score:
     def __post_init__(self) -> None:
         self.precision = self.correct / self.trainee if self.trainee else None
         self.recall = self.found / self.reference if self.reference else None
-        if self.precision is not None and self.recall is not None and self.precision + self.recall > 0:
+        if self.found == 0 and self.correct == 0:
+            # nothing matched: F1 is 0 as soon as either coder coded something (a missed code with no
+            # trainee codings has no precision but certainly no F1 above 0), undefined when neither did
+            self.f1 = 0.0 if self.reference or self.trainee else None
+        else:  # a match implies codings on both sides, so both ratios exist
             self.f1 = 2 * self.precision * self.recall / (self.precision + self.recall)
-        elif self.precision is not None and self.recall is not None:
-            self.f1 = 0.0
 
 
 @dataclass
