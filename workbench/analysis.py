@@ -504,7 +504,7 @@ def trends(project: Project, filters: Filters = NO_FILTERS, *, period: Period = 
     if filters.code_ids:
         chosen = [c for c in chosen if c in filters.code_ids]
     scope, params = _scope_ctes(filters)
-    columns = ["period", "code_id", "path", "codings", "documents", "total_documents", "share"]
+    columns = ["period", "code_id", "path", "color", "codings", "documents", "total_documents", "share"]
     if not chosen:
         return pd.DataFrame(columns=columns)
     marks = ", ".join("?" for _ in chosen)
@@ -536,6 +536,7 @@ def trends(project: Project, filters: Filters = NO_FILTERS, *, period: Period = 
         params + chosen + chosen,
     ).df()
     result["path"] = result["code_id"].map(frame["path"])
+    result["color"] = result["code_id"].map(frame["color"])
     result["share"] = (result["documents"] / result["total_documents"]).where(result["total_documents"] > 0, 0.0)
     for column in ("codings", "documents", "total_documents"):
         result[column] = result[column].astype("int64")
@@ -627,3 +628,68 @@ def _number(attributes: Any, key: str) -> float | None:
         attributes = json.loads(attributes or "{}")
     value = (attributes or {}).get(key)
     return float(value) if isinstance(value, int | float) else None
+
+
+# -- agreement and trainee scores ---------------------------------------------------------------------------
+def default_agreement_coders(project: Project) -> list[str]:
+    """The two human coders with the most codings: who an agreement table compares when nobody says."""
+    rows = project.rows(
+        """SELECT k.name FROM codings c JOIN coders k ON k.id = c.coder_id WHERE k.role <> 'model'
+           GROUP BY k.name ORDER BY count(*) DESC, k.name LIMIT 2"""
+    )
+    return [name for (name,) in rows]
+
+
+def default_trainee_pair(project: Project) -> list[str]:
+    """[reference, trainee]: a reference (or trainer) coder and a trainee who both coded something."""
+    def first(roles: tuple[str, ...]) -> str | None:
+        marks = ", ".join("?" for _ in roles)
+        return project.scalar(
+            f"""SELECT k.name FROM codings c JOIN coders k ON k.id = c.coder_id WHERE k.role IN ({marks})
+                GROUP BY k.name, k.role ORDER BY (k.role = 'reference') DESC, count(*) DESC, k.name LIMIT 1""",
+            list(roles),
+        )
+
+    reference, trainee = first(("reference", "trainer")), first(("trainee",))
+    return [name for name in (reference, trainee) if name]
+
+
+def _scope_for_scores(project: Project, filters: Filters) -> tuple[list[int] | None, list[int] | None]:
+    """Documents and codes to pass to agreement/scoring, None when the filters do not restrict them."""
+    documents = None
+    if filters.kinds or filters.date_from or filters.date_to:
+        doc_sql, params = filters.documents_sql("d")
+        documents = [row[0] for row in project.rows(f"SELECT id FROM documents d WHERE {doc_sql} ORDER BY id", params)]
+    return documents, (list(filters.code_ids) or None)
+
+
+def agreement_frame(project: Project, coders: list[str | int] | None = None, filters: Filters = NO_FILTERS, *,
+                    level: str = "document") -> pd.DataFrame:
+    """Per-code agreement table (`workbench.agreement`), between `coders` or the two busiest coders."""
+    from workbench.agreement import agreement
+    from workbench.errors import WorkbenchError
+
+    chosen = list(coders) if coders else default_agreement_coders(project)
+    if len(chosen) < 2:
+        raise ExportError("agreement needs two coders who both coded; name them with --coders A --coders B")
+    documents, codes = _scope_for_scores(project, filters)
+    try:
+        return agreement(project, chosen, documents=documents, codes=codes, level=level).to_frame()
+    except WorkbenchError as exc:
+        raise ExportError(str(exc)) from exc
+
+
+def trainee_frame(project: Project, coders: list[str | int] | None = None,
+                  filters: Filters = NO_FILTERS) -> pd.DataFrame:
+    """Per-code precision/recall/F1 of a trainee (`workbench.scoring`), `coders` = [reference, trainee]."""
+    from workbench.errors import WorkbenchError
+    from workbench.scoring import score_trainee
+
+    chosen = list(coders) if coders else default_trainee_pair(project)
+    if len(chosen) != 2:
+        raise ExportError("trainee scores need a reference and a trainee; name them with --coders REF --coders TRAINEE")
+    documents, codes = _scope_for_scores(project, filters)
+    try:
+        return score_trainee(project, chosen[0], chosen[1], documents=documents, codes=codes).to_frame()
+    except WorkbenchError as exc:
+        raise ExportError(str(exc)) from exc
