@@ -19,6 +19,7 @@ from workbench.errors import WorkbenchError
 COMMAND_MODULES = (
     "workbench.commands.project_cmds",
     "workbench.commands.import_cmds",
+    "workbench.commands.coding_cmds",
 )
 
 
