@@ -62,7 +62,7 @@ class FileResult:
     def summary(self) -> str:
         name = Path(self.path).name
         if self.status == "failed":
-            return f"{name}: failed: {self.message}"
+            return f"{self.path}: failed: {self.message}"
         if self.status == "skipped":
             return f"{name}: skipped: {self.message}"
         extra = []
@@ -137,6 +137,8 @@ def import_file(
     path = Path(path)
     if kind is not None and kind not in KINDS:
         raise WorkbenchError(f"unknown document kind {kind!r}; choose one of {', '.join(KINDS)}")
+    if not path.exists():
+        raise IngestError(path, "file not found")
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         shown = path.suffix or "(no extension)"

@@ -95,9 +95,9 @@ def reserve_id_block(project: Project, count: int) -> int:
     this is checked rather than assumed."""
     if count == 0:
         return 0
-    low, high = project.execute(
+    low, high = project.rows(
         "SELECT min(v), max(v) FROM (SELECT nextval('documents_id') AS v FROM range(?))", [count]
-    ).fetchone()
+    )[0]
     if high - low + 1 != count:
         raise ProjectError(f"{project.path}: document ids were taken concurrently; import again")
     return int(low)

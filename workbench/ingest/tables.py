@@ -102,7 +102,10 @@ def sniff_delimiter(path: Path, sample: str) -> str:
     best: tuple[float, int, int] | None = None
     chosen = None
     for rank, delimiter in enumerate(DELIMITERS):
-        rows = list(csv.reader(io.StringIO("\n".join(lines[:200])), delimiter=delimiter))
+        try:
+            rows = list(csv.reader(io.StringIO("\n".join(lines[:200]), newline=""), delimiter=delimiter))
+        except csv.Error:  # e.g. a line break inside what this delimiter makes an unquoted field
+            continue
         widths = [len(row) for row in rows if row]
         if not widths or max(widths) < 2:
             continue
@@ -118,7 +121,7 @@ def sniff_delimiter(path: Path, sample: str) -> str:
 
 
 def _header(path: Path, sample: str, delimiter: str) -> list[str]:
-    rows = csv.reader(io.StringIO(sample), delimiter=delimiter)
+    rows = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
     try:
         header = next(rows)
     except (StopIteration, csv.Error) as exc:
@@ -291,8 +294,10 @@ def store_table(
     aggregates = []
     for i in range(width):
         aggregates += sql_type_counts(cells[i]) + [f"coalesce(avg(length({cells[i]})), 0)"]
-    row = project.execute(f"SELECT count(*), {', '.join(aggregates)} FROM {table}").fetchone()
+    row = project.rows(f"SELECT count(*), {', '.join(aggregates)} FROM {table}")[0]
     total = int(row[0])
+    if total == 0:
+        raise IngestError(path, "no data rows below the header")
     types = [type_from_counts(*(int(v) for v in row[1 + 5 * i: 5 + 5 * i])) for i in range(width)]
     averages = [float(row[5 + 5 * i]) for i in range(width)]
 

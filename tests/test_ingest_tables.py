@@ -1,0 +1,228 @@
+"""CSV and XLSX import: encodings, delimiters, typed variables, text column, dedup, SQL normalisation."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date, datetime
+from pathlib import Path
+
+import duckdb
+import pytest
+from conftest import DATA
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from workbench.errors import IngestError
+from workbench.ingest.base import clean_text
+from workbench.ingest.folder import import_file, import_paths
+from workbench.ingest.tables import guess_text_column, sniff_delimiter, sql_clean
+
+INGEST = DATA / "ingest"
+
+
+def values_of(project, document_id: int) -> dict[str, tuple[str, str]]:
+    rows = project.rows(
+        "SELECT v.name, v.type, dv.value FROM document_values dv JOIN variables v ON v.id = dv.variable_id "
+        "WHERE dv.document_id = ?",
+        [document_id],
+    )
+    return {name: (type_, value) for name, type_, value in rows}
+
+
+def test_cp1252_semicolon_csv_with_french_numbers_and_dates(project):
+    result = import_file(project, INGEST / "enquete_cp1252.csv")
+    assert (result.documents, result.duplicates, result.empty, result.kind) == (4, 1, 1, "survey")
+    docs = project.dicts("SELECT * FROM documents ORDER BY position")
+    assert [d["position"] for d in docs] == [1, 2, 3, 6]
+    assert docs[0]["text"] == "Très satisfaite du conseiller, réponse rapide et efficace."
+    assert docs[1]["text"] == "Délai trop long ; j'ai dû relancer trois fois, c'est inadmissible."
+    assert docs[3]["text"] == 'Première ligne\nseconde ligne du même avis, avec un œuf et des guillemets "doubles".'
+    assert docs[0]["occurred_at"] == datetime(2026, 3, 12)
+    assert all(d["n_chars"] == len(d["text"]) and d["kind"] == "survey" for d in docs)
+    second = values_of(project, docs[1]["id"])
+    assert second == {
+        "id": ("integer", "102"),
+        "date": ("date", "2026-03-13"),
+        "canal": ("text", "e-mail"),
+        "region": ("text", "Bretagne"),
+        "anciennete": ("integer", "3"),
+        "nps": ("integer", "2"),
+        "note": ("float", "3.25"),
+    }
+    source = project.dicts("SELECT * FROM sources")[0]
+    assert source["name"] == "enquete_cp1252.csv"
+    assert source["origin"] == str((INGEST / "enquete_cp1252.csv").resolve())
+    assert source["kind"] == "csv"
+
+
+def test_utf8_bom_comma_csv_emoji_nfc_and_leading_zeros(project):
+    import_file(project, INGEST / "avis_bom.csv")
+    docs = project.dicts("SELECT * FROM documents ORDER BY position")
+    assert docs[0]["text"] == "Super appli 👍🏽, mais l'écran de paiement plante."
+    assert docs[0]["n_chars"] == len(docs[0]["text"])
+    assert docs[2]["text"] == "Café offert en agence, merci !"  # combining accent composed (NFC)
+    assert docs[0]["occurred_at"] == datetime(2026, 3, 12, 9, 15)
+    first = values_of(project, docs[0]["id"])
+    assert first["code_postal"] == ("text", "01234")  # a postcode, not the number 1234
+    assert first["horodatage"] == ("date", "2026-03-12 09:15:00")
+    assert first["score"] == ("integer", "4")
+    assert "verbatim" not in first  # the text column is not a variable
+
+
+def test_reimport_same_file_is_skipped_and_same_texts_are_not_duplicated(project, tmp_path):
+    import_file(project, INGEST / "enquete_cp1252.csv")
+    again = import_file(project, INGEST / "enquete_cp1252.csv")
+    assert again.status == "skipped" and "already imported" in again.message
+    copy = tmp_path / "copie.csv"
+    copy.write_bytes((INGEST / "enquete_cp1252.csv").read_bytes() + b"107;18/03/2026;chat;Corse;2;8;8;Nouveau\r\n")
+    result = import_file(project, copy)
+    assert (result.documents, result.duplicates) == (1, 5)
+    assert project.scalar("SELECT count(*) FROM documents") == 5
+    assert project.scalar("SELECT count(DISTINCT sha256) FROM documents") == 5
+
+
+def test_text_column_option_and_errors(project, tmp_path):
+    path = tmp_path / "two_texts.csv"
+    path.write_text("motif\tcommentaire\nfacture\tLa facture est fausse depuis des mois.\n", encoding="utf-8")
+    result = import_file(project, path, text_column="motif", kind="call")
+    assert result.kind == "call"
+    assert project.scalar("SELECT text FROM documents") == "facture"
+    assert project.scalar("SELECT kind FROM documents") == "call"
+    other = tmp_path / "other.csv"
+    other.write_text("a;b\nx;y\n", encoding="utf-8")
+    with pytest.raises(IngestError, match=r"no column 'verbatim'; columns are: a, b"):
+        import_file(project, other, text_column="verbatim")
+    numbers = tmp_path / "numbers.csv"
+    numbers.write_text("a;b\n1;2\n3;4\n", encoding="utf-8")
+    with pytest.raises(IngestError, match="no text column found"):
+        import_file(project, numbers)
+    header_only = tmp_path / "header_only.csv"
+    header_only.write_text("id;commentaire\n", encoding="utf-8")
+    with pytest.raises(IngestError, match="no data rows below the header"):
+        import_file(project, header_only)
+
+
+def test_guess_text_column():
+    names = ["message_id", "canal", "Réponse libre", "résumé"]
+    types = ["text", "text", "text", "text"]
+    assert guess_text_column(names, types, [12.0, 6.0, 80.0, 120.0]) == 2  # hinted name wins over longer
+    assert guess_text_column(names, types, [12.0, 6.0, 0.0, 120.0]) == 3  # no hinted candidate: longest
+    assert guess_text_column(["n"], ["integer"], [2.0]) is None
+
+
+@pytest.mark.parametrize("delimiter", [";", ",", "\t", "|"])
+def test_delimiter_sniffing(delimiter):
+    sample = delimiter.join(["id", "texte", "note"]) + "\n" + delimiter.join(["1", '"a, b; c | d"', "2,5"]) + "\n"
+    assert sniff_delimiter(Path("x.csv"), sample) == delimiter
+
+
+def test_variable_types_widen_across_files(project, tmp_path):
+    first = tmp_path / "a.csv"
+    first.write_text("nps;quand;commentaire\n9;12/03/2026;Très bien\n", encoding="utf-8")
+    second = tmp_path / "b.csv"
+    second.write_text("nps;quand;commentaire\n7,5;bientôt;Bof, ni bien ni mal, sans plus.\n", encoding="utf-8")
+    import_file(project, first)
+    assert dict(project.rows("SELECT name, type FROM variables")) == {"nps": "integer", "quand": "date"}
+    assert project.scalar("SELECT text FROM documents") == "Très bien"
+    import_file(project, second)
+    assert dict(project.rows("SELECT name, type FROM variables")) == {"nps": "float", "quand": "text"}
+    values = sorted(project.rows("SELECT v.name, value FROM document_values JOIN variables v ON v.id = variable_id"))
+    assert values == [("nps", "7.5"), ("nps", "9"), ("quand", "2026-03-12"), ("quand", "bientôt")]
+    assert project.scalar("SELECT count(*) FROM variables") == 2
+
+
+def test_invalid_calendar_date_is_text(project, tmp_path):
+    path = tmp_path / "dates.csv"
+    path.write_text("jour;commentaire\n31/02/2026;Un jour qui n'existe pas\n", encoding="utf-8")
+    import_file(project, path)
+    assert project.scalar("SELECT type FROM variables WHERE name = 'jour'") == "text"
+    assert project.scalar("SELECT occurred_at FROM documents") is None
+
+
+def test_xlsx_first_sheet_typed_cells(project, tmp_path):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append([])
+    sheet.append(["id", "date", "nps", "note", "commentaire"])
+    sheet.append([1, datetime(2026, 3, 12, 0, 0), 9, 8.5, "Conseiller très aimable 😊"])
+    sheet.append([2, date(2026, 3, 13), 3, 4.0, "Attente interminable\r\nau téléphone"])
+    sheet.append([3, datetime(2026, 3, 14, 10, 30), None, 7.25, None])
+    path = tmp_path / "enquete.xlsx"
+    workbook.save(path)
+    result = import_file(project, path)
+    assert (result.documents, result.empty) == (2, 1)
+    docs = project.dicts("SELECT * FROM documents ORDER BY position")
+    assert [d["position"] for d in docs] == [1, 2]
+    assert docs[1]["text"] == "Attente interminable\nau téléphone"
+    assert docs[0]["occurred_at"] == datetime(2026, 3, 12)
+    assert values_of(project, docs[0]["id"]) == {
+        "id": ("integer", "1"), "date": ("date", "2026-03-12"), "nps": ("integer", "9"), "note": ("float", "8.5"),
+    }
+    assert values_of(project, docs[1]["id"])["note"] == ("float", "4")
+
+
+def test_xlsx_values_beyond_header_name_the_row(project, tmp_path):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["id", "commentaire"])
+    sheet.append([1, "ok"])
+    sheet.append([2, "trop", "de colonnes"])
+    path = tmp_path / "ragged.xlsx"
+    workbook.save(path)
+    with pytest.raises(IngestError) as caught:
+        import_file(project, path)
+    assert caught.value.line == 3 and "beyond the 2 header columns" in caught.value.reason
+    assert project.scalar("SELECT count(*) FROM sources") == 0
+
+
+def test_pseudonymiser_applies_to_the_text_column(project):
+    result = import_file(project, INGEST / "avis_bom.csv", pseudonymiser=lambda text: text.replace("appli", "[APP]"))
+    assert result.documents == 3
+    first = project.scalar("SELECT text FROM documents WHERE position = 1")
+    assert first == "Super [APP] 👍🏽, mais l'écran de paiement plante."
+    assert project.scalar("SELECT sha256 FROM documents WHERE position = 1") == __import__("hashlib").sha256(
+        first.encode()).hexdigest()
+
+
+NASTY = "\r\n\r\u2028\u2029\x85\ufeff\x00\x01\x1f\x7f\x9f\t \u00a0e\u0301\U0001F600\U0001F44D\U0001F3FDa"
+
+
+@pytest.fixture(scope="module")
+def duck():
+    con = duckdb.connect()
+    yield con
+    con.close()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.one_of(st.sampled_from(NASTY), st.characters(codec="utf-8")), max_size=40))
+def test_sql_normalisation_equals_python(duck, text):
+    assert duck.execute(f"SELECT {sql_clean('?')}", [text]).fetchone()[0] == clean_text(text)
+
+
+def test_csv_round_trip_of_nasty_text(project, tmp_path):
+    texts = [
+        "Ligne 1\r\nLigne 2\rLigne 3\u2028fin",
+        "\ufeffBOM au début, e\u0301 combinant, émoji 👍🏽 et \x07 cloche",
+        "  espaces autour \t\n",
+        "Tab\tinterne et \u00a0insécable",
+    ]
+    path = tmp_path / "nasty.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(["n", "commentaire"])
+        for number, text in enumerate(texts, start=1):
+            writer.writerow([number, text])
+    import_file(project, path)
+    stored = [row[0] for row in project.rows("SELECT text FROM documents ORDER BY position")]
+    assert stored == [clean_text(text) for text in texts]
+    assert stored[0] == "Ligne 1\nLigne 2\nLigne 3\nfin"
+
+
+def test_folder_kind_override(project):
+    report = import_paths(project, [INGEST / "avis_bom.csv"], kind="chat")
+    assert report.by_kind() == {"chat": 3}
