@@ -19,10 +19,9 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-_BLOCK_TAGS = {
-    "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "hr", "pre",
-    "section", "article", "header", "footer", "address", "dd", "dt", "blockquote",
-}
+# Paragraph-like elements are separated by a blank line, other blocks by a line break.
+_PARAGRAPH_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "pre", "hr", "blockquote"}
+_LINE_TAGS = {"div", "li", "tr", "section", "article", "header", "footer", "address", "dd", "dt"}
 _SKIP_TAGS = {"script", "style", "head", "title", "template"}
 _CELL_TAGS = {"td", "th"}
 
@@ -32,36 +31,50 @@ class _TextExtractor(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.lines: list[tuple[int, str]] = []
+        self.lines: list[str] = []
         self.current: list[str] = []
         self.skipping = 0
         self.quote_depth = 0
+        self.gap = False
 
-    def _break(self) -> None:
+    def flush(self, force: bool = False) -> None:
         line = re.sub(r"[ \t\r\n\f\u00a0]+", " ", "".join(self.current)).strip()
-        if line or (self.lines and self.lines[-1][1]):
-            self.lines.append((self.quote_depth, line))
         self.current = []
+        if not line and not force:
+            return
+        if line and self.gap and self.lines and self.lines[-1]:
+            self.lines.append("")
+        self.gap = False
+        self.lines.append(("> " * self.quote_depth + line) if line else "")
+
+    def _block(self, tag: str) -> None:
+        self.flush()
+        if tag in _PARAGRAPH_TAGS:
+            self.gap = True
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP_TAGS:
             self.skipping += 1
-        elif tag in _BLOCK_TAGS:
-            self._break()
+        elif tag == "br":
+            self.flush(force=True)
+        elif tag in _PARAGRAPH_TAGS or tag in _LINE_TAGS:
+            self._block(tag)
             if tag == "blockquote":
                 self.quote_depth += 1
         elif tag in _CELL_TAGS:
             self.current.append(" ")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCK_TAGS:
-            self._break()
+        if tag == "br":
+            self.flush(force=True)
+        elif tag in _PARAGRAPH_TAGS or tag in _LINE_TAGS:
+            self._block(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP_TAGS:
             self.skipping = max(0, self.skipping - 1)
-        elif tag in _BLOCK_TAGS:
-            self._break()
+        elif tag in _PARAGRAPH_TAGS or tag in _LINE_TAGS:
+            self._block(tag)
             if tag == "blockquote":
                 self.quote_depth = max(0, self.quote_depth - 1)
 
@@ -71,14 +84,14 @@ class _TextExtractor(HTMLParser):
 
 
 def html_to_text(html: str) -> str:
-    """Visible text of an HTML body: entities decoded, scripts and styles dropped, one line per block,
-    blockquoted lines prefixed with '> ' so that quote detection treats them like plain-text quotes."""
+    """Visible text of an HTML body: entities decoded, scripts and styles dropped, paragraphs separated
+    by a blank line and other blocks by a line break, blockquoted lines prefixed with '> ' so that quote
+    detection treats them like plain-text quotes."""
     parser = _TextExtractor()
     parser.feed(html)
     parser.close()
-    parser._break()
-    lines = [("> " * depth + line) if line else "" for depth, line in parser.lines]
-    return "\n".join(lines).strip("\n")
+    parser.flush()
+    return "\n".join(parser.lines).strip("\n")
 
 
 _REPLY_HEADERS = [
