@@ -1,0 +1,392 @@
+"""Export a project as a REFI-QDA project (`.qdpx`), the exchange format of ATLAS.ti, MAXQDA, NVivo, QualCoder…
+
+The archive holds `project.qde` (namespace `urn:QDA-XML:project:1.0`, valid against the official
+Project.xsd) and `sources/<GUID>.txt`, one UTF-8 file per document holding exactly `documents.text`
+(LF line endings, no BOM), so selection positions are the project's own code-point offsets, unchanged.
+
+What goes where, and why:
+- `<Users>`: every coder. A coder's GUID is derived from its name, so the same person has the same GUID in
+  every export of every project (tools that merge projects then see one user, not two).
+- `<CodeBook>`: the code tree with GUIDs, colours, descriptions and `isCodable` (written by
+  `workbench.codebook.codes_to_xml`); memos on codes are `<NoteRef>`s inside their `<Code>`.
+- `<Variables>`: every variable, typed. A date variable with times of day is a `DateTime` variable; its
+  date-only values stay `DateValue`s so they come back unchanged. Three reserved variables carry what REFI
+  has no place for and the project keeps per document: `vwb:kind`, `vwb:occurred_at`, `vwb:lang`
+  (written only when some document has a value); our importer turns them back into document fields.
+- `<Sources>`: one `<TextSource>` per document with its variable values (Project.xsd hangs them on the
+  source) and one `<PlainTextSelection>` per coding, holding one `<Coding>` (its GUID is the coding's).
+- `<Cases>`: one case per document, holding the same values and a `<SourceRef>`: NVivo reads attributes
+  from cases only, and a verbatim is one contact, the natural case. (Grouping by customer would need a
+  customer-id convention the projects do not share.)
+- `<Notes>`: every memo as a `<Note>` with `<PlainTextContent>`, referenced from its target: the project
+  (`<Project><NoteRef>`), a document (`<TextSource><NoteRef>`), a coding (`<Coding><NoteRef>`) or a code.
+Not exported, because REFI has no place for them: coder roles, document parts (quoted replies,
+signatures), segments, suggestions, topics and the extra codebook fields (inclusion, examples, …).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from workbench import __version__
+from workbench.export.filters import ExportError, Filters, make_filters
+from workbench.project import Project
+from workbench.refi_xml import ORIGIN, PROJECT_NS, as_guid, derived_guid, xml_datetime, xml_text
+
+# Reserved variables for the document fields REFI has no attribute for.
+KIND_VARIABLE = "vwb:kind"
+OCCURRED_VARIABLE = "vwb:occurred_at"
+LANG_VARIABLE = "vwb:lang"
+RESERVED_VARIABLES = (KIND_VARIABLE, OCCURRED_VARIABLE, LANG_VARIABLE)
+
+_INTEGER = re.compile(r"^[+-]?[0-9]+$")
+_DECIMAL = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_DATETIME = re.compile(r"^([0-9]{4}-[0-9]{2}-[0-9]{2})[ T]([0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?)$")
+_BOOLEAN = ("true", "false", "1", "0")
+
+
+def _q(tag: str) -> str:
+    return f"{{{PROJECT_NS}}}{tag}"
+
+
+def user_guid(name: str) -> str:
+    """The GUID of a coder in every export: derived from the name alone (see the module docstring)."""
+    return derived_guid("user", name)
+
+
+def variable_guid(name: str) -> str:
+    return derived_guid("variable", name)
+
+
+def _project_seed(project: Project) -> str:
+    """What makes this project's derived GUIDs its own: its creation time and file name."""
+    return f"{project.get_meta('created_at', '')}|{project.path.name}"
+
+
+def _typed_value(var_type: str, value: str) -> tuple[str, str]:
+    """(element name, lexical value) of a stored value in a variable of `var_type`. A value that does not
+    fit its type (possible in a variable widened by hand) is written as text rather than dropped."""
+    if var_type == "integer" and _INTEGER.match(value):
+        return "IntegerValue", value
+    if var_type == "float":
+        if _DECIMAL.match(value):
+            return "FloatValue", value
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            number = None
+        if number is not None and number.is_finite():
+            return "FloatValue", format(number, "f")
+    if var_type == "boolean" and value.lower() in _BOOLEAN:
+        return "BooleanValue", value.lower()
+    if var_type == "date":
+        if _DATE.match(value):
+            return "DateValue", value
+        stamp = _DATETIME.match(value)
+        if stamp:
+            clock = stamp.group(2) if stamp.group(3) else stamp.group(2) + ":00"
+            return "DateTimeValue", f"{stamp.group(1)}T{clock}"
+    return "TextValue", value
+
+
+def _refi_type(var_type: str, values: Iterable[str | None]) -> str:
+    if var_type == "date":
+        return "DateTime" if any(value and _DATETIME.match(value) for value in values) else "Date"
+    return {"integer": "Integer", "float": "Float", "boolean": "Boolean"}.get(var_type, "Text")
+
+
+def _add_value(parent: Any, variable_guid_: str, var_type: str, value: str | None) -> None:
+    from lxml import etree
+
+    element = etree.SubElement(parent, _q("VariableValue"))
+    etree.SubElement(element, _q("VariableRef"), targetGUID=variable_guid_)
+    if value is not None:
+        tag, lexical = _typed_value(var_type, value)
+        etree.SubElement(element, _q(tag)).text = xml_text(lexical)
+
+
+def _set(element: Any, **attributes: str | None) -> None:
+    for key, value in attributes.items():
+        if value is not None:
+            element.set(key, value)
+
+
+def _exported_codes(project: Project, filters: Filters) -> list[int] | None:
+    """Codes to write: all (None), or the filtered ones with their ancestors so the tree stays whole."""
+    if not filters.code_ids:
+        return None
+    wanted = set(filters.code_ids)
+    parents = dict(project.rows("SELECT id, parent_id FROM codes"))
+    for code_id in list(wanted):
+        parent = parents.get(code_id)
+        while parent is not None and parent not in wanted:
+            wanted.add(parent)
+            parent = parents.get(parent)
+    return sorted(wanted)
+
+
+class _Builder:
+    """Collects the project's rows and writes the `<Project>` element (one instance per export)."""
+
+    def __init__(self, project: Project, filters: Filters) -> None:
+        self.project = project
+        self.filters = filters
+        self.seed = _project_seed(project)
+        self.code_ids = _exported_codes(project, filters)
+        code_clause = "" if self.code_ids is None else " AND c.code_id IN (SELECT unnest(?::INTEGER[]))"
+        where, params = filters.codings_sql("c")
+        if self.code_ids is not None:
+            params = [*params, self.code_ids]
+        self.codings = project.dicts(
+            f"""
+            SELECT c.id, c.guid, c.document_id, c.start_pos, c.end_pos, c.created_at,
+                   k.guid AS code_guid, u.name AS coder
+            FROM codings c JOIN codes k ON k.id = c.code_id JOIN coders u ON u.id = c.coder_id
+            WHERE {where}{code_clause}
+            ORDER BY c.document_id, c.start_pos, c.end_pos, c.id
+            """,
+            params,
+        )
+        self.documents = project.dicts(
+            "SELECT d.id, d.kind, d.title, d.text, d.lang, d.occurred_at, s.imported_at "
+            "FROM documents d LEFT JOIN sources s ON s.id = d.source_id ORDER BY d.id"
+        )
+        self.document_guid = {doc["id"]: derived_guid(self.seed, "document", doc["id"]) for doc in self.documents}
+        self.coding_guid = {coding["id"]: as_guid(coding["guid"]) for coding in self.codings}
+        self.code_guid = dict(project.rows("SELECT id, guid FROM codes"))
+        self.memos = self._memos()
+
+    def _memos(self) -> list[dict[str, Any]]:
+        """Memos whose target is exported (a memo on a filtered-out coding has nothing to hang on)."""
+        rows = self.project.dicts(
+            "SELECT m.id, m.target_kind, m.target_id, m.text, m.created_at, m.updated_at, u.name AS coder "
+            "FROM memos m LEFT JOIN coders u ON u.id = m.coder_id ORDER BY m.id"
+        )
+        present = {
+            "project": None,
+            "document": self.document_guid,
+            "coding": self.coding_guid,
+            "code": self.code_guid if self.code_ids is None else {i: self.code_guid[i] for i in self.code_ids},
+        }
+        kept = []
+        for memo in rows:
+            targets = present[memo["target_kind"]]
+            if targets is None or memo["target_id"] in targets:
+                memo["guid"] = derived_guid(self.seed, "memo", memo["id"])
+                kept.append(memo)
+        return kept
+
+    def notes_on(self, kind: str) -> dict[int | None, list[str]]:
+        found: dict[int | None, list[str]] = defaultdict(list)
+        for memo in self.memos:
+            if memo["target_kind"] == kind:
+                found[memo["target_id"]].append(memo["guid"])
+        return found
+
+    def users(self) -> list[str]:
+        if not self.filters.coder_ids:
+            return [name for (name,) in self.project.rows("SELECT name FROM coders ORDER BY id")]
+        names = {coding["coder"] for coding in self.codings} | {memo["coder"] for memo in self.memos if memo["coder"]}
+        names |= {
+            name for (name,) in self.project.rows(
+                "SELECT name FROM coders WHERE id IN (SELECT unnest(?::INTEGER[]))", [list(self.filters.coder_ids)]
+            )
+        }
+        return sorted(names)
+
+    def build(self) -> Any:
+        from lxml import etree
+
+        from workbench.refi_codes import codes_to_xml
+
+        project = self.project
+        users = self.users()
+        root = etree.Element(_q("Project"), nsmap={None: PROJECT_NS})
+        created = project.get_meta("created_at")
+        _set(
+            root,
+            name=project.path.stem,
+            origin=f"{ORIGIN} {__version__}",
+            creatingUserGUID=user_guid(users[0]) if users else None,
+            creationDateTime=created,
+            modifiedDateTime=datetime.now().replace(microsecond=0).isoformat(),
+        )
+        if users:
+            element = etree.SubElement(root, _q("Users"))
+            for name in users:
+                etree.SubElement(element, _q("User"), guid=user_guid(name), name=xml_text(name))
+        if project.scalar("SELECT count(*) FROM codes"):
+            codebook = etree.SubElement(root, _q("CodeBook"))
+            codes_to_xml(codebook, project, PROJECT_NS, self.code_ids)
+            self._code_notes(codebook)
+        variables = self._variables(root)
+        if self.documents:
+            self._cases(root, variables)
+            self._sources(root, variables)
+        if self.memos:
+            notes = etree.SubElement(root, _q("Notes"))
+            for memo in self.memos:
+                note = etree.SubElement(notes, _q("Note"))
+                _set(
+                    note,
+                    guid=memo["guid"],
+                    name=xml_text(" ".join(memo["text"].split())[:60]),
+                    creatingUser=user_guid(memo["coder"]) if memo["coder"] else None,
+                    creationDateTime=xml_datetime(memo["created_at"]),
+                    modifiedDateTime=xml_datetime(memo["updated_at"]),
+                )
+                etree.SubElement(note, _q("PlainTextContent")).text = xml_text(memo["text"])
+        for guid in self.notes_on("project").get(None, []):
+            etree.SubElement(root, _q("NoteRef"), targetGUID=guid)
+        return root
+
+    def _code_notes(self, codebook: Any) -> None:
+        """Memos on codes: a `<NoteRef>` after the code's `<Description>`, before its sub-codes."""
+        from lxml import etree
+
+        notes = self.notes_on("code")
+        if not notes:
+            return
+        by_guid = {code.get("guid"): code for code in codebook.iter(_q("Code"))}
+        for code_id, guids in notes.items():
+            element = by_guid[self.code_guid[code_id]]
+            index = 1 if len(element) and element[0].tag == _q("Description") else 0
+            for offset, guid in enumerate(guids):
+                ref = etree.Element(_q("NoteRef"), targetGUID=guid)
+                element.insert(index + offset, ref)
+
+    def _variables(self, root: Any) -> list[dict[str, Any]]:
+        """Declares the variables and returns them with their values by document."""
+        from lxml import etree
+
+        variables = self.project.dicts("SELECT id, name, type FROM variables ORDER BY id")
+        values: dict[int, dict[int, str | None]] = defaultdict(dict)
+        for document_id, variable_id, value in self.project.rows(
+            "SELECT document_id, variable_id, value FROM document_values ORDER BY document_id, variable_id"
+        ):
+            values[variable_id][document_id] = value
+        for variable in variables:
+            variable["values"] = values[variable["id"]]
+            variable["refi_type"] = _refi_type(variable["type"], variable["values"].values())
+        reserved = (
+            (KIND_VARIABLE, "text", "kind", lambda v: v),
+            (OCCURRED_VARIABLE, "date", "occurred_at", lambda v: v.isoformat(sep=" ")),
+            (LANG_VARIABLE, "text", "lang", lambda v: v),
+        )
+        for name, var_type, column, render in reserved:
+            found = {doc["id"]: render(doc[column]) for doc in self.documents if doc[column] is not None}
+            if found:
+                variables.append(
+                    {"name": name, "type": var_type, "values": found, "reserved": True,
+                     "refi_type": _refi_type(var_type, found.values())}
+                )
+        if variables:
+            element = etree.SubElement(root, _q("Variables"))
+            for variable in variables:
+                variable["guid"] = variable_guid(variable["name"])
+                etree.SubElement(
+                    element, _q("Variable"), guid=variable["guid"], name=xml_text(variable["name"]),
+                    typeOfVariable=variable["refi_type"],
+                )
+        return variables
+
+    def _cases(self, root: Any, variables: list[dict[str, Any]]) -> None:
+        from lxml import etree
+
+        cases = etree.SubElement(root, _q("Cases"))
+        for doc in self.documents:
+            case = etree.SubElement(
+                cases, _q("Case"), guid=derived_guid(self.seed, "case", doc["id"]),
+                name=xml_text(doc["title"] or f"Document {doc['id']}"),
+            )
+            for variable in variables:
+                if not variable.get("reserved") and doc["id"] in variable["values"]:
+                    _add_value(case, variable["guid"], variable["type"], variable["values"][doc["id"]])
+            etree.SubElement(case, _q("SourceRef"), targetGUID=self.document_guid[doc["id"]])
+
+    def _sources(self, root: Any, variables: list[dict[str, Any]]) -> None:
+        from lxml import etree
+
+        sources = etree.SubElement(root, _q("Sources"))
+        by_document: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        for coding in self.codings:
+            by_document[coding["document_id"]].append(coding)
+        document_notes = self.notes_on("document")
+        coding_notes = self.notes_on("coding")
+        for doc in self.documents:
+            guid = self.document_guid[doc["id"]]
+            source = etree.SubElement(sources, _q("TextSource"))
+            _set(
+                source, guid=guid, name=xml_text(doc["title"]) if doc["title"] else None,
+                plainTextPath=f"internal://{guid}.txt", creationDateTime=xml_datetime(doc["imported_at"]),
+            )
+            for coding in by_document[doc["id"]]:
+                coding_guid = self.coding_guid[coding["id"]]
+                user = user_guid(coding["coder"])
+                stamp = xml_datetime(coding["created_at"])
+                selection = etree.SubElement(source, _q("PlainTextSelection"))
+                _set(
+                    selection, guid=derived_guid("selection", coding_guid),
+                    startPosition=str(coding["start_pos"]), endPosition=str(coding["end_pos"]),
+                    creatingUser=user, creationDateTime=stamp,
+                )
+                element = etree.SubElement(selection, _q("Coding"))
+                _set(element, guid=coding_guid, creatingUser=user, creationDateTime=stamp)
+                etree.SubElement(element, _q("CodeRef"), targetGUID=as_guid(coding["code_guid"]))
+                for note in coding_notes.get(coding["id"], []):
+                    etree.SubElement(element, _q("NoteRef"), targetGUID=note)
+            for note in document_notes.get(doc["id"], []):
+                etree.SubElement(source, _q("NoteRef"), targetGUID=note)
+            for variable in variables:
+                if doc["id"] in variable["values"]:
+                    _add_value(source, variable["guid"], variable["type"], variable["values"][doc["id"]])
+
+
+def export_qdpx(
+    project: Project,
+    path: str | Path,
+    *,
+    codes: Iterable[str | int] | None = None,
+    coders: Iterable[str | int] | None = None,
+) -> dict[str, Any]:
+    """Write `project` to `path` as a .qdpx. `codes` (paths, keys or ids; sub-codes included) and `coders`
+    (names or ids) restrict the codings exported. The file appears whole or not at all.
+
+    Returns counts of what was written, for the CLI and the demo to print."""
+    from lxml import etree
+
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise ExportError(f"folder {path.parent} does not exist")
+    filters = make_filters(project, codes=codes or (), coders=coders or ())
+    builder = _Builder(project, filters)
+    root = builder.build()
+    xml = etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("project.qde", xml)
+            for doc in builder.documents:
+                archive.writestr(f"sources/{builder.document_guid[doc['id']]}.txt", doc["text"].encode("utf-8"))
+        os.replace(partial, path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise ExportError(f"cannot write {path}: {exc}") from exc
+    return {
+        "path": str(path),
+        "documents": len(builder.documents),
+        "codes": len(root.findall(f".//{_q('Code')}")),
+        "codings": len(builder.codings),
+        "memos": len(builder.memos),
+        "users": len(root.findall(f"{_q('Users')}/{_q('User')}")),
+        "variables": len(root.findall(f"{_q('Variables')}/{_q('Variable')}")),
+    }

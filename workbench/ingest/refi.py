@@ -1,0 +1,714 @@
+"""Import a REFI-QDA project (`.qdpx`, or a bare `project.qde` with its sources folder) into a project.
+
+The archive is read and checked completely (see `workbench.refi_xml` for the hostile-archive rules) and
+every position remapped before anything is written; then everything is written in one transaction, so a
+bad archive leaves the project exactly as it was.
+
+How another tool's project becomes ours:
+- text sources become documents, their text through `normalise_text` (NFC, LF, no BOM or controls) and
+  stripped of surrounding blanks like every imported text; selection positions are remapped onto that
+  text with the line-ending/UTF-16 convention that fits the archive best (`refi_positions`). A source
+  whose text the project already has is not duplicated: its codings, values and notes join that document,
+  which is how coding done elsewhere on exported texts comes back. PDF, picture, audio and video sources
+  are skipped with a warning (the project holds texts only).
+- the code tree keeps its GUIDs (braces removed, lower case), colours, descriptions and hierarchy; a code
+  without colour gets the codebook palette's. A code whose GUID the project has is that code; a new code
+  whose name a project code already has at the same place is merged into it (the same codebook loaded
+  twice); a name clash inside the archive gets a " (2)" suffix; "/" in names becomes "-".
+- users become coders (by name; new ones as analysts). A coding's coder is its `creatingUser`, else its
+  selection's, else the project's creating user, else a coder named "REFI-QDA import".
+- every `<Coding>` of a selection becomes a coding (origin 'import', its GUID kept); a coding the project
+  already has (same GUID, or same document, code, span and coder) is skipped. Codings directly under a
+  source code the whole document.
+- a selection without codings is skipped unless it carries a description or notes: those become a memo
+  on the document quoting the selection, so no comment is lost.
+- variables keep their types (DateTime becomes a date variable holding 'YYYY-MM-DD HH:MM:SS'); a value
+  that does not fit its declared type turns the variable into text. Values hang on sources (MAXQDA) or on
+  cases (NVivo): a case's values apply to its sources that have none of their own. The reserved
+  variables written by our export (`vwb:kind`, `vwb:occurred_at`, `vwb:lang`) become document fields.
+- notes become memos on what references them (project, document, coding, code; a note on a selection
+  goes to the selection's first coding); notes referenced by nothing become project memos.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from workbench.errors import CodingError, IngestError
+from workbench.export.refi import KIND_VARIABLE, LANG_VARIABLE, OCCURRED_VARIABLE, RESERVED_VARIABLES
+from workbench.ingest.base import KINDS, decode_text, file_sha256
+from workbench.ingest.refi_positions import Convention, StoredText, choose_convention
+from workbench.project import Project
+from workbench.refi_xml import DEFAULT_LIMITS, SafeZip, ZipLimits, as_guid, check_member_name, parse_datetime, parse_xml
+
+FALLBACK_CODER = "REFI-QDA import"
+_TYPES = {"Text": "text", "Boolean": "boolean", "Integer": "integer", "Float": "float", "Date": "date",
+          "DateTime": "date"}
+_INTEGER = re.compile(r"^[+-]?[0-9]+$")
+_DECIMAL = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_STORED_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?)?$")
+_QUOTE = 80
+
+
+@dataclass
+class RefiImport:
+    """What an import did, for the CLI, the GUI and the demo to report."""
+
+    path: str
+    convention: str = ""
+    documents: int = 0
+    merged_documents: int = 0
+    codes: int = 0
+    codings: int = 0
+    memos: int = 0
+    variables: int = 0
+    coders: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        merged = f" ({self.merged_documents} already in the project)" if self.merged_documents else ""
+        return (
+            f"{Path(self.path).name}: {self.documents} document(s){merged}, {self.codes} new code(s), "
+            f"{self.codings} coding(s), {self.memos} memo(s), {self.variables} variable(s), "
+            f"{self.coders} new coder(s)"
+        )
+
+
+# -- reading the archive ----------------------------------------------------------------------------------
+class _Archive:
+    """Where the project XML and the source texts come from: a zip, or a folder holding a .qde."""
+
+    def __init__(self, path: Path, limits: ZipLimits) -> None:
+        self.path = path
+        self.limits = limits
+        self.zip: SafeZip | None = None
+        if path.suffix.lower() == ".qdpx":
+            self.zip = SafeZip(path, limits)
+
+    def close(self) -> None:
+        if self.zip is not None:
+            self.zip.close()
+
+    def project_xml(self) -> tuple[bytes, str]:
+        if self.zip is None:
+            return self._read_file(self.path), str(self.path)
+        names = self.zip.names()
+        chosen = self.zip.find("project.qde")
+        if chosen is None:
+            at_root = [name for name in names if "/" not in name and name.lower().endswith(".qde")]
+            if len(at_root) != 1:
+                raise IngestError(self.path, "no project.qde in the archive: this is not a REFI-QDA project")
+            chosen = at_root[0]
+        return self.zip.read(chosen), f"{self.path}:{chosen}"
+
+    def _read_file(self, file: Path) -> bytes:
+        size = file.stat().st_size
+        if size > self.limits.max_member_bytes:
+            raise IngestError(file, f"file is {size} bytes, over the limit of {self.limits.max_member_bytes}")
+        return file.read_bytes()
+
+    def _in_folder(self, relative: str) -> Path | None:
+        """A file under the .qde's folder, matching names ignoring case (`Sources/` vs `sources/`)."""
+        current = self.path.parent
+        for part in relative.split("/"):
+            exact = current / part
+            if exact.exists():
+                current = exact
+                continue
+            matches = [entry for entry in current.iterdir() if entry.name.casefold() == part.casefold()] \
+                if current.is_dir() else []
+            if len(matches) != 1:
+                return None
+            current = matches[0]
+        return current if current.is_file() else None
+
+    def source_text(self, reference: str, where: str) -> str | None:
+        """The decoded text a `plainTextPath` points at; None when it is absent. `internal://` means the
+        archive's sources folder; a relative path is relative to the archive root (or the .qde's folder).
+        Absolute paths and URLs are never followed: a crafted project must not read the user's files."""
+        if reference.startswith("internal://"):
+            candidates = [f"sources/{reference[len('internal://'):]}"]
+        elif "://" in reference or reference.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", reference):
+            raise IngestError(where, f"source path {reference!r} points outside the project; only internal:// "
+                                     "and relative paths are read")
+        else:
+            candidates = [reference, f"sources/{reference}"]
+        for candidate in candidates:
+            check_member_name(self.path, candidate)
+            if self.zip is not None:
+                member = self.zip.find(candidate)
+                if member is not None:
+                    return decode_text(Path(f"{self.path}:{member}"), self.zip.read(member))
+            else:
+                found = self._in_folder(candidate)
+                if found is not None:
+                    return decode_text(found, self._read_file(found))
+        return None
+
+
+@dataclass
+class _Selection:
+    guid: str
+    start: int
+    end: int
+    user: str | None
+    created: datetime | None
+    description: str | None
+    codings: list[dict[str, Any]]
+    notes: list[str]
+
+
+@dataclass
+class _Source:
+    guid: str
+    name: str | None
+    stored: StoredText
+    created: datetime | None
+    description: str | None
+    selections: list[_Selection]
+    whole_codings: list[dict[str, Any]]
+    notes: list[str]
+    values: dict[str, str | None]
+
+
+@dataclass
+class _Model:
+    """Everything read from the XML, before any write."""
+
+    origin: str | None = None
+    creating_user: str | None = None
+    users: dict[str, str] = field(default_factory=dict)
+    codes: list[dict[str, Any]] = field(default_factory=list)
+    code_notes: list[tuple[str, str]] = field(default_factory=list)
+    variables: dict[str, tuple[str, str]] = field(default_factory=dict)
+    case_values: list[tuple[dict[str, str | None], list[str]]] = field(default_factory=list)
+    sources: list[_Source] = field(default_factory=list)
+    notes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    project_notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+class _Reader:
+    """Turns the `<Project>` element into a `_Model`, reading source texts from the archive."""
+
+    def __init__(self, archive: _Archive, root: Any, where: str) -> None:
+        from lxml import etree
+
+        self.archive = archive
+        self.where = where
+        qname = etree.QName(root)
+        if qname.localname != "Project":
+            raise IngestError(where, f"root element is <{qname.localname}>, not a REFI-QDA <Project>")
+        self.ns = qname.namespace
+        self.root = root
+        self.model = _Model(origin=root.get("origin"), creating_user=self._guid_or_none(root.get("creatingUserGUID")))
+
+    def q(self, tag: str) -> str:
+        return f"{{{self.ns}}}{tag}" if self.ns else tag
+
+    def children(self, element: Any, tag: str) -> list[Any]:
+        return element.findall(self.q(tag))
+
+    def child(self, element: Any, tag: str) -> Any:
+        return element.find(self.q(tag))
+
+    def text_of(self, element: Any, tag: str) -> str | None:
+        found = self.child(element, tag)
+        return found.text if found is not None and found.text and found.text.strip() else None
+
+    def guid(self, element: Any, attribute: str = "guid") -> str:
+        value = element.get(attribute)
+        if not value:
+            raise IngestError(self.where, f"<{element.tag.split('}')[-1]}> has no {attribute}", element.sourceline)
+        return as_guid(value)
+
+    @staticmethod
+    def _guid_or_none(value: str | None) -> str | None:
+        return as_guid(value) if value else None
+
+    def position(self, element: Any, attribute: str) -> int:
+        value = element.get(attribute)
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            raise IngestError(self.where, f"{attribute} {value!r} is not an integer", element.sourceline) from None
+
+    def read(self) -> _Model:
+        users = self.child(self.root, "Users")
+        for user in [] if users is None else self.children(users, "User"):
+            self.model.users[self.guid(user)] = (user.get("name") or "").strip()
+        codebook = self.child(self.root, "CodeBook")
+        codes = None if codebook is None else self.child(codebook, "Codes")
+        if codes is not None:
+            self._codes(codes)
+        variables = self.child(self.root, "Variables")
+        for variable in [] if variables is None else self.children(variables, "Variable"):
+            self.model.variables[self.guid(variable)] = (
+                (variable.get("name") or "").strip(), _TYPES.get(variable.get("typeOfVariable") or "", "text")
+            )
+        cases = self.child(self.root, "Cases")
+        for case in [] if cases is None else self.children(cases, "Case"):
+            refs = [self.guid(ref, "targetGUID") for ref in self.children(case, "SourceRef")]
+            self.model.case_values.append((self._values(case), refs))
+        sources = self.child(self.root, "Sources")
+        if sources is not None:
+            self._sources(sources)
+        notes = self.child(self.root, "Notes")
+        for note in [] if notes is None else self.children(notes, "Note"):
+            self._note(note)
+        self.model.project_notes = [self.guid(ref, "targetGUID") for ref in self.children(self.root, "NoteRef")]
+        return self.model
+
+    def _codes(self, codes: Any) -> None:
+        from workbench.refi_codes import codes_from_xml
+
+        self.model.codes = codes_from_xml(codes, self.ns)
+        for code in codes.iter(self.q("Code")):
+            for ref in self.children(code, "NoteRef"):
+                self.model.code_notes.append((self.guid(code), self.guid(ref, "targetGUID")))
+
+    def _values(self, element: Any) -> dict[str, str | None]:
+        values: dict[str, str | None] = {}
+        for item in self.children(element, "VariableValue"):
+            ref = self.child(item, "VariableRef")
+            if ref is None:
+                raise IngestError(self.where, "<VariableValue> without <VariableRef>", item.sourceline)
+            values[self.guid(ref, "targetGUID")] = _value_text(item)
+        return values
+
+    def _codings(self, parent: Any) -> list[dict[str, Any]]:
+        found = []
+        for coding in self.children(parent, "Coding"):
+            ref = self.child(coding, "CodeRef")
+            if ref is None:
+                raise IngestError(self.where, "<Coding> without <CodeRef>", coding.sourceline)
+            found.append({
+                "guid": self.guid(coding),
+                "code": self.guid(ref, "targetGUID"),
+                "user": self._guid_or_none(coding.get("creatingUser")),
+                "created": parse_datetime(coding.get("creationDateTime")),
+                "notes": [self.guid(note, "targetGUID") for note in self.children(coding, "NoteRef")],
+            })
+        return found
+
+    def _sources(self, sources: Any) -> None:
+        from lxml import etree
+
+        skipped: dict[str, int] = defaultdict(int)
+        for element in sources:
+            if not isinstance(element.tag, str):
+                continue
+            kind = etree.QName(element).localname
+            if kind != "TextSource":
+                skipped[kind] += 1
+                continue
+            source = self._text_source(element)
+            if source is not None:
+                self.model.sources.append(source)
+        for kind, count in skipped.items():
+            self.model.warnings.append(f"{count} {kind} source(s) skipped: only text sources are imported")
+
+    def _text_source(self, element: Any) -> _Source | None:
+        guid = self.guid(element)
+        name = (element.get("name") or "").strip() or None
+        label = name or guid
+        content = self.child(element, "PlainTextContent")
+        if content is not None and content.text is not None:
+            raw: str | None = content.text
+        elif element.get("plainTextPath"):
+            raw = self.archive.source_text(element.get("plainTextPath"), self.where)
+            if raw is None:
+                self.model.warnings.append(
+                    f"source {label!r} skipped: its text {element.get('plainTextPath')!r} is not in the archive"
+                )
+                return None
+        else:
+            self.model.warnings.append(f"source {label!r} skipped: it has no plain text (rich text only)")
+            return None
+        stored = StoredText(raw)
+        if not stored.text:
+            self.model.warnings.append(f"source {label!r} skipped: its text is empty")
+            return None
+        selections = []
+        for item in self.children(element, "PlainTextSelection"):
+            selections.append(_Selection(
+                guid=self.guid(item),
+                start=self.position(item, "startPosition"),
+                end=self.position(item, "endPosition"),
+                user=self._guid_or_none(item.get("creatingUser")),
+                created=parse_datetime(item.get("creationDateTime")),
+                description=self.text_of(item, "Description"),
+                codings=self._codings(item),
+                notes=[self.guid(ref, "targetGUID") for ref in self.children(item, "NoteRef")],
+            ))
+        return _Source(
+            guid=guid,
+            name=name,
+            stored=stored,
+            created=parse_datetime(element.get("creationDateTime")),
+            description=self.text_of(element, "Description"),
+            selections=selections,
+            whole_codings=self._codings(element),
+            notes=[self.guid(ref, "targetGUID") for ref in self.children(element, "NoteRef")],
+            values=self._values(element),
+        )
+
+    def _note(self, note: Any) -> None:
+        guid = self.guid(note)
+        content = self.child(note, "PlainTextContent")
+        text = content.text if content is not None else None
+        if text is None and note.get("plainTextPath"):
+            text = self.archive.source_text(note.get("plainTextPath"), self.where)
+        if text is None or not text.strip():
+            return
+        self.model.notes[guid] = {
+            "text": text,
+            "user": self._guid_or_none(note.get("creatingUser")),
+            "created": parse_datetime(note.get("creationDateTime")),
+            "modified": parse_datetime(note.get("modifiedDateTime")),
+        }
+
+
+def _value_text(item: Any) -> str | None:
+    """The stored form of a `<VariableValue>`'s value (None when it has none)."""
+    for element in item:
+        if not isinstance(element.tag, str):
+            continue
+        tag = element.tag.split("}")[-1]
+        if tag == "VariableRef":
+            continue
+        text = (element.text or "").strip()
+        if tag == "BooleanValue" and text.lower() in ("true", "1", "false", "0"):
+            return "true" if text.lower() in ("true", "1") else "false"
+        if tag == "IntegerValue" and _INTEGER.match(text):
+            return str(int(text))
+        if tag == "DateValue" and _DATE.match(text):
+            return text[:10]
+        if tag == "DateTimeValue":
+            try:
+                stamp = datetime.fromisoformat(text)
+            except ValueError:
+                return text or None
+            return stamp.replace(tzinfo=None).isoformat(sep=" ")
+        return text or None
+    return None
+
+
+def _fits(var_type: str, value: str | None) -> bool:
+    if value is None or var_type == "text":
+        return True
+    if var_type == "integer":
+        return bool(_INTEGER.match(value))
+    if var_type == "float":
+        return bool(_DECIMAL.match(value))
+    if var_type == "boolean":
+        return value in ("true", "false")
+    return bool(_STORED_DATE.match(value))
+
+
+# -- writing ------------------------------------------------------------------------------------------------
+class _Writer:
+    """Writes a `_Model` into the project; called inside one transaction."""
+
+    def __init__(self, project: Project, model: _Model, convention: Convention, result: RefiImport) -> None:
+        self.project = project
+        self.model = model
+        self.convention = convention
+        self.result = result
+        self.coders: dict[str | None, int] = {}
+        self.codes: dict[str, int] = {}
+        self.documents: dict[str, int] = {}
+        self.codings: dict[str, int] = {}
+        self.coded_guids = {
+            coding["code"]
+            for source in model.sources
+            for coding in [*source.whole_codings, *(c for s in source.selections for c in s.codings)]
+        }
+
+    def coder(self, guid: str | None) -> int:
+        """Coder id for a user GUID (None: the fallback chain's end), created on first use."""
+        if guid is None and self.model.creating_user is not None:
+            guid = self.model.creating_user
+        if guid in self.coders:
+            return self.coders[guid]
+        if guid is None:
+            name = FALLBACK_CODER
+        else:
+            name = self.model.users.get(guid) or f"user {guid[:8]}"
+        existing = self.project.scalar("SELECT id FROM coders WHERE name = ?", [name])
+        if existing is None:
+            existing = self.project.scalar(
+                "INSERT INTO coders (name, role) VALUES (?, 'analyst') RETURNING id", [name]
+            )
+            self.result.coders += 1
+        self.coders[guid] = int(existing)
+        return self.coders[guid]
+
+    def write(self, source_id: int) -> None:
+        for guid in self.model.users:
+            self.coder(guid)
+        self._codes(self.model.codes, None)
+        self._documents(source_id)
+        self._values()
+        self._codings()
+        self._memos()
+
+    # codes
+    def _codes(self, nodes: list[dict[str, Any]], parent_id: int | None) -> None:
+        from workbench.codebook import clean_color, clean_name, default_color
+
+        used = {
+            name.casefold(): code_id
+            for code_id, name in self.project.rows(
+                "SELECT id, name FROM codes WHERE parent_id IS NOT DISTINCT FROM ?", [parent_id]
+            )
+        }
+        created_here: set[int] = set()
+        for node in nodes:
+            guid = as_guid(node["guid"])
+            existing = self.project.scalar("SELECT id FROM codes WHERE guid = ?", [guid])
+            name = clean_name((node.get("name") or "").replace("/", "-").strip() or f"Code {guid[:8]}")
+            if existing is None and name.casefold() in used and used[name.casefold()] not in created_here:
+                existing = used[name.casefold()]
+            if existing is None:
+                base, suffix = name, 2
+                while name.casefold() in used:
+                    name, suffix = f"{base} ({suffix})", suffix + 1
+                position = int(self.project.scalar(
+                    "SELECT COALESCE(MAX(position) + 1, 0) FROM codes WHERE parent_id IS NOT DISTINCT FROM ?",
+                    [parent_id],
+                ))
+                try:
+                    color = clean_color(node.get("color"))
+                except CodingError:  # a malformed colour from another tool is dropped, the palette decides
+                    color = None
+                existing = self.project.scalar(
+                    "INSERT INTO codes (guid, parent_id, name, color, description, codable, position, indicators, "
+                    "examples) VALUES (?, ?, ?, ?, ?, ?, ?, [], []) RETURNING id",
+                    [guid, parent_id, name, color or default_color(self.project, parent_id, position),
+                     node.get("description"), bool(node.get("codable", True)) or guid in self.coded_guids,
+                     position],
+                )
+                used[name.casefold()] = int(existing)
+                created_here.add(int(existing))
+                self.result.codes += 1
+            self.codes[guid] = int(existing)
+            self._codes(node.get("children") or [], int(existing))
+
+    # documents
+    def _documents(self, source_id: int) -> None:
+        reserved = {guid: name for guid, (name, _) in self.model.variables.items() if name in RESERVED_VARIABLES}
+        for position, source in enumerate(self.model.sources, start=1):
+            text = source.stored.text
+            sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            existing = self.project.scalar("SELECT min(id) FROM documents WHERE sha256 = ?", [sha256])
+            if existing is not None:
+                self.documents[source.guid] = int(existing)
+                self.result.merged_documents += 1
+                continue
+            fields = {reserved[guid]: value for guid, value in source.values.items() if guid in reserved}
+            kind = fields.get(KIND_VARIABLE)
+            occurred = fields.get(OCCURRED_VARIABLE)
+            self.documents[source.guid] = int(self.project.scalar(
+                "INSERT INTO documents (source_id, kind, title, text, lang, occurred_at, n_chars, sha256, position) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                [source_id, kind if kind in KINDS else "other", source.name, text, fields.get(LANG_VARIABLE),
+                 parse_datetime(occurred.replace(" ", "T")) if occurred else None, len(text), sha256, position],
+            ))
+            self.result.documents += 1
+
+    def _values(self) -> None:
+        from workbench.ingest.store import variable_ids
+
+        wanted: dict[str, str] = {}
+        found: dict[str, dict[str, str | None]] = {}
+        for source in self.model.sources:
+            values = dict(source.values)
+            for case_values, refs in self.model.case_values:
+                if source.guid in refs:
+                    for guid, value in case_values.items():
+                        values.setdefault(guid, value)
+            found[source.guid] = values
+        for guid, (name, var_type) in self.model.variables.items():
+            if not name or name in RESERVED_VARIABLES:
+                continue
+            fits = all(_fits(var_type, values.get(guid)) for values in found.values())
+            wanted[name] = var_type if fits else "text"
+        before = self.project.scalar("SELECT count(*) FROM variables")
+        ids = variable_ids(self.project, wanted)
+        self.result.variables = int(self.project.scalar("SELECT count(*) FROM variables")) - int(before)
+        for source in self.model.sources:
+            document_id = self.documents[source.guid]
+            have = {row[0] for row in self.project.rows(
+                "SELECT variable_id FROM document_values WHERE document_id = ?", [document_id]
+            )}
+            for guid, value in found[source.guid].items():
+                name = self.model.variables.get(guid, ("", ""))[0]
+                if name in ids and ids[name][0] not in have:
+                    self.project.execute(
+                        "INSERT INTO document_values VALUES (?, ?, ?)", [document_id, ids[name][0], value]
+                    )
+                    have.add(ids[name][0])
+
+    # codings
+    def _codings(self) -> None:
+        missing_codes: set[str] = set()
+        out_of_bounds = 0
+        uncoded = 0
+        for source in self.model.sources:
+            document_id = self.documents[source.guid]
+            stored = source.stored
+            selections = source.selections
+            mapped = stored.map(self.convention, [s.start for s in selections], [s.end for s in selections])
+            for index, selection in enumerate(selections):
+                if not mapped.valid[index]:
+                    out_of_bounds += 1
+                    continue
+                start, end = mapped.start[index], mapped.end[index]
+                selection_coder = selection.user
+                if not selection.codings:
+                    if selection.description or selection.notes:
+                        self._selection_memo(document_id, stored.text, start, end, selection)
+                    else:
+                        uncoded += 1
+                    continue
+                for coding in selection.codings:
+                    if coding["code"] not in self.codes:
+                        missing_codes.add(coding["code"])
+                        continue
+                    self._coding(document_id, coding, start, end, coding["user"] or selection_coder,
+                                 coding["created"] or selection.created)
+                if selection.description:
+                    self._memo("coding", self.codings.get(selection.codings[0]["guid"]), selection.description,
+                               selection.user, selection.created, None)
+            for coding in source.whole_codings:
+                if coding["code"] not in self.codes:
+                    missing_codes.add(coding["code"])
+                    continue
+                self._coding(document_id, coding, 0, len(stored.text), coding["user"], coding["created"])
+        if out_of_bounds:
+            self.result.warnings.append(f"{out_of_bounds} selection(s) outside their text skipped")
+        if uncoded:
+            self.result.warnings.append(f"{uncoded} selection(s) without coding or note skipped")
+        if missing_codes:
+            self.result.warnings.append(f"codings of {len(missing_codes)} code(s) missing from the codebook skipped")
+
+    def _coding(self, document_id: int, coding: dict[str, Any], start: int, end: int, user: str | None,
+                created: datetime | None) -> None:
+        code_id = self.codes[coding["code"]]
+        coder_id = self.coder(user)
+        existing = self.project.scalar(
+            "SELECT min(id) FROM codings WHERE document_id = ? AND (guid = ? OR (code_id = ? AND start_pos = ? "
+            "AND end_pos = ? AND coder_id = ?))",
+            [document_id, coding["guid"], code_id, start, end, coder_id],
+        )
+        if existing is None:
+            existing = self.project.scalar(
+                "INSERT INTO codings (guid, document_id, code_id, start_pos, end_pos, coder_id, origin, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, 'import', COALESCE(?, current_timestamp::TIMESTAMP)) RETURNING id",
+                [coding["guid"], document_id, code_id, start, end, coder_id, created],
+            )
+            self.result.codings += 1
+        self.codings[coding["guid"]] = int(existing)
+
+    # memos
+    def _memo(self, kind: str, target_id: int | None, text: str, user: str | None, created: datetime | None,
+              modified: datetime | None) -> None:
+        if kind != "project" and target_id is None:
+            return
+        self.project.execute(
+            "INSERT INTO memos (target_kind, target_id, coder_id, text, created_at, updated_at) VALUES "
+            "(?, ?, ?, ?, COALESCE(?, current_timestamp::TIMESTAMP), COALESCE(?, ?, current_timestamp::TIMESTAMP))",
+            [kind, target_id, None if user is None else self.coder(user), text, created, modified, created],
+        )
+        self.result.memos += 1
+
+    def _selection_memo(self, document_id: int, text: str, start: int, end: int, selection: _Selection) -> None:
+        quote = text[start:end]
+        quote = quote if len(quote) <= _QUOTE else quote[:_QUOTE] + "…"
+        header = f"«{quote}» [{start}, {end})"
+        comments = [selection.description] if selection.description else []
+        comments += [self.model.notes[guid]["text"] for guid in selection.notes if guid in self.model.notes]
+        self._memo("document", document_id, "\n".join([header, *comments]), selection.user, selection.created, None)
+
+    def _memos(self) -> None:
+        model = self.model
+        referenced: set[str] = set()
+
+        def attach(kind: str, target_id: int | None, guids: list[str]) -> None:
+            for guid in guids:
+                note = model.notes.get(guid)
+                if note is None:
+                    continue
+                referenced.add(guid)
+                self._memo(kind, target_id, note["text"], note["user"], note["created"], note["modified"])
+
+        for source in model.sources:
+            document_id = self.documents[source.guid]
+            if source.description:
+                self._memo("document", document_id, source.description, None, source.created, None)
+            attach("document", document_id, source.notes)
+            for selection in source.selections:
+                if selection.codings:
+                    attach("coding", self.codings.get(selection.codings[0]["guid"]), selection.notes)
+                else:
+                    referenced.update(selection.notes)
+                for coding in selection.codings:
+                    attach("coding", self.codings.get(coding["guid"]), coding["notes"])
+            for coding in source.whole_codings:
+                attach("coding", self.codings.get(coding["guid"]), coding["notes"])
+        for code_guid, note in model.code_notes:
+            attach("code", self.codes.get(code_guid), [note])
+        attach("project", None, model.project_notes)
+        for guid in model.notes:
+            if guid not in referenced:
+                attach("project", None, [guid])
+
+
+def read_refi(path: str | Path, limits: ZipLimits = DEFAULT_LIMITS) -> tuple[_Model, Convention]:
+    """Read and check a .qdpx or .qde completely, without touching any project."""
+    path = Path(path)
+    if not path.is_file():
+        raise IngestError(path, "file not found")
+    if path.suffix.lower() not in (".qdpx", ".qde"):
+        raise IngestError(path, "not a REFI-QDA project: expected a .qdpx archive or a .qde file")
+    archive = _Archive(path, limits)
+    try:
+        data, where = archive.project_xml()
+        root = parse_xml(data, where)
+        model = _Reader(archive, root, where).read()
+    finally:
+        archive.close()
+    convention = choose_convention(
+        [(source.stored, [s.start for s in source.selections], [s.end for s in source.selections])
+         for source in model.sources],
+        model.origin,
+    )
+    return model, convention
+
+
+def import_qdpx(project: Project, path: str | Path, *, limits: ZipLimits = DEFAULT_LIMITS) -> RefiImport:
+    """Import a .qdpx (or a .qde beside its sources folder) into `project` in one transaction.
+
+    Raises `IngestError` naming the file for a hostile, corrupt or already imported archive; the project
+    is then unchanged."""
+    from workbench.ingest.store import find_source, insert_source
+
+    path = Path(path)
+    model, convention = read_refi(path, limits)
+    sha256 = file_sha256(path)
+    previous = find_source(project, sha256)
+    if previous is not None:
+        raise IngestError(path, f"already imported as {previous['name']} (source {previous['id']})")
+    result = RefiImport(str(path), convention=convention.name, warnings=list(model.warnings))
+    with project.transaction():
+        source_id = insert_source(project, path.suffix.lower().lstrip("."), path, sha256)
+        _Writer(project, model, convention, result).write(source_id)
+    return result

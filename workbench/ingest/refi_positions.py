@@ -1,0 +1,211 @@
+"""Moving REFI-QDA selection positions from the text another tool counted onto the text the project stores.
+
+REFI-QDA 1.5 says positions are Unicode code points over the plain text file. Tools do not all agree:
+ATLAS.ti counts a CRLF line ending as one character, MAXQDA writes CRLF files and counts both characters,
+NVivo exports may count two characters per line ending even where the file has one, and programs built
+on UTF-16 strings count an emoji as two. The project stores the text normalised (NFC, LF, no BOM or
+control characters, surrounding blanks stripped), so every position must be remapped.
+
+The rule (one convention per archive, since one tool wrote it):
+1. each candidate convention (line endings as in the file / one unit / two units, times code points /
+   UTF-16 units) maps every selection of every text source;
+2. the convention with the fewest selections out of bounds wins; then the one with the fewest ends that
+   fall inside a character or inside a line ending; then the one whose ends land on the most word
+   boundaries (coders select words, not halves of words);
+3. ties go to the standard reading (code points over the file as it is), except that an archive whose
+   `origin` names ATLAS.ti prefers one unit per line ending. Without CRLF or emoji all readings agree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from workbench.text.normalise import normalise_text
+
+STRIP = " \t\n"
+# After line-break and control handling, only ASCII characters remain below U+0080, and none of them
+# composes with its neighbours under NFC; so NFC can be applied cluster by cluster: an optional ASCII
+# character followed by a run of non-ASCII ones.
+_NFC_CLUSTER = re.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
+
+
+@dataclass(frozen=True)
+class Convention:
+    """How a tool counted: `line_break` is None (each line-break character counts, as in the file), 1 or 2
+    units per line ending; `utf16` counts characters outside the BMP as two."""
+
+    name: str
+    line_break: int | None
+    utf16: bool
+
+
+AS_IN_FILE = Convention("code points, line endings as in the file", None, False)
+CONVENTIONS: tuple[Convention, ...] = (
+    AS_IN_FILE,
+    Convention("code points, one per line ending", 1, False),
+    Convention("code points, two per line ending", 2, False),
+    Convention("UTF-16 units, line endings as in the file", None, True),
+    Convention("UTF-16 units, one per line ending", 1, True),
+    Convention("UTF-16 units, two per line ending", 2, True),
+)
+
+
+class StoredText:
+    """A text as the tool wrote it (`raw`) and as the project stores it (`text`), with the map between.
+
+    For each boundary k between raw code points, `floor[k]`/`ceil[k]` are the stored positions it maps to
+    (equal unless k falls inside something normalisation merged, such as the two halves of a CRLF or a
+    letter and its combining accent) and `units` the count of each raw code point under a convention.
+    """
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        codes = np.frombuffer(raw.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        self._codes = codes
+        is_cr = codes == 13
+        is_lf = codes == 10
+        next_lf = np.zeros_like(is_cr)
+        next_lf[:-1] = is_lf[1:]
+        self._crlf_cr = is_cr & next_lf
+        self._lone_break = (is_cr & ~next_lf) | (is_lf & ~np.concatenate(([False], self._crlf_cr[:-1])))
+        control = (
+            (codes <= 8) | (codes == 11) | (codes == 12) | ((codes >= 14) & (codes <= 31))
+            | ((codes >= 0x7F) & (codes <= 0x9F) & (codes != 0x85)) | (codes == 0xFEFF)
+        )
+        keep = ~(self._crlf_cr | control)
+        # Stage 1: line endings to LF, control characters removed (exact, character by character).
+        line_break = is_cr | (codes == 0x2028) | (codes == 0x2029) | (codes == 0x85)
+        stage1_codes = np.where(line_break, 10, codes)[keep].astype(np.uint32)
+        stage1 = stage1_codes.tobytes().decode("utf-32-le")
+        to_stage1 = np.concatenate(([0], np.cumsum(keep)))
+        # Stage 2: NFC, exact outside the clusters it changes.
+        floor2, ceil2, normalised = _nfc_map(stage1)
+        self.floor = floor2[to_stage1]
+        self.ceil = ceil2[to_stage1]
+        mid_crlf = np.concatenate(([False], self._crlf_cr))
+        self.aligned = (self.floor == self.ceil) & ~mid_crlf
+        self.lead = len(normalised) - len(normalised.lstrip(STRIP))
+        self.text = normalised.strip(STRIP)
+
+    def units(self, convention: Convention) -> np.ndarray:
+        """Units before each raw boundary under `convention` (non-decreasing, length len(raw)+1)."""
+        per_char = np.ones_like(self._codes)
+        if convention.utf16:
+            per_char += self._codes > 0xFFFF
+        if convention.line_break == 1:
+            per_char[self._crlf_cr] = 0  # the CR of a CRLF counts nothing, its LF one
+        elif convention.line_break == 2:
+            per_char[self._lone_break] = 2
+        return np.concatenate(([0], np.cumsum(per_char)))
+
+    def map(self, convention: Convention, starts: Sequence[int], ends: Sequence[int]) -> Mapped:
+        """Stored [start, end) spans for positions counted under `convention`; see `Mapped`."""
+        units = self.units(convention)
+        total = int(units[-1])
+        start_in = np.asarray(starts, dtype=np.int64)
+        end_in = np.asarray(ends, dtype=np.int64)
+        valid = (start_in >= 0) & (start_in < end_in) & (end_in <= total)
+        start_k = np.searchsorted(units, np.clip(start_in, 0, total), side="left")
+        end_k = np.searchsorted(units, np.clip(end_in, 0, total), side="left")
+        start_exact = units[start_k] == np.clip(start_in, 0, total)
+        end_exact = units[end_k] == np.clip(end_in, 0, total)
+        # A position inside a multi-unit character: the start moves after it, the end before it.
+        end_k = np.where(end_exact, end_k, end_k - 1)
+        length = len(self.text)
+        start = np.clip(self.floor[start_k] - self.lead, 0, length)
+        end = np.clip(self.ceil[end_k] - self.lead, 0, length)
+        valid &= start < end
+        misaligned = (~start_exact | ~self.aligned[start_k]).astype(int) + (~end_exact | ~self.aligned[end_k])
+        return Mapped(start.tolist(), end.tolist(), valid.tolist(), misaligned.tolist())
+
+
+@dataclass
+class Mapped:
+    """Stored positions of selections; `valid[i]` is False when selection i falls outside the text or
+    becomes empty; `misaligned[i]` counts its ends that fell inside a character or a line ending."""
+
+    start: list[int]
+    end: list[int]
+    valid: list[bool]
+    misaligned: list[int]
+
+
+def _nfc_map(text: str) -> tuple[np.ndarray, np.ndarray, str]:
+    """Floor/ceil maps of each boundary of `text` (already LF, no controls) into NFC(text), and NFC(text)."""
+    size = len(text)
+    identity = np.arange(size + 1, dtype=np.int64)
+    if unicodedata.is_normalized("NFC", text):
+        return identity, identity.copy(), text
+    floor = identity.copy()
+    ceil = identity.copy()
+    pieces: list[str] = []
+    done = 0  # raw position up to which pieces are built
+    shift = 0  # stored position minus raw position at `done`
+    for match in _NFC_CLUSTER.finditer(text):
+        begin, finish = match.span()
+        pieces.append(text[done:begin])
+        floor[done:begin + 1] = identity[done:begin + 1] + shift
+        ceil[done:begin + 1] = floor[done:begin + 1]
+        cluster = match.group()
+        composed = unicodedata.normalize("NFC", cluster)
+        pieces.append(composed)
+        if composed != cluster:
+            at = begin + shift
+            floor[begin + 1:finish] = at
+            ceil[begin + 1:finish] = at + len(composed)
+        else:
+            floor[begin + 1:finish] = identity[begin + 1:finish] + shift
+            ceil[begin + 1:finish] = floor[begin + 1:finish]
+        shift += len(composed) - len(cluster)
+        done = finish
+    pieces.append(text[done:])
+    floor[done:] = identity[done:] + shift
+    ceil[done:] = floor[done:]
+    return floor, ceil, "".join(pieces)
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum()
+
+
+def boundary_score(text: str, start: int, end: int) -> int:
+    """How many of a span's two ends lie between words rather than inside one (0, 1 or 2)."""
+    score = 0
+    if start == 0 or not (_is_word_char(text[start - 1]) and _is_word_char(text[start])):
+        score += 1
+    if end == len(text) or not (_is_word_char(text[end - 1]) and _is_word_char(text[end])):
+        score += 1
+    return score
+
+
+def choose_convention(
+    sources: Sequence[tuple[StoredText, Sequence[int], Sequence[int]]], origin: str | None
+) -> Convention:
+    """The convention that fits the selections of all `sources` (stored text, starts, ends) best."""
+    preferred = list(CONVENTIONS)
+    if origin and "atlas" in origin.casefold():
+        preferred.insert(0, preferred.pop(1))
+    best: tuple[tuple[int, int, int, int], Convention] | None = None
+    for rank, convention in enumerate(preferred):
+        out, misaligned, boundaries = 0, 0, 0
+        for stored, starts, ends in sources:
+            if not len(starts):
+                continue
+            mapped = stored.map(convention, starts, ends)
+            for start, end, valid, bad in zip(mapped.start, mapped.end, mapped.valid, mapped.misaligned):
+                if not valid:
+                    out += 1
+                    continue
+                misaligned += bad
+                boundaries += boundary_score(stored.text, start, end)
+        score = (-out, -misaligned, boundaries, -rank)
+        if best is None or score > best[0]:
+            best = (score, convention)
+    assert best is not None
+    return best[1]
+

@@ -1,0 +1,216 @@
+"""What REFI-QDA export and import share: the namespace, GUIDs, dates, and reading untrusted archives safely.
+
+A `.qdpx` comes from another person's machine and another program, so it is read as hostile input:
+
+- the zip is checked from its central directory *before* anything is decompressed (member count, names,
+  declared sizes and compression ratios), then every member is read with a bounded read that stops as
+  soon as more bytes come out than the header declared or than the limits allow (a lying header cannot
+  inflate past them);
+- member names that could escape a folder if extracted (`../`, absolute paths, backslashes, drive letters)
+  refuse the whole archive: nothing here extracts to disk, but such names only occur in crafted files;
+- XML is parsed by lxml with entity resolution, DTD loading and network access off, and any DOCTYPE is
+  refused outright, which rules out billion-laughs and external-entity attacks whatever the parser does.
+
+Every refusal is an `IngestError` naming the file (and the member), so the user knows which file was bad.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from workbench.errors import IngestError
+
+PROJECT_NS = "urn:QDA-XML:project:1.0"
+ORIGIN = "Verbatim Workbench"
+# Seed of the deterministic GUIDs this program derives (users, variables, documents, selections, notes).
+GUID_NAMESPACE = uuid.UUID("6f1c2b9e-5d3a-4c1e-9b7a-2f0d8e4a6c51")
+
+_GUID = re.compile(r"^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$")
+_DRIVE = re.compile(r"^[A-Za-z]:")
+# Characters XML 1.0 cannot carry at all (even escaped); they are dropped from exported free text.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_READ_BLOCK = 1 << 16
+
+
+@dataclass(frozen=True)
+class ZipLimits:
+    """Bounds on what an archive may expand to. The defaults fit any real verbatim project (texts are
+    small) and keep a hostile archive from filling memory or disk."""
+
+    max_members: int = 20_000
+    max_total_bytes: int = 1024**3
+    max_member_bytes: int = 512 * 1024**2
+    max_ratio: float = 200.0
+    # Below this size a high ratio is harmless (a page of blank lines compresses 500:1).
+    ratio_floor_bytes: int = 1024**2
+
+
+DEFAULT_LIMITS = ZipLimits()
+
+
+def derived_guid(*parts: object) -> str:
+    """A GUID that is the same every time for the same parts: exports of one project are stable, so a
+    tool that re-imports them recognises what it already has."""
+    return str(uuid.uuid5(GUID_NAMESPACE, "\x1f".join(str(part) for part in parts)))
+
+
+def as_guid(value: str) -> str:
+    """A GUID in the form the project stores and exports: lower case, no braces. Anything that is not a
+    GUID (some tools reuse their own ids) gets a GUID derived from it, so references still match."""
+    match = _GUID.match(value.strip())
+    return match.group(1).lower() if match else derived_guid("foreign-id", value.strip())
+
+
+def xml_text(value: str) -> str:
+    """`value` without the characters XML cannot represent (free text typed by users may hold them)."""
+    return _NOT_XML.sub("", value)
+
+
+def xml_datetime(value: datetime | None) -> str | None:
+    """An xsd:dateTime. Project timestamps are naive local times (DuckDB's TIMESTAMP), written as such."""
+    if value is None:
+        return None
+    return value.isoformat()
+
+
+def parse_datetime(value: str | None) -> datetime | None:
+    """A naive local datetime from an xsd:dateTime (with 'Z', an offset, or none); None when unreadable,
+    because a wrong date attribute from another tool should not stop an import."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return parsed.astimezone().replace(tzinfo=None) if parsed.tzinfo is not None else parsed
+
+
+def check_member_name(archive: Path, name: str) -> None:
+    """Refuse a member name that could escape a folder or means different things on different systems."""
+    parts = name.split("/")
+    if (
+        "\\" in name
+        or "\x00" in name
+        or name.startswith("/")
+        or _DRIVE.match(name)
+        or ".." in parts
+    ):
+        raise IngestError(archive, f"unsafe member name {name!r} in archive (path traversal); refused")
+
+
+class SafeZip:
+    """A zip archive checked against `ZipLimits` on opening; members are read with bounded reads."""
+
+    def __init__(self, path: Path, limits: ZipLimits = DEFAULT_LIMITS) -> None:
+        self.path = path
+        self.limits = limits
+        try:
+            self._zip = zipfile.ZipFile(path)
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise IngestError(path, f"not a readable zip archive ({exc}); a .qdpx is a zip file") from exc
+        try:
+            self._infos = self._check(self._zip.infolist())
+        except BaseException:
+            self._zip.close()
+            raise
+
+    def _check(self, infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
+        limits = self.limits
+        if len(infos) > limits.max_members:
+            raise IngestError(self.path, f"archive has {len(infos)} members, over the limit of {limits.max_members}")
+        total = 0
+        by_name: dict[str, zipfile.ZipInfo] = {}
+        for info in infos:
+            check_member_name(self.path, info.filename)
+            if info.filename in by_name:
+                raise IngestError(self.path, f"member {info.filename!r} appears twice in the archive; refused")
+            by_name[info.filename] = info
+            if info.file_size > limits.max_member_bytes:
+                raise IngestError(
+                    self.path, f"member {info.filename!r} would expand to {info.file_size} bytes, over the limit"
+                )
+            if (
+                info.file_size > limits.ratio_floor_bytes
+                and info.file_size > limits.max_ratio * max(info.compress_size, 1)
+            ):
+                ratio = info.file_size / max(info.compress_size, 1)
+                raise IngestError(
+                    self.path,
+                    f"member {info.filename!r} has a compression ratio of {ratio:.0f}:1 (zip bomb?); refused",
+                )
+            total += info.file_size
+        if total > limits.max_total_bytes:
+            raise IngestError(self.path, f"archive would expand to {total} bytes, over the limit; refused")
+        return by_name
+
+    def names(self) -> list[str]:
+        return [name for name, info in self._infos.items() if not info.is_dir()]
+
+    def find(self, name: str) -> str | None:
+        """The member called `name`, or else the one whose name matches ignoring case (tools disagree on
+        `Sources/` vs `sources/` and on the case of GUIDs in file names)."""
+        if name in self._infos:
+            return name
+        folded = name.casefold()
+        matches = [member for member in self._infos if member.casefold() == folded]
+        return matches[0] if len(matches) == 1 else None
+
+    def read(self, name: str) -> bytes:
+        """A member's bytes, never more than its header declared nor than the limits allow."""
+        info = self._infos[name]
+        budget = min(info.file_size, self.limits.max_member_bytes)
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            with self._zip.open(info) as member:
+                while True:
+                    block = member.read(_READ_BLOCK)
+                    if not block:
+                        break
+                    size += len(block)
+                    if size > budget:
+                        raise IngestError(self.path, f"member {name!r} expands beyond its declared size; refused")
+                    chunks.append(block)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+            raise IngestError(self.path, f"member {name!r} is corrupt: {exc}") from exc
+        except NotImplementedError as exc:
+            raise IngestError(self.path, f"member {name!r} uses an unsupported compression: {exc}") from exc
+        data = b"".join(chunks)
+        if len(data) != info.file_size:
+            raise IngestError(self.path, f"member {name!r} is shorter than its header says; the archive is corrupt")
+        return data
+
+    def close(self) -> None:
+        self._zip.close()
+
+    def __enter__(self) -> SafeZip:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def parse_xml(data: bytes, where: str) -> Any:
+    """The root element of an untrusted XML document; refuses DTDs (hence entity tricks) and bad XML."""
+    from lxml import etree
+
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        raise IngestError(where, "XML with a DOCTYPE or entity declarations is refused (entity attacks)")
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False,
+        remove_comments=True, remove_pis=True,
+    )
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        line = exc.lineno if exc.lineno else None
+        raise IngestError(where, f"not well-formed XML: {exc.msg}", line) from exc
+    if root.getroottree().docinfo.doctype or root.getroottree().docinfo.internalDTD is not None:
+        raise IngestError(where, "XML with a DOCTYPE is refused (entity attacks)")
+    return root
