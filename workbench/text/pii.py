@@ -1,0 +1,347 @@
+"""Finding personal data in a verbatim: where it is and what kind, never what to put instead.
+
+Each detector returns `Found(start, end, kind, canonical)`: code-point offsets into the text, the kind
+(email, phone, iban, card, address, person, or an identifier pattern's name) and a canonical form under
+which the same value written differently is the same value ("06 12 34 56 78" and "+33612345678").
+
+Why checksums: a French verbatim is full of numbers (amounts, dates, order numbers). IBANs are only
+taken when their ISO 7064 mod-97 checksum holds and card numbers when their Luhn digit does, which is
+what keeps "ordinary numbers" untouched while every real IBAN and card number is caught.
+
+Person names come from three sources whose errors differ: spaCy's NER (PER), a courtesy title followed
+by capitalised words ("M. Martin", "Mme Le Goff"), and common French first names followed by a surname.
+Spans are trimmed of titles and checked (capitalised, no digit, not a greeting or a role) because NER
+alone tags "Bonjour" or "Conseiller" as people often enough to matter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from workbench.text.normalise import fold
+
+PRIORITY = ("email", "iban", "card", "identifier", "phone", "address", "person")
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    kind: str
+    canonical: str
+
+
+@dataclass(frozen=True)
+class IdPattern:
+    """A project-specific identifier (customer number, contract number) and its placeholder label."""
+
+    kind: str
+    label: str
+    pattern: str
+
+    def compiled(self) -> re.Pattern[str]:
+        return re.compile(rf"(?<![\w-])(?:{self.pattern})(?![\w-])")
+
+
+DEFAULT_ID_PATTERNS = (
+    IdPattern("customer", "CLIENT", r"CLI-\d{4}-\d{5}"),
+    IdPattern("contract", "CONTRAT", r"CT-\d{6}"),
+)
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_WORD = r"[\w’'\-]"
+_CAP = rf"[{_UPPER}]{_WORD}*"
+
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,24}(?![\w-])")
+IBAN = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ \-]?[A-Z0-9]){11,32}", re.IGNORECASE)
+CARD = re.compile(r"(?<![\d.,])\d(?:[ \-]?\d){12,18}(?![\d])")
+PHONE_FR = re.compile(
+    r"(?<![\w+])(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?|0[\s.\-]?)[1-9](?:[\s.\-]?\d{2}){4}(?![\d])"
+)
+PHONE_INTL = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[\s.\-]?(?:\(\d{1,4}\)|\d{1,4})){2,6}(?![\d])")
+_STREET_TYPES = (
+    r"rue|avenue|av\.|boulevard|bd|bld|place|pl\.|chemin|allée|allee|impasse|route|rte|quai|cours|square|"
+    r"passage|résidence|residence|lotissement|lieu-dit|voie|sentier|hameau|faubourg|rond-point|parvis|"
+    r"esplanade|promenade|cité|cite|villa|clos|domaine|montée|ruelle|traverse"
+)
+_CONNECTOR = r"(?:de|des|du|la|le|les|aux|au|à|sur|sous|en|et|lès)"
+_STREET_NAME = rf"(?:\s+(?:{_CONNECTOR}(?=\s)|[dl][’']{_CAP}|{_CAP}|\d{{1,4}}(?:e|er|ème)?(?!\d))){{1,7}}"
+_CITY = rf"{_CAP}(?:[\s\-](?:(?:{_CONNECTOR})[\s\-])?{_CAP}){{0,4}}(?:\s+CEDEX(?:\s+\d{{1,2}})?)?"
+_POSTCODE_CITY = rf"(?<![\w])\d{{5}}\s+{_CITY}"
+ADDRESS = re.compile(
+    rf"(?<![\w])\d{{1,4}}(?:\s?(?:bis|ter|quater|[A-C])(?![\w]))?,?\s+(?i:{_STREET_TYPES})(?![\w]){_STREET_NAME}"
+    rf"(?:,?\s+{_POSTCODE_CITY})?"
+)
+POSTCODE_CITY = re.compile(_POSTCODE_CITY)
+PLACEHOLDER = re.compile(r"\[[A-Z]+_\d+\]")
+
+_IBAN_LENGTHS = {
+    "FR": 27, "MC": 27, "DE": 22, "BE": 16, "ES": 24, "IT": 27, "GB": 22, "CH": 21, "LU": 20, "NL": 18,
+    "PT": 25, "AT": 20, "IE": 22, "DK": 18, "SE": 24, "NO": 15, "FI": 18, "PL": 28, "GR": 27, "MA": 28,
+}
+
+_TITLES = (
+    r"M\.|Mr\.?|MM\.|Mme\.?|Mmes|Mlle\.?|Melle|Madame|Monsieur|Mademoiselle|Maître|Me|Dr\.?|Docteur|Pr\.?|"
+    r"Professeur"
+)
+_TITLED_NAME = re.compile(rf"(?<![\w])(?:{_TITLES})\s+((?:{_CAP}|[{_UPPER}]{{2,}})(?:[\s\-](?:{_CAP}|[{_UPPER}]{{2,}})){{0,2}})")
+_CAPITALISED_WORD = re.compile(rf"(?<![\w’'\-]){_CAP}")
+_NEXT_CAPITALISED = re.compile(rf" ({_CAP})")
+_TITLE_WORDS = {fold(t.rstrip(".")) for t in _TITLES.replace("\\.", "").replace("?", "").split("|")}
+
+# Common first names in France. Names that are also ordinary words ("Pierre", "Claire", "Rose") are in
+# the second set: they count only when a capitalised surname follows.
+FIRST_NAMES = frozenset(fold(n) for n in """
+Marie Jean Michel Philippe Alain Nathalie Isabelle Sylvie Catherine Françoise Christine Monique Valérie
+Sandrine Nicolas Christophe Stéphane Sébastien Julien David Thomas Alexandre Laurent Frédéric Patrick
+Éric Eric Olivier Thierry Pascal Daniel Bernard Céline Aurélie Stéphanie Sophie Julie Camille Léa Manon
+Emma Chloé Inès Sarah Laura Lucie Anaïs Pauline Mathilde Juliette Louise Alice Jade Lina Zoé Hugo Lucas
+Louis Gabriel Arthur Raphaël Jules Adam Léo Nathan Théo Paul Maxime Antoine Quentin Romain Kevin Kévin
+Mathieu Matthieu Guillaume Benjamin Vincent Jérôme Cédric Damien Fabrice Franck Arnaud Hervé Didier
+Dominique Martine Brigitte Nadine Véronique Corinne Karine Virginie Delphine Émilie Emilie Audrey
+Caroline Élodie Elodie Marine Charlotte Clara Margaux Océane Yasmine Fatima Amina Karim Mohamed Mehdi
+Rachid Youssef Samir Nadia Leila Sonia Hélène Anne Annie Josiane Jacqueline Danielle Odile Agnès Gilles
+Gérard Jacques René Roger Henri André Marcel Georges Yves Serge Christian Bruno Luc Marc Cyril Ludovic
+Jérémy Anthony Florian Adrien Baptiste Clément Maxence Valentin Mickaël Loïc Yann Gaëlle Nolwenn Maëlle
+Jean-Pierre Jean-Claude Jean-Marc Jean-Luc Jean-François Jean-Paul Marie-Claude Marie-Christine
+Anne-Sophie Pierre-Yves Bastien Sabrina Jessica Émilien Morgane Solène Justine Noémie Lola Chantal
+Ginette Huguette Simone Mireille Evelyne Éveline Jocelyne Josette Lydie Muriel Myriam Patricia Pascale
+Sylvain Xavier Yannick Lionel Régis Gaston Lucien Albert Fernand Raymond Maurice Robert Claude Joël
+""".split())
+AMBIGUOUS_FIRST_NAMES = frozenset(fold(n) for n in """
+Pierre Claire Rose Victoire Constance Prudence France Ange Aimé Blanche Olive Violette Marguerite
+Martin Laurence Florence Dominique Léon Capucine Grâce Gaël Joyce Charles Francis Denis Hugues
+""".split())
+
+# Capitalised words that NER and the rules must never take for a person.
+NOT_NAMES = frozenset(fold(w) for w in """
+Bonjour Bonsoir Merci Cordialement Salut Hello Madame Monsieur Mademoiselle Client Cliente Conseiller
+Conseillère Agent Service Direction Responsable Support Équipe Equipe Oui Non Voilà Alors Bref Donc
+Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche Janvier Février Mars Avril Mai Juin Juillet Août
+Septembre Octobre Novembre Décembre Noël Pâques Internet Wifi Box Mobile Fibre Facture Contrat Compte
+Madame/Monsieur Interlocuteur Interlocutrice Enquêteur Enquêtrice Interviewer Répondant Répondante
+Dieu Covid SAV RIB IBAN CB Visa Mastercard Paris Lyon Marseille France Europe
+""".split())
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[\s\-.]", "", text).upper()
+
+
+def _iban_ok(compact: str) -> bool:
+    if not (15 <= len(compact) <= 34 and compact[:2].isalpha() and compact[2:4].isdigit()):
+        return False
+    rearranged = compact[4:] + compact[:4]
+    try:
+        digits = "".join(str(int(ch, 36)) for ch in rearranged)
+    except ValueError:
+        return False
+    return int(digits) % 97 == 1
+
+
+def _luhn_ok(digits: str) -> bool:
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        value = int(char)
+        if index % 2 == 1:
+            value = value * 2 - 9 if value > 4 else value * 2
+        total += value
+    return total % 10 == 0
+
+
+def _end_after(text: str, start: int, limit: int, n_chars: int) -> int:
+    """End offset after `n_chars` alphanumeric characters from `start` (separators skipped)."""
+    seen = 0
+    for position in range(start, limit):
+        if text[position].isalnum():
+            seen += 1
+            if seen == n_chars:
+                return position + 1
+    return -1
+
+
+def find_ibans(text: str) -> list[Found]:
+    found = []
+    for match in IBAN.finditer(text):
+        compact = _compact(match.group(0))
+        lengths = [_IBAN_LENGTHS[compact[:2]]] if compact[:2] in _IBAN_LENGTHS else range(len(compact), 14, -1)
+        for length in lengths:
+            if length <= len(compact) and _iban_ok(compact[:length]):
+                end = _end_after(text, match.start(), match.end(), length)
+                found.append(Found(match.start(), end, "iban", compact[:length]))
+                break
+    return found
+
+
+def find_cards(text: str) -> list[Found]:
+    """Card numbers (13 to 19 digits, grouped or not) whose Luhn check digit holds; when a run of digits
+    is longer than the card, trailing groups are dropped until one checks."""
+    found = []
+    for match in CARD.finditer(text):
+        groups = list(re.finditer(r"\d+", match.group(0)))
+        for count in range(len(groups), 0, -1):
+            digits = "".join(g.group(0) for g in groups[:count])
+            if len(digits) < 13:
+                break
+            if len(digits) <= 19 and _luhn_ok(digits):
+                found.append(Found(match.start(), match.start() + groups[count - 1].end(), "card", digits))
+                break
+    return found
+
+
+def _phone_canonical(text: str) -> str:
+    text = text.replace("(0)", "")
+    digits = re.sub(r"\D", "", text)
+    if text.lstrip().startswith("+") or digits.startswith("00"):
+        digits = digits[2:] if digits.startswith("00") else digits
+        return "0" + digits[2:] if digits.startswith("33") else "+" + digits
+    return digits
+
+
+def find_phones(text: str) -> list[Found]:
+    found = [Found(m.start(), m.end(), "phone", _phone_canonical(m.group(0))) for m in PHONE_FR.finditer(text)]
+    for match in PHONE_INTL.finditer(text):
+        digits = re.sub(r"\D", "", match.group(0))
+        if 8 <= len(digits) <= 15:
+            found.append(Found(match.start(), match.end(), "phone", _phone_canonical(match.group(0))))
+    return found
+
+
+def find_emails(text: str) -> list[Found]:
+    return [Found(m.start(), m.end(), "email", m.group(0).lower()) for m in EMAIL.finditer(text)]
+
+
+def find_addresses(text: str) -> list[Found]:
+    found = [Found(m.start(), m.end(), "address", _key(m.group(0))) for m in ADDRESS.finditer(text)]
+    found += [Found(m.start(), m.end(), "address", _key(m.group(0))) for m in POSTCODE_CITY.finditer(text)]
+    return found
+
+
+def find_identifiers(text: str, patterns: Sequence[IdPattern]) -> list[Found]:
+    return [
+        Found(m.start(), m.end(), pattern.kind, m.group(0).upper())
+        for pattern in patterns
+        for m in pattern.compiled().finditer(text)
+    ]
+
+
+def _key(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+def plausible_name(text: str) -> bool:
+    words = re.split(r"[\s\-]+", text.strip())
+    if not words or any(ch.isdigit() or ch in "@/_[]" for ch in text):
+        return False
+    if not all(word[:1].isupper() for word in words if word):
+        return False
+    if all(fold(word) in NOT_NAMES or fold(word) in _TITLE_WORDS for word in words):
+        return False
+    if len(words) == 1 and words[0].isupper() and len(words[0]) <= 4:
+        return False  # an acronym: EDF, SAV, SFR
+    return True
+
+
+def _trim_entity(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Drop a leading courtesy title and surrounding punctuation from a PER entity; None if nothing
+    name-like is left."""
+    span = text[start:end]
+    title = re.match(rf"(?:{_TITLES})\s+", span)
+    if title:
+        start += title.end()
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    if end <= start or not plausible_name(text[start:end]):
+        return None
+    return start, end
+
+
+def find_people(text: str, entities: Iterable[tuple[int, int]] = ()) -> list[Found]:
+    """Person names from NER `entities` (character spans of PER), titles and first names."""
+    spans: list[tuple[int, int]] = []
+    for start, end in entities:
+        trimmed = _trim_entity(text, start, end)
+        if trimmed:
+            spans.append(trimmed)
+    for match in _TITLED_NAME.finditer(text):
+        trimmed = _trim_entity(text, match.start(1), match.end(1))
+        if trimmed:
+            spans.append(trimmed)
+    for match in _CAPITALISED_WORD.finditer(text):
+        first = fold(match.group(0))
+        if first not in FIRST_NAMES and first not in AMBIGUOUS_FIRST_NAMES:
+            continue
+        end, surnames = match.end(), 0
+        while surnames < 2 and (following := _NEXT_CAPITALISED.match(text, end)) and fold(following.group(1)) not in NOT_NAMES:
+            end, surnames = following.end(), surnames + 1
+        if first in AMBIGUOUS_FIRST_NAMES and surnames == 0:
+            continue
+        trimmed = _trim_entity(text, match.start(), end)
+        if trimmed:
+            spans.append(trimmed)
+    return [Found(start, end, "person", _key(text[start:end])) for start, end in spans]
+
+
+def resolve_overlaps(candidates: Iterable[Found], protected: Sequence[tuple[int, int]] = ()) -> list[Found]:
+    """Non-overlapping detections, in text order: on overlap the kind earlier in PRIORITY wins, then the
+    longer span. Nothing inside a `protected` span (an existing placeholder) is taken."""
+    def rank(item: Found) -> tuple[int, int]:
+        kind = item.kind if item.kind in PRIORITY else "identifier"
+        return PRIORITY.index(kind), -(item.end - item.start)
+
+    taken: list[Found] = []
+    blocked = list(protected)
+    for item in sorted(candidates, key=rank):
+        if item.end <= item.start or any(item.start < end and start < item.end for start, end in blocked):
+            continue
+        taken.append(item)
+        blocked.append((item.start, item.end))
+    return sorted(taken, key=lambda item: item.start)
+
+
+def _surname(name: str) -> str | None:
+    """The last word of a multi-word name, when it can stand alone for the person ("Dupont")."""
+    words = name.split()
+    last = words[-1] if len(words) > 1 else ""
+    folded = fold(last)
+    if len(last) < 3 or folded in NOT_NAMES or folded in FIRST_NAMES or folded in AMBIGUOUS_FIRST_NAMES:
+        return None
+    return last
+
+
+def find_all(
+    text: str, entities: Iterable[tuple[int, int]] = (), patterns: Sequence[IdPattern] = DEFAULT_ID_PATTERNS,
+    known_people: dict[str, str] | None = None,
+) -> list[Found]:
+    """Every piece of personal data in `text`, non-overlapping, in text order.
+
+    `known_people` maps names already found elsewhere in the project to their canonical form: their
+    other occurrences are taken too, even where NER missed them; it is updated with the names found
+    here. A surname standing alone ("Mme Dupont", "Dupont") gets the canonical form of the full name
+    seen with it, so it receives the same placeholder.
+    """
+    known = known_people if known_people is not None else {}
+    candidates = [
+        *find_emails(text), *find_ibans(text), *find_cards(text), *find_identifiers(text, patterns),
+        *find_phones(text), *find_addresses(text), *find_people(text, entities),
+    ]
+    people = sorted((f for f in candidates if f.kind == "person"), key=lambda f: -len(f.canonical.split()))
+    for item in people:  # full names first, so that a lone surname maps to the full name
+        name = text[item.start:item.end]
+        known.setdefault(name, item.canonical)
+        surname = _surname(name)
+        if surname:
+            known.setdefault(surname, item.canonical)
+    for name in sorted(known, key=len, reverse=True):
+        for match in re.finditer(rf"(?<![\w’'\-]){re.escape(name)}(?![\w’'\-])", text):
+            candidates.append(Found(match.start(), match.end(), "person", known[name]))
+    protected = [(m.start(), m.end()) for m in PLACEHOLDER.finditer(text)]
+    chosen = resolve_overlaps(candidates, protected)
+    return [
+        Found(f.start, f.end, f.kind, known.get(text[f.start:f.end], f.canonical)) if f.kind == "person" else f
+        for f in chosen
+    ]

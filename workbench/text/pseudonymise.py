@@ -1,0 +1,204 @@
+"""GDPR pseudonymisation: personal data in verbatims replaced by consistent placeholders.
+
+`[PERSONNE_12]` stands for the same person every time, in every document of the project, so that
+frequencies, co-occurrences and coding still work on a pseudonymised corpus. Consistency needs memory:
+each (kind, original) gets its placeholder once and keeps it. That memory is a keyed hash (HMAC-SHA256
+with a random per-project secret) of the canonical original in `pseudonym_keys`, never the original
+itself, with the per-label counters in `meta`.
+
+Two modes:
+- irreversible (default): nothing of the original is kept; the keyed hashes only let a later import
+  reuse the same placeholders. `forget` deletes them and the secret too.
+- reversible: the `pseudonyms` table also keeps (kind, original, placeholder) so a data controller can
+  re-identify; `forget` deletes it, which makes the project irreversible.
+
+Applied on import (the importer calls a `Pseudonymiser` on each text before storing it) or later on a
+whole project by `pseudonymise_project` (workbench/text/pseudonymise_project.py), which also moves
+every stored offset.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import re
+import secrets
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from workbench.errors import WorkbenchError
+from workbench.project import Project
+from workbench.text.normalise import fold
+from workbench.text.pii import DEFAULT_ID_PATTERNS, Found, IdPattern, plausible_name, find_all
+
+LABELS = {"person": "PERSONNE", "email": "EMAIL", "phone": "TEL", "iban": "IBAN", "card": "CARTE", "address": "ADRESSE"}
+PATTERNS_KEY = "pseudonymise_patterns"
+_SECRET_KEY = "pseudonym_secret"
+_COUNTERS_KEY = "pseudonym_counters"
+_NAME_LIKE_VARIABLE = re.compile(
+    r"(^|_|\b)(from|to|cc|de|a|expediteur|destinataire|nom|name|prenom|firstname|lastname|client|conseiller|"
+    r"agent|auteur|author|sender|recipient|contact|interlocuteur|interlocutrice|repondant|signataire)(\b|_|$)"
+)
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """One replaced piece: offsets into the original text, and its placeholder."""
+
+    start: int
+    end: int
+    kind: str
+    replacement: str
+
+
+def load_patterns(project: Project) -> list[IdPattern]:
+    """Identifier patterns of the project (meta `pseudonymise_patterns`), else the defaults."""
+    raw = project.get_meta(PATTERNS_KEY)
+    if not raw:
+        return list(DEFAULT_ID_PATTERNS)
+    return [IdPattern(**item) for item in json.loads(raw)]
+
+
+def save_patterns(project: Project, patterns: Sequence[IdPattern]) -> None:
+    """Store identifier patterns after checking each compiles and has an upper-case label."""
+    for pattern in patterns:
+        try:
+            re.compile(pattern.pattern)
+        except re.error as exc:
+            raise WorkbenchError(f"identifier pattern {pattern.pattern!r} is not a valid regular expression: {exc}") from None
+        if not re.fullmatch(r"[A-Z][A-Z0-9]*", pattern.label) or not re.fullmatch(r"[a-z][a-z0-9_]*", pattern.kind):
+            raise WorkbenchError(f"pattern {pattern.kind!r}: kind must be lower-case (customer), label upper-case (CLIENT)")
+    with project.transaction():
+        project.set_meta(PATTERNS_KEY, json.dumps([vars(p) for p in patterns]))
+
+
+def read_patterns_file(path: str) -> list[IdPattern]:
+    """Identifier patterns from a YAML file: a list of {kind, label, pattern}."""
+    import yaml
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = yaml.safe_load(handle)
+        return [IdPattern(kind=str(i["kind"]), label=str(i["label"]), pattern=str(i["pattern"])) for i in data]
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
+        raise WorkbenchError(f"{path}: cannot read identifier patterns (a YAML list of kind/label/pattern): {exc}") from None
+
+
+class Pseudonymiser:
+    """Finds personal data and chooses placeholders, consistently across calls and runs of a project.
+
+    Calling it on a text returns the pseudonymised text: that is the importer's hook. New placeholders
+    are written to the project at once (inside the caller's transaction when there is one), so the same
+    person gets the same placeholder in the next document, and in the next import.
+    """
+
+    def __init__(self, project: Project, *, reversible: bool = False, use_ner: bool = True,
+                 patterns: Sequence[IdPattern] | None = None) -> None:
+        self.project = project
+        self.reversible = reversible
+        self.patterns = list(patterns) if patterns is not None else load_patterns(project)
+        self.labels = {**LABELS, **{p.kind: p.label for p in self.patterns}}
+        self.use_ner = use_ner
+        self._secret = project.get_meta(_SECRET_KEY)
+        self._keys = {(kind, key): repl for kind, key, repl in project.rows("SELECT kind, key, replacement FROM pseudonym_keys")}
+        self._counters: Counter[str] = Counter(json.loads(project.get_meta(_COUNTERS_KEY, "{}") or "{}"))
+        self._mapped = set(project.rows("SELECT kind, token FROM pseudonyms")) if reversible else set()
+        self.known_people: dict[str, str] = {}  # in memory only: names seen in this run
+        self.counts: Counter[str] = Counter()  # replacements made by this object, per kind
+
+    # -- placeholders ----------------------------------------------------------------------------
+    def _hash(self, kind: str, canonical: str) -> str:
+        if self._secret is None:
+            self._secret = secrets.token_hex(32)
+            self.project.set_meta(_SECRET_KEY, self._secret)
+        return hmac.new(bytes.fromhex(self._secret), f"{kind}\x00{canonical}".encode(), hashlib.sha256).hexdigest()
+
+    def placeholder(self, found: Found, original: str) -> str:
+        with self.project.transaction():
+            key = self._hash(found.kind, found.canonical)
+            replacement = self._keys.get((found.kind, key))
+            if replacement is None:
+                label = self.labels.get(found.kind, found.kind.upper())
+                self._counters[label] += 1
+                replacement = f"[{label}_{self._counters[label]}]"
+                self._keys[(found.kind, key)] = replacement
+                self.project.execute("INSERT INTO pseudonym_keys VALUES (?, ?, ?)", [found.kind, key, replacement])
+                self.project.set_meta(_COUNTERS_KEY, json.dumps(dict(self._counters)))
+            if self.reversible and (found.kind, original) not in self._mapped:
+                self._mapped.add((found.kind, original))
+                self.project.execute("INSERT INTO pseudonyms VALUES (?, ?, ?)", [found.kind, original, replacement])
+        self.counts[found.kind] += 1
+        return replacement
+
+    # -- texts -----------------------------------------------------------------------------------
+    def entities(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+        """Character spans of person entities in each text (spaCy NER, per paragraph)."""
+        from workbench.text.nlp import recogniser
+        from workbench.text.segment import units
+
+        nlp = recogniser(self.project.language) if self.use_ner else None
+        result: list[list[tuple[int, int]]] = [[] for _ in texts]
+        if nlp is None:
+            return result
+        work = ((text[start:end], (index, start)) for index, text in enumerate(texts) for start, end in units(text))
+        for doc, (index, base) in nlp.pipe(work, as_tuples=True, batch_size=64):
+            result[index].extend(
+                (base + ent.start_char, base + ent.end_char) for ent in doc.ents if ent.label_ in ("PER", "PERSON")
+            )
+        return result
+
+    def replacements(self, text: str, entities: Iterable[tuple[int, int]] = (), whole_name: bool = False) -> list[Replacement]:
+        """Placeholders for the personal data of `text`. With `whole_name`, a text that looks like a
+        name as a whole (a From: display name, a speaker) counts as one person."""
+        found = find_all(text, entities, self.patterns, self.known_people)
+        stripped = text.strip()
+        if whole_name and not found and 0 < len(stripped.split()) <= 4 and plausible_name(stripped):
+            start = text.index(stripped)
+            found = [Found(start, start + len(stripped), "person", " ".join(fold(stripped).split()))]
+            self.known_people.setdefault(stripped, found[0].canonical)
+        return [Replacement(f.start, f.end, f.kind, self.placeholder(f, text[f.start:f.end])) for f in found]
+
+    def __call__(self, text: str) -> str:
+        entities = self.entities([text])[0]
+        return apply(text, self.replacements(text, entities))
+
+    def value(self, text: str, variable: str = "") -> str:
+        """A case variable's value: names count as a whole when the variable holds people or addresses
+        (from, to, agent, nom…)."""
+        name_like = bool(_NAME_LIKE_VARIABLE.search(fold(variable)))
+        entities = self.entities([text])[0] if name_like or "@" in text else []
+        return apply(text, self.replacements(text, entities, whole_name=name_like))
+
+
+def apply(text: str, replacements: Sequence[Replacement]) -> str:
+    """`text` with each replaced piece swapped for its placeholder."""
+    pieces = []
+    position = 0
+    for item in sorted(replacements, key=lambda r: r.start):
+        pieces.append(text[position:item.start])
+        pieces.append(item.replacement)
+        position = item.end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def make_pseudonymiser(project: Project, reversible: bool = False) -> Pseudonymiser:
+    """The callable the importer takes (`import_paths(..., pseudonymiser=...)`)."""
+    return Pseudonymiser(project, reversible=reversible)
+
+
+def forget(project: Project) -> dict[str, int]:
+    """Delete the re-identification mapping and the consistency keys: the project becomes irreversible.
+    Counters stay, so later placeholders never reuse a number."""
+    with project.transaction():
+        counts = {
+            "mappings": int(project.scalar("SELECT count(*) FROM pseudonyms")),
+            "keys": int(project.scalar("SELECT count(*) FROM pseudonym_keys")),
+        }
+        project.execute("DELETE FROM pseudonyms")
+        project.execute("DELETE FROM pseudonym_keys")
+        project.execute("DELETE FROM meta WHERE key = ?", [_SECRET_KEY])
+    project.execute("CHECKPOINT")
+    return counts

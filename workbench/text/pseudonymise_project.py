@@ -1,0 +1,183 @@
+"""Pseudonymising a project that already holds texts, codings and an index.
+
+Document texts change length when "Marie Dupont" becomes "[PERSONNE_3]", so everything that points into
+them moves with an `OffsetMap` built from the replacements: segments (turns and sentences), codings,
+suggestions, and the codings recorded in the journal (so undo stays aligned). The token index of a
+changed document is rebuilt. Titles, e-mail parts, case variables that hold names or addresses,
+speakers, memos and the journal's excerpts are pseudonymised too. All of it is one transaction: a
+failure or a cancel leaves the project as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from workbench.progress import CancelToken, ProgressCallback, no_progress
+from workbench.project import Project
+from workbench.text.offset_map import OffsetMap
+from workbench.text.pseudonymise import Pseudonymiser, apply
+from workbench.text.tokens import forget_documents, insert_columns
+
+BATCH = 200
+_SPAN_TABLES = ("segments", "codings", "suggestions")
+
+
+@dataclass
+class PseudonymiseReport:
+    replacements: dict[str, int] = field(default_factory=dict)  # per kind, all places together
+    documents_changed: int = 0
+    documents: int = 0
+    spans_moved: dict[str, int] = field(default_factory=dict)  # rows of segments/codings/suggestions moved
+    reindexed: int = 0
+    reversible: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "replacements": self.replacements, "total": sum(self.replacements.values()),
+            "documents": self.documents, "documents_changed": self.documents_changed,
+            "spans_moved": self.spans_moved, "reindexed": self.reindexed, "reversible": self.reversible,
+        }
+
+
+def _remap_table(project: Project, table: str, maps: dict[int, OffsetMap]) -> int:
+    ids = list(maps)
+    marks = ", ".join("?" for _ in ids)
+    rows = project.rows(f"SELECT id, document_id, start_pos, end_pos FROM {table} WHERE document_id IN ({marks})", ids)
+    moved = [(row_id, *maps[doc].span(start, end)) for row_id, doc, start, end in rows]
+    moved = [row for row, old in zip(moved, rows) if (row[1], row[2]) != (old[2], old[3])]
+    if moved:
+        project.execute("CREATE OR REPLACE TEMP TABLE _moved (id BIGINT, start_pos INTEGER, end_pos INTEGER)")
+        insert_columns(project, "_moved", ["id", "start_pos", "end_pos"], list(zip(*moved)))
+        project.execute(
+            f"UPDATE {table} SET start_pos = m.start_pos, end_pos = m.end_pos FROM _moved m WHERE {table}.id = m.id"
+        )
+        project.execute("DROP TABLE _moved")
+    return len(moved)
+
+
+_IDENTIFIER_KEYS = {"guid", "color", "origin", "op", "table", "kind", "role", "status", "$dt"}
+
+
+def _remap_journal(project: Project, maps: dict[int, OffsetMap], pseudo: Pseudonymiser) -> None:
+    """Move the offsets recorded in the journal (so undo and redo stay aligned) and pseudonymise every
+    text it quotes (summaries, descriptions with excerpts, whole rows of memos)."""
+    owners = {table: dict(project.rows(f"SELECT id, document_id FROM {table}")) for table in _SPAN_TABLES}
+
+    def clean(value: Any, key: str = "") -> Any:
+        if isinstance(value, str) and key not in _IDENTIFIER_KEYS:
+            return apply(value, pseudo.replacements(value))
+        if isinstance(value, dict):
+            return {k: clean(item, k) for k, item in value.items()}
+        if isinstance(value, list):
+            return [clean(item, key) for item in value]
+        return value
+
+    def move(values: dict[str, Any], mapping: OffsetMap | None, start: str, end: str) -> None:
+        if mapping is None:
+            return
+        if isinstance(values.get(start), int):
+            values[start] = mapping.start(values[start])
+        if isinstance(values.get(end), int):
+            values[end] = mapping.end(values[end])
+
+    for journal_id, raw in project.rows("SELECT id, payload FROM journal"):
+        payload = clean(json.loads(raw))
+        summary = payload.get("summary")
+        if isinstance(summary, dict):
+            move(summary, maps.get(summary.get("document_id")), "start", "end")
+        for change in payload.get("changes", []):
+            if change.get("table") not in _SPAN_TABLES:
+                continue
+            if "row" in change:
+                move(change["row"], maps.get(change["row"].get("document_id")), "start_pos", "end_pos")
+            else:
+                mapping = maps.get(owners[change["table"]].get(change.get("id")))
+                for side in ("before", "after"):
+                    move(change.get(side, {}), mapping, "start_pos", "end_pos")
+        encoded = json.dumps(payload, ensure_ascii=False)
+        if encoded != raw:
+            project.execute("UPDATE journal SET payload = ? WHERE id = ?", [encoded, journal_id])
+
+
+def _pseudonymise_column(project: Project, sql: str, update: str, pseudo: Pseudonymiser, whole_name: bool = False,
+                         variable_of: bool = False) -> None:
+    """Rewrite one text column row by row (rows selected as (key, text[, variable name]))."""
+    for row in project.rows(sql):
+        key, text = row[0], row[1]
+        if text is None:
+            continue
+        new = pseudo.value(text, row[2]) if variable_of else apply(
+            text, pseudo.replacements(text, pseudo.entities([text])[0], whole_name=whole_name)
+        )
+        if new != text:
+            project.execute(update, [new, key])
+
+
+def pseudonymise_project(
+    project: Project, *, reversible: bool = False, progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None, use_ner: bool = True,
+) -> PseudonymiseReport:
+    """Pseudonymise every text of the project in place, moving every offset (one transaction)."""
+    from workbench.text.segment import segment_project
+
+    progress = progress or no_progress
+    pseudo = Pseudonymiser(project, reversible=reversible, use_ner=use_ner)
+    report = PseudonymiseReport(reversible=reversible)
+    ids = [row[0] for row in project.rows("SELECT id FROM documents ORDER BY id")]
+    report.documents = len(ids)
+    indexed = {row[0] for row in project.rows("SELECT document_id FROM text_status")}
+    with project.transaction():
+        # Speakers first: a name seen as a speaker is then found in the turn labels of the text too.
+        _pseudonymise_column(
+            project, "SELECT DISTINCT speaker, speaker FROM segments WHERE speaker IS NOT NULL",
+            "UPDATE segments SET speaker = ? WHERE speaker = ?", pseudo, whole_name=True,
+        )
+        maps: dict[int, OffsetMap] = {}
+        for first in range(0, len(ids), BATCH):
+            if cancel is not None:
+                cancel.check()
+            batch = ids[first:first + BATCH]
+            marks = ", ".join("?" for _ in batch)
+            rows = project.rows(f"SELECT id, text, title FROM documents WHERE id IN ({marks}) ORDER BY id", batch)
+            entities = pseudo.entities([row[1] for row in rows])
+            for (doc_id, text, title), spans in zip(rows, entities):
+                replaced = pseudo.replacements(text, spans)
+                new_title = apply(title, pseudo.replacements(title)) if title else title
+                if replaced:
+                    maps[doc_id] = OffsetMap([(r.start, r.end, len(r.replacement)) for r in replaced])
+                    new_text = apply(text, replaced)
+                    project.execute(
+                        "UPDATE documents SET text = ?, n_chars = ?, sha256 = ?, title = ? WHERE id = ?",
+                        [new_text, len(new_text), hashlib.sha256(new_text.encode("utf-8")).hexdigest(), new_title, doc_id],
+                    )
+                elif new_title != title:
+                    project.execute("UPDATE documents SET title = ? WHERE id = ?", [new_title, doc_id])
+            progress(min(first + BATCH, len(ids)), len(ids), "pseudonymising documents")
+        report.documents_changed = len(maps)
+        if maps:
+            for table in _SPAN_TABLES:
+                report.spans_moved[table] = _remap_table(project, table, maps)
+        _pseudonymise_column(
+            project, "SELECT rowid, text FROM document_parts", "UPDATE document_parts SET text = ? WHERE rowid = ?", pseudo
+        )
+        _pseudonymise_column(
+            project,
+            "SELECT v.rowid, v.value, x.name FROM document_values v JOIN variables x ON x.id = v.variable_id "
+            "WHERE x.type = 'text'",
+            "UPDATE document_values SET value = ? WHERE rowid = ?", pseudo, variable_of=True,
+        )
+        _pseudonymise_column(project, "SELECT id, text FROM memos", "UPDATE memos SET text = ? WHERE id = ?", pseudo)
+        _remap_journal(project, maps, pseudo)
+        reindex = sorted(set(maps) & indexed)
+        if reindex:
+            forget_documents(project, reindex)
+            segment_project(project, document_ids=reindex, cancel=cancel, compact=False)
+        report.reindexed = len(reindex)
+        project.set_meta("pseudonymised", "reversible" if reversible else "irreversible")
+    report.replacements = dict(pseudo.counts)
+    project.execute("CHECKPOINT")  # old texts leave the write-ahead log
+    return report
