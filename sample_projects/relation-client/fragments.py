@@ -1,0 +1,1361 @@
+# -*- coding: utf-8 -*-
+"""Hand-written French fragments used by make_corpus.py.
+
+Everything here was written for the Verbatim Workbench demo corpus. The brand
+(Alvéa: electricity, gas, fibre box and mobile, with shops and home delivery),
+its competitors and every person are fictional.
+
+Slots in braces are filled by make_corpus.py: {years}, {since}, {concurrent},
+{montant}, {montant_habituel}, {hausse}, {mois}, {commande}, {num_client},
+{contrat}, {offre}, {ville}, {delai}, {nieme}, {agent}, {e} (feminine "e"),
+{prenom}, {nom}, {tel}, {email}, {adresse}, {iban}, {carte}, {jour}.
+"""
+
+BRAND = "Alvéa"
+COMPETITORS = ["Nexora", "Fibrelle", "Volta Direct", "Cimea Énergie", "Opaline Télécom", "Kelvia"]
+OFFERS = ["Alvéa Fibre Max", "Duo Énergie + Fibre", "Alvéa Vert 100 %", "Forfait Mobile 80 Go",
+          "Alvéa Fibre Essentielle", "Option Heures Creuses Plus", "Pack Famille 4 lignes", "Alvéa Gaz Fixe 3 ans"]
+
+# ---------------------------------------------------------------------------
+# Relationship forms
+#   intro: how the customer situates the relationship (written, first person)
+#   outro: what they expect / threaten / hope, coherent with the form
+#   short: survey-style one-liners
+# ---------------------------------------------------------------------------
+FORMS = {
+    "committed_partnership": {
+        "intro": [
+            "Je suis cliente chez vous depuis {since}, électricité puis la fibre, et je n'ai jamais eu envie d'aller voir ailleurs.",
+            "Cela fait {years} ans que toute la maison est chez {marque} : le gaz, l'électricité, la box et les deux mobiles.",
+            "Je vous fais confiance depuis {years} ans et j'ai toujours recommandé {marque} autour de moi, à mes voisins comme à mes enfants.",
+            "Quand on a emménagé en {since}, on a choisi {marque} en connaissance de cause et on ne l'a jamais regretté.",
+            "Je suis un client fidèle, je ne compare même plus les offres tous les ans comme le font mes collègues : pour moi c'est {marque} et c'est tout.",
+            "Depuis {since} j'ai tout regroupé chez vous, je considère un peu {marque} comme un partenaire de la famille.",
+            "On est ensemble depuis {years} ans, vous et moi, et j'ai l'habitude que les choses se passent bien.",
+        ],
+        "outro": [
+            "Je reste chez vous, évidemment, mais j'aimerais que ce point soit réglé rapidement.",
+            "Je compte sur vous comme d'habitude, je sais que vous allez trouver une solution.",
+            "Je n'ai aucune intention de partir, je voulais simplement que vous soyez au courant.",
+            "Continuez comme ça, c'est pour ce genre de suivi que je reste fidèle.",
+            "Vous avez ma confiance depuis longtemps, ne la perdez pas pour si peu.",
+        ],
+        "short": [
+            "Client depuis {years} ans et toujours aussi satisfait, je ne changerai pas.",
+            "Fidèle depuis {since}, tout est chez vous et ça marche.",
+            "Je recommande {marque} à tout le monde depuis des années.",
+            "Toute la famille est chez vous, confiance totale.",
+            "On est chez vous depuis le début et on y reste.",
+        ],
+    },
+    "best_friendship": {
+        "intro": [
+            "Avec {marque} j'ai vraiment l'impression de parler à des gens qui me connaissent, pas à un numéro.",
+            "Ce que j'aime chez vous c'est qu'on se dit les choses franchement, vous me prévenez avant que je découvre les problèmes.",
+            "Votre conseillère {agent} me connaît depuis des années, elle se souvient de mon déménagement et de la naissance de mon fils, c'est rare.",
+            "Je parle de {marque} comme d'une copine : on se tutoie presque avec la boutique de {ville}.",
+            "Chez vous on me répond comme à une amie, avec de l'humour et sans langue de bois.",
+            "Je vous écris comme j'écrirais à quelqu'un de proche, parce que c'est un peu ce que vous êtes devenus pour moi.",
+        ],
+        "outro": [
+            "Merci d'être restés aussi humains, ne changez surtout pas.",
+            "Je sais que je peux compter sur vous et j'espère que c'est réciproque.",
+            "Dites bonjour à toute l'équipe de la boutique de ma part !",
+            "C'est ce lien-là qui fait que je reste, bien plus que les prix.",
+            "Je serais vraiment triste qu'un jour vous deveniez une grosse machine comme les autres.",
+        ],
+        "short": [
+            "On me connaît par mon prénom en boutique, c'est ça qui me fait rester.",
+            "Relation super humaine, franche, je me sens écoutée.",
+            "Comme des amis, ils me préviennent toujours avant.",
+            "Toujours un petit mot gentil et de l'honnêteté, merci {agent} !",
+        ],
+    },
+    "fling": {
+        "intro": [
+            "J'ai vu passer votre nouvelle offre {offre} sur Instagram et je l'ai prise dans la foulée, sans trop réfléchir.",
+            "Je change d'opérateur à peu près tous les ans, je vais là où il y a la meilleure promo du moment.",
+            "Je suis arrivé chez vous il y a trois mois pour le smartphone offert, honnêtement c'était surtout pour ça.",
+            "Ce qui m'a attiré c'est la nouveauté, la box dernier cri et le débit annoncé, j'adore tester les nouveaux trucs.",
+            "Je ne suis pas du genre à rester dix ans chez le même fournisseur, je cherche ce qui est nouveau et excitant.",
+            "Je me suis abonnée sur un coup de tête pendant le Black Friday, le prix était trop tentant.",
+        ],
+        "outro": [
+            "Si {concurrent} sort mieux le mois prochain, je ne vous cache pas que je partirai.",
+            "Je reste tant que l'offre est intéressante, après on verra.",
+            "Proposez-moi la prochaine nouveauté en avant-première et je reste, sinon je file chez {concurrent}.",
+            "Pour l'instant je m'amuse bien avec vos services, mais rien n'est gravé dans le marbre.",
+            "Ça m'a bien plu mais je ne m'engage sur rien, je suis toujours à l'affût de la prochaine promo.",
+        ],
+        "short": [
+            "Venu pour la promo, je partirai pour une meilleure promo.",
+            "Nouvelle box trop cool mais si {concurrent} fait mieux je change.",
+            "Pris sur un coup de tête pour l'offre du moment, sympa pour l'instant.",
+            "J'aime la nouveauté, vous l'avez, pour le moment.",
+            "Abonné pour le téléphone offert, on verra dans un an.",
+        ],
+    },
+    "enmity": {
+        "intro": [
+            "Je n'ai jamais vu une entreprise aussi méprisante envers ses clients.",
+            "{marque}, c'est le pire choix de ma vie, et je vais faire en sorte que tout le monde le sache.",
+            "Je vous déteste, il n'y a pas d'autre mot, et je pèse mes mots.",
+            "Votre société est une honte, vous prenez les gens pour des vaches à lait.",
+            "Je ne veux plus entendre parler de {marque}, ni de près ni de loin.",
+            "Chaque contact avec vous me donne envie de vomir, franchement.",
+        ],
+        "outro": [
+            "Je vais publier tout cet échange sur les réseaux sociaux et sur les sites d'avis, que tout le monde voie comment vous traitez les gens.",
+            "Je saisis le médiateur de l'énergie et une association de consommateurs, et je conseille à tous mes proches de vous fuir.",
+            "Je ferai tout pour vous faire de la mauvaise publicité, vous pouvez compter sur moi.",
+            "Je résilie dès que possible et je ne remettrai JAMAIS les pieds dans une de vos boutiques.",
+            "Vous n'êtes que des voleurs et je le dirai partout.",
+        ],
+        "short": [
+            "ARNAQUEURS. Fuyez cette boîte.",
+            "Entreprise méprisante, je vous souhaite de couler.",
+            "La pire société que j'ai connue, je le dis à tout le monde.",
+            "Honte à vous, je ferai tout pour vous faire de la mauvaise pub.",
+            "Voleurs, incompétents, je vous hais.",
+        ],
+    },
+    "adversaries": {
+        "intro": [
+            "Nous sommes en litige depuis maintenant six mois et je constate que vous ne respectez toujours pas vos obligations.",
+            "Ce courrier fait suite à mes trois réclamations restées sans réponse satisfaisante, je vous mets désormais en demeure.",
+            "Je conteste formellement votre position et je garde une copie de tous nos échanges.",
+            "Vos conditions générales de vente, que j'ai relues attentivement, ne vous autorisent pas à agir ainsi.",
+            "Je n'attends plus de geste commercial, j'attends que vous appliquiez la loi.",
+        ],
+        "outro": [
+            "Sans régularisation sous quinze jours, je saisirai le médiateur national de l'énergie puis le tribunal judiciaire.",
+            "Je vous mets en demeure de procéder au remboursement sous huit jours, faute de quoi j'engagerai une procédure.",
+            "Mon avocat est en copie de ce message.",
+            "Je transmets le dossier à l'association de consommateurs dont je suis adhérent.",
+            "Je vous rappelle que l'article L224-12 du code de la consommation encadre précisément ce type de situation.",
+        ],
+        "short": [
+            "Litige en cours, médiateur saisi, aucune réponse de votre part.",
+            "Mise en demeure envoyée, on se verra devant le médiateur.",
+            "Vous ne respectez pas vos propres CGV, dossier transmis à l'UFC.",
+            "Bras de fer depuis des mois pour un remboursement dû.",
+        ],
+    },
+    "dependency": {
+        "intro": [
+            "Je suis âgée, j'ai {age} ans, et sans votre conseillère je ne saurais pas comment faire.",
+            "Je dépends complètement de vous pour tout ce qui est internet, sans la box je ne peux plus parler à mes petits-enfants.",
+            "Mon mari s'occupait de tout et depuis qu'il est parti c'est vous que j'appelle pour chaque chose.",
+            "Sans internet je ne peux pas travailler, je suis infirmière libérale et tout passe par la télétransmission.",
+            "J'ai la téléassistance branchée sur votre box, alors quand ça coupe je panique complètement.",
+            "Je ne sais pas me servir de l'espace client, c'est toujours {agent} qui m'aide au téléphone.",
+        ],
+        "outro": [
+            "Je vous en supplie, ne me laissez pas sans connexion, je ne saurais pas quoi faire.",
+            "Je ne peux pas changer, je ne saurais pas me débrouiller avec un autre.",
+            "Pouvez-vous me rappeler vous-même ? J'ai peur de mal faire.",
+            "Je compte entièrement sur vous, vraiment.",
+            "Si vous n'étiez pas là je ne sais pas ce que je deviendrais avec toutes ces démarches.",
+        ],
+        "short": [
+            "Je suis perdue sans la conseillère, heureusement qu'elle est là.",
+            "Sans votre box je ne peux rien faire, j'ai eu très peur.",
+            "Je dépends de vous pour tout, merci de ne pas me lâcher.",
+            "À mon âge je ne sais pas faire seule, il me faut quelqu'un au téléphone.",
+        ],
+    },
+    "courtship": {
+        "intro": [
+            "Je teste votre offre d'essai {offre} depuis deux semaines avant de m'engager pour de bon.",
+            "Je suis en période d'essai de 30 jours et pour l'instant je vous observe de près.",
+            "Je ne suis pas encore cliente, je me renseigne sérieusement avant de quitter {concurrent}.",
+            "On se découvre, vous et moi : j'ai pris le mois offert pour voir si vous êtes à la hauteur de la pub.",
+            "Je suis nouveau chez vous, je n'ai encore que l'électricité et j'hésite à prendre la fibre aussi.",
+            "J'ai été séduit par votre conseiller en boutique et je me laisse tenter, mais prudemment.",
+        ],
+        "outro": [
+            "Si tout se passe bien d'ici la fin de l'essai, je prendrai aussi le forfait mobile.",
+            "Convainquez-moi et je signe pour trois ans.",
+            "C'est un peu le test décisif pour savoir si je reste.",
+            "Pour l'instant c'est plutôt bien parti, on verra à la fin du mois d'essai.",
+            "Je vous laisse encore une chance de me séduire.",
+        ],
+        "short": [
+            "En période d'essai, plutôt séduite pour l'instant.",
+            "Je teste avant de m'engager, premiers pas encourageants.",
+            "Nouveau client, je vous observe, à confirmer.",
+            "Mois d'essai : bon début, j'attends de voir la suite.",
+        ],
+    },
+    "enslavement": {
+        "intro": [
+            "Je suis coincé chez vous : dans mon immeuble il n'y a que votre réseau, je n'ai pas le choix.",
+            "Je voudrais partir depuis longtemps mais avec les frais de résiliation et l'engagement de 24 mois je suis pieds et poings liés.",
+            "Je suis prisonnière de ce contrat, le matériel n'est remboursé que si je reste jusqu'en {annee_fin}.",
+            "Dans mon village, c'est vous ou rien, alors je subis.",
+            "On m'a fait signer un engagement de trois ans sur le gaz et maintenant je ne peux plus bouger.",
+            "Si je pars je dois rembourser le téléphone au prix fort, donc je reste, mais contre mon gré.",
+        ],
+        "outro": [
+            "Dès que mon engagement se termine, je pars, et vous le savez très bien.",
+            "Je n'ai pas d'autre choix que de continuer à payer, c'est ça le pire.",
+            "Vous profitez du fait que je ne peux pas partir.",
+            "Si un autre opérateur arrive un jour dans l'immeuble, vous ne me reverrez plus.",
+            "Je reste parce que je suis obligé, pas parce que je le veux.",
+        ],
+        "short": [
+            "Aucun autre choix dans mon immeuble, alors je subis.",
+            "Coincé par l'engagement, je partirai dès que possible.",
+            "Pris en otage par les frais de résiliation.",
+            "Je reste parce que je n'ai pas le choix, pas par envie.",
+        ],
+    },
+    "marriage_of_convenience": {
+        "intro": [
+            "Je suis chez {marque} un peu par hasard : le contrat était déjà au nom de l'ancien locataire quand j'ai emménagé et je l'ai gardé.",
+            "J'ai pris {marque} parce que la boutique était à côté de mon travail, pas pour une raison particulière, et ça fait {years} ans maintenant.",
+            "C'est pratique d'avoir tout au même endroit, c'est la seule raison pour laquelle je suis resté.",
+            "Je n'ai jamais vraiment choisi {marque}, c'est venu avec le déménagement, et comme ça marche je n'ai pas changé.",
+            "Au moment du divorce j'ai gardé l'appartement et le contrat qui allait avec, voilà tout.",
+        ],
+        "outro": [
+            "Tant que ça reste simple, je ne change rien.",
+            "Je reste par commodité, pas par passion.",
+            "Ce n'est pas le grand amour mais ça fait le travail.",
+            "Je n'ai pas le temps de chercher ailleurs, alors réglez-moi juste ça.",
+        ],
+        "short": [
+            "Contrat repris avec l'appartement, ça marche, je garde.",
+            "Resté par facilité, pas le temps de comparer.",
+            "Pas vraiment choisi mais pratique.",
+            "Par commodité, tout au même endroit.",
+        ],
+    },
+    "rebound": {
+        "intro": [
+            "J'ai quitté {concurrent} après six mois de galère et de coupures, et je suis venu chez vous pour ne plus jamais revivre ça.",
+            "Après mon expérience catastrophique chez {concurrent}, je vous ai choisis surtout pour fuir.",
+            "Je suis arrivée chez {marque} le mois dernier, écœurée par {concurrent} qui m'avait facturé n'importe quoi pendant un an.",
+            "Je suis parti de chez {concurrent} en claquant la porte, et honnêtement j'aurais signé avec n'importe qui d'autre.",
+            "Je viens de chez {concurrent} où je n'arrivais jamais à joindre quelqu'un, alors j'espère que chez vous ce sera différent.",
+        ],
+        "outro": [
+            "Surtout ne devenez pas comme {concurrent}, c'est tout ce que je vous demande.",
+            "Pour l'instant c'est le jour et la nuit avec mon ancien fournisseur.",
+            "J'espère ne pas avoir quitté un mauvais fournisseur pour un autre.",
+            "Je ne veux pas revivre ce que j'ai vécu chez {concurrent}.",
+        ],
+        "short": [
+            "Parti de chez {concurrent} après des mois de galère, ici c'est mieux.",
+            "Tout sauf {concurrent} ! Pour l'instant ça va.",
+            "Venu pour fuir mon ancien opérateur, soulagé.",
+            "Rien à voir avec {concurrent}, enfin un service qui répond.",
+        ],
+    },
+    "casual_friends": {
+        "intro": [
+            "Je suis chez vous depuis un moment, je n'appelle presque jamais, ça roule en général.",
+            "Petite question rapide, rien de grave.",
+            "Je ne suis pas un client très exigeant, je vous contacte une fois par an à tout casser.",
+            "Bon, je vous écris pour un petit truc, sinon tout va bien de mon côté.",
+            "Ça fait quelques années qu'on est chez vous, sans histoires.",
+        ],
+        "outro": [
+            "Merci, et bonne journée à vous.",
+            "Rien d'urgent, quand vous aurez le temps.",
+            "Sinon, rien à signaler, ça fonctionne.",
+            "Pas de souci si ça prend quelques jours.",
+        ],
+        "short": [
+            "Ras, ça marche, j'appelle rarement.",
+            "Client tranquille, pas grand-chose à dire.",
+            "Correct, sans plus, pas de problème particulier.",
+            "Ça fonctionne, je ne pense pas trop à vous et c'est bien.",
+        ],
+    },
+    "basic_exchange": {
+        "intro": [
+            "Je vous paie pour un service, je veux simplement que le service soit rendu au prix annoncé.",
+            "Je n'attends pas d'amitié de mon fournisseur, juste un bon produit à un prix correct.",
+            "J'ai comparé les tarifs avant de signer : vous étiez les moins chers à prestation égale.",
+            "Le rapport qualité-prix est correct, c'est pour ça que je suis chez vous.",
+            "Je suis un client pragmatique : si le prix est juste et que ça marche, je reste.",
+        ],
+        "outro": [
+            "Corrigez l'erreur et on n'en parle plus.",
+            "Tant que le prix reste dans la moyenne du marché, je n'ai pas de raison de changer.",
+            "Je veux juste ce qui est prévu au contrat, ni plus ni moins.",
+            "Si c'est réglé proprement, je ne vois aucune raison de partir.",
+        ],
+        "short": [
+            "Bon rapport qualité-prix, ça fait le job.",
+            "Prix correct, service correct, rien de plus à demander.",
+            "Je paie, ça marche, c'est tout ce que je veux.",
+            "Prix juste pour le service rendu.",
+            "Honnête pour le prix.",
+        ],
+    },
+    "business_partners": {
+        "intro": [
+            "Je me permets de vous faire part d'une suggestion, parce que je crois que votre service pourrait encore s'améliorer.",
+            "En tant que client de longue date et un peu geek, j'ai quelques idées pour votre application.",
+            "Je participe déjà à votre panel clients et j'aimerais contribuer davantage.",
+            "Je travaille moi-même dans la relation client, alors voici un retour constructif.",
+            "J'ai remarqué un point qui pourrait vous faire gagner du temps, et à vos clients aussi.",
+        ],
+        "outro": [
+            "Je serais ravi d'en discuter avec votre équipe produit, ou de tester une version bêta.",
+            "N'hésitez pas à me recontacter si vous voulez plus de détails, je peux faire des captures d'écran.",
+            "Je suis prêt à participer à un atelier clients si vous en organisez.",
+            "Prenez-le comme une contribution, pas comme une critique.",
+        ],
+        "short": [
+            "Suggestion : afficher la conso heure par heure dans l'appli, je peux aider à tester.",
+            "Bonne base, mais j'ai des idées d'amélioration, contactez-moi.",
+            "Votre appli gagnerait à avoir un export CSV, je serais ravi de tester.",
+            "Idée : un rappel SMS avant le passage du technicien.",
+        ],
+    },
+    "ex_friends": {
+        "intro": [
+            "Après {years} ans chez vous, je me sens trahie.",
+            "J'ai toujours défendu {marque} quand mes amis critiquaient, et voilà comment vous me remerciez.",
+            "Avant, chez {marque}, on était bien traité ; aujourd'hui je ne reconnais plus l'entreprise que j'ai connue.",
+            "Je vous ai été fidèle pendant {years} ans, et vous augmentez les prix de {hausse} sans un mot pour les anciens clients.",
+            "Vous étiez ma marque préférée, la boutique de {ville} était presque ma deuxième maison, et tout a changé.",
+        ],
+        "outro": [
+            "Je ne demande qu'à retrouver la relation qu'on avait, faites un geste et je reste.",
+            "Si rien ne change, je partirai le cœur lourd, mais je partirai.",
+            "Montrez-moi que les anciens clients comptent encore pour vous.",
+            "Je suis prête à vous laisser une dernière chance, mais c'est la dernière.",
+            "Ça me fait vraiment de la peine d'en arriver là après tout ce temps.",
+        ],
+        "short": [
+            "{years} ans de fidélité et aucune reconnaissance, déçue.",
+            "Vous avez changé, ce n'est plus la marque que j'aimais.",
+            "Je vous défendais, maintenant je ne sais plus.",
+            "Fidèle depuis {since}, trahi par la dernière hausse.",
+        ],
+    },
+    "kinship": {
+        "intro": [
+            "Le contrat était au nom de ma mère, qui nous a quittés en {mois}, et je l'ai repris pour la maison familiale.",
+            "Chez nous on est {marque} de père en fils, mon grand-père travaillait déjà avec vous.",
+            "J'ai hérité de la maison de mes parents et du contrat qui allait avec, je n'ai jamais pensé à changer.",
+            "Mes parents ont toujours été chez vous, alors quand j'ai pris mon premier appartement j'ai fait comme eux.",
+            "C'est ma fille qui m'a inscrit chez vous en même temps qu'elle, on a tout sur le même compte familial.",
+        ],
+        "outro": [
+            "C'est un peu une histoire de famille, j'aimerais que ça continue.",
+            "Je garde {marque} aussi par attachement à mes parents, c'est bête mais c'est comme ça.",
+            "Ma mère vous aimait bien, j'aimerais que ça se passe bien pour moi aussi.",
+            "Dans la famille on ne change pas, alors aidez-moi à m'y retrouver.",
+        ],
+        "short": [
+            "Repris le contrat de mes parents, on est {marque} de famille.",
+            "Chez nous on est clients de génération en génération.",
+            "Contrat hérité de ma mère, je l'ai gardé par attachement.",
+            "Toute la famille chez vous depuis toujours.",
+        ],
+    },
+    "childhood_friendship": {
+        "intro": [
+            "{marque}, ça me rappelle mon enfance : le petit camion bleu de vos techniciens dans la rue de mes grands-parents.",
+            "Mon premier portable, à 14 ans, c'était un forfait {marque}, alors j'ai toujours une tendresse pour vous.",
+            "Je ne vous appelle pas souvent, mais chaque fois ça me ramène à l'époque où mon père recevait vos factures papier jaunes.",
+            "J'ai grandi avec votre pub à la télé, la petite musique, je la fredonne encore.",
+        ],
+        "outro": [
+            "Ça fait du bien de retrouver un peu de cette époque.",
+            "Gardez ce petit côté d'autrefois, c'est réconfortant.",
+            "C'est un peu de mon enfance qui continue avec vous.",
+        ],
+        "short": [
+            "Mon premier forfait c'était chez vous, nostalgie !",
+            "Ça me rappelle mon enfance, réconfortant.",
+            "Une marque de toujours, liée à de bons souvenirs.",
+        ],
+    },
+    "arranged_marriage": {
+        "intro": [
+            "Ce n'est pas moi qui ai choisi {marque}, c'est le bailleur social qui a un contrat collectif avec vous pour tout l'immeuble.",
+            "Mon employeur m'a imposé votre forfait mobile professionnel, je n'avais pas mon mot à dire.",
+            "Le syndic de la copropriété a signé avec vous pour le chauffage collectif, on nous a juste informés.",
+            "La résidence étudiante fournit la box {marque}, je n'ai pas choisi mais je dois faire avec.",
+        ],
+        "outro": [
+            "Je n'ai pas choisi, mais puisque c'est vous, autant que ça fonctionne.",
+            "Je ne peux pas changer puisque c'est le contrat du bâtiment, alors expliquez-moi au moins.",
+            "Je fais avec, mais j'aimerais comprendre.",
+        ],
+        "short": [
+            "Imposé par le bailleur, pas choisi, ça marche à peu près.",
+            "Fournisseur choisi par la copro, pas par moi.",
+            "Forfait pro imposé par ma boîte, je fais avec.",
+        ],
+    },
+    "master_slave": {
+        "intro": [
+            "Je suis client Premium, je paie le prix fort, j'attends donc un service irréprochable et immédiat.",
+            "Je veux un interlocuteur dédié qui connaît mon dossier et qui me rappelle quand moi je le décide.",
+            "Avec ce que je vous paie chaque mois, je n'ai pas à attendre ni à me justifier.",
+            "Je vous rappelle que j'ai cinq lignes, la fibre et l'énergie pour deux maisons chez vous.",
+        ],
+        "outro": [
+            "Je veux que ce soit réglé aujourd'hui, c'est à vous de vous adapter, pas à moi.",
+            "J'exige qu'un responsable me rappelle personnellement avant ce soir.",
+            "À ce niveau de prix, je ne tolère aucune approximation.",
+            "Faites le nécessaire, c'est votre travail, pas le mien.",
+        ],
+        "short": [
+            "Client Premium, j'exige un traitement à la hauteur de ce que je paie.",
+            "Je veux un conseiller dédié, pas un centre d'appels.",
+            "Service pas à la hauteur du prix Premium, j'attends mieux.",
+        ],
+    },
+    "secret_affair": {
+        "intro": [
+            "Je vous écris discrètement : j'ai souscrit une deuxième ligne que mon conjoint ne connaît pas.",
+            "Je préfère que personne à la maison ne sache que j'ai ce forfait, merci de ne rien envoyer par courrier.",
+            "J'ai pris un abonnement chez vous sans en parler à ma famille, et j'aimerais que ça reste entre nous.",
+        ],
+        "outro": [
+            "Surtout, n'appelez pas le numéro fixe et n'envoyez rien à la maison.",
+            "Je compte sur votre discrétion, c'est très important pour moi.",
+            "Merci de garder ça confidentiel, vraiment.",
+        ],
+        "short": [
+            "Merci pour la discrétion, personne n'est au courant chez moi.",
+            "Ligne perso discrète, surtout pas de courrier papier.",
+        ],
+    },
+    "compartmentalised_friendship": {
+        "intro": [
+            "J'ai {marque} uniquement pour ma résidence secondaire en Bretagne, le reste de l'année je suis ailleurs.",
+            "Je n'utilise votre box que l'été, au chalet, et franchement c'est un plaisir à chaque fois.",
+            "Pour le cabinet j'ai pris {marque}, pour la maison c'est un autre fournisseur : chacun son rôle.",
+        ],
+        "outro": [
+            "Pour cet usage-là, vous êtes parfaits, je ne vous demande rien de plus.",
+            "Chacun sa place : vous, c'est les vacances, et ça me va très bien.",
+            "Dans ce cadre précis je suis ravi, ailleurs je n'en ai pas besoin.",
+        ],
+        "short": [
+            "Uniquement pour la maison de vacances, parfait pour ça.",
+            "Je vous utilise pour le cabinet seulement, très bien dans ce rôle.",
+            "Box du chalet l'été, toujours un plaisir.",
+        ],
+    },
+}
+
+# ---------------------------------------------------------------------------
+# Contact reasons
+#   detail: what happened / what is asked (first person, written)
+#   short: survey-style
+#   subject: e-mail subjects
+#   agent_reform: agent's reformulation in calls; agent_solution: agent's answer
+# ---------------------------------------------------------------------------
+REASONS = {
+    "billing": {
+        "detail": [
+            "Ma facture de {mois} s'élève à {montant} alors que je paie d'habitude {montant_habituel}, sans aucun changement de consommation.",
+            "Je reçois une facture de régularisation de {montant} que je ne comprends pas du tout, mon relevé de compteur a pourtant été transmis.",
+            "Vous m'avez facturé deux fois l'abonnement box ce mois-ci, une fois le 3 et une fois le 17.",
+            "Sur la facture n° F-{facture} apparaît une option « Sécurité Plus » que je n'ai jamais demandée.",
+            "Ma facture est calculée sur une estimation alors que le compteur communique tout seul, le montant de {montant} est délirant.",
+            "Les frais de mise en service de 49 € devaient être offerts d'après le vendeur, et ils sont pourtant sur ma facture.",
+        ],
+        "short": [
+            "Facture de {montant} incompréhensible.",
+            "Erreur de facturation, option jamais demandée.",
+            "Facture estimée n'importe comment.",
+            "Double facturation de l'abonnement.",
+        ],
+        "subject": ["Contestation facture {mois}", "Erreur sur ma facture F-{facture}", "Facture incompréhensible", "Régularisation de {montant} ???", "Double prélèvement abonnement"],
+        "agent_reform": [
+            "Si je comprends bien, vous contestez le montant de votre facture de {mois}, qui est de {montant} au lieu de {montant_habituel} habituellement, c'est bien ça ?",
+            "D'accord, donc une option apparaît sur votre facture alors que vous ne l'avez pas souscrite, je regarde tout de suite.",
+        ],
+        "agent_solution": [
+            "Je vois effectivement une erreur d'index sur le relevé, je lance une facture rectificative, vous la recevrez sous cinq jours ouvrés.",
+            "J'ai retiré l'option et je vous crédite le montant sur la prochaine facture.",
+            "Je transmets une demande de vérification au service facturation, ils reviennent vers vous sous 48 heures.",
+        ],
+    },
+    "payment": {
+        "detail": [
+            "Mon prélèvement a été rejeté ce mois-ci parce que j'ai changé de banque, voici mon nouvel IBAN : {iban}.",
+            "Je voudrais payer par carte la facture en retard, mais le paiement en ligne échoue à chaque fois avec ma carte {carte}.",
+            "Je souhaite étaler le paiement de la régularisation de {montant} en plusieurs fois, je ne peux pas tout payer d'un coup.",
+            "J'ai reçu une relance avec 10 € de frais alors que le virement est parti le {jour}, j'ai la preuve.",
+            "Je voudrais changer la date de prélèvement du 5 au 15 du mois, je suis payé le 10.",
+        ],
+        "short": [
+            "Prélèvement rejeté, changement de banque pas pris en compte.",
+            "Paiement en ligne impossible par carte.",
+            "Besoin d'un échéancier pour la régul.",
+            "Frais de relance injustifiés, j'avais payé.",
+        ],
+        "subject": ["Changement de coordonnées bancaires", "Paiement refusé", "Demande d'échéancier", "Relance injustifiée", "Date de prélèvement"],
+        "agent_reform": [
+            "Vous souhaitez donc mettre à jour vos coordonnées bancaires suite au rejet du prélèvement, c'est bien cela ?",
+            "Je reformule : vous aimeriez régler la régularisation de {montant} en plusieurs fois.",
+        ],
+        "agent_solution": [
+            "J'ai enregistré le nouveau mandat de prélèvement, il sera actif dès la prochaine échéance.",
+            "Je vous mets en place un échéancier en trois fois sans frais, vous recevez le détail par e-mail.",
+            "J'annule les frais de relance, c'est fait.",
+        ],
+    },
+    "refund": {
+        "detail": [
+            "J'attends toujours le remboursement de mon trop-perçu de {montant}, promis depuis {delai}.",
+            "Ma facture de clôture indique que vous me devez {montant}, et je n'ai toujours rien reçu sur mon compte.",
+            "J'ai renvoyé la box en recommandé il y a {delai} et on me facture encore la caution de 150 €, je veux être remboursée.",
+            "Le geste commercial de 30 € annoncé au téléphone n'apparaît nulle part.",
+            "Vous m'aviez promis un avoir après la panne de dix jours, je ne vois rien venir.",
+        ],
+        "short": [
+            "Remboursement du trop-perçu toujours pas reçu.",
+            "Caution de la box jamais remboursée.",
+            "Geste commercial promis, jamais versé.",
+            "J'attends mes {montant} depuis {delai}.",
+        ],
+        "subject": ["Remboursement trop-perçu", "Où est mon remboursement ?", "Caution box non remboursée", "Avoir promis non versé"],
+        "agent_reform": [
+            "Vous attendez le remboursement de votre trop-perçu de {montant} depuis {delai}, c'est bien ça ?",
+            "Donc la caution de la box ne vous a pas été restituée après le retour du matériel.",
+        ],
+        "agent_solution": [
+            "Je relance le virement en priorité, il doit apparaître sous dix jours ouvrés.",
+            "Je vois que le retour de la box a bien été réceptionné, je déclenche le remboursement de la caution aujourd'hui.",
+            "Je vous confirme l'avoir de 30 €, il sera déduit de votre prochaine facture.",
+        ],
+    },
+    "delivery": {
+        "detail": [
+            "Ma commande {commande} devait être livrée le {jour}, le suivi indique « livré » mais je n'ai rien reçu.",
+            "Le livreur est passé pendant que j'étais là, il n'a même pas sonné et a laissé un avis de passage.",
+            "Le colis avec le nouveau smartphone est bloqué au dépôt depuis {delai}.",
+            "Le technicien pour le raccordement fibre ne s'est pas présenté au rendez-vous, j'avais pris ma journée.",
+            "On m'a livré la box dans un carton ouvert et il manquait le câble d'alimentation.",
+            "Le relais colis de {ville} me dit qu'il n'a jamais reçu mon paquet.",
+        ],
+        "short": [
+            "Colis marqué livré, jamais reçu.",
+            "Technicien absent au rendez-vous.",
+            "Livraison en retard de {delai}.",
+            "Livreur qui ne sonne même pas.",
+        ],
+        "subject": ["Commande {commande} non reçue", "Livraison box", "Rendez-vous technicien manqué", "Colis perdu", "Retard de livraison"],
+        "agent_reform": [
+            "Je comprends, votre commande {commande} apparaît comme livrée mais vous ne l'avez pas reçue.",
+            "Si je résume, le technicien n'est pas venu au rendez-vous de raccordement.",
+        ],
+        "agent_solution": [
+            "J'ouvre une enquête auprès du transporteur et je vous renvoie un colis en express si rien n'est retrouvé sous 48 heures.",
+            "Je vous propose un nouveau rendez-vous technicien jeudi entre 8 h et 12 h, en créneau prioritaire.",
+            "Je vous envoie le câble manquant en lettre suivie dès aujourd'hui.",
+        ],
+    },
+    "order": {
+        "detail": [
+            "Je voudrais commander le répéteur Wi-Fi et un deuxième décodeur TV, mais le site plante au moment de valider.",
+            "J'ai passé commande du forfait {offre} en boutique et je n'ai reçu aucune confirmation.",
+            "Je souhaite modifier ma commande {commande} : je voulais le modèle 256 Go et pas le 128 Go.",
+            "Ma commande {commande} a été annulée sans explication alors que le paiement est passé.",
+            "Je veux commander la borne de recharge pour ma voiture avec l'installation, comment faut-il faire ?",
+        ],
+        "short": [
+            "Commande impossible à valider sur le site.",
+            "Pas de confirmation de commande.",
+            "Commande annulée sans raison.",
+            "Erreur de modèle dans ma commande.",
+        ],
+        "subject": ["Commande {commande}", "Problème de commande", "Modification de commande", "Commande annulée ?"],
+        "agent_reform": [
+            "Vous souhaitez modifier votre commande {commande} pour un autre modèle, c'est bien ça ?",
+            "Si je comprends bien, vous n'arrivez pas à finaliser votre commande sur le site.",
+        ],
+        "agent_solution": [
+            "Je passe la commande directement depuis mon poste, vous recevez la confirmation par e-mail dans quelques minutes.",
+            "J'ai modifié la commande, la livraison est prévue sous trois jours.",
+            "Je vois que l'annulation vient d'un contrôle de paiement, je relance la commande sans frais supplémentaires.",
+        ],
+    },
+    "product_defect": {
+        "detail": [
+            "Ma box redémarre toute seule plusieurs fois par jour et la connexion coupe en pleine visio.",
+            "Le décodeur TV affiche un écran noir depuis la dernière mise à jour.",
+            "Le smartphone acheté chez vous il y a deux mois ne charge plus du tout.",
+            "Le compteur affiche une consommation alors que la maison est vide et tout est débranché.",
+            "Le Wi-Fi ne passe plus à l'étage, alors que tout fonctionnait avant le changement de box.",
+            "La fibre coupe tous les soirs vers 21 heures depuis {delai}.",
+        ],
+        "short": [
+            "Box qui redémarre en boucle.",
+            "Décodeur écran noir depuis la mise à jour.",
+            "Connexion qui coupe tous les soirs.",
+            "Téléphone en panne après deux mois.",
+        ],
+        "subject": ["Box défectueuse", "Coupures internet", "Panne décodeur", "Téléphone en panne sous garantie", "Wi-Fi instable"],
+        "agent_reform": [
+            "D'accord, votre box redémarre toute seule et la connexion coupe, depuis combien de temps exactement ?",
+            "Je résume : le décodeur reste sur un écran noir depuis la mise à jour.",
+        ],
+        "agent_solution": [
+            "Je vais faire un test de ligne à distance. Je vois des erreurs de synchronisation, je vous envoie une box de remplacement en express.",
+            "Je lance une réinitialisation à distance du décodeur, ça prend cinq minutes, restez en ligne.",
+            "Le téléphone est sous garantie, je vous crée un bon de retour prépayé et un prêt de mobile en boutique.",
+        ],
+    },
+    "account_access": {
+        "detail": [
+            "Je n'arrive plus à me connecter à mon espace client, le code de vérification n'arrive jamais par SMS.",
+            "Mon compte est bloqué après trois essais de mot de passe et la réinitialisation renvoie vers une page d'erreur.",
+            "Je ne retrouve pas mon identifiant, j'ai changé d'adresse e-mail entre-temps.",
+            "L'application me déconnecte à chaque ouverture depuis la mise à jour.",
+            "Je voudrais donner accès à mon compte à mon fils, qui s'occupe de mes papiers, mais je ne sais pas comment faire.",
+        ],
+        "short": [
+            "Impossible de me connecter à l'espace client.",
+            "Compte bloqué, code SMS jamais reçu.",
+            "Appli qui déconnecte sans arrêt.",
+            "Mot de passe oublié, procédure qui ne marche pas.",
+        ],
+        "subject": ["Accès espace client impossible", "Compte bloqué", "Mot de passe", "Problème de connexion à l'application"],
+        "agent_reform": [
+            "Vous n'arrivez donc plus à accéder à votre espace client parce que le code SMS n'arrive pas, c'est ça ?",
+            "Si je comprends bien, votre compte est bloqué après plusieurs tentatives.",
+        ],
+        "agent_solution": [
+            "Je débloque votre compte et je vous envoie un lien de réinitialisation par e-mail, il est valable 24 heures.",
+            "J'ai mis à jour votre adresse e-mail, vous pouvez vous reconnecter avec celle-ci.",
+            "Je vous explique pas à pas : vous ouvrez l'application, puis « Mot de passe oublié »…",
+        ],
+    },
+    "subscription_change": {
+        "detail": [
+            "Je souhaite passer de l'offre Essentielle à {offre}, pouvez-vous me dire ce que ça change sur ma mensualité ?",
+            "Je voudrais ajouter une ligne mobile pour ma fille sur mon compte.",
+            "Je déménage à {ville} le mois prochain et je veux transférer l'électricité et la box à la nouvelle adresse.",
+            "Je voudrais passer en option heures creuses maintenant que j'ai une voiture électrique.",
+            "Je souhaite baisser mon forfait mobile, je n'utilise jamais plus de 10 Go.",
+            "Je veux mettre le contrat au nom de mon conjoint.",
+        ],
+        "short": [
+            "Changement d'offre fait rapidement.",
+            "Transfert de contrat pour déménagement.",
+            "Ajout d'une ligne pour ma fille.",
+            "Passage en heures creuses.",
+        ],
+        "subject": ["Changement d'offre", "Déménagement", "Ajout d'une ligne", "Modification de contrat", "Passage à {offre}"],
+        "agent_reform": [
+            "Vous souhaitez passer à l'offre {offre}, je vérifie votre éligibilité.",
+            "Je note donc un déménagement à {ville}, avec transfert de l'énergie et de la box.",
+        ],
+        "agent_solution": [
+            "C'est fait, le changement d'offre prendra effet au début du prochain cycle de facturation.",
+            "Je programme le transfert pour la date de votre emménagement, sans frais de mise en service.",
+            "La nouvelle ligne est créée, la carte SIM part aujourd'hui par courrier.",
+        ],
+    },
+    "cancellation": {
+        "detail": [
+            "Je souhaite résilier mon contrat {contrat} avec effet immédiat.",
+            "Je veux résilier la box, je pars à l'étranger pour deux ans.",
+            "Je vous informe que je vais résilier l'ensemble de mes contrats à la fin du mois.",
+            "On me demande 180 € de frais de résiliation anticipée, je refuse de payer ça.",
+            "J'ai envoyé ma demande de résiliation il y a {delai} et je suis toujours prélevé.",
+        ],
+        "short": [
+            "Je résilie dès la fin de l'engagement.",
+            "Résiliation demandée, toujours prélevé.",
+            "Frais de résiliation scandaleux.",
+            "Je pars, résiliation en cours.",
+        ],
+        "subject": ["Résiliation contrat {contrat}", "Demande de résiliation", "Résiliation toujours pas prise en compte", "Frais de résiliation"],
+        "agent_reform": [
+            "Vous souhaitez donc résilier votre contrat {contrat}, puis-je vous demander la raison ?",
+            "Je comprends que vous envisagez de nous quitter, est-ce qu'il y a quelque chose que je peux faire pour vous retenir ?",
+        ],
+        "agent_solution": [
+            "J'enregistre la résiliation, vous recevrez la confirmation et la facture de clôture par e-mail.",
+            "Avant de valider, je peux vous proposer trois mois à moitié prix si vous restez.",
+            "Je vois que la demande n'a pas été traitée, je la passe en urgence et je bloque les prélèvements.",
+        ],
+    },
+    "price": {
+        "detail": [
+            "Mon abonnement augmente de {hausse} au 1er du mois, je l'ai appris par un simple e-mail.",
+            "{concurrent} propose la même offre pour 12 € de moins par mois, pourquoi pas vous ?",
+            "Le prix du kWh a encore augmenté, ma mensualité passe de {montant_habituel} à {montant}.",
+            "Les nouveaux clients ont droit à des prix cassés et les anciens paient plein pot.",
+            "Le prix de la box après les douze premiers mois a quasiment doublé.",
+        ],
+        "short": [
+            "Trop cher depuis la hausse de {hausse}.",
+            "Prix en hausse sans justification.",
+            "{concurrent} est moins cher pour la même chose.",
+            "Les nouveaux clients sont mieux traités que les anciens.",
+        ],
+        "subject": ["Augmentation de tarif", "Hausse de prix inacceptable", "Tarif", "Prix de l'abonnement"],
+        "agent_reform": [
+            "Je comprends, c'est l'augmentation de {hausse} de votre abonnement qui vous pose problème.",
+            "Vous avez vu une offre moins chère chez un concurrent et vous voudriez qu'on s'aligne, c'est ça ?",
+        ],
+        "agent_solution": [
+            "Je peux vous proposer de passer sur l'offre {offre}, qui revient moins cher pour votre usage.",
+            "Je vous accorde une remise fidélité de 5 € par mois pendant un an.",
+            "Malheureusement je ne peux pas modifier le tarif réglementé, mais je peux vous orienter vers une offre à prix fixe.",
+        ],
+    },
+    "contact_difficulty": {
+        "detail": [
+            "C'est la {nieme} fois que j'appelle et je tombe systématiquement sur le répondeur après 40 minutes d'attente.",
+            "Le chat en ligne se ferme tout seul dès que je demande un conseiller humain.",
+            "J'ai envoyé quatre e-mails depuis {delai} et je n'ai eu que des réponses automatiques.",
+            "On m'a promis d'être rappelée sous 48 heures, ça fait {delai} que j'attends.",
+            "Votre serveur vocal me renvoie toujours au menu principal, impossible de parler à quelqu'un.",
+        ],
+        "short": [
+            "Impossible de joindre quelqu'un, 40 min d'attente.",
+            "Jamais rappelée malgré les promesses.",
+            "Chatbot inutile, je veux un humain.",
+            "Des e-mails sans réponse depuis {delai}.",
+        ],
+        "subject": ["Impossible de vous joindre", "Toujours sans réponse", "Demande de rappel", "{nieme} relance"],
+        "agent_reform": [
+            "Je suis désolée pour l'attente, vous avez essayé de nous joindre plusieurs fois sans succès, c'est bien cela ?",
+            "Je comprends que vous n'avez pas été rappelé comme prévu.",
+        ],
+        "agent_solution": [
+            "Je vous donne une ligne directe pour votre dossier et je vous rappelle moi-même jeudi.",
+            "Je note dans votre dossier que vous souhaitez être recontacté par téléphone et pas par e-mail.",
+            "Je reste votre interlocutrice sur ce dossier jusqu'à sa résolution.",
+        ],
+    },
+    "agent_behaviour": {
+        "detail": [
+            "La conseillère que j'ai eue hier m'a raccroché au nez quand j'ai demandé un responsable.",
+            "Le vendeur de la boutique de {ville} m'a parlé comme à un enfant et m'a vendu une option inutile.",
+            "Votre conseiller m'a promis un geste commercial puis l'a nié quand j'ai rappelé.",
+            "Le technicien a été désagréable, a laissé des câbles partout et est reparti sans rien expliquer.",
+            "On m'a répondu sur un ton sec et méprisant, comme si je dérangeais.",
+        ],
+        "short": [
+            "Conseiller désagréable qui m'a raccroché au nez.",
+            "Vendeur condescendant en boutique.",
+            "Technicien impoli et bâclé.",
+            "Ton méprisant au téléphone.",
+        ],
+        "subject": ["Comportement inacceptable d'un conseiller", "Plainte contre le vendeur", "Accueil déplorable", "Réclamation technicien"],
+        "agent_reform": [
+            "Je suis vraiment navrée de ce qui s'est passé, vous me dites que le conseiller a raccroché pendant l'appel.",
+            "Si je comprends bien, vous n'avez pas été bien reçu en boutique.",
+        ],
+        "agent_solution": [
+            "Je fais remonter votre réclamation au responsable d'équipe, ce n'est pas la façon dont nous souhaitons traiter nos clients.",
+            "Je vous présente nos excuses au nom de l'entreprise et je retire l'option qui vous a été vendue.",
+            "Je transmets au manager de la boutique, il vous contactera personnellement.",
+        ],
+    },
+    "information_request": {
+        "detail": [
+            "Je voudrais savoir si la fibre est disponible au {adresse}.",
+            "Pouvez-vous m'expliquer la différence entre l'offre à prix fixe et l'offre indexée ?",
+            "Est-ce que le chèque énergie est accepté pour payer mes factures de gaz ?",
+            "Je voudrais connaître la date de fin de mon engagement sur le contrat {contrat}.",
+            "Comment fonctionne exactement l'option Heures Creuses Plus le week-end ?",
+            "Quelle est la procédure pour transmettre mon relevé de compteur moi-même ?",
+        ],
+        "short": [
+            "Réponse claire à ma question, merci.",
+            "Besoin d'infos sur les offres, explications moyennes.",
+            "Question sur l'éligibilité fibre.",
+            "Renseignement sur la fin d'engagement.",
+        ],
+        "subject": ["Demande d'information", "Question sur mon contrat", "Éligibilité fibre", "Renseignements offre", "Chèque énergie"],
+        "agent_reform": [
+            "Vous souhaitez connaître la date de fin d'engagement de votre contrat, je regarde.",
+            "Vous voulez savoir si la fibre est disponible à votre adresse, je lance le test d'éligibilité.",
+        ],
+        "agent_solution": [
+            "Votre engagement se termine le 30 juin, après cette date vous êtes libre sans frais.",
+            "Bonne nouvelle, votre adresse est éligible à la fibre, le raccordement est possible sous trois semaines.",
+            "Oui, le chèque énergie est accepté, vous pouvez l'envoyer par courrier ou le saisir en ligne.",
+        ],
+    },
+    "compliment": {
+        "detail": [
+            "Je tenais à remercier {agent}, qui a réglé mon problème en dix minutes avec beaucoup de patience.",
+            "Le technicien venu lundi a été parfait : ponctuel, soigneux, et il a pris le temps de tout m'expliquer.",
+            "Bravo pour la nouvelle application, enfin on voit sa consommation jour par jour.",
+            "Je voulais vous dire que l'accueil à la boutique de {ville} est toujours excellent.",
+            "Votre service client m'a rappelé comme promis, à l'heure dite, ça mérite d'être souligné.",
+        ],
+        "short": [
+            "Conseillère au top, merci {agent} !",
+            "Technicien parfait, ponctuel et soigneux.",
+            "Super appli, bravo.",
+            "Accueil en boutique excellent comme toujours.",
+            "Rappelé à l'heure promise, bravo.",
+        ],
+        "subject": ["Merci !", "Remerciements", "Bravo à votre conseillère", "Un grand merci au technicien", "Félicitations"],
+        "agent_reform": [
+            "Oh, merci beaucoup, ça fait plaisir d'entendre ça ! Vous appelez pour remercier {agent}, c'est bien ça ?",
+            "C'est très gentil de prendre le temps de nous le dire.",
+        ],
+        "agent_solution": [
+            "Je transmets votre message à son responsable, ça va lui faire très plaisir.",
+            "Je note votre retour dans le dossier, il sera partagé avec l'équipe.",
+        ],
+    },
+}
+
+# ---------------------------------------------------------------------------
+# Emotions: written expressions and survey-style short ones
+# ---------------------------------------------------------------------------
+EMOTIONS = {
+    "joy": {
+        "written": ["Je suis vraiment ravi{e}, ça m'a fait plaisir.", "Franchement, quel bonheur quand tout marche du premier coup !",
+                    "J'étais tellement content{e} que j'en ai parlé à tout le bureau.", "C'est un vrai plaisir, ça m'a mis de bonne humeur pour la journée."],
+        "short": ["Trop content{e} !", "Ravi{e} 😊", "Que du bonheur.", "Génial !"],
+    },
+    "trust": {
+        "written": ["Je sais que je peux vous faire confiance pour régler ça.", "J'ai confiance, vous avez toujours tenu parole jusqu'ici.",
+                    "Je vous laisse faire, je suis sûr{e} que ce sera bien fait.", "Je n'ai pas d'inquiétude, vous êtes sérieux."],
+        "short": ["Confiance.", "Fiable.", "Je sais que c'est sérieux.", "Je vous fais confiance."],
+    },
+    "fear": {
+        "written": ["J'ai peur que mon électricité soit coupée avec ce retard, j'ai un enfant en bas âge.", "Ça m'angoisse vraiment, j'ai peur de me faire pirater mon compte.",
+                    "J'ai peur que mon conjoint l'apprenne par un courrier.", "Je suis terrorisée à l'idée de me retrouver sans chauffage en plein hiver."],
+        "short": ["J'ai eu peur d'être coupée.", "Peur de perdre mes données.", "Angoissant.", "Ça fait peur."],
+    },
+    "surprise": {
+        "written": ["Quelle n'a pas été ma surprise en ouvrant le courrier !", "Je suis tombé{e} des nues en voyant ça.",
+                    "Je ne m'y attendais pas du tout, honnêtement.", "Étonnant, je n'aurais jamais cru ça possible."],
+        "short": ["Surpris{e} !", "Je ne m'y attendais pas.", "Étonnant.", "Quelle surprise."],
+    },
+    "sadness": {
+        "written": ["Ça me rend triste d'en arriver là.", "J'ai le cœur gros, sincèrement.",
+                    "C'est une période difficile pour moi et ça n'aide pas.", "Je suis peiné{e}, vraiment, on avait une belle relation."],
+        "short": ["Triste.", "Ça me peine.", "Le cœur gros.", "Bien triste d'en arriver là."],
+    },
+    "disgust": {
+        "written": ["Vos méthodes me dégoûtent.", "C'est écœurant de traiter les gens comme ça.",
+                    "Je trouve ça répugnant, il n'y a pas d'autre mot.", "Ça me donne la nausée de voir comment vous fonctionnez."],
+        "short": ["Écœurant.", "Dégoûté{e}.", "Répugnant.", "Ça me dégoûte."],
+    },
+    "anger": {
+        "written": ["Je suis FURIEUX{x}, c'est inadmissible !", "Je suis hors de moi.",
+                    "Ça me met dans une colère noire.", "C'est scandaleux et je suis en colère, vraiment en colère."],
+        "short": ["INADMISSIBLE !!!", "Furieux{x}.", "Scandaleux.", "En colère."],
+    },
+    "anticipation": {
+        "written": ["J'ai hâte de voir ce que ça va donner.", "J'attends avec impatience la suite.",
+                    "Je suis curieux{x} de voir les prochaines nouveautés.", "Je suis impatient{e} de pouvoir en profiter."],
+        "short": ["Hâte de voir la suite.", "Impatient{e} !", "J'attends la suite avec curiosité.", "Vivement la suite."],
+    },
+    "frustration": {
+        "written": ["C'est usant, je tourne en rond depuis des semaines.", "J'en ai assez de répéter la même chose à chaque appel.",
+                    "C'est frustrant de ne jamais avoir de réponse claire.", "Je perds un temps fou pour un problème qui devrait être simple."],
+        "short": ["Frustrant.", "Usant.", "J'en ai marre.", "Je tourne en rond."],
+    },
+    "disappointment": {
+        "written": ["Je suis déçu{e}, j'attendais mieux de vous.", "Quelle déception, vraiment.",
+                    "Je m'attendais à autre chose, franchement c'est décevant.", "C'est dommage, vous valiez mieux que ça."],
+        "short": ["Déçu{e}.", "Décevant.", "Dommage.", "Je m'attendais à mieux."],
+    },
+    "worry": {
+        "written": ["Je suis inquiète, je ne dors plus bien à cause de cette histoire.", "Ça me préoccupe beaucoup.",
+                    "Je m'inquiète de ce que ça va donner sur la prochaine facture.", "Je suis un peu inquiet{e}, je ne vous le cache pas."],
+        "short": ["Inquiet{e}.", "Ça m'inquiète.", "Un peu inquiet{e} pour la suite.", "Préoccupant."],
+    },
+    "confusion": {
+        "written": ["Je n'y comprends plus rien, entre les courriers et l'appli ce n'est pas la même chose.", "Je suis perdu{e}, honnêtement.",
+                    "Franchement, c'est le flou total.", "Je ne comprends pas ce qu'on attend de moi."],
+        "short": ["Incompréhensible.", "Perdu{e}.", "Je n'y comprends rien.", "Flou total."],
+    },
+    "relief": {
+        "written": ["Ouf, je suis soulagé{e} que ce soit enfin réglé.", "Quel soulagement, vraiment.",
+                    "Je respire enfin, merci.", "Ça m'enlève un poids."],
+        "short": ["Soulagé{e}.", "Ouf !", "Enfin réglé, quel soulagement.", "Je respire."],
+    },
+    "gratitude": {
+        "written": ["Un immense merci pour votre aide.", "Je vous remercie sincèrement pour votre patience.",
+                    "Merci, merci et encore merci.", "Je vous en suis très reconnaissant{e}."],
+        "short": ["Merci beaucoup !", "Merci pour tout.", "Reconnaissant{e}.", "Grand merci."],
+    },
+}
+
+# Reasons whose emotion can be positive only / negative only.
+POSITIVE_EMOTIONS = ["joy", "gratitude", "trust", "relief", "surprise", "anticipation"]
+NEGATIVE_ONLY_REASONS = {"agent_behaviour", "contact_difficulty", "refund", "product_defect", "account_access", "delivery", "billing", "payment", "cancellation", "price"}
+
+# ---------------------------------------------------------------------------
+# Conflict and politeness markers (added according to tone)
+# ---------------------------------------------------------------------------
+CONFLICT = [
+    "C'est la {nieme} fois que je vous contacte pour la même chose.",
+    "Après {years} ans chez vous, je trouve ça fort.",
+    "Je veux parler à un responsable.",
+    "Merci pour rien.",
+    "Bravo, vraiment, quel service client…",
+    "Je menace pas, je préviens : si ça continue je pars.",
+    "JE VEUX UNE RÉPONSE.",
+    "Sans nouvelles de votre part sous 48 heures, je vais voir ailleurs.",
+]
+POLITE = [
+    "Je vous prie de m'excuser pour la longueur de ce message.",
+    "Désolée de vous déranger pour si peu.",
+    "Merci d'avance pour votre retour.",
+    "Je vous remercie par avance de l'attention que vous porterez à ma demande.",
+    "Pourriez-vous, s'il vous plaît, regarder cela quand vous aurez un moment ?",
+    "Je sais que vous faites de votre mieux.",
+]
+
+GREETINGS_FORMAL = ["Madame, Monsieur,", "Bonjour Madame, Monsieur,", "Madame, Monsieur, bonjour."]
+GREETINGS_PLAIN = ["Bonjour,", "Bonjour", "Bonjour à vous,", "Bonsoir,", "Bjr,", "Salut,"]
+CLOSINGS_FORMAL = [
+    "Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées.",
+    "Veuillez recevoir mes salutations distinguées.",
+    "Dans l'attente de votre réponse, je vous prie d'agréer mes sincères salutations.",
+]
+CLOSINGS_PLAIN = ["Cordialement,", "Bien cordialement,", "Merci,", "Bonne journée,", "Cdt", "A+"]
+
+# ---------------------------------------------------------------------------
+# Service-side replies quoted in e-mails
+# ---------------------------------------------------------------------------
+SERVICE_REPLIES = [
+    "Bonjour,\n\nNous avons bien reçu votre demande et nous vous remercions de votre confiance.\nUn conseiller reviendra vers vous dans les meilleurs délais.\n\nBien cordialement,\nLe Service Client {marque}",
+    "Bonjour {civ} {nom},\n\nSuite à votre appel, nous vous confirmons la prise en compte de votre dossier sous la référence {dossier}.\nLe délai de traitement est de 5 à 10 jours ouvrés.\n\nCordialement,\n{agent}, Service Client {marque}",
+    "Bonjour {civ} {nom},\n\nNous sommes désolés pour la gêne occasionnée. Après vérification, votre facture est conforme à votre consommation relevée.\nNous restons à votre disposition.\n\nCordialement,\nLe Service Client {marque}",
+    "Bonjour,\n\nCeci est une réponse automatique. Votre message a bien été enregistré.\nPour toute question, consultez notre FAQ ou connectez-vous à votre espace client.\n\nL'équipe {marque}",
+    "Bonjour {civ} {nom},\n\nMerci pour votre message. Pourriez-vous nous transmettre une photo de votre compteur ainsi que votre numéro de contrat afin que nous puissions avancer ?\n\nBien à vous,\n{agent}\nConseillère clientèle {marque}",
+]
+
+# ---------------------------------------------------------------------------
+# Calls: agent script pieces
+# ---------------------------------------------------------------------------
+AGENT_GREET = [
+    "{marque} bonjour, {agent} à votre écoute, que puis-je faire pour vous ?",
+    "Bonjour, service client {marque}, je m'appelle {agent}, en quoi puis-je vous aider ?",
+    "{marque} service client, {agent}, bonjour !",
+    "Bonjour et merci de votre patience, {agent} du service client {marque}, je vous écoute.",
+]
+AGENT_IDENT = [
+    "Pour commencer, pouvez-vous me donner votre numéro client s'il vous plaît ?",
+    "Je vais d'abord vérifier votre identité : votre nom, prénom et votre adresse ?",
+    "Vous avez votre numéro de contrat sous la main ?",
+    "Pour sécuriser l'échange, pouvez-vous me confirmer votre date de naissance et votre code postal ?",
+]
+AGENT_HOLD = [
+    "Je vous mets un petit instant en attente, je consulte votre dossier.",
+    "Ne quittez pas, je regarde ça.",
+    "Je vérifie, un instant s'il vous plaît.",
+]
+AGENT_EMPATHY = {
+    "neg": ["Je comprends tout à fait votre agacement et je vous présente nos excuses.", "Je suis vraiment désolée pour ce désagrément.",
+            "Vous avez raison, ce n'est pas normal, je m'en occupe.", "Je comprends, c'est très désagréable."],
+    "pos": ["Ça fait plaisir à entendre.", "Merci pour votre fidélité.", "Très bien, je m'en occupe avec plaisir."],
+}
+AGENT_CLOSE = [
+    "Est-ce que je peux faire autre chose pour vous ?",
+    "Y a-t-il autre chose que je puisse faire pour vous aujourd'hui ?",
+    "Avez-vous d'autres questions ?",
+]
+AGENT_BYE = [
+    "Merci de votre appel et excellente journée, au revoir.",
+    "Je vous remercie de votre confiance, bonne fin de journée.",
+    "Vous allez recevoir un court questionnaire de satisfaction par SMS. Au revoir et bonne journée.",
+    "Merci à vous, au revoir.",
+]
+CLIENT_BYE_POS = ["Non, c'est tout, merci beaucoup, au revoir.", "Non ça ira, merci, bonne journée à vous aussi.", "Merci, au revoir !"]
+CLIENT_BYE_NEG = ["Non. Au revoir.", "On verra bien. Au revoir.", "J'espère que cette fois ce sera la bonne. Au revoir.", "Ouais. Au revoir."]
+FILLERS = ["euh", "ben", "bah", "en fait", "voilà", "bon", "hein", "enfin", "du coup", "vous voyez"]
+
+# ---------------------------------------------------------------------------
+# Interviews: questions and long, reflective answers per relationship form
+# ---------------------------------------------------------------------------
+INTERVIEW_QUESTIONS = {
+    "history": ["Pour commencer, pouvez-vous me raconter comment vous êtes devenu{e} client{e} {marque} ?",
+                "Depuis quand êtes-vous chez {marque}, et comment ça a commencé ?"],
+    "feeling": ["Si vous deviez décrire votre relation avec {marque} en quelques mots, que diriez-vous ?",
+                "Qu'est-ce que vous ressentez quand vous pensez à {marque} aujourd'hui ?"],
+    "last_contact": ["Parlez-moi de votre dernier contact avec le service client.",
+                     "Vous m'avez dit au téléphone avoir eu un souci récemment, vous pouvez me raconter ?"],
+    "competitors": ["Vous avez déjà été chez d'autres fournisseurs ? Comment vous comparez ?",
+                    "Et par rapport à la concurrence, comment vous situez {marque} ?"],
+    "leave": ["Qu'est-ce qui pourrait vous faire partir ?", "Est-ce que vous avez déjà pensé à changer ?"],
+    "advice": ["Si vous aviez le directeur de {marque} en face de vous, que lui diriez-vous ?",
+               "Pour finir, un conseil à donner à {marque} ?"],
+}
+INTERVIEW_FOLLOWUPS = ["D'accord.", "Hm hm.", "Je vois.", "Vous pouvez préciser ?", "C'est intéressant, continuez.", "Et qu'est-ce que vous avez ressenti à ce moment-là ?", "Ah oui ?"]
+
+INTERVIEW_STORIES = {
+    "committed_partnership": {
+        "history": "Alors, euh, c'est une longue histoire. On a pris {marque} en {since}, quand on a acheté la maison. À l'époque c'était juste l'électricité, et puis petit à petit on a tout mis chez eux, le gaz, la box, les portables des enfants. Je n'ai jamais fait partie de ces gens qui changent tous les ans pour gagner trois euros. Pour moi un fournisseur c'est comme un garagiste ou un médecin, on en trouve un bon et on le garde.",
+        "feeling": "Je dirais… une relation de confiance. Solide. Je ne me pose pas de questions quand je reçois une facture, je sais qu'elle est juste. Et quand il y a un problème, je sais qu'ils vont le régler. Ce n'est pas de l'amour, hein, faut pas exagérer, mais c'est un engagement, oui. Je me sens engagé vis-à-vis d'eux, et je crois que c'est réciproque.",
+        "competitors": "J'ai des collègues chez {concurrent} qui passent leur vie au téléphone avec la hotline. Ils me disent que je suis naïf de ne pas faire jouer la concurrence. Peut-être. Mais moi je dors tranquille. Je préfère payer un peu plus et avoir la paix.",
+        "leave": "Il faudrait vraiment une trahison. Genre qu'on me mente. Une erreur, ça arrive, tout le monde fait des erreurs. Mais si je découvrais qu'on m'a facturé des choses en douce pendant des années, là, ce serait fini, et je crois que ça me ferait vraiment mal.",
+        "advice": "De ne pas oublier les gens comme moi. On ne fait pas de bruit, on ne réclame pas, mais on est là depuis le début. Un petit mot, une attention de temps en temps, ça ne coûte rien.",
+    },
+    "ex_friends": {
+        "history": "Moi j'étais la cliente modèle, hein. {years} ans. J'ai même fait venir ma sœur et deux copines. Je défendais {marque} dans les repas de famille quand mon beau-frère disait que c'était tous des voleurs. Je disais non, eux c'est différent, ils sont corrects.",
+        "feeling": "Aujourd'hui ? Trahie. C'est le mot. Je sais que c'est fort pour un fournisseur d'électricité, mais c'est ce que je ressens. Quand j'ai reçu le mail annonçant la hausse de {hausse}, sans une explication, sans un geste pour les anciens, alors que sur le site il y avait une promo énorme pour les nouveaux clients… j'ai eu l'impression qu'on se moquait de moi. Comme un ami qui vous oublie dès qu'il a trouvé mieux.",
+        "competitors": "J'ai regardé chez {concurrent}, évidemment. C'est moins cher. Mais je n'ai pas encore sauté le pas, parce que… je ne sais pas, une part de moi espère encore qu'ils vont se rattraper. C'est idiot, hein ?",
+        "leave": "Je suis déjà à moitié partie, en vrai. Si je n'ai pas un signe d'ici l'échéance, je signe ailleurs. Mais s'ils me rappelaient, s'ils reconnaissaient qu'ils ont mal géré, je pourrais rester. Je ne demande pas grand-chose. Juste de la reconnaissance.",
+        "advice": "Qu'ils se souviennent de qui les a fait vivre pendant toutes ces années. Les nouveaux clients, ils partiront au bout d'un an. Nous, on était là.",
+    },
+    "enslavement": {
+        "history": "Je suis arrivé dans cet immeuble en {since} et la fibre c'était {marque}, point. Aucun autre opérateur n'est raccordé. Alors je n'ai pas choisi, j'ai signé parce qu'il fallait bien avoir internet pour travailler.",
+        "feeling": "Je me sens captif. Voilà. Otage, même, les jours où ça coupe. Parce que quand ça ne marche pas, je ne peux pas menacer de partir, ils le savent très bien. Il n'y a pas d'alternative, donc il n'y a aucun rapport de force. Je paie et je me tais.",
+        "competitors": "Mes amis chez {concurrent} ont des offres à 25 euros avec plein de trucs. Moi je paie presque le double pour moins. Mais je ne peux pas y aller, le réseau ne passe pas chez moi. J'ai même demandé au syndic, rien à faire.",
+        "leave": "Dès qu'un autre opérateur arrive, je pars. Le jour même. Je ne réfléchirai même pas. Ça fait {years} ans que j'attends ça.",
+        "advice": "Qu'ils ne confondent pas un client coincé avec un client satisfait. Dans leurs statistiques, je suis sûrement compté comme fidèle. Je ne le suis pas du tout.",
+    },
+    "dependency": {
+        "history": "Oh, c'est mon mari qui avait tout mis en place, moi je ne m'occupais de rien. Depuis qu'il est décédé, il y a trois ans, c'est moi qui dois tout gérer, et vous savez, à {age} ans, l'informatique… Heureusement il y a la dame au téléphone, {agent}, elle est d'une patience !",
+        "feeling": "Je ne sais pas comment je ferais sans eux, honnêtement. La box, c'est ce qui me permet de voir mes petits-enfants en vidéo le dimanche, ils sont à Montréal. Et la téléassistance est branchée dessus aussi. Alors quand ça ne marche plus, je panique, j'ai le cœur qui bat, je ne sais plus quoi faire.",
+        "competitors": "Changer ? Oh non, je ne pourrais pas. Ma fille m'a dit que chez {concurrent} ce serait moins cher, mais il faudrait tout recommencer, les branchements, les codes… Non, non. Je suis habituée, on me connaît.",
+        "leave": "Rien, je crois. Sauf si on me supprimait la possibilité de parler à quelqu'un au téléphone. Si c'est que des robots et des applications, là je serais perdue. Complètement perdue.",
+        "advice": "De garder des vraies personnes au bout du fil. Des gens qui prennent le temps. Pour nous, les personnes âgées, c'est vital, vraiment vital.",
+    },
+    "rebound": {
+        "history": "Je suis chez {marque} depuis l'an dernier. Avant j'étais chez {concurrent}, et ça a été un cauchemar : six mois de coupures, des factures fausses, et impossible de parler à un humain. Un jour j'ai craqué, je suis rentrée dans la première boutique que j'ai vue, c'était {marque}, et j'ai signé dans l'heure.",
+        "feeling": "Soulagée. C'est surtout ça. Je ne dirais pas que je suis amoureuse de {marque}, hein, je les ai choisis un peu par défaut, pour fuir. Mais pour l'instant, ça marche, et quand j'appelle quelqu'un répond. Après ce que j'ai vécu, c'est déjà énorme.",
+        "competitors": "Tout est mieux que {concurrent}, franchement. Rien que d'entendre leur nom j'ai des sueurs froides. Donc la comparaison, elle est vite faite.",
+        "leave": "S'ils commencent à faire comme mon ancien fournisseur. Au premier signe, je repars. J'ai appris que je pouvais partir, maintenant, ça ne me fait plus peur.",
+        "advice": "De rester simples. De répondre au téléphone. Ça paraît bête, mais c'est pour ça que les gens quittent les autres.",
+    },
+    "fling": {
+        "history": "Franchement je suis chez {marque} depuis… cinq mois ? J'ai vu la pub pour la nouvelle box 8K avec le Wi-Fi 7 et le téléphone à un euro, j'ai craqué. Je change souvent, j'aime bien avoir le dernier truc, c'est un peu mon côté gamin.",
+        "feeling": "C'est cool, c'est fun, la box est belle, l'appli est sympa. Mais c'est pas une histoire d'amour, hein ! C'est une aventure. Pour l'instant je m'éclate, et quand ce sera moins excitant, je passerai à autre chose.",
+        "competitors": "{concurrent} va sortir une offre avec la console de jeux incluse, il paraît. Si c'est vrai, je pense que j'y vais. Sans rancune.",
+        "leave": "Une meilleure promo, tout simplement. Ou un nouveau gadget. Je ne suis pas fidèle, je l'assume, les fournisseurs ne sont pas fidèles non plus avec nous.",
+        "advice": "Surprenez-moi. Sortez des nouveautés tous les six mois, des bonus pour les clients actuels, pas que pour les nouveaux. Tant que c'est excitant, je reste.",
+    },
+    "kinship": {
+        "history": "Alors chez nous, {marque}, c'est une histoire de famille. Mon grand-père avait déjà le contrat, ma mère l'a repris, et quand elle est décédée en {mois} dernier, j'ai repris la maison et tout ce qui allait avec. Je n'ai même pas réfléchi, c'était naturel.",
+        "feeling": "C'est un peu comme un meuble de famille, vous voyez ? On ne l'a pas choisi, mais on y tient. Il y a de l'attachement, de la nostalgie. Quand j'ai appelé pour changer le nom sur le contrat, j'avais la gorge serrée, et la conseillère a été très délicate, ça m'a touché.",
+        "competitors": "Je ne connais pas vraiment les autres. Mon fils me dit que {concurrent} c'est mieux, mais lui il n'a pas le même rapport aux choses. Pour moi, changer, ce serait un peu trahir ma mère, c'est bête.",
+        "leave": "Je ne sais pas. Peut-être si les démarches de succession avaient été un enfer. Mais ça s'est bien passé, alors non.",
+        "advice": "De se rappeler que derrière un changement de titulaire, il y a souvent un deuil. Et ça, ils l'ont plutôt bien compris avec moi.",
+    },
+    "business_partners": {
+        "history": "Je suis client depuis {since}. Je suis développeur, donc j'ai tendance à regarder comment les choses sont faites, l'appli, le site, les parcours. Et j'ai pris l'habitude de leur envoyer des retours. Au début je pensais que ça partait à la poubelle, et puis un jour une de mes suggestions a été mise en place, l'export de la consommation.",
+        "feeling": "Je me sens un peu… partenaire, oui. C'est le bon mot. J'ai l'impression de contribuer. Ils m'ont invité à un atelier clients l'an dernier, on était une douzaine, on a testé la nouvelle version de l'appli. C'était vraiment intéressant, j'avais l'impression d'être écouté.",
+        "competitors": "Chez {concurrent}, quand on fait une suggestion, on reçoit un mail automatique et c'est tout. Là au moins il y a un dialogue. Le produit en soi n'est pas forcément meilleur, mais la relation est différente.",
+        "leave": "Si j'avais l'impression de parler dans le vide. Si le panel disparaissait. Je suis exigeant, mais c'est parce que je veux que ça marche.",
+        "advice": "Institutionnalisez le panel, faites des bêtas publiques, montrez aux clients ce qui a été fait grâce à eux. Les gens adorent ça.",
+    },
+    "courtship": {
+        "history": "Je ne suis pas encore vraiment cliente, en fait. Enfin, si, depuis trois semaines, avec l'offre d'essai. J'étais chez {concurrent} depuis longtemps et je me suis dit, pourquoi pas regarder ailleurs. Le conseiller en boutique a été très convaincant, il a pris le temps.",
+        "feeling": "C'est le début. On se découvre. Je suis attentive à tout, le moindre détail compte : est-ce que la facture est claire, est-ce qu'on me répond vite. Pour l'instant c'est plutôt positif, il y a un côté séduction, ils sont aux petits soins.",
+        "competitors": "Avec {concurrent} c'était devenu une routine, un peu usée. Ici c'est nouveau, c'est frais. Mais je sais que les débuts sont toujours beaux, hein. On verra dans six mois.",
+        "leave": "Si les promesses ne sont pas tenues. Si ce qu'on m'a dit en boutique ne correspond pas à ce que je reçois. Là, je retourne à mon ancien fournisseur sans hésiter.",
+        "advice": "Que le service après la signature soit aussi bon que celui avant. C'est là qu'on voit si c'est sérieux.",
+    },
+    "enmity": {
+        "history": "Je suis client depuis {since}, malheureusement. Et depuis l'année dernière c'est une guerre. Une facture de régularisation de 1 400 euros, pour un appartement de 40 mètres carrés. Je l'ai contestée, on m'a menacé de coupure, j'ai reçu des lettres de recouvrement. Une horreur.",
+        "feeling": "De la haine. Je ne vais pas vous mentir. Quand je vois une de leurs pubs, je change de chaîne. Quand un ami me dit qu'il pense souscrire chez eux, je lui raconte tout. J'ai mis des avis partout, j'ai fait un thread qui a fait pas mal de bruit. Je veux que ça leur coûte.",
+        "competitors": "N'importe qui. Vraiment, n'importe qui est mieux. Même {concurrent}, qui n'a pas bonne réputation, au moins ils ne m'ont jamais traité de fraudeur.",
+        "leave": "Je pars dès que le litige est réglé. Le médiateur a été saisi. Après, plus jamais, ni moi ni personne de ma famille.",
+        "advice": "Rien. Je n'ai rien à leur dire. Enfin si : qu'ils arrêtent de traiter leurs clients comme des délinquants.",
+    },
+    "childhood_friendship": {
+        "history": "Oh, {marque}, c'est toute mon enfance. Mon premier téléphone portable, à quatorze ans, c'était un forfait bloqué {marque}, je me souviens de la petite carte à gratter pour recharger. Après je suis partie ailleurs pendant des années, et je suis revenue quand je me suis installée dans la maison de mes grands-parents.",
+        "feeling": "C'est réconfortant. C'est une marque qui me rappelle des bons souvenirs, les vacances, les SMS à mes copines. Je ne les appelle presque jamais, mais quand je vois le logo, ça me fait sourire.",
+        "competitors": "Objectivement, {concurrent} est peut-être un peu moins cher. Mais il n'y a pas cette histoire. Je ne sais pas l'expliquer autrement.",
+        "leave": "Pas grand-chose, je crois. Sauf s'ils changeaient complètement, le nom, le logo… là ce ne serait plus vraiment eux.",
+        "advice": "Ne perdez pas votre identité. Il y a des gens comme moi qui sont attachés à ce que vous étiez.",
+    },
+    "basic_exchange": {
+        "history": "Je suis chez {marque} depuis {since} parce qu'à l'époque j'ai fait un comparateur et c'étaient les moins chers pour mon profil. Point. Je ne suis pas sentimental avec ces choses-là.",
+        "feeling": "C'est un contrat. Je paie, ils fournissent. Si le prix est juste et que l'électricité arrive dans les prises, je suis content. Je n'ai pas besoin qu'on me souhaite mon anniversaire par SMS.",
+        "competitors": "Tous les ans je refais le comparatif. {concurrent} est à deux ou trois euros près. Tant que l'écart est petit, je ne bouge pas, parce que changer c'est du temps aussi.",
+        "leave": "Un écart de prix significatif. Ou un service qui se dégrade. Disons plus de dix pour cent d'écart, et je pars.",
+        "advice": "Des factures claires, des prix honnêtes, pas de frais cachés. C'est tout ce qu'on demande.",
+    },
+}
+
+# ---------------------------------------------------------------------------
+# Fictional people and places
+# ---------------------------------------------------------------------------
+FIRST_F = ["Élodie", "Nathalie", "Sandrine", "Chantal", "Monique", "Camille", "Inès", "Sophie", "Fatima", "Aurélie", "Josiane", "Léa", "Martine", "Yasmina", "Brigitte", "Céline", "Océane", "Françoise", "Nadia", "Agnès"]
+FIRST_M = ["Thierry", "Julien", "Karim", "Bernard", "Mathieu", "Lucas", "Patrick", "Jean-Pierre", "Mehdi", "Olivier", "Gérard", "Antoine", "Rachid", "Sébastien", "Hugo", "Didier", "Marc", "Yann", "Romain", "Alain"]
+LAST = ["Morvan", "Lebrun-Castel", "Perrichon", "Deschamps", "Ollivier", "Benaïssa", "Garnier-Roux", "Tessier", "Vautrin", "Chabrol", "Le Goff", "Marchetti", "Ferrand", "Boudjema", "Lacombe", "Pelletier", "Rivoallan", "Dumoulin", "Castagné", "Jolivet", "Sarrazin", "Quéré", "Audouin", "Mazeau"]
+AGENTS = ["Sarah", "Kevin", "Maëlle", "Yanis", "Sylvie", "Thomas", "Amandine", "Nordine", "Laetitia", "Bastien"]
+CITIES = ["Nantes", "Lille", "Rennes", "Toulouse", "Grenoble", "Dijon", "Limoges", "Brest", "Metz", "Perpignan", "Angers", "Clermont-Ferrand", "Tours", "Pau", "Rouen", "Besançon"]
+REGIONS = ["Bretagne", "Pays de la Loire", "Hauts-de-France", "Occitanie", "Auvergne-Rhône-Alpes", "Bourgogne-Franche-Comté", "Nouvelle-Aquitaine", "Grand Est", "Normandie", "Île-de-France", "Provence-Alpes-Côte d'Azur", "Centre-Val de Loire", "Corse"]
+STREETS = ["rue des Tilleuls", "allée des Glycines", "avenue du Général Mérand", "impasse des Mésanges", "boulevard Armand-Lefèvre", "rue du Moulin-Brûlé", "chemin de la Croix-Verte", "place des Cordiers", "rue Émile-Vasseur", "quai des Bateliers"]
+
+# ---------------------------------------------------------------------------
+# Contact-reason cases for calls: (what the client says, agent's reformulation, agent's solution).
+# Their first elements replace REASONS[...]["detail"] so that calls stay coherent.
+# ---------------------------------------------------------------------------
+CASES = {
+    "billing": [
+        ("Ma facture de {mois} s'élève à {montant} alors que je paie d'habitude {montant_habituel}, sans aucun changement de consommation.",
+         "Si je comprends bien, votre facture de {mois} est de {montant} au lieu de {montant_habituel} habituellement, sans changement de vos habitudes, c'est bien ça ?",
+         "Je vois une erreur d'index sur le relevé de {mois} : l'index estimé est bien au-dessus du réel. Je lance une facture rectificative, vous la recevrez sous cinq jours ouvrés."),
+        ("Je reçois une facture de régularisation de {montant} que je ne comprends pas du tout, mon relevé de compteur a pourtant été transmis.",
+         "D'accord, vous avez reçu une facture de régularisation de {montant} malgré la transmission de votre relevé.",
+         "Votre relevé est bien arrivé mais deux jours après la date limite, le calcul s'est fait sur une estimation. Je le réintègre et je recalcule, la régularisation va fortement baisser."),
+        ("Vous m'avez facturé deux fois l'abonnement box ce mois-ci, une fois le 3 et une fois le 17.",
+         "Je résume : l'abonnement box a été prélevé deux fois ce mois-ci, le 3 et le 17.",
+         "Effectivement, je vois le doublon. Le deuxième prélèvement sera remboursé sous sept jours sur votre compte."),
+        ("Sur la facture n° F-{facture} apparaît une option « Sécurité Plus » que je n'ai jamais demandée.",
+         "D'accord, donc l'option Sécurité Plus apparaît sur votre facture alors que vous ne l'avez pas souscrite.",
+         "J'ai retiré l'option et je vous crédite les trois mois facturés sur la prochaine facture."),
+        ("Ma facture est calculée sur une estimation alors que le compteur communique tout seul, le montant de {montant} est délirant.",
+         "Vous me dites que la facture est estimée alors que votre compteur est communicant, et que le montant de {montant} ne correspond pas.",
+         "Le compteur n'a pas transmis depuis deux mois, c'est pour ça. Je demande une relève à distance et je bloque la facture en attendant."),
+        ("Les frais de mise en service de 49 € devaient être offerts d'après le vendeur, et ils sont pourtant sur ma facture.",
+         "Si je comprends bien, les 49 € de frais de mise en service vous ont été facturés alors qu'on vous les avait annoncés offerts.",
+         "Je vois la mention de l'offre dans votre dossier, je vous rembourse les 49 € en avoir sur la prochaine facture."),
+        ("J'ai reçu deux factures différentes pour le même mois, une sur l'application et une par courrier, et elles n'ont pas le même montant.",
+         "Vous avez donc deux factures différentes pour le même mois, selon l'application ou le courrier.",
+         "La facture papier est l'ancienne version, elle a été annulée et remplacée par celle de l'application. Je vous envoie l'annulation par écrit."),
+    ],
+    "payment": [
+        ("Mon prélèvement a été rejeté ce mois-ci parce que j'ai changé de banque, voici mon nouvel IBAN : {iban}.",
+         "Vous souhaitez donc mettre à jour vos coordonnées bancaires suite au rejet du prélèvement, c'est bien cela ?",
+         "J'ai enregistré le nouveau mandat de prélèvement, il sera actif dès la prochaine échéance, et je ne vous compte pas de frais de rejet."),
+        ("Je voudrais payer par carte la facture en retard, mais le paiement en ligne échoue à chaque fois avec ma carte {carte}.",
+         "Si je comprends bien, le paiement par carte échoue sur le site pour votre facture en retard.",
+         "Je peux prendre le paiement par téléphone de façon sécurisée, je vous transfère sur le serveur de paiement, vous taperez vous-même les chiffres."),
+        ("Je souhaite étaler le paiement de la régularisation de {montant} en plusieurs fois, je ne peux pas tout payer d'un coup.",
+         "Je reformule : vous aimeriez régler la régularisation de {montant} en plusieurs fois.",
+         "Je vous mets en place un échéancier en quatre fois sans frais, vous recevez le détail par e-mail."),
+        ("J'ai reçu une relance avec 10 € de frais alors que le virement est parti le {jour}, j'ai la preuve.",
+         "Vous avez reçu une relance avec des frais alors que votre virement du {jour} était parti, c'est ça ?",
+         "Je vois le virement, il est arrivé avec deux jours de décalage. J'annule les frais de relance, c'est fait."),
+        ("Je voudrais changer la date de prélèvement du 5 au 15 du mois, je suis payé{e} le 10.",
+         "Vous voulez décaler la date de prélèvement au 15 du mois.",
+         "C'est modifié, le prochain prélèvement aura lieu le 15."),
+        ("Je voudrais payer avec mon chèque énergie mais le site me dit que le numéro est invalide.",
+         "D'accord, le site refuse le numéro de votre chèque énergie.",
+         "Je l'enregistre manuellement depuis mon poste, il sera déduit de votre prochaine facture de gaz."),
+    ],
+    "refund": [
+        ("J'attends toujours le remboursement de mon trop-perçu de {montant}, promis depuis {delai}.",
+         "Vous attendez le remboursement de votre trop-perçu de {montant} depuis {delai}, c'est bien ça ?",
+         "Le virement a été bloqué parce que l'IBAN enregistré était l'ancien. Je le corrige et je relance le virement en priorité, sous dix jours ouvrés."),
+        ("Ma facture de clôture indique que vous me devez {montant}, et je n'ai toujours rien reçu sur mon compte.",
+         "Donc votre facture de clôture est créditrice de {montant} et le remboursement n'est pas arrivé.",
+         "Je déclenche le remboursement manuellement aujourd'hui, vous recevrez un e-mail de confirmation."),
+        ("J'ai renvoyé la box en recommandé il y a {delai} et on me facture encore la caution de 150 €, je veux être remboursé{e}.",
+         "Si je comprends bien, la caution de la box ne vous a pas été restituée après le retour du matériel.",
+         "Le retour a bien été réceptionné, je déclenche le remboursement de la caution de 150 € aujourd'hui."),
+        ("Le geste commercial de 30 € annoncé au téléphone n'apparaît nulle part.",
+         "Vous me dites qu'un geste commercial de 30 € vous a été promis et qu'il n'a pas été appliqué.",
+         "Je retrouve la note de mon collègue, le geste n'avait pas été validé. Je le valide maintenant, 30 € sur votre prochaine facture."),
+        ("Vous m'aviez promis un avoir après la panne de dix jours, je ne vois rien venir.",
+         "Je reformule : un avoir vous a été annoncé suite à la coupure de dix jours, et vous ne l'avez pas reçu.",
+         "Je vous applique l'indemnisation prévue aux conditions générales, soit un tiers de l'abonnement mensuel, plus un geste de 20 €."),
+    ],
+    "delivery": [
+        ("Ma commande {commande} devait être livrée le {jour}, le suivi indique « livré » mais je n'ai rien reçu.",
+         "Je comprends, votre commande {commande} apparaît comme livrée mais vous ne l'avez pas reçue.",
+         "J'ouvre une enquête auprès du transporteur et je vous renvoie un colis en express si rien n'est retrouvé sous 48 heures."),
+        ("Le livreur est passé pendant que j'étais là, il n'a même pas sonné et a laissé un avis de passage.",
+         "D'accord, le livreur a laissé un avis de passage sans sonner alors que vous étiez chez vous.",
+         "Je fais une réclamation auprès du transporteur et je programme une nouvelle livraison demain, avec un appel du livreur avant son passage."),
+        ("Le colis avec le nouveau smartphone est bloqué au dépôt depuis {delai}.",
+         "Votre colis est bloqué au dépôt du transporteur depuis {delai}, c'est ça ?",
+         "Le colis avait une étiquette illisible. Le dépôt le réexpédie aujourd'hui, vous aurez un nouveau numéro de suivi par SMS."),
+        ("Le technicien pour le raccordement fibre ne s'est pas présenté au rendez-vous, j'avais pris ma journée.",
+         "Si je résume, le technicien n'est pas venu au rendez-vous de raccordement.",
+         "Je vous propose un nouveau rendez-vous jeudi entre 8 h et 12 h en créneau prioritaire, et je vous applique un dédommagement pour le rendez-vous manqué."),
+        ("On m'a livré la box dans un carton ouvert et il manquait le câble d'alimentation.",
+         "Donc la box est arrivée dans un carton ouvert et sans son câble d'alimentation.",
+         "Je vous envoie le câble manquant en lettre suivie dès aujourd'hui et je signale le colis endommagé."),
+        ("Le relais colis de {ville} me dit qu'il n'a jamais reçu mon paquet.",
+         "Votre relais colis à {ville} n'a pas reçu le paquet, c'est bien ça ?",
+         "Le colis a été déposé dans un autre relais par erreur. Je vous donne l'adresse, ou je le fais rediriger vers chez vous si vous préférez."),
+    ],
+    "order": [
+        ("Je voudrais commander le répéteur Wi-Fi et un deuxième décodeur TV, mais le site plante au moment de valider.",
+         "Si je comprends bien, vous n'arrivez pas à finaliser votre commande de répéteur et de décodeur sur le site.",
+         "Je passe la commande directement depuis mon poste, vous recevez la confirmation par e-mail dans quelques minutes."),
+        ("J'ai passé commande du forfait {offre} en boutique et je n'ai reçu aucune confirmation.",
+         "Vous avez souscrit {offre} en boutique et vous n'avez pas eu de confirmation.",
+         "Je vois la commande, elle est en attente de validation de la pièce d'identité. Je la valide, la confirmation part maintenant."),
+        ("Je souhaite modifier ma commande {commande} : je voulais le modèle 256 Go et pas le 128 Go.",
+         "Vous souhaitez modifier votre commande {commande} pour le modèle 256 Go, c'est bien ça ?",
+         "La commande n'était pas encore préparée, j'ai pu la modifier. La différence de prix sera ajoutée sur votre facture."),
+        ("Ma commande {commande} a été annulée sans explication alors que le paiement est passé.",
+         "Votre commande {commande} a été annulée alors que le paiement a été débité.",
+         "L'annulation vient d'un contrôle de paiement automatique. Je relance la commande sans frais et je mets la livraison en express."),
+        ("Je veux commander la borne de recharge pour ma voiture avec l'installation, comment faut-il faire ?",
+         "Vous souhaitez commander la borne de recharge avec la pose.",
+         "Je crée la commande et un électricien partenaire vous appellera sous 72 heures pour la visite technique."),
+    ],
+    "product_defect": [
+        ("Ma box redémarre toute seule plusieurs fois par jour et la connexion coupe en pleine visio.",
+         "D'accord, votre box redémarre toute seule et la connexion coupe, ça arrive plusieurs fois par jour ?",
+         "Je fais un test de ligne à distance. Je vois des erreurs de synchronisation, je vous envoie une box de remplacement en express."),
+        ("Le décodeur TV affiche un écran noir depuis la dernière mise à jour.",
+         "Je résume : le décodeur reste sur un écran noir depuis la mise à jour.",
+         "Je lance une réinitialisation à distance du décodeur, ça prend cinq minutes, restez en ligne."),
+        ("Le smartphone acheté chez vous il y a deux mois ne charge plus du tout.",
+         "Votre smartphone acheté il y a deux mois ne charge plus.",
+         "Il est sous garantie, je vous crée un bon de retour prépayé et un prêt de mobile en boutique."),
+        ("Le compteur affiche une consommation alors que la maison est vide et tout est débranché.",
+         "Vous constatez une consommation sur le compteur alors que tout est débranché.",
+         "Je demande une vérification du compteur par le gestionnaire de réseau, l'intervention est gratuite si le compteur est en cause."),
+        ("Le Wi-Fi ne passe plus à l'étage, alors que tout fonctionnait avant le changement de box.",
+         "Depuis le changement de box, le Wi-Fi ne passe plus à l'étage, c'est ça ?",
+         "Je change le canal Wi-Fi à distance et je vous envoie un répéteur gratuitement."),
+        ("La fibre coupe tous les soirs vers 21 heures depuis {delai}.",
+         "La connexion fibre coupe tous les soirs vers 21 heures, depuis {delai}.",
+         "Je vois un incident sur le point de mutualisation de votre quartier. J'ouvre un ticket prioritaire auprès de l'équipe réseau, un technicien interviendra sous 72 heures."),
+    ],
+    "account_access": [
+        ("Je n'arrive plus à me connecter à mon espace client, le code de vérification n'arrive jamais par SMS.",
+         "Vous n'arrivez donc plus à accéder à votre espace client parce que le code SMS n'arrive pas, c'est ça ?",
+         "Le numéro enregistré était l'ancien. Je le mets à jour, vous allez recevoir le code maintenant."),
+        ("Mon compte est bloqué après trois essais de mot de passe et la réinitialisation renvoie vers une page d'erreur.",
+         "Si je comprends bien, votre compte est bloqué après plusieurs tentatives et la réinitialisation ne fonctionne pas.",
+         "Je débloque votre compte et je vous envoie un lien de réinitialisation par e-mail, il est valable 24 heures."),
+        ("Je ne retrouve pas mon identifiant, j'ai changé d'adresse e-mail entre-temps.",
+         "Vous avez perdu votre identifiant suite à votre changement d'adresse e-mail.",
+         "J'ai mis à jour votre adresse e-mail, ce sera désormais votre identifiant."),
+        ("L'application me déconnecte à chaque ouverture depuis la mise à jour.",
+         "L'application vous déconnecte à chaque ouverture depuis la dernière mise à jour.",
+         "C'est un problème connu, un correctif sort cette semaine. En attendant, il faut désinstaller et réinstaller l'application."),
+        ("Je voudrais donner accès à mon compte à mon fils, qui s'occupe de mes papiers, mais je ne sais pas comment faire.",
+         "Vous souhaitez que votre fils puisse accéder à votre compte pour vous aider.",
+         "Je crée une procuration : votre fils recevra une invitation par e-mail et aura son propre accès."),
+    ],
+    "subscription_change": [
+        ("Je souhaite passer de l'offre Essentielle à {offre}, pouvez-vous me dire ce que ça change sur ma mensualité ?",
+         "Vous souhaitez passer à l'offre {offre}, je vérifie votre éligibilité et le nouveau montant.",
+         "C'est fait, le changement d'offre prendra effet au début du prochain cycle de facturation."),
+        ("Je voudrais ajouter une ligne mobile pour ma fille sur mon compte.",
+         "Vous souhaitez ajouter une ligne mobile à votre compte pour votre fille.",
+         "La nouvelle ligne est créée avec la remise multi-lignes, la carte SIM part aujourd'hui par courrier."),
+        ("Je déménage à {ville} le mois prochain et je veux transférer l'électricité et la box à la nouvelle adresse.",
+         "Je note donc un déménagement à {ville}, avec transfert de l'énergie et de la box.",
+         "Je programme le transfert pour la date de votre emménagement, sans frais de mise en service."),
+        ("Je voudrais passer en option heures creuses maintenant que j'ai une voiture électrique.",
+         "Vous voulez passer en heures creuses pour recharger votre voiture.",
+         "C'est enregistré, le changement sera effectif sous 48 heures, le temps que le compteur soit reprogrammé."),
+        ("Je souhaite baisser mon forfait mobile, je n'utilise jamais plus de 10 Go.",
+         "Vous souhaitez un forfait mobile plus petit, adapté à votre consommation.",
+         "Je vous passe sur le forfait 20 Go, vous économisez 8 € par mois, sans réengagement."),
+        ("Je veux mettre le contrat au nom de mon conjoint.",
+         "Vous souhaitez un changement de titulaire au profit de votre conjoint.",
+         "Je vous envoie le formulaire de changement de titulaire, il faudra les deux signatures."),
+    ],
+    "cancellation": [
+        ("Je souhaite résilier mon contrat {contrat} avec effet immédiat.",
+         "Vous souhaitez donc résilier votre contrat {contrat}, puis-je vous demander la raison ?",
+         "J'enregistre la résiliation, vous recevrez la confirmation et la facture de clôture par e-mail."),
+        ("Je veux résilier la box, je pars à l'étranger pour deux ans.",
+         "Vous résiliez la box pour un départ à l'étranger.",
+         "Sur justificatif de départ, les frais de résiliation sont annulés. Je vous envoie l'étiquette pour renvoyer la box."),
+        ("Je vous informe que je vais résilier l'ensemble de mes contrats à la fin du mois.",
+         "Je comprends que vous envisagez de nous quitter, est-ce qu'il y a quelque chose que je peux faire pour vous retenir ?",
+         "Avant de valider, je peux vous proposer trois mois à moitié prix si vous restez."),
+        ("On me demande 180 € de frais de résiliation anticipée, je refuse de payer ça.",
+         "Vous contestez les 180 € de frais de résiliation anticipée.",
+         "Les frais correspondent aux mois restants de l'engagement, mais je peux les ramener à 60 € au titre d'un geste commercial."),
+        ("J'ai envoyé ma demande de résiliation il y a {delai} et je suis toujours prélevé{e}.",
+         "Votre résiliation demandée il y a {delai} n'a pas été prise en compte et les prélèvements continuent.",
+         "Je vois que la demande n'a pas été traitée, je la passe en urgence, je bloque les prélèvements et vous serez remboursé{e} du trop-payé."),
+    ],
+    "price": [
+        ("Mon abonnement augmente de {hausse} au 1er du mois, je l'ai appris par un simple e-mail.",
+         "Je comprends, c'est l'augmentation de {hausse} de votre abonnement qui vous pose problème.",
+         "Je ne peux pas annuler la hausse, mais je peux vous accorder une remise fidélité de 5 € par mois pendant un an."),
+        ("{concurrent} propose la même offre pour 12 € de moins par mois, pourquoi pas vous ?",
+         "Vous avez vu une offre moins chère chez {concurrent} et vous voudriez qu'on s'aligne, c'est ça ?",
+         "Je ne peux pas m'aligner exactement, mais en passant sur l'offre {offre} vous économisez 9 € par mois."),
+        ("Le prix du kWh a encore augmenté, ma mensualité passe de {montant_habituel} à {montant}.",
+         "Votre mensualité passe de {montant_habituel} à {montant} avec la hausse du kWh.",
+         "Je peux vous orienter vers une offre à prix fixe sur deux ans, qui vous protège des prochaines hausses."),
+        ("Les nouveaux clients ont droit à des prix cassés et les anciens paient plein pot.",
+         "Vous trouvez injuste que les nouveaux clients aient de meilleurs tarifs que vous.",
+         "Je vous fais bénéficier du même tarif que l'offre de bienvenue pendant douze mois, c'est possible pour les clients de plus de cinq ans."),
+        ("Le prix de la box après les douze premiers mois a quasiment doublé.",
+         "Le prix de votre box a fortement augmenté à la fin de la promotion de la première année.",
+         "Je vous propose l'offre Fibre Essentielle, au même débit pour votre usage, à 10 € de moins."),
+    ],
+    "contact_difficulty": [
+        ("C'est la {nieme} fois que j'appelle et je tombe systématiquement sur le répondeur après 40 minutes d'attente.",
+         "Je suis désolée pour l'attente, vous avez essayé de nous joindre plusieurs fois sans succès, c'est bien cela ?",
+         "Je vous donne une ligne directe pour votre dossier et je vous rappelle moi-même jeudi."),
+        ("Le chat en ligne se ferme tout seul dès que je demande un conseiller humain.",
+         "Le chat se ferme quand vous demandez à parler à un conseiller.",
+         "Je remonte le dysfonctionnement au service technique, et je prends votre demande maintenant."),
+        ("J'ai envoyé quatre e-mails depuis {delai} et je n'ai eu que des réponses automatiques.",
+         "Vous nous avez écrit à plusieurs reprises et vous n'avez reçu que des réponses automatiques.",
+         "Je retrouve vos quatre messages, ils ont été classés dans la mauvaise file. Je reprends le dossier personnellement."),
+        ("On m'a promis d'être rappelé{e} sous 48 heures, ça fait {delai} que j'attends.",
+         "Je comprends que vous n'avez pas été rappelé{e} comme prévu.",
+         "Je note dans votre dossier que vous souhaitez être recontacté{e} par téléphone, et je reste votre interlocutrice jusqu'à la résolution."),
+        ("Votre serveur vocal me renvoie toujours au menu principal, impossible de parler à quelqu'un.",
+         "Le serveur vocal vous renvoyait au menu sans vous mettre en relation.",
+         "Je vous donne le raccourci : touche 3 puis 0. Et je traite votre demande tout de suite."),
+    ],
+    "agent_behaviour": [
+        ("La conseillère que j'ai eue hier m'a raccroché au nez quand j'ai demandé un responsable.",
+         "Je suis vraiment navrée, vous me dites que la conseillère a raccroché quand vous avez demandé un responsable.",
+         "Je fais remonter votre réclamation au responsable d'équipe, ce n'est pas la façon dont nous souhaitons traiter nos clients."),
+        ("Le vendeur de la boutique de {ville} m'a parlé comme à un enfant et m'a vendu une option inutile.",
+         "Si je comprends bien, vous n'avez pas été bien reçu{e} en boutique et on vous a vendu une option dont vous n'aviez pas besoin.",
+         "Je vous présente nos excuses au nom de l'entreprise, je retire l'option et je transmets au manager de la boutique."),
+        ("Votre conseiller m'a promis un geste commercial puis l'a nié quand j'ai rappelé.",
+         "Un geste commercial vous a été promis et on vous a ensuite dit le contraire.",
+         "Je retrouve bien la promesse dans l'historique de l'appel. J'applique le geste et je fais un retour au manager."),
+        ("Le technicien a été désagréable, a laissé des câbles partout et est reparti sans rien expliquer.",
+         "Le technicien a été désagréable et a laissé l'installation en désordre.",
+         "Je signale l'intervention au sous-traitant et je vous propose un passage gratuit pour terminer proprement."),
+        ("On m'a répondu sur un ton sec et méprisant, comme si je dérangeais.",
+         "Vous avez eu le sentiment d'être mal reçu{e} lors de votre dernier appel.",
+         "Je vous présente nos excuses, je fais remonter l'appel pour qu'il soit réécouté par l'équipe qualité."),
+    ],
+    "information_request": [
+        ("Je voudrais savoir si la fibre est disponible au {adresse}.",
+         "Vous voulez savoir si la fibre est disponible à votre adresse, je lance le test d'éligibilité.",
+         "Bonne nouvelle, votre adresse est éligible à la fibre, le raccordement est possible sous trois semaines."),
+        ("Pouvez-vous m'expliquer la différence entre l'offre à prix fixe et l'offre indexée ?",
+         "Vous souhaitez comprendre la différence entre le prix fixe et le prix indexé.",
+         "Avec le prix fixe, le prix du kWh hors taxes ne bouge pas pendant deux ans ; avec l'indexé, il suit le tarif réglementé, à la hausse comme à la baisse."),
+        ("Est-ce que le chèque énergie est accepté pour payer mes factures de gaz ?",
+         "Vous voulez savoir si vous pouvez utiliser le chèque énergie pour le gaz.",
+         "Oui, le chèque énergie est accepté, vous pouvez l'envoyer par courrier ou le saisir en ligne."),
+        ("Je voudrais connaître la date de fin de mon engagement sur le contrat {contrat}.",
+         "Vous souhaitez connaître la date de fin d'engagement du contrat {contrat}, je regarde.",
+         "Votre engagement se termine le 30 juin, après cette date vous êtes libre sans frais."),
+        ("Comment fonctionne exactement l'option Heures Creuses Plus le week-end ?",
+         "Vous avez une question sur le fonctionnement de l'option Heures Creuses Plus le week-end.",
+         "Le week-end, toutes les heures sont au tarif heures creuses, du samedi 0 h au dimanche 23 h 59."),
+        ("Quelle est la procédure pour transmettre mon relevé de compteur moi-même ?",
+         "Vous voulez savoir comment transmettre vous-même votre relevé.",
+         "Vous pouvez le faire dans l'application, rubrique « Ma consommation », ou par SMS au numéro indiqué sur votre facture."),
+    ],
+    "compliment": [
+        ("Je tenais à remercier {agent}, qui a réglé mon problème en dix minutes avec beaucoup de patience.",
+         "Oh, merci beaucoup, ça fait plaisir d'entendre ça ! Vous appelez pour remercier {agent}, c'est bien ça ?",
+         "Je transmets votre message à son responsable, ça va lui faire très plaisir."),
+        ("Le technicien venu lundi a été parfait : ponctuel, soigneux, et il a pris le temps de tout m'expliquer.",
+         "C'est très gentil de prendre le temps de nous le dire, pour le technicien de lundi.",
+         "Je note votre retour dans le dossier, il sera partagé avec l'équipe d'intervention."),
+        ("Bravo pour la nouvelle application, enfin on voit sa consommation jour par jour.",
+         "Merci, l'équipe de l'application sera contente, c'est une nouveauté de ce mois-ci.",
+         "Je fais remonter votre avis, et si vous le souhaitez vous pouvez aussi le laisser dans la boutique d'applications."),
+        ("Je voulais vous dire que l'accueil à la boutique de {ville} est toujours excellent.",
+         "Merci pour ce retour sur la boutique de {ville} !",
+         "Je transmets au responsable de la boutique, ça va faire plaisir à toute l'équipe."),
+        ("Votre service client m'a rappelé{e} comme promis, à l'heure dite, ça mérite d'être souligné.",
+         "C'est gentil, vous appelez pour nous dire que le rappel a été fait à l'heure.",
+         "Je le note dans votre dossier, merci de votre fidélité."),
+    ],
+}
+for _r, _cases in CASES.items():
+    REASONS[_r]["detail"] = [c[0] for c in _cases]
