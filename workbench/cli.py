@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "workbench.commands.project_cmds",
     "workbench.commands.import_cmds",
     "workbench.commands.coding_cmds",
+    "workbench.commands.text_cmds",
 )
 
 
