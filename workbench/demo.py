@@ -24,6 +24,7 @@ SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_projects" / "relat
 # "module:function", in pipeline order.
 STEPS: list[str] = [
     "workbench.ingest.folder:demo_step",
+    "workbench.text_demo:demo_step",
 ]
 
 
