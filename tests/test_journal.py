@@ -27,6 +27,7 @@ def _codings(project: Project) -> list[tuple]:
 @pytest.fixture
 def setup(project: Project) -> dict[str, int]:
     root = add_code(project, "Motifs", codable=False)
+    project.coder_id("alice")  # known coders: the journal then holds only the actions under test
     return {
         "doc": add_document(project, "Je veux être remboursé de ma facture.", "Appel"),
         "refund": add_code(project, "Remboursement", root),
@@ -90,19 +91,28 @@ def test_nested_actions_make_one_journal_row(project: Project, setup: dict[str, 
     with action(project, "batch", None, description="coded two passages") as rec:
         coding.apply_code(project, setup["doc"], setup["refund"], 0, 5, coder="alice")
         coding.apply_code(project, setup["doc"], setup["billing"], 0, 5, coder="alice")
-        assert len(rec.changes) == 3  # the new coder and two codings
+        coding.apply_code(project, setup["doc"], setup["billing"], 0, 5, coder="newcomer")
+        assert len(rec.changes) == 4  # two codings, the new coder and its coding
     assert project.rows("SELECT action FROM journal") == [("batch",)]
     undo(project)
     assert project.scalar("SELECT count(*) FROM codings") == 0
-    assert project.scalar("SELECT count(*) FROM coders") == 0
+    assert project.rows("SELECT name FROM coders") == [("alice",)]
+
+
+def test_a_new_coder_is_its_own_action_so_undo_keeps_the_person(project: Project, setup: dict[str, int]) -> None:
+    coding.apply_code(project, setup["doc"], setup["refund"], 0, 5, coder="bob")
+    assert project.rows("SELECT action FROM journal ORDER BY id") == [("add_coder",), ("apply_code",)]
+    bob = project.scalar("SELECT id FROM coders WHERE name = 'bob'")
+    assert undo(project, bob)["action"] == "apply_code"
+    assert project.scalar("SELECT count(*) FROM coders WHERE name = 'bob'") == 1
 
 
 def test_a_failed_action_leaves_nothing_behind(project: Project, setup: dict[str, int]) -> None:
     coding.apply_code(project, setup["doc"], setup["refund"], 0, 5, coder="alice")
     with pytest.raises(CodingError):
         with action(project, "batch", None):
-            coding.apply_code(project, setup["doc"], setup["billing"], 0, 5, coder="bob")
-            coding.apply_code(project, setup["doc"], setup["billing"], 0, 500, coder="bob")
+            coding.apply_code(project, setup["doc"], setup["billing"], 0, 5, coder="carol")
+            coding.apply_code(project, setup["doc"], setup["billing"], 0, 500, coder="carol")
     assert project.rows("SELECT action FROM journal") == [("apply_code",)]
     assert project.rows("SELECT name FROM coders") == [("alice",)]
     assert project.scalar("SELECT count(*) FROM codings") == 1
@@ -136,7 +146,7 @@ def test_undo_refuses_when_rows_changed_behind_its_back(project: Project, setup:
 
 def test_undo_and_redo_are_audited_with_who_did_them(project: Project, setup: dict[str, int]) -> None:
     coding.apply_code(project, setup["doc"], setup["refund"], 0, 5, coder="alice")
-    bob = project.coder_id("bob", "trainer")
+    bob = project.coder_id("bob", "trainer")  # not journalled, so the undo below targets the coding
     undo(project, bob)
     redo(project, bob)
     rows = project.rows("SELECT action, coder_id, undone FROM journal ORDER BY id")
@@ -161,6 +171,7 @@ def test_an_acknowledged_coding_survives_the_process_being_killed(tmp_path: Path
         add_document(created, "Bonjour, facture fausse.", "Appel")
         add_code(created, "Facturation")
         add_code(created, "Remboursement")
+        created.coder_id("alice")
     script = _CODE_THEN_DIE.format(path=str(path), ending=ending)
     done = subprocess.run([sys.executable, "-c", textwrap.dedent(script)], capture_output=True, text=True,
                           timeout=60, cwd=ROOT)
@@ -178,6 +189,7 @@ def test_a_process_killed_inside_an_action_leaves_nothing(tmp_path: Path) -> Non
     with Project.create(path) as created:
         add_document(created, "Bonjour, facture fausse.", "Appel")
         add_code(created, "Facturation")
+        created.coder_id("alice")
     script = f"""
 import os, sys
 from workbench import coding
@@ -185,13 +197,13 @@ from workbench.journal import action
 from workbench.project import Project
 project = Project.open({str(path)!r})
 with action(project, "batch", None):
-    coding.apply_code(project, 1, 1, 0, 5, coder="alice")
+    coding.apply_code(project, 1, 1, 0, 5, coder="newcomer")
     os.kill(os.getpid(), 9)
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert done.returncode == -signal.SIGKILL, done.stderr
     with Project.open(path) as reopened:
         assert reopened.scalar("SELECT count(*) FROM codings") == 0
-        assert reopened.scalar("SELECT count(*) FROM coders") == 0
+        assert reopened.rows("SELECT name FROM coders") == [("alice",)]
         assert reopened.scalar("SELECT count(*) FROM journal") == 0
 

@@ -7,10 +7,12 @@ Adding a coder or changing a role is journalled like any other change, so it is 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from workbench.errors import CodingError
-from workbench.journal import action
+from workbench.journal import Recorder, action
 from workbench.project import Project
 
 ROLES = ("analyst", "trainer", "trainee", "reference", "model")
@@ -93,3 +95,17 @@ def list_coders(project: Project) -> list[dict[str, Any]]:
         FROM coders c ORDER BY c.name
         """
     )
+
+
+@contextmanager
+def acting_as(project: Project, action_name: str, coder: int | str | None, *, role: str | None = None,
+              default: int | None = None) -> Iterator[Recorder]:
+    """A journalled action done by `coder` (id or name; `default` when None).
+
+    A coder met for the first time is created in the same transaction but as an action of its own, so
+    undoing someone's first coding takes back the coding and keeps the person (and their later undo
+    stays attributed to them)."""
+    with project.transaction():
+        coder_id = default if coder is None else resolve_coder(project, coder, role)
+        with action(project, action_name, coder_id) as rec:
+            yield rec

@@ -12,9 +12,8 @@ import uuid
 from typing import Any
 
 from workbench.codebook import code_path
-from workbench.coders import coder_by_name, resolve_coder
+from workbench.coders import acting_as, coder_by_name
 from workbench.errors import CodingError
-from workbench.journal import action
 from workbench.project import Project
 
 ORIGINS = ("manual", "suggestion", "autocode", "import")
@@ -103,9 +102,8 @@ def apply_code(
     start, end = _check_span(document_id, n_chars, start, end)
     _check_codable(project, code_id)
     label = code_path(project, code_id)
-    with action(project, "apply_code", None) as rec:
-        coder_id = resolve_coder(project, coder, role)
-        rec.coder_id = coder_id
+    with acting_as(project, "apply_code", coder, role=role) as rec:
+        coder_id = rec.coder_id
         _refuse_duplicate(project, document_id, code_id, start, end, coder_id)
         coding_id = rec.insert(
             "codings",
@@ -143,8 +141,7 @@ def remove_coding(project: Project, coding_id: int, *, coder: int | str | None =
     """Delete a coding and the memos written on it. `coder` is who removes it (by default its own coder)."""
     row = _coding(project, coding_id)
     label = code_path(project, row["code_id"])
-    with action(project, "remove_coding", None) as rec:
-        rec.coder_id = row["coder_id"] if coder is None else resolve_coder(project, coder)
+    with acting_as(project, "remove_coding", coder, default=row["coder_id"]) as rec:
         memo_ids = [r[0] for r in project.rows(
             "SELECT id FROM memos WHERE target_kind = 'coding' AND target_id = ?", [coding_id])]
         rec.delete("memos", memo_ids)
@@ -163,8 +160,7 @@ def resize_coding(project: Project, coding_id: int, start: int, end: int, *, cod
     if (start, end) == (row["start_pos"], row["end_pos"]):
         raise CodingError(f"coding {coding_id} already spans [{start}, {end})")
     _refuse_duplicate(project, row["document_id"], row["code_id"], start, end, row["coder_id"])
-    with action(project, "resize_coding", None) as rec:
-        rec.coder_id = row["coder_id"] if coder is None else resolve_coder(project, coder)
+    with acting_as(project, "resize_coding", coder, default=row["coder_id"]) as rec:
         rec.update("codings", coding_id, {"start_pos": start, "end_pos": end})
         rec.describe({"coding_id": coding_id, "document_id": row["document_id"],
                         "before": [row["start_pos"], row["end_pos"]], "after": [start, end]},
@@ -180,8 +176,7 @@ def recode(project: Project, coding_id: int, new_code_id: int, *, coder: int | s
         raise CodingError(f"coding {coding_id} already has code {code_path(project, new_code_id)!r}")
     _refuse_duplicate(project, row["document_id"], new_code_id, row["start_pos"], row["end_pos"], row["coder_id"])
     before, after = code_path(project, row["code_id"]), code_path(project, new_code_id)
-    with action(project, "recode", None) as rec:
-        rec.coder_id = row["coder_id"] if coder is None else resolve_coder(project, coder)
+    with acting_as(project, "recode", coder, default=row["coder_id"]) as rec:
         rec.update("codings", coding_id, {"code_id": new_code_id})
         rec.describe({"coding_id": coding_id, "document_id": row["document_id"], "before": row["code_id"],
                         "after": new_code_id},

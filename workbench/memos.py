@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from workbench.coders import resolve_coder
+from workbench.coders import acting_as
 from workbench.errors import CodingError
-from workbench.journal import action
 from workbench.project import Project
 
 TARGETS = {"project": None, "document": "documents", "coding": "codings", "code": "codes"}
@@ -58,11 +57,9 @@ def add_memo(project: Project, target_kind: str, target_id: int | None, text: st
     """Write a memo on the project (target_id None), a document, a coding or a code; returns its id."""
     _check_target(project, target_kind, target_id)
     _check_text(text)
-    with action(project, "add_memo", None) as rec:
-        coder_id = None if coder is None else resolve_coder(project, coder)
-        rec.coder_id = coder_id
+    with acting_as(project, "add_memo", coder) as rec:
         memo_id = rec.insert("memos", {"target_kind": target_kind, "target_id": target_id,
-                                       "coder_id": coder_id, "text": text})
+                                       "coder_id": rec.coder_id, "text": text})
         rec.describe({"memo_id": memo_id, "target_kind": target_kind, "target_id": target_id},
                      f"wrote memo {memo_id} on {_about(target_kind, target_id)}: «{_preview(text)}»")
     return memo_id
@@ -74,8 +71,7 @@ def edit_memo(project: Project, memo_id: int, text: str, *, coder: int | str | N
     _check_text(text)
     if text == row["text"]:
         raise CodingError(f"memo {memo_id} already has this text")
-    with action(project, "edit_memo", None) as rec:
-        rec.coder_id = None if coder is None else resolve_coder(project, coder)
+    with acting_as(project, "edit_memo", coder) as rec:
         now = project.scalar("SELECT current_timestamp::TIMESTAMP")
         rec.update("memos", memo_id, {"text": text, "updated_at": now})
         rec.describe({"memo_id": memo_id, "target_kind": row["target_kind"], "target_id": row["target_id"]},
@@ -85,8 +81,7 @@ def edit_memo(project: Project, memo_id: int, text: str, *, coder: int | str | N
 def delete_memo(project: Project, memo_id: int, *, coder: int | str | None = None) -> None:
     """Delete a memo (undoable)."""
     row = _memo(project, memo_id)
-    with action(project, "delete_memo", None) as rec:
-        rec.coder_id = None if coder is None else resolve_coder(project, coder)
+    with acting_as(project, "delete_memo", coder) as rec:
         rec.delete("memos", [memo_id])
         rec.describe({"memo_id": memo_id, "target_kind": row["target_kind"], "target_id": row["target_id"]},
                      f"deleted memo {memo_id} on {_about(row['target_kind'], row['target_id'])}: "
