@@ -191,13 +191,10 @@ def import_paths(
     files = collect_files(paths)
     result = ImportReport()
     for done, path in enumerate(files):
-        if cancel is not None:
-            try:
-                cancel.check()
-            except Cancelled:
-                report(done, len(files), "cancelled")
-                raise
         report(done, len(files), path.name)
+        if cancel is not None and cancel.cancelled:
+            report(done, len(files), "cancelled")
+            raise Cancelled(f"import cancelled after {done} of {len(files)} file(s); those stay imported")
         try:
             outcome = import_file(
                 project, path, kind=kind, text_column=text_column, pseudonymiser=pseudonymiser,
