@@ -1359,3 +1359,271 @@ CASES = {
 }
 for _r, _cases in CASES.items():
     REASONS[_r]["detail"] = [c[0] for c in _cases]
+
+# ---------------------------------------------------------------------------
+# More variety: extra intros and survey one-liners per form
+# ---------------------------------------------------------------------------
+_MORE = {
+    "committed_partnership": {
+        "intro": ["Je suis abonné{e} depuis l'ouverture de la boutique de {ville}, j'étais même venu{e} à l'inauguration.",
+                  "Après {years} ans, je n'imagine pas confier ma maison à quelqu'un d'autre."],
+        "short": ["{years} ans chez vous, jamais déçu{e}, je reste.", "Confiance totale depuis {since}, merci pour la constance.",
+                  "Un fournisseur sérieux, on y est, on y reste.", "Client{e} fidèle, j'ai tout regroupé chez vous et je ne le regrette pas."],
+    },
+    "best_friendship": {
+        "intro": ["La dernière fois, votre conseillère m'a appelé{e} d'elle-même pour me dire qu'une offre moins chère existait, qui fait ça ?"],
+        "short": ["Ils m'ont appelé{e} pour me dire que je payais trop, c'est ça l'honnêteté !", "Une équipe en or, on se parle comme des amis.",
+                  "Toujours franc et chaleureux, je me sens chez moi en boutique."],
+    },
+    "fling": {
+        "intro": ["J'ai pris votre box pour la 4K et la nouvelle télécommande vocale, c'est un peu un caprice je l'avoue."],
+        "short": ["Box toute neuve trop stylée, je verrai l'an prochain.", "Je zappe d'opérateur comme de série, vous êtes le dernier en date.",
+                  "Offre de bienvenue canon, après on verra.", "Changé pour la promo, je rechangerai pour la prochaine lol"],
+    },
+    "enmity": {
+        "intro": ["J'ai mis une étoile partout où je pouvais, et encore c'est trop."],
+        "short": ["Une étoile c'est déjà trop pour vous.", "Je déconseille {marque} à toute personne que je croise.",
+                  "Boîte de requins, je vous le ferai payer en mauvaise pub.", "Plus jamais. PLUS JAMAIS."],
+    },
+    "adversaries": {
+        "intro": ["Je vous adresse cette réclamation écrite en application de la procédure prévue à vos conditions générales."],
+        "short": ["Réclamation écrite restée sans effet, j'engage la procédure.", "Le médiateur tranchera puisque vous refusez de le faire."],
+    },
+    "dependency": {
+        "intro": ["Mes enfants habitent loin, alors quand j'ai un souci avec la box c'est vous que j'appelle, vous êtes un peu ma famille."],
+        "short": ["Sans la dame du téléphone je serais perdue, elle m'a tout expliqué.", "Coupure de box = plus de téléassistance, j'ai paniqué.",
+                  "Je ne saurais pas faire sans vous, vraiment."],
+    },
+    "courtship": {
+        "intro": ["On m'a parlé de vous au travail, alors je fais un essai avant de tout transférer."],
+        "short": ["Premier mois prometteur, on verra si ça dure.", "Je découvre, pour l'instant bonne impression.",
+                  "Période d'essai : vous êtes sur la bonne voie, convainquez-moi."],
+    },
+    "enslavement": {
+        "intro": ["Dans la résidence, le contrat d'énergie est lié au chauffage collectif, je ne peux pas en changer même si je le voulais."],
+        "short": ["Seul opérateur dispo chez moi, donc aucun effort de votre part.", "Je paie parce que je n'ai pas d'alternative, c'est tout.",
+                  "Fin d'engagement dans 14 mois, j'ai coché la date."],
+    },
+    "marriage_of_convenience": {
+        "intro": ["J'ai souscrit chez vous parce que c'était proposé avec le bail, et je n'ai jamais pris le temps de changer."],
+        "short": ["Chez vous par habitude, pas par choix.", "Ça tombait bien au moment du déménagement, je n'ai pas changé depuis.",
+                  "Pratique, sans plus, pas de raison de changer."],
+    },
+    "rebound": {
+        "intro": ["Après l'enfer chez {concurrent}, j'avais juste besoin d'un fournisseur qui réponde au téléphone."],
+        "short": ["Fui {concurrent}, atterri chez vous, pour l'instant c'est le paradis à côté.", "Tout plutôt que mon ancien fournisseur.",
+                  "Arrivé{e} chez vous pour fuir {concurrent}, pas déçu{e} du changement."],
+    },
+    "casual_friends": {
+        "intro": ["Je ne pense pas souvent à vous, c'est plutôt bon signe."],
+        "short": ["Rien de spécial à dire, ça tourne.", "On se croise une fois par an, ça me va.", "Service ok, contacts rares."],
+    },
+    "basic_exchange": {
+        "intro": ["Je ne demande pas de cadeaux, je demande que la facture corresponde au contrat."],
+        "short": ["Le service correspond au prix payé, ni plus ni moins.", "Moins cher que les autres au moment où j'ai signé, ça me suffit.",
+                  "Facture conforme = client content."],
+    },
+    "business_partners": {
+        "intro": ["Je vous ai déjà envoyé deux suggestions l'an dernier, dont une a été reprise, alors je recommence."],
+        "short": ["Proposition : un mode « absence » dans l'appli pour couper le chauffage à distance.", "Beaucoup de potentiel, je veux bien participer à vos tests.",
+                  "Idée d'amélioration : afficher le délai d'attente réel au téléphone."],
+    },
+    "ex_friends": {
+        "intro": ["Je me souviens d'une époque où on m'appelait pour me souhaiter bonne année, maintenant je ne suis plus qu'un numéro."],
+        "short": ["Vous étiez formidables avant, qu'est-ce qui s'est passé ?", "{years} ans de fidélité effacés par une hausse, ça fait mal.",
+                  "J'aimais cette marque, je me sens lâché{e}.", "Déçu{e} après tant d'années, mais prêt{e} à revenir si vous faites un geste."],
+    },
+    "kinship": {
+        "intro": ["Ma grand-mère disait toujours « chez {marque} on est bien servi », alors on est resté{e}s dans la famille."],
+        "short": ["Contrat de famille, on est chez vous depuis trois générations.", "J'ai gardé le fournisseur de mes parents, par fidélité familiale."],
+    },
+}
+for _f, _d in _MORE.items():
+    for _k, _v in _d.items():
+        FORMS[_f][_k] = FORMS[_f][_k] + _v
+
+for _r, _v in {
+    "billing": ["Facture plus élevée qu'annoncé.", "Erreur de facture corrigée rapidement.", "Je ne comprends pas ma facture."],
+    "payment": ["Échéancier accordé sans difficulté.", "Problème de prélèvement.", "Paiement CB refusé sur le site."],
+    "refund": ["Remboursement reçu après relance.", "Toujours pas remboursé{e}."],
+    "delivery": ["Livraison rapide de la box.", "Box livrée sans câble.", "Rdv technicien reporté deux fois."],
+    "order": ["Commande passée en boutique sans souci.", "Commande bloquée plusieurs jours."],
+    "product_defect": ["Wi-Fi faible à l'étage.", "Panne de box réglée par échange.", "Compteur qui tourne tout seul ?"],
+    "account_access": ["Espace client inaccessible.", "Appli qui plante à la connexion."],
+    "subscription_change": ["Changement d'offre rapide.", "Ligne supplémentaire ajoutée facilement."],
+    "cancellation": ["Résiliation compliquée.", "Menace de résiliation si rien ne change."],
+    "price": ["Prix en hausse constante.", "Tarif correct pour le service."],
+    "contact_difficulty": ["Attente interminable au 39xx.", "Serveur vocal infernal."],
+    "agent_behaviour": ["Conseiller impoli.", "On m'a raccroché au nez."],
+    "information_request": ["Conseiller clair sur les offres.", "Bonne explication du prix fixe."],
+    "compliment": ["Bravo au technicien.", "Conseiller très pro et souriant."],
+}.items():
+    REASONS[_r]["short"] = REASONS[_r]["short"] + _v
+
+# ---------------------------------------------------------------------------
+# Call episodes: a few extra turns typical of a relationship form ('A' agent, 'C' client)
+# ---------------------------------------------------------------------------
+CALL_EPISODES = {
+    "dependency": [
+        [("A", "Vous voyez la box devant vous ? Il y a une petite lumière à l'avant, de quelle couleur est-elle ?"),
+         ("C", "Attendez, je mets mes lunettes… Elle est orange. Non, rouge. Enfin, entre les deux."),
+         ("A", "D'accord, ce n'est pas grave. On va la redémarrer ensemble, je reste avec vous."),
+         ("C", "Oh merci, vous êtes gentille, toute seule je n'y arrive pas.")],
+        [("C", "Vous savez, depuis que mon mari n'est plus là, c'est lui qui faisait tout ça, je suis complètement perdue."),
+         ("A", "Je comprends, on va le faire ensemble, pas à pas, prenez votre temps."),
+         ("C", "Vous pourrez me rappeler demain pour vérifier que ça marche ?"),
+         ("A", "Oui, je vous programme un rappel demain à 10 heures.")],
+    ],
+    "enmity": [
+        [("C", "Passez-moi votre responsable. Tout de suite."),
+         ("A", "Je comprends votre demande, je peux d'abord essayer de régler le problème avec vous ?"),
+         ("C", "Non. J'ai déjà tout expliqué trois fois. Vous êtes tous pareils."),
+         ("A", "Je note votre demande d'escalade, un superviseur vous rappellera sous 24 heures.")],
+        [("C", "Et je vous préviens, j'enregistre cet appel moi aussi, et tout finira sur les réseaux."),
+         ("A", "C'est votre droit. Je vais faire au mieux pour régler votre dossier aujourd'hui.")],
+    ],
+    "adversaries": [
+        [("C", "Je vous rappelle que je vous ai envoyé une mise en demeure en recommandé avec accusé de réception."),
+         ("A", "Je la vois dans votre dossier, elle a été transmise au service juridique."),
+         ("C", "Alors je veux une réponse écrite, pas un appel. Écrite.")],
+    ],
+    "fling": [
+        [("C", "Et sinon, vous n'avez pas une promo en ce moment ? J'ai vu que {concurrent} offrait six mois."),
+         ("A", "Nous avons l'offre de rentrée avec la nouvelle box et trois mois à 9,99 €."),
+         ("C", "Ah, ça c'est intéressant ! Elle a le Wi-Fi 7 la nouvelle ?"),
+         ("A", "Oui, Wi-Fi 7 et décodeur 4K inclus.")],
+        [("C", "Franchement si vous ne faites pas un effort je pars, c'est pas personnel hein, je change tous les ans."),
+         ("A", "Je comprends. Je peux vous proposer de passer sur la dernière box avec un mois offert.")],
+    ],
+    "courtship": [
+        [("C", "Et si à la fin de l'essai ça ne me convient pas, je peux partir sans frais ?"),
+         ("A", "Oui, pendant les trente jours d'essai vous pouvez résilier sans frais, il suffit de renvoyer le matériel."),
+         ("C", "D'accord, c'est rassurant. Et le service client, c'est toujours aussi rapide que là ?")],
+    ],
+    "ex_friends": [
+        [("C", "Vous savez depuis combien de temps je suis chez vous ? Regardez la date d'ouverture du contrat."),
+         ("A", "Je vois, depuis {since}. C'est une longue fidélité."),
+         ("C", "Voilà. Et on me traite comme un nouveau client, même pire.")],
+    ],
+    "enslavement": [
+        [("C", "Et ne me proposez pas d'aller voir ailleurs, il n'y a personne d'autre chez moi, vous le savez très bien."),
+         ("A", "Je vois effectivement que votre immeuble n'est raccordé qu'à notre réseau."),
+         ("C", "Voilà. Donc vous pouvez faire ce que vous voulez, je paierai quand même.")],
+    ],
+    "master_slave": [
+        [("C", "Je ne veux plus tomber sur un plateau. Je veux un conseiller attitré, avec un numéro direct."),
+         ("A", "En tant que client Premium, vous avez accès à la ligne prioritaire, je vous la communique par SMS."),
+         ("C", "Ce n'est pas à moi de chercher ce genre d'information, c'est à vous de me la donner.")],
+    ],
+    "kinship": [
+        [("C", "C'était le contrat de ma mère, elle est décédée en {mois}, je ne sais pas trop quoi faire des papiers."),
+         ("A", "Je suis sincèrement désolée pour votre perte. Je vais vous expliquer le changement de titulaire, c'est simple."),
+         ("C", "Merci, c'est gentil. Elle vous aimait bien, vous savez.")],
+    ],
+    "rebound": [
+        [("C", "Chez {concurrent}, ils m'ont fait attendre une heure à chaque appel, ici vous avez décroché en deux minutes."),
+         ("A", "Ça fait plaisir d'entendre ça, bienvenue chez nous."),
+         ("C", "Ne changez pas, hein, sinon je repars.")],
+    ],
+    "business_partners": [
+        [("C", "Je me permets une suggestion pendant que je vous ai : votre SMS de confirmation n'indique pas le créneau du technicien."),
+         ("A", "C'est une remarque très juste, je la fais remonter à l'équipe qui gère les notifications."),
+         ("C", "Volontiers. Si vous avez un programme de testeurs, inscrivez-moi.")],
+    ],
+    "best_friendship": [
+        [("C", "Ah c'est vous {agent} ? On s'est eu l'an dernier pour mon déménagement !"),
+         ("A", "Oui, je me souviens, vous partiez à {ville} ! Tout s'est bien passé ?"),
+         ("C", "Super bien, grâce à vous. Les enfants vont bien ?"),
+         ("A", "Très bien, merci de demander !")],
+    ],
+    "secret_affair": [
+        [("C", "Et surtout, vous ne m'envoyez rien par courrier, hein. Rien du tout."),
+         ("A", "C'est noté, je passe votre compte en facturation électronique uniquement."),
+         ("C", "Et n'appelez jamais le fixe, seulement mon portable.")],
+    ],
+    "committed_partnership": [
+        [("A", "Je vois que vous êtes chez nous depuis {since}, merci pour votre fidélité."),
+         ("C", "Eh oui, ça ne me rajeunit pas ! Je vous fais confiance, vous savez."),
+         ("A", "Et on fait tout pour la mériter.")],
+    ],
+    "basic_exchange": [
+        [("C", "Je ne veux pas de geste commercial, je veux juste payer ce qui est prévu au contrat."),
+         ("A", "C'est parfaitement légitime, je corrige et je vous envoie la facture rectifiée.")],
+    ],
+    "marriage_of_convenience": [
+        [("C", "Honnêtement, je n'ai jamais vraiment choisi, le contrat était là quand je suis arrivé{e} dans l'appartement."),
+         ("A", "Je vois, il a été repris lors de votre emménagement. On peut tout à fait l'adapter à vos besoins."),
+         ("C", "Tant que ça reste simple, ça me va.")],
+    ],
+}
+
+# ---------------------------------------------------------------------------
+# Interviews: extra questions and answers per form (moment, digital, family)
+# ---------------------------------------------------------------------------
+INTERVIEW_QUESTIONS["moment"] = ["Est-ce qu'il y a un moment, un épisode, qui vous a particulièrement marqué{e} avec {marque} ?",
+                                 "Vous vous souvenez d'un moment fort, positif ou négatif ?"]
+INTERVIEW_QUESTIONS["channels"] = ["Comment vous contactez {marque} en général : téléphone, application, boutique ?",
+                                   "Et les outils, l'application, l'espace client, vous les utilisez ?"]
+INTERVIEW_QUESTIONS["entourage"] = ["Et votre entourage, qu'est-ce qu'il en pense ?", "Vous en parlez autour de vous ?"]
+INTERVIEW_EXTRA = {
+    "committed_partnership": {
+        "moment": "La tempête de 2019, je crois. On a eu une coupure de deux jours, et une conseillère m'a appelé spontanément pour savoir si tout allait bien, parce qu'on avait signalé que ma femme avait un appareil respiratoire. Ça, je ne l'oublierai jamais. Ce jour-là j'ai compris que je n'étais pas juste un numéro.",
+        "channels": "Le téléphone, surtout. L'application pour voir les factures. Mais quand il y a un vrai souci, j'aime bien entendre une voix.",
+        "entourage": "Mes enfants sont chez {marque} aussi, je les ai un peu poussés, je l'avoue. Mon fils râle parfois sur les prix, mais il reste.",
+    },
+    "ex_friends": {
+        "moment": "Il y a six ou sept ans, la boutique de {ville} m'avait offert un répéteur parce que j'avais des problèmes de Wi-Fi, sans que je demande rien. J'étais touchée. Et là, pour la hausse, même pas un mail personnalisé. Vous voyez le contraste ?",
+        "channels": "Avant j'allais en boutique, je connaissais tout le monde. Ils ont fermé celle du centre-ville, maintenant c'est l'appli ou le téléphone, et au téléphone je tombe sur des gens qui ne me connaissent pas.",
+        "entourage": "Ma sœur est partie chez {concurrent} le mois dernier, et elle me dit « mais qu'est-ce que tu attends ? ». Je ne sais pas trop quoi lui répondre.",
+    },
+    "enslavement": {
+        "moment": "Une coupure de cinq jours en plein télétravail. Cinq jours. J'ai dû aller travailler au café. Et quand j'ai demandé un dédommagement, on m'a proposé trois euros. Trois euros ! J'ai ri jaune, parce que je savais que je ne pouvais rien faire d'autre.",
+        "channels": "Je les appelle le moins possible. Ça ne sert à rien, de toute façon ils savent que je ne peux pas partir.",
+        "entourage": "Tout l'immeuble est dans le même cas. On a même fait une pétition au syndic pour faire venir un autre opérateur. Pour l'instant rien.",
+    },
+    "dependency": {
+        "moment": "Le jour où la box est tombée en panne un vendredi soir. Je n'avais plus de téléphone fixe, plus de téléassistance, rien. J'ai cru mourir, je vous jure. Le lundi, la dame m'a envoyé un technicien en urgence, et il a pris le temps de boire un café avec moi. Je m'en souviens encore.",
+        "channels": "Le téléphone, toujours. L'application, ma petite-fille l'a installée, mais je ne sais pas m'en servir. J'ai le numéro de {agent} écrit sur un papier à côté du téléphone.",
+        "entourage": "Ma fille trouve que je les appelle trop souvent. Mais qu'est-ce que vous voulez, elle n'est pas là, elle.",
+    },
+    "rebound": {
+        "moment": "Le premier appel. J'ai appelé pour une question toute bête et quelqu'un a décroché en deux minutes. J'ai failli pleurer, c'est ridicule, mais après ce que j'avais vécu…",
+        "channels": "Un peu tout. L'appli est correcte. Mais surtout je sais que je peux appeler, et ça me rassure.",
+        "entourage": "Je raconte mon histoire avec {concurrent} à tout le monde, alors forcément on me demande où je suis allée. Deux amies m'ont suivie.",
+    },
+    "fling": {
+        "moment": "Le déballage de la box, franchement ! Le design, la petite lumière, la télécommande vocale… J'ai même fait une vidéo pour mes potes.",
+        "channels": "Que l'appli. Le téléphone, jamais. Si je dois appeler, c'est déjà que ça ne va pas.",
+        "entourage": "Mes amis se moquent un peu, ils disent que je change d'opérateur plus souvent que de coupe de cheveux. C'est pas faux.",
+    },
+    "kinship": {
+        "moment": "L'appel pour le changement de titulaire, après le décès de ma mère. La conseillère a pris le temps, elle m'a dit qu'elle était désolée, elle n'a pas récité un script. Ça peut paraître rien, mais ce jour-là, ça comptait.",
+        "channels": "Je fais tout par téléphone, comme ma mère. J'ai encore ses factures papier dans un classeur, d'ailleurs.",
+        "entourage": "Mon frère voulait qu'on change pour la maison familiale, faire jouer la concurrence. On en a parlé, et finalement on a gardé. Par fidélité, je crois.",
+    },
+    "business_partners": {
+        "moment": "L'atelier clients à {ville}. On était autour d'une table avec des gens de l'équipe produit, ils prenaient des notes. Six mois après, la fonctionnalité que j'avais proposée était dans l'appli. C'est gratifiant.",
+        "channels": "L'appli, le formulaire de suggestions, et parfois le chat. Je ne téléphone quasiment jamais.",
+        "entourage": "Mes collègues trouvent ça drôle que je fasse du bénévolat pour un fournisseur d'énergie. Mais moi j'y trouve mon compte.",
+    },
+    "courtship": {
+        "moment": "Le rendez-vous en boutique. Le conseiller a pris quarante minutes pour comparer avec ma facture actuelle, sans me pousser. Ça m'a mise en confiance.",
+        "channels": "Pour l'instant la boutique et l'appli. Je n'ai pas encore eu besoin d'appeler, on verra.",
+        "entourage": "Mon compagnon est sceptique, il dit que c'est toujours bien au début. Il n'a pas tort, c'est pour ça que je teste.",
+    },
+    "enmity": {
+        "moment": "La lettre de recouvrement. Recevoir une lettre d'huissier pour une facture que je conteste depuis des mois, avec mes enfants qui voient l'enveloppe… Ce jour-là, quelque chose s'est cassé pour de bon.",
+        "channels": "J'ai tout essayé : téléphone, mail, chat, courrier recommandé, réseaux sociaux. Les réseaux sociaux, c'est le seul endroit où ils ont réagi, bizarrement.",
+        "entourage": "Tout le monde connaît mon histoire. J'ai dissuadé au moins cinq personnes de s'abonner chez eux, et j'en suis fier.",
+    },
+    "childhood_friendship": {
+        "moment": "Quand j'ai revu le vieux logo sur une facture de ma grand-mère en vidant sa maison. Ça m'a fait quelque chose, j'ai gardé la facture.",
+        "channels": "Très peu de contacts, l'appli de temps en temps. Je n'ai jamais eu de gros problème.",
+        "entourage": "Ma mère est chez eux aussi, on en rigole parfois, on dit que c'est notre « fournisseur de famille ».",
+    },
+    "basic_exchange": {
+        "moment": "Aucun moment fort, et c'est très bien comme ça. Un fournisseur dont on ne se souvient pas, c'est un fournisseur qui fait son travail.",
+        "channels": "L'espace client pour les factures, c'est tout. Prélèvement automatique, relevé en ligne, fini.",
+        "entourage": "Je conseille à tout le monde de comparer chaque année. Certains sont chez {marque}, d'autres non, ça dépend des profils.",
+    },
+}

@@ -49,9 +49,9 @@ FORM_SPEC = {
                ["anger", "disgust", "frustration"], (0, 2), (4, 5), (1, 15)),
     "adversaries": (5, ["billing", "refund", "cancellation", "payment", "contact_difficulty"],
                     ["anger", "frustration", "disgust"], (0, 3), (4, 5), (1, 12)),
-    "dependency": (7, ["account_access", "information_request", "billing", "product_defect", "contact_difficulty", "payment"],
+    "dependency": (7, ["account_access", "information_request", "billing", "product_defect", "contact_difficulty", "payment", "compliment"],
                    ["worry", "fear", "confusion", "relief", "gratitude"], (6, 10), (2, 5), (5, 30)),
-    "courtship": (7, ["information_request", "order", "subscription_change", "delivery", "price"],
+    "courtship": (7, ["information_request", "order", "subscription_change", "delivery", "price", "compliment"],
                   ["anticipation", "trust", "surprise", "worry", "joy"], (6, 9), (1, 3), (0, 0.3)),
     "enslavement": (7, ["cancellation", "price", "billing", "subscription_change", "contact_difficulty"],
                     ["frustration", "anger", "sadness", "disgust"], (0, 4), (3, 5), (1, 10)),
@@ -67,7 +67,7 @@ FORM_SPEC = {
                           ["anticipation", "trust", "frustration", "surprise"], (7, 10), (2, 3), (2, 15)),
     "ex_friends": (8, ["price", "billing", "cancellation", "agent_behaviour", "subscription_change", "refund"],
                    ["disappointment", "sadness", "anger"], (2, 6), (3, 5), (8, 22)),
-    "kinship": (5, ["subscription_change", "account_access", "information_request", "billing", "cancellation"],
+    "kinship": (5, ["subscription_change", "account_access", "information_request", "billing", "cancellation", "compliment"],
                 ["sadness", "trust", "confusion", "gratitude", "fear"], (5, 9), (2, 4), (1, 40)),
     "childhood_friendship": (3, ["compliment", "information_request", "subscription_change", "order"],
                              ["joy", "gratitude", "sadness", "trust"], (8, 10), (1, 3), (1, 20)),
@@ -109,7 +109,7 @@ MASC_TO_FEM = [("Je suis un client", "Je suis une cliente"), ("Je suis coincé",
                ("Parti de chez", "Partie de chez"), ("soulagé.", "soulagée."), ("Nouveau client", "Nouvelle cliente"),
                ("Client depuis", "Cliente depuis"), ("Client Premium", "Cliente Premium"), ("client Premium", "cliente Premium"),
                ("un client fidèle", "une cliente fidèle"), ("Je suis parti", "Je suis partie"), ("Client tranquille", "Cliente tranquille"),
-               ("Je suis prisonnier", "Je suis prisonnière"), ("je suis sûr ", "je suis sûre "), ("Je suis sûr ", "Je suis sûre ")]
+               ("Je suis prisonnier", "Je suis prisonnière"), ("aussi satisfait", "aussi satisfaite"), ("je me sens lâché", "je me sens lâchée"), ("je suis sûr ", "je suis sûre "), ("Je suis sûr ", "Je suis sûre ")]
 
 
 # ---------------------------------------------------------------------------
@@ -289,7 +289,7 @@ def oral(text: str, rng: random.Random, level: float = 0.5) -> str:
         if len(ws) > 5 and rng.random() < level * 0.4:
             k = rng.randrange(1, len(ws) - 1)
             if len(ws[k]) < 8 and ws[k].isalpha():
-                ws.insert(k + 1, rng.choice(["euh", "euh…", ws[k] + " euh", "hein"]) if rng.random() < 0.7 else "…")
+                ws.insert(k + 1, rng.choice(["euh", "euh…", ws[k] + " euh", "euh"]) if rng.random() < 0.7 else "…")
         s = " ".join(ws)
         if rng.random() < level:
             f = rng.choice(F.FILLERS)
@@ -504,7 +504,10 @@ def build_call(rng: random.Random, form: str, reason: str, emotion: str, when: d
         turns.append(("C", oral(fill(t, ctx), rng, lvl if lv is None else lv)))
 
     turns: list[tuple[str, str]] = []
-    A(rng.choice(F.AGENT_GREET))
+    greet = rng.choice(F.AGENT_GREET)
+    if rng.random() < 0.15:
+        greet = "Cet appel est susceptible d'être enregistré à des fins de qualité. " + greet
+    A(greet)
     detail = case[0]
     opener = rng.choice(["Oui bonjour, j'appelle parce que ", "Bonjour, alors voilà, ", "Oui, bonjour. ", "Allô ? Oui, bonjour. ", "Bonjour. ", "Bonjour, je vous appelle parce que "])
     if hostile and rng.random() < 0.5:
@@ -535,7 +538,16 @@ def build_call(rng: random.Random, form: str, reason: str, emotion: str, when: d
     if hostile and rng.random() < 0.5:
         mid.append(rng.choice(F.CONFLICT))
     C(" ".join(mid))
-    if rng.random() < 0.5:
+    if form in F.CALL_EPISODES and rng.random() < 0.65:
+        for role, t in rng.choice(F.CALL_EPISODES[form]):
+            t = t.format_map(actx)
+            if role == "A":
+                A(t)
+            else:
+                if not fem_agent:
+                    t = t.replace("vous êtes gentille", "vous êtes gentil")
+                C(t)
+    elif rng.random() < 0.5:
         follow = rng.choice([("Depuis quand exactement ?", ["Depuis {delai} à peu près.", "Ça fait {delai}, au moins.", "Oh… {delai}, je dirais."]),
                              ("D'accord. Et vous avez déjà fait une réclamation à ce sujet ?", ["Oui, j'ai déjà appelé, c'est la {nieme} fois.", "Non, c'est la première fois que j'appelle.", "J'ai écrit un e-mail, sans réponse."]),
                              ("Je comprends. Vous avez reçu un courrier ou un e-mail à ce sujet ?", ["Non, rien du tout, c'est ça le problème.", "Un e-mail, oui, que je n'ai pas compris.", "Un courrier, que j'ai là devant moi."])])
@@ -649,29 +661,39 @@ def build_interview(rng: random.Random, i: int, form: str, reason: str, emotion:
 
     Q(f"Bonjour {ctx['civ']} {ctx['nom']}, merci d'avoir accepté cet entretien. Comme convenu, il est enregistré, et tout sera anonymisé dans le rapport. Ça vous va ?")
     P(rng.choice(["Oui, oui, pas de problème.", "Oui, allez-y.", "Pas de souci, je vous écoute."]), 0.2)
+    outros = rng.sample(fd["outro"], k=min(3, len(fd["outro"])))
+    extra = F.INTERVIEW_EXTRA[form]
     Q(rng.choice(F.INTERVIEW_QUESTIONS["history"]))
     P(story["history"], 0.15)
     Q(rng.choice(F.INTERVIEW_FOLLOWUPS))
-    P(rng.choice(fd["intro"]) + " " + rng.choice(fd["outro"]), 0.4)
+    P(rng.choice(fd["intro"]) + " " + outros[0], 0.4)
     Q(rng.choice(F.INTERVIEW_QUESTIONS["feeling"]))
     P(story["feeling"], 0.15)
+    Q(rng.choice(F.INTERVIEW_QUESTIONS["moment"]))
+    P(extra["moment"], 0.2)
     Q(rng.choice(F.INTERVIEW_QUESTIONS["last_contact"]))
     details = rng.sample(rd["detail"], k=min(2, len(rd["detail"])))
-    P(f"Alors le dernier souci, c'était en {ctx['mois']}. " + " ".join(details) + " J'ai appelé le service client, je suis tombé{e} sur quelqu'un qui m'a dit : « " + rng.choice(rd["agent_solution"]) + " »", 0.3)
+    case = next(c for c in F.CASES[reason] if c[0] == details[0])
+    P(f"Alors le dernier souci, c'était en {ctx['mois']}. Je leur ai écrit, je me souviens à peu près de ce que j'ai mis : « " + " ".join(details)
+      + " » Sans réponse au bout d'une semaine, j'ai appelé, et je suis tombé{e} sur quelqu'un qui m'a dit : « " + case[2] + " »", 0.25)
     Q(rng.choice(["Et comment vous l'avez vécu ?", "Qu'est-ce que vous avez ressenti ?", "Et sur le moment, vous étiez dans quel état d'esprit ?"]))
-    P(" ".join(rng.sample(ed["written"], k=2)) + " " + rng.choice(["C'est difficile à expliquer.", "Je m'en souviens encore.", "Mon entourage me l'a fait remarquer d'ailleurs.", ""]), 0.4)
+    P(" ".join(rng.sample(ed["written"], k=2)) + " " + rng.choice(["C'est difficile à expliquer.", "Je m'en souviens encore.", "Mon entourage me l'a fait remarquer d'ailleurs.", "Et ça n'est pas encore complètement passé."]), 0.4)
     Q(rng.choice(F.INTERVIEW_FOLLOWUPS))
-    P(rng.choice(ed["written"]) + " " + rng.choice(fd["outro"]), 0.4)
+    P(rng.choice(ed["written"]) + " " + outros[1 % len(outros)], 0.4)
+    Q(rng.choice(F.INTERVIEW_QUESTIONS["channels"]))
+    P(extra["channels"], 0.25)
     Q(rng.choice(F.INTERVIEW_QUESTIONS["competitors"]))
     P(story["competitors"], 0.15)
+    Q(rng.choice(F.INTERVIEW_QUESTIONS["entourage"]))
+    P(extra["entourage"], 0.25)
     Q(rng.choice(F.INTERVIEW_QUESTIONS["leave"]))
     P(story["leave"], 0.15)
     Q(rng.choice(F.INTERVIEW_QUESTIONS["advice"]))
-    P(story["advice"], 0.15)
+    P(story["advice"] + " " + outros[2 % len(outros)], 0.15)
     Q("Merci beaucoup, c'était très riche. Est-ce que vous voulez ajouter quelque chose ?")
     P(rng.choice(["Non, je crois que j'ai tout dit. Merci à vous de m'avoir écouté{e}, ça fait du bien.",
                   "Juste que j'espère que ce genre d'étude sert à quelque chose.",
-                  f"Non. Enfin si, vous pouvez me recontacter au {ctx['tel']} si besoin.",
+                  f"Non. Enfin si, vous pouvez me recontacter au {ctx['tel']} ou à {ctx['email']} si besoin.",
                   "Non, merci, c'était agréable de pouvoir en parler."]), 0.2)
     years = ctx["years"]
     city = ctx["ville"]
@@ -730,9 +752,11 @@ def normalise_zip(data: bytes, path: str) -> None:
 CANAUX = ["téléphone", "e-mail", "chat", "boutique", "application"]
 
 
-def survey_comment(rng: random.Random, form: str, reason: str, emotion: str, when: dt.date, seen: set, cp1252: bool) -> str:
+def survey_comment(rng: random.Random, form: str, reason: str, emotion: str, when: dt.date, seen: set, cp1252: bool, sen: float) -> str:
     for attempt in range(50):
         ctx = new_ctx(rng, form, when)
+        y = max(1, int(round(sen)))
+        ctx["years"], ctx["since"] = str(y), str(when.year - y)
         fd, rd, ed = F.FORMS[form], F.REASONS[reason], F.EMOTIONS[emotion]
         r = rng.random()
         if r < 0.12:
@@ -753,7 +777,7 @@ def survey_comment(rng: random.Random, form: str, reason: str, emotion: str, whe
             text += " " + fill(rng.choice(F.CONFLICT), ctx)
         if rng.random() < 0.4:
             text = typos(text, rng, rng.uniform(0.3, 1.0))
-        if rng.random() < 0.08:
+        if rng.random() < 0.2 and (len(text) < 90 or form in HOSTILE_FORMS) and emotion in {"anger", "disgust", "frustration"}:
             text = text.upper()
         if cp1252:
             text = text.encode("cp1252", "ignore").decode("cp1252").replace("  ", " ").strip()
@@ -790,7 +814,7 @@ def survey_rows(rng: random.Random, wave: int, n: int, start: dt.date, end: dt.d
         if reason in ("delivery", "order") and rng.random() < 0.4:
             canal = "application"
         region = rng.choice(F.REGIONS[:-1]) if rng.random() < 0.97 else "Corse"
-        text = survey_comment(rng, form, reason, emotion, when, seen, cp1252)
+        text = survey_comment(rng, form, reason, emotion, when, seen, cp1252, sen)
         rows.append({"id_repondant": f"V{wave}-{k + 1:04d}", "date": when, "canal": canal, "region": region,
                      "anciennete_ans": sen, "nps": nps, "effort": eff, "commentaire": text})
         truth.append((k + 1, form, reason, emotion))
