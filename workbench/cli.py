@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "workbench.commands.import_cmds",
     "workbench.commands.coding_cmds",
     "workbench.commands.text_cmds",
+    "workbench.commands.export_cmds",
 )
 
 
