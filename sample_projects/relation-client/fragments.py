@@ -1627,3 +1627,18 @@ INTERVIEW_EXTRA = {
         "entourage": "Je conseille à tout le monde de comparer chaque année. Certains sont chez {marque}, d'autres non, ça dépend des profils.",
     },
 }
+
+# Survey one-liners about a contact reason that report a good outcome (used with positive emotions only).
+POSITIVE_SHORTS = {
+    "Erreur de facture corrigée rapidement.", "Échéancier accordé sans difficulté.", "Remboursement reçu après relance.",
+    "Livraison rapide de la box.", "Commande passée en boutique sans souci.", "Panne de box réglée par échange.",
+    "Changement d'offre fait rapidement.", "Changement d'offre rapide.", "Ligne supplémentaire ajoutée facilement.",
+    "Tarif correct pour le service.", "Réponse claire à ma question, merci.", "Conseiller clair sur les offres.",
+    "Bonne explication du prix fixe.",
+} | set(REASONS["compliment"]["short"])
+
+PS_LINES = [
+    "PS : je joins une photo de la facture.", "PS : merci de ne pas me répondre par un message automatique.",
+    "PS : je suis joignable plutôt le matin.", "P.S. Je garde une copie de ce message.",
+    "PS : j'ai déjà envoyé ce message via le formulaire du site, sans réponse.", "PS : bravo quand même pour la nouvelle appli.",
+]

@@ -200,6 +200,7 @@ def new_ctx(rng: random.Random, form: str, when: dt.date) -> Ctx:
 def fill(template: str, ctx: Ctx) -> str:
     out = template.format_map(ctx)
     out = re.sub(r"\b([dD])e (août|avril|octobre)", r"\1'\2", out)
+    out = re.sub(r"\b([dD])e (?=[AEIOUÉ][a-zé])", r"\1'", out)
     return gender(out, ctx["fem"])
 
 
@@ -284,6 +285,9 @@ def oral(text: str, rng: random.Random, level: float = 0.5) -> str:
         if not s:
             continue
         ws = s.split(" ")
+        if len(ws) < 3 or not any(ch.isalpha() for ch in s):
+            out.append(s)
+            continue
         if len(ws) > 5 and rng.random() < level * 0.3 and ws[0].isalpha():
             ws = [ws[0], ws[0].lower()] + ws[1:]  # repetition
         if len(ws) > 5 and rng.random() < level * 0.4:
@@ -293,7 +297,11 @@ def oral(text: str, rng: random.Random, level: float = 0.5) -> str:
         s = " ".join(ws)
         if rng.random() < level:
             f = rng.choice(F.FILLERS)
-            s = f.capitalize() + ", " + lower_first(s)
+            if f == "hein":
+                if s[-1] in ".!" and len(ws) > 3:
+                    s = s[:-1].rstrip() + ", hein" + s[-1]
+            else:
+                s = f.capitalize() + ", " + lower_first(s)
         out.append(s)
     res = " ".join(out).replace(" …", "…")
     for a, b in [("Je vous écris", "Je vous appelle"), ("je vous écris", "je vous appelle"), ("ce message", "cet appel"), ("ce courrier", "cet appel"),
@@ -361,7 +369,8 @@ def written_body(rng: random.Random, ctx: Ctx, form: str, reason: str, emotion: 
     elif not hostile and rng.random() < 0.5:
         extra.append(rng.choice(F.POLITE))
     paras.append(" ".join([emo] + extra))
-    paras.append(fill(rng.choice(fd["outro"]), ctx))
+    if rng.random() < 0.85:
+        paras.append(fill(rng.choice(fd["outro"]), ctx))
     if personal:
         bits = []
         r = rng.random()
@@ -372,6 +381,10 @@ def written_body(rng: random.Random, ctx: Ctx, form: str, reason: str, emotion: 
         else:
             bits.append(f"Pour rappel mon adresse : {ctx['adresse']}. Référence client {ctx['num_client']}.")
         paras.append(" ".join(bits))
+    if rng.random() < 0.2:  # one block, as angry or hurried writers do
+        paras = [" ".join(paras)]
+    if rng.random() < 0.12:
+        paras.append(rng.choice(F.PS_LINES))
     return paras
 
 
@@ -647,6 +660,7 @@ def build_interview(rng: random.Random, i: int, form: str, reason: str, emotion:
     if form in ("enslavement", "business_partners", "fling", "basic_exchange", "enmity"):
         ctx["fem"], ctx["e"], ctx["civ"] = False, "", "Monsieur"
         ctx["prenom"] = rng.choice(F.FIRST_M)
+    ctx["email"] = f"{ascii_local(ctx['prenom'])}.{ascii_local(ctx['nom'])}@example.fr"
     story = F.INTERVIEW_STORIES[form]
     fd, rd, ed = F.FORMS[form], F.REASONS[reason], F.EMOTIONS[emotion]
     interviewer = "Enquêtrice"
@@ -758,6 +772,12 @@ def survey_comment(rng: random.Random, form: str, reason: str, emotion: str, whe
         y = max(1, int(round(sen)))
         ctx["years"], ctx["since"] = str(y), str(when.year - y)
         fd, rd, ed = F.FORMS[form], F.REASONS[reason], F.EMOTIONS[emotion]
+        shorts = rd["short"]
+        if form in HOSTILE_FORMS or emotion in NEGATIVE_EMOS:
+            shorts = [x for x in shorts if x not in F.POSITIVE_SHORTS] or shorts
+        elif emotion in {"joy", "gratitude", "trust", "relief"}:
+            shorts = [x for x in shorts if x in F.POSITIVE_SHORTS] or shorts
+        rd = dict(rd, short=shorts)
         r = rng.random()
         if r < 0.12:
             parts = [fill(rng.choice(fd["short"]), ctx)]
@@ -782,7 +802,8 @@ def survey_comment(rng: random.Random, form: str, reason: str, emotion: str, whe
         if cp1252:
             text = text.encode("cp1252", "ignore").decode("cp1252").replace("  ", " ").strip()
         elif rng.random() < 0.08:
-            text += " " + ("😡" if form in HOSTILE_FORMS else rng.choice(["👍", "🙂", "😉"]))
+            neg = form in HOSTILE_FORMS or emotion in NEGATIVE_EMOS
+            text += " " + rng.choice(["😡", "😤", "🙄", "👎"] if neg else ["👍", "🙂", "😉", "🙏"])
         key = re.sub(r"\W+", " ", text.lower()).strip()
         if key not in seen:
             seen.add(key)
