@@ -520,7 +520,9 @@ def create_code(project: Project, name: str, parent_id: int | None = None, *, co
                 key: str | None = None, scheme: str | None = None, codable: bool = True,
                 coder_id: int | None = None, guid: str | None = None) -> int:
     """Create a code as the last child of `parent_id` (None: top level) and return its id."""
-    with action(project, "create_code", coder_id, {"name": name, "parent_id": parent_id}) as rec:
+    where = f" under {code_path(project, parent_id)!r}" if parent_id is not None else ""
+    with action(project, "create_code", coder_id, {"name": name, "parent_id": parent_id},
+                f"created code {name!r}{where}") as rec:
         return insert_code(
             rec, name, parent_id, guid=guid, color=color, description=description, inclusion=inclusion,
             exclusion=exclusion, indicators=list(indicators), examples=list(examples), translations=translations,
@@ -552,8 +554,12 @@ def update_code(project: Project, code_id: int, *, coder_id: int | None = None, 
             )
     if "color" in values and values["color"] is None:
         values["color"] = default_color(project, current["parent_id"], current["position"])
+    if set(values) == {"name"}:
+        description = f"renamed code {current['path']!r} to {values['name']!r}"
+    else:
+        description = f"changed {', '.join(sorted(values))} of code {current['path']!r}"
     with action(project, "update_code", coder_id, {"code_id": code_id, "path": current["path"],
-                                                   "fields": sorted(values)}) as rec:
+                                                   "fields": sorted(values)}, description) as rec:
         rec.update("codes", code_id, values)
 
 
@@ -568,7 +574,8 @@ def move_code(project: Project, code_id: int, new_parent_id: int | None, positio
     Refuses to move a code inside itself or its own sub-tree."""
     _require(project, code_id)
     summary = {"code_id": code_id, "path": code_path(project, code_id), "new_parent_id": new_parent_id}
-    with action(project, "move_code", coder_id, summary) as rec:
+    where = f"under {code_path(project, new_parent_id)!r}" if new_parent_id is not None else "to the top level"
+    with action(project, "move_code", coder_id, summary, f"moved code {summary['path']!r} {where}") as rec:
         _move(rec, code_id, new_parent_id, position)
 
 
@@ -577,7 +584,8 @@ def reorder_code(project: Project, code_id: int, position: int, *, coder_id: int
     _require(project, code_id)
     parent = project.scalar("SELECT parent_id FROM codes WHERE id = ?", [code_id])
     summary = {"code_id": code_id, "path": code_path(project, code_id), "position": position}
-    with action(project, "reorder_code", coder_id, summary) as rec:
+    with action(project, "reorder_code", coder_id, summary,
+                f"moved code {summary['path']!r} to position {position} among its siblings") as rec:
         _move(rec, code_id, parent, position)
 
 
@@ -602,7 +610,8 @@ def merge_codes(project: Project, source_id: int, target_id: int, *, coder_id: i
         )
     summary = {"source": code_path(project, source_id), "target": code_path(project, target_id),
                "source_id": source_id, "target_id": target_id}
-    with action(project, "merge_codes", coder_id, summary) as rec:
+    with action(project, "merge_codes", coder_id, summary,
+                f"merged code {summary['source']!r} into {summary['target']!r} ({n_codings} codings)") as rec:
         _merge(rec, source_id, target_id)
         after = int(project.scalar("SELECT count(*) FROM codings WHERE code_id = ?", [target_id]))
     return {"codings": n_codings, "target_codings": after}
@@ -622,8 +631,10 @@ def delete_code(project: Project, code_id: int, *, recursive: bool = False, code
     doomed = [code_id, *below]
     n_codings = int(project.scalar(f"SELECT count(*) FROM codings WHERE code_id IN ({_in(doomed)})", doomed))
     parent = project.scalar("SELECT parent_id FROM codes WHERE id = ?", [code_id])
-    with action(project, "delete_code", coder_id, {"code_id": code_id, "path": path, "codes": len(doomed),
-                                                   "codings": n_codings}) as rec:
+    summary = {"code_id": code_id, "path": path, "codes": len(doomed), "codings": n_codings}
+    description = f"deleted code {path!r}" + (f" with {len(below)} sub-codes" if below else "") + \
+        f" and {n_codings} codings"
+    with action(project, "delete_code", coder_id, summary, description) as rec:
         _delete_codes(rec, doomed)
         _renumber(rec, children(project, parent))
     return {"codes": len(doomed), "codings": n_codings}

@@ -316,7 +316,8 @@ def import_qdc(project: Project, path: str | Path, parent_id: int | None = None,
     project is refused (the codebook was imported before)."""
     path = Path(path)
     codes, sets = read_qdc(path)
-    with action(project, "import_codebook", coder_id, {"file": str(path), "codes": len(codes)}) as rec:
+    with action(project, "import_codebook", coder_id, {"file": str(path), "codes": len(codes)},
+                f"imported REFI-QDA codebook {path.name}") as rec:
         try:
             created = insert_codes(rec, codes, parent_id)
             insert_sets(rec, sets, created)

@@ -258,7 +258,8 @@ def load_scheme(project: Project, path_or_name: str | Path, language: str | None
     root_code = {"key": key, "guid": derived_guid(key), "name": scheme["name"], "definition": scheme["description"],
                  "inclusion": {}, "exclusion": {}, "indicators": {}, "examples": {}, "color": scheme["color"],
                  "codable": False, "attributes": metadata or None, "children": scheme["codes"]}
-    with action(project, "load_scheme", coder_id, {"scheme": key, "file": str(path)}) as rec:
+    description = f"loaded coding scheme {key!r} from {path.name}"
+    with action(project, "load_scheme", coder_id, {"scheme": key, "file": str(path)}, description) as rec:
         return _insert(rec, root_code, None, key, language)
 
 
