@@ -45,7 +45,12 @@ CREATE TABLE suggestions (
     code_id     INTEGER NOT NULL,
     score       DOUBLE NOT NULL CHECK (score >= 0 AND score <= 1),
     explanation JSON,
-    status      VARCHAR NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'accepted', 'rejected')),
+    -- relabelled: the span was right but the code wrong; relabel_code_id is the code the analyst chose.
+    -- Rejected and relabelled suggestions are the few-shot classifier's negative examples for code_id.
+    status      VARCHAR NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'accepted', 'rejected', 'relabelled')),
+    relabel_code_id INTEGER,
+    unit_kind   VARCHAR,            -- the unit the suggestion scored ('document' or 'segment') and its id
+    unit_id     BIGINT,
     reviewed_by INTEGER,
     reviewed_at TIMESTAMP
 );

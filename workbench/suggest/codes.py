@@ -1,0 +1,301 @@
+"""Code suggestions: which units probably deserve which code, with a score in [0, 1] and the reasons.
+
+Codes are scored scheme by scheme (the codes of one shipped scheme, or the project's own codebook),
+because a scheme's codes compete for the same units. A code starts zero-shot: its name, definition,
+indicators and examples (in the project language) are embedded and compared with every unit. As soon
+as it has `min_examples` coded units, a classifier trained on the analyst's codings takes over, blended
+with the zero-shot score (see `scoring.py`). Each `suggest_codes` call retrains from the current
+codings and review decisions, which is cheap once the units' vectors are cached, and replaces the
+pending suggestions of earlier runs: suggestions follow the analyst's reviews as they happen.
+Reviewed suggestions are never proposed again; rejected ones are negative examples.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+import numpy as np
+
+from workbench.errors import WorkbenchError
+from workbench.progress import CancelToken, ProgressCallback, no_progress
+from workbench.project import Project
+from workbench.suggest import scoring
+from workbench.suggest.embed import Embedder, embed_units
+from workbench.suggest.units import Unit, unit_label
+
+MIN_EXAMPLES = 3          # coded units a code needs before its classifier is trained
+MIN_SCORE = 0.5           # scores below this are not filed as suggestions
+POOL_LIMIT = 20000        # uncoded units used for label propagation (a random sample above this)
+SNIPPET_CHARS = 160
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def _loads(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def select_codes(project: Project, selectors: Sequence[str | int] | None = None) -> list[dict[str, Any]]:
+    """Codable codes named by `selectors` (scheme names, code paths, keys or ids; a category brings its
+    codable descendants), or every codable code when there are none."""
+    from workbench import codebook
+
+    rows = project.dicts(
+        "SELECT id, key, name, description, inclusion, indicators, examples, translations, scheme, codable "
+        "FROM codes ORDER BY id"
+    )
+    if selectors:
+        wanted: set[int] = set()
+        schemes = {row["scheme"] for row in rows if row["scheme"]}
+        for selector in selectors:
+            if isinstance(selector, str) and selector in schemes:
+                wanted |= {row["id"] for row in rows if row["scheme"] == selector}
+                continue
+            code_id = codebook.find_code(project, selector)
+            wanted |= {code_id, *codebook.descendants(project, code_id)}
+        rows = [row for row in rows if row["id"] in wanted]
+    codable = [row for row in rows if row["codable"]]
+    if not codable:
+        raise WorkbenchError("no codable codes to suggest; load a scheme (`workbench codebook load`) or add codes")
+    return codable
+
+
+def code_texts(code: dict[str, Any], language: str) -> list[tuple[str, bool]]:
+    """What describes a code, as (text, is_query) pairs: the definition is a query, examples are unit-like."""
+    fields = dict(code)
+    translated = (_loads(code.get("translations")) or {}).get(language) or {}
+    fields.update({key: value for key, value in translated.items() if value})
+    head = ": ".join(part for part in (fields.get("name"), fields.get("description")) if part)
+    texts = [(head, True)]
+    if fields.get("inclusion"):
+        texts.append((f"{fields['name']}: {fields['inclusion']}", True))
+    if fields.get("indicators"):
+        texts.append((f"{fields['name']}: {', '.join(fields['indicators'])}", True))
+    texts += [(example, False) for example in fields.get("examples") or [] if example]
+    return texts
+
+
+def code_vectors(embedder: Embedder, codes: list[dict[str, Any]], language: str) -> np.ndarray:
+    """One vector per code: the mean of its normalised description vectors."""
+    rows = []
+    for code in codes:
+        pairs = code_texts(code, language)
+        queries = [text for text, is_query in pairs if is_query]
+        passages = [text for text, is_query in pairs if not is_query]
+        parts = [embedder.encode(queries, query=True)]
+        if passages:
+            parts.append(embedder.encode(passages))
+        rows.append(scoring.normalise(np.vstack(parts)).mean(axis=0))
+    return scoring.normalise(np.vstack(rows))
+
+
+def _spans_to_units(units: Sequence[Unit], spans: list[tuple[int, int, int, Any]]) -> list[tuple[int, Any]]:
+    """(unit index, payload) for each span (document_id, start, end, payload): units it covers by at least
+    half, or else the unit it overlaps most."""
+    by_document: dict[int, list[int]] = {}
+    for index, unit in enumerate(units):
+        by_document.setdefault(unit.document_id, []).append(index)
+    found = []
+    for document_id, start, end, payload in spans:
+        overlaps = []
+        for index in by_document.get(document_id, []):
+            unit = units[index]
+            overlap = min(end, unit.end) - max(start, unit.start)
+            if overlap > 0:
+                overlaps.append((overlap / (unit.end - unit.start), overlap, index))
+        covered = [index for share, _, index in overlaps if share >= 0.5]
+        if not covered and overlaps:
+            covered = [max(overlaps, key=lambda item: item[1])[2]]
+        found += [(index, payload) for index in covered]
+    return found
+
+
+@dataclass
+class SuggestResult:
+    run_id: int
+    model_id: str
+    filed: int
+    methods: dict[str, str]
+    seconds: float
+
+    def summary(self) -> dict[str, Any]:
+        return {"run_id": self.run_id, "model": self.model_id, "suggestions": self.filed,
+                "methods": self.methods, "seconds": round(self.seconds, 2)}
+
+
+def _words_that_weighed(texts: list[str], code_words: Counter[str], language: str) -> list[list[str]]:
+    """Per text, the words it shares with the code's description and coded examples, heaviest first
+    (weight: frequency on the code's side x rarity among the texts)."""
+    from workbench.suggest.lexical import analyse
+
+    analysed = analyse(texts, language)
+    df = Counter(word for words in analysed for word in set(words))
+    n = max(len(texts), 1)
+    result = []
+    for words in analysed:
+        weights = {w: code_words[w] * math.log(1 + n / df[w]) for w in set(words) if w in code_words}
+        result.append([w for w, _ in sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:6]])
+    return result
+
+
+def suggest_codes(
+    project: Project,
+    codes: Sequence[str | int] | None = None,
+    *,
+    embedder: str | Embedder = "auto",
+    units: str | Sequence[Unit] = "auto",
+    device: str = "auto",
+    min_examples: int = MIN_EXAMPLES,
+    min_score: float = MIN_SCORE,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+) -> SuggestResult:
+    """Score every unit against the selected codes and file the best code per unit and scheme as a
+    pending suggestion when it scores at least `min_score`."""
+    started = time.perf_counter()
+    selected = select_codes(project, codes)
+    embedded = embed_units(project, embedder, units=units, device=device, progress=progress, cancel=cancel)
+    unit_list, model = embedded.units, embedded.embedder
+    language = project.language
+    code_ids = [code["id"] for code in selected]
+    marks = ", ".join("?" for _ in code_ids)
+    with project.transaction():
+        run_id = int(project.scalar(
+            "INSERT INTO runs (kind, model, device, params, started_at) VALUES ('suggest', ?, ?, ?, ?) RETURNING id",
+            [model.model_id, model.device, json.dumps({"codes": code_ids, "min_examples": min_examples,
+             "min_score": min_score, "units": unit_label(unit_list), "reason": embedded.reason}), _now()],
+        ))
+        # Pending suggestions of earlier runs are replaced by this run's; topic mappings are kept.
+        project.execute(
+            f"DELETE FROM suggestions WHERE status = 'pending' AND code_id IN ({marks}) "
+            "AND run_id IN (SELECT id FROM runs WHERE kind = 'suggest')", code_ids)
+    if not unit_list:
+        _finish(project, run_id, {"suggestions": 0, "units": 0})
+        return SuggestResult(run_id, model.model_id, 0, {}, time.perf_counter() - started)
+    vectors = _vectors(project, embedded)
+    positives = _spans_to_units(unit_list, [tuple(row) for row in project.rows(  # type: ignore[misc]
+        f"SELECT document_id, start_pos, end_pos, code_id FROM codings WHERE code_id IN ({marks})", code_ids)])
+    negatives = _spans_to_units(unit_list, [tuple(row) for row in project.rows(  # type: ignore[misc]
+        f"SELECT document_id, start_pos, end_pos, code_id FROM suggestions WHERE status IN ('rejected', "
+        f"'relabelled') AND code_id IN ({marks})", code_ids)])
+    reviewed = {(row[0], row[1], row[2], row[3]) for row in project.rows(
+        f"SELECT document_id, start_pos, end_pos, code_id FROM suggestions WHERE status <> 'pending' "
+        f"AND code_id IN ({marks})", code_ids)}
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for code in selected:
+        groups.setdefault(code["scheme"] or "codebook", []).append(code)
+    methods: dict[str, str] = {}
+    filed: list[dict[str, Any]] = []
+    for done, (group, group_codes) in enumerate(groups.items()):
+        if cancel is not None:
+            cancel.check()
+        progress(done, len(groups), f"scoring {group}")
+        filed += _score_group(unit_list, vectors, group_codes, model, language, positives, negatives,
+                              reviewed, min_examples, min_score, methods)
+    _explain_words(unit_list, filed, project, language, positives)
+    with project.transaction():
+        for row in filed:
+            project.execute(
+                "INSERT INTO suggestions (run_id, document_id, start_pos, end_pos, code_id, score, explanation, "
+                "unit_kind, unit_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [run_id, row["unit"].document_id, row["unit"].start, row["unit"].end, row["code_id"],
+                 row["score"], json.dumps(row["explanation"], ensure_ascii=False), row["unit"].kind, row["unit"].id],
+            )
+    _finish(project, run_id, {"suggestions": len(filed), "units": len(unit_list), "methods": methods})
+    progress(len(groups), len(groups), f"{len(filed)} suggestions")
+    return SuggestResult(run_id, model.model_id, len(filed), methods, time.perf_counter() - started)
+
+
+def _vectors(project: Project, embedded: Any) -> np.ndarray:
+    from workbench.suggest.embed import load_vectors
+
+    return load_vectors(project, embedded.model_id, embedded.units)
+
+
+def _finish(project: Project, run_id: int, metrics: dict[str, Any]) -> None:
+    with project.transaction():
+        project.execute("UPDATE runs SET finished_at = ?, metrics = ? WHERE id = ?",
+                        [_now(), json.dumps(metrics), run_id])
+
+
+def _score_group(
+    units: Sequence[Unit], vectors: np.ndarray, codes: list[dict[str, Any]], model: Embedder, language: str,
+    positives: list[tuple[int, Any]], negatives: list[tuple[int, Any]], reviewed: set[tuple[int, int, int, int]],
+    min_examples: int, min_score: float, methods: dict[str, str],
+) -> list[dict[str, Any]]:
+    """Score one scheme's codes and return the suggestions to file (best code per unit)."""
+    column = {code["id"]: index for index, code in enumerate(codes)}
+    zero = scoring.zero_shot(vectors, code_vectors(model, codes, language))
+    coded = [(unit, column[code_id]) for unit, code_id in positives if code_id in column]
+    coded_units = {unit for unit, _ in coded}
+    counts = Counter(label for _, label in coded)
+    trained = np.array([counts[i] >= min_examples for i in range(len(codes))])
+    negative = [(unit, scoring.NONE) for unit, code_id in negatives if code_id in column and unit not in coded_units]
+    scores, few = zero, None
+    examples = coded + negative
+    if trained.any() and len({label for _, label in examples}) >= 2:
+        pool_index = np.array([i for i in range(len(units)) if i not in coded_units], dtype=int)
+        if len(pool_index) > POOL_LIMIT:
+            pool_index = np.sort(np.random.default_rng(0).choice(pool_index, POOL_LIMIT, replace=False))
+        fitted = scoring.fit_few_shot(vectors[[u for u, _ in examples]], np.array([lab for _, lab in examples]),
+                                      len(codes), vectors[pool_index] if len(pool_index) > 1 else None)
+        few = fitted.scores(vectors, len(codes))
+        scores = scoring.blend(few, zero, trained)
+    for code, is_trained in zip(codes, trained):
+        methods[code["key"] or code["name"]] = "few-shot" if is_trained and few is not None else "zero-shot"
+    best = scores.argmax(axis=1)
+    result = []
+    for index, unit in enumerate(units):
+        label = int(best[index])
+        score = float(scores[index, label])
+        code = codes[label]
+        if score < min_score or index in coded_units:
+            continue
+        if (unit.document_id, unit.start, unit.end, code["id"]) in reviewed:
+            continue
+        similar = [(float(vectors[index] @ vectors[u]), u) for u, lab in coded if lab == label and u != index]
+        nearest = [{"unit_kind": units[u].kind, "unit_id": units[u].id, "document_id": units[u].document_id,
+                    "similarity": round(sim, 3), "text": units[u].text[:SNIPPET_CHARS]}
+                   for sim, u in sorted(similar, reverse=True)[:3]]
+        is_few = few is not None and bool(trained[label])
+        result.append({
+            "unit": unit, "unit_index": index, "code_id": code["id"], "score": min(max(score, 0.0), 1.0),
+            "code": code,
+            "explanation": {
+                "method": "few-shot" if is_few else "zero-shot",
+                "model": model.model_id,
+                "zero_shot": round(float(zero[index, label]), 4),
+                "classifier": round(float(few[index, label]), 4) if is_few and few is not None else None,
+                "coded_examples": int(counts[label]),
+                "nearest_examples": nearest,
+            },
+        })
+    return result
+
+
+def _explain_words(units: Sequence[Unit], filed: list[dict[str, Any]], project: Project, language: str,
+                   positives: list[tuple[int, Any]]) -> None:
+    """Add to each explanation the words of the unit that its code's description and examples share."""
+    by_code: dict[int, list[dict[str, Any]]] = {}
+    for row in filed:
+        by_code.setdefault(row["code_id"], []).append(row)
+    if not filed:
+        return
+    from workbench.suggest.lexical import analyse
+
+    for code_id, rows in by_code.items():
+        code = rows[0]["code"]
+        side = [text for text, _ in code_texts(code, language)]
+        side += [units[u].text for u, c in positives if c == code_id][:50]
+        code_words = Counter(word for words in analyse(side, language) for word in words)
+        for row, words in zip(rows, _words_that_weighed([r["unit"].text for r in rows], code_words, language)):
+            row["explanation"]["words"] = words

