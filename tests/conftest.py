@@ -23,3 +23,17 @@ def project(tmp_path: Path):
     """A new, empty French project in a temporary folder."""
     with Project.create(tmp_path / "test.vwb", language="fr") as created:
         yield created
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_dialogs(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    """A modal QMessageBox would block an offscreen test forever: make any dialog fail the test instead."""
+    if "qtbot" not in request.fixturenames:
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    def refuse(_parent: object, title: str, text: str, *args: object, **kwargs: object) -> None:
+        raise AssertionError(f"unexpected dialog: {title}: {text}")
+
+    for name in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, name, refuse)

@@ -51,9 +51,9 @@ class CodePanel(QWidget):
         current = self.current_code_id()
         self.tree.clear()
         items: dict[int, QTreeWidgetItem] = {}
-        for node in codebook.code_tree(project):
+        for node in codebook.code_tree(project, counts=True):
             parent = items.get(node["parent_id"]) if node["parent_id"] is not None else None
-            item = QTreeWidgetItem([node["name"], str(node.get("codings", "") or "")])
+            item = QTreeWidgetItem([node["name"], str(node["n_codings"] or "")])
             item.setIcon(0, _swatch(node.get("color")))
             item.setData(0, CODE_ID_ROLE, node["id"])
             if not node.get("codable", True):
