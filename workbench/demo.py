@@ -25,6 +25,7 @@ SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_projects" / "relat
 STEPS: list[str] = [
     "workbench.ingest.folder:demo_step",
     "workbench.text_demo:demo_step",
+    "workbench.coding_demo:demo_step",
 ]
 
 
