@@ -19,9 +19,11 @@ from workbench.errors import WorkbenchError
 COMMAND_MODULES = (
     "workbench.commands.project_cmds",
     "workbench.commands.import_cmds",
+    "workbench.commands.codebook_cmds",
     "workbench.commands.coding_cmds",
     "workbench.commands.text_cmds",
     "workbench.commands.export_cmds",
+    "workbench.commands.suggest_cmds",
 )
 
 

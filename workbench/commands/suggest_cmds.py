@@ -1,0 +1,197 @@
+"""Machine suggestions from the command line: `embed`, `topics`, `suggest`, `review`, `device`.
+
+Each command opens the project, does one job and prints a short summary (or JSON with --json).
+Models load inside the command bodies, so `workbench --help` does not import torch.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from typing import Any
+
+import click
+
+from workbench.commands.common import json_option, print_json, progress_reporter, project_argument, quiet_option
+from workbench.errors import WorkbenchError
+
+units_option = click.option("--units", type=click.Choice(["auto", "documents", "segments"]), default="auto",
+                            show_default=True, help="Embed whole documents, their segments, or long ones split.")
+embedder_option = click.option("--embedder", default="auto", show_default=True,
+                               help="auto, lexical, e5-small, or st:FOLDER-OR-PACKAGE (sentence-transformers).")
+device_option = click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto",
+                             show_default=True, help="Where semantic models run.")
+
+
+def register(cli: click.Group) -> None:
+    for command in (embed, topics, suggest, review, device):
+        cli.add_command(command)
+
+
+def _open(path: str) -> Any:
+    from workbench.project import Project
+
+    return Project.open(path)
+
+
+@click.command()
+@project_argument
+@embedder_option
+@device_option
+@units_option
+@json_option
+@quiet_option
+def embed(project: str, embedder: str, device: str, units: str, as_json: bool, quiet: bool) -> None:
+    """Compute and cache the vectors of every unit not embedded yet with this model."""
+    from workbench.suggest.embed import embed_units
+
+    with _open(project) as opened, progress_reporter("embedding", quiet or as_json) as report:
+        result = embed_units(opened, embedder, units=units, device=device, progress=report)
+    summary = result.summary()
+    if as_json:
+        print_json(summary)
+        return
+    click.echo(f"{summary['model']} on {summary['device']}: {summary['computed']} units embedded, "
+               f"{summary['cached']} already cached ({summary['unit_kinds']}, {summary['seconds']} s)")
+    click.echo(f"why this model: {summary['reason']}")
+
+
+@click.command()
+@project_argument
+@units_option
+@embedder_option
+@device_option
+@click.option("--min-size", type=click.IntRange(2), default=None, help="Smallest topic (default grows with corpus).")
+@json_option
+@quiet_option
+def topics(project: str, units: str, embedder: str, device: str, min_size: int | None, as_json: bool,
+           quiet: bool) -> None:
+    """Find topics (BERTopic) in the project's units and store them as a run."""
+    from workbench.suggest.topics import fit_topics, topic_table
+
+    with _open(project) as opened, progress_reporter("topics", quiet or as_json) as report:
+        run_id = fit_topics(opened, units=units, embedder=embedder, device=device, min_size=min_size,
+                            progress=report)
+        table = topic_table(opened, run_id)
+        run = opened.dicts("SELECT model, device, metrics FROM runs WHERE id = ?", [run_id])[0]
+    if as_json:
+        print_json({"run_id": run_id, **run, "topics": table})
+        return
+    click.echo(f"run {run_id}: {run['model']} on {run['device']}, metrics {run['metrics']}")
+    for row in table:
+        click.echo(f"  topic {row['topic']:>3}  {row['size']:>6} units  {row['label']}")
+        click.echo(f"             {', '.join(row['keywords'] or [])}")
+
+
+@click.command()
+@project_argument
+@click.option("--codes", "code_selectors", multiple=True, metavar="PATH",
+              help="Scheme name, code path ('Parent/Child') or key; repeat. Default: every codable code.")
+@embedder_option
+@device_option
+@units_option
+@click.option("--min-score", type=click.FloatRange(0, 1), default=0.5, show_default=True,
+              help="Do not file suggestions scoring below this.")
+@json_option
+@quiet_option
+def suggest(project: str, code_selectors: tuple[str, ...], embedder: str, device: str, units: str,
+            min_score: float, as_json: bool, quiet: bool) -> None:
+    """Propose codes for uncoded units (zero-shot, then few-shot from your codings); replaces pending ones."""
+    from workbench.suggest.codes import suggest_codes
+
+    with _open(project) as opened, progress_reporter("suggesting", quiet or as_json) as report:
+        result = suggest_codes(opened, list(code_selectors) or None, embedder=embedder, units=units, device=device,
+                               min_score=min_score, progress=report)
+    summary = result.summary()
+    if as_json:
+        print_json(summary)
+        return
+    click.echo(f"run {summary['run_id']} ({summary['model']}): {summary['suggestions']} pending suggestions")
+    for code, method in summary["methods"].items():
+        click.echo(f"  {code}: {method}")
+
+
+def _default_coder() -> str:
+    return os.environ.get("WORKBENCH_CODER") or getpass.getuser()
+
+
+@click.command()
+@project_argument
+@click.option("--accept", "accept_ids", type=int, multiple=True, metavar="ID", help="Accept suggestion ID; repeat.")
+@click.option("--reject", "reject_ids", type=int, multiple=True, metavar="ID", help="Reject suggestion ID; repeat.")
+@click.option("--relabel", nargs=2, type=(int, str), default=None, metavar="ID CODE",
+              help="Code suggestion ID's span with CODE (id, key or name) instead.")
+@click.option("--accept-above", type=click.FloatRange(0, 1), default=None, metavar="SCORE",
+              help="Accept every pending suggestion scoring at least SCORE (with the filters below).")
+@click.option("--dry-run", is_flag=True, help="With --accept-above: only count what would be accepted.")
+@click.option("--code", default=None, help="Filter the queue by code (id, key or name).")
+@click.option("--kind", default=None, help="Filter the queue by document kind (call, email, survey…).")
+@click.option("--var", "variables", multiple=True, metavar="NAME=VALUE", help="Filter by a case variable; repeat.")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=None)
+@click.option("--max-score", type=click.FloatRange(0, 1), default=None)
+@click.option("--limit", type=click.IntRange(1), default=20, show_default=True, help="Queue rows to show.")
+@click.option("--coder", default=_default_coder, show_default="$WORKBENCH_CODER or login name")
+@json_option
+def review(project: str, accept_ids: tuple[int, ...], reject_ids: tuple[int, ...], relabel: tuple[int, str] | None,
+           accept_above: float | None, dry_run: bool, code: str | None, kind: str | None,
+           variables: tuple[str, ...], min_score: float | None, max_score: float | None, limit: int, coder: str,
+           as_json: bool) -> None:
+    """Show the queue of pending suggestions (best first) or decide on some. Every decision can be undone."""
+    from workbench.suggest import review as queue
+
+    filters = {}
+    for item in variables:
+        name, equals, value = item.partition("=")
+        if not equals:
+            raise WorkbenchError(f"--var {item!r}: write NAME=VALUE")
+        filters[name] = value
+    if dry_run and accept_above is None:
+        raise WorkbenchError("--dry-run goes with --accept-above")
+    done: dict[str, Any] = {}
+    with _open(project) as opened:
+        if accept_ids:
+            done["accepted"] = list(accept_ids)
+            done["codings"] = queue.accept(opened, list(accept_ids), coder)
+        if reject_ids:
+            done["rejected"] = queue.reject(opened, list(reject_ids), coder)
+        if relabel:
+            done["relabelled"] = {"suggestion": relabel[0], "coding": queue.relabel(opened, relabel[0], relabel[1], coder)}
+        if accept_above is not None:
+            done["accept_above"] = queue.accept_above(opened, accept_above, dry_run=dry_run, coder=coder, code=code,
+                                                      kind=kind, variables=filters)
+        if not done:
+            rows = queue.review_queue(opened, code=code, kind=kind, variables=filters, min_score=min_score,
+                                      max_score=max_score, limit=limit)
+            if as_json:
+                print_json(rows)
+                return
+            for row in rows:
+                words = ", ".join((row["explanation"] or {}).get("words") or [])
+                click.echo(f"{row['id']:>6}  {row['score']:.3f}  {row['code']}  doc {row['document_id']}"
+                           f"[{row['start_pos']}:{row['end_pos']}]  {row['text'][:80]!r}  ({words})")
+            if not rows:
+                click.echo("no pending suggestions match")
+            return
+    if as_json:
+        print_json(done)
+        return
+    for key, value in done.items():
+        if key == "accept_above":
+            verb = "would accept" if value["dry_run"] else "accepted"
+            click.echo(f"{verb} {value['count']} suggestions scoring >= {value['threshold']}: {value['per_code']}")
+        elif key != "codings":
+            click.echo(f"{key}: {value}")
+
+
+@click.command()
+@json_option
+def device(as_json: bool) -> None:
+    """Report the CPU and GPU the suggestion models would use."""
+    from workbench.suggest.device import device_report
+
+    report = device_report()
+    if as_json:
+        print_json(report)
+        return
+    for key, value in report.items():
+        click.echo(f"{key}: {value}")
