@@ -1642,3 +1642,213 @@ PS_LINES = [
     "PS : je suis joignable plutôt le matin.", "P.S. Je garde une copie de ce message.",
     "PS : j'ai déjà envoyé ce message via le formulaire du site, sans réponse.", "PS : bravo quand même pour la nouvelle appli.",
 ]
+
+# ---------------------------------------------------------------------------
+# Hand-written whole e-mails (slots filled from a fictional customer). 'fem' fixes the writer's gender.
+# ---------------------------------------------------------------------------
+BESPOKE_EMAILS = [
+    dict(form="adversaries", reason="refund", emotion="anger", fem=False, formal=True,
+         subject="Mise en demeure - remboursement du solde créditeur - contrat {contrat}",
+         body="""Madame, Monsieur,
+
+Par la présente, je vous mets en demeure de me rembourser la somme de {montant}, correspondant au solde créditeur de ma facture de clôture du contrat {contrat} (référence client {num_client}), résilié le 31 janvier.
+
+Je vous rappelle que l'article L224-12 du code de la consommation vous impose de rembourser ce solde dans un délai de quinze jours à compter de la facture de clôture. Ce délai est dépassé depuis plus de deux mois. Mes trois réclamations (appels du 14 février, du 3 mars et du 21 mars, puis courrier recommandé n° 1A 234 567 8901 2) sont restées sans suite, hormis des réponses automatiques.
+
+À défaut de virement sur le compte {iban} sous huit jours à compter de la réception de ce courrier, je saisirai le Médiateur national de l'énergie, puis, si nécessaire, le tribunal judiciaire, et je demanderai réparation du préjudice subi.
+
+Je conserve une copie de l'intégralité de nos échanges.
+
+Je vous prie d'agréer, Madame, Monsieur, mes salutations distinguées.
+
+{prenom} {nom}
+{adresse}"""),
+    dict(form="ex_friends", reason="price", emotion="sadness", fem=True, formal=False,
+         subject="22 ans chez vous...",
+         body="""Bonjour,
+
+Je ne sais pas vraiment à qui j'écris, sans doute à un robot, mais tant pis.
+
+Je suis cliente Alvéa depuis 22 ans. J'ai ouvert mon premier contrat quand j'ai eu mon studio à {ville}, j'ai gardé Alvéa dans les trois appartements suivants, puis dans la maison. Quand mon mari voulait changer pour économiser trois sous, je disais non, eux ils sont corrects, ils nous connaissent.
+
+Ce matin j'ai reçu votre mail « Évolution de vos tarifs » : +{hausse} sur l'abonnement, sans un mot. Et le même jour, une pub chez moi pour une offre « spéciale nouveaux clients » à moitié prix. J'ai eu l'impression d'être la cruche de l'histoire.
+
+Je ne vous écris pas pour menacer. Je vous écris parce que ça me rend triste. J'avais vraiment l'impression qu'on avait une relation, vous et moi, et je découvre que je ne suis qu'une ligne dans un tableau.
+
+Si quelqu'un lit ce message et a envie de me prouver le contraire, je suis là.
+
+{prenom} {nom}
+{tel}"""),
+    dict(form="fling", reason="subscription_change", emotion="anticipation", fem=False, formal=False,
+         subject="nouvelle box ??",
+         body="""salut
+
+jai vu la pub pour la box Ultra avec le wifi 7 et la tv 8k, je la veux !!! c possible de changer direct ou faut attendre la fin de mon offre actuelle? jsuis chez vous que depuis 4 mois mais franchement je m'en fiche de repayer des frais si c'est pas trop cher
+
+par contre si c'est plus cher que chez Kelvia (ils font 6 mois offerts en ce moment) je vais chez eux hein, sans rancune ;)
+
+vivement que je la branche
+
+{prenom}
+
+Envoyé depuis mon mobile"""),
+    dict(form="dependency", reason="account_access", emotion="confusion", fem=True, formal=True,
+         subject="je n'arrive plus a rentrer dans mon compte",
+         body="""Madame Monsieur
+
+JE VOUS ECRIS CAR JE N ARRIVE PLUS A RENTRER DANS MON COMPTE CLIENT. ON ME DEMANDE UN CODE QUI ARRIVE SUR LE TELEPHONE MAIS JE NE SAIS PAS OU IL ARRIVE. MA PETITE FILLE M AVAIT TOUT INSTALLE MAIS ELLE EST PARTIE FAIRE SES ETUDES A LYON.
+
+J ai appelé le numéro mais c est une machine qui parle et je ne comprends pas quel chiffre il faut taper. D habitude c est la dame Sylvie qui m aide, elle est très gentille, est ce qu elle peut me rappeler au {tel} ? Je suis chez moi tous les jours sauf le mardi matin (kiné).
+
+Mon numero de client c est {num_client}, je l ai trouvé sur la facture.
+
+Je ne sais plus quoi faire, sans vous je suis perdue avec tous ces codes.
+
+Merci beaucoup d avance
+{civ} {nom} {prenom}
+{adresse}"""),
+    dict(form="business_partners", reason="information_request", emotion="anticipation", fem=False, formal=False,
+         subject="Suggestions pour l'application (et une question)",
+         body="""Bonjour,
+
+Client depuis 2016 et utilisateur quotidien de l'application, je me permets quelques suggestions, en espérant qu'elles remontent à l'équipe produit :
+
+1. Afficher la consommation heure par heure, et pas seulement par jour : avec les heures creuses, c'est ce qui permet vraiment d'ajuster ses usages.
+2. Proposer un export CSV de l'historique (je le fais aujourd'hui à la main depuis les PDF...).
+3. Envoyer une notification quand la consommation du jour dépasse un seuil choisi.
+
+Et une question : existe-t-il une API, même non officielle, pour récupérer ces données ? Je serais ravi de participer à un programme de bêta-test si vous en avez un.
+
+Merci pour le travail déjà fait, l'appli a beaucoup progressé depuis deux ans.
+
+Bien cordialement,
+{prenom} {nom}"""),
+    dict(form="enmity", reason="agent_behaviour", emotion="disgust", fem=False, formal=False,
+         subject="VOTRE CONSEILLER M'A INSULTÉ",
+         body="""Je n'ai même pas envie de dire bonjour.
+
+Hier à 17h40 votre "conseiller" (je mets des guillemets) m'a traité de "client pénible" en pensant avoir coupé le micro. J'ai tout entendu. TOUT. Après 45 minutes d'attente pour la QUATRIÈME fois ce mois-ci.
+
+Vous me dégoûtez. Une entreprise qui laisse ses employés parler comme ça de ses clients ne mérite pas un centime. J'ai déjà raconté l'histoire sur Twitter, sur Facebook, sur Trustpilot, et croyez-moi je ne vais pas m'arrêter là. Tout mon entourage saura comment Alvéa traite les gens.
+
+Je ne veux pas d'excuses automatiques. Je veux le nom de ce monsieur et une réponse de la direction.
+
+{prenom} {nom}
+Client n° {num_client} (plus pour longtemps)"""),
+    dict(form="rebound", reason="delivery", emotion="worry", fem=True, formal=False,
+         subject="Box pas encore reçue - nouvelle cliente",
+         body="""Bonjour,
+
+Je suis arrivée chez vous il y a dix jours après avoir quitté Nexora (un an de coupures, je ne vous fais pas le détail). J'ai souscrit en ligne le {jour}, commande {commande}, on m'annonçait la box sous 3 à 5 jours.
+
+Aujourd'hui toujours rien, le suivi indique « en préparation » depuis une semaine. Je commence à m'inquiéter : ma ligne Nexora est coupée depuis lundi et je télétravaille deux jours par semaine.
+
+Je vous avoue que j'ai un peu peur de retomber dans le même cauchemar. J'ai choisi Alvéa justement pour que ça se passe bien, alors j'espère vraiment que c'est juste un petit retard.
+
+Pouvez-vous me dire où en est ma commande ?
+
+Merci,
+{prenom} {nom}
+{tel}"""),
+    dict(form="kinship", reason="subscription_change", emotion="sadness", fem=False, formal=True,
+         subject="Changement de titulaire suite à décès",
+         body="""Madame, Monsieur,
+
+Mon père, M. {nom}, titulaire du contrat {contrat} pour la maison familiale située {adresse}, est décédé le mois dernier.
+
+Mes parents étaient clients chez vous depuis toujours : je me souviens des factures posées sur le buffet de la cuisine quand j'étais enfant. Avec mon frère, nous avons décidé de garder la maison et, pour tout vous dire, de garder aussi Alvéa ; c'est un peu idiot, mais c'était un lien avec eux.
+
+Pourriez-vous m'indiquer les démarches pour mettre le contrat à mon nom ? Je peux vous transmettre l'acte de décès et l'attestation notariale. Je souhaiterais également que les courriers ne soient plus adressés au nom de mon père, c'est assez difficile à recevoir.
+
+Je vous remercie par avance de votre compréhension.
+
+Veuillez agréer, Madame, Monsieur, mes salutations respectueuses.
+
+{prenom} {nom}
+{tel}"""),
+    dict(form="committed_partnership", reason="compliment", emotion="gratitude", fem=True, formal=False,
+         subject="Un grand merci à Amandine",
+         body="""Bonjour,
+
+Je tenais à vous écrire pour remercier Amandine, du service client, qui m'a aidée jeudi dernier pour le transfert de tous nos contrats (électricité, gaz, box et trois lignes mobiles) lors de notre déménagement à {ville}.
+
+Nous sommes clients depuis plus de quinze ans et franchement, c'est ce genre d'appel qui fait qu'on reste. Elle a tout anticipé, elle m'a rappelée le lendemain pour vérifier que la box était bien activée, et elle a même pensé au tarif heures creuses pour la voiture électrique.
+
+Merci de lui transmettre nos remerciements, et merci à vous tous. Nous continuerons à vous recommander autour de nous.
+
+Bien cordialement,
+{prenom} {nom}"""),
+    dict(form="enslavement", reason="cancellation", emotion="frustration", fem=False, formal=False,
+         subject="Résiliation - frais de 240 euros ???",
+         body="""Bonjour,
+
+Je veux résilier ma box. Réponse de votre service : 240 € de frais parce que mon engagement court encore 10 mois, plus le remboursement du décodeur « offert ».
+
+Donc si je comprends bien : je paie plus cher que partout ailleurs, j'ai des coupures chaque semaine, et je n'ai pas le droit de partir sans payer une rançon. Et dans ma résidence il n'y a que votre fibre de toute façon, donc même si je paie, je n'ai nulle part où aller à part la 4G.
+
+C'est usant. Ça fait trois fois que j'appelle pour trouver une solution et on me répète la même chose.
+
+Je reste donc, contraint et forcé, mais je compte les mois. Le jour où un autre opérateur arrive dans l'immeuble, je serai le premier à partir.
+
+{prenom} {nom}
+Contrat {contrat}"""),
+    dict(form="secret_affair", reason="billing", emotion="fear", fem=True, formal=False,
+         subject="Demande confidentielle - facture",
+         body="""Bonjour,
+
+J'ai souscrit il y a quelques mois une ligne mobile à mon nom, que j'utilise uniquement pour moi. Personne dans ma famille n'est au courant, et j'aimerais vraiment que ça reste ainsi.
+
+Or je viens de voir qu'une facture papier a été envoyée à mon domicile. J'ai eu très peur que mon conjoint l'ouvre (heureusement je suis rentrée avant lui).
+
+Pouvez-vous passer cette ligne en facture électronique uniquement, sur l'adresse {email}, et ne plus jamais rien envoyer par courrier ni appeler le fixe ? Et pour le prélèvement, est-ce qu'il apparaît avec le nom Alvéa sur le relevé bancaire ?
+
+Merci de votre discrétion, c'est très important pour moi.
+
+{prenom}"""),
+    dict(form="courtship", reason="order", emotion="trust", fem=False, formal=False,
+         subject="Confirmation de ma souscription",
+         body="""Bonjour,
+
+Je viens de passer commande de l'offre {offre} sur votre site (commande {commande}), après un échange très agréable avec votre conseiller au téléphone qui a pris le temps de comparer avec ce que je paie aujourd'hui chez Fibrelle.
+
+Je précise que c'est un test : j'ai bien noté les 30 jours pour changer d'avis, et si tout se passe comme annoncé je transférerai aussi l'électricité et nos deux forfaits mobiles.
+
+Pouvez-vous simplement me confirmer que la portabilité de mon numéro fixe est bien incluse ? Je vous fais confiance, mais je préfère avoir la réponse par écrit.
+
+Merci d'avance,
+{prenom} {nom}"""),
+    dict(form="master_slave", reason="contact_difficulty", emotion="anger", fem=True, formal=False,
+         subject="Client Premium - inacceptable",
+         body="""Bonjour,
+
+Je suis cliente Premium, avec la fibre et l'électricité pour deux résidences et cinq lignes mobiles. Je paie pour une ligne prioritaire et un conseiller dédié.
+
+Trois appels cette semaine sur la ligne « prioritaire » : 25, 32 et 41 minutes d'attente. Le « conseiller dédié » n'a jamais rappelé. C'est inacceptable à ce niveau de prix.
+
+Je n'ai pas de temps à perdre. J'attends qu'un responsable me rappelle personnellement aujourd'hui avant 18 heures au {tel}, et qu'on m'explique ce que je paie exactement.
+
+{prenom} {nom}"""),
+    dict(form="marriage_of_convenience", reason="payment", emotion="confusion", fem=False, formal=False,
+         subject="Prélèvement ?",
+         body="""Bonjour,
+
+J'ai repris l'appartement de ma sœur en septembre et le contrat d'électricité Alvéa avec (on n'a jamais pris le temps de changer, c'était plus simple).
+
+Le problème : je reçois des mails de relance pour impayé, alors que je pensais que le prélèvement se faisait sur mon compte depuis le changement. En regardant l'espace client, il y a encore l'IBAN de ma sœur, et un autre IBAN qui doit être le mien ({iban}), avec un statut « en attente ».
+
+Du coup je ne sais plus qui paie quoi, ni s'il faut que je fasse un virement en plus. Pouvez-vous m'expliquer ?
+
+Merci,
+{prenom} {nom}"""),
+    dict(form="basic_exchange", reason="billing", emotion="frustration", fem=True, formal=False,
+         subject="Facture F-{facture} : erreur de tarif",
+         body="""Bonjour,
+
+Ma facture F-{facture} applique un prix du kWh de 0,2516 € alors que mon contrat (offre à prix fixe souscrite en 2025) prévoit 0,2276 €. Sur la période, l'écart représente un peu plus de 31 €.
+
+Je n'ai pas besoin de geste commercial ni d'excuses, juste d'une facture corrigée au prix du contrat. C'est la deuxième fois que je signale cette erreur, la précédente réponse m'indiquait que ce serait corrigé « automatiquement ».
+
+Cordialement,
+{prenom} {nom}
+Réf. client {num_client}"""),
+]

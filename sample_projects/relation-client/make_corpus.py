@@ -207,7 +207,9 @@ def fill(template: str, ctx: Ctx) -> str:
 def gender(text: str, fem: bool) -> str:
     pairs = MASC_TO_FEM if fem else FEM_TO_MASC
     for a, b in pairs:
-        text = text.replace(a, b)
+        if a in text:
+            pat = (r"\b" if a[0].isalpha() else "") + re.escape(a) + (r"\b" if a[-1].isalpha() else "")
+            text = re.sub(pat, b, text)
     if fem:
         text = text.replace("FURIEUX", "FURIEUSE").replace("Furieux", "Furieuse").replace("furieux", "furieuse").replace("curieux", "curieuse")
     text = text.replace("inquiete", "inquiète").replace("Inquiete", "Inquiète")
@@ -389,7 +391,13 @@ def written_body(rng: random.Random, ctx: Ctx, form: str, reason: str, emotion: 
 
 
 def wrap_paras(paras: list[str], width: int = 74) -> str:
-    return "\n\n".join("\n".join(textwrap.wrap(p, width=width, break_long_words=False, break_on_hyphens=False)) if len(p) > width else p for p in paras)
+    out = []
+    for p in paras:
+        lines = []
+        for ln in p.split("\n"):
+            lines += textwrap.wrap(ln, width=width, break_long_words=False, break_on_hyphens=False) if len(ln) > width else [ln]
+        out.append("\n".join(lines))
+    return "\n\n".join(out)
 
 
 # ---------------------------------------------------------------------------
@@ -404,8 +412,13 @@ def fr_date_long(t: dt.datetime) -> str:
     return f"{t.day} {MOIS[t.month - 1]} {t.year} à {t.hour:02d}:{t.minute:02d}"
 
 
-def build_email(rng: random.Random, n: int, form: str, reason: str, emotion: str, when: dt.date, variant: str, mbox: bool = False) -> EmailMessage:
+def build_email(rng: random.Random, n: int, form: str, reason: str, emotion: str, when: dt.date, variant: str, mbox: bool = False,
+                bespoke: dict | None = None) -> EmailMessage:
     ctx = new_ctx(rng, form, when)
+    if bespoke is not None:
+        fem = bespoke["fem"]
+        ctx.update(fem=fem, e="e" if fem else "", civ="Madame" if fem else "Monsieur", prenom=rng.choice(F.FIRST_F if fem else F.FIRST_M))
+        ctx["email"] = f"{ascii_local(ctx['prenom'])}.{ascii_local(ctx['nom'])}@{rng.choice(['example.fr', 'example.com'])}"
     personal = rng.random() < 0.5
     formal = form in {"adversaries", "dependency", "kinship", "arranged_marriage"} or rng.random() < 0.25
     sms = not formal and rng.random() < 0.25
@@ -439,7 +452,12 @@ def build_email(rng: random.Random, n: int, form: str, reason: str, emotion: str
     html_main += "<div class=\"signature\">" + html.escape(sig, quote=False).replace("\n", "<br>") + "</div>\n"
     t = mail_datetime(rng, when)
     subj = fill(rng.choice(F.REASONS[reason]["subject"]), ctx)
-    if form in {"enmity", "adversaries"} and rng.random() < 0.5:
+    if bespoke is not None:
+        raw = fill(bespoke["body"], ctx)
+        body = wrap_paras(raw.split("\n\n")) + "\n"
+        html_main = "".join(f"<p>{html.escape(p, quote=False).replace(chr(10), '<br>')}</p>\n" for p in raw.split("\n\n"))
+        subj = fill(bespoke["subject"], ctx)
+    if bespoke is None and form in {"enmity", "adversaries"} and rng.random() < 0.5:
         subj = subj.upper() + rng.choice([" !!!", " - URGENT", " - MISE EN DEMEURE", ""])
     quoted = rng.random() < 0.5
     if quoted:
@@ -914,10 +932,15 @@ def main() -> None:
     variants = ["plain"] * 30 + ["qp"] * 6 + ["latin1"] * 5 + ["html"] * 4 + ["alt"] * 5
     rng.shuffle(variants)
     plan = form_plan(rng, N_EML + N_MBOX)
+    bespoke_at = {3 + 5 * i: b for i, b in enumerate(F.BESPOKE_EMAILS[:10])}  # mail_003, mail_008, ...
+    bespoke_mbox = {4 + 6 * i: b for i, b in enumerate(F.BESPOKE_EMAILS[10:])}
     for k in range(1, N_EML + 1):
         form, reason, emotion = pick_triple(rng, plan[k - 1])
+        bes = bespoke_at.get(k)
+        if bes:
+            form, reason, emotion = bes["form"], bes["reason"], bes["emotion"]
         when = rand_date(rng, START, END)
-        msg = build_email(rng, k, form, reason, emotion, when, variants[k - 1])
+        msg = build_email(rng, k, form, reason, emotion, when, variants[k - 1], bespoke=bes)
         name = f"emails/mail_{k:03d}.eml"
         with open(os.path.join(HERE, name), "wb") as fh:
             fh.write(msg.as_bytes(policy=msg.policy.clone(linesep="\n")))
@@ -933,7 +956,10 @@ def main() -> None:
     dates = sorted(rand_date(rng, START, END) for _ in range(N_MBOX))
     for k in range(1, N_MBOX + 1):
         form, reason, emotion = pick_triple(rng, plan[N_EML + k - 1])
-        msg = build_email(rng, k, form, reason, emotion, dates[k - 1], mvariants[k - 1], mbox=True)
+        bes = bespoke_mbox.get(k)
+        if bes:
+            form, reason, emotion = bes["form"], bes["reason"], bes["emotion"]
+        msg = build_email(rng, k, form, reason, emotion, dates[k - 1], mvariants[k - 1], mbox=True, bespoke=bes)
         m = mailbox.mboxMessage(msg)
         addr = re.search(r"<([^>]+)>", msg["From"])
         when = dates[k - 1]
