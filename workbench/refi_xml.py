@@ -35,7 +35,6 @@ _GUID = re.compile(r"^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-
 _DRIVE = re.compile(r"^[A-Za-z]:")
 # Characters XML 1.0 cannot carry at all (even escaped); they are dropped from exported free text.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_READ_BLOCK = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -165,23 +164,15 @@ class SafeZip:
         """A member's bytes, never more than its header declared nor than the limits allow."""
         info = self._infos[name]
         budget = min(info.file_size, self.limits.max_member_bytes)
-        chunks: list[bytes] = []
-        size = 0
         try:
             with self._zip.open(info) as member:
-                while True:
-                    block = member.read(_READ_BLOCK)
-                    if not block:
-                        break
-                    size += len(block)
-                    if size > budget:
-                        raise IngestError(self.path, f"member {name!r} expands beyond its declared size; refused")
-                    chunks.append(block)
+                data = member.read(budget + 1)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
             raise IngestError(self.path, f"member {name!r} is corrupt: {exc}") from exc
         except NotImplementedError as exc:
             raise IngestError(self.path, f"member {name!r} uses an unsupported compression: {exc}") from exc
-        data = b"".join(chunks)
+        if len(data) > budget:
+            raise IngestError(self.path, f"member {name!r} expands beyond its declared size; refused")
         if len(data) != info.file_size:
             raise IngestError(self.path, f"member {name!r} is shorter than its header says; the archive is corrupt")
         return data

@@ -271,8 +271,9 @@ class _Reader:
 
         self.model.codes = codes_from_xml(codes, self.ns)
         for code in codes.iter(self.q("Code")):
+            guid = self.guid(code)
             for ref in self.children(code, "NoteRef"):
-                self.model.code_notes.append((self.guid(code), self.guid(ref, "targetGUID")))
+                self.model.code_notes.append((guid, self.guid(ref, "targetGUID")))
 
     def _values(self, element: Any) -> dict[str, str | None]:
         values: dict[str, str | None] = {}

@@ -1,0 +1,187 @@
+"""REFI-QDA export: a .qdpx other QDA tools can open, valid against the official Project.xsd."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from refi_helpers import TEXTS, build_rich_project
+from conftest import DATA
+from workbench.export.filters import ExportError
+from workbench.export.refi import export_qdpx, user_guid
+from workbench.memos import add_memo
+from workbench.project import Project
+
+NS = {"q": "urn:QDA-XML:project:1.0"}
+
+
+@pytest.fixture(scope="module")
+def schema() -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(DATA / "refi" / "Project.xsd")))
+
+
+def _open(path: Path) -> tuple[etree._Element, dict[str, bytes]]:
+    with zipfile.ZipFile(path) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    return etree.fromstring(files.pop("project.qde")), files
+
+
+def test_export_is_valid_and_holds_every_part(project, tmp_path, schema):
+    build_rich_project(project)
+    summary = export_qdpx(project, tmp_path / "out.qdpx")
+    root, files = _open(tmp_path / "out.qdpx")
+    schema.assertValid(root)
+    assert summary == {"path": str(tmp_path / "out.qdpx"), "documents": 3, "codes": 6, "codings": 6, "memos": 4,
+                       "users": 2, "variables": 8}
+    assert root.get("name") == "test" and root.get("origin").startswith("Verbatim Workbench")
+    assert [user.get("name") for user in root.findall("q:Users/q:User", NS)] == ["alice", "bob"]
+    assert root.findall("q:Users/q:User", NS)[0].get("guid") == user_guid("alice")
+    top = root.findall("q:CodeBook/q:Codes/q:Code", NS)
+    assert [(code.get("name"), code.get("isCodable"), code.get("color")) for code in top] == [
+        ("Émotions", "false", "#332288"), ("Motifs", "true", "#DDCC77")]
+    assert top[0].findtext("q:Description", namespaces=NS) == "Ce que ressent le client."
+    assert [code.get("name") for code in top[0].iter(f"{{{NS['q']}}}Code")] == ["Émotions", "Joie 😀", "Colère", "Rage"]
+    assert len(root.findall("q:Cases/q:Case", NS)) == 3
+    assert len(root.findall("q:Notes/q:Note", NS)) == 4
+    # one plain-text file per document, the stored text exactly: UTF-8, LF, no BOM
+    assert sorted(files.values()) == sorted(text.encode("utf-8") for text in TEXTS)
+    for source in root.findall("q:Sources/q:TextSource", NS):
+        assert f"sources/{source.get('guid')}.txt" in files
+        assert source.get("plainTextPath") == f"internal://{source.get('guid')}.txt"
+
+
+def test_positions_are_code_points_into_the_exported_text(project, tmp_path):
+    build_rich_project(project)
+    export_qdpx(project, tmp_path / "out.qdpx")
+    root, files = _open(tmp_path / "out.qdpx")
+    coded = set()
+    for source in root.findall("q:Sources/q:TextSource", NS):
+        text = files[f"sources/{source.get('guid')}.txt"].decode("utf-8")
+        for selection in source.findall("q:PlainTextSelection", NS):
+            coded.add(text[int(selection.get("startPosition")):int(selection.get("endPosition"))])
+    assert coded == {"😀 pour ma facture", "très aimable", "Trop cher ! 🇫🇷", "Le prix a augmenté",
+                     "x\u0301 c'est sûr. 👍🏽"}
+
+
+def test_notes_hang_on_their_targets(project, tmp_path):
+    ids = build_rich_project(project)
+    export_qdpx(project, tmp_path / "out.qdpx")
+    root, _ = _open(tmp_path / "out.qdpx")
+    notes = {note.get("guid"): note.findtext("q:PlainTextContent", namespaces=NS)
+             for note in root.findall("q:Notes/q:Note", NS)}
+
+    def texts(refs: list) -> list[str]:
+        return [notes[ref.get("targetGUID")] for ref in refs]
+
+    assert texts(root.findall("q:NoteRef", NS)) == ["Étude pilote\r\nmars 2026"]
+    assert texts(root.findall("q:Sources/q:TextSource[@name='Courriel 7']/q:NoteRef", NS)) == ["Client très fâché 😠"]
+    assert texts(root.findall(".//q:Code[@name='Prix']/q:NoteRef", NS)) == ["Inclure les frais."]
+    guid = project.scalar("SELECT guid FROM codings WHERE id = ?", [ids["c3"]])
+    assert texts(root.findall(f".//q:Coding[@guid='{guid}']/q:NoteRef", NS)) == ["Ironie ?"]
+
+
+def test_variables_are_typed_and_values_sit_on_sources(project, tmp_path):
+    build_rich_project(project)
+    export_qdpx(project, tmp_path / "out.qdpx")
+    root, _ = _open(tmp_path / "out.qdpx")
+    types = {var.get("name"): var.get("typeOfVariable") for var in root.findall("q:Variables/q:Variable", NS)}
+    assert types == {"canal": "Text", "nps": "Integer", "note": "Float", "vip": "Boolean", "jour": "DateTime",
+                     "vwb:kind": "Text", "vwb:occurred_at": "DateTime", "vwb:lang": "Text"}
+    guid = {var.get("name"): var.get("guid") for var in root.findall("q:Variables/q:Variable", NS)}
+    source = root.find("q:Sources/q:TextSource[@name='Courriel 7']", NS)
+    values = {
+        value.find("q:VariableRef", NS).get("targetGUID"): [(child.tag.split("}")[1], child.text) for child in value][1:]
+        for value in source.findall("q:VariableValue", NS)
+    }
+    assert values[guid["canal"]] == [("TextValue", "=SUM(A1)")]
+    assert values[guid["nps"]] == [("IntegerValue", "-3")]
+    assert values[guid["jour"]] == [("DateValue", "2026-03-13")]
+    assert values[guid["vwb:kind"]] == [("TextValue", "email")]
+    assert guid["vwb:occurred_at"] not in values  # this e-mail has no date
+    third = root.find("q:Sources/q:TextSource[@plainTextPath]", NS)
+    assert third is not None
+    untitled = [s for s in root.findall("q:Sources/q:TextSource", NS) if s.get("name") is None]
+    empty = [v for v in untitled[0].findall("q:VariableValue", NS) if len(v) == 1]
+    assert [v.find("q:VariableRef", NS).get("targetGUID") for v in empty] == [guid["nps"]]  # NULL kept as no value
+
+
+def test_export_is_stable(project, tmp_path):
+    build_rich_project(project)
+    export_qdpx(project, tmp_path / "a.qdpx")
+    export_qdpx(project, tmp_path / "b.qdpx")
+    first, files_a = _open(tmp_path / "a.qdpx")
+    second, files_b = _open(tmp_path / "b.qdpx")
+    for root in (first, second):
+        del root.attrib["modifiedDateTime"]
+    assert etree.tostring(first) == etree.tostring(second)
+    assert files_a == files_b
+
+
+def test_code_and_coder_filters(project, tmp_path, schema):
+    build_rich_project(project)
+    export_qdpx(project, tmp_path / "motifs.qdpx", codes=["Motifs"], coders=["alice"])
+    root, _ = _open(tmp_path / "motifs.qdpx")
+    schema.assertValid(root)
+    assert [code.get("name") for code in root.iter(f"{{{NS['q']}}}Code")] == ["Motifs", "Prix"]
+    selections = root.findall(".//q:PlainTextSelection", NS)
+    assert len(selections) == 1 and selections[0].get("creatingUser") == user_guid("alice")
+    notes = [note.findtext("q:PlainTextContent", namespaces=NS) for note in root.findall("q:Notes/q:Note", NS)]
+    assert "Ironie ?" not in notes  # its coding (Colère) is not exported
+    assert "Inclure les frais." in notes
+    assert [user.get("name") for user in root.findall("q:Users/q:User", NS)] == ["alice", "bob"]  # bob wrote a memo
+
+
+def test_child_code_filter_keeps_its_ancestors(project, tmp_path, schema):
+    build_rich_project(project)
+    export_qdpx(project, tmp_path / "rage.qdpx", codes=["Émotions/Colère/Rage"])
+    root, _ = _open(tmp_path / "rage.qdpx")
+    schema.assertValid(root)
+    assert [code.get("name") for code in root.iter(f"{{{NS['q']}}}Code")] == ["Émotions", "Colère", "Rage"]
+
+
+def test_empty_project_exports_a_valid_file(project, tmp_path, schema):
+    summary = export_qdpx(project, tmp_path / "empty.qdpx")
+    root, files = _open(tmp_path / "empty.qdpx")
+    schema.assertValid(root)
+    assert files == {} and summary["documents"] == 0 and len(root) == 0
+
+
+def test_text_xml_cannot_carry_is_dropped(project, tmp_path, schema):
+    add_memo(project, "project", None, "bip\x07 fin")
+    export_qdpx(project, tmp_path / "out.qdpx")
+    root, _ = _open(tmp_path / "out.qdpx")
+    schema.assertValid(root)
+    assert root.findtext("q:Notes/q:Note/q:PlainTextContent", namespaces=NS) == "bip fin"
+
+
+def test_export_errors(project, tmp_path):
+    build_rich_project(project)
+    with pytest.raises(ExportError, match="does not exist"):
+        export_qdpx(project, tmp_path / "missing" / "out.qdpx")
+    with pytest.raises(ExportError, match="Tarif"):
+        export_qdpx(project, tmp_path / "out.qdpx", codes=["Tarif"])
+    with pytest.raises(ExportError, match="no coder 'zoe'"):
+        export_qdpx(project, tmp_path / "out.qdpx", coders=["zoe"])
+    assert not list(tmp_path.glob("*qdpx*"))
+
+
+def test_failed_write_leaves_no_file(project, tmp_path):
+    build_rich_project(project)
+    target = tmp_path / "out.qdpx"
+    target.mkdir()  # a folder where the file should go: the final rename fails
+    with pytest.raises(ExportError, match="cannot write"):
+        export_qdpx(project, target)
+    assert [path.name for path in tmp_path.glob("*qdpx*")] == ["out.qdpx"] and target.is_dir()
+
+
+def test_read_only_project_can_be_exported(tmp_path, schema):
+    path = tmp_path / "ro.vwb"
+    with Project.create(path) as created:
+        build_rich_project(created)
+    with Project.open(path, read_only=True) as opened:
+        export_qdpx(opened, tmp_path / "ro.qdpx")
+    root, _ = _open(tmp_path / "ro.qdpx")
+    schema.assertValid(root)
