@@ -96,16 +96,18 @@ def search_command(project: str, query: str, kinds: tuple[str, ...], where: tupl
 @click.option("--forget", is_flag=True, help="Only delete the kept originals: the project becomes irreversibly pseudonymised.")
 @click.option("--patterns", "patterns_file", type=click.Path(exists=True, dir_okay=False),
               help="YAML list of {kind, label, pattern} for customer/contract numbers; stored in the project.")
+@click.option("--keep", "keep", multiple=True, metavar="WORD",
+              help="A word never to take for a person's name (a brand NER mistakes for one); remembered by the project.")
 @click.option("--report", "show_report", is_flag=True, help="Print the number of replacements per category.")
 @json_option
 @quiet_option
-def pseudonymise(project: str, reversible: bool, forget: bool, patterns_file: str | None, show_report: bool,
-                 as_json: bool, quiet: bool) -> None:
+def pseudonymise(project: str, reversible: bool, forget: bool, patterns_file: str | None, keep: tuple[str, ...],
+                 show_report: bool, as_json: bool, quiet: bool) -> None:
     """Replace names, e-mails, phones, IBANs, card numbers, addresses and customer numbers in every text of
     PROJECT by consistent placeholders ([PERSONNE_3], [EMAIL_1]…); codings and offsets follow."""
     from workbench.project import Project
     from workbench.text.pseudonymise import forget as forget_mapping
-    from workbench.text.pseudonymise import read_patterns_file, save_patterns
+    from workbench.text.pseudonymise import add_keep, read_patterns_file, save_patterns
     from workbench.text.pseudonymise_project import pseudonymise_project
 
     with Project.open(project) as opened:
@@ -119,6 +121,8 @@ def pseudonymise(project: str, reversible: bool, forget: bool, patterns_file: st
             return
         if patterns_file:
             save_patterns(opened, read_patterns_file(patterns_file))
+        if keep:
+            add_keep(opened, keep)
         with progress_reporter("pseudonymise", quiet or as_json) as progress:
             report = pseudonymise_project(opened, reversible=reversible, progress=progress)
     if as_json:

@@ -57,8 +57,9 @@ def recogniser(lang: str) -> Language | None:
 
     for model in _NER_MODELS.get(lang, ()):
         if _installed(model):
-            # Only the components NER needs: lemmatizer and morphology would only cost time.
-            return spacy.load(model, exclude=["parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"])
+            # NER plus the part-of-speech tagger: a one-word PER entity must also be a proper noun
+            # (NER alone takes "Triste" or "Veuillez" for names); parser and lemmatizer are not needed.
+            return spacy.load(model, exclude=["parser", "lemmatizer", "senter"])
     return None
 
 

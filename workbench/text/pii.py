@@ -68,7 +68,7 @@ _STREET_TYPES = (
 )
 _CONNECTOR = r"(?:de|des|du|la|le|les|aux|au|à|sur|sous|en|et|lès)"
 _STREET_NAME = rf"(?:\s+(?:{_CONNECTOR}(?=\s)|[dl][’']{_CAP}|{_CAP}|\d{{1,4}}(?:e|er|ème)?(?!\d))){{1,7}}"
-_CITY = rf"{_CAP}(?:[\s\-](?:(?:{_CONNECTOR})[\s\-])?{_CAP}){{0,4}}(?:\s+CEDEX(?:\s+\d{{1,2}})?)?"
+_CITY = rf"{_CAP}(?:[ \-](?:(?:{_CONNECTOR})[ \-])?{_CAP}){{0,4}}(?: CEDEX(?: \d{{1,2}})?)?"
 _POSTCODE_CITY = rf"(?<![\w])\d{{5}}\s+{_CITY}"
 ADDRESS = re.compile(
     rf"(?<![\w])\d{{1,4}}(?:\s?(?:bis|ter|quater|[A-C])(?![\w]))?,?\s+(?i:{_STREET_TYPES})(?![\w]){_STREET_NAME}"
@@ -122,8 +122,15 @@ Conseillère Agent Service Direction Responsable Support Équipe Equipe Oui Non 
 Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche Janvier Février Mars Avril Mai Juin Juillet Août
 Septembre Octobre Novembre Décembre Noël Pâques Internet Wifi Box Mobile Fibre Facture Contrat Compte
 Madame/Monsieur Interlocuteur Interlocutrice Enquêteur Enquêtrice Interviewer Répondant Répondante
-Dieu Covid SAV RIB IBAN CB Visa Mastercard Paris Lyon Marseille France Europe
+Dieu Covid SAV RIB IBAN CB Visa Mastercard Paris Lyon Marseille France Europe Cdt Tél Tel Envoyé Allô
+Participant Participante Technicien Technicienne Livreur Livreuse Vendeur Vendeuse Standard Accueil
+Toulouse Nice Nantes Strasbourg Montpellier Bordeaux Lille Rennes Reims Toulon Grenoble Dijon Angers Nîmes
+Metz Brest Tours Limoges Amiens Perpignan Besançon Orléans Rouen Caen Nancy Pau Avignon Poitiers Calais
+Bretagne Normandie Alsace Provence Occitanie Aquitaine Bourgogne Corse
 """.split())
+# Lower-case particles of surnames ("Le Goff" is capitalised, "de La Tour" is not always).
+_PARTICLES = frozenset("de du des le la van von di da ben el al".split())
+_NOT_NAME_WORDS = NOT_NAMES | _TITLE_WORDS
 
 
 def _compact(text: str) -> str:
@@ -232,45 +239,69 @@ def _key(text: str) -> str:
 
 
 def plausible_name(text: str) -> bool:
-    words = re.split(r"[\s\-]+", text.strip())
-    if not words or any(ch.isdigit() or ch in "@/_[]" for ch in text):
+    """Whether `text` can be a person's name: capitalised words, no digit, not only greetings or roles,
+    not an acronym (EDF, SAV), not a shouted phrase (MA FACTURE EST FAUSSE)."""
+    words = [word for word in re.split(r"[\s\-]+", text.strip()) if word]
+    if not words or len(words) > 5 or any(ch.isdigit() or ch in "@/_[]" for ch in text):
         return False
-    if not all(word[:1].isupper() for word in words if word):
+    if not words[0][:1].isupper() or not all(word[:1].isupper() or fold(word) in _PARTICLES for word in words):
         return False
     if all(fold(word) in NOT_NAMES or fold(word) in _TITLE_WORDS for word in words):
         return False
-    if len(words) == 1 and words[0].isupper() and len(words[0]) <= 4:
-        return False  # an acronym: EDF, SAV, SFR
+    shouted = [word for word in words if word.isupper() and len(word) > 1]
+    if len(shouted) == len(words) and (len(words) >= 3 or (len(words) == 1 and fold(words[0]) not in FIRST_NAMES)):
+        return False
     return True
 
 
-def _trim_entity(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Drop a leading courtesy title and surrounding punctuation from a PER entity; None if nothing
-    name-like is left."""
-    span = text[start:end]
-    title = re.match(rf"(?:{_TITLES})\s+", span)
-    if title:
-        start += title.end()
-    while start < end and not text[start].isalnum():
-        start += 1
-    while end > start and not text[end - 1].isalnum():
-        end -= 1
-    if end <= start or not plausible_name(text[start:end]):
-        return None
-    return start, end
+def _sentence_start(text: str, start: int) -> bool:
+    """Whether only punctuation and blanks stand between the last sentence end (or line start) and `start`:
+    a capitalised word there is capitalised because of its position, not because it is a name. After a
+    comma too: "En fait, Bravo, vraiment" is the start of a spoken clause far more often than a name."""
+    position = start - 1
+    while position >= 0 and (text[position] in " \t\"«»“”'’-–—*•([" or text[position].isdigit()):
+        position -= 1
+    return position < 0 or text[position] in ".!?:;…\n],"
+
+
+def _trim_entity(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The name-like pieces of a candidate span: cut at line breaks ("Agnès Chabrol\nTél"), leading and
+    trailing greetings, titles and roles removed ("Merci Monsieur Sarrazin" -> "Sarrazin")."""
+    pieces = []
+    for line in re.finditer(r"[^\n]+", text[start:end]):
+        words = list(re.finditer(r"\S+", line.group(0)))
+        while words and (fold(words[0].group(0).strip(",.;:!?")) in _NOT_NAME_WORDS):
+            words.pop(0)
+        while words and (fold(words[-1].group(0).strip(",.;:!?")) in _NOT_NAME_WORDS):
+            words.pop()
+        if not words:
+            continue
+        piece_start = start + line.start() + words[0].start()
+        piece_end = start + line.start() + words[-1].end()
+        while piece_start < piece_end and not text[piece_start].isalnum():
+            piece_start += 1
+        while piece_end > piece_start and not text[piece_end - 1].isalnum():
+            piece_end -= 1
+        if piece_end > piece_start and plausible_name(text[piece_start:piece_end]):
+            pieces.append((piece_start, piece_end))
+    return pieces
 
 
 def find_people(text: str, entities: Iterable[tuple[int, int]] = ()) -> list[Found]:
-    """Person names from NER `entities` (character spans of PER), titles and first names."""
+    """Person names from NER `entities` (character spans of PER), titles and first names.
+
+    A one-word NER entity that is not a known first name is only taken inside a sentence: at the start
+    of one, "Triste." or "Veuillez" are capitalised for another reason, and NER takes them for names.
+    """
     spans: list[tuple[int, int]] = []
     for start, end in entities:
-        trimmed = _trim_entity(text, start, end)
-        if trimmed:
-            spans.append(trimmed)
+        for piece in _trim_entity(text, start, end):
+            single = len(text[piece[0]:piece[1]].split()) == 1
+            if single and fold(text[piece[0]:piece[1]]) not in FIRST_NAMES and _sentence_start(text, piece[0]):
+                continue
+            spans.append(piece)
     for match in _TITLED_NAME.finditer(text):
-        trimmed = _trim_entity(text, match.start(1), match.end(1))
-        if trimmed:
-            spans.append(trimmed)
+        spans.extend(_trim_entity(text, match.start(1), match.end(1)))
     for match in _CAPITALISED_WORD.finditer(text):
         first = fold(match.group(0))
         if first not in FIRST_NAMES and first not in AMBIGUOUS_FIRST_NAMES:
@@ -280,9 +311,7 @@ def find_people(text: str, entities: Iterable[tuple[int, int]] = ()) -> list[Fou
             end, surnames = following.end(), surnames + 1
         if first in AMBIGUOUS_FIRST_NAMES and surnames == 0:
             continue
-        trimmed = _trim_entity(text, match.start(), end)
-        if trimmed:
-            spans.append(trimmed)
+        spans.extend(_trim_entity(text, match.start(), end))
     return [Found(start, end, "person", _key(text[start:end])) for start, end in spans]
 
 

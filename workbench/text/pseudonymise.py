@@ -35,6 +35,7 @@ from workbench.text.pii import DEFAULT_ID_PATTERNS, Found, IdPattern, plausible_
 
 LABELS = {"person": "PERSONNE", "email": "EMAIL", "phone": "TEL", "iban": "IBAN", "card": "CARTE", "address": "ADRESSE"}
 PATTERNS_KEY = "pseudonymise_patterns"
+KEEP_KEY = "pseudonymise_keep"
 _SECRET_KEY = "pseudonym_secret"
 _COUNTERS_KEY = "pseudonym_counters"
 _NAME_LIKE_VARIABLE = re.compile(
@@ -74,6 +75,19 @@ def save_patterns(project: Project, patterns: Sequence[IdPattern]) -> None:
         project.set_meta(PATTERNS_KEY, json.dumps([vars(p) for p in patterns]))
 
 
+def load_keep(project: Project) -> list[str]:
+    """Words never taken for a person in this project (brand and product names NER mistakes for people)."""
+    return json.loads(project.get_meta(KEEP_KEY, "[]") or "[]")
+
+
+def add_keep(project: Project, words: Sequence[str]) -> list[str]:
+    """Add words to the project's keep list; returns the whole list."""
+    kept = sorted(set(load_keep(project)) | {word.strip() for word in words if word.strip()})
+    with project.transaction():
+        project.set_meta(KEEP_KEY, json.dumps(kept, ensure_ascii=False))
+    return kept
+
+
 def read_patterns_file(path: str) -> list[IdPattern]:
     """Identifier patterns from a YAML file: a list of {kind, label, pattern}."""
     import yaml
@@ -101,6 +115,7 @@ class Pseudonymiser:
         self.patterns = list(patterns) if patterns is not None else load_patterns(project)
         self.labels = {**LABELS, **{p.kind: p.label for p in self.patterns}}
         self.use_ner = use_ner
+        self.keep = {fold(word) for word in load_keep(project)}
         self._secret = project.get_meta(_SECRET_KEY)
         self._keys = {(kind, key): repl for kind, key, repl in project.rows("SELECT kind, key, replacement FROM pseudonym_keys")}
         self._counters: Counter[str] = Counter(json.loads(project.get_meta(_COUNTERS_KEY, "{}") or "{}"))
@@ -145,14 +160,19 @@ class Pseudonymiser:
         work = ((text[start:end], (index, start)) for index, text in enumerate(texts) for start, end in units(text))
         for doc, (index, base) in nlp.pipe(work, as_tuples=True, batch_size=64):
             result[index].extend(
-                (base + ent.start_char, base + ent.end_char) for ent in doc.ents if ent.label_ in ("PER", "PERSON")
+                (base + ent.start_char, base + ent.end_char)
+                for ent in doc.ents
+                if ent.label_ in ("PER", "PERSON") and (len(ent) > 1 or ent[0].pos_ in ("PROPN", ""))
             )
         return result
 
     def replacements(self, text: str, entities: Iterable[tuple[int, int]] = (), whole_name: bool = False) -> list[Replacement]:
         """Placeholders for the personal data of `text`. With `whole_name`, a text that looks like a
         name as a whole (a From: display name, a speaker) counts as one person."""
-        found = find_all(text, entities, self.patterns, self.known_people)
+        found = [
+            item for item in find_all(text, entities, self.patterns, self.known_people)
+            if item.kind != "person" or fold(text[item.start:item.end].split()[0]) not in self.keep
+        ]
         stripped = text.strip()
         if whole_name and not found and 0 < len(stripped.split()) <= 4 and plausible_name(stripped):
             start = text.index(stripped)
