@@ -600,6 +600,15 @@ def build_call(rng: random.Random, form: str, reason: str, emotion: str, when: d
     return turns, fem_agent, ctx["fem"]
 
 
+def build_bespoke_call(rng: random.Random, spec: dict, when: dt.date):
+    ctx = new_ctx(rng, spec["form"], when)
+    fem = spec["fem"]
+    ctx.update(fem=fem, e="e" if fem else "", civ="Madame" if fem else "Monsieur", prenom=rng.choice(F.FIRST_F if fem else F.FIRST_M))
+    ctx["agent"] = rng.choice(["Sarah", "Maëlle", "Sylvie", "Amandine", "Laetitia"] if spec["fem_agent"] else ["Kevin", "Yanis", "Thomas", "Nordine", "Bastien"])
+    turns = [(role, t.format_map(ctx)) for role, t in spec["turns"]]
+    return turns, spec["fem_agent"], fem
+
+
 def ts(sec: float, vtt: bool = False) -> str:
     h, r = divmod(int(sec), 3600)
     m, s = divmod(r, 60)
@@ -914,10 +923,16 @@ def main() -> None:
 
     # calls
     plan = form_plan(rng, N_TXT + N_VTT)
+    bespoke_calls = dict(zip([9, 22, 37, 51, 64, 83], F.BESPOKE_CALLS))
     for k in range(1, N_TXT + N_VTT + 1):
         form, reason, emotion = pick_triple(rng, plan[k - 1])
         when = rand_date(rng, START, END)
-        turns, fa, fc = build_call(rng, form, reason, emotion, when)
+        if k in bespoke_calls:
+            spec = bespoke_calls[k]
+            form, reason, emotion = spec["form"], spec["reason"], spec["emotion"]
+            turns, fa, fc = build_bespoke_call(rng, spec, when)
+        else:
+            turns, fa, fc = build_call(rng, form, reason, emotion, when)
         if k <= N_TXT:
             name = f"appels/appel_{k:03d}.txt"
             text = render_call_txt(rng, turns, fa, fc, style=[0, 0, 1, 1, 2][k % 5])
