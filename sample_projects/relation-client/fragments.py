@@ -1950,3 +1950,34 @@ BESPOKE_CALLS = [
         ("A", "Merci beaucoup monsieur {nom}, excellente journée à vous !"),
     ]),
 ]
+
+# ---------------------------------------------------------------------------
+# Hand-written survey comments: (form, reason, emotion, nps, effort, text). Some contain ';', quotes
+# or a line break, as real exports do.
+# ---------------------------------------------------------------------------
+BESPOKE_SURVEY = [
+    ("committed_partnership", "compliment", "gratitude", 10, 1, "Merci à Sylvie de la boutique de Rennes ; 18 ans chez vous et toujours aussi bien reçue."),
+    ("enmity", "billing", "anger", 0, 5, "Facture de 1 200 € pour un studio. Vous êtes des \"escrocs\" et je pèse mes mots !!!"),
+    ("fling", "subscription_change", "joy", 8, 1, "trop bien la nouvelle box 😍 par contre si Nexora fait mieux l'an prochain je file"),
+    ("dependency", "contact_difficulty", "worry", 7, 5, "Je suis âgée et le serveur vocal me perd.\nHeureusement la dame m'a rappelée, mais j'ai eu peur de rester sans téléphone."),
+    ("enslavement", "price", "frustration", 1, 4, "Pas le choix, seul opérateur dans la résidence ; du coup +18 % et on ferme sa bouche."),
+    ("rebound", "delivery", "relief", 9, 2, "Après 1 an d'enfer chez Fibrelle : box livrée en 48 h, installée en 10 min. Ouf."),
+    ("ex_friends", "price", "disappointment", 4, 3, "Client \"fidèle\" depuis 2004... la fidélité ne compte plus pour vous. Dommage, vraiment."),
+    ("basic_exchange", "billing", "trust", 8, 1, "Facture claire, prix conforme au contrat. Rien d'autre à demander."),
+    ("business_partners", "information_request", "anticipation", 9, 2, "Idée : permettre de programmer la recharge de la voiture depuis l'appli. Je veux bien être testeur !"),
+    ("courtship", "order", "anticipation", 8, 2, "Commande passée pendant l'essai, on verra à la livraison si vous tenez vos promesses."),
+    ("kinship", "account_access", "confusion", 6, 4, "J'ai repris le compte de mon père, mais l'espace client est toujours à son nom et je n'arrive pas à modifier le mot de passe ?"),
+    ("adversaries", "refund", "anger", 0, 5, "Médiateur saisi le 12/02. Toujours pas remboursé du trop-perçu ; vos CGV, vous les lisez ?"),
+    ("casual_friends", "payment", "trust", 7, 2, "RAS, prélèvement ok, je vous appelle une fois tous les 36 du mois"),
+    ("marriage_of_convenience", "billing", "surprise", 6, 3, "Contrat repris avec l'appart, je découvre qu'il y avait une option assurance dedans... surprise !"),
+    ("childhood_friendship", "compliment", "joy", 10, 1, "Mon 1er forfait ado c'était vous, 20 ans après je suis toujours content de vous retrouver :)"),
+    ("master_slave", "delivery", "anger", 3, 5, "Client Premium et livré avec 4 jours de retard ? À ce prix-là j'exige un coursier, pas des excuses."),
+    ("best_friendship", "agent_behaviour", "surprise", 9, 2, "Surprise : le conseiller m'a dit franchement que l'option ne me servait à rien. Qui fait ça ? Merci."),
+    ("enmity", "contact_difficulty", "disgust", 0, 5, "1h12 d'attente. UNE HEURE DOUZE. Dégoûté, je vous fais de la pub négative partout."),
+    ("secret_affair", "account_access", "fear", 6, 3, "Merci de ne plus envoyer les codes sur le fixe familial ; j'ai eu peur que ça se voie."),
+    ("arranged_marriage", "information_request", "confusion", 5, 4, "C'est le bailleur qui a choisi, on ne nous a jamais expliqué ce qu'on paie dans les charges ?!"),
+    ("compartmentalised_friendship", "subscription_change", "joy", 9, 1, "Box du chalet réactivée pour l'hiver en 2 clics, parfait pour cet usage."),
+    ("committed_partnership", "product_defect", "trust", 8, 2, "Panne de box, réglée sous 24 h comme toujours. 12 ans chez vous, je sais que je peux compter sur vous."),
+    ("fling", "price", "surprise", 6, 2, "la promo s'arrête déjà ?? bon ben je regarde ailleurs alors"),
+    ("ex_friends", "agent_behaviour", "sadness", 3, 4, "Avant on me connaissait en boutique. Là on m'a traitée comme une inconnue, après 15 ans. Ça m'a fait de la peine."),
+]

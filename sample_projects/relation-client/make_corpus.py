@@ -838,11 +838,14 @@ def survey_comment(rng: random.Random, form: str, reason: str, emotion: str, whe
     raise RuntimeError("could not build a unique survey comment")
 
 
-def survey_rows(rng: random.Random, wave: int, n: int, start: dt.date, end: dt.date, seen: set, cp1252: bool):
+def survey_rows(rng: random.Random, wave: int, n: int, start: dt.date, end: dt.date, seen: set, cp1252: bool, bespoke: list):
     rows, truth = [], []
     plan = form_plan(rng, n)
+    slots = dict(zip(sorted(rng.sample(range(n), len(bespoke))), bespoke))
     for k in range(n):
         form, reason, emotion = pick_triple(rng, plan[k])
+        if k in slots:
+            form, reason, emotion = slots[k][:3]
         spec = FORM_SPEC[form]
         when = rand_date(rng, start, end)
         nps = rng.randint(*spec[3])
@@ -863,6 +866,10 @@ def survey_rows(rng: random.Random, wave: int, n: int, start: dt.date, end: dt.d
             canal = "application"
         region = rng.choice(F.REGIONS[:-1]) if rng.random() < 0.97 else "Corse"
         text = survey_comment(rng, form, reason, emotion, when, seen, cp1252, sen)
+        if k in slots:
+            _, _, _, nps, eff, text = slots[k]
+            if cp1252:
+                text = text.encode("cp1252", "ignore").decode("cp1252").strip()
         rows.append({"id_repondant": f"V{wave}-{k + 1:04d}", "date": when, "canal": canal, "region": region,
                      "anciennete_ans": sen, "nps": nps, "effort": eff, "commentaire": text})
         truth.append((k + 1, form, reason, emotion))
@@ -996,10 +1003,10 @@ def main() -> None:
 
     # survey waves
     seen: set = set()
-    rows1, t1 = survey_rows(rng, 1, N_XLSX, dt.date(2025, 9, 15), dt.date(2025, 11, 28), seen, cp1252=False)
+    rows1, t1 = survey_rows(rng, 1, N_XLSX, dt.date(2025, 9, 15), dt.date(2025, 11, 28), seen, cp1252=False, bespoke=F.BESPOKE_SURVEY[::2])
     write_xlsx(os.path.join(HERE, "enquete", "enquete_vague1.xlsx"), rows1)
     truth += [("enquete/enquete_vague1.xlsx", str(i), f, r, e) for i, f, r, e in t1]
-    rows2, t2 = survey_rows(rng, 2, N_CSV, dt.date(2026, 3, 2), dt.date(2026, 5, 29), seen, cp1252=True)
+    rows2, t2 = survey_rows(rng, 2, N_CSV, dt.date(2026, 3, 2), dt.date(2026, 5, 29), seen, cp1252=True, bespoke=F.BESPOKE_SURVEY[1::2])
     write_csv(os.path.join(HERE, "enquete", "enquete_vague2.csv"), rows2)
     truth += [("enquete/enquete_vague2.csv", str(i), f, r, e) for i, f, r, e in t2]
 
