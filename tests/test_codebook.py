@@ -174,7 +174,7 @@ def test_merge_moves_codings_children_and_memos_undo_redo(project, tree):
     project.execute("INSERT INTO memos (target_kind, target_id, coder_id, text) VALUES ('coding', ?, 1, 'n2')", [c1])
     before = _snapshot(project)
     result = cb.merge_codes(project, tree["colere"], target)
-    assert result["codings"] == 3
+    assert result == {"codings": 3, "duplicates": 1, "target_codings": 2}
     assert _paths(project) == ["Émotions", "Émotions/Joie", "Émotions/Irritation", "Émotions/Irritation/Rage",
                                "Motifs", "Motifs/Prix"]
     assert project.scalar("SELECT count(*) FROM codings WHERE code_id = ?", [target]) == 2

@@ -472,8 +472,10 @@ def _delete_codes(rec: Recorder, code_ids: Sequence[int]) -> None:
     rec.delete("codes", list(code_ids))
 
 
-def _merge(rec: Recorder, source_id: int, target_id: int) -> None:
+def _merge(rec: Recorder, source_id: int, target_id: int) -> int:
+    """Merge one code into another inside an action; returns how many duplicate codings were dropped."""
     project = rec.project
+    dropped = 0
     for coding in project.dicts(
         "SELECT id, document_id, start_pos, end_pos, coder_id FROM codings WHERE code_id = ? ORDER BY id", [source_id]
     ):
@@ -490,6 +492,7 @@ def _merge(rec: Recorder, source_id: int, target_id: int) -> None:
         ):
             rec.update("memos", memo_id, {"target_id": twin})
         rec.delete("codings", [coding["id"]])
+        dropped += 1
     for suggestion_id in _ids_where(project, "SELECT id FROM suggestions WHERE code_id = ?", [source_id]):
         rec.update("suggestions", suggestion_id, {"code_id": target_id})
     for memo_id in _ids_where(project, "SELECT id FROM memos WHERE target_kind = 'code' AND target_id = ?", [source_id]):
@@ -504,12 +507,13 @@ def _merge(rec: Recorder, source_id: int, target_id: int) -> None:
         twin = [c for c in children(project, target_id)
                 if project.scalar("SELECT name FROM codes WHERE id = ?", [c]).casefold() == name]
         if twin:
-            _merge(rec, child, twin[0])
+            dropped += _merge(rec, child, twin[0])
         else:
             _move(rec, child, target_id, None)
     parent = project.scalar("SELECT parent_id FROM codes WHERE id = ?", [source_id])
     rec.delete("codes", [source_id])
     _renumber(rec, children(project, parent))
+    return dropped
 
 
 # -- public actions -------------------------------------------------------------------------------------
@@ -590,7 +594,9 @@ def reorder_code(project: Project, code_id: int, position: int, *, coder_id: int
 
 
 def merge_codes(project: Project, source_id: int, target_id: int, *, coder_id: int | None = None) -> dict[str, int]:
-    """Merge `source_id` into `target_id` (see the module notes). Returns counts of what moved."""
+    """Merge `source_id` into `target_id` (see the module notes). Returns {"codings": codings of the source
+    and its sub-tree, "duplicates": those dropped as identical to one the target side had,
+    "target_codings": the target's own codings afterwards}."""
     _require(project, source_id)
     _require(project, target_id)
     if source_id == target_id:
@@ -612,9 +618,9 @@ def merge_codes(project: Project, source_id: int, target_id: int, *, coder_id: i
                "source_id": source_id, "target_id": target_id}
     with action(project, "merge_codes", coder_id, summary,
                 f"merged code {summary['source']!r} into {summary['target']!r} ({n_codings} codings)") as rec:
-        _merge(rec, source_id, target_id)
+        dropped = _merge(rec, source_id, target_id)
         after = int(project.scalar("SELECT count(*) FROM codings WHERE code_id = ?", [target_id]))
-    return {"codings": n_codings, "target_codings": after}
+    return {"codings": n_codings, "duplicates": dropped, "target_codings": after}
 
 
 def delete_code(project: Project, code_id: int, *, recursive: bool = False, coder_id: int | None = None) -> dict[str, int]:
@@ -639,3 +645,26 @@ def delete_code(project: Project, code_id: int, *, recursive: bool = False, code
         _renumber(rec, children(project, parent))
     return {"codes": len(doomed), "codings": n_codings}
 
+
+
+# -- files: implemented in codebook_yaml and codebook_refi, offered here so callers need one import ---------
+def load_scheme(project: Project, path_or_name: str, language: str | None = None,
+                coder_id: int | None = None) -> int:
+    """Load a YAML scheme (file or shipped name); see `codebook_yaml.load_scheme`."""
+    from workbench.codebook_yaml import load_scheme as load
+
+    return load(project, path_or_name, language, coder_id)
+
+
+def save_scheme(project: Project, root_id: int, path: str) -> Any:
+    """Write the sub-tree under `root_id` as a YAML scheme; see `codebook_yaml.save_scheme`."""
+    from workbench.codebook_yaml import save_scheme as save
+
+    return save(project, root_id, path)
+
+
+def list_schemes() -> list[dict[str, Any]]:
+    """The shipped schemes; see `codebook_yaml.list_schemes`."""
+    from workbench.codebook_yaml import list_schemes as shipped
+
+    return shipped()
