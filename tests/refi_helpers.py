@@ -70,7 +70,13 @@ def build_rich_project(project: Project) -> dict[str, int]:
     ids["colere"] = codebook.create_code(project, "Colère", ids["emotions"], description="Irritation, menace.")
     ids["rage"] = codebook.create_code(project, "Rage", ids["colere"], color="#AA4499")
     ids["motifs"] = codebook.create_code(project, "Motifs", color="#DDCC77")
-    ids["prix"] = codebook.create_code(project, "Prix", ids["motifs"])
+    ids["prix"] = codebook.create_code(project, "Prix", ids["motifs"], inclusion="Tarifs, frais",
+                                       examples=["trop cher"], key="prix", scheme="motifs_test",
+                                       attributes={"valence": -1})
+    set_id = project.scalar("INSERT INTO code_sets (guid, name, description) VALUES "
+                            "('0b5e9f3c-7a1d-4c2e-8f6b-9d0a1c2b3e4f', 'Négatif', 'Codes négatifs') RETURNING id")
+    for key in ("colere", "prix"):
+        project.execute("INSERT INTO code_set_members (set_id, code_id) VALUES (?, ?)", [set_id, ids[key]])
     for key, doc, words, code, coder in (
         ("c1", "d1", "😀 pour ma facture", "joie", "alice"),
         ("c2", "d1", "très aimable", "joie", "bob"),
@@ -114,7 +120,15 @@ def dump(project: Project) -> dict[str, Any]:
         ),
         "codes": sorted(
             (paths[row[0]], *row[1:])
-            for row in project.rows("SELECT id, guid, color, description, codable, position FROM codes")
+            for row in project.rows(
+                "SELECT id, guid, color, description, codable, position, inclusion, examples, key, scheme, attributes "
+                "FROM codes")
+        ),
+        "sets": sorted(
+            (guid, name, description, code_guid[code])
+            for guid, name, description, code in project.rows(
+                "SELECT s.guid, s.name, s.description, m.code_id FROM code_sets s "
+                "JOIN code_set_members m ON m.set_id = s.id")
         ),
         "codings": sorted(
             (text_of[doc], code_guid[code], start, end, coders[coder], guid, created)

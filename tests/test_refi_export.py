@@ -46,6 +46,8 @@ def test_export_is_valid_and_holds_every_part(project, tmp_path, schema):
     assert [code.get("name") for code in top[0].iter(f"{{{NS['q']}}}Code")] == ["Émotions", "Joie 😀", "Colère", "Rage"]
     assert len(root.findall("q:Cases/q:Case", NS)) == 3
     assert len(root.findall("q:Notes/q:Note", NS)) == 4
+    [code_set] = root.findall("q:Sets/q:Set", NS)
+    assert code_set.get("name") == "Négatif" and len(code_set.findall("q:MemberCode", NS)) == 2
     # one plain-text file per document, the stored text exactly: UTF-8, LF, no BOM
     assert sorted(files.values()) == sorted(text.encode("utf-8") for text in TEXTS)
     for source in root.findall("q:Sources/q:TextSource", NS):

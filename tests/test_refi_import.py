@@ -382,7 +382,7 @@ HOSTILE = {
     "url source path": "points outside the project",
     "traversal in internal path": "unsafe member name 'sources/../../secret.txt'",
     "binary source text": "binary file",
-    "guidless code": "<Code> has no guid",
+    "guidless code": "code 'Prix/Tarif' has no guid attribute",
 }
 
 

@@ -7,8 +7,10 @@ Project.xsd) and `sources/<GUID>.txt`, one UTF-8 file per document holding exact
 What goes where, and why:
 - `<Users>`: every coder. A coder's GUID is derived from its name, so the same person has the same GUID in
   every export of every project (tools that merge projects then see one user, not two).
-- `<CodeBook>`: the code tree with GUIDs, colours, descriptions and `isCodable` (written by
-  `workbench.codebook.codes_to_xml`); memos on codes are `<NoteRef>`s inside their `<Code>`.
+- `<CodeBook>`: the code tree with GUIDs, colours, descriptions and `isCodable`, written by
+  `workbench.codebook_refi.codes_to_xml` (which appends the fields REFI lacks, such as inclusion criteria
+  and examples, to the Description in a block our import reads back); memos on codes are `<NoteRef>`s
+  inside their `<Code>`. Code sets are `<Sets>` with `<MemberCode>`s.
 - `<Variables>`: every variable, typed. A date variable with times of day is a `DateTime` variable; its
   date-only values stay `DateValue`s so they come back unchanged. Three reserved variables carry what REFI
   has no place for and the project keeps per document: `vwb:kind`, `vwb:occurred_at`, `vwb:lang`
@@ -21,7 +23,7 @@ What goes where, and why:
 - `<Notes>`: every memo as a `<Note>` with `<PlainTextContent>`, referenced from its target: the project
   (`<Project><NoteRef>`), a document (`<TextSource><NoteRef>`), a coding (`<Coding><NoteRef>`) or a code.
 Not exported, because REFI has no place for them: coder roles, document parts (quoted replies,
-signatures), segments, suggestions, topics and the extra codebook fields (inclusion, examples, …).
+signatures), segments, suggestions and topics.
 """
 
 from __future__ import annotations
@@ -206,7 +208,7 @@ class _Builder:
     def build(self) -> Any:
         from lxml import etree
 
-        from workbench.refi_codes import codes_to_xml
+        from workbench.codebook_refi import codes_to_xml, sets_to_xml
 
         project = self.project
         users = self.users()
@@ -225,9 +227,8 @@ class _Builder:
             for name in users:
                 etree.SubElement(element, _q("User"), guid=user_guid(name), name=xml_text(name))
         if project.scalar("SELECT count(*) FROM codes"):
-            codebook = etree.SubElement(root, _q("CodeBook"))
-            codes_to_xml(codebook, project, PROJECT_NS, self.code_ids)
-            self._code_notes(codebook)
+            codes_to_xml(etree.SubElement(root, _q("CodeBook")), project, PROJECT_NS, self.code_ids,
+                         note_refs=self.notes_on("code"))
         variables = self._variables(root)
         if self.documents:
             self._cases(root, variables)
@@ -245,24 +246,10 @@ class _Builder:
                     modifiedDateTime=xml_datetime(memo["updated_at"]),
                 )
                 etree.SubElement(note, _q("PlainTextContent")).text = xml_text(memo["text"])
+        sets_to_xml(root, project, PROJECT_NS, self.code_ids, member_attribute="targetGUID")
         for guid in self.notes_on("project").get(None, []):
             etree.SubElement(root, _q("NoteRef"), targetGUID=guid)
         return root
-
-    def _code_notes(self, codebook: Any) -> None:
-        """Memos on codes: a `<NoteRef>` after the code's `<Description>`, before its sub-codes."""
-        from lxml import etree
-
-        notes = self.notes_on("code")
-        if not notes:
-            return
-        by_guid = {code.get("guid"): code for code in codebook.iter(_q("Code"))}
-        for code_id, guids in notes.items():
-            element = by_guid[self.code_guid[code_id]]
-            index = 1 if len(element) and element[0].tag == _q("Description") else 0
-            for offset, guid in enumerate(guids):
-                ref = etree.Element(_q("NoteRef"), targetGUID=guid)
-                element.insert(index + offset, ref)
 
     def _variables(self, root: Any) -> list[dict[str, Any]]:
         """Declares the variables and returns them with their values by document."""

@@ -43,6 +43,7 @@ from typing import Any
 from workbench.errors import CodingError, IngestError
 from workbench.export.refi import KIND_VARIABLE, LANG_VARIABLE, OCCURRED_VARIABLE, RESERVED_VARIABLES
 from workbench.ingest.base import KINDS, decode_text, file_sha256
+from workbench.journal import Recorder
 from workbench.ingest.refi_positions import Convention, StoredText, choose_convention
 from workbench.project import Project
 from workbench.refi_xml import DEFAULT_LIMITS, SafeZip, ZipLimits, as_guid, check_member_name, parse_datetime, parse_xml
@@ -55,6 +56,9 @@ _DECIMAL = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _STORED_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?)?$")
 _QUOTE = 80
+# Code fields read from the archive (REFI's own plus those of our Description block) passed to insert_code.
+_CODE_FIELDS = ("color", "description", "inclusion", "exclusion", "indicators", "examples", "translations",
+                "attributes", "key", "scheme")
 
 
 @dataclass
@@ -186,7 +190,7 @@ class _Model:
     creating_user: str | None = None
     users: dict[str, str] = field(default_factory=dict)
     codes: list[dict[str, Any]] = field(default_factory=list)
-    code_notes: list[tuple[str, str]] = field(default_factory=list)
+    sets: list[dict[str, Any]] = field(default_factory=list)
     variables: dict[str, tuple[str, str]] = field(default_factory=dict)
     case_values: list[tuple[dict[str, str | None], list[str]]] = field(default_factory=list)
     sources: list[_Source] = field(default_factory=list)
@@ -245,9 +249,8 @@ class _Reader:
         for user in [] if users is None else self.children(users, "User"):
             self.model.users[self.guid(user)] = (user.get("name") or "").strip()
         codebook = self.child(self.root, "CodeBook")
-        codes = None if codebook is None else self.child(codebook, "Codes")
-        if codes is not None:
-            self._codes(codes)
+        if codebook is not None:
+            self._codes(codebook)
         variables = self.child(self.root, "Variables")
         for variable in [] if variables is None else self.children(variables, "Variable"):
             self.model.variables[self.guid(variable)] = (
@@ -266,14 +269,16 @@ class _Reader:
         self.model.project_notes = [self.guid(ref, "targetGUID") for ref in self.children(self.root, "NoteRef")]
         return self.model
 
-    def _codes(self, codes: Any) -> None:
-        from workbench.refi_codes import codes_from_xml
+    def _codes(self, codebook: Any) -> None:
+        from workbench.codebook_refi import codes_from_xml, sets_from_xml
 
-        self.model.codes = codes_from_xml(codes, self.ns)
-        for code in codes.iter(self.q("Code")):
-            guid = self.guid(code)
-            for ref in self.children(code, "NoteRef"):
-                self.model.code_notes.append((guid, self.guid(ref, "targetGUID")))
+        codes = self.child(codebook, "Codes")
+        sets = self.child(self.root, "Sets")
+        try:
+            self.model.codes = [] if codes is None else codes_from_xml(codes, self.ns or "")
+            self.model.sets = [] if sets is None else sets_from_xml(sets, self.ns or "", "targetGUID")
+        except CodingError as exc:
+            raise IngestError(self.where, str(exc)) from None
 
     def _values(self, element: Any) -> dict[str, str | None]:
         values: dict[str, str | None] = {}
@@ -427,6 +432,10 @@ class _Writer:
         self.codes: dict[str, int] = {}
         self.documents: dict[str, int] = {}
         self.codings: dict[str, int] = {}
+        self.code_notes: list[tuple[str, str]] = []
+        # Code inserts go through the codebook's checks; an import is not an undoable action (documents
+        # are not journalled either), so what this recorder collects is not written to the journal.
+        self.recorder = Recorder(project, None, None, None)
         self.coded_guids = {
             coding["code"]
             for source in model.sources
@@ -456,6 +465,7 @@ class _Writer:
         for guid in self.model.users:
             self.coder(guid)
         self._codes(self.model.codes, None)
+        self._sets()
         self._documents(source_id)
         self._values()
         self._codings()
@@ -463,7 +473,8 @@ class _Writer:
 
     # codes
     def _codes(self, nodes: list[dict[str, Any]], parent_id: int | None) -> None:
-        from workbench.codebook import clean_color, clean_name, default_color
+        """Map each code of the archive onto a project code, creating those the project lacks."""
+        from workbench.codebook import insert_code
 
         used = {
             name.casefold(): code_id
@@ -471,37 +482,39 @@ class _Writer:
                 "SELECT id, name FROM codes WHERE parent_id IS NOT DISTINCT FROM ?", [parent_id]
             )
         }
-        created_here: set[int] = set()
+        before = set(used.values())
         for node in nodes:
-            guid = as_guid(node["guid"])
+            guid = node["guid"]
+            name = " ".join(node["name"].replace("/", "-").split()) or f"Code {guid[:8]}"
             existing = self.project.scalar("SELECT id FROM codes WHERE guid = ?", [guid])
-            name = clean_name((node.get("name") or "").replace("/", "-").strip() or f"Code {guid[:8]}")
-            if existing is None and name.casefold() in used and used[name.casefold()] not in created_here:
+            if existing is None and node.get("key"):
+                existing = self.project.scalar(
+                    "SELECT id FROM codes WHERE key = ? AND scheme IS NOT DISTINCT FROM ?",
+                    [node["key"], node.get("scheme")],
+                )
+            if existing is None and used.get(name.casefold()) in before:
                 existing = used[name.casefold()]
             if existing is None:
                 base, suffix = name, 2
                 while name.casefold() in used:
                     name, suffix = f"{base} ({suffix})", suffix + 1
-                position = int(self.project.scalar(
-                    "SELECT COALESCE(MAX(position) + 1, 0) FROM codes WHERE parent_id IS NOT DISTINCT FROM ?",
-                    [parent_id],
-                ))
+                fields = {field: node.get(field) for field in _CODE_FIELDS}
+                fields["codable"] = node["codable"] or guid in self.coded_guids
                 try:
-                    color = clean_color(node.get("color"))
-                except CodingError:  # a malformed colour from another tool is dropped, the palette decides
-                    color = None
-                existing = self.project.scalar(
-                    "INSERT INTO codes (guid, parent_id, name, color, description, codable, position, indicators, "
-                    "examples) VALUES (?, ?, ?, ?, ?, ?, ?, [], []) RETURNING id",
-                    [guid, parent_id, name, color or default_color(self.project, parent_id, position),
-                     node.get("description"), bool(node.get("codable", True)) or guid in self.coded_guids,
-                     position],
-                )
-                used[name.casefold()] = int(existing)
-                created_here.add(int(existing))
+                    existing = insert_code(self.recorder, name, parent_id, guid=guid, **fields)
+                except CodingError as exc:
+                    raise IngestError(self.result.path, f"code {node['name']!r}: {exc}") from None
+                used[name.casefold()] = existing
                 self.result.codes += 1
             self.codes[guid] = int(existing)
+            self.code_notes.extend((guid, note) for note in node.get("note_refs", []))
             self._codes(node.get("children") or [], int(existing))
+
+    def _sets(self) -> None:
+        from workbench.codebook_refi import insert_sets
+
+        known = {guid for (guid,) in self.project.rows("SELECT guid FROM code_sets")}
+        insert_sets(self.recorder, [s for s in self.model.sets if s["guid"] not in known], self.codes)
 
     # documents
     def _documents(self, source_id: int) -> None:
@@ -665,8 +678,8 @@ class _Writer:
                     attach("coding", self.codings.get(coding["guid"]), coding["notes"])
             for coding in source.whole_codings:
                 attach("coding", self.codings.get(coding["guid"]), coding["notes"])
-        for code_guid, note in model.code_notes:
-            attach("code", self.codes.get(code_guid), [note])
+        for code_guid, note in self.code_notes:
+            attach("code", self.codes.get(code_guid), [as_guid(note)])
         attach("project", None, model.project_notes)
         for guid in model.notes:
             if guid not in referenced:
