@@ -144,3 +144,18 @@ def test_scheme_root_name_clash_rolls_back(project):
         cy.load_scheme(project, SMALL)
     assert len(cb.code_tree(project)) == 1
     assert project.scalar("SELECT count(*) FROM journal WHERE action = 'load_scheme'") == 0
+
+
+def test_schemes_dir_of_an_installed_wheel(tmp_path, monkeypatch):
+    """Installed from a wheel, the schemes are under <prefix>/share/verbatim-workbench/coding_schemes."""
+    import sys
+
+    import workbench
+
+    monkeypatch.setattr(workbench, "__file__", str(tmp_path / "site-packages" / "workbench" / "__init__.py"))
+    monkeypatch.setattr(sys, "prefix", str(tmp_path / "prefix"))
+    with pytest.raises(WorkbenchError, match="shipped coding schemes not found"):
+        cy.schemes_dir()
+    share = tmp_path / "prefix" / "share" / "verbatim-workbench" / "coding_schemes"
+    share.mkdir(parents=True)
+    assert cy.schemes_dir() == share
