@@ -429,3 +429,35 @@ def test_a_failure_while_writing_rolls_everything_back(project, tmp_path, monkey
             import_qdpx(copy, tmp_path / "out.qdpx")
         assert dump(copy) == before
         assert copy.scalar("SELECT count(*) FROM documents") == 0
+
+
+# -- through `workbench import` -----------------------------------------------------------------------------
+def test_workbench_import_dispatches_qdpx_and_skips_it_the_second_time(project, tmp_path):
+    from click.testing import CliRunner
+
+    from workbench.cli import cli
+
+    build_rich_project(project)
+    export_qdpx(project, tmp_path / "out.qdpx")
+    Project.create(tmp_path / "copy.vwb").close()
+    runner = CliRunner()
+    first = runner.invoke(cli, ["import", str(tmp_path / "copy.vwb"), str(tmp_path / "out.qdpx"), "--json"])
+    assert first.exit_code == 0, first.output
+    assert '"status": "imported"' in first.output and '"documents": 3' in first.output
+    assert "6 coding(s), 4 memo(s)" in first.output
+    second = runner.invoke(cli, ["import", str(tmp_path / "copy.vwb"), str(tmp_path / "out.qdpx")])
+    assert second.exit_code == 0 and "out.qdpx: skipped: already imported" in second.output
+    with Project.open(tmp_path / "copy.vwb") as copy:
+        assert dump(copy) == dump(project)
+
+
+def test_workbench_import_reports_a_hostile_archive(tmp_path):
+    from click.testing import CliRunner
+
+    from workbench.cli import cli
+
+    path, _ = _hostile(tmp_path, "member ../evil.txt")
+    Project.create(tmp_path / "p.vwb").close()
+    outcome = CliRunner().invoke(cli, ["import", str(tmp_path / "p.vwb"), str(path)])
+    assert outcome.exit_code == 1
+    assert "bad.qdpx" in outcome.output and "unsafe member name '../evil.txt'" in outcome.output

@@ -29,7 +29,9 @@ def import_command(project: str, paths: tuple[str, ...], kind: str | None, text_
                    max_mb: int | None, as_json: bool, quiet: bool) -> None:
     """Import PATH... (files, or folders searched recursively) into PROJECT.
 
-    Formats: .csv .xlsx (one row = one document), .eml .mbox .msg, .txt .docx .vtt .srt (speaker turns).
+    Formats: .csv .xlsx (one row = one document), .eml .mbox .msg, .txt .docx .vtt .srt (speaker turns),
+    .qdpx (a REFI-QDA project from ATLAS.ti, MAXQDA, NVivo…: texts, codes, codings, memos, variables) or a
+    .qde file beside its sources folder.
     A bad file is reported and skipped; the exit code is 1 when every file failed.
     """
     from workbench.errors import WorkbenchError

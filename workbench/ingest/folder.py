@@ -103,8 +103,12 @@ class ImportReport:
         }
 
 
+# REFI-QDA projects (a .qdpx archive, or a .qde beside its sources folder) go to `refi.import_refi_file`.
+REFI_SUFFIXES = (".qdpx", ".qde")
+
+
 def supported(path: Path) -> bool:
-    return path.suffix.lower() in FORMATS
+    return path.suffix.lower() in FORMATS or path.suffix.lower() in REFI_SUFFIXES
 
 
 def collect_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -139,6 +143,10 @@ def import_file(
         raise WorkbenchError(f"unknown document kind {kind!r}; choose one of {', '.join(KINDS)}")
     if not path.exists():
         raise IngestError(path, "file not found")
+    if path.suffix.lower() in REFI_SUFFIXES:
+        from workbench.ingest.refi import import_refi_file
+
+        return import_refi_file(project, path)
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         shown = path.suffix or "(no extension)"
