@@ -187,3 +187,20 @@ def test_read_only_project_can_be_exported(tmp_path, schema):
         export_qdpx(opened, tmp_path / "ro.qdpx")
     root, _ = _open(tmp_path / "ro.qdpx")
     schema.assertValid(root)
+
+
+def test_demo_step_writes_demo_qdpx_and_checks_the_round_trip(project, tmp_path, schema):
+    from contextlib import nullcontext
+
+    from workbench.demo import DemoContext
+    from workbench.refi_demo import demo_step
+
+    build_rich_project(project)
+    lines: list[str] = []
+    ctx = DemoContext(project, tmp_path, tmp_path, lines.append, lambda label: nullcontext(None))
+    demo_step(ctx)
+    root, _ = _open(tmp_path / "demo.qdpx")
+    schema.assertValid(root)
+    assert lines[1] == "  demo.qdpx: 3 documents, 6 codes, 6 codings, 4 memos, 8 variables, 2 users"
+    assert lines[2].endswith(": lossless")
+    assert ctx.results["refi"]["lost"] == {"documents": 0, "codes": 0, "codings": 0, "values": 0, "memos": 0}
