@@ -1553,7 +1553,7 @@ CALL_EPISODES = {
     "marriage_of_convenience": [
         [("C", "Honnêtement, je n'ai jamais vraiment choisi, le contrat était là quand je suis arrivé{e} dans l'appartement."),
          ("A", "Je vois, il a été repris lors de votre emménagement. On peut tout à fait l'adapter à vos besoins."),
-         ("C", "Tant que ça reste simple, ça me va.")],
+         ("C", "Du moment que c'est simple, ça me va.")],
     ],
 }
 

@@ -283,6 +283,7 @@ def oral(text: str, rng: random.Random, level: float = 0.5) -> str:
     """Turn a written sentence sequence into something that sounds spoken."""
     sents = re.split(r"(?<=[.!?…])\s+", text.strip())
     out = []
+    last_filler = None
     for s in sents:
         if not s:
             continue
@@ -298,7 +299,8 @@ def oral(text: str, rng: random.Random, level: float = 0.5) -> str:
                 ws.insert(k + 1, rng.choice(["euh", "euh…", ws[k] + " euh", "euh"]) if rng.random() < 0.7 else "…")
         s = " ".join(ws)
         if rng.random() < level:
-            f = rng.choice(F.FILLERS)
+            f = rng.choice([x for x in F.FILLERS if x != last_filler])
+            last_filler = f
             if f == "hein":
                 if s[-1] in ".!" and len(ws) > 3:
                     s = s[:-1].rstrip() + ", hein" + s[-1]
