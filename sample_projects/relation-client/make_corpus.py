@@ -646,7 +646,13 @@ def render_call_txt(rng: random.Random, turns, fem_agent: bool, fem_client: bool
 def render_call_vtt(rng: random.Random, turns, fem_agent: bool, fem_client: bool) -> str:
     agent = "Conseillère" if fem_agent else "Conseiller"
     client = "Cliente" if fem_client else "Client"
-    out = ["WEBVTT", "Kind: captions", "Language: fr", ""]
+    with_ids = rng.random() < 0.5
+    wrap = rng.random() < 0.4
+    close_v = rng.random() < 0.2
+    out = ["WEBVTT", "Kind: captions", "Language: fr", ""] if rng.random() < 0.6 else ["WEBVTT", ""]
+    if rng.random() < 0.3:
+        out += [rng.choice(["NOTE Transcription automatique, relue par l'équipe qualité.",
+                            "NOTE\nEnregistrement du service client Alvéa, données personnelles conservées pour la formation des conseillers."]), ""]
     t = rng.uniform(0.2, 2.0)
     n = 1
     for role, text in turns:
@@ -663,9 +669,11 @@ def render_call_vtt(rng: random.Random, turns, fem_agent: bool, fem_client: bool
             groups.append(cur)
         for g in groups:
             dur = len(g) / rng.uniform(13, 16) + 0.4
-            out.append(str(n))
+            if with_ids:
+                out.append(str(n))
             out.append(f"{ts(t, True)} --> {ts(t + dur, True)}")
-            out.append(f"<v {who}>{g}")
+            payload = "\n".join(textwrap.wrap(g, 48, break_on_hyphens=False)) if wrap and len(g) > 48 else g
+            out.append(f"<v {who}>{payload}" + ("</v>" if close_v else ""))
             out.append("")
             n += 1
             t += dur + rng.uniform(0.05, 0.4)
