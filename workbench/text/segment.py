@@ -1,8 +1,8 @@
 """Sentences and the search index, in one spaCy pass over the documents not processed yet.
 
 For each pending document: detect its language, cut it into units that a sentence may never cross
-(speaker turns written by the importer, then paragraphs, then pieces short enough for spaCy's
-max_length), run the language's pipeline over the units with `nlp.pipe`, and write sentences
+(the speaker turns written by the importer, then paragraphs, then pieces short enough for spaCy's
+max_length; in a transcript the speaker labels between turns are neither sentences nor indexed), run the language's pipeline over the units with `nlp.pipe`, and write sentences
 (`segments` kind 'sentence'), tokens (`tokens`, see tokens.py), the language (`documents.lang`) and a
 `text_status` row. One transaction per batch: a cancelled or crashed run keeps every finished batch and
 the next run resumes with the first unfinished document.
@@ -57,12 +57,12 @@ def _split_long(text: str, start: int, end: int, limit: int) -> Iterator[tuple[i
         yield start, end
 
 
-def units(text: str, boundaries: Sequence[int] = (), limit: int = MAX_UNIT_CHARS) -> list[tuple[int, int]]:
-    """Code-point ranges of `text` that no sentence may cross: cut at `boundaries` (turn starts and
-    ends), at paragraph breaks, and into pieces of at most `limit`. Blank ranges are left out."""
-    cuts = sorted({0, len(text), *(b for b in boundaries if 0 < b < len(text))})
+def units(text: str, turns: Sequence[tuple[int, int]] = (), limit: int | None = None) -> list[tuple[int, int]]:
+    """Code-point ranges of `text` that no sentence may cross: the speaker turns when there are any
+    (the speaker labels between them are not sentences), else the whole text; each cut at paragraph
+    breaks and into pieces of at most `limit`. Blank ranges are left out."""
     ranges = []
-    for left, right in zip(cuts, cuts[1:]):
+    for left, right in sorted(turns) or [(0, len(text))]:
         piece_start = left
         for match in _PARAGRAPH_BREAK.finditer(text, left, right):
             ranges.append((piece_start, match.start()))
@@ -71,7 +71,7 @@ def units(text: str, boundaries: Sequence[int] = (), limit: int = MAX_UNIT_CHARS
     result = []
     for start, end in ranges:
         if text[start:end].strip():
-            result.extend(_split_long(text, start, end, limit))
+            result.extend(_split_long(text, start, end, limit or MAX_UNIT_CHARS))
     return result
 
 
@@ -96,13 +96,13 @@ def _pending_batch(project: Project, after_id: int, limit: int, only: Sequence[i
     )
 
 
-def _turn_boundaries(project: Project, ids: list[int]) -> dict[int, list[int]]:
+def _turns(project: Project, ids: list[int]) -> dict[int, list[tuple[int, int]]]:
     marks = ", ".join("?" for _ in ids)
-    found: dict[int, list[int]] = {}
+    found: dict[int, list[tuple[int, int]]] = {}
     for document_id, start, end in project.rows(
         f"SELECT document_id, start_pos, end_pos FROM segments WHERE kind = 'turn' AND document_id IN ({marks})", ids
     ):
-        found.setdefault(document_id, []).extend((start, end))
+        found.setdefault(document_id, []).append((start, end))
     return found
 
 
@@ -112,7 +112,7 @@ def _process_batch(
     ids = [row[0] for row in batch]
     texts = {row[0]: row[1] for row in batch}
     langs = detect_languages([row[1] for row in batch], default=project.language)
-    turns = _turn_boundaries(project, ids)
+    turns = _turns(project, ids)
     sentence_rows: tuple[list[int], list[int], list[int]] = ([], [], [])
     token_rows = token_index.TokenRows()
     positions = dict.fromkeys(ids, 0)
