@@ -120,11 +120,14 @@ def strip_accents(s: str) -> str:
 
 
 def fr_amount(x: float) -> str:
-    return f"{x:,.2f}".replace(",", " ").replace(".", ",") + " €"
+    return f"{x:,.2f}".replace(",", "\u00a0").replace(".", ",") + "\u00a0€"
 
 
 def iban(rng: random.Random) -> str:
-    bban = "".join(str(rng.randint(0, 9)) for _ in range(23))
+    """A French IBAN with a valid RIB key and valid check digits (hence always FR76), fictional bank codes."""
+    bank, branch, account = rng.randint(10000, 99999), rng.randint(10, 99999), rng.randint(0, 10**11 - 1)
+    key = 97 - (89 * bank + 15 * branch + 3 * account) % 97
+    bban = f"{bank:05d}{branch:05d}{account:011d}{key:02d}"
     num = int(bban + "152700")  # F=15 R=27 00
     check = 98 - num % 97
     raw = f"FR{check:02d}{bban}"
@@ -425,7 +428,7 @@ def build_email(rng: random.Random, n: int, form: str, reason: str, emotion: str
     formal = form in {"adversaries", "dependency", "kinship", "arranged_marriage"} or rng.random() < 0.25
     sms = not formal and rng.random() < 0.25
     paras = written_body(rng, ctx, form, reason, emotion, personal)
-    if reason == "payment" and "FR76" not in " ".join(paras) and rng.random() < 0.5:
+    if reason == "payment" and "IBAN" not in " ".join(paras) and rng.random() < 0.5:
         paras.insert(-1, f"Nouvel IBAN pour le prélèvement : {ctx['iban']} (BIC EXAMFRPP).")
     if formal:
         head = rng.choice(F.GREETINGS_FORMAL)
