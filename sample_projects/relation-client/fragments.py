@@ -1981,3 +1981,70 @@ BESPOKE_SURVEY = [
     ("fling", "price", "surprise", 6, 2, "la promo s'arrête déjà ?? bon ben je regarde ailleurs alors"),
     ("ex_friends", "agent_behaviour", "sadness", 3, 4, "Avant on me connaissait en boutique. Là on m'a traitée comme une inconnue, après 15 ans. Ça m'a fait de la peine."),
 ]
+
+# ---------------------------------------------------------------------------
+# Still more variety (emotions and forms)
+# ---------------------------------------------------------------------------
+for _e, _d in {
+    "joy": {"written": ["Franchement, j'avais le sourire en raccrochant.", "Ça fait du bien quand tout se passe comme prévu, je suis aux anges."],
+            "short": ["Super contente 😀", "Top !!", "Au top, ravi{e}."]},
+    "trust": {"written": ["Je sais que c'est entre de bonnes mains.", "Jusqu'ici vous n'avez jamais failli, je ne vois pas pourquoi ça changerait."],
+              "short": ["Sérieux et fiable.", "Entre de bonnes mains."]},
+    "fear": {"written": ["J'ai vraiment eu peur de me retrouver dans le noir avec les enfants.", "Je crains le pire, franchement, avec ce qu'on lit sur les coupures pour impayé."],
+             "short": ["Peur d'être coupée en plein hiver.", "Ça m'a fait très peur."]},
+    "surprise": {"written": ["Alors là, je ne m'y attendais vraiment pas !", "J'ai cru à une erreur en voyant ça, je n'en revenais pas."],
+                 "short": ["Pas du tout prévu ça !", "Étonnée, dans un sens comme dans l'autre."]},
+    "sadness": {"written": ["Ça me fait de la peine, vraiment, après tout ce temps.", "Je suis triste, c'est bête à dire pour un fournisseur, mais c'est vrai."],
+                "short": ["Ça me rend triste.", "Un peu de tristesse."]},
+    "disgust": {"written": ["C'est honteux, ça me dégoûte profondément.", "Franchement, ça me soulève le cœur, ces pratiques."],
+                "short": ["Honteux et écœurant.", "Dégoûtant."]},
+    "anger": {"written": ["Je suis en rage, vous n'imaginez même pas.", "C'EST UN SCANDALE ET JE SUIS EN COLÈRE !!!"],
+              "short": ["Colère !!!", "Je suis en rage."]},
+    "anticipation": {"written": ["Je guette la suite avec intérêt.", "J'attends de voir la suite, j'y crois."],
+                     "short": ["J'attends la suite !", "Curieux{x} de voir la suite."]},
+    "frustration": {"written": ["C'est épuisant de devoir tout réexpliquer à chaque fois.", "Ça me fatigue, je perds des heures au téléphone pour rien."],
+                    "short": ["Épuisant.", "Ça me fatigue."]},
+    "disappointment": {"written": ["J'attendais beaucoup mieux de votre part, sincèrement.", "Je suis déçu{e}, c'est le mot."],
+                       "short": ["Pas à la hauteur.", "Bof, déçu{e}."]},
+    "worry": {"written": ["J'ai peur que ça recommence le mois prochain, ça me travaille.", "Je me fais du souci, je ne vous le cache pas."],
+              "short": ["Un peu d'inquiétude.", "Je me fais du souci."]},
+    "confusion": {"written": ["J'ai relu trois fois votre courrier et je ne comprends toujours pas.", "Entre ce qu'on m'a dit au téléphone et ce que je lis, je ne sais plus quoi croire."],
+                  "short": ["Rien compris à la facture.", "Très confus."]},
+    "relief": {"written": ["Je suis rassuré{e}, un grand ouf.", "Ça y est, c'est réglé, je peux enfin passer à autre chose."],
+               "short": ["Rassuré{e}.", "Ouf, réglé."]},
+    "gratitude": {"written": ["Merci du fond du cœur.", "Je voulais vraiment vous dire merci, ce n'est pas si fréquent."],
+                  "short": ["Merci du fond du cœur.", "Un grand merci à l'équipe."]},
+}.items():
+    for _k, _v in _d.items():
+        EMOTIONS[_e][_k] = EMOTIONS[_e][_k] + _v
+
+for _f, _d in {
+    "childhood_friendship": {"intro": ["Quand j'étais petit{e}, on regardait vos pubs en famille, alors revenir chez vous adulte, c'est un peu rentrer à la maison.",
+                                       "Mon grand-père avait le compteur {marque} dans le garage, je revois encore le releveur passer à vélo."],
+                             "outro": ["Ça me fait sourire à chaque facture, c'est bête.", "Restez comme vous êtes, c'est un bout de mon enfance."]},
+    "arranged_marriage": {"intro": ["On m'a attribué un logement de fonction avec le contrat {marque} déjà en place, je n'ai pas eu voix au chapitre.",
+                                    "C'est la mutuelle de l'entreprise qui a négocié ce forfait pour tous les salariés, alors me voilà chez vous."],
+                          "outro": ["On ne m'a pas demandé mon avis, mais je veux au moins un service correct.", "Je subis un choix qui n'est pas le mien, alors expliquez-moi clairement."]},
+    "master_slave": {"intro": ["Je gère une entreprise de vingt salariés dont toutes les lignes sont chez vous, je n'ai pas de temps à perdre.",
+                               "Je suis client{e} VIP, ce n'est pas pour rien : j'attends qu'on anticipe mes besoins."],
+                     "outro": ["Je ne veux plus avoir à le redemander.", "Réglez ça, c'est pour ça que je vous paie."]},
+    "secret_affair": {"intro": ["Personne chez moi ne sait que j'ai ouvert ce compte, j'y tiens beaucoup.",
+                                "J'ai une ligne chez vous pour mon activité à côté, et je préfère que ça reste discret vis-à-vis de mon entourage."],
+                      "outro": ["Merci de ne jamais mentionner ce compte si quelqu'un d'autre appelle.", "La discrétion, c'est vraiment la seule chose que je demande."]},
+    "compartmentalised_friendship": {"intro": ["Je prends votre forfait mobile seulement pour mes déplacements à l'étranger, pour le reste j'ai autre chose.",
+                                               "{marque}, pour moi, c'est la box de la maison de famille où on se retrouve l'été."],
+                                     "outro": ["Pour ce rôle précis, vous êtes imbattables.", "Je ne mélange pas, et pour ça vous êtes parfaits."]},
+    "casual_friends": {"intro": ["Je suis chez vous depuis {years} ans sans vraiment y penser, ça marche, c'est tout.",
+                                 "Je n'ai pas d'avis très tranché sur {marque}, ça fait le boulot."],
+                       "outro": ["Bonne continuation.", "À la prochaine, sans doute dans un an !"]},
+    "basic_exchange": {"intro": ["Un fournisseur d'énergie, pour moi, c'est comme l'eau du robinet : ça doit couler au bon prix."],
+                       "outro": ["Je compare chaque année, restez compétitifs et je reste."]},
+    "fling": {"intro": ["Je suis là pour l'appli et les gadgets, soyons honnêtes, pas pour une histoire au long cours."],
+              "outro": ["Une aventure, pas un mariage !"]},
+    "courtship": {"intro": ["Je découvre {marque} depuis un mois, et je suis encore en train de me faire une idée."],
+                  "outro": ["Les premières impressions comptent, faites-moi bonne impression."]},
+    "rebound": {"intro": ["Je suis arrivé{e} chez vous en urgence après la résiliation brutale de {concurrent}, sans vraiment comparer."],
+                "outro": ["Pour le moment, je respire."]},
+}.items():
+    for _k, _v in _d.items():
+        FORMS[_f][_k] = FORMS[_f][_k] + _v

@@ -214,7 +214,7 @@ def gender(text: str, fem: bool) -> str:
             pat = (r"\b" if a[0].isalpha() else "") + re.escape(a) + (r"\b" if a[-1].isalpha() else "")
             text = re.sub(pat, b, text)
     if fem:
-        text = text.replace("FURIEUX", "FURIEUSE").replace("Furieux", "Furieuse").replace("furieux", "furieuse").replace("curieux", "curieuse")
+        text = text.replace("FURIEUX", "FURIEUSE").replace("Furieux", "Furieuse").replace("furieux", "furieuse").replace("curieux", "curieuse").replace("Curieux", "Curieuse")
     text = text.replace("inquiete", "inquiète").replace("Inquiete", "Inquiète")
     return text
 
@@ -883,6 +883,12 @@ def survey_rows(rng: random.Random, wave: int, n: int, start: dt.date, end: dt.d
             _, _, _, nps, eff, text = slots[k]
             if cp1252:
                 text = text.encode("cp1252", "ignore").decode("cp1252").strip()
+        low = text.lower()
+        for pattern, chan in ((r"boutique|vendeu", "boutique"), (r"\bappli", "application"), (r"\bchat\b|chatbot", "chat"),
+                              (r"t[ée]l[ée]phone|attente|rappel|raccroch|serveur vocal", "téléphone"), (r"e-?mails?\b|courriel", "e-mail")):
+            if re.search(pattern, low) and rng.random() < 0.7:
+                canal = chan
+                break
         rows.append({"id_repondant": f"V{wave}-{k + 1:04d}", "date": when, "canal": canal, "region": region,
                      "anciennete_ans": sen, "nps": nps, "effort": eff, "commentaire": text})
         truth.append((k + 1, form, reason, emotion))
