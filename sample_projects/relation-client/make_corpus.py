@@ -200,6 +200,27 @@ def new_ctx(rng: random.Random, form: str, when: dt.date) -> Ctx:
     return c
 
 
+def emo_pick(rng: random.Random, items: list[str], reason: str) -> str:
+    """Pick an emotion fragment; '[r1,r2] text' fragments only fit those contact reasons."""
+    ok = []
+    for it in items:
+        m = re.match(r"\[([a-z_,]+)\] (.*)", it, re.S)
+        if m is None:
+            ok.append(it)
+        elif reason in m.group(1).split(","):
+            ok.append(m.group(2))
+    return rng.choice(ok)
+
+
+def emo_two(rng: random.Random, items: list[str], reason: str) -> list[str]:
+    first = emo_pick(rng, items, reason)
+    for _ in range(20):
+        second = emo_pick(rng, items, reason)
+        if second != first:
+            return [first, second]
+    return [first]
+
+
 def fill(template: str, ctx: Ctx) -> str:
     out = template.format_map(ctx)
     out = re.sub(r"\b([dD])e (août|avril|octobre)", r"\1'\2", out)
@@ -368,7 +389,7 @@ def written_body(rng: random.Random, ctx: Ctx, form: str, reason: str, emotion: 
         paras += [intro, detail]
     else:
         paras += [detail, intro]
-    emo = fill(rng.choice(ed["written"]), ctx)
+    emo = fill(emo_pick(rng, ed["written"], reason), ctx)
     hostile = form in HOSTILE_FORMS or emotion in {"anger", "frustration", "disgust"}
     extra = []
     if hostile and rng.random() < 0.7:
@@ -567,7 +588,7 @@ def build_call(rng: random.Random, form: str, reason: str, emotion: str, when: d
     if not said_intro:
         mid.append(rng.choice(fd["intro"]))
     if rng.random() < 0.5:
-        mid.append(rng.choice(ed["written"]))
+        mid.append(emo_pick(rng, ed["written"], reason))
         emo_said = True
     else:
         emo_said = False
@@ -590,13 +611,13 @@ def build_call(rng: random.Random, form: str, reason: str, emotion: str, when: d
         A(follow[0])
         C(rng.choice(follow[1]))
     if not emo_said:
-        C(rng.choice(ed["written"]) + (" " + rng.choice(F.CONFLICT) if hostile and rng.random() < 0.4 else ""))
+        C(emo_pick(rng, ed["written"], reason) + (" " + rng.choice(F.CONFLICT) if hostile and rng.random() < 0.4 else ""))
     A(rng.choice(F.AGENT_EMPATHY["pos" if positive and not hostile else "neg"]))
     A(case[2])
     if hostile and rng.random() < 0.5:
         C(rng.choice(["Mouais. On m'a déjà dit ça la dernière fois.", "Je demande à voir.", "Et vous croyez que ça suffit ?", "Bon. Et pour le temps que j'ai perdu ?"]))
         A(rng.choice(["Je comprends votre méfiance. Je mets une alerte sur votre dossier et je vérifie moi-même que c'est fait.", "Je note votre demande de dédommagement et je la transmets au service réclamations.", "Je vous envoie une confirmation écrite tout de suite pour que vous ayez une trace."]))
-    C(rng.choice(fd["outro"]) + (" " + rng.choice(ed["short"]) if rng.random() < 0.4 else ""))
+    C(rng.choice(fd["outro"]) + (" " + emo_pick(rng, ed["short"], reason) if rng.random() < 0.4 else ""))
     if rng.random() < 0.4:
         A(rng.choice(["Je vous envoie un récapitulatif par SMS.", "Je note tout dans votre dossier pour que mes collègues soient au courant.", "Vous recevrez une confirmation par e-mail."]))
     A(rng.choice(F.AGENT_CLOSE))
@@ -731,9 +752,9 @@ def build_interview(rng: random.Random, i: int, form: str, reason: str, emotion:
     P(f"Alors le dernier souci, c'était en {ctx['mois']}. Je leur ai écrit, je me souviens à peu près de ce que j'ai mis : « " + " ".join(details)
       + " » Sans réponse au bout d'une semaine, j'ai appelé, et je suis tombé{e} sur quelqu'un qui m'a dit : « " + case[2] + " »", 0.25)
     Q(rng.choice(["Et comment vous l'avez vécu ?", "Qu'est-ce que vous avez ressenti ?", "Et sur le moment, vous étiez dans quel état d'esprit ?"]))
-    P(" ".join(rng.sample(ed["written"], k=2)) + " " + rng.choice(["C'est difficile à expliquer.", "Je m'en souviens encore.", "Mon entourage me l'a fait remarquer d'ailleurs.", "Et ça n'est pas encore complètement passé."]), 0.4)
+    P(" ".join(emo_two(rng, ed["written"], reason)) + " " + rng.choice(["C'est difficile à expliquer.", "Je m'en souviens encore.", "Mon entourage me l'a fait remarquer d'ailleurs.", "Et ça n'est pas encore complètement passé."]), 0.4)
     Q(rng.choice(F.INTERVIEW_FOLLOWUPS))
-    P(rng.choice(ed["written"]) + " " + outros[1 % len(outros)], 0.4)
+    P(emo_pick(rng, ed["written"], reason) + " " + outros[1 % len(outros)], 0.4)
     Q(rng.choice(F.INTERVIEW_QUESTIONS["channels"]))
     P(extra["channels"], 0.25)
     Q(rng.choice(F.INTERVIEW_QUESTIONS["competitors"]))
@@ -822,14 +843,14 @@ def survey_comment(rng: random.Random, form: str, reason: str, emotion: str, whe
         if r < 0.12:
             parts = [fill(rng.choice(fd["short"]), ctx)]
         elif r < 0.3:
-            parts = [fill(rng.choice(rd["short"]), ctx), fill(rng.choice(ed["short"]), ctx)]
+            parts = [fill(rng.choice(rd["short"]), ctx), fill(emo_pick(rng, ed["short"], reason), ctx)]
             if rng.random() < 0.5:
                 parts.insert(0, fill(rng.choice(fd["short"]), ctx))
         elif r < 0.75:
-            parts = [fill(rng.choice(fd["short"]), ctx), fill(rng.choice(rd["short"]), ctx), fill(rng.choice(ed["short"]), ctx)]
+            parts = [fill(rng.choice(fd["short"]), ctx), fill(rng.choice(rd["short"]), ctx), fill(emo_pick(rng, ed["short"], reason), ctx)]
             rng.shuffle(parts)
         else:
-            parts = [fill(rng.choice(fd["intro"]), ctx), fill(rng.choice(rd["detail"]), ctx), fill(rng.choice(ed["written"]), ctx)]
+            parts = [fill(rng.choice(fd["intro"]), ctx), fill(rng.choice(rd["detail"]), ctx), fill(emo_pick(rng, ed["written"], reason), ctx)]
             if rng.random() < 0.5:
                 parts.append(fill(rng.choice(fd["outro"]), ctx))
         text = " ".join(parts)
