@@ -9,67 +9,81 @@ or one coder marking a nested passage); what is refused is the *identical* codin
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, NamedTuple
 
 from workbench.codebook import code_path
-from workbench.coders import acting_as, coder_by_name
+from workbench.coders import acting_as, coder_by_name, resolve_coder
 from workbench.errors import CodingError
+from workbench.journal import action
 from workbench.project import Project
 
 ORIGINS = ("manual", "suggestion", "autocode", "import")
 _EXCERPT = 60
 
 
-def _document_length(project: Project, document_id: int) -> int:
-    n_chars = project.scalar("SELECT n_chars FROM documents WHERE id = ?", [document_id])
-    if n_chars is None:
+# Validation reads in two simple statements: DuckDB plans a query with correlated subqueries slowly, and each
+# statement is a round trip, so "document" then "code, coder, twin" beats both one big query and five small.
+_DOCUMENT = f"SELECT n_chars, substring(text, ? + 1, {_EXCERPT + 1}) FROM documents WHERE id = ?"
+_CODE_CODER_TWIN = """
+SELECT (SELECT list((id, parent_id, name, codable)) FROM codes),
+       (SELECT name FROM coders WHERE id = $coder),
+       (SELECT id FROM codings WHERE document_id = $document AND code_id = $code AND coder_id = $coder
+            AND start_pos = $start AND end_pos = $end LIMIT 1)
+"""
+
+
+def _path(codes: dict[int, tuple[int | None, str, bool]], code_id: int) -> str:
+    """The "Parent/Child" path from the (parent, name, codable) of every code; depth-capped against a cycle."""
+    names: list[str] = []
+    current: int | None = code_id
+    while current is not None and len(names) < 100:
+        parent, name, _ = codes[current]
+        names.append(name)
+        current = parent
+    return "/".join(reversed(names))
+
+
+class _Checked(NamedTuple):
+    start: int
+    end: int
+    whole: bool  # the span is the whole document
+    path: str  # of the code
+    excerpt: str  # beginning of the coded text, for the audit line
+
+
+def _validated(project: Project, document_id: int, code_id: int, coder_id: int, start: int | None,
+               end: int | None) -> _Checked:
+    """The coding that may be made, or CodingError saying why not."""
+    if (start is None) != (end is None):
+        raise CodingError("give both start and end, or neither to code the whole document")
+    found = project.execute(_DOCUMENT, [start or 0, document_id]).fetchone()
+    if found is None:
         raise CodingError(f"unknown document {document_id}")
+    n_chars, excerpt = found
     if n_chars == 0:
         raise CodingError(f"document {document_id} is empty: there is nothing to code")
-    return int(n_chars)
-
-
-def _check_codable(project: Project, code_id: int) -> None:
-    codable = project.scalar("SELECT codable FROM codes WHERE id = ?", [code_id])
-    if codable is None:
-        raise CodingError(f"unknown code {code_id}")
-    if not codable:
-        raise CodingError(
-            f"code {code_path(project, code_id)!r} is a grouping node and cannot be applied; choose one of its children"
-        )
-
-
-def _check_span(document_id: int, n_chars: int, start: int | None, end: int | None) -> tuple[int, int]:
-    if start is None and end is None:
-        return 0, n_chars
-    if start is None or end is None:
-        raise CodingError("give both start and end, or neither to code the whole document")
+    start, end = (0, n_chars) if start is None else (start, end)
     if not (0 <= start < end <= n_chars):
         raise CodingError(
             f"span [{start}, {end}) is not inside document {document_id}, which has {n_chars} characters "
             f"(need 0 <= start < end <= {n_chars})"
         )
-    return start, end
-
-
-def _refuse_duplicate(project: Project, document_id: int, code_id: int, start: int, end: int, coder_id: int) -> None:
-    existing = project.scalar(
-        "SELECT id FROM codings WHERE document_id = ? AND code_id = ? AND start_pos = ? AND end_pos = ? "
-        "AND coder_id = ? LIMIT 1",
-        [document_id, code_id, start, end, coder_id],
-    )
-    if existing is not None:
-        name = project.scalar("SELECT name FROM coders WHERE id = ?", [coder_id])
-        raise CodingError(
-            f"{name} already coded document {document_id} [{start}, {end}) with "
-            f"{code_path(project, code_id)!r} (coding {existing})"
-        )
-
-
-def _excerpt(project: Project, document_id: int, start: int, end: int) -> str:
-    text = project.scalar("SELECT substring(text, ?, ?) FROM documents WHERE id = ?",
-                          [start + 1, min(end - start, _EXCERPT + 1), document_id]) or ""
-    return text[:_EXCERPT] + "…" if len(text) > _EXCERPT else text
+    code_rows, coder_name, twin = project.execute(_CODE_CODER_TWIN, {
+        "document": document_id, "code": code_id, "coder": coder_id, "start": start, "end": end}).fetchone()
+    codes = {row[0]: (row[1], row[2], row[3]) for row in code_rows or []}
+    if code_id not in codes:
+        raise CodingError(f"unknown code {code_id}")
+    path = _path(codes, code_id)
+    if not codes[code_id][2]:
+        raise CodingError(f"code {path!r} is a grouping node and cannot be applied; choose one of its children")
+    if coder_name is None:
+        raise CodingError(f"unknown coder id {coder_id}")
+    if twin is not None:
+        raise CodingError(f"{coder_name} already coded document {document_id} [{start}, {end}) with "
+                          f"{path!r} (coding {twin})")
+    excerpt = (excerpt or "")[:end - start]
+    return _Checked(start, end, start == 0 and end == n_chars, path,
+                    excerpt[:_EXCERPT] + "…" if len(excerpt) > _EXCERPT else excerpt)
 
 
 def _coding(project: Project, coding_id: int) -> dict[str, Any]:
@@ -93,37 +107,34 @@ def apply_code(
 ) -> int:
     """Code `[start, end)` of a document (the whole document when no span is given); returns the coding id.
 
-    `coder` is a coder id or a name; a new name creates the coder (as `role`, analyst by default) in the
-    same action. Raises CodingError for an unknown document or code, a grouping code, a span outside the
-    text, or the identical coding already made by this coder."""
+    `coder` is a coder id or a name; a new name creates the coder (as `role`, analyst by default), as an
+    action of its own in the same transaction. Raises CodingError for an unknown document, code or coder, a
+    grouping code, a span outside the text, or the identical coding already made by this coder; then
+    nothing is written."""
     if origin not in ORIGINS:
         raise CodingError(f"unknown origin {origin!r}; choose one of {', '.join(ORIGINS)}")
-    n_chars = _document_length(project, document_id)
-    start, end = _check_span(document_id, n_chars, start, end)
-    _check_codable(project, code_id)
-    label = code_path(project, code_id)
-    with acting_as(project, "apply_code", coder, role=role) as rec:
-        coder_id = rec.coder_id
-        _refuse_duplicate(project, document_id, code_id, start, end, coder_id)
-        coding_id = rec.insert(
-            "codings",
-            {
-                "guid": str(uuid.uuid4()),
-                "document_id": document_id,
-                "code_id": code_id,
-                "start_pos": start,
-                "end_pos": end,
-                "coder_id": coder_id,
-                "origin": origin,
-                "suggestion_id": suggestion_id,
-            },
-        )
-        whole = start == 0 and end == n_chars
-        where = "the whole of document" if whole else f"[{start}, {end}) of document"
-        rec.describe({"coding_id": coding_id, "document_id": document_id, "code_id": code_id, "code": label,
-                        "start": start, "end": end, "origin": origin},
-                  f"coded {where} {document_id} with {label}"
-                  + ("" if whole else f": «{_excerpt(project, document_id, start, end)}»"))
+    with project.transaction():
+        coder_id = coder if isinstance(coder, int) and role is None else resolve_coder(project, coder, role)
+        checked = _validated(project, document_id, code_id, coder_id, start, end)
+        with action(project, "apply_code", coder_id) as rec:
+            coding_id = rec.insert(
+                "codings",
+                {
+                    "guid": str(uuid.uuid4()),
+                    "document_id": document_id,
+                    "code_id": code_id,
+                    "start_pos": checked.start,
+                    "end_pos": checked.end,
+                    "coder_id": coder_id,
+                    "origin": origin,
+                    "suggestion_id": suggestion_id,
+                },
+            )
+            where = "the whole of document" if checked.whole else f"[{checked.start}, {checked.end}) of document"
+            rec.describe({"coding_id": coding_id, "document_id": document_id, "code_id": code_id,
+                          "code": checked.path, "start": checked.start, "end": checked.end, "origin": origin},
+                         f"coded {where} {document_id} with {checked.path}"
+                         + ("" if checked.whole else f": «{checked.excerpt}»"))
     return coding_id
 
 
@@ -147,40 +158,39 @@ def remove_coding(project: Project, coding_id: int, *, coder: int | str | None =
         rec.delete("memos", memo_ids)
         rec.delete("codings", [coding_id])
         rec.describe({"coding_id": coding_id, "document_id": row["document_id"], "code_id": row["code_id"],
-                        "code": label, "start": row["start_pos"], "end": row["end_pos"], "memos": len(memo_ids)},
-                  f"removed coding {coding_id} ({label}, [{row['start_pos']}, {row['end_pos']}) of document "
-                  f"{row['document_id']})" + (f" and its {len(memo_ids)} memo(s)" if memo_ids else ""))
+                      "code": label, "start": row["start_pos"], "end": row["end_pos"], "memos": len(memo_ids)},
+                     f"removed coding {coding_id} ({label}, [{row['start_pos']}, {row['end_pos']}) of document "
+                     f"{row['document_id']})" + (f" and its {len(memo_ids)} memo(s)" if memo_ids else ""))
 
 
 def resize_coding(project: Project, coding_id: int, start: int, end: int, *, coder: int | str | None = None) -> None:
     """Move a coding's boundaries, keeping its code, coder and identity."""
     row = _coding(project, coding_id)
-    n_chars = _document_length(project, row["document_id"])
-    start, end = _check_span(row["document_id"], n_chars, start, end)
     if (start, end) == (row["start_pos"], row["end_pos"]):
         raise CodingError(f"coding {coding_id} already spans [{start}, {end})")
-    _refuse_duplicate(project, row["document_id"], row["code_id"], start, end, row["coder_id"])
+    checked = _validated(project, row["document_id"], row["code_id"], row["coder_id"], start, end)
+    start, end = checked.start, checked.end
     with acting_as(project, "resize_coding", coder, default=row["coder_id"]) as rec:
         rec.update("codings", coding_id, {"start_pos": start, "end_pos": end})
         rec.describe({"coding_id": coding_id, "document_id": row["document_id"],
-                        "before": [row["start_pos"], row["end_pos"]], "after": [start, end]},
-                  f"resized coding {coding_id} of document {row['document_id']} from "
-                  f"[{row['start_pos']}, {row['end_pos']}) to [{start}, {end})")
+                      "before": [row["start_pos"], row["end_pos"]], "after": [start, end]},
+                     f"resized coding {coding_id} of document {row['document_id']} from "
+                     f"[{row['start_pos']}, {row['end_pos']}) to [{start}, {end})")
 
 
 def recode(project: Project, coding_id: int, new_code_id: int, *, coder: int | str | None = None) -> None:
     """Give a coding another code, keeping its span, coder and memos."""
     row = _coding(project, coding_id)
-    _check_codable(project, new_code_id)
     if new_code_id == row["code_id"]:
         raise CodingError(f"coding {coding_id} already has code {code_path(project, new_code_id)!r}")
-    _refuse_duplicate(project, row["document_id"], new_code_id, row["start_pos"], row["end_pos"], row["coder_id"])
-    before, after = code_path(project, row["code_id"]), code_path(project, new_code_id)
+    path = _validated(project, row["document_id"], new_code_id, row["coder_id"], row["start_pos"],
+                      row["end_pos"]).path
+    before = code_path(project, row["code_id"])
     with acting_as(project, "recode", coder, default=row["coder_id"]) as rec:
         rec.update("codings", coding_id, {"code_id": new_code_id})
         rec.describe({"coding_id": coding_id, "document_id": row["document_id"], "before": row["code_id"],
-                        "after": new_code_id},
-                  f"recoded coding {coding_id} of document {row['document_id']} from {before} to {after}")
+                      "after": new_code_id},
+                     f"recoded coding {coding_id} of document {row['document_id']} from {before} to {path}")
 
 
 def get_coding(project: Project, coding_id: int) -> dict[str, Any]:
