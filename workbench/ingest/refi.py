@@ -57,6 +57,15 @@ _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _STORED_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?)?$")
 _QUOTE = 80
 # Code fields read from the archive (REFI's own plus those of our Description block) passed to insert_code.
+_DOCUMENT_COLUMNS = (("id", "BIGINT"), ("source_id", "INTEGER"), ("kind", "VARCHAR"), ("title", "VARCHAR"),
+                     ("text", "VARCHAR"), ("lang", "VARCHAR"), ("occurred_at", "TIMESTAMP"), ("n_chars", "INTEGER"),
+                     ("sha256", "VARCHAR"), ("position", "INTEGER"))
+_VALUE_COLUMNS = (("document_id", "BIGINT"), ("variable_id", "INTEGER"), ("value", "VARCHAR"))
+_CODING_COLUMNS = (("id", "BIGINT"), ("guid", "VARCHAR"), ("document_id", "BIGINT"), ("code_id", "INTEGER"),
+                   ("start_pos", "INTEGER"), ("end_pos", "INTEGER"), ("coder_id", "INTEGER"), ("origin", "VARCHAR"),
+                   ("created_at", "TIMESTAMP"))
+_MEMO_COLUMNS = (("target_kind", "VARCHAR"), ("target_id", "BIGINT"), ("coder_id", "INTEGER"), ("text", "VARCHAR"),
+                 ("created_at", "TIMESTAMP"), ("updated_at", "TIMESTAMP"))
 _CODE_FIELDS = ("color", "description", "inclusion", "exclusion", "indicators", "examples", "translations",
                 "attributes", "key", "scheme")
 
@@ -433,6 +442,9 @@ class _Writer:
         self.documents: dict[str, int] = {}
         self.codings: dict[str, int] = {}
         self.code_notes: list[tuple[str, str]] = []
+        self.memos: list[tuple[Any, ...]] = []
+        self.merged: set[int] = set()
+        self.now: datetime | None = None
         # Code inserts go through the codebook's checks; an import is not an undoable action (documents
         # are not journalled either), so what this recorder collects is not written to the journal.
         self.recorder = Recorder(project, None, None, None)
@@ -518,30 +530,43 @@ class _Writer:
 
     # documents
     def _documents(self, source_id: int) -> None:
+        """New documents in one statement; a text the project (or the archive) already has is reused."""
+        from workbench.ingest.store import reserve_ids
+
         reserved = {guid: name for guid, (name, _) in self.model.variables.items() if name in RESERVED_VARIABLES}
-        for position, source in enumerate(self.model.sources, start=1):
-            text = source.stored.text
-            sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
-            existing = self.project.scalar("SELECT min(id) FROM documents WHERE sha256 = ?", [sha256])
-            if existing is not None:
-                self.documents[source.guid] = int(existing)
+        digests = [hashlib.sha256(source.stored.text.encode("utf-8")).hexdigest() for source in self.model.sources]
+        known = dict(self.project.rows(
+            "SELECT sha256, min(id) FROM documents WHERE sha256 IN (SELECT unnest(?::VARCHAR[])) GROUP BY sha256",
+            [digests],
+        ))
+        self.merged = set(known.values())
+        fresh: list[tuple[Any, ...]] = []
+        pending: dict[str, list[_Source]] = defaultdict(list)
+        for position, (source, sha256) in enumerate(zip(self.model.sources, digests), start=1):
+            if sha256 in known or sha256 in pending:
                 self.result.merged_documents += 1
+                if sha256 in known:
+                    self.documents[source.guid] = known[sha256]
+                    continue
+            pending[sha256].append(source)
+            if len(pending[sha256]) > 1:
                 continue
+            text = source.stored.text
             fields = {reserved[guid]: value for guid, value in source.values.items() if guid in reserved}
-            kind = fields.get(KIND_VARIABLE)
-            occurred = fields.get(OCCURRED_VARIABLE)
-            self.documents[source.guid] = int(self.project.scalar(
-                "INSERT INTO documents (source_id, kind, title, text, lang, occurred_at, n_chars, sha256, position) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                [source_id, kind if kind in KINDS else "other", source.name, text, fields.get(LANG_VARIABLE),
-                 parse_datetime(occurred.replace(" ", "T")) if occurred else None, len(text), sha256, position],
-            ))
-            self.result.documents += 1
+            kind, occurred = fields.get(KIND_VARIABLE), fields.get(OCCURRED_VARIABLE)
+            fresh.append((source_id, kind if kind in KINDS else "other", source.name, text, fields.get(LANG_VARIABLE),
+                          parse_datetime(occurred.replace(" ", "T")) if occurred else None, len(text), sha256,
+                          position))
+        ids = reserve_ids(self.project, "documents_id", len(fresh))
+        for document_id, row in zip(ids, fresh):
+            for source in pending[row[7]]:
+                self.documents[source.guid] = document_id
+        _insert_rows(self.project, "documents", _DOCUMENT_COLUMNS, [(i, *row) for i, row in zip(ids, fresh)])
+        self.result.documents = len(fresh)
 
     def _values(self) -> None:
         from workbench.ingest.store import variable_ids
 
-        wanted: dict[str, str] = {}
         found: dict[str, dict[str, str | None]] = {}
         for source in self.model.sources:
             values = dict(source.values)
@@ -550,29 +575,43 @@ class _Writer:
                     for guid, value in case_values.items():
                         values.setdefault(guid, value)
             found[source.guid] = values
+        wanted: dict[str, str] = {}
         for guid, (name, var_type) in self.model.variables.items():
             if not name or name in RESERVED_VARIABLES:
                 continue
             fits = all(_fits(var_type, values.get(guid)) for values in found.values())
             wanted[name] = var_type if fits else "text"
-        before = self.project.scalar("SELECT count(*) FROM variables")
+        before = int(self.project.scalar("SELECT count(*) FROM variables"))
         ids = variable_ids(self.project, wanted)
-        self.result.variables = int(self.project.scalar("SELECT count(*) FROM variables")) - int(before)
+        self.result.variables = int(self.project.scalar("SELECT count(*) FROM variables")) - before
+        have = set(self.project.rows(
+            "SELECT document_id, variable_id FROM document_values WHERE document_id IN (SELECT unnest(?::BIGINT[]))",
+            [sorted(self.merged)],
+        ))
+        rows = []
         for source in self.model.sources:
             document_id = self.documents[source.guid]
-            have = {row[0] for row in self.project.rows(
-                "SELECT variable_id FROM document_values WHERE document_id = ?", [document_id]
-            )}
             for guid, value in found[source.guid].items():
                 name = self.model.variables.get(guid, ("", ""))[0]
-                if name in ids and ids[name][0] not in have:
-                    self.project.execute(
-                        "INSERT INTO document_values VALUES (?, ?, ?)", [document_id, ids[name][0], value]
-                    )
-                    have.add(ids[name][0])
+                if name in ids and (document_id, ids[name][0]) not in have:
+                    have.add((document_id, ids[name][0]))
+                    rows.append((document_id, ids[name][0], value))
+        _insert_rows(self.project, "document_values", _VALUE_COLUMNS, rows)
 
     # codings
     def _codings(self) -> None:
+        from workbench.ingest.store import reserve_ids
+
+        self.by_guid: dict[tuple[int, str], int] = {}
+        self.by_span: dict[tuple[int, int, int, int, int], int] = {}
+        for coding_id, guid, *key in self.project.rows(
+            "SELECT id, guid, document_id, code_id, start_pos, end_pos, coder_id FROM codings "
+            "WHERE document_id IN (SELECT unnest(?::BIGINT[]))", [sorted(self.merged)]
+        ):
+            self.by_guid[(key[0], guid)] = coding_id
+            self.by_span[tuple(key)] = coding_id
+        self.fresh_codings: list[tuple[Any, ...]] = []
+        self.now = self.project.scalar("SELECT current_timestamp::TIMESTAMP")
         missing_codes: set[str] = set()
         out_of_bounds = 0
         uncoded = 0
@@ -586,7 +625,6 @@ class _Writer:
                     out_of_bounds += 1
                     continue
                 start, end = mapped.start[index], mapped.end[index]
-                selection_coder = selection.user
                 if not selection.codings:
                     if selection.description or selection.notes:
                         self._selection_memo(document_id, stored.text, start, end, selection)
@@ -597,16 +635,25 @@ class _Writer:
                     if coding["code"] not in self.codes:
                         missing_codes.add(coding["code"])
                         continue
-                    self._coding(document_id, coding, start, end, coding["user"] or selection_coder,
+                    self._coding(document_id, coding, start, end, coding["user"] or selection.user,
                                  coding["created"] or selection.created)
-                if selection.description:
-                    self._memo("coding", self.codings.get(selection.codings[0]["guid"]), selection.description,
-                               selection.user, selection.created, None)
             for coding in source.whole_codings:
                 if coding["code"] not in self.codes:
                     missing_codes.add(coding["code"])
                     continue
                 self._coding(document_id, coding, 0, len(stored.text), coding["user"], coding["created"])
+        ids = reserve_ids(self.project, "codings_id", len(self.fresh_codings))
+        real = {-1 - index: coding_id for index, coding_id in enumerate(ids)}
+        self.codings = {guid: real.get(coding_id, coding_id) for guid, coding_id in self.codings.items()}
+        for coding_id, row in zip(ids, self.fresh_codings):
+            self.codings[row[0]] = coding_id
+        _insert_rows(self.project, "codings", _CODING_COLUMNS, [(i, *row) for i, row in zip(ids, self.fresh_codings)])
+        self.result.codings = len(ids)
+        for source in self.model.sources:
+            for selection in source.selections:
+                if selection.codings and selection.description:
+                    self._memo("coding", self.codings.get(selection.codings[0]["guid"]), selection.description,
+                               selection.user, selection.created, None)
         if out_of_bounds:
             self.result.warnings.append(f"{out_of_bounds} selection(s) outside their text skipped")
         if uncoded:
@@ -616,33 +663,28 @@ class _Writer:
 
     def _coding(self, document_id: int, coding: dict[str, Any], start: int, end: int, user: str | None,
                 created: datetime | None) -> None:
+        """Queue a coding unless the project (or this archive) already has it, by GUID or by content."""
         code_id = self.codes[coding["code"]]
         coder_id = self.coder(user)
-        existing = self.project.scalar(
-            "SELECT min(id) FROM codings WHERE document_id = ? AND (guid = ? OR (code_id = ? AND start_pos = ? "
-            "AND end_pos = ? AND coder_id = ?))",
-            [document_id, coding["guid"], code_id, start, end, coder_id],
-        )
-        if existing is None:
-            existing = self.project.scalar(
-                "INSERT INTO codings (guid, document_id, code_id, start_pos, end_pos, coder_id, origin, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, 'import', COALESCE(?, current_timestamp::TIMESTAMP)) RETURNING id",
-                [coding["guid"], document_id, code_id, start, end, coder_id, created],
-            )
-            self.result.codings += 1
-        self.codings[coding["guid"]] = int(existing)
+        span = (document_id, code_id, start, end, coder_id)
+        existing = self.by_guid.get((document_id, coding["guid"]), self.by_span.get(span))
+        if existing is not None:
+            self.codings[coding["guid"]] = existing
+            return
+        marker = -1 - len(self.fresh_codings)  # until ids are reserved
+        self.by_guid[(document_id, coding["guid"])] = marker
+        self.by_span[span] = marker
+        self.fresh_codings.append((coding["guid"], document_id, code_id, start, end, coder_id, "import",
+                                   created or self.now))
 
     # memos
     def _memo(self, kind: str, target_id: int | None, text: str, user: str | None, created: datetime | None,
               modified: datetime | None) -> None:
         if kind != "project" and target_id is None:
             return
-        self.project.execute(
-            "INSERT INTO memos (target_kind, target_id, coder_id, text, created_at, updated_at) VALUES "
-            "(?, ?, ?, ?, COALESCE(?, current_timestamp::TIMESTAMP), COALESCE(?, ?, current_timestamp::TIMESTAMP))",
-            [kind, target_id, None if user is None else self.coder(user), text, created, modified, created],
-        )
-        self.result.memos += 1
+        stamp = created or self.now
+        self.memos.append((kind, target_id, None if user is None else self.coder(user), text, stamp,
+                           modified or stamp))
 
     def _selection_memo(self, document_id: int, text: str, start: int, end: int, selection: _Selection) -> None:
         quote = text[start:end]
@@ -684,6 +726,18 @@ class _Writer:
         for guid in model.notes:
             if guid not in referenced:
                 attach("project", None, [guid])
+        _insert_rows(self.project, "memos", _MEMO_COLUMNS, self.memos)
+        self.result.memos = len(self.memos)
+
+
+def _insert_rows(project: Project, table: str, columns: tuple[tuple[str, str], ...], rows: list[tuple[Any, ...]]) -> None:
+    """Insert many rows in one statement (one list per column, unnested together): row-by-row inserts
+    cost a round trip each, which made a 500-document archive take seconds."""
+    if not rows:
+        return
+    names = ", ".join(name for name, _ in columns)
+    unnested = ", ".join(f"unnest(?::{sql_type}[])" for _, sql_type in columns)
+    project.execute(f"INSERT INTO {table} ({names}) SELECT {unnested}", [list(values) for values in zip(*rows)])
 
 
 def read_refi(path: str | Path, limits: ZipLimits = DEFAULT_LIMITS) -> tuple[_Model, Convention]:

@@ -89,8 +89,19 @@ class StoredText:
         self.ceil = ceil2[to_stage1]
         mid_crlf = np.concatenate(([False], self._crlf_cr))
         self.aligned = (self.floor == self.ceil) & ~mid_crlf
+        # Which conventions can differ on this text (most verbatims have neither CRLF nor emoji).
+        self.has_crlf = bool(self._crlf_cr.any())
+        self.has_lone_break = bool(self._lone_break.any())
+        self.has_astral = bool((codes > 0xFFFF).any())
         self.lead = len(normalised) - len(normalised.lstrip(STRIP))
         self.text = normalised.strip(STRIP)
+
+    def reading(self, convention: Convention) -> tuple[int | None, bool]:
+        """What `convention` effectively does on this text: conventions with equal readings map alike."""
+        line_break = convention.line_break
+        if (line_break == 1 and not self.has_crlf) or (line_break == 2 and not self.has_lone_break):
+            line_break = None
+        return line_break, convention.utf16 and self.has_astral
 
     def units(self, convention: Convention) -> np.ndarray:
         """Units before each raw boundary under `convention` (non-decreasing, length len(raw)+1)."""
@@ -183,6 +194,18 @@ def boundary_score(text: str, start: int, end: int) -> int:
     return score
 
 
+def _score(stored: StoredText, mapped: Mapped) -> tuple[int, int, int]:
+    """(selections out of bounds, ends inside a character or line ending, ends on word boundaries)."""
+    out, misaligned, boundaries = 0, 0, 0
+    for start, end, valid, bad in zip(mapped.start, mapped.end, mapped.valid, mapped.misaligned):
+        if not valid:
+            out += 1
+            continue
+        misaligned += bad
+        boundaries += boundary_score(stored.text, start, end)
+    return out, misaligned, boundaries
+
+
 def choose_convention(
     sources: Sequence[tuple[StoredText, Sequence[int], Sequence[int]]], origin: str | None
 ) -> Convention:
@@ -191,18 +214,19 @@ def choose_convention(
     if origin and "atlas" in origin.casefold():
         preferred.insert(0, preferred.pop(1))
     best: tuple[tuple[int, int, int, int], Convention] | None = None
+    cache: dict[tuple[int, tuple[int | None, bool]], tuple[int, int, int]] = {}
     for rank, convention in enumerate(preferred):
         out, misaligned, boundaries = 0, 0, 0
-        for stored, starts, ends in sources:
+        for index, (stored, starts, ends) in enumerate(sources):
             if not len(starts):
                 continue
-            mapped = stored.map(convention, starts, ends)
-            for start, end, valid, bad in zip(mapped.start, mapped.end, mapped.valid, mapped.misaligned):
-                if not valid:
-                    out += 1
-                    continue
-                misaligned += bad
-                boundaries += boundary_score(stored.text, start, end)
+            key = (index, stored.reading(convention))
+            if key not in cache:
+                cache[key] = _score(stored, stored.map(convention, starts, ends))
+            source_out, source_misaligned, source_boundaries = cache[key]
+            out += source_out
+            misaligned += source_misaligned
+            boundaries += source_boundaries
         score = (-out, -misaligned, boundaries, -rank)
         if best is None or score > best[0]:
             best = (score, convention)
