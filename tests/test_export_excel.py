@@ -143,3 +143,14 @@ def test_empty_project_exports_headers_only(project, tmp_path):
     assert counts["Segments"] == 0 and counts["Charts"] == 0
     assert book["Segments"]["A1"].value == "coding_id"
     assert "two coders" in book["Agreement"]["A2"].value
+
+
+def test_control_characters_are_dropped_not_fatal(coded, tmp_path):
+    """XML cannot hold most control characters; a title carrying one must not break the export."""
+    coded.execute("UPDATE documents SET title = 'Appel\x01 du\x0b client' WHERE id = 1")
+    coded.execute("UPDATE codes SET name = 'Résil\x02iation' WHERE id = 2")
+    export_xlsx(coded, tmp_path / "ctl.xlsx", sheets=["Segments", "Matrix", "Codebook"])
+    book = openpyxl.load_workbook(tmp_path / "ctl.xlsx")
+    first = _records(book["Segments"])[0]
+    assert first["document"] == "Appel du client" and first["level_2"] == "Résiliation"
+    assert "Motif/Résiliation" in [cell.value for cell in book["Matrix"][1]]

@@ -180,3 +180,18 @@ def test_cli_chart_writes_png_and_svg(project_file, tmp_path):
     assert result.exit_code == 0 and "<svg" in (tmp_path / "a.svg").read_text(encoding="utf-8")
     result = _run("chart", project_file, "trends", str(tmp_path / "t.png"), "--period", "quarter")
     assert result.exit_code == 0
+
+
+def test_cli_export_qdpx_goes_to_the_refi_writer(project_file, tmp_path):
+    import zipfile
+
+    result = _run("export", project_file, str(tmp_path / "p.qdpx"), "--coders", "alice")
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(tmp_path / "p.qdpx") as archive:
+        names = archive.namelist()
+    assert "project.qde" in names and any(name.startswith("sources/") for name in names)
+    from workbench.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["export", project_file, str(tmp_path / "q.qdpx"), "--kinds", "call"])
+    assert exit_info.value.code == 1 and not (tmp_path / "q.qdpx").exists()

@@ -64,6 +64,13 @@ def _figure(size: tuple[float, float] | None) -> Figure:
     return Figure(figsize=size or SIZE, dpi=DPI, layout="constrained")
 
 
+def _tall(size: tuple[float, float] | None, bars: int, per_bar: float = 0.28) -> tuple[float, float]:
+    """The given size, or one tall enough for `bars` readable labels (never below the default)."""
+    if size is not None:
+        return size
+    return SIZE[0], max(SIZE[1], min(per_bar * bars + 1.5, 40.0))
+
+
 def _colors(colors: Sequence[Any]) -> list[str]:
     """A code's colour when it has one, else the next Okabe-Ito colour."""
     result, spare = [], 0
@@ -95,7 +102,7 @@ def frequency_chart(freq: pd.DataFrame, *, value: str | None = None, title: str 
 
     `freq` is `analysis.code_frequencies(...)`; the default value is documents including sub-codes.
     """
-    fig = _figure(size)
+    fig = _figure(_tall(size, len(freq)))
     title = title or _t(lang, "frequencies")
     if freq.empty:
         return _empty(fig, title, lang)
@@ -161,6 +168,8 @@ def cooccurrence_heatmap(pairs: pd.DataFrame, *, value: str = "jaccard", lang: s
     if pairs.empty:
         return _empty(fig, title, lang)
     matrix = cooccurrence_matrix(pairs, value)
+    if size is None and len(matrix) > 12:  # room for every label
+        fig.set_size_inches(SIZE[0] + 0.3 * (len(matrix) - 12), SIZE[1] + 0.3 * (len(matrix) - 12))
     ax = fig.add_subplot()
     values = matrix.to_numpy(dtype=float)
     image = ax.imshow(np.ma.masked_invalid(values), cmap="cividis", vmin=0, aspect="auto")
@@ -211,7 +220,7 @@ def trend_chart(trend: pd.DataFrame, *, value: str = "share", lang: str = "fr",
 def topics_chart(summary: pd.DataFrame, *, keywords: int = 5, lang: str = "fr",
                  size: tuple[float, float] | None = None) -> Figure:
     """Topic sizes as bars, each labelled with the topic's label and its first keywords."""
-    fig = _figure(size)
+    fig = _figure(_tall(size, len(summary)))
     title = _t(lang, "topics")
     if summary.empty:
         return _empty(fig, title, lang)
@@ -259,7 +268,7 @@ def agreement_chart(frame: pd.DataFrame, *, lang: str = "fr", size: tuple[float,
 
     `frame` is `agreement.agreement(...).to_frame()`: columns code, cohen_kappa, krippendorff_alpha.
     """
-    fig = _figure(size)
+    fig = _figure(_tall(size, 2 * len(frame), 0.2))
     title = _t(lang, "agreement")
     if frame.empty:
         return _empty(fig, title, lang)
@@ -274,7 +283,7 @@ def trainee_chart(frame: pd.DataFrame, *, level: str = "span", lang: str = "fr",
 
     `frame` is `scoring.score_trainee(...).to_frame()`; `level` is "span" or "document".
     """
-    fig = _figure(size)
+    fig = _figure(_tall(size, 3 * len(frame), 0.15))
     title = f"{_t(lang, 'trainee')} ({level})"
     if frame.empty:
         return _empty(fig, title, lang)

@@ -109,7 +109,7 @@ def export(project: str, out: str, sheets: tuple[str, ...], table: str, delimite
             result = {"documents": export_iramuteq(opened, path, variables=_split(variables) or None,
                                                    code_stars=stars, filters=filters)}
         else:
-            result = _export_qdpx(opened, path, filters)
+            result = _export_qdpx(opened, path, filters, list(codes), _split(coders))
     if as_json:
         print_json({"path": str(path), "rows": result})
         return
@@ -118,22 +118,16 @@ def export(project: str, out: str, sheets: tuple[str, ...], table: str, delimite
         click.echo(f"  {name:<12} {count:>9}")
 
 
-def _export_qdpx(opened: Any, path: Path, filters: Any) -> dict[str, int]:
+def _export_qdpx(opened: Any, path: Path, filters: Any, codes: list[str], coders: list[str]) -> dict[str, int]:
     """REFI-QDA project exchange, written by workbench.export.refi (imported only when asked for)."""
-    import importlib.util
-
     from workbench.export.filters import ExportError
-
-    if importlib.util.find_spec("workbench.export.refi") is None:
-        raise ExportError("REFI-QDA (.qdpx) export is not available in this version")
-    if not filters.is_empty:
-        raise ExportError("a .qdpx file is a whole project: --codes, --coders, --kinds, --from and --to do not apply")
     from workbench.export.refi import export_qdpx
 
-    summary = export_qdpx(opened, path)
-    if isinstance(summary, dict):
-        return {str(key): value for key, value in summary.items() if isinstance(value, int)}
-    return {"documents": int(opened.scalar("SELECT count(*) FROM documents"))}
+    if filters.kinds or filters.date_from or filters.date_to:
+        raise ExportError("a .qdpx file holds whole documents: --kinds, --from and --to do not apply (--codes and "
+                          "--coders do)")
+    summary = export_qdpx(opened, path, codes=codes or None, coders=coders or None)
+    return {str(key): value for key, value in summary.items() if isinstance(value, int)}
 
 
 def _print_frame(frame: Any, percent: tuple[str, ...] = ()) -> None:

@@ -14,6 +14,7 @@ variables.type), so sorting and filtering work in Excel without conversion.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,9 +30,10 @@ if TYPE_CHECKING:
 SHEETS = ("Segments", "Matrix", "Codebook", "Frequencies", "Crosstabs", "Agreement", "Topics", "Suggestions",
           "Charts")
 EXCEL_TEXT_LIMIT = 32767  # characters in one cell
+_PREFIXES = frozenset(FORMULA_PREFIXES)
 HEADER_FILL = "1F4E79"
 UNDER_FILL, OVER_FILL = "C6DBEF", "FCBBA1"  # residual below -1.96 / above +1.96 (RdBu ends, colour-blind safe)
-CHART_ROWS = 32  # rows a 600-pixel chart covers at the default row height
+ROW_PIXELS = 20  # height of a row at Excel's default 15 points, to leave room under each chart
 _WIDTHS = {"text": 60, "before": 40, "after": 40, "document": 30, "code": 35, "description": 50, "keywords": 50,
            "path": 40, "label": 30, "examples": 40, "indicators": 40}
 
@@ -81,12 +83,12 @@ class _Sheet:
         return cell
 
     def append(self, row: Sequence[Any]) -> None:
-        """Append one row; only text columns are inspected (the hot path of large exports)."""
+        """Append one row of a `Table` (the hot path of large exports): only the first character and the
+        length of text columns are checked, as tables arrive without control characters."""
         values = list(row)
         for index in self._text_columns:
             value = values[index]
-            if value and (value.startswith(FORMULA_PREFIXES) or len(value) > EXCEL_TEXT_LIMIT
-                          or self._illegal.search(value)):
+            if value and (value[0] in _PREFIXES or len(value) > EXCEL_TEXT_LIMIT):
                 values[index] = self.text(value)
         self.ws.append(values)
         self.rows += 1
@@ -329,7 +331,7 @@ def _charts_sheet(project: Project, workbook: Any, filters: Filters, pairs: Sequ
         sheet.append_any([sheet.styled(kind, bold=True)])
         image.anchor = f"A{sheet.rows + 1}"
         sheet.ws.add_image(image)
-        rows = CHART_ROWS + (10 if kind == "relationship-map" else 0)
+        rows = math.ceil(image.height / ROW_PIXELS) + 2
         for _ in range(rows):
             sheet.ws.append([])
         sheet.rows += rows

@@ -4,6 +4,9 @@ The same `Table` row sources feed the Excel export, so every format holds the sa
 Rows stream from DuckDB in batches through their own cursor: exporting 100,000 segments never holds them
 all in memory.
 
+Control characters other than tab, line feed and carriage return are dropped from text (XML, hence xlsx,
+cannot hold them; they carry nothing a reader needs).
+
 Spreadsheet safety (CSV/formula injection): a text cell starting with `=`, `+`, `-`, `@`, tab or carriage
 return would be run as a formula by Excel or LibreOffice. In CSV such text gets a leading apostrophe
 (`'=HYPERLINK(...)`), the OWASP recommendation: the spreadsheet then shows the text as typed, and a
@@ -17,6 +20,7 @@ delimiter (Excel's default in a French locale) decimals are written with a comma
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -27,6 +31,9 @@ from workbench.export.filters import NO_FILTERS, ExportError, Filters
 from workbench.project import Project
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Control characters XML (hence xlsx) cannot hold; removed in SQL, where it costs nothing noticeable.
+_CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f]"
+_CONTROL_RE = re.compile(_CONTROL)
 BATCH = 5000
 CONTEXT = 80  # characters of context either side of a coded segment
 TABLE_NAMES = ("segments", "matrix", "documents")
@@ -37,8 +44,13 @@ _VARIABLE_CASTS = {
     "float": ("TRY_CAST(value AS DOUBLE)", "float"),
     "date": ("TRY_CAST(left(value, 10) AS DATE)", "date"),
     "boolean": ("TRY_CAST(value AS BOOLEAN)", "bool"),
-    "text": ("value", "text"),
+    "text": (f"regexp_replace(value, '{_CONTROL}', '', 'g')", "text"),
 }
+
+
+def _clean(expression: str) -> str:
+    """SQL for `expression` without the control characters a spreadsheet file cannot hold."""
+    return f"regexp_replace({expression}, '{_CONTROL}', '', 'g')"
 
 
 def is_formula_like(value: Any) -> bool:
@@ -108,7 +120,7 @@ def code_levels(project: Project) -> tuple[dict[int, tuple[str, ...]], int]:
         current: int | None = code_id
         while current is not None and len(chain) <= len(nodes):
             parent, name = nodes[current]
-            chain.append(name)
+            chain.append(_CONTROL_RE.sub("", name))
             current = parent
         levels[code_id] = tuple(reversed(chain))
     return levels, max((len(names) for names in levels.values()), default=1)
@@ -123,12 +135,12 @@ def segments_table(project: Project, filters: Filters = NO_FILTERS, *, context: 
     cod_sql, cod_params = filters.codings_sql("c")
     sql = f"""
         WITH {var_cte}
-        SELECT c.id, c.document_id, d.title, d.kind, d.occurred_at {var_select}, c.code_id, k.name, c.origin,
-               c.start_pos, c.end_pos,
-               substring(d.text, greatest(c.start_pos - {int(context)}, 0) + 1,
-                         c.start_pos - greatest(c.start_pos - {int(context)}, 0)) AS before,
-               substring(d.text, c.start_pos + 1, c.end_pos - c.start_pos) AS coded,
-               substring(d.text, c.end_pos + 1, {int(context)}) AS after,
+        SELECT c.id, c.document_id, {_clean("d.title")}, d.kind, d.occurred_at {var_select}, c.code_id,
+               {_clean("k.name")}, c.origin, c.start_pos, c.end_pos,
+               {_clean(f"substring(d.text, greatest(c.start_pos - {int(context)}, 0) + 1, "
+                       f"c.start_pos - greatest(c.start_pos - {int(context)}, 0))")} AS before,
+               {_clean("substring(d.text, c.start_pos + 1, c.end_pos - c.start_pos)")} AS coded,
+               {_clean(f"substring(d.text, c.end_pos + 1, {int(context)})")} AS after,
                c.created_at
         FROM codings c JOIN documents d ON d.id = c.document_id
         JOIN coders k ON k.id = c.coder_id
@@ -173,7 +185,7 @@ def matrix_table(project: Project, filters: Filters = NO_FILTERS) -> Table:
             WHERE {cod_sql}
             GROUP BY c.document_id
         )
-        SELECT d.id, d.title, d.kind, d.occurred_at {var_select}, p.codes
+        SELECT d.id, {_clean("d.title")}, d.kind, d.occurred_at {var_select}, p.codes
         FROM documents d LEFT JOIN doc_vars dv ON dv.document_id = d.id
         LEFT JOIN present p ON p.document_id = d.id
         WHERE {doc_sql}
@@ -202,7 +214,8 @@ def documents_table(project: Project, filters: Filters = NO_FILTERS) -> Table:
     sql = f"""
         WITH {var_cte},
         counted AS (SELECT c.document_id, count(*) AS n FROM codings c WHERE {cod_sql} GROUP BY c.document_id)
-        SELECT d.id, d.title, d.kind, d.occurred_at, d.lang, d.n_chars {var_select}, coalesce(n.n, 0), d.text
+        SELECT d.id, {_clean("d.title")}, d.kind, d.occurred_at, d.lang, d.n_chars {var_select}, coalesce(n.n, 0),
+               {_clean("d.text")}
         FROM documents d LEFT JOIN doc_vars dv ON dv.document_id = d.id
         LEFT JOIN counted n ON n.document_id = d.id
         WHERE {doc_sql}
