@@ -840,15 +840,10 @@ def survey_comment(rng: random.Random, form: str, reason: str, emotion: str, whe
             shorts = [x for x in shorts if x in F.POSITIVE_SHORTS] or shorts
         rd = dict(rd, short=shorts)
         r = rng.random()
-        if r < 0.12:
-            parts = [fill(rng.choice(fd["short"]), ctx)]
-        elif r < 0.3:
-            parts = [fill(rng.choice(rd["short"]), ctx), fill(emo_pick(rng, ed["short"], reason), ctx)]
-            if rng.random() < 0.5:
-                parts.insert(0, fill(rng.choice(fd["short"]), ctx))
-        elif r < 0.75:
+        if r < 0.7:
             parts = [fill(rng.choice(fd["short"]), ctx), fill(rng.choice(rd["short"]), ctx), fill(emo_pick(rng, ed["short"], reason), ctx)]
-            rng.shuffle(parts)
+            if rng.random() < 0.6:
+                rng.shuffle(parts)
         else:
             parts = [fill(rng.choice(fd["intro"]), ctx), fill(rng.choice(rd["detail"]), ctx), fill(emo_pick(rng, ed["written"], reason), ctx)]
             if rng.random() < 0.5:
