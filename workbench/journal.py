@@ -212,11 +212,15 @@ def _entry(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+# The id is found on the narrow columns first, then one row's payload is read: sorting whole rows would
+# drag every payload (whole journalled rows) through the sort.
 _UNDO_TARGET = (
-    "SELECT id, action, payload FROM journal WHERE NOT undone AND action NOT IN ('undo', 'redo') "
-    "ORDER BY id DESC LIMIT 1"
+    "SELECT id, action, payload FROM journal WHERE id = "
+    "(SELECT max(id) FROM journal WHERE NOT undone AND action NOT IN ('undo', 'redo'))"
 )
-_REDO_TARGET = "SELECT id, action, payload FROM journal WHERE undone AND NOT superseded ORDER BY id LIMIT 1"
+_REDO_TARGET = (
+    "SELECT id, action, payload FROM journal WHERE id = (SELECT min(id) FROM journal WHERE undone AND NOT superseded)"
+)
 
 
 def next_undo(project: Project) -> dict[str, Any] | None:
