@@ -485,19 +485,35 @@ def build_email(rng: random.Random, n: int, form: str, reason: str, emotion: str
         subj = fill(bespoke["subject"], ctx)
     if bespoke is None and form in {"enmity", "adversaries"} and rng.random() < 0.5:
         subj = subj.upper() + rng.choice([" !!!", " - URGENT", " - MISE EN DEMEURE", ""])
+    msg_mailer = rng.choice(["Webmail Example 6.2", "Thunderbird 128.3", "Mail (iPhone)", "Outlook 16.0"])
     quoted = rng.random() < 0.5
     if quoted:
         prev = t - dt.timedelta(days=rng.randint(1, 12), hours=rng.randint(0, 8))
         reply = F.SERVICE_REPLIES[rng.randrange(len(F.SERVICE_REPLIES))].format(
             marque=BRAND, civ=ctx["civ"], nom=ctx["nom"], agent=rng.choice(["Sarah", "Maëlle", "Sylvie", "Amandine"]), dossier=ctx["dossier"])
+        first = prev - dt.timedelta(days=rng.randint(1, 6), hours=rng.randint(1, 9))
+        nested = rng.random() < 0.3
+        if nested:  # the service reply itself quotes the customer's first message
+            orig = fill(rng.choice(F.REASONS[reason]["detail"]), ctx)
+            reply += f"\n\nLe {fr_date_long(first)}, {name} <{ctx['email']}> a écrit :\n" + "\n".join("> " + ln for ln in textwrap.wrap(orig, 70, break_on_hyphens=False))
         wrapped = []
         for ln in reply.split("\n"):
-            wrapped += textwrap.wrap(ln, 72, break_on_hyphens=False) or [""]
-        qlines = "\n".join(("> " + ln) if ln else ">" for ln in wrapped)
-        intro = f"Le {fr_date_long(prev)}, Service client {BRAND} <{SERVICE_ADDR}> a écrit :"
+            wrapped += (textwrap.wrap(ln, 72, break_on_hyphens=False) if not ln.startswith(">") else [ln]) or [""]
+        outlook = msg_mailer == "Outlook 16.0" and rng.random() < 0.6
+        if outlook:
+            intro = "-----Message d'origine-----"
+            qlines = (f"De : Service client {BRAND} <{SERVICE_ADDR}>\nEnvoyé : {prev.day} {MOIS[prev.month - 1]} {prev.year} {prev.hour:02d}:{prev.minute:02d}\n"
+                      f"À : {ctx['email']}\nObjet : {subj}\n\n" + "\n".join(wrapped))
+        else:
+            qlines = "\n".join(("> " + ln if not ln.startswith(">") else ">" + ln) if ln else ">" for ln in wrapped)
+            intro = f"Le {fr_date_long(prev)}, Service client {BRAND} <{SERVICE_ADDR}> a écrit :"
         body += f"\n{intro}\n{qlines}\n"
-        html_main += (f"<div class=\"gmail_quote\">{html.escape(intro, quote=False)}<br>\n<blockquote style=\"margin:0 0 0 .8ex;border-left:1px #ccc solid;padding-left:1ex\">"
-                      + "<br>\n".join(html.escape(ln, quote=False) for ln in reply.split("\n")) + "</blockquote></div>\n")
+        if outlook:
+            html_main += ("<div style=\"border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0 0 0\">"
+                          + "<br>\n".join(html.escape(ln, quote=False) for ln in qlines.split("\n")) + "</div>\n")
+        else:
+            html_main += (f"<div class=\"gmail_quote\">{html.escape(intro, quote=False)}<br>\n<blockquote style=\"margin:0 0 0 .8ex;border-left:1px #ccc solid;padding-left:1ex\">"
+                          + "<br>\n".join(html.escape(ln, quote=False) for ln in reply.split("\n")) + "</blockquote></div>\n")
         subj = rng.choice(["RE: ", "Re: ", "RE : "]) + subj
     msg = EmailMessage(policy=email.policy.default)
     msg["From"] = f"{name} <{ctx['email']}>" if rng.random() < 0.85 else ctx["email"]
@@ -507,7 +523,7 @@ def build_email(rng: random.Random, n: int, form: str, reason: str, emotion: str
     msg["Message-ID"] = f"<{t:%Y%m%d%H%M%S}.{'mb' if mbox else 'ml'}{n:03d}@mail.example.fr>"
     if quoted:
         msg["In-Reply-To"] = f"<{ctx['dossier'].lower()}@alvea.example.fr>"
-    msg["X-Mailer"] = rng.choice(["Webmail Example 6.2", "Thunderbird 128.3", "Mail (iPhone)", "Outlook 16.0"])
+    msg["X-Mailer"] = msg_mailer
     if variant == "latin1":
         latin = body.replace("€", "euros").replace("œ", "oe").replace("Œ", "OE").replace("…", "...").replace("’", "'")
         latin = "".join(ch for ch in latin if ord(ch) < 256)
