@@ -771,12 +771,15 @@ def build_interview(rng: random.Random, i: int, form: str, reason: str, emotion:
     P(" ".join(emo_two(rng, ed["written"], reason)) + " " + rng.choice(["C'est difficile à expliquer.", "Je m'en souviens encore.", "Mon entourage me l'a fait remarquer d'ailleurs.", "Et ça n'est pas encore complètement passé."]), 0.4)
     Q(rng.choice(F.INTERVIEW_FOLLOWUPS))
     P(emo_pick(rng, ed["written"], reason) + " " + outros[1 % len(outros)], 0.4)
-    Q(rng.choice(F.INTERVIEW_QUESTIONS["channels"]))
-    P(extra["channels"], 0.25)
-    Q(rng.choice(F.INTERVIEW_QUESTIONS["competitors"]))
-    P(story["competitors"], 0.15)
-    Q(rng.choice(F.INTERVIEW_QUESTIONS["entourage"]))
-    P(extra["entourage"], 0.25)
+    blocks = [("channels", extra["channels"], 0.25), ("competitors", story["competitors"], 0.15), ("entourage", extra["entourage"], 0.25)]
+    rng.shuffle(blocks)
+    for key, answer, lv in blocks:
+        Q(rng.choice(F.INTERVIEW_QUESTIONS[key]))
+        P(answer, lv)
+        if rng.random() < 0.3:
+            Q(rng.choice(F.INTERVIEW_FOLLOWUPS))
+            P(rng.choice(["Oui, c'est vraiment ce que je ressens.", "Enfin, c'est mon avis, hein.", "Je ne sais pas si je suis très clair{e}, mais voilà.",
+                          "C'est difficile à mettre en mots, mais c'est ça.", "Oui. Je n'ai pas grand-chose à ajouter là-dessus."]), 0.2)
     Q(rng.choice(F.INTERVIEW_QUESTIONS["leave"]))
     P(story["leave"], 0.15)
     Q(rng.choice(F.INTERVIEW_QUESTIONS["advice"]))
@@ -997,8 +1000,13 @@ def main() -> None:
         else:
             name = f"appels/appel_{k:03d}.vtt"
             text = render_call_vtt(rng, turns, fa, fc)
-        with open(os.path.join(HERE, name), "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        data = text.encode("utf-8")
+        if name.endswith(".txt") and k % 12 == 5:  # a few Windows exports: CRLF, one with a BOM
+            data = data.replace(b"\n", b"\r\n")
+            if k == 29:
+                data = b"\xef\xbb\xbf" + data
+        with open(os.path.join(HERE, name), "wb") as fh:
+            fh.write(data)
         truth.append((name, "", form, reason, emotion))
 
     # e-mails
