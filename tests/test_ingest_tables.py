@@ -201,7 +201,7 @@ def duck():
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(alphabet=st.one_of(st.sampled_from(NASTY), st.characters(codec="utf-8")), max_size=40))
 def test_sql_normalisation_equals_python(duck, text):
-    assert duck.execute(f"SELECT {sql_clean('?')}", [text]).fetchone()[0] == clean_text(text)
+    assert duck.execute(f"SELECT {sql_clean('t')} FROM (SELECT ?::VARCHAR AS t)", [text]).fetchall()[0][0] == clean_text(text)
 
 
 def test_csv_round_trip_of_nasty_text(project, tmp_path):
@@ -226,3 +226,26 @@ def test_csv_round_trip_of_nasty_text(project, tmp_path):
 def test_folder_kind_override(project):
     report = import_paths(project, [INGEST / "avis_bom.csv"], kind="chat")
     assert report.by_kind() == {"chat": 3}
+
+
+def test_padded_and_blank_cells_are_trimmed_before_typing(project, tmp_path):
+    path = tmp_path / "padded.csv"
+    path.write_text("nps;note;canal;commentaire\n 9 ; 8,5;  chat ;Bien\n10;7;   ;  Très bien  \n", encoding="utf-8")
+    import_file(project, path)
+    assert dict(project.rows("SELECT name, type FROM variables")) == {"nps": "integer", "note": "float", "canal": "text"}
+    values = sorted(project.rows(
+        "SELECT d.position, v.name, dv.value FROM document_values dv JOIN variables v ON v.id = dv.variable_id "
+        "JOIN documents d ON d.id = dv.document_id"))
+    assert values == [(1, "canal", "chat"), (1, "note", "8.5"), (1, "nps", "9"), (2, "note", "7"), (2, "nps", "10")]
+    assert [row[0] for row in project.rows("SELECT text FROM documents ORDER BY position")] == ["Bien", "Très bien"]
+
+
+def test_mixed_date_formats_in_one_column(project, tmp_path):
+    path = tmp_path / "dates.csv"
+    path.write_text("quand;commentaire\n2026-03-12;Premier avis\n13/03/2026 14:30;Second avis\n", encoding="utf-8")
+    import_file(project, path)
+    assert project.scalar("SELECT type FROM variables WHERE name = 'quand'") == "date"
+    assert sorted(row[0] for row in project.rows("SELECT value FROM document_values")) == [
+        "2026-03-12", "2026-03-13 14:30:00"]
+    assert [row[0] for row in project.rows("SELECT occurred_at FROM documents ORDER BY position")] == [
+        datetime(2026, 3, 12), datetime(2026, 3, 13, 14, 30)]

@@ -34,7 +34,7 @@ import duckdb
 from workbench.errors import IngestError
 from workbench.ingest.base import Pseudonymiser, check_text_bytes, clean_text, detect_encoding
 from workbench.ingest.store import StoreCounts, reserve_id_block, variable_ids
-from workbench.ingest.values import sql_canonical, sql_timestamp, sql_type_counts, type_from_counts
+from workbench.ingest.values import ColumnType, infer_column, sql_canonical, sql_timestamp
 from workbench.progress import ProgressCallback, no_progress
 from workbench.project import Project
 from workbench.text.normalise import fold
@@ -47,18 +47,27 @@ TEXT_COLUMN_HINTS = (
 )
 # A hinted column must hold real sentences, not codes: "message_id" also contains "message".
 _HINT_MIN_AVERAGE = 15
+# Longer than any integer, float or date we accept ("2026-03-12 09:15:00.123456" has 26 characters).
+_LONGEST_TYPED_VALUE = 32
 DATE_COLUMN_HINT = re.compile(r"^(date|horodatage|timestamp|datetime|created|cree|received|recu)\b|\bdate$|^date")
 
 _CONTROL_RE = r"[\x{0}-\x{8}\x{b}\x{c}\x{e}-\x{1f}\x{7f}-\x{9f}\x{feff}]"
 _BREAKS_RE = r"\r\n|\r|\x{2028}|\x{2029}|\x{85}"
+_NEEDS_WORK_RE = r"[\x{0}-\x{8}\x{b}-\x{1f}\x{7f}-\x{9f}\x{300}-\x{10ffff}]|^[ \t\n]|[ \t\n]$"
 
 
 def sql_clean(value: str) -> str:
     """SQL expression computing `base.clean_text(value)`: the same regular expressions, the same order
-    (line breaks, then control characters, then NFC), then blank space trimmed at both ends."""
+    (line breaks, then control characters, then NFC), then blank space trimmed at both ends.
+
+    Most verbatims need none of it, and NFC is by far the slowest step, so the work is done only for
+    texts that hold a control character, a line-break character other than LF, a code point from U+0300
+    on (no text made only of code points below U+0300 changes under NFC: none of them decomposes or
+    combines with another), or blank space at an end."""
     breaks = f"regexp_replace({value}, '{_BREAKS_RE}', chr(10), 'g')"
     controls = f"regexp_replace({breaks}, '{_CONTROL_RE}', '', 'g')"
-    return f"regexp_replace(nfc_normalize({controls}), '^[ \\t\\n]+|[ \\t\\n]+$', '', 'g')"
+    full = f"regexp_replace(nfc_normalize({controls}), '^[ \\t\\n]+|[ \\t\\n]+$', '', 'g')"
+    return f"CASE WHEN regexp_matches({value}, '{_NEEDS_WORK_RE}') THEN {full} ELSE {value} END"
 
 
 # -- reading CSV ------------------------------------------------------------------------------------
@@ -290,16 +299,21 @@ def store_table(
     """Type the columns, pick the text column, and insert documents and values (all in SQL)."""
     names = _display_names(header)
     width = len(names)
-    cells = [f"nullif(trim(c{i}), '')" for i in range(width)]
-    aggregates = []
-    for i in range(width):
-        aggregates += sql_type_counts(cells[i]) + [f"coalesce(avg(length({cells[i]})), 0)"]
-    row = project.rows(f"SELECT count(*), {', '.join(aggregates)} FROM {table}")[0]
+    row = project.rows(
+        f"SELECT count(*), {', '.join(f'coalesce(avg(length(c{i})), 0)' for i in range(width))} FROM {table}"
+    )[0]
     total = int(row[0])
     if total == 0:
         raise IngestError(path, "no data rows below the header")
-    types = [type_from_counts(*(int(v) for v in row[1 + 5 * i: 5 + 5 * i])) for i in range(width)]
-    averages = [float(row[5 + 5 * i]) for i in range(width)]
+    averages = [float(value) for value in row[1:]]
+    # Numbers and dates are short: a long column is text without looking at its (many distinct) values.
+    columns = [
+        ColumnType("text", None, averages[i]) if averages[i] > _LONGEST_TYPED_VALUE
+        else infer_column(project, table, f"c{i}")
+        for i in range(width)
+    ]
+    cells = [column.cell(f"c{i}") for i, column in enumerate(columns)]
+    types = [column.type for column in columns]
 
     if text_column is not None:
         wanted = clean_text(text_column)
@@ -320,8 +334,11 @@ def store_table(
     if pseudonymiser is not None:
         _register_pseudonymiser(project, pseudonymiser)
         clean = f"_wb_pseudonymise({clean})"
-    occurred = f"{sql_timestamp(cells[date_index])}" if date_index is not None else "NULL::TIMESTAMP"
-    hashed, staged = f"{table}_hashed", f"{table}_docs"
+    occurred = (
+        sql_timestamp(cells[date_index], columns[date_index].date_format) if date_index is not None
+        else "NULL::TIMESTAMP"
+    )
+    hashed, kept = f"{table}_hashed", f"{table}_kept"
     try:
         project.execute(
             f"""
@@ -334,28 +351,31 @@ def store_table(
     finally:
         if pseudonymiser is not None:
             project.con.remove_function("_wb_pseudonymise")
+    # The first row of each distinct text, unless the project already has that text.
     project.execute(
         f"""
-        CREATE TEMP TABLE {staged} AS
-        WITH unique_in_file AS (
-            SELECT * FROM {hashed} QUALIFY row_number() OVER (PARTITION BY sha ORDER BY position) = 1
-        )
-        SELECT row_number() OVER (ORDER BY position) AS rank, u.* FROM unique_in_file u
-        WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.sha256 = u.sha)
+        CREATE TEMP TABLE {kept} AS
+        SELECT min(position) AS position FROM {hashed} h
+        WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.sha256 = h.sha)
+        GROUP BY sha
         """
     )
     nonempty = int(project.scalar(f"SELECT count(*) FROM {hashed}"))
     counts = StoreCounts(empty=total - nonempty)
-    counts.documents = int(project.scalar(f"SELECT count(*) FROM {staged}"))
-    first_id = reserve_id_block(project, counts.documents)
+    counts.documents = int(project.scalar(f"SELECT count(*) FROM {kept}"))
     counts.duplicates = nonempty - counts.documents
+    every_row_kept = counts.documents == total  # the common case: no join needed to pick rows
+    # Document id = base + row position: no numbering pass; skipped rows leave gaps in the id sequence.
+    base = reserve_id_block(project, int(project.scalar(f"SELECT max(_pos) FROM {table}"))) - 1
     project.execute(
         f"""
         INSERT INTO documents (id, source_id, kind, title, text, occurred_at, n_chars, sha256, position)
-        SELECT rank + ?, ?, ?, NULL, text, occurred_at, length(text), sha, position FROM {staged} ORDER BY rank
+        SELECT {base} + position, ?, ?, NULL, text, occurred_at, length(text), sha, position
+        FROM {hashed} {'' if every_row_kept else f'SEMI JOIN {kept} USING (position)'}
         """,
-        [first_id - 1, source_id, kind],
+        [source_id, kind],
     )
+    _drop(project, [hashed])
     others = [i for i in range(width) if i != text_index]
     if others:
         variables = variable_ids(project, {names[i]: types[i] for i in others})
@@ -363,18 +383,18 @@ def store_table(
         for i in others:
             variable_id, final_type = variables[names[i]]
             ids.append(str(variable_id))
-            values.append(cells[i] if final_type == "text" else sql_canonical(cells[i], types[i]))
+            values.append(cells[i] if final_type == "text" else sql_canonical(cells[i], columns[i]))
         project.execute(
             f"""
             INSERT INTO document_values (document_id, variable_id, value)
             SELECT id, variable_id, value FROM (
-                SELECT s.rank + {first_id - 1} AS id,
+                SELECT {base} + r._pos AS id,
                        unnest([{', '.join(ids)}]) AS variable_id, unnest([{', '.join(values)}]) AS value
-                FROM {staged} s JOIN {table} r ON r._pos = s.position
+                FROM {table} r {'' if every_row_kept else f'SEMI JOIN {kept} k ON r._pos = k.position'}
             ) WHERE value IS NOT NULL
             """
         )
-    _drop(project, [hashed, staged])
+    _drop(project, [kept])
     return counts
 
 

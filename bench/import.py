@@ -1,0 +1,155 @@
+"""Benchmark: importing a big survey table, against DuckDB's own read_csv of the same file.
+
+    .venv/bin/python bench/import.py              # 1,000,000 rows (~150 MB), the issue's target
+    .venv/bin/python bench/import.py --rows 50000 # a quick run
+
+Generates a semicolon CSV of French-like verbatims with accents, French decimal commas and day-first dates
+(in bench/out/, git-ignored), then measures, each in a fresh subprocess so peak memory is its own:
+
+- baseline: `CREATE TABLE t AS SELECT * FROM read_csv(file)` into a new DuckDB database file;
+- workbench: `import_paths` into a new project (sniffing, typing, normalisation, dedup, documents and
+  typed variables, committed).
+
+Prints documents/s, the time ratio to the baseline and peak resident memory (ru_maxrss) of each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORDS = ["bonjour", "conseiller", "facture", "électricité", "résiliation", "réclamation", "délai", "très", "déçu", "satisfait", "rapide", "efficace", "agence", "téléphone", "attente", "interminable", "remboursement", "prélèvement", "contrat", "fidèle", "depuis", "ans", "jamais", "toujours", "problème", "réglé", "merci", "beaucoup", "écœurant", "inadmissible", "génial", "accueil", "chaleureux", "colis", "livré", "reçu", "abonnement", "offre", "prix", "cher", "concurrent", "fibre", "box", "coupure", "dépannage", "technicien", "rendez-vous", "annulé", "relancé", "plusieurs", "fois", "réponse", "aucune", "à", "où", "ça", "être", "vous", "nous", "leur", "été"]
+REGIONS = ["Île-de-France", "Bretagne", "Occitanie", "Grand Est", "Normandie", "Hauts-de-France",
+           "Auvergne-Rhône-Alpes", "Provence-Alpes-Côte d'Azur", "Nouvelle-Aquitaine", "Pays de la Loire"]
+CHANNELS = ["téléphone", "e-mail", "chat", "agence", "application"]
+
+
+def generate(path: Path, rows: int) -> None:
+    """Write the CSV with DuckDB (fast, deterministic: fixed seed)."""
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute("SELECT setseed(0.42)")
+    words = "[" + ", ".join(f"'{word}'" for word in WORDS) + "]"
+    regions = "[" + ", ".join("'" + region.replace("'", "''") + "'" for region in REGIONS) + "]"
+    channels = "[" + ", ".join(f"'{channel}'" for channel in CHANNELS) + "]"
+    con.execute(
+        f"""
+        COPY (
+            SELECT i AS id,
+                   strftime(DATE '2025-01-01' + CAST(floor(random() * 500) AS INTEGER), '%d/%m/%Y') AS date,
+                   {channels}[1 + CAST(floor(random() * {len(CHANNELS)}) AS INTEGER)] AS canal,
+                   {regions}[1 + CAST(floor(random() * {len(REGIONS)}) AS INTEGER)] AS region,
+                   CAST(floor(random() * 30) AS INTEGER) AS anciennete,
+                   CAST(floor(random() * 11) AS INTEGER) AS nps,
+                   replace(printf('%.1f', random() * 10), '.', ',') AS note,
+                   upper(w[1][1]) || w[1][2:] || ' ' || array_to_string(w[2:], ' ') || '.' AS commentaire
+            FROM (
+                SELECT i, list_transform(range(5 + CAST(floor(random() * 18) AS INTEGER)),
+                                         lambda x: {words}[1 + CAST(floor(random() * {len(WORDS)}) AS INTEGER)]) AS w
+                FROM range(1, ? + 1) t(i)
+            )
+        ) TO '{path}' (HEADER, DELIMITER ';')
+        """,
+        [rows],
+    )
+    con.close()
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process, all threads: a figure less sensitive than wall time to a busy machine."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def measure_baseline(csv_path: Path, out: Path) -> dict:
+    import duckdb
+
+    database = out / "baseline.duckdb"
+    database.unlink(missing_ok=True)
+    started, cpu_start = time.perf_counter(), cpu_seconds()
+    con = duckdb.connect(str(database))
+    con.execute("CREATE TABLE t AS SELECT * FROM read_csv(?)", [str(csv_path)])
+    rows = con.execute("SELECT count(*) FROM t").fetchone()[0]
+    con.close()
+    seconds = time.perf_counter() - started
+    database.unlink(missing_ok=True)
+    return {"seconds": seconds, "cpu": cpu_seconds() - cpu_start, "documents": rows, "peak_mb": peak_mb()}
+
+
+def measure_workbench(csv_path: Path, out: Path) -> dict:
+    sys.path.insert(0, str(ROOT))
+    from workbench.ingest.folder import import_paths
+    from workbench.project import Project
+
+    target = out / "bench.vwb"
+    for stale in (target, Path(str(target) + ".wal")):
+        stale.unlink(missing_ok=True)
+    started, cpu_start = time.perf_counter(), cpu_seconds()
+    project = Project.create(target)
+    report = import_paths(project, [csv_path])
+    if report.failed:
+        raise SystemExit(f"import failed: {report.failed[0].message}")
+    documents = project.scalar("SELECT count(*) FROM documents")
+    values = project.scalar("SELECT count(*) FROM document_values")
+    project.close()
+    seconds = time.perf_counter() - started
+    for stale in (target, Path(str(target) + ".wal")):
+        stale.unlink(missing_ok=True)
+    return {"seconds": seconds, "cpu": cpu_seconds() - cpu_start, "documents": documents, "values": values,
+            "peak_mb": peak_mb()}
+
+
+def run_child(which: str, csv_path: Path, out: Path) -> dict:
+    done = subprocess.run(
+        [sys.executable, __file__, "--measure", which, "--csv", str(csv_path), "--out", str(out)],
+        capture_output=True, text=True, check=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=1_000_000, help="rows of the generated table")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out", help="folder for generated files")
+    parser.add_argument("--measure", choices=["baseline", "workbench"], help=argparse.SUPPRESS)
+    parser.add_argument("--csv", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    if args.measure:
+        measure = measure_baseline if args.measure == "baseline" else measure_workbench
+        print(json.dumps(measure(args.csv, args.out)))
+        return
+
+    csv_path = args.out / f"verbatims_{args.rows}.csv"
+    if not csv_path.exists():
+        started = time.perf_counter()
+        generate(csv_path, args.rows)
+        print(f"generated {csv_path} in {time.perf_counter() - started:.1f} s")
+    size_mb = csv_path.stat().st_size / 1024**2
+    baseline = run_child("baseline", csv_path, args.out)
+    workbench = run_child("workbench", csv_path, args.out)
+    print(f"\nImport of {args.rows:,} rows ({size_mb:.0f} MB CSV, UTF-8, ';')")
+    print(f"{'measure':<36}{'wall s':>8}{'docs/s':>10}{'ratio':>7}{'CPU s':>8}{'CPU ratio':>10}{'peak MB':>9}")
+    for label, result in (("DuckDB read_csv -> table (baseline)", baseline),
+                          ("workbench import_paths", workbench)):
+        rate = result["documents"] / result["seconds"]
+        ratio = result["seconds"] / baseline["seconds"]
+        cpu_ratio = result["cpu"] / baseline["cpu"]
+        print(f"{label:<36}{result['seconds']:>8.2f}{rate:>10,.0f}{ratio:>7.2f}{result['cpu']:>8.2f}"
+              f"{cpu_ratio:>10.2f}{result['peak_mb']:>9.0f}")
+    print(f"\nworkbench stored {workbench['documents']:,} documents and {workbench['values']:,} variable values")
+
+
+if __name__ == "__main__":
+    main()
