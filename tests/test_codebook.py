@@ -253,7 +253,7 @@ def test_counts_in_tree(project, tree):
     _coding(project, tree["rage"], 1)
     _coding(project, tree["rage"], 1, 6, 9)
     _coding(project, tree["rage"], 2)
-    node = [n for n in cb.code_tree(project, counts=True) if n["id"] == tree["rage"]][0]
+    node = next(n for n in cb.code_tree(project, counts=True) if n["id"] == tree["rage"])
     assert (node["n_codings"], node["n_documents"]) == (3, 2)
 
 

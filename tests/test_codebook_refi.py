@@ -56,7 +56,7 @@ def test_export_validates_against_codebook_xsd(coded, tmp_path, schema):
     assert {"Réclamations « urgentes »", "Partenariat engagé", "Très content"} <= names
     top = document.findall("q:Codes/q:Code", NS)
     assert [code.get("name") for code in top] == [node["name"] for node in cb.code_tree(coded) if node["depth"] == 0]
-    forms = [code for code in top if code.get("name") == "Formes de relation client–marque"][0]
+    forms = next(code for code in top if code.get("name") == "Formes de relation client–marque")
     assert forms.get("isCodable") == "false" and forms.get("guid") == cy.derived_guid("relationship_forms")
     members = document.findall("q:Sets/q:Set/q:MemberCode", NS)
     assert len(members) == 2
@@ -146,12 +146,12 @@ def test_entities_without_doctype_are_refused_by_the_parser(tmp_path):
     ("<Project xmlns='urn:QDA-XML:project:1.0'/>", "root element is <Project>"),
     ("<CodeBook xmlns='urn:QDA-XML:codebook:1.0'/>", "no <Codes>"),
     ("<CodeBook xmlns='urn:QDA-XML:codebook:1.0'><Codes/></CodeBook>", "has no codes"),
-    ("<CodeBook xmlns='urn:QDA-XML:codebook:1.0'><Codes><Code guid='12' name='A' isCodable='true'/></Codes>"
-     "</CodeBook>", "not a GUID"),
+    (("<CodeBook xmlns='urn:QDA-XML:codebook:1.0'><Codes><Code guid='12' name='A' isCodable='true'/></Codes>"
+      "</CodeBook>"), "not a GUID"),
     ("<CodeBook xmlns='urn:QDA-XML:codebook:1.0'><Codes><Code name='A' isCodable='true'/></Codes></CodeBook>",
      "no guid"),
-    ("<CodeBook xmlns='urn:QDA-XML:codebook:1.0'><Codes><Code guid='a1b2c3d4-0001-4000-8000-000000000009' "
-     "name='A' isCodable='maybe'/></Codes></CodeBook>", "neither true nor false"),
+    (("<CodeBook xmlns='urn:QDA-XML:codebook:1.0'><Codes><Code guid='a1b2c3d4-0001-4000-8000-000000000009' "
+      "name='A' isCodable='maybe'/></Codes></CodeBook>"), "neither true nor false"),
 ])
 def test_broken_codebooks_are_refused_clearly(project, tmp_path, text, message):
     path = tmp_path / "broken.qdc"

@@ -263,7 +263,7 @@ def insert_sets(rec: Recorder, sets: Sequence[Mapping[str, Any]], code_ids: Mapp
 def parse_xml_file(path: str | Path) -> Any:
     """Parse an XML file safely (defusedxml): DTDs, entity declarations and external references are
     refused with an IngestError naming the file. Returns the root element (xml.etree)."""
-    import xml.etree.ElementTree as ElementTree
+    from xml.etree import ElementTree
 
     import defusedxml
     from defusedxml import ElementTree as SafeTree
