@@ -8,8 +8,9 @@ term occurs in (INTERSECT / UNION / EXCEPT); the hits shown are the occurrences 
 in the documents that satisfy the whole query and the filters.
 
 Word matching goes through the lemma: a query word stands for every lemma its surface form has in the
-corpus (from `forms`), plus the word itself as a lemma, and - only when the corpus has never seen that
-form - the lemma spaCy gives it ("remboursé" -> "rembourser"), which loads the model once.
+corpus (from `forms`), the word itself as a lemma, and the lemma spaCy gives it ("remboursé" ->
+"rembourser"; this loads the model once per process). The union matters because spaCy's lemmatizer is
+not consistent across inflections ("satisfait" -> satisfait, "satisfaite" -> satisfaire).
 """
 
 from __future__ import annotations
@@ -87,17 +88,16 @@ class _Compiler:
     def lemmas_of_form(self, word: str) -> tuple[int | None, set[int]]:
         """(form id, lemma ids) for a query word: the lemmas its folded form had in the corpus, the
         form itself as a lemma, and spaCy's lemma when the corpus never had that form."""
+        from workbench.text.nlp import lemma_of
+
         form_id = self.term_id(fold(word))
         lemmas = set()
         if form_id is not None:
             lemmas = {row[0] for row in self.project.rows("SELECT lemma_id FROM forms WHERE form_id = ?", [form_id])}
             lemmas.add(form_id)
-        else:
-            from workbench.text.nlp import lemma_of
-
-            lemma_id = self.term_id(fold(lemma_of(word, self.project.language)))
-            if lemma_id is not None:
-                lemmas.add(lemma_id)
+        lemma_id = self.term_id(fold(lemma_of(word, self.project.language)))
+        if lemma_id is not None:
+            lemmas.add(lemma_id)
         return form_id, lemmas
 
     def add_cte(self, sql: str, negated: bool) -> str:
