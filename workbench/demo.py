@@ -26,6 +26,7 @@ STEPS: list[str] = [
     "workbench.ingest.folder:demo_step",
     "workbench.text_demo:demo_step",
     "workbench.coding_demo:demo_step",
+    "workbench.codebook_demo:demo_step",
     "workbench.refi_demo:demo_step",
     "workbench.export_demo:demo_step",  # keep last: exports what the steps above produced
 ]
