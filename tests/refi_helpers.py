@@ -158,3 +158,4 @@ def write_qdpx(path: Path, qde: str | bytes, files: dict[str, bytes | str] | Non
         for name, content in (files or {}).items():
             archive.writestr(name, content.encode("utf-8") if isinstance(content, str) else content)
     return path
+

@@ -6,15 +6,16 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from lxml import etree
-
-from refi_helpers import TEXTS, build_rich_project
 from conftest import DATA
+from lxml import etree
+from refi_helpers import TEXTS
+
 from workbench.export.filters import ExportError
 from workbench.export.refi import export_qdpx, user_guid
 from workbench.memos import add_memo
 from workbench.project import Project
 
+pytest_plugins = ["refi_fixtures"]  # the `rich` and `rich_file` fixtures
 NS = {"q": "urn:QDA-XML:project:1.0"}
 
 
@@ -29,8 +30,8 @@ def _open(path: Path) -> tuple[etree._Element, dict[str, bytes]]:
     return etree.fromstring(files.pop("project.qde")), files
 
 
-def test_export_is_valid_and_holds_every_part(project, tmp_path, schema):
-    build_rich_project(project)
+def test_export_is_valid_and_holds_every_part(rich, tmp_path, schema):
+    project, _ = rich
     summary = export_qdpx(project, tmp_path / "out.qdpx")
     root, files = _open(tmp_path / "out.qdpx")
     schema.assertValid(root)
@@ -55,8 +56,8 @@ def test_export_is_valid_and_holds_every_part(project, tmp_path, schema):
         assert source.get("plainTextPath") == f"internal://{source.get('guid')}.txt"
 
 
-def test_positions_are_code_points_into_the_exported_text(project, tmp_path):
-    build_rich_project(project)
+def test_positions_are_code_points_into_the_exported_text(rich, tmp_path):
+    project, _ = rich
     export_qdpx(project, tmp_path / "out.qdpx")
     root, files = _open(tmp_path / "out.qdpx")
     coded = set()
@@ -68,8 +69,8 @@ def test_positions_are_code_points_into_the_exported_text(project, tmp_path):
                      "x\u0301 c'est sûr. 👍🏽"}
 
 
-def test_notes_hang_on_their_targets(project, tmp_path):
-    ids = build_rich_project(project)
+def test_notes_hang_on_their_targets(rich, tmp_path):
+    project, ids = rich
     export_qdpx(project, tmp_path / "out.qdpx")
     root, _ = _open(tmp_path / "out.qdpx")
     notes = {note.get("guid"): note.findtext("q:PlainTextContent", namespaces=NS)
@@ -85,8 +86,8 @@ def test_notes_hang_on_their_targets(project, tmp_path):
     assert texts(root.findall(f".//q:Coding[@guid='{guid}']/q:NoteRef", NS)) == ["Ironie ?"]
 
 
-def test_variables_are_typed_and_values_sit_on_sources(project, tmp_path):
-    build_rich_project(project)
+def test_variables_are_typed_and_values_sit_on_sources(rich, tmp_path):
+    project, _ = rich
     export_qdpx(project, tmp_path / "out.qdpx")
     root, _ = _open(tmp_path / "out.qdpx")
     types = {var.get("name"): var.get("typeOfVariable") for var in root.findall("q:Variables/q:Variable", NS)}
@@ -110,8 +111,8 @@ def test_variables_are_typed_and_values_sit_on_sources(project, tmp_path):
     assert [v.find("q:VariableRef", NS).get("targetGUID") for v in empty] == [guid["nps"]]  # NULL kept as no value
 
 
-def test_export_is_stable(project, tmp_path):
-    build_rich_project(project)
+def test_export_is_stable(rich, tmp_path):
+    project, _ = rich
     export_qdpx(project, tmp_path / "a.qdpx")
     export_qdpx(project, tmp_path / "b.qdpx")
     first, files_a = _open(tmp_path / "a.qdpx")
@@ -122,8 +123,8 @@ def test_export_is_stable(project, tmp_path):
     assert files_a == files_b
 
 
-def test_code_and_coder_filters(project, tmp_path, schema):
-    build_rich_project(project)
+def test_code_and_coder_filters(rich, tmp_path, schema):
+    project, _ = rich
     export_qdpx(project, tmp_path / "motifs.qdpx", codes=["Motifs"], coders=["alice"])
     root, _ = _open(tmp_path / "motifs.qdpx")
     schema.assertValid(root)
@@ -136,8 +137,8 @@ def test_code_and_coder_filters(project, tmp_path, schema):
     assert [user.get("name") for user in root.findall("q:Users/q:User", NS)] == ["alice", "bob"]  # bob wrote a memo
 
 
-def test_child_code_filter_keeps_its_ancestors(project, tmp_path, schema):
-    build_rich_project(project)
+def test_child_code_filter_keeps_its_ancestors(rich, tmp_path, schema):
+    project, _ = rich
     export_qdpx(project, tmp_path / "rage.qdpx", codes=["Émotions/Colère/Rage"])
     root, _ = _open(tmp_path / "rage.qdpx")
     schema.assertValid(root)
@@ -159,8 +160,8 @@ def test_text_xml_cannot_carry_is_dropped(project, tmp_path, schema):
     assert root.findtext("q:Notes/q:Note/q:PlainTextContent", namespaces=NS) == "bip fin"
 
 
-def test_export_errors(project, tmp_path):
-    build_rich_project(project)
+def test_export_errors(rich, tmp_path):
+    project, _ = rich
     with pytest.raises(ExportError, match="does not exist"):
         export_qdpx(project, tmp_path / "missing" / "out.qdpx")
     with pytest.raises(ExportError, match="Tarif"):
@@ -170,8 +171,8 @@ def test_export_errors(project, tmp_path):
     assert not list(tmp_path.glob("*qdpx*"))
 
 
-def test_failed_write_leaves_no_file(project, tmp_path):
-    build_rich_project(project)
+def test_failed_write_leaves_no_file(rich, tmp_path):
+    project, _ = rich
     target = tmp_path / "out.qdpx"
     target.mkdir()  # a folder where the file should go: the final rename fails
     with pytest.raises(ExportError, match="cannot write"):
@@ -179,23 +180,20 @@ def test_failed_write_leaves_no_file(project, tmp_path):
     assert [path.name for path in tmp_path.glob("*qdpx*")] == ["out.qdpx"] and target.is_dir()
 
 
-def test_read_only_project_can_be_exported(tmp_path, schema):
-    path = tmp_path / "ro.vwb"
-    with Project.create(path) as created:
-        build_rich_project(created)
-    with Project.open(path, read_only=True) as opened:
+def test_read_only_project_can_be_exported(rich_file, tmp_path, schema):
+    with Project.open(rich_file[0], read_only=True) as opened:
         export_qdpx(opened, tmp_path / "ro.qdpx")
     root, _ = _open(tmp_path / "ro.qdpx")
     schema.assertValid(root)
 
 
-def test_demo_step_writes_demo_qdpx_and_checks_the_round_trip(project, tmp_path, schema):
+def test_demo_step_writes_demo_qdpx_and_checks_the_round_trip(rich, tmp_path, schema):
     from contextlib import nullcontext
 
     from workbench.demo import DemoContext
     from workbench.refi_demo import demo_step
 
-    build_rich_project(project)
+    project, _ = rich
     lines: list[str] = []
     ctx = DemoContext(project, tmp_path, tmp_path, lines.append, lambda label: nullcontext(None))
     demo_step(ctx)

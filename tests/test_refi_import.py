@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from refi_helpers import add_document, dump, write_qdpx
 
-from refi_helpers import add_document, build_rich_project, dump, write_qdpx
 from workbench.errors import IngestError
 from workbench.export.refi import export_qdpx
 from workbench.ingest import refi as refi_ingest
@@ -20,6 +20,7 @@ from workbench.project import Project
 from workbench.refi_xml import ZipLimits
 from workbench.text.normalise import normalise_text
 
+pytest_plugins = ["refi_fixtures"]  # the `rich` and `rich_file` fixtures
 NS = "urn:QDA-XML:project:1.0"
 G_USER = "{0C7A1F3E-5B6D-4E2A-9F10-3D2C1B0A9E8F}"
 G_SOURCE = "{A1B2C3D4-E5F6-4711-8899-AABBCCDDEEFF}"
@@ -31,8 +32,8 @@ CRLF_TEXT = "Bonjour,\r\nje suis très déçu du prix.\r\nLe conseiller 😀 ét
 
 
 # -- round trip ---------------------------------------------------------------------------------------------
-def test_round_trip_loses_nothing(project, tmp_path):
-    build_rich_project(project)
+def test_round_trip_loses_nothing(rich, tmp_path):
+    project, _ = rich
     export_qdpx(project, tmp_path / "out.qdpx")
     with Project.create(tmp_path / "copy.vwb") as copy:
         result = import_qdpx(copy, tmp_path / "out.qdpx")
@@ -49,8 +50,8 @@ def test_round_trip_loses_nothing(project, tmp_path):
             assert dump(third) == dump(project)
 
 
-def test_reimporting_own_export_merges_instead_of_duplicating(project, tmp_path):
-    build_rich_project(project)
+def test_reimporting_own_export_merges_instead_of_duplicating(rich, tmp_path):
+    project, _ = rich
     before = dump(project)
     export_qdpx(project, tmp_path / "out.qdpx")
     result = import_qdpx(project, tmp_path / "out.qdpx")
@@ -60,8 +61,8 @@ def test_reimporting_own_export_merges_instead_of_duplicating(project, tmp_path)
     assert after["values"] == before["values"]
 
 
-def test_the_same_archive_twice_is_refused(project, tmp_path):
-    build_rich_project(project)
+def test_the_same_archive_twice_is_refused(rich, tmp_path):
+    project, _ = rich
     export_qdpx(project, tmp_path / "out.qdpx")
     with Project.create(tmp_path / "copy.vwb") as copy:
         import_qdpx(copy, tmp_path / "out.qdpx")
@@ -415,8 +416,8 @@ def test_wrong_file_types_are_refused(project, tmp_path):
         import_qdpx(project, other)
 
 
-def test_a_failure_while_writing_rolls_everything_back(project, tmp_path, monkeypatch):
-    build_rich_project(project)
+def test_a_failure_while_writing_rolls_everything_back(rich, tmp_path, monkeypatch):
+    project, _ = rich
     export_qdpx(project, tmp_path / "out.qdpx")
     with Project.create(tmp_path / "copy.vwb") as copy:
         before = dump(copy)
@@ -432,12 +433,12 @@ def test_a_failure_while_writing_rolls_everything_back(project, tmp_path, monkey
 
 
 # -- through `workbench import` -----------------------------------------------------------------------------
-def test_workbench_import_dispatches_qdpx_and_skips_it_the_second_time(project, tmp_path):
+def test_workbench_import_dispatches_qdpx_and_skips_it_the_second_time(rich, tmp_path):
     from click.testing import CliRunner
 
     from workbench.cli import cli
 
-    build_rich_project(project)
+    project, _ = rich
     export_qdpx(project, tmp_path / "out.qdpx")
     Project.create(tmp_path / "copy.vwb").close()
     runner = CliRunner()

@@ -43,10 +43,18 @@ from typing import Any
 from workbench.errors import CodingError, IngestError
 from workbench.export.refi import KIND_VARIABLE, LANG_VARIABLE, OCCURRED_VARIABLE, RESERVED_VARIABLES
 from workbench.ingest.base import KINDS, decode_text, file_sha256
-from workbench.journal import Recorder
 from workbench.ingest.refi_positions import Convention, StoredText, choose_convention
+from workbench.journal import Recorder
 from workbench.project import Project
-from workbench.refi_xml import DEFAULT_LIMITS, SafeZip, ZipLimits, as_guid, check_member_name, parse_datetime, parse_xml
+from workbench.refi_xml import (
+    DEFAULT_LIMITS,
+    SafeZip,
+    ZipLimits,
+    as_guid,
+    check_member_name,
+    parse_datetime,
+    parse_xml,
+)
 
 FALLBACK_CODER = "REFI-QDA import"
 _TYPES = {"Text": "text", "Boolean": "boolean", "Integer": "integer", "Float": "float", "Date": "date",

@@ -25,8 +25,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from workbench.text.normalise import normalise_text
-
 STRIP = " \t\n"
 # After line-break and control handling, only ASCII characters remain below U+0080, and none of them
 # composes with its neighbours under NFC; so NFC can be applied cluster by cluster: an optional ASCII
