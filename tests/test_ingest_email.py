@@ -127,3 +127,11 @@ def test_split_body(body, text, quoted, signature):
 def test_html_to_text_blocks_entities_and_blockquotes():
     html = "<div>Un&nbsp;&eacute;t&eacute;<br/>deux</div><ul><li>a</li><li>b</li></ul><blockquote>cité</blockquote><style>x</style>"
     assert html_to_text(html) == "Un été\ndeux\n\na\nb\n\n> cité"
+
+
+def test_mbox_must_start_with_from_line(project, tmp_path):
+    path = tmp_path / "faux.mbox"
+    path.write_text("Subject: pas un mbox\n\nbonjour\n", encoding="utf-8")
+    with pytest.raises(email_format.IngestError) as caught:
+        import_file(project, path)
+    assert caught.value.line == 1 and "not an mbox file" in caught.value.reason

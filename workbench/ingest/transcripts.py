@@ -38,6 +38,10 @@ _CUE_TIMING = re.compile(rf"^\s*(?P<start>{_TIME})\s*-->\s*(?P<end>{_TIME})")
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]+)>(.*?)(?=</v>|<v[\s.]|\Z)", re.DOTALL)
 _TAG = re.compile(r"</?[^>]+>")
 _MAX_DOCX_UNCOMPRESSED = 512 * 1024**2
+# Declarations with no place in a Word document, in the encodings XML parts may use.
+_HOSTILE_MARKERS = tuple(
+    marker.encode(encoding) for marker in ("<!DOCTYPE", "<!ENTITY") for encoding in ("utf-8", "utf-16-le", "utf-16-be")
+)
 
 
 def seconds(stamp: str) -> float:
@@ -103,7 +107,7 @@ def _check_docx_archive(path: Path) -> zipfile.ZipFile:
         if member.filename.endswith((".xml", ".rels")):
             with archive.open(member) as handle:
                 head = handle.read(65536)
-            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+            if any(marker in head for marker in _HOSTILE_MARKERS):
                 raise IngestError(path, f"refused: {member.filename} declares a DOCTYPE/ENTITY (hostile XML)")
     return archive
 
