@@ -184,6 +184,24 @@ def test_bare_qde_with_its_sources_folder(project, tmp_path):
     assert project.scalar("SELECT kind FROM sources") == "qde" and result.documents == 1
 
 
+def test_a_link_out_of_the_qde_folder_is_refused(project, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("mot de passe")
+    folder = tmp_path / "etude"
+    (folder / "sources").mkdir(parents=True)
+    (folder / "sources" / f"{G_SOURCE}.txt").symlink_to(secret)
+    (folder / "project.qde").write_text(_maxqda_qde(CRLF_TEXT), encoding="utf-8")
+    with pytest.raises(IngestError, match="a link out of the project's folder"):
+        import_qdpx(project, folder / "project.qde")
+    assert project.scalar("SELECT count(*) FROM documents") == 0
+
+
+def test_a_qde_with_another_name_at_the_archive_root(project, tmp_path):
+    archive = write_qdpx(tmp_path / "named.qdpx", _maxqda_qde(CRLF_TEXT), {f"sources/{G_SOURCE}.txt": CRLF_TEXT},
+                         qde_name="Etude clients.qde")
+    assert import_qdpx(project, archive).codings == 3
+
+
 def test_relative_source_path(project, tmp_path):
     archive = write_qdpx(tmp_path / "rel.qdpx", _maxqda_qde(CRLF_TEXT, path="texts/entretien.txt"),
                          {"texts/entretien.txt": CRLF_TEXT})

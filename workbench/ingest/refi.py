@@ -64,7 +64,7 @@ _DECIMAL = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _STORED_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?)?$")
 _QUOTE = 80
-# Code fields read from the archive (REFI's own plus those of our Description block) passed to insert_code.
+# Columns of the batched inserts (name, DuckDB type).
 _DOCUMENT_COLUMNS = (("id", "BIGINT"), ("source_id", "INTEGER"), ("kind", "VARCHAR"), ("title", "VARCHAR"),
                      ("text", "VARCHAR"), ("lang", "VARCHAR"), ("occurred_at", "TIMESTAMP"), ("n_chars", "INTEGER"),
                      ("sha256", "VARCHAR"), ("position", "INTEGER"))
@@ -74,6 +74,7 @@ _CODING_COLUMNS = (("id", "BIGINT"), ("guid", "VARCHAR"), ("document_id", "BIGIN
                    ("created_at", "TIMESTAMP"))
 _MEMO_COLUMNS = (("target_kind", "VARCHAR"), ("target_id", "BIGINT"), ("coder_id", "INTEGER"), ("text", "VARCHAR"),
                  ("created_at", "TIMESTAMP"), ("updated_at", "TIMESTAMP"))
+# Code fields read from the archive (REFI's own plus those of our Description block) passed to insert_code.
 _CODE_FIELDS = ("color", "description", "inclusion", "exclusion", "indicators", "examples", "translations",
                 "attributes", "key", "scheme")
 
@@ -148,6 +149,8 @@ class _Archive:
             if len(matches) != 1:
                 return None
             current = matches[0]
+        if not current.resolve().is_relative_to(self.path.parent.resolve()):
+            raise IngestError(current, "a link out of the project's folder; refused")
         return current if current.is_file() else None
 
     def source_text(self, reference: str, where: str) -> str | None:
