@@ -9,6 +9,7 @@ from test_codebook_yaml import comparable_tree
 
 from workbench import codebook as cb
 from workbench import codebook_yaml as cy
+from workbench.errors import CodingError
 from workbench.project import Project
 
 SHIPPED = sorted(path.stem for path in cy.schemes_dir().glob("*.yaml"))
@@ -107,3 +108,7 @@ def test_two_schemes_side_by_side(project):
     cy.load_scheme(project, "contact_reasons")
     assert cb.find_code(project, "relationship_forms:fling") != cb.find_code(project, "contact_reasons:price")
     assert cb.code_path(project, cb.find_code(project, "price")) == "Motifs de contact/Prix"
+    fling = cb.find_code(project, "positives et intimes/aventure", scheme="relationship_forms")
+    assert fling == cb.find_code(project, "Formes de relation client–marque/Positives et intimes/Aventure")
+    with pytest.raises(CodingError, match="no code 'Positives et intimes/Aventure'"):
+        cb.find_code(project, "Positives et intimes/Aventure", scheme="contact_reasons")

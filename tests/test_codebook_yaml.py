@@ -117,6 +117,13 @@ def test_bad_scheme_files_are_refused_clearly(tmp_path, text, message):
     assert "scheme.yaml" in str(info.value)
 
 
+def test_yaml_aliases_are_refused(tmp_path):
+    bomb = "key: s\nname: S\ncodes:\n  - &a {name: A}\n  - {name: B, children: [*a, *a]}\n"
+    with pytest.raises(IngestError, match="aliases") as info:
+        cy.read_scheme(_write(tmp_path, bomb))
+    assert info.value.line == 5
+
+
 def test_yaml_syntax_error_names_the_line(tmp_path):
     path = _write(tmp_path, "key: s\nname: S\ncodes:\n  - name: [unclosed\n")
     with pytest.raises(IngestError, match="invalid YAML") as info:

@@ -124,6 +124,17 @@ def _read_code(raw: Any, where: str, path: Path, keys: set[str]) -> dict[str, An
     return code
 
 
+def _refuse_aliases(text: str, path: Path) -> None:
+    """Refuse YAML aliases (`*name`): a scheme never needs them, and nested aliases can make a tiny file
+    expand into an enormous code tree (the YAML form of a "billion laughs" attack)."""
+    import yaml
+
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            line = event.start_mark.line + 1 if event.start_mark else None
+            raise IngestError(path, "YAML aliases (*name) are not allowed in a scheme file; write each code out", line)
+
+
 def read_scheme(path: str | Path) -> dict[str, Any]:
     """Parse and check a scheme file. Returns {key, name, description, source, licence, version, color,
     codes}, texts as {lang: text} ('*' for an untranslated text). Raises IngestError naming the problem."""
@@ -131,7 +142,9 @@ def read_scheme(path: str | Path) -> dict[str, Any]:
 
     path = Path(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        _refuse_aliases(text, path)
+        raw = yaml.safe_load(text)
     except OSError as exc:
         raise IngestError(path, f"cannot read: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
