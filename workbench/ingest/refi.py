@@ -55,6 +55,7 @@ from workbench.refi_xml import (
     parse_datetime,
     parse_xml,
 )
+from workbench.text.normalise import normalise_text
 
 FALLBACK_CODER = "REFI-QDA import"
 _TYPES = {"Text": "text", "Boolean": "boolean", "Integer": "integer", "Float": "float", "Date": "date",
@@ -274,7 +275,7 @@ class _Reader:
         variables = self.child(self.root, "Variables")
         for variable in [] if variables is None else self.children(variables, "Variable"):
             self.model.variables[self.guid(variable)] = (
-                (variable.get("name") or "").strip(), _TYPES.get(variable.get("typeOfVariable") or "", "text")
+                _clean(variable.get("name")), _TYPES.get(variable.get("typeOfVariable") or "", "text")
             )
         cases = self.child(self.root, "Cases")
         for case in [] if cases is None else self.children(cases, "Case"):
@@ -343,7 +344,7 @@ class _Reader:
 
     def _text_source(self, element: Any) -> _Source | None:
         guid = self.guid(element)
-        name = (element.get("name") or "").strip() or None
+        name = _clean(element.get("name")) or None
         label = name or guid
         content = self.child(element, "PlainTextContent")
         if content is not None and content.text is not None:
@@ -402,6 +403,11 @@ class _Reader:
         }
 
 
+def _clean(value: str | None) -> str:
+    """A name or value as the project stores short texts: normalised (NFC, no controls), blanks trimmed."""
+    return normalise_text(value or "").strip()
+
+
 def _value_text(item: Any) -> str | None:
     """The stored form of a `<VariableValue>`'s value (None when it has none)."""
     for element in item:
@@ -410,7 +416,7 @@ def _value_text(item: Any) -> str | None:
         tag = element.tag.split("}")[-1]
         if tag == "VariableRef":
             continue
-        text = (element.text or "").strip()
+        text = _clean(element.text)
         if tag == "BooleanValue" and text.lower() in ("true", "1", "false", "0"):
             return "true" if text.lower() in ("true", "1") else "false"
         if tag == "IntegerValue" and _INTEGER.match(text):
