@@ -238,7 +238,8 @@ def test_find_code(project, tree):
     with pytest.raises(CodingError, match="no code 'Tarifs'"):
         cb.find_code(project, "Tarifs")
     cb.create_code(project, "Prix bis", key="price", scheme="other")
-    with pytest.raises(CodingError, match="several schemes.*contact_reasons:price"):
+    cb.create_code(project, "Prix ter", key="price")
+    with pytest.raises(CodingError, match=r"several schemes.*contact_reasons:price, other:price, price \(no scheme\)"):
         cb.find_code(project, "price")
     with pytest.raises(CodingError, match="no code given"):
         cb.find_code(project, " / ")

@@ -310,7 +310,7 @@ def find_code(project: Project, path_or_key: str | int, scheme: str | None = Non
         if len(found) == 1:
             return int(found[0][0])
         if len(found) > 1:
-            options = ", ".join(f"{row[1]}:{text}" for row in found)
+            options = ", ".join(f"{row[1]}:{text}" if row[1] else f"{text} (no scheme)" for row in found)
             raise CodingError(f"key {text!r} is in several schemes; say which: {options}")
     raise CodingError(_not_found_message(project, text))
 
@@ -388,8 +388,8 @@ def insert_code(rec: Recorder, name: str, parent_id: int | None = None, *, guid:
         values[field] = _clean_field(field, value)
     _check_sibling_name(project, parent_id, values["name"])
     values["guid"] = clean_guid(guid)
-    if project.scalar("SELECT count(*) FROM codes WHERE guid = ?", [values["guid"]]):
-        existing = project.scalar("SELECT id FROM codes WHERE guid = ?", [values["guid"]])
+    existing = project.scalar("SELECT id FROM codes WHERE guid = ?", [values["guid"]])
+    if existing is not None:
         raise CodingError(f"a code with GUID {values['guid']} already exists ({code_path(project, existing)!r})")
     _check_key(project, values.get("scheme"), values.get("key"))
     position = _next_position(project, parent_id)
