@@ -209,6 +209,25 @@ def test_relative_source_path(project, tmp_path):
     assert _coded_words(project) == ["déçu", "prix", "aimable"]
 
 
+@pytest.mark.parametrize("reference", ["/etc/hostname", "file:///etc/hostname", "absolute:///etc/hostname",
+                                       "C:\\Users\\x.txt", "\\\\server\\share\\x.txt"])
+def test_sources_outside_the_archive_are_skipped_never_read(project, tmp_path, reference):
+    archive = write_qdpx(tmp_path / "ext.qdpx", _maxqda_qde(CRLF_TEXT, path=reference),
+                         {f"sources/{G_SOURCE}.txt": CRLF_TEXT, "etc/hostname": "lu dans l'archive"})
+    result = import_qdpx(project, archive)
+    assert result.documents == 0 and project.scalar("SELECT count(*) FROM documents") == 0
+    assert result.warnings[0] == f"source 'Entretien 1' skipped: its text {reference!r} is outside the archive, not read"
+
+
+def test_relative_scheme_and_upper_case_internal(project, tmp_path):
+    archive = write_qdpx(tmp_path / "rel.qdpx", _maxqda_qde(CRLF_TEXT, path="relative://texts/a.txt"),
+                         {"texts/a.txt": CRLF_TEXT})
+    assert import_qdpx(project, archive).codings == 3
+    archive = write_qdpx(tmp_path / "up.qdpx", _maxqda_qde(CRLF_TEXT, path=f"INTERNAL://{G_SOURCE}.TXT"),
+                         {f"Sources/{G_SOURCE}.txt": CRLF_TEXT})
+    assert import_qdpx(project, archive).merged_documents == 1
+
+
 def test_minimal_project_without_optional_parts(project, tmp_path):
     qde = (f'<Project xmlns="{NS}" name="p"><Sources><TextSource guid="{G_SOURCE}">'
            "<PlainTextContent>  Texte seul.  </PlainTextContent></TextSource></Sources></Project>")
@@ -364,10 +383,6 @@ def _hostile(tmp_path: Path, case: str) -> tuple[Path, ZipLimits | None]:
         write_qdpx(path, f'<CodeBook xmlns="{NS}"/>', text)
     elif case == "bad position":
         write_qdpx(path, good.replace('startPosition="', 'startPosition="x', 1), text)
-    elif case == "absolute source path":
-        write_qdpx(path, _maxqda_qde(CRLF_TEXT, path="/etc/passwd"), text)
-    elif case == "url source path":
-        write_qdpx(path, _maxqda_qde(CRLF_TEXT, path="file:///etc/passwd"), text)
     elif case == "traversal in internal path":
         write_qdpx(path, _maxqda_qde(CRLF_TEXT, path="internal://../../secret.txt"), text)
     elif case == "binary source text":
@@ -397,8 +412,6 @@ HOSTILE = {
     "malformed xml": "not well-formed XML",
     "wrong root": "not a REFI-QDA <Project>",
     "bad position": "startPosition 'x",
-    "absolute source path": "points outside the project",
-    "url source path": "points outside the project",
     "traversal in internal path": "unsafe member name 'sources/../../secret.txt'",
     "binary source text": "binary file",
     "guidless code": "code 'Prix/Tarif' has no guid attribute",

@@ -154,17 +154,22 @@ class _Archive:
             raise IngestError(current, "a link out of the project's folder; refused")
         return current if current.is_file() else None
 
-    def source_text(self, reference: str, where: str) -> str | None:
-        """The decoded text a `plainTextPath` points at; None when it is absent. `internal://` means the
-        archive's sources folder; a relative path is relative to the archive root (or the .qde's folder).
-        Absolute paths and URLs are never followed: a crafted project must not read the user's files."""
-        if reference.startswith("internal://"):
-            candidates = [f"sources/{reference[len('internal://'):]}"]
-        elif "://" in reference or reference.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", reference):
-            raise IngestError(where, f"source path {reference!r} points outside the project; only internal:// "
-                                     "and relative paths are read")
-        else:
+    def source_text(self, reference: str) -> str | None:
+        """The decoded text a `plainTextPath` points at; None when the archive does not hold it.
+
+        `internal://` means the archive's sources folder; `relative://` and plain relative paths are
+        looked up from the archive root (or the .qde's folder). Files elsewhere (`absolute://`, `file://`,
+        absolute paths, drive letters) are never read: a crafted project must not pull the user's files
+        into a project that may later be shared. A path climbing out with `..` refuses the archive."""
+        if _outside(reference):
+            return None
+        scheme, _, rest = reference.partition("://")
+        if not rest:
             candidates = [reference, f"sources/{reference}"]
+        elif scheme.lower() == "internal":
+            candidates = [f"sources/{rest}"]
+        else:
+            candidates = [rest, f"sources/{rest}"]
         for candidate in candidates:
             check_member_name(self.path, candidate)
             if self.zip is not None:
@@ -350,10 +355,11 @@ class _Reader:
         if content is not None and content.text is not None:
             raw: str | None = content.text
         elif element.get("plainTextPath"):
-            raw = self.archive.source_text(element.get("plainTextPath"), self.where)
+            raw = self.archive.source_text(element.get("plainTextPath"))
             if raw is None:
+                where = "outside the archive, not read" if _outside(element.get("plainTextPath")) else "missing"
                 self.model.warnings.append(
-                    f"source {label!r} skipped: its text {element.get('plainTextPath')!r} is not in the archive"
+                    f"source {label!r} skipped: its text {element.get('plainTextPath')!r} is {where}"
                 )
                 return None
         else:
@@ -392,7 +398,7 @@ class _Reader:
         content = self.child(note, "PlainTextContent")
         text = content.text if content is not None else None
         if text is None and note.get("plainTextPath"):
-            text = self.archive.source_text(note.get("plainTextPath"), self.where)
+            text = self.archive.source_text(note.get("plainTextPath"))
         if text is None or not text.strip():
             return
         self.model.notes[guid] = {
@@ -401,6 +407,14 @@ class _Reader:
             "created": parse_datetime(note.get("creationDateTime")),
             "modified": parse_datetime(note.get("modifiedDateTime")),
         }
+
+
+def _outside(reference: str) -> bool:
+    """True for a source path that names a file outside the archive (see `_Archive.source_text`)."""
+    scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.-]+)://", reference)
+    if scheme:
+        return scheme.group(1).lower() not in ("internal", "relative")
+    return reference.startswith(("/", "\\")) or bool(re.match(r"^[A-Za-z]:", reference))
 
 
 def _clean(value: str | None) -> str:
