@@ -21,7 +21,7 @@ from workbench.ingest import email as email_format
 from workbench.ingest import transcripts
 from workbench.ingest.base import KINDS, MAX_BYTES, ParsedDocument, Pseudonymiser, check_file, file_sha256
 from workbench.ingest.store import StoreCounts, find_source, insert_source, store_parsed
-from workbench.ingest.tables import import_table
+from workbench.ingest.tables import loaded_table, store_table
 from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import Project
 
@@ -160,16 +160,25 @@ def import_file(
             message=f"already imported as {previous['name']} (source {previous['id']}, {previous['imported_at']:%Y-%m-%d %H:%M})",
         )
     doc_kind = kind or fmt.kind
-    documents = fmt.parse(path) if fmt.parse is not None else None
-    with project.transaction():
-        source_id = insert_source(project, path.suffix.lower().lstrip("."), path, sha256)
-        if documents is None:
-            counts = import_table(project, path, source_id, doc_kind, text_column, pseudonymiser, progress)
-        else:
+    family = path.suffix.lower().lstrip(".")
+    if fmt.parse is None:
+        with loaded_table(project, path, progress) as (table, header), project.transaction():
+            source_id = insert_source(project, family, path, sha256)
+            progress(0, None, f"{path.name}: storing rows")
+            counts = store_table(project, path, source_id, table, header, doc_kind, text_column, pseudonymiser)
+            _check_not_empty(path, counts)
+    else:
+        documents = fmt.parse(path)
+        with project.transaction():
+            source_id = insert_source(project, family, path, sha256)
             counts = store_parsed(project, source_id, documents, doc_kind, pseudonymiser)
-        if counts.documents + counts.duplicates == 0:
-            raise IngestError(path, "no text to import (every document is empty)")
+            _check_not_empty(path, counts)
     return _result(path, doc_kind, counts)
+
+
+def _check_not_empty(path: Path, counts: StoreCounts) -> None:
+    if counts.documents + counts.duplicates == 0:
+        raise IngestError(path, "no text to import (every document is empty)")
 
 
 def _result(path: Path, kind: str, counts: StoreCounts) -> FileResult:

@@ -21,10 +21,13 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import re
 import shutil
 import tempfile
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -71,27 +74,32 @@ def sql_clean(value: str) -> str:
 
 
 # -- reading CSV ------------------------------------------------------------------------------------
-def _scan_utf8(path: Path) -> tuple[bytes, bool]:
-    """First 256 KB of the file, and whether the whole file is valid UTF-8 (read in blocks)."""
+_SAMPLE_BYTES = 262144
+
+
+def _prefix_is_utf8(sample: bytes) -> bool:
+    """Whether a sample is UTF-8, allowing a character cut at the end of the sample."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _first_invalid_utf8(path: Path) -> bytes:
+    """Some bytes around the first place the file stops being UTF-8 (for the encoding detector)."""
     decoder = codecs.getincrementaldecoder("utf-8")()
-    sample = b""
-    valid = True
+    offset = 0
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 22), b""):
-            if len(sample) < 262144:
-                sample += block[: 262144 - len(sample)]
-            if valid:
-                try:
-                    decoder.decode(block)
-                except UnicodeDecodeError:
-                    valid = False
-                    break
-        if valid:
             try:
-                decoder.decode(b"", final=True)
-            except UnicodeDecodeError:
-                valid = False
-    return sample, valid
+                decoder.decode(block)
+            except UnicodeDecodeError as exc:
+                start = offset + max(0, exc.start - 65536)
+                handle.seek(start)
+                return handle.read(131072)
+            offset += len(block)
+    return b""
 
 
 def _transcode(path: Path, encoding: str, target: Path) -> None:
@@ -156,30 +164,45 @@ def _csv_error(path: Path, exc: duckdb.Error) -> IngestError:
     return IngestError(path, f"cannot read as CSV: {first}", int(line.group(1)) if line else None)
 
 
-def load_csv(project: Project, path: Path, table: str, workdir: Path) -> list[str]:
-    """Load a CSV file into temporary table `table` (columns c0..cN, text). Returns the header names."""
-    sample_bytes, valid_utf8 = _scan_utf8(path)
-    check_text_bytes(path, sample_bytes)
-    encoding = detect_encoding(path, sample_bytes, valid_utf8)
-    source = path
-    if encoding not in ("utf-8", "utf-8-sig"):
-        source = workdir / "utf8.csv"
-        _transcode(path, encoding, source)
-        sample_bytes = source.open("rb").read(262144)
-    sample = sample_bytes.decode("utf-8", errors="ignore").lstrip("\ufeff").replace("\r\n", "\n")
+def _read_csv(project: Project, path: Path, source: Path, table: str) -> list[str]:
+    """Load a UTF-8 CSV file into temporary table `table` with DuckDB's reader (columns c0..cN, text)."""
+    with source.open("rb") as handle:
+        sample = handle.read(_SAMPLE_BYTES).decode("utf-8", errors="ignore").lstrip("\ufeff").replace("\r\n", "\n")
     delimiter = sniff_delimiter(path, sample)
     header = _header(path, sample, delimiter)
     columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(header))) + "}"
+    project.execute(
+        f"CREATE TEMP TABLE {table} AS SELECT row_number() OVER () AS _pos, * FROM read_csv(?, delim = ?, "
+        f"quote = '\"', escape = '\"', header = true, auto_detect = false, columns = {columns}, "
+        "strict_mode = true, null_padding = false, max_line_size = 16777216)",
+        [str(source), delimiter],
+    )
+    return header
+
+
+def load_csv(project: Project, path: Path, table: str, workdir: Path) -> list[str]:
+    """Load a CSV file into temporary table `table` (columns c0..cN, text). Returns the header names.
+
+    A file that looks like UTF-8 is read directly: DuckDB checks every byte and says when it is not
+    UTF-8 after all, and only then is the file scanned for its encoding and transcoded. Must run outside
+    a transaction: a failed statement would abort it."""
+    with path.open("rb") as handle:
+        sample = handle.read(_SAMPLE_BYTES)
+    check_text_bytes(path, sample)
+    if not sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and _prefix_is_utf8(sample):
+        try:
+            return _read_csv(project, path, path, table)
+        except duckdb.Error as exc:
+            if "not utf-8 encoded" not in str(exc):
+                raise _csv_error(path, exc) from exc
+        sample = _first_invalid_utf8(path)
+    encoding = detect_encoding(path, sample, whole_is_utf8=False)
+    source = workdir / "utf8.csv"
+    _transcode(path, encoding, source)
     try:
-        project.execute(
-            f"CREATE TEMP TABLE {table} AS SELECT row_number() OVER () AS _pos, * FROM read_csv(?, delim = ?, quote = '\"', escape = '\"', "
-            f"header = true, auto_detect = false, columns = {columns}, strict_mode = true, "
-            "null_padding = false, max_line_size = 16777216)",
-            [str(source), delimiter],
-        )
+        return _read_csv(project, path, source, table)
     except duckdb.Error as exc:
         raise _csv_error(path, exc) from exc
-    return header
 
 
 # -- reading XLSX -----------------------------------------------------------------------------------
@@ -338,44 +361,42 @@ def store_table(
         sql_timestamp(cells[date_index], columns[date_index].date_format) if date_index is not None
         else "NULL::TIMESTAMP"
     )
-    hashed, kept = f"{table}_hashed", f"{table}_kept"
+    # Document id = base + row position: no numbering pass; skipped rows leave gaps in the id sequence.
+    base = reserve_id_block(project, total) - 1
     try:
         project.execute(
             f"""
-            CREATE TEMP TABLE {hashed} AS
-            SELECT position, text, occurred_at, sha256(text) AS sha FROM (
+            INSERT INTO documents (id, source_id, kind, title, text, occurred_at, n_chars, sha256, position)
+            SELECT {base} + position, ?, ?, NULL, text, occurred_at, length(text), sha256(text), position FROM (
                 SELECT _pos AS position, {clean} AS text, {occurred} AS occurred_at FROM {table}
             ) WHERE text <> ''
-            """
+            """,
+            [source_id, kind],
         )
     finally:
         if pseudonymiser is not None:
             project.con.remove_function("_wb_pseudonymise")
-    # The first row of each distinct text, unless the project already has that text.
+    nonempty = int(project.scalar("SELECT count(*) FROM documents WHERE source_id = ?", [source_id]))
+    # Duplicates (a text seen earlier in this file or already in the project) are removed again: in
+    # the usual case there are none, and inserting first saves materialising a million cleaned texts.
+    kept = f"{table}_kept"
     project.execute(
         f"""
         CREATE TEMP TABLE {kept} AS
-        SELECT min(position) AS position FROM {hashed} h
-        WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.sha256 = h.sha)
-        GROUP BY sha
-        """
-    )
-    nonempty = int(project.scalar(f"SELECT count(*) FROM {hashed}"))
-    counts = StoreCounts(empty=total - nonempty)
-    counts.documents = int(project.scalar(f"SELECT count(*) FROM {kept}"))
-    counts.duplicates = nonempty - counts.documents
-    every_row_kept = counts.documents == total  # the common case: no join needed to pick rows
-    # Document id = base + row position: no numbering pass; skipped rows leave gaps in the id sequence.
-    base = reserve_id_block(project, int(project.scalar(f"SELECT max(_pos) FROM {table}"))) - 1
-    project.execute(
-        f"""
-        INSERT INTO documents (id, source_id, kind, title, text, occurred_at, n_chars, sha256, position)
-        SELECT {base} + position, ?, ?, NULL, text, occurred_at, length(text), sha, position
-        FROM {hashed} {'' if every_row_kept else f'SEMI JOIN {kept} USING (position)'}
+        SELECT min(id) AS id FROM documents d
+        WHERE source_id = ? AND sha256 NOT IN (SELECT sha256 FROM documents WHERE source_id <> ?)
+        GROUP BY sha256
         """,
-        [source_id, kind],
+        [source_id, source_id],
     )
-    _drop(project, [hashed])
+    counts = StoreCounts(empty=total - nonempty, documents=int(project.scalar(f"SELECT count(*) FROM {kept}")))
+    counts.duplicates = nonempty - counts.documents
+    if counts.duplicates:
+        project.execute(
+            f"DELETE FROM documents WHERE source_id = ? AND id NOT IN (SELECT id FROM {kept})", [source_id]
+        )
+    _drop(project, [kept])
+    every_row_kept = counts.documents == total  # the common case: no join needed to pick rows
     others = [i for i in range(width) if i != text_index]
     if others:
         variables = variable_ids(project, {names[i]: types[i] for i in others})
@@ -384,17 +405,19 @@ def store_table(
             variable_id, final_type = variables[names[i]]
             ids.append(str(variable_id))
             values.append(cells[i] if final_type == "text" else sql_canonical(cells[i], columns[i]))
+        rows = table if every_row_kept else (
+            f"{table} SEMI JOIN (SELECT position AS _pos FROM documents WHERE source_id = {int(source_id)}) USING (_pos)"
+        )
         project.execute(
             f"""
             INSERT INTO document_values (document_id, variable_id, value)
             SELECT id, variable_id, value FROM (
-                SELECT {base} + r._pos AS id,
+                SELECT {base} + _pos AS id,
                        unnest([{', '.join(ids)}]) AS variable_id, unnest([{', '.join(values)}]) AS value
-                FROM {table} r {'' if every_row_kept else f'SEMI JOIN {kept} k ON r._pos = k.position'}
+                FROM {rows}
             ) WHERE value IS NOT NULL
             """
         )
-    _drop(project, [kept])
     return counts
 
 
@@ -405,28 +428,25 @@ def _register_pseudonymiser(project: Project, pseudonymiser: Pseudonymiser) -> N
     project.con.create_function("_wb_pseudonymise", apply, ["VARCHAR"], "VARCHAR", side_effects=False)
 
 
-def import_table(
-    project: Project,
-    path: Path,
-    source_id: int,
-    kind: str,
-    text_column: str | None,
-    pseudonymiser: Pseudonymiser | None,
-    progress: ProgressCallback = no_progress,
-) -> StoreCounts:
-    """Import a .csv or .xlsx file as one document per row (inside the caller's transaction)."""
-    table = f"_wb_import_{source_id}"
-    with tempfile.TemporaryDirectory(prefix="workbench-import-") as scratch:
-        workdir = Path(scratch)
-        if path.suffix.lower() == ".xlsx":
-            header = load_xlsx(project, path, table, progress)
-        else:
-            header = load_csv(project, path, table, workdir)
-        progress(0, None, f"{path.name}: storing rows")
-        counts = store_table(project, path, source_id, table, header, kind, text_column, pseudonymiser)
-    # On failure the caller's rollback removes the temporary tables with everything else.
-    _drop(project, [table])
-    return counts
+_load_counter = itertools.count(1)
+
+
+@contextmanager
+def loaded_table(
+    project: Project, path: Path, progress: ProgressCallback = no_progress
+) -> Iterator[tuple[str, list[str]]]:
+    """Load a .csv or .xlsx file into a temporary table, before the import transaction starts, and
+    drop it afterwards. Yields (table name, header)."""
+    table = f"_wb_import_{next(_load_counter)}"
+    try:
+        with tempfile.TemporaryDirectory(prefix="workbench-import-") as scratch:
+            if path.suffix.lower() == ".xlsx":
+                header = load_xlsx(project, path, table, progress)
+            else:
+                header = load_csv(project, path, table, Path(scratch))
+        yield table, header
+    finally:
+        _drop(project, [table])
 
 
 def _drop(project: Project, tables: list[str]) -> None:
