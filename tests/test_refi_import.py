@@ -78,6 +78,8 @@ def _positions(text: str, words: str, unit: str = "cp", breaks: str = "file") ->
     def count(part: str) -> int:
         if breaks == "one":
             part = part.replace("\r\n", "\n")
+        elif breaks == "two":
+            part = part.replace("\n", "\r\n")
         return len(part.encode("utf-16-le")) // 2 if unit == "utf16" else len(part)
 
     return count(text[:start]), count(text[:start]) + count(words)
@@ -164,6 +166,18 @@ def test_crlf_counted_once_is_detected_without_the_tool_name(project, tmp_path):
                          {f"sources/{G_SOURCE}.txt": CRLF_TEXT})
     import_qdpx(project, archive)
     assert _coded_words(project) == ["déçu", "prix", "aimable"]
+
+
+def test_two_units_per_line_ending_over_an_lf_file_with_leading_blank_lines(project, tmp_path):
+    """NVivo habit: an LF file, positions counted as if each line ended with CRLF; the stored text loses its
+    leading blank lines, and positions follow."""
+    text = "\n\n  " + CRLF_TEXT.replace("\r\n", "\n")
+    archive = write_qdpx(tmp_path / "nvivo.qdpx", _maxqda_qde(text, origin="NVivo 14", breaks="two"),
+                         {f"Sources/{G_SOURCE}.txt": text})
+    result = import_qdpx(project, archive)
+    assert _coded_words(project) == ["déçu", "prix", "aimable"]
+    assert result.convention == "code points, two per line ending"
+    assert project.scalar("SELECT text FROM documents").startswith("Bonjour,\nje")
 
 
 def test_utf16_positions_after_an_emoji(project, tmp_path):
