@@ -202,3 +202,25 @@ def test_demo_step_writes_demo_qdpx_and_checks_the_round_trip(rich, tmp_path, sc
     assert lines[1] == "  demo.qdpx: 3 documents, 6 codes, 6 codings, 4 memos, 8 variables, 2 users"
     assert lines[2].endswith(": lossless")
     assert ctx.results["refi"]["lost"] == {"documents": 0, "codes": 0, "codings": 0, "values": 0, "memos": 0}
+
+
+def test_values_that_do_not_fit_their_type_stay_readable(project, tmp_path, schema):
+    from refi_helpers import add_document, set_value
+
+    doc = add_document(project, "Un texte.", "T", "other", None, None)
+    for name, var_type, value in (("n", "integer", "douze"), ("f", "float", "1e3"), ("g", "float", "nan"),
+                                  ("b", "boolean", "oui"), ("d", "date", "12/03/2026"), ("h", "date", "2026-03-12 09:05")):
+        set_value(project, doc, name, var_type, value)
+    export_qdpx(project, tmp_path / "odd.qdpx")
+    root, _ = _open(tmp_path / "odd.qdpx")
+    schema.assertValid(root)
+    names = {var.get("guid"): var.get("name") for var in root.findall("q:Variables/q:Variable", NS)}
+    written = {
+        names[value.find("q:VariableRef", NS).get("targetGUID")]: (value[1].tag.split("}")[1], value[1].text)
+        for value in root.findall("q:Sources/q:TextSource/q:VariableValue", NS)
+    }
+    assert written == {
+        "n": ("TextValue", "douze"), "f": ("FloatValue", "1000"), "g": ("TextValue", "nan"),
+        "b": ("TextValue", "oui"), "d": ("TextValue", "12/03/2026"), "h": ("DateTimeValue", "2026-03-12T09:05:00"),
+        "vwb:kind": ("TextValue", "other"),
+    }
