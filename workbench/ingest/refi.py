@@ -273,7 +273,7 @@ class _Reader:
     def read(self) -> _Model:
         users = self.child(self.root, "Users")
         for user in [] if users is None else self.children(users, "User"):
-            self.model.users[self.guid(user)] = (user.get("name") or "").strip()
+            self.model.users[self.guid(user)] = _clean(user.get("name"))
         codebook = self.child(self.root, "CodeBook")
         if codebook is not None:
             self._codes(codebook)
