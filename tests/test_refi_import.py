@@ -515,3 +515,17 @@ def test_workbench_import_reports_a_hostile_archive(tmp_path):
     outcome = CliRunner().invoke(cli, ["import", str(tmp_path / "p.vwb"), str(path)])
     assert outcome.exit_code == 1
     assert "bad.qdpx" in outcome.output and "unsafe member name '../evil.txt'" in outcome.output
+
+
+def test_a_cp1252_source_text_is_decoded(project, tmp_path):
+    archive = write_qdpx(tmp_path / "old.qdpx", _maxqda_qde(CRLF_TEXT.replace("😀", ":)")),
+                         {f"Sources/{G_SOURCE}.txt": CRLF_TEXT.replace("😀", ":)").encode("cp1252")})
+    import_qdpx(project, archive)
+    assert _coded_words(project) == ["déçu", "prix", "aimable"]
+
+
+def test_an_oversized_qde_is_refused(project, tmp_path):
+    qde = tmp_path / "project.qde"
+    qde.write_text(_maxqda_qde(CRLF_TEXT), encoding="utf-8")
+    with pytest.raises(IngestError, match="project.qde: file is .* bytes, over the limit of 100"):
+        import_qdpx(project, qde, limits=ZipLimits(max_member_bytes=100))
