@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import math
 import time
+import warnings
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 from typing import Any
@@ -48,6 +49,8 @@ def default_min_size(n_units: int) -> int:
 
 
 def _vectorizer(language: str, n_units: int):  # type: ignore[no-untyped-def]
+    """Keyword counter. BERTopic applies it to one document per topic, so min_df counts topics and must
+    stay 1 (a word typical of a single topic is exactly what we want); big corpora cap the vocabulary."""
     from sklearn.feature_extraction.text import CountVectorizer
 
     from workbench.suggest.lexical import stop_words
@@ -55,7 +58,7 @@ def _vectorizer(language: str, n_units: int):  # type: ignore[no-untyped-def]
     return CountVectorizer(
         stop_words=sorted(stop_words(language)),
         ngram_range=(1, 2),
-        min_df=1 if n_units < 50 else 2,
+        max_features=50000 if n_units > 5000 else None,
         token_pattern=r"(?u)\b[^\W\d_][^\W\d_]+\b",
     )
 
@@ -100,7 +103,7 @@ def _models(n: int, min_size: int, device: str, vectors: np.ndarray) -> tuple[An
     from umap import UMAP
 
     reducer = UMAP(n_neighbors=neighbours, n_components=5, min_dist=0.0, metric="cosine",
-                   random_state=RANDOM_STATE, low_memory=True)
+                   random_state=RANDOM_STATE, low_memory=True, n_jobs=1)
     return reducer, HDBSCAN(min_cluster_size=min_size, metric="euclidean", cluster_selection_method="eom",
                             prediction_data=False, core_dist_n_jobs=1), {
         "path": "UMAP + HDBSCAN (CPU)", "n_neighbors": neighbours, "min_size": min_size}
@@ -127,13 +130,17 @@ def fit_topics_on_vectors(
     model = BERTopic(language="multilingual", umap_model=reducer, hdbscan_model=clusterer, vectorizer_model=_vectorizer(language, n),
                      top_n_words=N_KEYWORDS, calculate_probabilities=False, verbose=False)
     docs = list(texts)
-    assigned, probabilities = model.fit_transform(docs, embeddings=vectors)
+    with warnings.catch_warnings():  # sklearn: spaCy's stop list holds elisions ("qu'") it tokenises apart
+        warnings.filterwarnings("ignore", message="Your stop_words may be inconsistent")
+        assigned, probabilities = model.fit_transform(docs, embeddings=vectors)
     assigned = np.asarray(assigned)
     outliers_before = float((assigned == -1).mean())
     if outliers_before > 0 and (assigned != -1).any():
         assigned = np.asarray(model.reduce_outliers(docs, list(assigned), strategy="embeddings", embeddings=vectors))
-        model.update_topics(docs, topics=list(assigned), vectorizer_model=_vectorizer(language, n),
-                            top_n_words=N_KEYWORDS)
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="Your stop_words may be inconsistent")
+            model.update_topics(docs, topics=list(assigned), vectorizer_model=_vectorizer(language, n),
+                                top_n_words=N_KEYWORDS)
     normalised = vectors
     topics = []
     for topic in sorted(set(assigned.tolist())):

@@ -1,0 +1,109 @@
+"""The review queue: sorting, filters, and accept / reject / relabel as undoable actions."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from suggest_data import add_codes, add_documents
+
+from workbench.errors import WorkbenchError
+from workbench.journal import redo, undo
+from workbench.suggest.review import accept, accept_above, reject, relabel, review_queue
+
+
+@pytest.fixture
+def queue(project):  # type: ignore[no-untyped-def]
+    """Three documents, four codes, five pending suggestions with known scores."""
+    docs = add_documents(project, ["Ma facture est fausse.", "Colis jamais reçu.", "Merci au conseiller !"])
+    (call,) = add_documents(project, ["Je veux résilier mon contrat."], kind="call")
+    codes = add_codes(project)
+    project.execute("INSERT INTO variables (name, type) VALUES ('nps', 'integer')")
+    for doc, value in zip(docs + [call], ["2", "5", "10", "1"]):
+        project.execute("INSERT INTO document_values VALUES (?, 1, ?)", [doc, value])
+    planned = [(docs[0], "billing", 0.95), (docs[1], "delivery", 0.80), (docs[2], "praise", 0.65),
+               (call, "cancellation", 0.91), (docs[0], "payment_typo", 0.3)]
+    ids = {}
+    for doc, key, score in planned:
+        code_id = codes.get(key, codes["billing"])
+        length = project.scalar("SELECT n_chars FROM documents WHERE id = ?", [doc])
+        ids[key] = project.scalar(
+            "INSERT INTO suggestions (document_id, start_pos, end_pos, code_id, score, explanation) "
+            "VALUES (?, 0, ?, ?, ?, ?) RETURNING id",
+            [doc, length, code_id, score, json.dumps({"method": "zero-shot", "words": ["x"]})])
+    return {"docs": docs, "call": call, "codes": codes, "ids": ids}
+
+
+def test_queue_is_sorted_by_score_and_filterable(project, queue):
+    rows = review_queue(project)
+    assert [row["score"] for row in rows] == sorted((row["score"] for row in rows), reverse=True)
+    assert rows[0]["text"] == "Ma facture est fausse." and rows[0]["explanation"]["words"] == ["x"]
+    assert [r["code_key"] for r in review_queue(project, code="delivery")] == ["delivery"]
+    assert [r["code_key"] for r in review_queue(project, kind="call")] == ["cancellation"]
+    assert len(review_queue(project, min_score=0.7, max_score=0.92)) == 2
+    assert [r["code_key"] for r in review_queue(project, variables={"nps": "10"})] == ["praise"]
+    assert len(review_queue(project, limit=2)) == 2
+
+
+def test_accept_creates_a_coding_and_undo_takes_both_back(project, queue):
+    suggestion = queue["ids"]["billing"]
+    (coding,) = accept(project, [suggestion], coder="ana")
+    row = project.dicts("SELECT * FROM codings WHERE id = ?", [coding])[0]
+    assert row["origin"] == "suggestion" and row["suggestion_id"] == suggestion
+    assert row["code_id"] == queue["codes"]["billing"] and (row["start_pos"], row["end_pos"]) == (0, 22)
+    assert project.scalar("SELECT status FROM suggestions WHERE id = ?", [suggestion]) == "accepted"
+    assert project.scalar("SELECT action FROM journal ORDER BY id DESC LIMIT 1") == "accept_suggestions"
+    undo(project)
+    assert project.scalar("SELECT count(*) FROM codings") == 0
+    assert project.scalar("SELECT status FROM suggestions WHERE id = ?", [suggestion]) == "pending"
+    redo(project)
+    assert project.scalar("SELECT count(*) FROM codings WHERE suggestion_id = ?", [suggestion]) == 1
+
+
+def test_reject_keeps_the_suggestion_as_a_negative_and_is_undoable(project, queue):
+    suggestion = queue["ids"]["delivery"]
+    assert reject(project, [suggestion]) == 1
+    assert project.scalar("SELECT status FROM suggestions WHERE id = ?", [suggestion]) == "rejected"
+    assert project.scalar("SELECT reviewed_by FROM suggestions WHERE id = ?", [suggestion]) is not None
+    assert suggestion not in [r["id"] for r in review_queue(project)]
+    undo(project)
+    assert project.scalar("SELECT status FROM suggestions WHERE id = ?", [suggestion]) == "pending"
+
+
+def test_relabel_codes_the_span_with_another_code(project, queue):
+    suggestion = queue["ids"]["praise"]
+    coding = relabel(project, suggestion, "billing")
+    assert project.scalar("SELECT code_id FROM codings WHERE id = ?", [coding]) == queue["codes"]["billing"]
+    status, new_code = project.rows("SELECT status, relabel_code_id FROM suggestions WHERE id = ?", [suggestion])[0]
+    assert status == "relabelled" and new_code == queue["codes"]["billing"]
+    undo(project)
+    assert project.scalar("SELECT count(*) FROM codings") == 0
+    assert project.scalar("SELECT status FROM suggestions WHERE id = ?", [suggestion]) == "pending"
+    with pytest.raises(WorkbenchError, match="already proposes"):
+        relabel(project, suggestion, "praise")
+    with pytest.raises(WorkbenchError, match="no code"):
+        relabel(project, suggestion, "no_such_code")
+
+
+def test_decisions_on_unknown_or_reviewed_suggestions_are_refused(project, queue):
+    accept(project, [queue["ids"]["billing"]])
+    with pytest.raises(WorkbenchError, match="already accepted"):
+        reject(project, [queue["ids"]["billing"]])
+    with pytest.raises(WorkbenchError, match="no suggestion 9999"):
+        accept(project, [9999])
+    assert project.scalar("SELECT count(*) FROM codings") == 1
+
+
+def test_bulk_accept_above_previews_then_accepts_as_one_action(project, queue):
+    preview = accept_above(project, 0.9, dry_run=True)
+    assert preview["count"] == 2 and preview["per_code"] == {"Facturation": 1, "Résiliation": 1}
+    assert project.scalar("SELECT count(*) FROM codings") == 0
+    done = accept_above(project, 0.9)
+    assert len(done["codings"]) == 2
+    assert project.scalar("SELECT count(*) FROM suggestions WHERE status = 'accepted'") == 2
+    undo(project)
+    assert project.scalar("SELECT count(*) FROM codings") == 0
+    assert project.scalar("SELECT count(*) FROM suggestions WHERE status = 'pending'") == 5
+    assert accept_above(project, 0.9, kind="survey", dry_run=True)["count"] == 1
+    with pytest.raises(WorkbenchError, match="between 0 and 1"):
+        accept_above(project, 1.5)

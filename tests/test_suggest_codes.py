@@ -1,0 +1,102 @@
+"""Code suggestions: zero-shot from the codebook, few-shot from codings, explanations, refresh."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from suggest_data import code_document, verbatim_project
+
+from workbench.errors import CodingError, WorkbenchError
+from workbench.suggest.codes import code_texts, suggest_codes
+from workbench.suggest.review import reject, review_queue
+
+
+def _accuracy(project, truth) -> float:  # type: ignore[no-untyped-def]
+    rows = review_queue(project, limit=None)
+    return sum(truth[row["document_id"]] == row["code_key"] for row in rows) / len(rows)
+
+
+def _code_three_per_code(project, truth, codes) -> set[int]:  # type: ignore[no-untyped-def]
+    coded = set()
+    for key, code_id in codes.items():
+        for document_id in [doc for doc, label in truth.items() if label == key][:3]:
+            code_document(project, document_id, code_id)
+            coded.add(document_id)
+    return coded
+
+
+@pytest.mark.slow
+def test_zero_shot_suggestions_from_the_codebook_in_french(project):
+    truth, _ = verbatim_project(project)
+    result = suggest_codes(project, embedder="e5-small", min_score=0.0)
+    assert result.filed == 48 and set(result.methods.values()) == {"zero-shot"}
+    assert _accuracy(project, truth) >= 0.85
+    rows = review_queue(project, limit=None)
+    assert all(0.0 <= row["score"] <= 1.0 for row in rows)
+    top = rows[0]["explanation"]
+    assert top["method"] == "zero-shot" and top["model"] == "e5-small" and top["words"]
+    run = project.dicts("SELECT kind, model, metrics FROM runs WHERE id = ?", [result.run_id])[0]
+    assert run["kind"] == "suggest" and json.loads(run["metrics"])["suggestions"] == 48
+
+
+@pytest.mark.slow
+def test_few_shot_takes_over_once_a_code_has_three_codings(project):
+    truth, codes = verbatim_project(project)
+    coded = _code_three_per_code(project, truth, codes)
+    result = suggest_codes(project, embedder="e5-small", min_score=0.0)
+    assert set(result.methods.values()) == {"few-shot"}
+    rows = review_queue(project, limit=None)
+    assert {row["document_id"] for row in rows}.isdisjoint(coded)  # coded units are not proposed again
+    assert len(rows) == 48 - len(coded) and _accuracy(project, truth) >= 0.85
+    explanation = rows[0]["explanation"]
+    assert explanation["method"] == "few-shot" and explanation["classifier"] is not None
+    nearest = explanation["nearest_examples"]
+    assert len(nearest) == 3 and all(example["document_id"] in coded for example in nearest)
+    assert nearest[0]["similarity"] >= nearest[-1]["similarity"] and nearest[0]["text"]
+
+
+def test_lexical_few_shot_and_the_refresh_after_reviews(project):
+    truth, codes = verbatim_project(project)
+    suggest_codes(project, embedder="lexical", min_examples=3, min_score=0.0)
+    first = review_queue(project, limit=None)
+    assert len(first) == 48
+    _code_three_per_code(project, truth, codes)
+    reject(project, [first[-1]["id"]])
+    rejected = (first[-1]["document_id"], first[-1]["code_id"])
+    result = suggest_codes(project, embedder="lexical", min_score=0.0)
+    assert set(result.methods.values()) == {"few-shot"}
+    pending = review_queue(project, limit=None)
+    assert all(row["run_id"] == result.run_id for row in pending)  # earlier pending ones were replaced
+    assert rejected not in {(row["document_id"], row["code_id"]) for row in pending}
+    assert project.scalar("SELECT count(*) FROM suggestions WHERE status = 'rejected'") == 1
+
+
+def test_min_score_filters_and_code_selection(project):
+    truth, codes = verbatim_project(project)
+    high = suggest_codes(project, ["billing", "delivery"], embedder="lexical", min_score=0.9)
+    assert {row["code_key"] for row in review_queue(project, limit=None)} <= {"billing", "delivery"}
+    assert all(row["score"] >= 0.9 for row in review_queue(project, limit=None))
+    everything = suggest_codes(project, ["reasons"], embedder="lexical", min_score=0.0)
+    assert everything.filed == 48 and everything.filed > high.filed
+    with pytest.raises(CodingError):
+        suggest_codes(project, ["no_such_code"], embedder="lexical")
+
+
+def test_no_codes_and_empty_projects(project):
+    with pytest.raises(WorkbenchError, match="no codable codes"):
+        suggest_codes(project, embedder="lexical")
+    verbatim_project(project)
+    project.execute("DELETE FROM documents")
+    result = suggest_codes(project, embedder="lexical")
+    assert result.filed == 0
+
+
+def test_code_texts_use_the_project_language_translation():
+    code = {"name": "Billing", "description": "An invoice question.", "indicators": ["invoice"],
+            "examples": ["My bill is wrong."], "inclusion": None,
+            "translations": json.dumps({"fr": {"name": "Facturation", "description": "Question de facture."}})}
+    texts = code_texts(code, "fr")
+    assert texts[0] == ("Facturation: Question de facture.", True)
+    assert ("My bill is wrong.", False) in texts
+    assert code_texts(code, "en")[0] == ("Billing: An invoice question.", True)
