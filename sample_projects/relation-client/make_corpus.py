@@ -177,12 +177,13 @@ def new_ctx(rng: random.Random, form: str, when: dt.date) -> Ctx:
     prenom = rng.choice(F.FIRST_F if fem else F.FIRST_M)
     nom = rng.choice(F.LAST)
     lo, hi = FORM_SPEC[form][5]
-    years = max(1, int(round(rng.uniform(lo, hi))))
+    sen = rng.uniform(lo, hi)
+    years = max(1, int(round(sen)))
     habituel = round(rng.uniform(38, 95), 2)
     montant = round(habituel * rng.uniform(1.4, 3.2), 2)
     city = rng.choice(F.CITIES)
     c = Ctx(
-        marque=BRAND, fem=fem, prenom=prenom, nom=nom, civ="Madame" if fem else "Monsieur",
+        marque=BRAND, fem=fem, sen=sen, prenom=prenom, nom=nom, civ="Madame" if fem else "Monsieur",
         e="e" if fem else "", x="",
         years=str(years), since=str(when.year - years), age=str(rng.randint(74, 91)),
         concurrent=rng.choice(F.COMPETITORS), offre=rng.choice(F.OFFERS),
@@ -296,9 +297,17 @@ COMMON_STARTS = {"je", "j'ai", "j'avais", "j'attends", "j'ai", "on", "le", "la",
                  "montrez-moi", "dites", "corrigez", "faites", "gardez", "pas", "petite", "bon", "attendez"}
 
 
+PROPER = set(F.FIRST_F + F.FIRST_M + F.LAST + F.CITIES + F.AGENTS + [BRAND, "Madame", "Monsieur", "Instagram", "Noël", "Montréal",
+                                                                      "Twitter", "Facebook", "Trustpilot", "Premium", "Wi-Fi", "Lyon", "Bretagne"])
+PROPER |= {w for c in F.COMPETITORS for w in c.split()}
+
+
 def lower_first(s: str) -> str:
     w = s.split(" ", 1)[0]
-    if w.lower().strip(",.!?") in COMMON_STARTS and not w.isupper():
+    bare = w.strip(",.!?:;«»\"'")
+    if not bare or bare.isupper() or any(ch.isdigit() for ch in bare) or bare in PROPER or bare.split("'")[0] in PROPER:
+        return s
+    if w.lower().strip(",.!?") in COMMON_STARTS or (len(bare) > 1 and bare[1:].islower()):
         return s[0].lower() + s[1:]
     return s
 
@@ -312,7 +321,7 @@ def oral(text: str, rng: random.Random, level: float = 0.5) -> str:
         if not s:
             continue
         ws = s.split(" ")
-        if len(ws) < 3 or not any(ch.isalpha() for ch in s):
+        if len(ws) < 3 or not s[0].isalpha():
             out.append(s)
             continue
         if len(ws) > 5 and rng.random() < level * 0.3 and ws[0].isalpha():
@@ -738,6 +747,8 @@ def build_interview(rng: random.Random, i: int, form: str, reason: str, emotion:
         ctx["fem"], ctx["e"], ctx["civ"] = False, "", "Monsieur"
         ctx["prenom"] = rng.choice(F.FIRST_M)
     ctx["email"] = f"{ascii_local(ctx['prenom'])}.{ascii_local(ctx['nom'])}@example.fr"
+    if form in ("fling", "courtship"):  # the stories say "five months", "three weeks"
+        ctx["sen"], ctx["years"], ctx["since"] = 0.4, "1", str(when.year)
     story = F.INTERVIEW_STORIES[form]
     fd, rd, ed = F.FORMS[form], F.REASONS[reason], F.EMOTIONS[emotion]
     interviewer = "Enquêtrice"
@@ -757,20 +768,26 @@ def build_interview(rng: random.Random, i: int, form: str, reason: str, emotion:
     Q(rng.choice(F.INTERVIEW_QUESTIONS["history"]))
     P(story["history"], 0.15)
     Q(rng.choice(F.INTERVIEW_FOLLOWUPS))
-    P(rng.choice(fd["intro"]) + " " + outros[0], 0.4)
+    P(rng.choice(["Comme je leur ai dit une fois au téléphone : « ", "Je leur ai même écrit, un jour : « ", "Si je devais le leur dire : « ", "Je le résumerais comme je le leur ai dit : « "])
+      + rng.choice(fd["intro"]) + " " + outros[0] + " »", 0.2)
     Q(rng.choice(F.INTERVIEW_QUESTIONS["feeling"]))
     P(story["feeling"], 0.15)
     Q(rng.choice(F.INTERVIEW_QUESTIONS["moment"]))
     P(extra["moment"], 0.2)
-    Q(rng.choice(F.INTERVIEW_QUESTIONS["last_contact"]))
+    problem = reason not in {"compliment", "information_request", "subscription_change", "order"}
+    Q(F.INTERVIEW_QUESTIONS["last_contact"][1 if problem and rng.random() < 0.6 else 0])
     details = rng.sample(rd["detail"], k=min(2, len(rd["detail"])))
     case = next(c for c in F.CASES[reason] if c[0] == details[0])
-    P(f"Alors le dernier souci, c'était en {ctx['mois']}. Je leur ai écrit, je me souviens à peu près de ce que j'ai mis : « " + " ".join(details)
-      + " » Sans réponse au bout d'une semaine, j'ai appelé, et je suis tombé{e} sur quelqu'un qui m'a dit : « " + case[2] + " »", 0.25)
+    if reason in {"compliment", "information_request", "subscription_change", "order"}:
+        P(f"Alors le dernier contact, c'était en {ctx['mois']}" + (", et pour une fois c'était pour dire merci" if reason == "compliment" else "")
+          + ". Je leur ai écrit, à peu près : « " + " ".join(details) + " » Et on m'a répondu : « " + case[2] + " »", 0.25)
+    else:
+        P(f"Alors le dernier souci, c'était en {ctx['mois']}. Je leur ai écrit, je me souviens à peu près de ce que j'ai mis : « " + " ".join(details)
+          + " » Sans réponse au bout d'une semaine, j'ai appelé, et je suis tombé{e} sur quelqu'un qui m'a dit : « " + case[2] + " »", 0.25)
     Q(rng.choice(["Et comment vous l'avez vécu ?", "Qu'est-ce que vous avez ressenti ?", "Et sur le moment, vous étiez dans quel état d'esprit ?"]))
     P(" ".join(emo_two(rng, ed["written"], reason)) + " " + rng.choice(["C'est difficile à expliquer.", "Je m'en souviens encore.", "Mon entourage me l'a fait remarquer d'ailleurs.", "Et ça n'est pas encore complètement passé."]), 0.4)
     Q(rng.choice(F.INTERVIEW_FOLLOWUPS))
-    P(emo_pick(rng, ed["written"], reason) + " " + outros[1 % len(outros)], 0.4)
+    P(emo_pick(rng, ed["written"], reason) + " Et je leur ai dit, texto : « " + outros[1 % len(outros)] + " »", 0.3)
     blocks = [("channels", extra["channels"], 0.25), ("competitors", story["competitors"], 0.15), ("entourage", extra["entourage"], 0.25)]
     rng.shuffle(blocks)
     for key, answer, lv in blocks:
@@ -783,7 +800,7 @@ def build_interview(rng: random.Random, i: int, form: str, reason: str, emotion:
     Q(rng.choice(F.INTERVIEW_QUESTIONS["leave"]))
     P(story["leave"], 0.15)
     Q(rng.choice(F.INTERVIEW_QUESTIONS["advice"]))
-    P(story["advice"] + " " + outros[2 % len(outros)], 0.15)
+    P(story["advice"] + " Et aussi : « " + outros[2 % len(outros)] + " »", 0.15)
     Q("Merci beaucoup, c'était très riche. Est-ce que vous voulez ajouter quelque chose ?")
     P(rng.choice(["Non, je crois que j'ai tout dit. Merci à vous de m'avoir écouté{e}, ça fait du bien.",
                   "Juste que j'espère que ce genre d'étude sert à quelque chose.",
@@ -791,7 +808,8 @@ def build_interview(rng: random.Random, i: int, form: str, reason: str, emotion:
                   "Non, merci, c'était agréable de pouvoir en parler."]), 0.2)
     years = ctx["years"]
     city = ctx["ville"]
-    title = f"Entretien n°{i:02d} – {'cliente' if ctx['fem'] else 'client'} {BRAND} ({years} an{'s' if years != '1' else ''} d'ancienneté) – {city} – {when.day} {MOIS[when.month - 1]} {when.year}"
+    seniority = "moins d'un an d'ancienneté" if ctx["sen"] < 1 else f"{years} an{'s' if years != '1' else ''} d'ancienneté"
+    title = f"Entretien n°{i:02d} – {'cliente' if ctx['fem'] else 'client'} {BRAND} ({seniority}) – {city} – {when.day} {MOIS[when.month - 1]} {when.year}"
     meta = (f"Étude qualitative « Relation client {when.year} ». Entretien semi-directif par visioconférence, durée {rng.randint(38, 71)} minutes. "
             f"Transcription intégrale ; le prénom du participant a été modifié ({ctx['prenom']}).")
     return title, meta, turns
@@ -972,6 +990,9 @@ def write_csv(path: str, rows) -> None:
 N_TXT, N_VTT, N_EML, N_MBOX, N_XLSX, N_CSV = 70, 20, 50, 30, 150, 150
 INTERVIEW_FORMS = ["committed_partnership", "ex_friends", "enslavement", "dependency", "rebound", "fling",
                    "kinship", "business_partners", "courtship", "enmity", "childhood_friendship", "basic_exchange"]
+INTERVIEW_EMOTIONS = {"committed_partnership": "trust", "ex_friends": "sadness", "enslavement": "frustration", "dependency": "worry",
+                      "rebound": "relief", "fling": "anticipation", "kinship": "sadness", "business_partners": "anticipation",
+                      "courtship": "trust", "enmity": "anger", "childhood_friendship": "joy", "basic_exchange": "frustration"}
 START, END = dt.date(2025, 1, 6), dt.date(2026, 10, 30)
 
 
@@ -1054,6 +1075,9 @@ def main() -> None:
     # interviews
     for i, form in enumerate(INTERVIEW_FORMS, start=1):
         _, reason, emotion = pick_triple(rng, form)
+        emotion = INTERVIEW_EMOTIONS[form]
+        while emotion in {"joy", "trust", "relief", "gratitude", "anticipation"} and reason in F.NEGATIVE_ONLY_REASONS:
+            reason = rng.choice(FORM_SPEC[form][1])
         when = rand_date(rng, dt.date(2025, 9, 1), dt.date(2026, 6, 30))
         title, meta, turns = build_interview(rng, i, form, reason, emotion, when)
         name = f"entretiens/entretien_{i:02d}.docx"
