@@ -347,18 +347,24 @@ def test_every_convention_maps_a_span_onto_its_text(before, middle, after):
 
 
 # -- refusals -----------------------------------------------------------------------------------------------
-def _patch_sizes(path: Path, member: str, size: int) -> None:
-    """Make the headers of `member` declare `size` uncompressed bytes (a lying archive)."""
+def _patch_header(path: Path, member: str, size: int | None = None, encrypted: bool = False) -> None:
+    """Make the headers of `member` declare `size` uncompressed bytes, or the member encrypted."""
     data = bytearray(path.read_bytes())
     with zipfile.ZipFile(path) as archive:
         info = archive.getinfo(member)
-    struct.pack_into("<I", data, info.header_offset + 22, size)
+    headers = [(info.header_offset, 22, 6)]  # local header: size at +22, flags at +6
     central = data.find(b"PK\x01\x02")
     while central != -1:
         name_length = struct.unpack_from("<H", data, central + 28)[0]
         if data[central + 46:central + 46 + name_length].decode() == member:
-            struct.pack_into("<I", data, central + 24, size)
+            headers.append((central, 24, 8))  # central directory: size at +24, flags at +8
         central = data.find(b"PK\x01\x02", central + 4)
+    for offset, size_at, flags_at in headers:
+        if size is not None:
+            struct.pack_into("<I", data, offset + size_at, size)
+        if encrypted:
+            flags = struct.unpack_from("<H", data, offset + flags_at)[0]
+            struct.pack_into("<H", data, offset + flags_at, flags | 1)
     path.write_bytes(bytes(data))
 
 
@@ -385,10 +391,13 @@ def _hostile(tmp_path: Path, case: str) -> tuple[Path, ZipLimits | None]:
         write_qdpx(path, good, {**text, "sources/bomb.txt": b"\0" * (8 * 1024**2)})
     elif case == "lying header":
         write_qdpx(path, good, text)
-        _patch_sizes(path, "project.qde", 100)
+        _patch_header(path, "project.qde", 100)
     elif case == "header declares more":
         write_qdpx(path, good, text)
-        _patch_sizes(path, "project.qde", 10**6)
+        _patch_header(path, "project.qde", 10**6)
+    elif case == "encrypted member":
+        write_qdpx(path, good, text)
+        _patch_header(path, "project.qde", encrypted=True)
     elif case == "billion laughs":
         lol = '<!DOCTYPE Project [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
         write_qdpx(path, good.replace("<Project ", lol + "\n<Project ", 1).replace('name="Etude"', 'name="&b;"'))
@@ -428,6 +437,7 @@ HOSTILE = {
     "zip bomb": "compression ratio",
     "lying header": "member 'project.qde' is corrupt",
     "header declares more": "shorter than its header says",
+    "encrypted member": "member 'project.qde' is encrypted",
     "billion laughs": "DOCTYPE",
     "external entity": "DOCTYPE",
     "doctype in utf-16": "DOCTYPE",

@@ -171,6 +171,8 @@ class SafeZip:
             raise IngestError(self.path, f"member {name!r} is corrupt: {exc}") from exc
         except NotImplementedError as exc:
             raise IngestError(self.path, f"member {name!r} uses an unsupported compression: {exc}") from exc
+        except RuntimeError as exc:  # zipfile's word for an encrypted member
+            raise IngestError(self.path, f"member {name!r} is encrypted; export the project without a password") from exc
         if len(data) > budget:
             raise IngestError(self.path, f"member {name!r} expands beyond its declared size; refused")
         if len(data) != info.file_size:
