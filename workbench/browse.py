@@ -135,3 +135,8 @@ def document_view(project: Project, document_id: int) -> DocumentView:
     ]
     view.parts = project.rows("SELECT kind, text FROM document_parts WHERE document_id = ?", [document_id])
     return view
+
+
+def variable_names(project: Project) -> list[tuple[str, str]]:
+    """(name, type) of every case variable, for filter and chart choices."""
+    return [(name, kind) for name, kind in project.rows("SELECT name, type FROM variables ORDER BY name")]

@@ -25,15 +25,20 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.models.documents import DocumentTableModel
+from ui.views.chart_panel import ChartPanel
 from ui.views.code_panel import CodePanel
 from ui.views.document_view import DocumentViewer
+from ui.views.review_panel import ReviewPanel
+from ui.views.search_panel import SearchPanel
+from ui.views.trainer_panel import TrainerPanel
 from ui.workers import Job
-from workbench import browse, coding, journal
+from workbench import browse, codebook, coding, journal
 from workbench.errors import WorkbenchError
 from workbench.project import Project
 from workbench.stats import project_summary
@@ -95,17 +100,29 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.viewer)
         splitter.addWidget(bottom)
         splitter.setSizes([600, 180])
-        centre = QWidget()
-        centre_layout = QVBoxLayout(centre)
+        document_page = QWidget()
+        centre_layout = QVBoxLayout(document_page)
         centre_layout.addWidget(self.title)
         centre_layout.addWidget(self.variables)
         centre_layout.addWidget(splitter)
-        self.setCentralWidget(centre)
+        self.chart_panel = ChartPanel()
+        self.trainer_panel = TrainerPanel()
+        self.centre_tabs = QTabWidget()
+        self.centre_tabs.addTab(document_page, "Document")
+        self.centre_tabs.addTab(self.chart_panel, "Graphiques")
+        self.centre_tabs.addTab(self.trainer_panel, "Formation")
+        self.setCentralWidget(self.centre_tabs)
 
         self.code_panel = CodePanel()
-        code_dock = QDockWidget("Livre de codes", self)
-        code_dock.setObjectName("codebook")
-        code_dock.setWidget(self.code_panel)
+        self.search_panel = SearchPanel()
+        self.review_panel = ReviewPanel()
+        self.side_tabs = QTabWidget()
+        self.side_tabs.addTab(self.code_panel, "Codes")
+        self.side_tabs.addTab(self.search_panel, "Recherche")
+        self.side_tabs.addTab(self.review_panel, "Suggestions")
+        code_dock = QDockWidget("Codage", self)
+        code_dock.setObjectName("coding")
+        code_dock.setWidget(self.side_tabs)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, code_dock)
 
         self.status = QLabel()
@@ -126,6 +143,9 @@ class MainWindow(QMainWindow):
         self.codings.currentItemChanged.connect(self._coding_chosen)
         self.remove_coding.clicked.connect(self.remove_current_coding)
         self.cancel_button.clicked.connect(self._cancel_job)
+        for panel in (self.search_panel, self.review_panel, self.trainer_panel):
+            panel.openMatch.connect(self.open_match)
+        self.review_panel.changed.connect(self._after_review)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Fichier")
@@ -144,6 +164,13 @@ class MainWindow(QMainWindow):
         self.redo_action.triggered.connect(lambda: self._undo_redo(journal.redo))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        run_menu = self.menuBar().addMenu("&Traitement")
+        self.segment_action = QAction("&Segmenter et indexer", self)
+        self.segment_action.triggered.connect(self.start_segmentation)
+        self.suggest_action = QAction("Suggérer des &codes", self)
+        self.suggest_action.triggered.connect(self.start_suggestions)
+        run_menu.addAction(self.segment_action)
+        run_menu.addAction(self.suggest_action)
 
     # -- project ----------------------------------------------------------------------------------
     def set_project(self, project: Project) -> None:
@@ -161,6 +188,11 @@ class MainWindow(QMainWindow):
             self.kind_filter.addItem(f"{kind} ({count})", kind)
         self.kind_filter.blockSignals(False)
         self.code_panel.load(project)
+        self.search_panel.set_project(project)
+        self.review_panel.set_project(project, self.coder)
+        self.trainer_panel.set_project(project)
+        codes = [(node["path"], node["path"]) for node in codebook.code_tree(project) if node["codable"]]
+        self.chart_panel.set_project(project, codes, [name for name, _type in browse.variable_names(project)])
         self.viewer.show_document(None)
         self._update_title()
         self._update_status()
@@ -222,6 +254,20 @@ class MainWindow(QMainWindow):
             item.setData(CODING_ID_ROLE, span.id)
             self.codings.addItem(item)
         self.remove_coding.setEnabled(False)
+
+    def open_match(self, document_id: int, start: int, end: int) -> None:
+        """Show a document with a passage selected (from search, review or the trainer view)."""
+        self.centre_tabs.setCurrentIndex(0)
+        self.open_document(document_id)
+        self.viewer.select_span(start, end)
+
+    def _after_review(self) -> None:
+        document_id = self.current_document_id()
+        if document_id is not None:
+            self.open_document(document_id)
+        assert self.project is not None
+        self.code_panel.load(self.project)
+        self._update_status()
 
     def current_document_id(self) -> int | None:
         view = self.viewer.view
@@ -300,21 +346,36 @@ class MainWindow(QMainWindow):
             self.start_import([Path(p) for p in paths])
 
     def start_import(self, paths: list[Path]) -> Job:
-        """Import in a worker thread (its own connection), with progress and Cancel in the status bar."""
+        """Import in a worker thread, with progress and Cancel in the status bar."""
         from workbench.ingest.folder import import_paths
 
+        return self.start_job("Import", import_paths, paths)
+
+    def start_segmentation(self) -> Job:
+        from workbench.text.segment import segment_project
+
+        return self.start_job("Segmentation", segment_project)
+
+    def start_suggestions(self) -> Job:
+        from workbench.suggest.codes import suggest_codes
+
+        return self.start_job("Suggestions", suggest_codes)
+
+    def start_job(self, label: str, function: object, *args: object) -> Job:
+        """Run `function(worker_project, *args, progress=, cancel=)` on its own connection, off the GUI
+        thread; work it committed before a Cancel stays."""
         assert self.project is not None
-        worker_project = self.project.worker()
-        job = Job(import_paths, worker_project, paths)
+        job = Job(function, self.project.worker(), *args)  # type: ignore[arg-type]
         job.signals.progress.connect(self._job_progress)
-        job.signals.finished.connect(lambda report: self._job_done(f"Import terminé : {report}"))
+        job.signals.finished.connect(lambda result: self._job_done(f"{label} terminé : {result}"))
         job.signals.failed.connect(lambda message: self._job_done(message, error=True))
-        job.signals.cancelled.connect(lambda: self._job_done("Import annulé ; les fichiers déjà importés restent."))
+        job.signals.cancelled.connect(lambda: self._job_done(f"{label} annulé ; le travail déjà enregistré reste."))
         self.job = job
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
-        self.import_action.setEnabled(False)
+        for action in (self.import_action, self.segment_action, self.suggest_action):
+            action.setEnabled(False)
         job.start()
         return job
 
@@ -331,7 +392,8 @@ class MainWindow(QMainWindow):
     def _job_done(self, message: str, error: bool = False) -> None:
         self.progress.hide()
         self.cancel_button.hide()
-        self.import_action.setEnabled(True)
+        for action in (self.import_action, self.segment_action, self.suggest_action):
+            action.setEnabled(True)
         self.job = None
         if error:
             QMessageBox.warning(self, "Erreur", message)

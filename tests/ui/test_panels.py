@@ -1,0 +1,143 @@
+"""Search, review, trainer and chart panels, and long jobs with progress and cancel, in the main window."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from workbench import codebook, coding
+from workbench.project import Project
+
+TEXTS = [
+    "Ma facture a doublé sans prévenir, je veux être remboursée.",
+    "Merci au conseiller, très aimable, problème réglé 😀.",
+    "Les factures arrivent en retard depuis trois mois.",
+]
+
+
+@pytest.fixture
+def filled(project: Project) -> Project:
+    project.execute("INSERT INTO sources (kind, name, origin, sha256) VALUES ('csv', 'a.csv', '/a.csv', 'x')")
+    for position, text in enumerate(TEXTS, start=1):
+        project.execute(
+            "INSERT INTO documents (source_id, kind, title, text, n_chars, sha256, position) VALUES (1, 'survey', ?, ?, ?, ?, ?)",
+            [f"Réponse {position}", text, len(text), f"h{position}", position],
+        )
+    project.execute("INSERT INTO variables (name, type) VALUES ('nps', 'integer')")
+    for document_id, nps in ((1, 2), (2, 10), (3, 5)):
+        project.execute("INSERT INTO document_values VALUES (?, 1, ?)", [document_id, str(nps)])
+    group = codebook.create_code(project, "Motifs", codable=False)
+    codebook.create_code(project, "Facturation", group, color="#E69F00")
+    codebook.create_code(project, "Compliment", group, color="#009E73")
+    return project
+
+
+def _window(qtbot, project: Project):
+    from ui.views.main_window import MainWindow
+
+    window = MainWindow(project, coder="claire")
+    qtbot.addWidget(window)
+    return window
+
+
+def test_search_finds_inflected_forms_and_opens_the_match(qtbot, filled: Project) -> None:
+    from workbench.text.segment import segment_project
+
+    segment_project(filled)
+    window = _window(qtbot, filled)
+    window.search_panel.set_project(filled)
+    window.search_panel.query.setText("facture")
+    window.search_panel.where.setText("nps<=6")
+    assert window.search_panel.run()
+    assert window.search_panel.results.rowCount() == 2  # "facture" and "factures", both with nps <= 6
+    window.search_panel.results.cellActivated.emit(1, 2)
+    assert window.viewer.view.id == 3
+    start, end = window.viewer.selected_span()
+    assert TEXTS[2][start:end] == "factures"
+
+
+def test_search_syntax_error_is_shown_not_raised(qtbot, filled: Project) -> None:
+    window = _window(qtbot, filled)
+    window.search_panel.query.setText('"facture')
+    assert not window.search_panel.run()
+    assert window.search_panel.summary.text().startswith("⚠")
+
+
+def test_review_accept_turns_a_suggestion_into_a_coding(qtbot, filled: Project) -> None:
+    code_id = codebook.find_code(filled, "Motifs/Facturation")
+    explanation = {"method": "zero-shot", "words": ["facture"], "nearest_examples": []}
+    filled.execute(
+        "INSERT INTO suggestions (document_id, start_pos, end_pos, code_id, score, explanation) VALUES (1, 0, 22, ?, 0.91, ?)",
+        [code_id, json.dumps(explanation)],
+    )
+    window = _window(qtbot, filled)
+    panel = window.review_panel
+    assert panel.table.rowCount() == 1
+    panel.table.selectRow(0)
+    assert "facture" in panel.explanation.text()
+    panel.accept_button.click()
+    assert filled.rows("SELECT document_id, start_pos, end_pos, origin FROM codings") == [(1, 0, 22, "suggestion")]
+    assert panel.table.rowCount() == 0
+    assert window.codings.count() == 1
+
+
+def test_trainer_panel_scores_a_trainee(qtbot, filled: Project) -> None:
+    billing = codebook.find_code(filled, "Motifs/Facturation")
+    praise = codebook.find_code(filled, "Motifs/Compliment")
+    for document_id, code_id in ((1, billing), (2, praise), (3, billing)):
+        coding.apply_code(filled, document_id, code_id, coder="ref", role="reference")
+    coding.apply_code(filled, 1, billing, coder="stagiaire", role="trainee")
+    coding.apply_code(filled, 2, billing, coder="stagiaire", role="trainee")
+    window = _window(qtbot, filled)
+    panel = window.trainer_panel
+    assert panel.reference.currentData() == "ref" and panel.trainee.currentData() == "stagiaire"
+    assert panel.score()
+    # Only documents both coders worked on count (the trainee has not reached document 3 yet).
+    assert panel.misses.rowCount() == 1  # the compliment
+    assert panel.false_alarms.rowCount() == 1  # billing on the compliment
+    assert "Compliment" in panel.misses.item(0, 0).text()
+    panel.misses.cellDoubleClicked.emit(0, 0)
+    assert window.viewer.view is not None
+
+
+def test_chart_panel_draws_frequencies_and_explains_missing_topics(qtbot, filled: Project) -> None:
+    coding.apply_code(filled, 1, codebook.find_code(filled, "Motifs/Facturation"), coder="claire")
+    window = _window(qtbot, filled)
+    panel = window.chart_panel
+    panel.kind.setCurrentIndex(panel.kind.findData("frequencies"))
+    assert panel.draw()
+    assert panel.canvas is not None
+    panel.kind.setCurrentIndex(panel.kind.findData("topics"))
+    assert not panel.draw()
+    assert "topics" in panel.message.text()
+
+
+def test_import_job_reports_progress_and_finishes(qtbot, filled: Project, tmp_path: Path) -> None:
+    source = tmp_path / "appel.txt"
+    source.write_text("Conseiller : Bonjour.\nClient : Ma facture est fausse.\n", encoding="utf-8")
+    window = _window(qtbot, filled)
+    with qtbot.waitSignal(window.start_import([source]).signals.finished, timeout=60000):
+        pass
+    qtbot.waitUntil(lambda: window.job is None)
+    assert filled.scalar("SELECT count(*) FROM documents") == 4
+    assert window.import_action.isEnabled()
+
+
+def test_cancelled_job_keeps_committed_work(qtbot, filled: Project, tmp_path: Path) -> None:
+    files = []
+    for index in range(3):
+        path = tmp_path / f"appel_{index}.txt"
+        path.write_text(f"Client : Réclamation numéro {index}.\n", encoding="utf-8")
+        files.append(path)
+    window = _window(qtbot, filled)
+    job = window.start_import.__func__  # noqa: F841 (the method under test, started below)
+    from ui.workers import Job
+    from workbench.ingest.folder import import_paths
+
+    job = Job(import_paths, filled.worker(), files)
+    job.cancel()  # cancelled before the first file: nothing is imported, the job says so
+    with qtbot.waitSignal(job.signals.cancelled, timeout=60000):
+        job.start()
+    assert filled.scalar("SELECT count(*) FROM documents") == 3

@@ -1,0 +1,111 @@
+"""Trainer view: a trainee's coding scored against a reference coder, code by code, with the passages
+the trainee missed or coded wrongly — what a trainer needs to give feedback."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench import coders, scoring
+from workbench.errors import WorkbenchError
+from workbench.project import Project
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{100 * value:.0f} %"
+
+
+class TrainerPanel(QWidget):
+    openMatch = Signal(int, int, int)  # noqa: N815
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project: Project | None = None
+        self.reference = QComboBox()
+        self.trainee = QComboBox()
+        self.score_button = QPushButton("Évaluer")
+        self.summary = QLabel()
+        self.per_code = QTableWidget(0, 4)
+        self.per_code.setHorizontalHeaderLabels(["Code", "Précision", "Rappel", "F1"])
+        self.misses = QTableWidget(0, 3)
+        self.misses.setHorizontalHeaderLabels(["Code", "Document", "Passage"])
+        self.false_alarms = QTableWidget(0, 3)
+        self.false_alarms.setHorizontalHeaderLabels(["Code", "Document", "Passage"])
+        for table in (self.per_code, self.misses, self.false_alarms):
+            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            table.verticalHeader().setVisible(False)
+        tabs = QTabWidget()
+        tabs.addTab(self.per_code, "Par code")
+        tabs.addTab(self.misses, "Oublis")
+        tabs.addTab(self.false_alarms, "Fausses alertes")
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Référence"))
+        top.addWidget(self.reference)
+        top.addWidget(QLabel("Stagiaire"))
+        top.addWidget(self.trainee)
+        top.addWidget(self.score_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(tabs)
+        self.score_button.clicked.connect(self.score)
+        self.misses.cellDoubleClicked.connect(lambda row, _c: self._open(self._misses, row))
+        self.false_alarms.cellDoubleClicked.connect(lambda row, _c: self._open(self._alarms, row))
+        self._misses: list[dict] = []
+        self._alarms: list[dict] = []
+
+    def set_project(self, project: Project) -> None:
+        self.project = project
+        listed = coders.list_coders(project)
+        for combo, preferred in ((self.reference, "reference"), (self.trainee, "trainee")):
+            combo.clear()
+            for coder in listed:
+                combo.addItem(f"{coder['name']} ({coder['role']})", coder["name"])
+            for index, coder in enumerate(listed):
+                if coder["role"] == preferred:
+                    combo.setCurrentIndex(index)
+                    break
+
+    def score(self) -> bool:
+        if self.project is None or self.reference.count() == 0:
+            return False
+        try:
+            report = scoring.score_trainee(self.project, self.reference.currentData(), self.trainee.currentData())
+        except WorkbenchError as exc:
+            self.summary.setText(f"⚠ {exc}")
+            return False
+        self.summary.setText(
+            f"Passages : F1 {_percent(report.span.f1)} (précision {_percent(report.span.precision)}, "
+            f"rappel {_percent(report.span.recall)}) · documents : F1 {_percent(report.document.f1)} · "
+            f"{len(report.misses)} oublis, {len(report.false_alarms)} fausses alertes"
+        )
+        self.per_code.setRowCount(len(report.per_code))
+        for row, item in enumerate(report.per_code):
+            values = (item.code, _percent(item.span.precision), _percent(item.span.recall), _percent(item.span.f1))
+            for column, value in enumerate(values):
+                self.per_code.setItem(row, column, QTableWidgetItem(value))
+        self._misses, self._alarms = report.misses, report.false_alarms
+        for table, rows in ((self.misses, report.misses), (self.false_alarms, report.false_alarms)):
+            table.setRowCount(len(rows))
+            for row, entry in enumerate(rows):
+                values = (str(entry.get("code", "")), str(entry.get("title") or entry.get("document_id")),
+                          str(entry.get("text", "")).replace("\n", " "))
+                for column, value in enumerate(values):
+                    table.setItem(row, column, QTableWidgetItem(value))
+        self.per_code.resizeColumnsToContents()
+        return True
+
+    def _open(self, rows: list[dict], row: int) -> None:
+        entry = rows[row]
+        if {"document_id", "start", "end"} <= entry.keys():
+            self.openMatch.emit(entry["document_id"], entry["start"], entry["end"])
