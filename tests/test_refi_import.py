@@ -250,11 +250,11 @@ def test_minimal_project_without_optional_parts(project, tmp_path):
     assert (result.codes, result.codings, result.coders, result.memos) == (0, 0, 0, 0)
     empty = write_qdpx(tmp_path / "empty.qdpx", f'<Project xmlns="{NS}" name="vide"/>')
     assert import_qdpx(project, empty).documents == 0
-    bare = ('<Project name="sans espace de noms"><CodeBook><Codes><Code guid="{G}" name="Prix" isCodable="true"/>'
-            '</Codes></CodeBook><Sources><TextSource guid="{S}"><PlainTextContent>Le prix.</PlainTextContent>'
-            '<PlainTextSelection guid="{U}" startPosition="3" endPosition="7"><Coding guid="{K}">'
-            '<CodeRef targetGUID="{G}"/></Coding></PlainTextSelection></TextSource></Sources></Project>').format(
-        G=G_PRICE, S=G_VAR, U=G_USER, K=G_KIND)
+    bare = (f'<Project name="sans espace de noms"><CodeBook><Codes><Code guid="{G_PRICE}" name="Prix" '
+            f'isCodable="true"/></Codes></CodeBook><Sources><TextSource guid="{G_VAR}"><PlainTextContent>Le prix.'
+            f'</PlainTextContent><PlainTextSelection guid="{G_USER}" startPosition="3" endPosition="7">'
+            f'<Coding guid="{G_KIND}"><CodeRef targetGUID="{G_PRICE}"/></Coding></PlainTextSelection></TextSource>'
+            '</Sources></Project>')
     assert import_qdpx(project, write_qdpx(tmp_path / "bare.qdpx", bare)).codings == 1
     assert _coded_words(project) == ["prix"]
     assert project.scalar("SELECT name FROM coders") == "REFI-QDA import"
