@@ -10,11 +10,13 @@ How another tool's project becomes ours:
   text with the line-ending/UTF-16 convention that fits the archive best (`refi_positions`). A source
   whose text the project already has is not duplicated: its codings, values and notes join that document,
   which is how coding done elsewhere on exported texts comes back. PDF, picture, audio and video sources
-  are skipped with a warning (the project holds texts only).
+  are skipped with a warning (the project holds texts only), and so is a text source whose file lies
+  outside the archive (`absolute://`, `file://`, absolute paths): only archive members are ever read.
 - the code tree keeps its GUIDs (braces removed, lower case), colours, descriptions and hierarchy; a code
   without colour gets the codebook palette's. A code whose GUID the project has is that code; a new code
   whose name a project code already has at the same place is merged into it (the same codebook loaded
-  twice); a name clash inside the archive gets a " (2)" suffix; "/" in names becomes "-".
+  twice), and so is one with the same scheme key; a name clash inside the archive gets a " (2)" suffix;
+  "/" in names becomes "-". Code sets come along (those the project has are kept as they are).
 - users become coders (by name; new ones as analysts). A coding's coder is its `creatingUser`, else its
   selection's, else the project's creating user, else a coder named "REFI-QDA import".
 - every `<Coding>` of a selection becomes a coding (origin 'import', its GUID kept); a coding the project
