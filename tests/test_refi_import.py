@@ -539,3 +539,28 @@ def test_an_oversized_qde_is_refused(project, tmp_path):
     qde.write_text(_maxqda_qde(CRLF_TEXT), encoding="utf-8")
     with pytest.raises(IngestError, match="project.qde: file is .* bytes, over the limit of 100"):
         import_qdpx(project, qde, limits=ZipLimits(max_member_bytes=100))
+
+
+def test_codes_merge_by_guid_name_or_scheme_key_and_clashes_are_renamed(project, tmp_path):
+    from workbench import codebook
+
+    kept = codebook.create_code(project, "Prix", color="#123456")
+    keyed = codebook.create_code(project, "Accueil", key="accueil", scheme="motifs")
+    g = [f"{{0000000{n}-AAAA-4AAA-8AAA-AAAAAAAAAAAA}}" for n in range(5)]
+    qde = f"""<Project xmlns="{NS}" name="p"><CodeBook><Codes>
+      <Code guid="{g[0]}" name="prix" isCodable="true" color="#FF0000"/>
+      <Code guid="{g[1]}" name="Réception" isCodable="true">
+        <Description>--- verbatim-workbench ---\nkey: accueil\nscheme: motifs</Description></Code>
+      <Code guid="{g[2]}" name="Délai" isCodable="true"/>
+      <Code guid="{g[3]}" name="délai" isCodable="true"/>
+    </Codes></CodeBook><Sources><TextSource guid="{g[4]}"><PlainTextContent>Délai trop long.</PlainTextContent>
+      <PlainTextSelection guid="{G_USER}" startPosition="0" endPosition="5">
+        <Coding guid="{G_VAR}"><CodeRef targetGUID="{g[0]}"/></Coding>
+        <Coding guid="{G_KIND}"><CodeRef targetGUID="{g[1]}"/></Coding></PlainTextSelection>
+    </TextSource></Sources></Project>"""
+    result = import_qdpx(project, write_qdpx(tmp_path / "codes.qdpx", qde))
+    assert result.codes == 2
+    assert sorted(name for (name,) in project.rows("SELECT name FROM codes")) == [
+        "Accueil", "Délai", "Prix", "délai (2)"]
+    assert project.scalar("SELECT color FROM codes WHERE id = ?", [kept]) == "#123456"  # the project's code stays
+    assert sorted(code for (code,) in project.rows("SELECT code_id FROM codings")) == sorted([kept, keyed])
