@@ -21,6 +21,7 @@ CASES = [
     ("binary.txt", "binary file", None),
     ("unknown_format.pdf", "unknown format .pdf", None),
     ("undecodable.txt", "undecodable bytes", None),
+    ("undecodable.csv", "undecodable bytes", None),
     ("ragged.csv", "ragged row: 4 fields where the header has 3", 3),
     ("not_a_workbook.xlsx", "not an Excel workbook", None),
     ("broken_workbook.xlsx", "not a readable Excel workbook", None),

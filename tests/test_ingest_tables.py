@@ -249,3 +249,16 @@ def test_mixed_date_formats_in_one_column(project, tmp_path):
         "2026-03-12", "2026-03-13 14:30:00"]
     assert [row[0] for row in project.rows("SELECT occurred_at FROM documents ORDER BY position")] == [
         datetime(2026, 3, 12), datetime(2026, 3, 13, 14, 30)]
+
+
+def test_cp1252_accents_after_a_long_ascii_start(project, tmp_path):
+    """The first 256 KB look like UTF-8; DuckDB finds the cp1252 bytes later and the file is transcoded."""
+    lines = ["id;commentaire"] + [f"{i};Avis numero {i} sans accent" for i in range(1, 12001)]
+    lines.append("12001;Très déçu, échéance ratée à cause de vous")
+    path = tmp_path / "late_accents.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    assert path.stat().st_size > 262144
+    result = import_file(project, path)
+    assert result.documents == 12001
+    assert project.scalar("SELECT text FROM documents WHERE position = 12001") == "Très déçu, échéance ratée à cause de vous"
+    assert project.scalar("SELECT count(*) FROM duckdb_tables() WHERE temporary") == 0
