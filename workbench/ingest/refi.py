@@ -773,7 +773,7 @@ def _insert_rows(project: Project, table: str, columns: tuple[tuple[str, str], .
     project.execute(f"INSERT INTO {table} ({names}) SELECT {unnested}", [list(values) for values in zip(*rows)])
 
 
-def read_refi(path: str | Path, limits: ZipLimits = DEFAULT_LIMITS) -> tuple[_Model, Convention]:
+def _read_refi(path: str | Path, limits: ZipLimits = DEFAULT_LIMITS) -> tuple[_Model, Convention]:
     """Read and check a .qdpx or .qde completely, without touching any project."""
     path = Path(path)
     if not path.is_file():
@@ -803,7 +803,7 @@ def import_qdpx(project: Project, path: str | Path, *, limits: ZipLimits = DEFAU
     from workbench.ingest.store import find_source, insert_source
 
     path = Path(path)
-    model, convention = read_refi(path, limits)
+    model, convention = _read_refi(path, limits)
     sha256 = file_sha256(path)
     previous = find_source(project, sha256)
     if previous is not None:
