@@ -23,12 +23,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from workbench.coding import apply_code  # noqa: E402
-from workbench.journal import undo  # noqa: E402
-from workbench.project import Project  # noqa: E402
+from workbench.coding import apply_code
+from workbench.journal import undo
+from workbench.project import Project
 
-WORDS = ("bonjour facture colis retard remboursement conseiller abonnement résiliation merci problème "
-         "commande livraison prix service client attente appel mail réponse satisfait").split()
+WORDS = ["bonjour", "facture", "colis", "retard", "remboursement", "conseiller", "abonnement", "résiliation",
+         "merci", "problème", "commande", "livraison", "prix", "service", "client", "attente", "appel", "mail",
+         "réponse", "satisfait"]
 
 
 def build(path: Path, documents: int, codes: int) -> tuple[Project, list[int], list[int], float]:
@@ -61,7 +62,7 @@ def build(path: Path, documents: int, codes: int) -> tuple[Project, list[int], l
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def main() -> None:

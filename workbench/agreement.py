@@ -200,7 +200,7 @@ def resolve_coders(project: Project, coders: Sequence[int | str], minimum: int =
 def select_documents(project: Project, coder_ids: Sequence[int], documents: Sequence[int] | None) -> list[int]:
     """The given documents (checked), or by default those every coder coded at least once: the shared sample."""
     if documents is not None:
-        wanted = sorted(set(int(d) for d in documents))
+        wanted = sorted({int(d) for d in documents})
         found = {row[0] for row in project.rows(
             "SELECT id FROM documents WHERE id IN (SELECT unnest(?::BIGINT[]))", [wanted])}
         missing = [d for d in wanted if d not in found]
@@ -383,7 +383,7 @@ def pair_codings(a_codings: list[dict[str, Any]], b_codings: list[dict[str, Any]
                                                            dict[str, Any] | None]]:
     """Pair two coders' codings of one document: (code_a, code_b, coding_a, coding_b) tuples.
 
-    A coding matched by a same-code overlapping coding of the other coder gives (c, c). An unmatched coding
+    A coding of A matched by a same-code overlapping coding of B gives (c, c, coding_a, None). An unmatched coding
     pairs with each unmatched overlapping coding of the other coder whose code is in the same scheme (same
     top-level code): codes of different schemes are not alternatives to each other. A coding left alone pairs
     with None."""
