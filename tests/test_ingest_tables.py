@@ -262,3 +262,17 @@ def test_cp1252_accents_after_a_long_ascii_start(project, tmp_path):
     assert result.documents == 12001
     assert project.scalar("SELECT text FROM documents WHERE position = 12001") == "Très déçu, échéance ratée à cause de vous"
     assert project.scalar("SELECT count(*) FROM duckdb_tables() WHERE temporary") == 0
+
+
+def test_nfc_shortcut_assumption_holds():
+    """`sql_clean` skips NFC for texts made only of code points below U+0300: none of them changes under
+    NFC, and no canonical composition has a second character below U+0300."""
+    import sys
+    import unicodedata
+
+    assert all(unicodedata.is_normalized("NFC", chr(cp)) for cp in range(0x300))
+    for cp in range(sys.maxunicode + 1):
+        decomposition = unicodedata.decomposition(chr(cp))
+        if decomposition and not decomposition.startswith("<"):
+            parts = [int(part, 16) for part in decomposition.split()]
+            assert not (len(parts) == 2 and parts[1] < 0x300), hex(cp)

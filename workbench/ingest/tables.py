@@ -2,7 +2,7 @@
 
 Tables can be big (a year of survey answers, a CRM export of a million rows), so rows never become Python
 objects: the file is loaded into a DuckDB temporary table of text columns, and typing, normalisation,
-deduplication and the inserts are SQL. The SQL normalisation (`SQL_CLEAN`) computes exactly what
+deduplication and the inserts are SQL. The SQL normalisation (`sql_clean`) computes exactly what
 `base.clean_text` computes in Python; a property test holds the two equal.
 
 CSV: the encoding is UTF-8 (with or without BOM) when the bytes are valid UTF-8, else the legacy encoding
@@ -52,7 +52,7 @@ TEXT_COLUMN_HINTS = (
 _HINT_MIN_AVERAGE = 15
 # Longer than any integer, float or date we accept ("2026-03-12 09:15:00.123456" has 26 characters).
 _LONGEST_TYPED_VALUE = 32
-DATE_COLUMN_HINT = re.compile(r"^(date|horodatage|timestamp|datetime|created|cree|received|recu)\b|\bdate$|^date")
+DATE_COLUMN_HINT = re.compile(r"^(date|horodatage|timestamp|datetime|created|cree|received|recu)|date$")
 
 _CONTROL_RE = r"[\x{0}-\x{8}\x{b}\x{c}\x{e}-\x{1f}\x{7f}-\x{9f}\x{feff}]"
 _BREAKS_RE = r"\r\n|\r|\x{2028}|\x{2029}|\x{85}"
