@@ -150,7 +150,7 @@ def import_file(
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         shown = path.suffix or "(no extension)"
-        raise IngestError(path, f"unknown format {shown}; supported: {', '.join(sorted(FORMATS))}")
+        raise IngestError(path, f"unknown format {shown}; supported: {', '.join(sorted([*FORMATS, *REFI_SUFFIXES]))}")
     check_file(path, max_bytes if max_bytes is not None else MAX_BYTES[fmt.family])
     sha256 = file_sha256(path)
     previous = find_source(project, sha256)
