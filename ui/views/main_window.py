@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         dock.setObjectName("documents")
         dock.setWidget(left)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.document_dock = dock
 
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         code_dock.setObjectName("coding")
         code_dock.setWidget(self.side_tabs)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, code_dock)
+        self.resizeDocks([dock, code_dock], [400, 330], Qt.Orientation.Horizontal)
 
         self.status = QLabel()
         self.progress = QProgressBar()
@@ -180,7 +182,10 @@ class MainWindow(QMainWindow):
         self.model = DocumentTableModel(project)
         self.documents.setModel(self.model)
         self.documents.selectionModel().currentRowChanged.connect(self._document_chosen)
-        self.documents.setColumnWidth(2, 220)
+        header = self.documents.horizontalHeader()
+        for column, width in ((0, 48), (1, 70), (3, 80), (4, 64)):
+            self.documents.setColumnWidth(column, width)
+        header.setSectionResizeMode(2, header.ResizeMode.Stretch)
         self.kind_filter.blockSignals(True)
         self.kind_filter.clear()
         self.kind_filter.addItem("Tous les types", None)
