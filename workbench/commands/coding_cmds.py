@@ -58,6 +58,17 @@ def _fmt(value: float | None) -> str:
     return "—" if value is None else f"{value:.3f}"
 
 
+def _short(path: str | None, width: int = 46) -> str:
+    """A code path that fits a column: leading levels (the scheme's name) go first, as "…/Négatives/Inimitié"."""
+    if path is None:
+        return "(none)"
+    parts = path.split("/")
+    while len(path) > width and len(parts) > 1:
+        parts = parts[1:]
+        path = "…/" + "/".join(parts)
+    return path if len(path) <= width else "…" + path[-(width - 1):]
+
+
 # -- coding -------------------------------------------------------------------------------------------------
 @click.command()
 @project_argument
@@ -342,14 +353,14 @@ def agreement(project: str, coder_list: str, code_refs: tuple[str, ...], documen
     click.echo(f"Agreement between {', '.join(report.coders)} on {len(report.document_ids)} documents ({level} level)")
     click.echo(f"{'code':<50} {unit:>10} {'agree':>7} {'kappa':>7} {'alpha':>7}")
     for row in [*report.per_code, report.overall]:
-        click.echo(f"{row.code[-50:]:<50} {row.n_units:>10} {_fmt(row.percent_agreement):>7} "
+        click.echo(f"{_short(row.code, 50):<50} {row.n_units:>10} {_fmt(row.percent_agreement):>7} "
                    f"{_fmt(row.cohen_kappa):>7} {_fmt(row.krippendorff_alpha):>7}")
     for note in report.overall.notes:
         click.echo(f"note: {note}")
     if confusion and confusion.off_diagonal():
         click.echo(f"Most frequent disagreements ({confusion.coder_a} → {confusion.coder_b}):")
         for cell in confusion.off_diagonal()[:10]:
-            click.echo(f"  {cell['count']:>4}  {cell['code_a']} → {cell['code_b']}")
+            click.echo(f"  {cell['count']:>4}  {_short(cell['code_a'])} → {_short(cell['code_b'])}")
 
 
 @click.command()
@@ -377,7 +388,7 @@ def score(project: str, reference: str, trainee: str, code_refs: tuple[str, ...]
     click.echo(f"{'code':<46} {'doc P':>6} {'doc R':>6} {'doc F1':>6} {'span P':>6} {'span R':>6} {'span F1':>7}")
     for row in report.per_code:
         d, s = row.document, row.span
-        click.echo(f"{row.code[-46:]:<46} {_fmt(d.precision):>6} {_fmt(d.recall):>6} {_fmt(d.f1):>6} "
+        click.echo(f"{_short(row.code):<46} {_fmt(d.precision):>6} {_fmt(d.recall):>6} {_fmt(d.f1):>6} "
                    f"{_fmt(s.precision):>6} {_fmt(s.recall):>6} {_fmt(s.f1):>7}")
     d, s = report.document, report.span
     click.echo(f"{'(all codes)':<46} {_fmt(d.precision):>6} {_fmt(d.recall):>6} {_fmt(d.f1):>6} "
@@ -387,12 +398,13 @@ def score(project: str, reference: str, trainee: str, code_refs: tuple[str, ...]
         for item in items[:show]:
             text = " ".join(item["text"].split())
             text = text[:80] + "…" if len(text) > 80 else text
-            instead = f" (other coder: {', '.join(item['other_coder_used'])})" if item["other_coder_used"] else ""
-            click.echo(f"  {item['title']}: {item['code']}{instead} «{text}»")
+            used = ", ".join(_short(code) for code in item["other_coder_used"])
+            instead = f" (other coder: {used})" if used else ""
+            click.echo(f"  {item['title']}: {_short(item['code'])}{instead} «{text}»")
     if report.confusions:
         click.echo("Most confused (trainee used → reference had):")
         for item in report.confusions[:10]:
-            click.echo(f"  {item['count']:>4}  {item['trainee_code']} → {item['reference_code']}")
+            click.echo(f"  {item['count']:>4}  {_short(item['trainee_code'])} → {_short(item['reference_code'])}")
 
 
 @click.command()
