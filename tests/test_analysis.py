@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import math
 
+import coded_project
 import pytest
 
-import coded_project
 from workbench import analysis
 from workbench.export.filters import ExportError, make_filters
 

@@ -154,3 +154,21 @@ def test_control_characters_are_dropped_not_fatal(coded, tmp_path):
     first = _records(book["Segments"])[0]
     assert first["document"] == "Appel du client" and first["level_2"] == "Résiliation"
     assert "Motif/Résiliation" in [cell.value for cell in book["Matrix"][1]]
+
+
+def test_demo_step_writes_workbook_charts_and_corpus(coded, tmp_path):
+    from contextlib import nullcontext
+
+    from workbench.demo import DemoContext
+    from workbench.export_demo import demo_step
+    from workbench.progress import no_progress
+
+    lines: list[str] = []
+    ctx = DemoContext(coded, tmp_path, tmp_path, lines.append, lambda label: nullcontext(no_progress))
+    demo_step(ctx)
+    assert openpyxl.load_workbook(tmp_path / "demo.xlsx").sheetnames == list(SHEETS)
+    assert (tmp_path / "charts" / "relationship-map.png").stat().st_size > 1000
+    assert (tmp_path / "charts" / "crosstab.png").exists()  # relationship forms x NPS group
+    assert "*forme_friendship" in (tmp_path / "demo-iramuteq.txt").read_text(encoding="utf-8")
+    assert str(tmp_path / "demo.xlsx") in ctx.results["export"]["files"]
+    assert any("demo.xlsx" in line for line in lines)

@@ -310,14 +310,14 @@ def row_codes(project: Project, code_id: int, rows: Literal["children", "leaves"
     if rows == "children":
         return [int(c) for c in codes.loc[codes["parent_id"] == code_id, "code_id"]]
     parents = set(codes["parent_id"].dropna().astype(int))
-    below = set(int(c) for c in _descendants(codes, code_id))
+    below = {int(c) for c in _descendants(codes, code_id)}
     return [int(c) for c in codes["code_id"] if int(c) in below and int(c) not in parents]
 
 
 def _descendants(codes: pd.DataFrame, code_id: int) -> list[int]:
     kids: dict[int, list[int]] = {}
     for child, parent in zip(codes["code_id"], codes["parent_id"]):
-        if parent == parent and parent is not None:
+        if parent is not None and not math.isnan(parent):
             kids.setdefault(int(parent), []).append(int(child))
     found, stack = [], list(kids.get(code_id, []))
     while stack:

@@ -12,6 +12,7 @@ with the common colour-vision deficiencies; heatmaps use ColorBrewer RdBu (diver
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -324,7 +325,7 @@ def relationship_map(placed: pd.DataFrame, *, lang: str = "fr", size: tuple[floa
 
 
 def _plain(series: pd.Series) -> list[float | None]:
-    return [None if value is None or value != value else float(value) for value in series]
+    return [None if value is None or math.isnan(value) else float(value) for value in series]
 
 
 # -- output -------------------------------------------------------------------------------------------------

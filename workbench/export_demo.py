@@ -2,7 +2,7 @@
 
 Runs last in `workbench.demo.STEPS`, so the workbook shows whatever the earlier steps produced (codings,
 agreement, topics, suggestions). A chart without data (no topics yet, say) is reported and skipped. The
-REFI-QDA file is written here only when no REFI step of its own is in STEPS, so it is never written twice.
+REFI-QDA file (demo.qdpx) is written by its own step, `workbench.refi_demo`.
 """
 
 from __future__ import annotations
@@ -25,10 +25,9 @@ def _crosstab_choice(project: Project) -> tuple[Any, str] | None:
 
 
 def demo_step(ctx: Any) -> None:
-    """Write demo.xlsx, charts/*.png, demo-iramuteq.txt (and demo.qdpx) into the demo folder; list them."""
+    """Write demo.xlsx, charts/*.png and demo-iramuteq.txt into the demo folder; list them."""
     from workbench.charts import CHART_KINDS, make_chart, save
     from workbench.codebook import scheme_root
-    from workbench.demo import STEPS
     from workbench.export.excel import export_xlsx
     from workbench.export.filters import ExportError
     from workbench.export.iramuteq import export_iramuteq
@@ -59,11 +58,6 @@ def demo_step(ctx: Any) -> None:
     stars = {"forme": root} if root is not None else {}
     count = export_iramuteq(project, out / "demo-iramuteq.txt", code_stars=stars)
     written.append((out / "demo-iramuteq.txt", f"{count} documents"))
-    if not any("refi" in spec for spec in STEPS):
-        from workbench.export.refi import export_qdpx
-
-        summary = export_qdpx(project, out / "demo.qdpx")
-        written.append((out / "demo.qdpx", ", ".join(f"{k} {v}" for k, v in summary.items() if isinstance(v, int))))
     for path, what in written:
         ctx.echo(f"  {path}  ({what}, {path.stat().st_size // 1024} KiB)")
     ctx.results["export"] = {"files": [str(path) for path, _ in written], "sheets": counts}

@@ -100,7 +100,7 @@ class _Sheet:
             if isinstance(value, str):
                 values.append(self.text(value) if value.startswith(FORMULA_PREFIXES) or self._illegal.search(value)
                               or len(value) > EXCEL_TEXT_LIMIT else value)
-            elif isinstance(value, float) and value != value:
+            elif isinstance(value, float) and math.isnan(value):
                 values.append(None)
             else:
                 values.append(value)
@@ -165,7 +165,7 @@ def _plain(value: Any) -> Any:
         return "; ".join(str(v) for v in value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False) if value else None
-    if isinstance(value, float) and value != value:
+    if isinstance(value, float) and math.isnan(value):
         return None
     return value
 

@@ -20,6 +20,7 @@ delimiter (Excel's default in a French locale) decimals are written with a comma
 from __future__ import annotations
 
 import csv
+import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -250,7 +251,7 @@ def _csv_value(value: Any, decimal_comma: bool) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
-        text = repr(value) if value == value else ""
+        text = "" if math.isnan(value) else repr(value)
         return text.replace(".", ",") if decimal_comma else text
     if isinstance(value, datetime):
         return value.isoformat(sep=" ")
