@@ -106,6 +106,155 @@ def part_banking77(seeds: list[int], models: list[str]) -> list[dict]:
     return rows
 
 
+def _demo_project(path: Path):  # type: ignore[no-untyped-def]
+    """The demo corpus imported (no segmentation: truth labels are per document) with both schemes."""
+    from workbench.codebook_yaml import load_scheme
+    from workbench.coding_demo import read_truth
+    from workbench.ingest.folder import DEMO_FOLDERS, import_paths
+    from workbench.project import Project
+
+    sample = ROOT / "sample_projects" / "relation-client"
+    for stale in (path, Path(f"{path}.wal")):
+        stale.unlink(missing_ok=True)
+    project = Project.create(path, language="fr")
+    for folder, kind in DEMO_FOLDERS:
+        import_paths(project, [sample / folder], kind=kind)
+    for scheme in FRENCH_SCHEMES.values():
+        load_scheme(project, scheme)
+    return project, read_truth(project, sample / "truth.csv")
+
+
+FRENCH_SCHEMES = {"relationship_form": "relationship_forms", "contact_reason": "contact_reasons"}
+
+
+def _top_codes(project, scheme: str) -> dict[int, str]:  # type: ignore[no-untyped-def]
+    rows = project.rows(
+        "SELECT s.document_id, c.key FROM suggestions s JOIN codes c ON c.id = s.code_id "
+        "WHERE s.status = 'pending' AND c.scheme = ? QUALIFY row_number() OVER "
+        "(PARTITION BY s.document_id ORDER BY s.score DESC) = 1", [scheme])
+    return dict(rows)
+
+
+def part_french(seeds: list[int], models: list[str], per_code: int = 5) -> list[dict]:
+    """Demo corpus accuracy per scheme: zero-shot, our few-shot, and a plain LR baseline on the same vectors."""
+    import tempfile
+    import uuid
+
+    from sklearn.linear_model import LogisticRegression
+
+    from workbench.suggest.codes import suggest_codes
+    from workbench.suggest.embed import load_vectors
+    from workbench.suggest.units import load_units
+
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        project, truth = _demo_project(Path(folder) / "bench.vwb")
+        coder = project.coder_id("bench", "reference")
+        units = load_units(project, "documents")
+        for short in models:
+            spec = MODELS[short]
+            started = time.perf_counter()
+            zero = suggest_codes(project, list(FRENCH_SCHEMES.values()), embedder=spec, units="documents",
+                                 min_score=0.0)
+            zero_seconds = time.perf_counter() - started
+            vectors = load_vectors(project, zero.model_id, units)
+            row_of = {unit.document_id: i for i, unit in enumerate(units)}
+            for column, scheme in FRENCH_SCHEMES.items():
+                labelled = [(doc, labels[column]) for doc, labels in truth if labels.get(column)]
+                top = _top_codes(project, scheme)
+                zero_acc = float(np.mean([top.get(doc) == key for doc, key in labelled]))
+                accs: dict[str, list[float]] = {"baseline LR": [], "few-shot (ours)": []}
+                for seed in seeds:
+                    rng = np.random.default_rng(seed)
+                    by_key: dict[str, list[int]] = {}
+                    for doc, key in labelled:
+                        by_key.setdefault(key, []).append(doc)
+                    coded = {doc: key for key, docs in by_key.items()
+                             for doc in rng.choice(docs, min(per_code, len(docs) - 1), replace=False)}
+                    held_out = [(doc, key) for doc, key in labelled if doc not in coded]
+                    keys = sorted(by_key)
+                    plain = LogisticRegression(C=10, max_iter=3000).fit(
+                        vectors[[row_of[d] for d in coded]], [keys.index(k) for k in coded.values()])
+                    predicted = plain.predict(vectors[[row_of[d] for d, _ in held_out]])
+                    accs["baseline LR"].append(float(np.mean([keys[p] == k for p, (_, k) in zip(predicted, held_out)])))
+                    code_of = dict(project.rows("SELECT key, id FROM codes WHERE scheme = ?", [scheme]))
+                    with project.transaction():
+                        project.execute("DELETE FROM codings")
+                        for doc, key in coded.items():
+                            length = project.scalar("SELECT n_chars FROM documents WHERE id = ?", [int(doc)])
+                            project.execute(
+                                "INSERT INTO codings (guid, document_id, code_id, start_pos, end_pos, coder_id, "
+                                "origin) VALUES (?, ?, ?, 0, ?, ?, 'manual')",
+                                [str(uuid.uuid4()), int(doc), code_of[key], length, coder])
+                    suggest_codes(project, [scheme], embedder=spec, units="documents", min_score=0.0)
+                    top = _top_codes(project, scheme)
+                    accs["few-shot (ours)"].append(float(np.mean([top.get(doc) == key for doc, key in held_out])))
+                project.execute("DELETE FROM codings")
+                base = float(np.mean(accs["baseline LR"]))
+                rows.append({"embedder": short, "scheme": scheme, "method": "zero-shot (codebook)",
+                             "accuracy": zero_acc, "ratio": zero_acc / base})
+                for method, values in accs.items():
+                    rows.append({"embedder": short, "scheme": scheme, "method": f"{method}, {per_code}/code",
+                                 "accuracy": float(np.mean(values)), "ratio": float(np.mean(values)) / base})
+            rows[-6]["seconds (zero-shot run)"] = round(zero_seconds, 1)
+            print_table(rows[-6:], f"Demo corpus (French), {len(units)} documents, seeds {seeds}")
+        project.close()
+    return rows
+
+
+def part_speed(sizes: list[int]) -> list[dict]:
+    """Embedding throughput per embedder (fresh model, 512 Banking77 test texts and 128 French demo
+    documents), then topic fit time from cached vectors."""
+    from workbench.suggest.embed import LexicalEmbedder
+    from workbench.suggest.topics import fit_topics_on_vectors
+
+    train, test, names, _, _ = _load_banking()
+    english = test.text.tolist()[:512]
+    french = [path.read_text(encoding="utf-8") for path in
+              sorted((ROOT / "sample_projects" / "relation-client" / "emails").glob("*"))][:64]
+    french += [path.read_text(encoding="utf-8") for path in
+               sorted((ROOT / "sample_projects" / "relation-client" / "appels").glob("*.txt"))][:64]
+    rows = []
+    for short in MODELS:
+        for label, texts in (("Banking77 (short, EN)", english), ("demo e-mails+calls (long, FR)", french)):
+            if short == "lexical":
+                model = LexicalEmbedder("fr" if "FR" in label else "en").fit(texts, "speed")
+            else:
+                model, _ = get_embedder(MODELS[short], language="en", device="cpu")
+            started = time.perf_counter()
+            for begin in range(0, len(texts), model.batch_size):
+                model.encode(texts[begin : begin + model.batch_size])
+            seconds = time.perf_counter() - started
+            rows.append({"embedder": short, "texts": label, "units_per_s": len(texts) / seconds})
+    base = {row["texts"]: row["units_per_s"] for row in rows if row["embedder"] == "e5"}
+    for row in rows:
+        row["ratio vs e5"] = row["units_per_s"] / base[row["texts"]]
+    print_table(rows, "Embedding speed on CPU (encode only, model loaded)")
+    x_train, x_test, _ = banking_vectors("minilm", train.text.tolist(), test.text.tolist(), names)
+    real_vectors = np.vstack([x_train, x_test])
+    real_texts = train.text.tolist() + test.text.tolist()
+    topic_rows = []
+    rng = np.random.default_rng(0)
+    for size in sizes:
+        if size <= len(real_texts):
+            vectors, texts, kind = real_vectors[:size], real_texts[:size], "Banking77 MiniLM vectors"
+        else:  # real vectors repeated with small noise: the size of a big project, Banking77's structure
+            picks = rng.integers(0, len(real_texts), size)
+            vectors = real_vectors[picks] + rng.normal(scale=0.02, size=(size, real_vectors.shape[1])).astype(np.float32)
+            texts, kind = [real_texts[i] for i in picks], "Banking77 vectors resampled + noise (synthetic)"
+        started = time.perf_counter()
+        fitted = fit_topics_on_vectors(texts, vectors, language="en")
+        seconds = time.perf_counter() - started
+        topic_rows.append({"units": size, "vectors": kind, "path": fitted["params"]["path"], "seconds": seconds,
+                           "topics": fitted["metrics"]["topics"],
+                           "outliers before reduction": fitted["metrics"]["outlier_share_before_reduction"]})
+    first = topic_rows[0]["seconds"]
+    for row in topic_rows:
+        row["ratio vs first"] = row["seconds"] / first
+    print_table(topic_rows, "Topic fit from cached vectors (CPU; includes numba compile on the first fit)")
+    return rows + topic_rows
+
+
 def print_table(rows: list[dict], title: str) -> None:
     print(f"\n{title}")
     columns = list(dict.fromkeys(key for row in rows for key in row))
@@ -124,11 +273,16 @@ def main() -> None:
     parser.add_argument("--part", action="append", choices=["banking77", "french", "speed"])
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     parser.add_argument("--models", nargs="+", default=list(MODELS))
+    parser.add_argument("--topic-sizes", type=int, nargs="+", default=[10000, 100000])
     args = parser.parse_args()
     parts = args.part or ["banking77", "french", "speed"]
     print(f"date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; cpu count: {os.cpu_count()}")
     if "banking77" in parts:
         part_banking77(args.seeds, args.models)
+    if "french" in parts:
+        part_french(args.seeds, [m for m in args.models if m != "minilm"] or args.models)
+    if "speed" in parts:
+        part_speed(args.topic_sizes)
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ STEPS: list[str] = [
     "workbench.text_demo:demo_step",
     "workbench.coding_demo:demo_step",
     "workbench.codebook_demo:demo_step",
+    "workbench.suggest_demo:demo_step",
     "workbench.refi_demo:demo_step",
     "workbench.export_demo:demo_step",  # keep last: exports what the steps above produced
 ]

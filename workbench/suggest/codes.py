@@ -7,7 +7,8 @@ as it has `min_examples` coded units, a classifier trained on the analyst's codi
 with the zero-shot score (see `scoring.py`). Each `suggest_codes` call retrains from the current
 codings and review decisions, which is cheap once the units' vectors are cached, and replaces the
 pending suggestions of earlier runs: suggestions follow the analyst's reviews as they happen.
-Reviewed suggestions are never proposed again; rejected ones are negative examples.
+Reviewed suggestions are never proposed again; rejected ones are negative examples. Codings by trainees
+are left out of training: they are what the trainer is checking, not ground truth.
 """
 
 from __future__ import annotations
@@ -183,7 +184,8 @@ def suggest_codes(
         return SuggestResult(run_id, model.model_id, 0, {}, time.perf_counter() - started)
     vectors = _vectors(project, embedded)
     positives = _spans_to_units(unit_list, [tuple(row) for row in project.rows(  # type: ignore[misc]
-        f"SELECT document_id, start_pos, end_pos, code_id FROM codings WHERE code_id IN ({marks})", code_ids)])
+        "SELECT g.document_id, g.start_pos, g.end_pos, g.code_id FROM codings g JOIN coders c ON c.id = g.coder_id "
+        f"WHERE c.role <> 'trainee' AND g.code_id IN ({marks})", code_ids)])  # trainees' codings are not ground truth
     negatives = _spans_to_units(unit_list, [tuple(row) for row in project.rows(  # type: ignore[misc]
         f"SELECT document_id, start_pos, end_pos, code_id FROM suggestions WHERE status IN ('rejected', "
         f"'relabelled') AND code_id IN ({marks})", code_ids)])

@@ -1,0 +1,92 @@
+"""Demo step: topics and code suggestions on the demo corpus, with the reasons behind the top ones.
+
+Units are whole documents here, not `auto`: the demo's truth labels and the coding step's reference
+codings are per document (a relationship form is a property of the whole exchange), so documents are
+what can be checked against truth.csv; they also keep the step under two minutes on two CPU cores
+(482 documents through e5-small instead of some 2,000 turns). The embedder is `auto` (e5-small for
+this French project), and the choice and its reason are printed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+SCHEMES = ("relationship_forms", "contact_reasons")
+TRUTH_COLUMNS = {"relationship_forms": "relationship_form", "contact_reasons": "contact_reason"}
+
+
+def _truth_agreement(project: Any, sample_dir: Path) -> dict[str, Any]:
+    """Share of documents whose best pending suggestion per scheme matches truth.csv, among those the
+    suggester got no coding for (so the figure is never measured on its own training examples)."""
+    from workbench.coding_demo import read_truth
+
+    truth_path = sample_dir / "truth.csv"
+    if not truth_path.is_file():
+        return {}
+    truth = dict(read_truth(project, truth_path))
+    result = {}
+    for scheme in SCHEMES:
+        best = dict(project.rows(
+            "SELECT s.document_id, c.key FROM suggestions s JOIN codes c ON c.id = s.code_id "
+            "WHERE s.status = 'pending' AND c.scheme = ? QUALIFY row_number() OVER "
+            "(PARTITION BY s.document_id ORDER BY s.score DESC) = 1", [scheme]))
+        checked = [doc for doc in best if doc in truth]
+        if checked:
+            hits = sum(best[doc] == truth[doc].get(TRUTH_COLUMNS[scheme]) for doc in checked)
+            result[scheme] = {"documents": len(checked), "top1_agreement": round(hits / len(checked), 3)}
+    return result
+
+
+def demo_step(ctx: Any) -> None:
+    """Embed with `auto`, fit topics, suggest codes of both schemes, print topics and top suggestions."""
+    from workbench.codebook import scheme_root
+    from workbench.codebook_yaml import load_scheme
+    from workbench.suggest.codes import suggest_codes
+    from workbench.suggest.device import device_report
+    from workbench.suggest.embed import embed_units
+    from workbench.suggest.review import review_queue
+    from workbench.suggest.topics import fit_topics, topic_table
+
+    project = ctx.project
+    ctx.echo("Suggestions: topics and codes")
+    device = device_report()
+    ctx.echo(f"  device: {device['auto']}" + (f" ({device.get('gpu')})" if device["cuda"] else ""))
+    with ctx.progress("embedding") as callback:
+        embedded = embed_units(project, "auto", units="documents", progress=callback)
+    ctx.echo(f"  embedder: {embedded.model_id} ({embedded.reason}); {embedded.computed} documents embedded, "
+             f"{embedded.cached} cached")
+    with ctx.progress("topics") as callback:
+        run_id = fit_topics(project, units="documents", embedder="auto", progress=callback)
+    topics = topic_table(project, run_id)
+    ctx.echo(f"  {len(topics)} topics (run {run_id}):")
+    for row in topics[:8]:
+        ctx.echo(f"    {row['topic']:>3} {row['size']:>4} docs  {row['label']:<40} e.g. {row['examples'][0][:70]!r}")
+    for scheme in SCHEMES:
+        if scheme_root(project, scheme) is None:
+            load_scheme(project, scheme)
+    with ctx.progress("suggestions") as callback:
+        result = suggest_codes(project, list(SCHEMES), embedder="auto", units="documents", progress=callback)
+    methods = sorted(set(result.methods.values()))
+    ctx.echo(f"  {result.filed} pending suggestions ({', '.join(methods)}); the best ones:")
+    for scheme in SCHEMES:
+        code = project.scalar("SELECT name FROM codes WHERE scheme = ? AND key = ?", [scheme, scheme])
+        ctx.echo(f"    {code}:")
+        best = project.scalar(
+            "SELECT list(s.id ORDER BY s.score DESC)[1:3] FROM suggestions s JOIN codes c ON c.id = s.code_id "
+            "WHERE s.status = 'pending' AND c.scheme = ?", [scheme]) or []
+        for row in [r for r in review_queue(project, limit=None) if r["id"] in best]:
+            why = row["explanation"]
+            ctx.echo(f"      #{row['id']} {row['score']:.2f} {row['code']} ({why['method']}) doc {row['document_id']}: "
+                     f"{row['text'][:70]!r}")
+            ctx.echo(f"         words: {', '.join(why.get('words') or []) or '-'}")
+            for example in why["nearest_examples"][:1]:
+                ctx.echo(f"         nearest coded example ({example['similarity']:.2f}): {example['text'][:70]!r}")
+    agreement = _truth_agreement(project, Path(ctx.sample_dir))
+    for scheme, figures in agreement.items():
+        ctx.echo(f"  {scheme}: best suggestion matches truth.csv for {figures['top1_agreement']:.0%} of "
+                 f"{figures['documents']} uncoded documents")
+    ctx.results["suggestions"] = {
+        "model": embedded.model_id, "reason": embedded.reason, "topic_run": run_id, "topics": len(topics),
+        "suggestions": result.filed, "methods": result.methods, "truth_agreement": agreement,
+    }
