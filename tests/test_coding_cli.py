@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from coding_helpers import add_code, add_document
 
 from workbench.cli import main
+from workbench.commands.coding_cmds import _short
 from workbench.project import Project
 
 
@@ -167,3 +168,13 @@ def test_audit_command_filters_and_exports(path: Path, tmp_path: Path) -> None:
 
     assert "unknown coder 'zed'" in fails("audit", path, "--coder", "zed")
     assert "not a date" in fails("audit", path, "--since", "yesterday")
+
+
+def test_default_coder_and_short_code_paths(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WORKBENCH_CODER", "nadia")
+    ok("code", path, "--document", 3, "--code", "billing")
+    assert json.loads(ok("coders", path, "--json"))[0]["name"] == "nadia"
+    assert _short("Formes de relation client–marque/Négatives/Inimitié") == "…/Négatives/Inimitié"
+    assert _short("Motifs/Facturation") == "Motifs/Facturation"
+    assert _short("x" * 60, 10) == "…" + "x" * 9
+    assert _short(None) == "(none)"

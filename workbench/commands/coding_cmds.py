@@ -25,7 +25,11 @@ def register(cli: click.Group) -> None:
 
 
 def _default_coder() -> str:
-    return os.environ.get("WORKBENCH_CODER") or getpass.getuser()
+    try:
+        login = getpass.getuser()
+    except (OSError, KeyError):  # no login name in some containers and services
+        login = "analyst"
+    return os.environ.get("WORKBENCH_CODER") or login
 
 
 coder_option = click.option("--coder", default=_default_coder, show_default="$WORKBENCH_CODER or login name",
