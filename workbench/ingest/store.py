@@ -84,6 +84,7 @@ def variable_ids(project: Project, wanted: dict[str, str]) -> dict[str, tuple[in
 
 
 def reserve_ids(project: Project, sequence: str, count: int) -> list[int]:
+    """`count` fresh values of a sequence (not necessarily consecutive), for inserts that need ids first."""
     if count == 0:
         return []
     return [row[0] for row in project.rows(f"SELECT nextval('{sequence}') FROM range(?)", [count])]
@@ -193,7 +194,8 @@ def store_parsed(
         prepared = [item for item in prepared if item.sha256 not in known]
     if not prepared:
         return counts
-    ids = reserve_ids(project, "documents_id", len(prepared))
+    first = reserve_id_block(project, len(prepared))
+    ids = list(range(first, first + len(prepared)))
     _insert_columns(
         project,
         "documents",
