@@ -67,6 +67,8 @@ def test_load_list_and_undo(path):
     assert "Partenariat engagé  [relationship_forms:committed_partnership]  0 codings / 0 docs" in tree
     nodes = json.loads(ok("codebook", "list", path, "--json"))
     assert nodes[0]["codable"] is False and nodes[1]["depth"] == 1
+    fling = next(node for node in nodes if node["key"] == "fling")
+    assert fling["attributes"]["valence"] == 0.7 and fling["translations"]["en"]["name"] == "Fling"
     with Project.open(path, read_only=True) as opened:
         who = opened.scalar("SELECT c.name FROM journal j JOIN coders c ON c.id = j.coder_id "
                             "WHERE j.action = 'load_scheme'")

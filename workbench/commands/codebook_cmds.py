@@ -80,9 +80,7 @@ def list_(project: str | None, as_json: bool) -> None:
     with Project.open(project, read_only=True) as opened:
         nodes = code_tree(opened, counts=True)
     if as_json:
-        print_json([{field: node[field] for field in (
-            "id", "guid", "path", "depth", "parent_id", "position", "name", "key", "scheme", "color", "codable",
-            "description", "n_codings", "n_documents")} for node in nodes])
+        print_json(nodes)
         return
     if not nodes:
         click.echo("no codes yet; load a scheme: workbench codebook list (shipped schemes), "
