@@ -276,3 +276,22 @@ def test_nfc_shortcut_assumption_holds():
         if decomposition and not decomposition.startswith("<"):
             parts = [int(part, 16) for part in decomposition.split()]
             assert not (len(parts) == 2 and parts[1] < 0x300), hex(cp)
+
+
+def test_xlsx_rows_loaded_in_batches_keep_their_positions(project, tmp_path, monkeypatch):
+    from openpyxl import Workbook
+
+    from workbench.ingest import tables
+
+    monkeypatch.setattr(tables, "_XLSX_BATCH", 2)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["n", "commentaire"])
+    for number in range(1, 8):
+        sheet.append([number, f"Avis numéro {number}, plutôt {'bon' if number % 2 else 'mauvais'}"])
+    path = tmp_path / "batches.xlsx"
+    workbook.save(path)
+    assert import_file(project, path).documents == 7
+    rows = project.rows("SELECT d.position, dv.value FROM documents d JOIN document_values dv ON dv.document_id = d.id "
+                        "ORDER BY d.position")
+    assert rows == [(number, str(number)) for number in range(1, 8)]

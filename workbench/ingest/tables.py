@@ -75,6 +75,7 @@ def sql_clean(value: str) -> str:
 
 # -- reading CSV ------------------------------------------------------------------------------------
 _SAMPLE_BYTES = 262144
+_XLSX_BATCH = 50000
 
 
 def _prefix_is_utf8(sample: bytes) -> bool:
@@ -235,38 +236,46 @@ def load_xlsx(project: Project, path: Path, table: str, progress: ProgressCallba
     except Exception as exc:  # openpyxl raises its own InvalidFileException and lxml errors
         raise IngestError(path, f"not a readable Excel workbook: {type(exc).__name__}: {exc}") from exc
     try:
-        sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
         header: list[str] | None = None
-        columns: list[list[str | None]] = []
-        for number, row in enumerate(rows, start=1):
+        batch: list[list[str | None]] = []
+        stored = 0
+        for number, row in enumerate(workbook.worksheets[0].iter_rows(values_only=True), start=1):
             cells = [_cell_text(value) for value in row]
+            if not any(cell not in (None, "") for cell in cells):
+                continue
             if header is None:
-                if not any(cell not in (None, "") for cell in cells):
-                    continue
-                while cells and cells[-1] in (None, ""):
+                while cells[-1] in (None, ""):
                     cells.pop()
                 header = [cell or "" for cell in cells]
-                columns = [[] for _ in header]
-                continue
-            if not any(cell not in (None, "") for cell in cells):
+                columns = ", ".join(f"c{i} VARCHAR" for i in range(len(header)))
+                project.execute(f"CREATE TEMP TABLE {table} (_pos BIGINT, {columns})")
                 continue
             if any(cell not in (None, "") for cell in cells[len(header):]):
                 raise IngestError(path, f"row {number} has values beyond the {len(header)} header columns", number)
-            for index, column in enumerate(columns):
-                column.append(cells[index] if index < len(cells) else None)
-            if number % 10000 == 0:
-                progress(number, None, f"{path.name}: reading rows")
+            batch.append(cells[: len(header)] + [None] * (len(header) - len(cells)))
+            if len(batch) == _XLSX_BATCH:
+                stored = _append_rows(project, table, batch, stored)
+                batch = []
+                progress(stored, None, f"{path.name}: reading rows")
+        if header is None:
+            raise IngestError(path, "the first worksheet is empty")
+        _append_rows(project, table, batch, stored)
     finally:
         workbook.close()
-    if header is None:
-        raise IngestError(path, "the first worksheet is empty")
-    selects = ", ".join(f"unnest(?::VARCHAR[]) AS c{i}" for i in range(len(header)))
-    positions = list(range(1, len(columns[0]) + 1)) if columns else []
-    project.execute(
-        f"CREATE TEMP TABLE {table} AS SELECT unnest(?::BIGINT[]) AS _pos, {selects}", [positions, *columns]
-    )
     return header
+
+
+def _append_rows(project: Project, table: str, rows: list[list[str | None]], stored: int) -> int:
+    """Append rows (numbered from `stored` + 1) to a loaded table; returns the new row count. Rows go in
+    batches so that a million-row workbook never sits whole in Python lists."""
+    if not rows:
+        return stored
+    width = len(rows[0])
+    columns = [[row[i] for row in rows] for i in range(width)]
+    selects = ", ".join("unnest(?::VARCHAR[])" for _ in range(width))
+    positions = list(range(stored + 1, stored + len(rows) + 1))
+    project.execute(f"INSERT INTO {table} SELECT unnest(?::BIGINT[]), {selects}", [positions, *columns])
+    return stored + len(rows)
 
 
 # -- from raw table to documents --------------------------------------------------------------------
