@@ -57,9 +57,10 @@ def test_every_code_is_complete_in_both_languages(name):
         assert code["key"], f"{label} has no key"
         assert set(code["name"]) == {"fr", "en"}, label
         assert set(code["definition"]) == {"fr", "en"}, label
+        for lang in ("fr", "en"):
+            assert len(code["examples"].get(lang, [])) >= 2, f"{label}: fewer than 2 {lang} examples"
         if code["codable"]:
             for lang in ("fr", "en"):
-                assert len(code["examples"].get(lang, [])) >= 2, f"{label}: fewer than 2 {lang} examples"
                 assert code["indicators"].get(lang), f"{label}: no {lang} indicators"
         else:
             assert code["children"], f"{label}: a grouping code without sub-codes"
