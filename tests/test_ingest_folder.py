@@ -226,3 +226,16 @@ def test_corpus_reimport_adds_nothing(corpus):
     report = import_paths(project, [SAMPLES / "emails"])
     assert {result.status for result in report.files} == {"skipped"}
     assert project.scalar("SELECT count(*) FROM documents") == before
+
+
+def test_cli_max_size(project_file, tmp_path):
+    big = tmp_path / "gros.csv"
+    big.write_text("id;commentaire\n" + "".join(f"{i};Un avis assez long pour grossir le fichier {i}\n"
+                                                for i in range(30000)), encoding="utf-8")
+    assert big.stat().st_size > 1024**2
+    refused = CliRunner().invoke(cli, ["import", str(project_file), str(big), "--max-size", "1", "--quiet"])
+    assert isinstance(refused.exception, WorkbenchError)  # `workbench.cli.main` turns it into exit code 1
+    assert "nothing imported" in str(refused.exception)
+    assert "over the 1 MB limit" in refused.stderr
+    accepted = run("import", project_file, big, "--max-size", "2", "--quiet")
+    assert accepted.exit_code == 0 and "gros.csv: 30000 survey document(s)" in accepted.stdout
