@@ -15,7 +15,7 @@ surrounding white space and never empty.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from workbench.progress import CancelToken, ProgressCallback, no_progress
@@ -24,7 +24,10 @@ from workbench.text import tokens as token_index
 from workbench.text.language import detect_languages
 from workbench.text.nlp import segmenter
 
-BATCH_DOCUMENTS = 500
+# Documents per transaction. Large, because each batch restarts nlp.pipe (a partial last minibatch
+# costs time); progress and cancel are still checked every PROGRESS_EVERY documents inside a batch.
+BATCH_DOCUMENTS = 2000
+PROGRESS_EVERY = 100
 # Units are cut well below spaCy's max_length (1,000,000): its memory grows with the length of a doc.
 MAX_UNIT_CHARS = 100_000
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -107,7 +110,8 @@ def _turns(project: Project, ids: list[int]) -> dict[int, list[tuple[int, int]]]
 
 
 def _process_batch(
-    project: Project, batch: list[tuple], terms: token_index.TermDictionary, report: SegmentReport
+    project: Project, batch: list[tuple], terms: token_index.TermDictionary, report: SegmentReport,
+    on_document: Callable[[int], None],
 ) -> None:
     ids = [row[0] for row in batch]
     texts = {row[0]: row[1] for row in batch}
@@ -125,7 +129,11 @@ def _process_batch(
             if doc_lang == lang
             for start, end in units(texts[doc_id], turns.get(doc_id, ()))
         ]
+        previous = None
         for doc, (doc_id, base) in nlp.pipe(work, as_tuples=True, batch_size=256):
+            if doc_id != previous:
+                on_document(doc_id)
+                previous = doc_id
             text = texts[doc_id]
             for sent in doc.sents:
                 span = _trimmed(text, base + sent.start_char, base + sent.end_char)
@@ -192,8 +200,17 @@ def segment_project(
         batch = _pending_batch(project, last_id, batch_documents, only)
         if not batch:
             break
+        started = [0]
+
+        def on_document(_doc_id: int) -> None:
+            started[0] += 1
+            if started[0] % PROGRESS_EVERY == 0:
+                if cancel is not None:
+                    cancel.check()
+                progress(report.documents + started[0], todo, f"{report.sentences} sentences, {report.tokens} tokens")
+
         try:
-            _process_batch(project, batch, terms, report)
+            _process_batch(project, batch, terms, report, on_document)
         except BaseException:
             terms.reload()
             raise
