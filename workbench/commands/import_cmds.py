@@ -23,10 +23,14 @@ def register(cli: click.Group) -> None:
               help="Column of a CSV/XLSX holding the verbatim (default: guessed from names and lengths).")
 @click.option("--max-size", "max_mb", type=click.IntRange(min=1), metavar="MB",
               help="Refuse files bigger than this (default: 2048 MB tables, 512 MB e-mails, 64 MB transcripts).")
+@click.option("--pseudonymise", is_flag=True,
+              help="Replace names, e-mails, phones, IBANs, card and customer numbers by placeholders before storing.")
+@click.option("--reversible", is_flag=True,
+              help="With --pseudonymise: keep the originals in the project (remove later: workbench pseudonymise --forget).")
 @json_option
 @quiet_option
 def import_command(project: str, paths: tuple[str, ...], kind: str | None, text_column: str | None,
-                   max_mb: int | None, as_json: bool, quiet: bool) -> None:
+                   max_mb: int | None, pseudonymise: bool, reversible: bool, as_json: bool, quiet: bool) -> None:
     """Import PATH... (files, or folders searched recursively) into PROJECT.
 
     Formats: .csv .xlsx (one row = one document), .eml .mbox .msg, .txt .docx .vtt .srt (speaker turns),
@@ -38,10 +42,17 @@ def import_command(project: str, paths: tuple[str, ...], kind: str | None, text_
     from workbench.ingest.folder import import_paths
     from workbench.project import Project
 
+    if reversible and not pseudonymise:
+        raise click.UsageError("--reversible only applies with --pseudonymise")
     with Project.open(project) as opened, progress_reporter("import", quiet or as_json) as progress:
+        pseudonymiser = None
+        if pseudonymise:
+            from workbench.text.pseudonymise import make_pseudonymiser
+
+            pseudonymiser = make_pseudonymiser(opened, reversible=reversible)
         report = import_paths(
             opened, paths, kind=kind, text_column=text_column, progress=progress,
-            max_bytes=max_mb * 1024**2 if max_mb else None,
+            max_bytes=max_mb * 1024**2 if max_mb else None, pseudonymiser=pseudonymiser,
         )
     if as_json:
         print_json(report.as_dict())

@@ -1,0 +1,40 @@
+"""`workbench import --pseudonymise`: texts are pseudonymised before they are stored."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from workbench.cli import main
+from workbench.project import Project
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    with CliRunner().isolation() as (out, err, _):
+        try:
+            main([str(a) for a in args])
+        except SystemExit as exc:
+            code = exc.code
+    return int(code or 0), out.getvalue().decode(), err.getvalue().decode()
+
+
+def test_import_with_pseudonymise(tmp_path):
+    source = tmp_path / "lettre.txt"
+    source.write_text("Bonjour, je suis Lucie Fontaine (lucie.fontaine@gmail.com), client CLI-2024-00123.\n"
+                      "Rappelez-moi au 06 12 34 56 78. Lucie Fontaine\n", encoding="utf-8")
+    path = tmp_path / "p.vwb"
+    Project.create(path).close()
+    code, out, err = run("import", path, source, "--pseudonymise", "--quiet")
+    assert code == 0, err
+    with Project.open(path, read_only=True) as project:
+        assert project.scalar("SELECT text FROM documents") == (
+            "Bonjour, je suis [PERSONNE_1] ([EMAIL_1]), client [CLIENT_1].\nRappelez-moi au [TEL_1]. [PERSONNE_1]")
+        assert project.scalar("SELECT count(*) FROM pseudonyms") == 0
+
+
+def test_reversible_needs_pseudonymise(tmp_path):
+    path = tmp_path / "p.vwb"
+    Project.create(path).close()
+    source = tmp_path / "a.txt"
+    source.write_text("Bonjour.", encoding="utf-8")
+    code, _, err = run("import", path, source, "--reversible")
+    assert code == 2 and "--reversible only applies with --pseudonymise" in err
