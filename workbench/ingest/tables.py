@@ -370,41 +370,43 @@ def store_table(
         sql_timestamp(cells[date_index], columns[date_index].date_format) if date_index is not None
         else "NULL::TIMESTAMP"
     )
-    # Document id = base + row position: no numbering pass; skipped rows leave gaps in the id sequence.
-    base = reserve_id_block(project, total) - 1
+    hashed, kept = f"{table}_hashed", f"{table}_kept"
     try:
         project.execute(
             f"""
-            INSERT INTO documents (id, source_id, kind, title, text, occurred_at, n_chars, sha256, position)
-            SELECT {base} + position, ?, ?, NULL, text, occurred_at, length(text), sha256(text), position FROM (
+            CREATE TEMP TABLE {hashed} AS
+            SELECT position, text, occurred_at, sha256(text) AS sha FROM (
                 SELECT _pos AS position, {clean} AS text, {occurred} AS occurred_at FROM {table}
             ) WHERE text <> ''
-            """,
-            [source_id, kind],
+            """
         )
     finally:
         if pseudonymiser is not None:
             project.con.remove_function("_wb_pseudonymise")
-    nonempty = int(project.scalar("SELECT count(*) FROM documents WHERE source_id = ?", [source_id]))
-    # Duplicates (a text seen earlier in this file or already in the project) are removed again: in
-    # the usual case there are none, and inserting first saves materialising a million cleaned texts.
-    kept = f"{table}_kept"
+    # The first row of each distinct text, unless the project already has that text. Duplicates are
+    # left out before inserting: deleting freshly inserted rows would make DuckDB rewrite them at commit.
     project.execute(
         f"""
         CREATE TEMP TABLE {kept} AS
-        SELECT min(id) AS id FROM documents d
-        WHERE source_id = ? AND sha256 NOT IN (SELECT sha256 FROM documents WHERE source_id <> ?)
-        GROUP BY sha256
-        """,
-        [source_id, source_id],
+        SELECT min(position) AS position FROM {hashed}
+        WHERE sha NOT IN (SELECT sha256 FROM documents)
+        GROUP BY sha
+        """
     )
+    nonempty = int(project.scalar(f"SELECT count(*) FROM {hashed}"))
     counts = StoreCounts(empty=total - nonempty, documents=int(project.scalar(f"SELECT count(*) FROM {kept}")))
     counts.duplicates = nonempty - counts.documents
-    if counts.duplicates:
-        project.execute(
-            f"DELETE FROM documents WHERE source_id = ? AND id NOT IN (SELECT id FROM {kept})", [source_id]
-        )
-    _drop(project, [kept])
+    # Document id = base + row position: no numbering pass; skipped rows leave gaps in the id sequence.
+    base = reserve_id_block(project, total) - 1
+    project.execute(
+        f"""
+        INSERT INTO documents (id, source_id, kind, title, text, occurred_at, n_chars, sha256, position)
+        SELECT {base} + position, ?, ?, NULL, text, occurred_at, length(text), sha, position
+        FROM {hashed} {f'SEMI JOIN {kept} USING (position)' if counts.duplicates else ''}
+        """,
+        [source_id, kind],
+    )
+    _drop(project, [hashed])
     every_row_kept = counts.documents == total  # the common case: no join needed to pick rows
     others = [i for i in range(width) if i != text_index]
     if others:
@@ -414,9 +416,7 @@ def store_table(
             variable_id, final_type = variables[names[i]]
             ids.append(str(variable_id))
             values.append(cells[i] if final_type == "text" else sql_canonical(cells[i], columns[i]))
-        rows = table if every_row_kept else (
-            f"{table} SEMI JOIN (SELECT position AS _pos FROM documents WHERE source_id = {int(source_id)}) USING (_pos)"
-        )
+        rows = table if every_row_kept else f"{table} SEMI JOIN (SELECT position AS _pos FROM {kept}) USING (_pos)"
         project.execute(
             f"""
             INSERT INTO document_values (document_id, variable_id, value)
@@ -427,6 +427,7 @@ def store_table(
             ) WHERE value IS NOT NULL
             """
         )
+    _drop(project, [kept])
     return counts
 
 
