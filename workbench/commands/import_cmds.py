@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import click
 
-from workbench.commands.common import json_option, print_json, progress_reporter, project_argument, quiet_option
+from workbench.commands.common import (
+    json_option,
+    print_json,
+    progress_reporter,
+    project_argument,
+    quiet_option,
+)
 
 KIND_CHOICES = ("call", "email", "chat", "interview", "survey", "other")
 
