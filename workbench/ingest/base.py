@@ -112,9 +112,10 @@ def check_text_bytes(path: Path, head: bytes) -> None:
 def detect_encoding(path: Path, sample: bytes, whole_is_utf8: bool) -> str:
     """Name of the codec to decode a text file with.
 
-    UTF-8 (with or without BOM) is tried first on the whole file because it is strict: valid UTF-8 is
-    almost never something else. Otherwise charset-normalizer chooses among the legacy encodings French
-    software writes; when none fits, the bytes are not text we can read.
+    A BOM decides. Else `whole_is_utf8` (the caller checked every byte) means UTF-8: the check is strict,
+    and valid UTF-8 is almost never something else. Otherwise charset-normalizer chooses, on `sample`
+    (bytes where the file stops being UTF-8, when known), among the legacy encodings French software
+    writes; when none fits, the bytes are not text we can read.
     """
     if sample.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
