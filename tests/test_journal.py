@@ -5,13 +5,17 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from coding_helpers import add_code, add_document
 
 from workbench import coding
+from workbench.audit import audit_trail
 from workbench.codebook import create_code, delete_code, merge_codes
 from workbench.errors import CodingError, NothingToUndo
 from workbench.journal import JournalConflict, action, next_redo, next_undo, redo, undo
@@ -67,7 +71,43 @@ def test_a_new_action_after_undo_supersedes_the_redo_stack(project: Project, set
     assert next_redo(project) is None
     with pytest.raises(NothingToUndo):
         redo(project)
+    assert [e["status"] for e in audit_trail(project, action="apply_code")][1] == "undone (superseded)"
+    undo(project)  # an undo writes the flag the action left implicit
     assert project.scalar("SELECT count(*) FROM journal WHERE superseded") == 1
+    redo(project)
+    with pytest.raises(NothingToUndo):
+        redo(project)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.sampled_from(["code", "undo", "redo"]), min_size=1, max_size=14))
+@example(["code", "undo", "code", "undo", "redo", "redo"])  # an undone action superseded, then another undo
+def test_undo_redo_behave_like_an_editor_stack(operations: list[str]) -> None:
+    """Against a model: actions push on the undo stack and clear the redo stack; undo and redo move one
+    action between the stacks; what exists is exactly what is on the undo stack."""
+    with tempfile.TemporaryDirectory() as folder, Project.create(Path(folder) / "m.vwb") as project:
+        doc = add_document(project, "x" * 40)
+        code = add_code(project, "C")
+        coder = project.coder_id("alice")
+        done: list[int] = []
+        undone: list[int] = []
+        for step, operation in enumerate(operations):
+            if operation == "code":
+                coding.apply_code(project, doc, code, step, step + 1, coder=coder)
+                done.append(step)
+                undone.clear()
+            else:
+                source, target = (done, undone) if operation == "undo" else (undone, done)
+                expected = source[-1] if source else None
+                assert (next_undo(project) if operation == "undo" else next_redo(project)) is not None or not source
+                if expected is None:
+                    with pytest.raises(NothingToUndo):
+                        (undo if operation == "undo" else redo)(project)
+                    continue
+                entry = (undo if operation == "undo" else redo)(project)
+                assert entry["summary"]["start"] == expected
+                target.append(source.pop())
+            assert sorted(r[0] for r in project.rows("SELECT start_pos FROM codings")) == sorted(done)
 
 
 def test_codebook_actions_undo_with_their_codings(project: Project, setup: dict[str, int]) -> None:
@@ -155,6 +195,7 @@ def test_undo_and_redo_are_audited_with_who_did_them(project: Project, setup: di
 _CODE_THEN_DIE = """
 import os, sys
 from workbench import coding
+from workbench.audit import audit_trail
 from workbench.project import Project
 project = Project.open({path!r})
 coding_id = coding.apply_code(project, 1, 2, 0, 5, coder="alice")
@@ -192,6 +233,7 @@ def test_a_process_killed_inside_an_action_leaves_nothing(tmp_path: Path) -> Non
     script = f"""
 import os, sys
 from workbench import coding
+from workbench.audit import audit_trail
 from workbench.journal import action
 from workbench.project import Project
 project = Project.open({str(path)!r})

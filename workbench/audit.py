@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import WorkbenchError
+from workbench.journal import PENDING_SUPERSEDE
 from workbench.project import Project
 
 FIELDS = ("id", "happened_at", "coder", "action", "status", "description")
@@ -91,7 +92,8 @@ def audit_trail(
     limit_sql = f"LIMIT {int(limit)}" if limit is not None else ""
     rows = project.rows(
         f"""
-        SELECT j.id, j.happened_at, k.name, j.action, j.undone, j.superseded, j.payload
+        SELECT j.id, j.happened_at, k.name, j.action, j.undone, j.superseded OR (j.undone AND {PENDING_SUPERSEDE}),
+               j.payload
         FROM journal j LEFT JOIN coders k ON k.id = j.coder_id {where}
         ORDER BY j.id DESC {limit_sql}
         """,

@@ -12,7 +12,9 @@ is still one entry to undo.
 
 Undo and redo are themselves written to the journal (actions `undo` / `redo`) so the audit trail shows
 who took back what and when. A new action after an undo makes the undone actions impossible to redo
-(`superseded`), as in every editor. Undo refuses, and changes nothing, when the rows it would restore were
+(`superseded`), as in every editor. The flag is written lazily, by the next undo or redo (`_settle`), not by
+every action: an action then costs one statement less, and "a normal action is newer than the latest
+undo/redo row" says the same thing until the flag is written. Undo refuses, and changes nothing, when the rows it would restore were
 changed behind the journal's back (a row to delete is gone, a row to re-insert is already there).
 """
 
@@ -165,7 +167,6 @@ def action(
         payload: dict[str, Any] = {"summary": recorder.summary, "changes": recorder.changes}
         if recorder.description:
             payload["description"] = recorder.description
-        project.execute("UPDATE journal SET superseded = TRUE WHERE undone AND NOT superseded")
         project.execute(
             "INSERT INTO journal (coder_id, action, payload) VALUES (?, ?, ?)",
             [recorder.coder_id, name, _encode(payload)],
@@ -221,6 +222,16 @@ _UNDO_TARGET = (
 _REDO_TARGET = (
     "SELECT id, action, payload FROM journal WHERE id = (SELECT min(id) FROM journal WHERE undone AND NOT superseded)"
 )
+# True when a normal action is newer than every undo and redo: then whatever is undone can no longer be redone.
+PENDING_SUPERSEDE = (
+    "(SELECT coalesce(max(id), 0) FROM journal WHERE action NOT IN ('undo', 'redo')) > "
+    "(SELECT coalesce(max(id), 0) FROM journal WHERE action IN ('undo', 'redo'))"
+)
+
+
+def _settle(project: Project) -> None:
+    """Write the superseded flags that actions left implicit; must run before an undo or redo row is added."""
+    project.execute(f"UPDATE journal SET superseded = TRUE WHERE undone AND NOT superseded AND {PENDING_SUPERSEDE}")
 
 
 def next_undo(project: Project) -> dict[str, Any] | None:
@@ -231,6 +242,8 @@ def next_undo(project: Project) -> dict[str, Any] | None:
 
 def next_redo(project: Project) -> dict[str, Any] | None:
     """What `redo` would re-apply, or None."""
+    if project.scalar(f"SELECT {PENDING_SUPERSEDE}"):
+        return None
     rows = project.dicts(_REDO_TARGET)
     return _entry(rows[0]) if rows else None
 
@@ -238,6 +251,7 @@ def next_redo(project: Project) -> dict[str, Any] | None:
 def _replay(project: Project, coder_id: int | None, undoing: bool) -> dict[str, Any]:
     verb = "undo" if undoing else "redo"
     with project.transaction():
+        _settle(project)
         rows = project.dicts(_UNDO_TARGET if undoing else _REDO_TARGET)
         if not rows:
             raise NothingToUndo(f"nothing to {verb}")
