@@ -295,3 +295,16 @@ def test_xlsx_rows_loaded_in_batches_keep_their_positions(project, tmp_path, mon
     rows = project.rows("SELECT d.position, dv.value FROM documents d JOIN document_values dv ON dv.document_id = d.id "
                         "ORDER BY d.position")
     assert rows == [(number, str(number)) for number in range(1, 8)]
+
+
+def test_excel_separator_line(project, tmp_path):
+    path = tmp_path / "excel.csv"
+    path.write_bytes("sep=;\r\nid;commentaire\r\n1;Première réponse, bien\r\n2;Deuxième;trop\r\n".encode("cp1252"))
+    with pytest.raises(IngestError) as caught:
+        import_file(project, path)
+    assert caught.value.line == 4 and "ragged row: 3 fields where the header has 2" in caught.value.reason
+    path.write_bytes("sep=;\r\nid;commentaire\r\n1;Première réponse, bien\r\n2;Deuxième, mal\r\n".encode("cp1252"))
+    assert import_file(project, path).documents == 2
+    assert [row[0] for row in project.rows("SELECT text FROM documents ORDER BY position")] == [
+        "Première réponse, bien", "Deuxième, mal"]
+    assert project.scalar("SELECT name FROM variables") == "id"

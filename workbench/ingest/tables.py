@@ -75,6 +75,7 @@ def sql_clean(value: str) -> str:
 
 # -- reading CSV ------------------------------------------------------------------------------------
 _SAMPLE_BYTES = 262144
+_EXCEL_SEPARATOR = re.compile(r"sep=([;,\t|])\n")
 _XLSX_BATCH = 50000
 
 
@@ -169,14 +170,18 @@ def _read_csv(project: Project, path: Path, source: Path, table: str) -> list[st
     """Load a UTF-8 CSV file into temporary table `table` with DuckDB's reader (columns c0..cN, text)."""
     with source.open("rb") as handle:
         sample = handle.read(_SAMPLE_BYTES).decode("utf-8", errors="ignore").lstrip("\ufeff").replace("\r\n", "\n")
-    delimiter = sniff_delimiter(path, sample)
+    # Excel's "sep=;" first line names the delimiter; it is not the header.
+    hint = _EXCEL_SEPARATOR.match(sample)
+    if hint:
+        sample = sample[hint.end():]
+    delimiter = hint.group(1) if hint else sniff_delimiter(path, sample)
     header = _header(path, sample, delimiter)
     columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(header))) + "}"
     project.execute(
         f"CREATE TEMP TABLE {table} AS SELECT row_number() OVER () AS _pos, * FROM read_csv(?, delim = ?, "
-        f"quote = '\"', escape = '\"', header = true, auto_detect = false, columns = {columns}, "
+        f"quote = '\"', escape = '\"', header = true, skip = ?, auto_detect = false, columns = {columns}, "
         "strict_mode = true, null_padding = false, max_line_size = 16777216)",
-        [str(source), delimiter],
+        [str(source), delimiter, 1 if hint else 0],
     )
     return header
 
