@@ -94,6 +94,10 @@ def test_label_heuristics():
     ]
     single = turns_from_lines(["00:01:02 Client: une seule réplique horodatée"])
     assert [(t.speaker, t.t_start) for t in single.turns] == [("Client", 62.0)]
+    short = turns_from_lines(["Client : ma box est en panne", "Agent : je regarde", ""])
+    assert [(t.speaker, t.text) for t in short.turns] == [("Client", "ma box est en panne"), ("Agent", "je regarde\n")]
+    letter = turns_from_lines(["Objet : résiliation", "Date : 12/03", "Bonjour,", "je veux résilier.", "Merci"])
+    assert letter.turns == []
     plain = turns_from_lines(["Notes d'entretien sans locuteur.", "Deuxième ligne."])
     assert plain.turns == [] and plain.text == "Notes d'entretien sans locuteur.\nDeuxième ligne."
 

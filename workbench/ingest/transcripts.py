@@ -4,7 +4,8 @@ Speaker labels recognised at the start of a line: `Speaker:`, `Speaker :` (Frenc
 `[00:01:02] Speaker:`, `00:01:02 Speaker:`. A label starts with a letter, has at most five words and
 40 characters, and no comma. In .txt/.docx a label counts as a speaker when it occurs on at
 least two lines of the file or carries a timestamp, so that a line such as "Objet : résiliation" in a
-preamble is not mistaken for a speaker. Lines before the first turn are kept as a preamble (no turn);
+preamble is not mistaken for a speaker; in a short exchange where each speaker talks once, labels count
+when there are two or more and they start at least half of the non-empty lines. Lines before the first turn are kept as a preamble (no turn);
 lines that are not a turn start continue the current turn.
 
 VTT: `<v Speaker>` voice tags (other tags removed, entities decoded), else a `Speaker:` label in the cue;
@@ -74,6 +75,9 @@ def turns_from_lines(lines: list[str], position: int = 1, title: str | None = No
             counts[item[0]] = counts.get(item[0], 0) + 1
     speakers = {name for name, count in counts.items() if count >= 2}
     speakers |= {item[0] for item in found if item and item[2] is not None}
+    labelled = [item for item in found if item]
+    if not speakers and len(counts) >= 2 and 2 * len(labelled) >= sum(1 for line in lines if line.strip()):
+        speakers = set(counts)  # a short exchange where each speaker talks once
     if not speakers:
         return ParsedDocument(position=position, text="\n".join(lines), title=title)
     preamble: list[str] = []
