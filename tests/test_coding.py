@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from coding_helpers import add_code, add_document
 
@@ -135,6 +136,9 @@ def test_coders_are_created_on_first_use_with_roles(project: Project, corpus: di
         coding.apply_code(project, corpus["doc"], corpus["billing"], coder="carol", role="boss")
     with pytest.raises(CodingError, match="unknown coder id 99"):
         coding.apply_code(project, corpus["doc"], corpus["billing"], coder=99)
+    alice = np.int64(resolve_coder(project, "alice"))  # ids straight from a pandas/Qt table model
+    numpy_coded = coding.apply_code(project, corpus["other_doc"], corpus["billing"], coder=alice)
+    assert coding.get_coding(project, numpy_coded)["coder_id"] == alice
     set_role(project, "alice", "trainee")
     assert resolve_coder(project, "alice", "trainee") == resolve_coder(project, "alice")
     with pytest.raises(CodingError, match="already trainee"):

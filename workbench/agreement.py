@@ -185,7 +185,7 @@ def resolve_coders(project: Project, coders: Sequence[int | str], minimum: int =
     """(id, name) of each coder; at least `minimum` distinct ones."""
     resolved: list[tuple[int, str]] = []
     for coder in coders:
-        coder_id = coder if isinstance(coder, int) else coder_by_name(project, coder)
+        coder_id = coder_by_name(project, coder) if isinstance(coder, str) else int(coder)
         name = project.scalar("SELECT name FROM coders WHERE id = ?", [coder_id])
         if name is None:
             raise CodingError(f"unknown coder id {coder_id}")

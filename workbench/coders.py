@@ -54,12 +54,12 @@ def resolve_coder(project: Project, coder: int | str, role: str | None = None) -
     """Id of `coder` given by id or by name. A name not seen before creates the coder, as an analyst unless
     `role` says otherwise. A role that contradicts an existing coder's is refused rather than ignored, so a
     reference is never silently recorded as an analyst."""
-    if isinstance(coder, int):
-        if project.scalar("SELECT id FROM coders WHERE id = ?", [coder]) is None:
+    if not isinstance(coder, str):  # an id, possibly a numpy integer from a table model
+        if project.scalar("SELECT id FROM coders WHERE id = ?", [int(coder)]) is None:
             raise CodingError(f"unknown coder id {coder}")
         if role is not None:
             raise CodingError("a role can only be given with a coder name")
-        return coder
+        return int(coder)
     if role is not None:
         _check_role(role)
     row = project.rows("SELECT id, role FROM coders WHERE name = ?", [coder.strip()])
@@ -74,7 +74,7 @@ def resolve_coder(project: Project, coder: int | str, role: str | None = None) -
 def set_role(project: Project, coder: int | str, role: str, *, by: int | None = None) -> None:
     """Change a coder's role (journalled)."""
     _check_role(role)
-    coder_id = coder if isinstance(coder, int) else coder_by_name(project, coder)
+    coder_id = coder_by_name(project, coder) if isinstance(coder, str) else int(coder)
     row = project.rows("SELECT name, role FROM coders WHERE id = ?", [coder_id])
     if not row:
         raise CodingError(f"unknown coder id {coder_id}")

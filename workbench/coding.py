@@ -125,7 +125,7 @@ def apply_code(
     if origin not in ORIGINS:
         raise CodingError(f"unknown origin {origin!r}; choose one of {', '.join(ORIGINS)}")
     with project.transaction():
-        coder_id = coder if isinstance(coder, int) and role is None else resolve_coder(project, coder, role)
+        coder_id = int(coder) if not isinstance(coder, str) and role is None else resolve_coder(project, coder, role)
         checked = _validated(project, document_id, code_id, coder_id, start, end)
         with action(project, "apply_code", coder_id) as rec:
             coding_id = rec.insert(
@@ -218,7 +218,7 @@ def codings_for_document(project: Project, document_id: int, *, coder: int | str
     where = ""
     if coder is not None:
         where = " AND g.coder_id = ?"
-        params.append(coder if isinstance(coder, int) else coder_by_name(project, coder))
+        params.append(coder_by_name(project, coder) if isinstance(coder, str) else int(coder))
     rows = project.dicts(
         f"""
         SELECT g.id, g.guid, g.document_id, g.code_id, c.name AS code, g.start_pos, g.end_pos,
