@@ -18,7 +18,7 @@ from typing import Any
 from workbench.agreement import agreement
 from workbench.codebook import find_code, scheme_root
 from workbench.codebook_yaml import load_scheme
-from workbench.coders import acting_as, resolve_coder
+from workbench.coders import acting_as
 from workbench.coding import apply_code
 from workbench.errors import CodingError
 from workbench.project import Project
@@ -105,8 +105,7 @@ def _code_batch(project: Project, coder: str, role: str, work: list[tuple[int, d
                 code_ids: dict[tuple[str, str], int]) -> int:
     """All of one coder's codings as one journalled action; returns how many codings were made."""
     made = 0
-    resolve_coder(project, coder, role)
-    with acting_as(project, "demo_coding", coder) as rec:
+    with acting_as(project, "demo_coding", coder, role=role) as rec:
         for document_id, by_column in work:
             for column, keys in by_column.items():
                 for key in keys:
