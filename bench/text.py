@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from workbench.project import Project  # noqa: E402
+from workbench.project import Project
 
 OUT = Path(__file__).resolve().parent / "out"
 
@@ -187,7 +187,7 @@ def build_million(path: Path, documents: int, vocabulary: list[str], size: int =
                    string_agg(text, ' ' ORDER BY position), sum(n + 1) - 1, md5(document_id::VARCHAR),
                    TIMESTAMP '2025-01-01' + INTERVAL (document_id % 365) DAY
             FROM placed GROUP BY document_id""")
-        project.execute(f"""
+        project.execute("""
             INSERT INTO tokens SELECT document_id, position, start_pos, start_pos + n, term_id, term_id FROM placed
             ORDER BY document_id, position""")
         project.execute("INSERT INTO variables (name, type) VALUES ('nps', 'integer'), ('canal', 'text')")
@@ -222,7 +222,7 @@ def time_queries(project: Project, queries: list[str], repeats: int = 5) -> tupl
 
 def p95(values: list[float]) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def bench_search(documents: int, vocabulary: list[str]) -> dict:

@@ -7,9 +7,9 @@ import json
 from collections import Counter
 
 import pytest
-
 from conftest import DATA
 from text_fixtures import add_documents, add_turns
+
 from workbench.codebook import create_code
 from workbench.coding import apply_code, get_coding, remove_coding
 from workbench.errors import WorkbenchError

@@ -23,7 +23,7 @@ def test_import_with_pseudonymise(tmp_path):
                       "Rappelez-moi au 06 12 34 56 78. Lucie Fontaine\n", encoding="utf-8")
     path = tmp_path / "p.vwb"
     Project.create(path).close()
-    code, out, err = run("import", path, source, "--pseudonymise", "--quiet")
+    code, _out, err = run("import", path, source, "--pseudonymise", "--quiet")
     assert code == 0, err
     with Project.open(path, read_only=True) as project:
         assert project.scalar("SELECT text FROM documents") == (

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-
 from text_fixtures import add_documents
+
 from workbench.codebook import create_code
 from workbench.coding import apply_code
 from workbench.errors import WorkbenchError

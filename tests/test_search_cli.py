@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
-
 from text_fixtures import add_documents
+
 from workbench.cli import main
 from workbench.project import Project
 
@@ -46,7 +46,7 @@ def test_segment_then_search_prints_kwic_lines(tmp_path):
 def test_search_json(tmp_path):
     path = make(tmp_path, ["Mon contrat est résilié.", "Le contrat continue."], kind="email")
     run("segment", path, "--quiet")
-    code, out, _ = run("search", path, '"mon contrat"', "--json", "--kind", "email")
+    _code, out, _ = run("search", path, '"mon contrat"', "--json", "--kind", "email")
     data = json.loads(out)
     assert data["total_hits"] == 1
     hit = data["hits"][0]

@@ -6,8 +6,8 @@ import re
 from contextlib import nullcontext
 
 import pytest
-
 from conftest import SAMPLES
+
 from workbench.demo import DemoContext
 from workbench.ingest.folder import import_paths
 from workbench.progress import no_progress

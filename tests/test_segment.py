@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from text_fixtures import add_documents, add_turns
+
 from workbench.errors import Cancelled
 from workbench.progress import CancelToken
 from workbench.search import search

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from text_fixtures import add_documents
+
 from workbench.search import search
 from workbench.text import tokens
 from workbench.text.segment import segment_project

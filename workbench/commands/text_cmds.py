@@ -7,7 +7,13 @@ import shutil
 
 import click
 
-from workbench.commands.common import json_option, print_json, progress_reporter, project_argument, quiet_option
+from workbench.commands.common import (
+    json_option,
+    print_json,
+    progress_reporter,
+    project_argument,
+    quiet_option,
+)
 
 KIND_CHOICES = ("call", "email", "chat", "interview", "survey", "other")
 
@@ -106,8 +112,8 @@ def pseudonymise(project: str, reversible: bool, forget: bool, patterns_file: st
     """Replace names, e-mails, phones, IBANs, card numbers, addresses and customer numbers in every text of
     PROJECT by consistent placeholders ([PERSONNE_3], [EMAIL_1]…); codings and offsets follow."""
     from workbench.project import Project
-    from workbench.text.pseudonymise import forget as forget_mapping
     from workbench.text.pseudonymise import add_keep, read_patterns_file, save_patterns
+    from workbench.text.pseudonymise import forget as forget_mapping
     from workbench.text.pseudonymise_project import pseudonymise_project
 
     with Project.open(project) as opened:

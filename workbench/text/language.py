@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from workbench.project import LANGUAGES
@@ -24,15 +24,15 @@ MIN_MARGIN = 0.2
 # set and none of the other is decided without lingua: most verbatims are, and lingua costs about as much
 # per text as a tenth of the spaCy pass.
 _FUNCTION_WORDS = {
-    "fr": frozenset("le la les des du est et je j' vous pas que qui une un pour dans sur avec mon ma mes ce cette "
-                    "ne au aux nous il elle été très".split()),
-    "en": frozenset("the and is are was of to you my your it this that with for not have has been very".split()),
+    "fr": frozenset("le la les des du est et je j' vous pas que qui une un pour dans sur avec mon ma mes "  # noqa: SIM905
+                    "ce cette ne au aux nous il elle été très".split()),
+    "en": frozenset("the and is are was of to you my your it this that with for not have has been very".split()),  # noqa: SIM905
 }
 _WORD = re.compile(r"[^\W\d_]+'?", re.UNICODE)
 CLEAR_MIN = 3
 
 
-@lru_cache(maxsize=None)
+@cache
 def _detector(languages: tuple[str, ...]) -> Any:
     from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 

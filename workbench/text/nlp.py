@@ -8,7 +8,7 @@ inside functions, never at module level: the CLI must start instantly.
 from __future__ import annotations
 
 import importlib.util
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
 from workbench.errors import WorkbenchError
@@ -26,7 +26,7 @@ def _installed(package: str) -> bool:
     return importlib.util.find_spec(package) is not None
 
 
-@lru_cache(maxsize=None)
+@cache
 def segmenter(lang: str) -> Language:
     """Pipeline giving sentences, lemmas and tokens for `lang`: parser and NER excluded, `senter` on.
 
@@ -50,7 +50,7 @@ def segmenter(lang: str) -> Language:
     return nlp
 
 
-@lru_cache(maxsize=None)
+@cache
 def recogniser(lang: str) -> Language | None:
     """Pipeline with named-entity recognition for person names, or None when no model is installed."""
     import spacy
@@ -63,7 +63,7 @@ def recogniser(lang: str) -> Language | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def tokenizer(lang: str) -> Language:
     """A blank pipeline of `lang`: the same tokenizer rules as the models, loaded in milliseconds, for
     splitting query terms the way the index was split."""

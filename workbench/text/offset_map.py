@@ -40,7 +40,7 @@ class OffsetMap:
         """New offset of a span end: inside a replaced piece it moves to the replacement's end."""
         index = bisect_left(self.ends, position)  # first piece ending at or after `position`
         if index < len(self.pieces) and self.starts[index] < position:
-            start, end, new_length = self.pieces[index]
+            start, _, new_length = self.pieces[index]
             return start + self.shift_before[index] + new_length
         return position + (self.shift_before[index] if index < len(self.pieces) else self.total_shift)
 

@@ -91,9 +91,13 @@ _CAPITALISED_WORD = re.compile(rf"(?<![\w’'\-]){_CAP}")
 _NEXT_CAPITALISED = re.compile(rf" ({_CAP})")
 _TITLE_WORDS = {fold(t.rstrip(".")) for t in _TITLES.replace("\\.", "").replace("?", "").split("|")}
 
+def _folded_words(text: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in text.split())
+
+
 # Common first names in France. Names that are also ordinary words ("Pierre", "Claire", "Rose") are in
 # the second set: they count only when a capitalised surname follows.
-FIRST_NAMES = frozenset(fold(n) for n in """
+FIRST_NAMES = _folded_words("""
 Marie Jean Michel Philippe Alain Nathalie Isabelle Sylvie Catherine Françoise Christine Monique Valérie
 Sandrine Nicolas Christophe Stéphane Sébastien Julien David Thomas Alexandre Laurent Frédéric Patrick
 Éric Eric Olivier Thierry Pascal Daniel Bernard Céline Aurélie Stéphanie Sophie Julie Camille Léa Manon
@@ -109,14 +113,14 @@ Jean-Pierre Jean-Claude Jean-Marc Jean-Luc Jean-François Jean-Paul Marie-Claude
 Anne-Sophie Pierre-Yves Bastien Sabrina Jessica Émilien Morgane Solène Justine Noémie Lola Chantal
 Ginette Huguette Simone Mireille Evelyne Éveline Jocelyne Josette Lydie Muriel Myriam Patricia Pascale
 Sylvain Xavier Yannick Lionel Régis Gaston Lucien Albert Fernand Raymond Maurice Robert Claude Joël
-""".split())
-AMBIGUOUS_FIRST_NAMES = frozenset(fold(n) for n in """
-Pierre Claire Rose Victoire Constance Prudence France Ange Aimé Blanche Olive Violette Marguerite
-Martin Laurence Florence Dominique Léon Capucine Grâce Gaël Joyce Charles Francis Denis Hugues
-""".split())
+""")
+AMBIGUOUS_FIRST_NAMES = _folded_words("""
+Pierre Claire Rose Victoire Constance Prudence Ange Aimé Blanche Olive Violette Marguerite
+Martin Laurence Florence Léon Capucine Grâce Gaël Joyce Charles Francis Denis Hugues
+""")
 
 # Capitalised words that NER and the rules must never take for a person.
-NOT_NAMES = frozenset(fold(w) for w in """
+NOT_NAMES = _folded_words("""
 Bonjour Bonsoir Merci Cordialement Salut Hello Madame Monsieur Mademoiselle Client Cliente Conseiller
 Conseillère Agent Service Direction Responsable Support Équipe Equipe Oui Non Voilà Alors Bref Donc
 Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche Janvier Février Mars Avril Mai Juin Juillet Août
@@ -127,9 +131,9 @@ Participant Participante Technicien Technicienne Livreur Livreuse Vendeur Vendeu
 Toulouse Nice Nantes Strasbourg Montpellier Bordeaux Lille Rennes Reims Toulon Grenoble Dijon Angers Nîmes
 Metz Brest Tours Limoges Amiens Perpignan Besançon Orléans Rouen Caen Nancy Pau Avignon Poitiers Calais
 Bretagne Normandie Alsace Provence Occitanie Aquitaine Bourgogne Corse
-""".split())
+""")
 # Lower-case particles of surnames ("Le Goff" is capitalised, "de La Tour" is not always).
-_PARTICLES = frozenset("de du des le la van von di da ben el al".split())
+_PARTICLES = _folded_words("de du des le la van von di da ben el al")
 _NOT_NAME_WORDS = NOT_NAMES | _TITLE_WORDS
 
 
@@ -202,7 +206,7 @@ def _phone_canonical(text: str) -> str:
     text = text.replace("(0)", "")
     digits = re.sub(r"\D", "", text)
     if text.lstrip().startswith("+") or digits.startswith("00"):
-        digits = digits[2:] if digits.startswith("00") else digits
+        digits = digits.removeprefix("00")
         return "0" + digits[2:] if digits.startswith("33") else "+" + digits
     return digits
 
@@ -249,9 +253,8 @@ def plausible_name(text: str) -> bool:
     if all(fold(word) in NOT_NAMES or fold(word) in _TITLE_WORDS for word in words):
         return False
     shouted = [word for word in words if word.isupper() and len(word) > 1]
-    if len(shouted) == len(words) and (len(words) >= 3 or (len(words) == 1 and fold(words[0]) not in FIRST_NAMES)):
-        return False
-    return True
+    return not (len(shouted) == len(words)
+                and (len(words) >= 3 or (len(words) == 1 and fold(words[0]) not in FIRST_NAMES)))
 
 
 def _sentence_start(text: str, start: int) -> bool:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from workbench.errors import WorkbenchError
 from workbench.project import Project
 from workbench.text.normalise import fold
-from workbench.text.pii import DEFAULT_ID_PATTERNS, Found, IdPattern, plausible_name, find_all
+from workbench.text.pii import DEFAULT_ID_PATTERNS, Found, IdPattern, find_all, plausible_name
 
 LABELS = {"person": "PERSONNE", "email": "EMAIL", "phone": "TEL", "iban": "IBAN", "card": "CARTE", "address": "ADRESSE"}
 PATTERNS_KEY = "pseudonymise_patterns"

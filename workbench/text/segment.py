@@ -194,21 +194,22 @@ def segment_project(
     progress(0, todo, "segmenting")
     terms = token_index.TermDictionary(project)
     last_id = 0
+    in_batch = [0]  # documents started in the current batch
+
+    def on_document(_doc_id: int) -> None:
+        in_batch[0] += 1
+        if in_batch[0] % PROGRESS_EVERY == 0:
+            if cancel is not None:
+                cancel.check()
+            progress(report.documents + in_batch[0], todo, f"{report.sentences} sentences, {report.tokens} tokens")
+
     while True:
         if cancel is not None:
             cancel.check()
         batch = _pending_batch(project, last_id, batch_documents, only)
         if not batch:
             break
-        started = [0]
-
-        def on_document(_doc_id: int) -> None:
-            started[0] += 1
-            if started[0] % PROGRESS_EVERY == 0:
-                if cancel is not None:
-                    cancel.check()
-                progress(report.documents + started[0], todo, f"{report.sentences} sentences, {report.tokens} tokens")
-
+        in_batch[0] = 0
         try:
             _process_batch(project, batch, terms, report, on_document)
         except BaseException:

@@ -36,6 +36,10 @@ def luhn_complete(prefix: str, length: int) -> str:
     return body + str((10 - total % 10) % 10)
 
 
+def amex_grouped(number: str) -> str:
+    return f"{number[:4]} {number[4:10]} {number[10:]}"
+
+
 PEOPLE = [
     "Lucie Fontaine", "Benoît Lambert", "Hugo Barbier", "Claire Moreau", "Jean-Baptiste Roussel", "Nathalie Lefebvre",
     "Sylvain Mercier", "Amélie Garnier", "Kevin Morel", "Sophie Girard", "Thomas Bonnet", "Émilie Dupuis",
@@ -73,7 +77,7 @@ def main() -> None:
     ibans = [grouped(iban("FR", 27)), grouped(iban("FR", 27)), iban("FR", 27), grouped(iban("DE", 22)),
              grouped(iban("BE", 16)), iban("ES", 24), grouped(iban("IT", 27)), grouped(iban("FR", 27))]
     cards = [grouped(luhn_complete("4970", 16)), grouped(luhn_complete("5132", 16), sep="-"), luhn_complete("4539", 16),
-             (lambda c: f"{c[:4]} {c[4:10]} {c[10:]}")(luhn_complete("37", 15)), grouped(luhn_complete("4", 16)),
+             amex_grouped(luhn_complete("37", 15)), grouped(luhn_complete("4", 16)),
              grouped(luhn_complete("5500", 16))]
     for i, name in enumerate(PEOPLE):
         template = NAME_TEMPLATES[i % len(NAME_TEMPLATES)]
