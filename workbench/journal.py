@@ -12,9 +12,9 @@ is still one entry to undo.
 
 Undo and redo are themselves written to the journal (actions `undo` / `redo`) so the audit trail shows
 who took back what and when. A new action after an undo makes the undone actions impossible to redo
-(`superseded`), as in every editor. The flag is written lazily, by the next undo or redo (`_settle`), not by
-every action: an action then costs one statement less, and "a normal action is newer than the latest
-undo/redo row" says the same thing until the flag is written. Undo refuses, and changes nothing, when the rows it would restore were
+(`superseded`), as in every editor. The flag is written lazily, by the next undo or redo (`_MARK`), not by
+every action: an action then costs one statement less, and "the newest journal row is a normal action"
+says the same thing until the flag is written. Undo refuses, and changes nothing, when the rows it would restore were
 changed behind the journal's back (a row to delete is gone, a row to re-insert is already there).
 """
 
@@ -213,6 +213,11 @@ def _entry(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+# True when the newest journal row is a normal action (not an undo or redo): whatever is undone was undone
+# before it, so it can no longer be redone.
+PENDING_SUPERSEDE = (
+    "coalesce((SELECT action NOT IN ('undo', 'redo') FROM journal ORDER BY id DESC LIMIT 1), FALSE)"
+)
 # The id is found on the narrow columns first, then one row's payload is read: sorting whole rows would
 # drag every payload (whole journalled rows) through the sort.
 _UNDO_TARGET = (
@@ -220,18 +225,16 @@ _UNDO_TARGET = (
     "(SELECT max(id) FROM journal WHERE NOT undone AND action NOT IN ('undo', 'redo'))"
 )
 _REDO_TARGET = (
-    "SELECT id, action, payload FROM journal WHERE id = (SELECT min(id) FROM journal WHERE undone AND NOT superseded)"
+    "SELECT id, action, payload FROM journal WHERE id = (SELECT min(id) FROM journal WHERE undone AND NOT superseded) "
+    f"AND NOT {PENDING_SUPERSEDE}"
 )
-# True when a normal action is newer than every undo and redo: then whatever is undone can no longer be redone.
-PENDING_SUPERSEDE = (
-    "(SELECT coalesce(max(id), 0) FROM journal WHERE action NOT IN ('undo', 'redo')) > "
-    "(SELECT coalesce(max(id), 0) FROM journal WHERE action IN ('undo', 'redo'))"
-)
-
-
-def _settle(project: Project) -> None:
-    """Write the superseded flags that actions left implicit; must run before an undo or redo row is added."""
-    project.execute(f"UPDATE journal SET superseded = TRUE WHERE undone AND NOT superseded AND {PENDING_SUPERSEDE}")
+# Marks the replayed action and, in the same statement, writes the superseded flags that actions left
+# implicit (this must happen before the undo/redo row is added, which would hide them).
+_MARK = f"""
+UPDATE journal SET undone = CASE WHEN id = $target THEN $undoing ELSE undone END,
+                   superseded = CASE WHEN id = $target THEN superseded ELSE TRUE END
+WHERE id = $target OR (undone AND NOT superseded AND {PENDING_SUPERSEDE})
+"""
 
 
 def next_undo(project: Project) -> dict[str, Any] | None:
@@ -242,8 +245,6 @@ def next_undo(project: Project) -> dict[str, Any] | None:
 
 def next_redo(project: Project) -> dict[str, Any] | None:
     """What `redo` would re-apply, or None."""
-    if project.scalar(f"SELECT {PENDING_SUPERSEDE}"):
-        return None
     rows = project.dicts(_REDO_TARGET)
     return _entry(rows[0]) if rows else None
 
@@ -251,7 +252,6 @@ def next_redo(project: Project) -> dict[str, Any] | None:
 def _replay(project: Project, coder_id: int | None, undoing: bool) -> dict[str, Any]:
     verb = "undo" if undoing else "redo"
     with project.transaction():
-        _settle(project)
         rows = project.dicts(_UNDO_TARGET if undoing else _REDO_TARGET)
         if not rows:
             raise NothingToUndo(f"nothing to {verb}")
@@ -259,7 +259,7 @@ def _replay(project: Project, coder_id: int | None, undoing: bool) -> dict[str, 
         entry = _entry(target)
         _apply(project, json.loads(target["payload"])["changes"], backwards=undoing,
                label=f"{verb} #{target['id']} ({target['action']})")
-        project.execute("UPDATE journal SET undone = ? WHERE id = ?", [undoing, target["id"]])
+        project.execute(_MARK, {"target": target["id"], "undoing": undoing})
         project.execute(
             "INSERT INTO journal (coder_id, action, payload) VALUES (?, ?, ?)",
             [coder_id, verb, _encode({"target": target["id"], "action": target["action"],
