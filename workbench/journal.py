@@ -14,8 +14,8 @@ Undo and redo are themselves written to the journal (actions `undo` / `redo`) so
 who took back what and when. A new action after an undo makes the undone actions impossible to redo
 (`superseded`), as in every editor. The flag is written lazily, by the next undo or redo (`_MARK`), not by
 every action: an action then costs one statement less, and "the newest journal row is a normal action"
-says the same thing until the flag is written. Undo refuses, and changes nothing, when the rows it would restore were
-changed behind the journal's back (a row to delete is gone, a row to re-insert is already there).
+says the same thing until the flag is written. Undo refuses, and changes nothing, when the rows it would
+restore were changed behind the journal's back (a row to delete is gone, a row to re-insert is there).
 """
 
 from __future__ import annotations
@@ -149,7 +149,8 @@ def action(
     """Run one user action atomically and journal it.
 
     `summary` is structured data about the action (ids, names) and `description` one readable sentence;
-    the audit trail shows both (they can also be set later with `Recorder.describe`). Inside another action, this one joins it and writes no row of its own."""
+    the audit trail shows both (they can also be set later with `Recorder.describe`). Inside another
+    action, this one joins it and writes no row of its own."""
     outer = _open_actions.get(project)
     if outer is not None:
         joined = Recorder(project, coder_id, summary, description)
