@@ -44,9 +44,9 @@ def demo_step(ctx: Any) -> None:
             filters = f" where {where[0]}" if where else ""
             ctx.echo(f"Search {query!r}{filters}: {result.total_hits} matches in {result.total_documents} documents")
             for hit in result.hits:
-                left = " ".join(hit.left.split())[-35:]
-                right = " ".join(hit.right.split())[:35]
-                ctx.echo(f"  #{hit.document_id:<5} {hit.kind:<9} {left:>35} [{hit.match}] {right}")
+                left = re.sub(r"\s+", " ", hit.left)[-35:]
+                right = re.sub(r"\s+", " ", hit.right)[:35]
+                ctx.echo(f"  #{hit.document_id:<5} {hit.kind:<9} {left:>35}[{hit.match}]{right}")
             shown = {"query": query, "where": where, "hits": result.total_hits, "documents": result.total_documents}
             break
     ctx.results["text"] = {
