@@ -334,6 +334,7 @@ def crosstab(project: Project, code: int | str, variable: str, filters: Filters 
     Rows are the code's children, each with its own sub-codes rolled up (`rows="leaves"`: every leaf
     below it instead). A code without sub-codes gives two rows: coded and not coded. `variable` is a
     project variable, `kind`, or `nps_group` (detractor 0-6, passive 7-8, promoter 9-10 from `nps`).
+    Documents without a value for the variable are left out (N counts only documents with one).
     """
     code_id = resolve_code(project, code)
     codes = codes_frame(project).set_index("code_id")

@@ -307,12 +307,23 @@ def relationship_map(placed: pd.DataFrame, *, lang: str = "fr", size: tuple[floa
     biggest = max(float(counts.max()), 1.0)
     areas = [60 + 1400 * c / biggest for c in counts]
     colors = _colors(placed["color"].tolist())
+    labels: dict[tuple[float, float], list[str]] = {}  # forms sharing a place share one label
+    sizes: dict[tuple[float, float], float] = {}
     for x, y, area, color, count, name in zip(placed["valence"], placed["intimacy"], areas, colors, counts,
                                                placed["name"]):
         ax.scatter([x], [y], s=area, color=color if count else "none", edgecolors=color, linewidths=1.5,
                    alpha=0.75)
-        ax.annotate(f"{name} ({int(count)})", (x, y), xytext=(0, area ** 0.5 / 2 + 3), textcoords="offset points",
-                    ha="center", va="bottom", fontsize=8)
+        spot = (round(float(x), 2), round(float(y), 2))
+        labels.setdefault(spot, []).append(f"{name} ({int(count)})")
+        sizes[spot] = max(sizes.get(spot, 0.0), area)
+    above: list[tuple[float, float]] = []  # places labelled above; a close neighbour gets its label below
+    for (x, y), names in labels.items():
+        crowded = any(abs(x - ox) < 0.35 and abs(y - oy) < 0.12 for ox, oy in above)
+        offset = sizes[(x, y)] ** 0.5 / 2 + 3
+        ax.annotate("\n".join(names), (x, y), xytext=(0, -offset if crowded else offset),
+                    textcoords="offset points", ha="center", va="top" if crowded else "bottom", fontsize=8)
+        if not crowded:
+            above.append((x, y))
     ax.axhline(0, color="#888888", linewidth=0.8)
     ax.axvline(0, color="#888888", linewidth=0.8)
     ax.set_xlim(-1.3, 1.3)
