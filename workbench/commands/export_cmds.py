@@ -8,7 +8,13 @@ from typing import Any
 
 import click
 
-from workbench.commands.common import json_option, print_json, progress_reporter, project_argument, quiet_option
+from workbench.commands.common import (
+    json_option,
+    print_json,
+    progress_reporter,
+    project_argument,
+    quiet_option,
+)
 
 EXPORT_SUFFIXES = (".xlsx", ".csv", ".parquet", ".qdpx", ".txt")
 
