@@ -158,6 +158,9 @@ def test_cli_report_frequencies_and_crosstab(project_file):
     assert data["counts"]["Amitié"]["détracteur (0-6)"] == 2 and data["chi2"] == pytest.approx(4.0)
     result = _run("report", project_file, "--cooccurrence", "overlap")
     assert "Motif/Facturation/Erreur de facture" in result.output
+    result = _run("report", project_file, "--topics", "kind")
+    assert "topics (run 1) x kind" in result.output and "Counts (units)" in result.output
+    assert "factures" in result.output
 
 
 def test_cli_report_and_chart_errors(project_file, tmp_path, capsys):

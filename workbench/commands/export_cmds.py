@@ -154,18 +154,21 @@ def _print_frame(frame: Any, percent: tuple[str, ...] = ()) -> None:
               help="With --crosstab: rows are the code's children (rolled up) or every leaf below it.")
 @click.option("--cooccurrence", type=click.Choice(["document", "segment", "overlap"]),
               help="Pairs of codes found in the same document, segment, or overlapping spans.")
+@click.option("--topics", "topic_variable", metavar="VARIABLE",
+              help="Units per topic (latest topic run) x values of VARIABLE, with chi-square.")
 @filter_options
 @json_option
 def report(project: str, frequencies: bool, level: int | None, crosstab: tuple[str, str] | None, rows: str,
-           cooccurrence: str | None, codes: tuple[str, ...], coders: tuple[str, ...], kinds: tuple[str, ...],
-           date_from: str | None, date_to: str | None, as_json: bool) -> None:
-    """Print frequencies, a crosstab with chi-square and residuals, or co-occurrences."""
+           cooccurrence: str | None, topic_variable: str | None, codes: tuple[str, ...], coders: tuple[str, ...],
+           kinds: tuple[str, ...], date_from: str | None, date_to: str | None, as_json: bool) -> None:
+    """Print frequencies, a crosstab with chi-square and residuals, co-occurrences, or topics x a variable."""
     from workbench import analysis
     from workbench.export.filters import ExportError
     from workbench.project import Project
 
-    if not (frequencies or crosstab or cooccurrence):
-        raise ExportError("say what to report: --frequencies, --crosstab CODE VARIABLE or --cooccurrence SCOPE")
+    if not (frequencies or crosstab or cooccurrence or topic_variable):
+        raise ExportError("say what to report: --frequencies, --crosstab CODE VARIABLE, --cooccurrence SCOPE "
+                          "or --topics VARIABLE")
     output: dict[str, Any] = {}
     with Project.open(project, read_only=True) as opened:
         filters = _filters(opened, codes, coders, kinds, date_from, date_to)
@@ -185,14 +188,19 @@ def report(project: str, frequencies: bool, level: int | None, crosstab: tuple[s
             if not as_json:
                 click.echo(pairs.drop(columns=["code_a", "code_b"]).to_string(index=False) if not pairs.empty
                            else f"no two codes share a {cooccurrence}")
+        if topic_variable:
+            table = analysis.topic_crosstab(opened, topic_variable, filters)
+            output["topics"] = table.to_dict()
+            if not as_json:
+                _print_crosstab(table, unit="units")
     if as_json:
         print_json(output)
 
 
-def _print_crosstab(table: Any) -> None:
+def _print_crosstab(table: Any, unit: str = "documents") -> None:
     click.echo(f"{table.title} x {table.variable}")
     click.echo("")
-    click.echo("Counts (documents)")
+    click.echo(f"Counts ({unit})")
     counts = table.counts.copy()
     counts["Total"] = counts.sum(axis=1)
     click.echo(counts.to_string())
