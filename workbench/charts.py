@@ -316,14 +316,6 @@ def relationship_map(placed: pd.DataFrame, *, lang: str = "fr", size: tuple[floa
         spot = (round(float(x), 2), round(float(y), 2))
         labels.setdefault(spot, []).append(f"{name} ({int(count)})")
         sizes[spot] = max(sizes.get(spot, 0.0), area)
-    above: list[tuple[float, float]] = []  # places labelled above; a close neighbour gets its label below
-    for (x, y), names in labels.items():
-        crowded = any(abs(x - ox) < 0.35 and abs(y - oy) < 0.12 for ox, oy in above)
-        offset = sizes[(x, y)] ** 0.5 / 2 + 3
-        ax.annotate("\n".join(names), (x, y), xytext=(0, -offset if crowded else offset),
-                    textcoords="offset points", ha="center", va="top" if crowded else "bottom", fontsize=8)
-        if not crowded:
-            above.append((x, y))
     ax.axhline(0, color="#888888", linewidth=0.8)
     ax.axvline(0, color="#888888", linewidth=0.8)
     ax.set_xlim(-1.3, 1.3)
@@ -332,7 +324,41 @@ def relationship_map(placed: pd.DataFrame, *, lang: str = "fr", size: tuple[floa
     ax.set_ylabel(_t(lang, "intimacy"))
     ax.set_aspect("equal")
     ax.set_title(title)
+    _place_labels(fig, ax, [(spot, "\n".join(names), sizes[spot] ** 0.5 / 2 + 3) for spot, names in labels.items()])
     return fig
+
+
+def _place_labels(fig: Figure, ax: Any, items: list[tuple[tuple[float, float], str, float]]) -> None:
+    """Label each bubble on the first side (above, below, right, left, then the diagonals) where the label
+    overlaps no label already placed; forms close on the map would otherwise print over each other.
+    `items` are ((x, y), text, bubble radius in points). Falls back to the side with the least overlap."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.get_layout_engine().execute(fig)  # final axes position, so label boxes are where they will be drawn
+    sides = [(0, 1, "center", "bottom"), (0, -1, "center", "top"), (1, 0, "left", "center"),
+             (-1, 0, "right", "center"), (1, 1, "left", "bottom"), (-1, 1, "right", "bottom"),
+             (1, -1, "left", "top"), (-1, -1, "right", "top")]
+    placed: list[Any] = []
+    # Crowded places first: isolated bubbles can take whatever side is left.
+    for (x, y), text, radius in sorted(items, key=lambda item: (-item[0][1], item[0][0])):
+        best = None
+        for dx, dy, ha, va in sides:
+            label = ax.annotate(text, (x, y), xytext=(dx * radius * 0.8, dy * radius * 0.8),
+                                textcoords="offset points", ha=ha, va=va, fontsize=8)
+            box = label.get_window_extent(renderer).expanded(1.05, 1.15)
+            overlap = sum(max(0.0, min(box.x1, o.x1) - max(box.x0, o.x0)) * max(0.0, min(box.y1, o.y1) - max(box.y0, o.y0))
+                          for o in placed)
+            if best is None or overlap < best[0]:
+                if best is not None:
+                    best[1].remove()
+                best = (overlap, label, box)
+            else:
+                label.remove()
+            if overlap == 0:
+                break
+        assert best is not None
+        placed.append(best[2])
 
 
 def _plain(series: pd.Series) -> list[float | None]:
