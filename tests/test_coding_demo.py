@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -89,6 +90,9 @@ def test_demo_step_codes_as_reference_and_trainee_and_reports(ctx: DemoContext) 
     assert any("trainee F1" in line for line in printed)
     assert any("no_such_form is not in the scheme" in line for line in printed)
     assert project.rows("SELECT action FROM journal WHERE action = 'demo_coding'") == [("demo_coding",)] * 2
+    written = json.loads((ctx.out_dir / "trainee_score.json").read_text(encoding="utf-8"))
+    assert written["trainee"] == "trainee" and written["misses"][0]["text"]
+    assert "trainee coded 43 demo documents" in (ctx.out_dir / "audit.csv").read_text(encoding="utf-8-sig")
 
 
 def test_demo_step_without_truth_codes_nothing(ctx: DemoContext) -> None:

@@ -11,11 +11,13 @@ engine must be judged against it, not fed with it.
 from __future__ import annotations
 
 import csv
+import json
 import random
 from pathlib import Path
 from typing import Any
 
 from workbench.agreement import agreement
+from workbench.audit import audit_trail, export_csv
 from workbench.codebook import find_code, scheme_root
 from workbench.codebook_yaml import load_scheme
 from workbench.coders import acting_as
@@ -174,6 +176,11 @@ def demo_step(ctx: Any) -> None:
     for item in score.confusions[:3]:
         ctx.echo(f"    {item['count']:>3} x {item['trainee_code'].split('/')[-1]} instead of "
                  f"{item['reference_code'].split('/')[-1]}")
+    out_dir = Path(ctx.out_dir)
+    (out_dir / "trainee_score.json").write_text(json.dumps(score.to_dict(), ensure_ascii=False, indent=2),
+                                                encoding="utf-8")
+    export_csv(audit_trail(project), out_dir / "audit.csv")
+    ctx.echo("  wrote trainee_score.json (scores, misses and false alarms with their text) and audit.csv")
     results.update(f1=score.document.f1, precision=score.document.precision, recall=score.document.recall,
                    confusions=score.confusions[:5])
     ctx.results["coding"] = results
