@@ -10,9 +10,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from coding_helpers import add_code, add_document
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from coding_helpers import add_code, add_document
 
 from workbench import coding
 from workbench.audit import audit_trail
