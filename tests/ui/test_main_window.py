@@ -41,8 +41,11 @@ def test_code_a_selection_after_an_emoji_then_undo(qtbot, filled: Project) -> No
     assert TEXT[stored[0][0] : stored[0][1]] == "ma facture a doublé"
     assert window.codings.count() == 1
     assert "Facturation" in window.codings.item(0).text()
+    assert "Facturation" in window.undo_action.text()
+    assert not window.redo_action.isEnabled()
     window.undo_action.trigger()
     assert filled.scalar("SELECT count(*) FROM codings") == 0
+    assert window.redo_action.isEnabled()
     assert window.codings.count() == 0
     window.redo_action.trigger()
     assert filled.scalar("SELECT count(*) FROM codings") == 1

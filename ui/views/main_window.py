@@ -208,7 +208,17 @@ class MainWindow(QMainWindow):
         name = self.project.path.name if self.project else "aucun projet"
         self.setWindowTitle(f"Verbatim Workbench — {name}")
 
+    def _refresh_undo_labels(self) -> None:
+        """Say what Undo and Redo would do, as editors do ("Annuler : coded … with Facturation")."""
+        for action, label, peek in ((self.undo_action, "Annuler", journal.next_undo),
+                                    (self.redo_action, "Rétablir", journal.next_redo)):
+            entry = peek(self.project) if self.project is not None else None
+            action.setEnabled(entry is not None)
+            description = (entry or {}).get("description") or (entry or {}).get("action") or ""
+            action.setText(f"&{label} : {description[:60]}" if entry else f"&{label}")
+
     def _update_status(self) -> None:
+        self._refresh_undo_labels()
         if self.project is None:
             self.status.setText("Ouvrez ou créez un projet.")
             return
