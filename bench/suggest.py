@@ -27,8 +27,8 @@ sys.path.insert(0, str(ROOT))
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 
-from workbench.suggest import scoring  # noqa: E402
-from workbench.suggest.embed import get_embedder  # noqa: E402
+from workbench.suggest import scoring
+from workbench.suggest.embed import get_embedder
 
 OUT = ROOT / "bench" / "out"
 BANKING = ROOT.parent / "shared" / "data" / "banking77"
@@ -215,12 +215,12 @@ def part_speed(sizes: list[int]) -> list[dict]:
     french += [path.read_text(encoding="utf-8") for path in
                sorted((ROOT / "sample_projects" / "relation-client" / "appels").glob("*.txt"))][:64]
     rows = []
-    for short in MODELS:
+    for short, spec in MODELS.items():
         for label, texts in (("Banking77 (short, EN)", english), ("demo e-mails+calls (long, FR)", french)):
             if short == "lexical":
                 model = LexicalEmbedder("fr" if "FR" in label else "en").fit(texts, "speed")
             else:
-                model, _ = get_embedder(MODELS[short], language="en", device="cpu")
+                model, _ = get_embedder(spec, language="en", device="cpu")
             started = time.perf_counter()
             for begin in range(0, len(texts), model.batch_size):
                 model.encode(texts[begin : begin + model.batch_size])

@@ -73,7 +73,7 @@ def test_lexical_few_shot_and_the_refresh_after_reviews(project):
 
 
 def test_min_score_filters_and_code_selection(project):
-    truth, codes = verbatim_project(project)
+    verbatim_project(project)
     high = suggest_codes(project, ["billing", "delivery"], embedder="lexical", min_score=0.9)
     assert {row["code_key"] for row in review_queue(project, limit=None)} <= {"billing", "delivery"}
     assert all(row["score"] >= 0.9 for row in review_queue(project, limit=None))

@@ -37,7 +37,7 @@ def topic_run(project):  # type: ignore[no-untyped-def]
 
 @pytest.mark.slow
 def test_topic_run_is_recorded_with_keywords_and_metrics(topic_run):
-    project, run_id, truth, _ = topic_run
+    project, run_id, _, _ = topic_run
     run = project.dicts("SELECT kind, model, device, params, metrics FROM runs WHERE id = ?", [run_id])[0]
     metrics, params = json.loads(run["metrics"]), json.loads(run["params"])
     assert run["kind"] == "topics" and run["model"] == "e5-small" and run["device"] == "cpu"
@@ -69,7 +69,7 @@ def test_topics_over_time_and_per_variable(topic_run):
 
 @pytest.mark.slow
 def test_mapping_a_topic_to_a_code_files_pending_suggestions(topic_run):
-    project, run_id, _, codes = topic_run
+    project, run_id, _, _ = topic_run
     biggest = topic_table(project, run_id)[0]
     filed = map_topic_to_code(project, "billing", biggest["topic"], run_id)
     assert filed == biggest["size"]

@@ -19,7 +19,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
@@ -35,10 +35,11 @@ MIN_EXAMPLES = 3          # coded units a code needs before its classifier is tr
 MIN_SCORE = 0.5           # scores below this are not filed as suggestions
 POOL_LIMIT = 20000        # uncoded units used for label propagation (a random sample above this)
 SNIPPET_CHARS = 160
+WORDS_CHARS = 2000        # characters of a unit analysed for the explanation's words
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _loads(value: Any) -> Any:
@@ -86,17 +87,19 @@ def code_texts(code: dict[str, Any], language: str) -> list[tuple[str, bool]]:
 
 
 def code_vectors(embedder: Embedder, codes: list[dict[str, Any]], language: str) -> np.ndarray:
-    """One vector per code: the mean of its normalised description vectors."""
-    rows = []
-    for code in codes:
-        pairs = code_texts(code, language)
-        queries = [text for text, is_query in pairs if is_query]
-        passages = [text for text, is_query in pairs if not is_query]
-        parts = [embedder.encode(queries, query=True)]
-        if passages:
-            parts.append(embedder.encode(passages))
-        rows.append(scoring.normalise(np.vstack(parts)).mean(axis=0))
-    return scoring.normalise(np.vstack(rows))
+    """One vector per code: the mean of its normalised description vectors (two batched encoder calls)."""
+    pairs = [(row, text, is_query) for row, code in enumerate(codes) for text, is_query in code_texts(code, language)]
+    owners = np.array([row for row, _, _ in pairs])
+    queries = np.array([is_query for _, _, is_query in pairs])
+    vectors = np.zeros((len(pairs), 0), dtype=np.float32)
+    for flag in (True, False):
+        texts = [text for _, text, is_query in pairs if is_query == flag]
+        if texts:
+            encoded = scoring.normalise(embedder.encode(texts, query=flag))
+            if vectors.shape[1] == 0:
+                vectors = np.zeros((len(pairs), encoded.shape[1]), dtype=np.float32)
+            vectors[queries == flag] = encoded
+    return scoring.normalise(np.vstack([vectors[owners == row].mean(axis=0) for row in range(len(codes))]))
 
 
 def _spans_to_units(units: Sequence[Unit], spans: list[tuple[int, int, int, Any]]) -> list[tuple[int, Any]]:
@@ -133,19 +136,11 @@ class SuggestResult:
                 "methods": self.methods, "seconds": round(self.seconds, 2)}
 
 
-def _words_that_weighed(texts: list[str], code_words: Counter[str], language: str) -> list[list[str]]:
-    """Per text, the words it shares with the code's description and coded examples, heaviest first
-    (weight: frequency on the code's side x rarity among the texts)."""
-    from workbench.suggest.lexical import analyse
-
-    analysed = analyse(texts, language)
-    df = Counter(word for words in analysed for word in set(words))
-    n = max(len(texts), 1)
-    result = []
-    for words in analysed:
-        weights = {w: code_words[w] * math.log(1 + n / df[w]) for w in set(words) if w in code_words}
-        result.append([w for w, _ in sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:6]])
-    return result
+def _words_that_weighed(words: list[str], code_words: Counter[str], df: Counter[str], n: int) -> list[str]:
+    """The words a unit shares with its code's description and coded examples, heaviest first
+    (weight: frequency on the code's side x rarity among the suggested units)."""
+    weights = {w: code_words[w] * math.log(1 + n / df[w]) for w in set(words) if w in code_words}
+    return [w for w, _ in sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:6]]
 
 
 def suggest_codes(
@@ -203,7 +198,7 @@ def suggest_codes(
         progress(done, len(groups), f"scoring {group}")
         filed += _score_group(unit_list, vectors, group_codes, model, language, positives, negatives,
                               reviewed, min_examples, min_score, methods)
-    _explain_words(unit_list, filed, project, language, positives)
+    _explain_words(unit_list, filed, language, positives)
     with project.transaction():
         for row in filed:
             project.execute(
@@ -284,20 +279,27 @@ def _score_group(
     return result
 
 
-def _explain_words(units: Sequence[Unit], filed: list[dict[str, Any]], project: Project, language: str,
+def _explain_words(units: Sequence[Unit], filed: list[dict[str, Any]], language: str,
                    positives: list[tuple[int, Any]]) -> None:
-    """Add to each explanation the words of the unit that its code's description and examples share."""
-    by_code: dict[int, list[dict[str, Any]]] = {}
-    for row in filed:
-        by_code.setdefault(row["code_id"], []).append(row)
+    """Add to each explanation the words of the unit that its code's description and examples share.
+    Each unit is analysed once (its first `WORDS_CHARS` characters: enough to explain, bounded in time)."""
     if not filed:
         return
     from workbench.suggest.lexical import analyse
 
+    indexes = sorted({row["unit_index"] for row in filed})
+    analysed = dict(zip(indexes, analyse([units[i].text[:WORDS_CHARS] for i in indexes], language)))
+    df = Counter(word for words in analysed.values() for word in set(words))
+    by_code: dict[int, list[dict[str, Any]]] = {}
+    for row in filed:
+        by_code.setdefault(row["code_id"], []).append(row)
     for code_id, rows in by_code.items():
-        code = rows[0]["code"]
-        side = [text for text, _ in code_texts(code, language)]
-        side += [units[u].text for u, c in positives if c == code_id][:50]
-        code_words = Counter(word for words in analyse(side, language) for word in words)
-        for row, words in zip(rows, _words_that_weighed([r["unit"].text for r in rows], code_words, language)):
-            row["explanation"]["words"] = words
+        side = [text for text, _ in code_texts(rows[0]["code"], language)]
+        examples = [u for u, c in positives if c == code_id][:50]
+        side_words = [analysed[u] if u in analysed else None for u in examples]
+        missing = [units[u].text[:WORDS_CHARS] for u, words in zip(examples, side_words) if words is None]
+        code_words = Counter(w for words in analyse(side + missing, language) for w in words)
+        code_words.update(w for words in side_words if words is not None for w in words)
+        for row in rows:
+            row["explanation"]["words"] = _words_that_weighed(analysed[row["unit_index"]], code_words, df,
+                                                              len(indexes))
