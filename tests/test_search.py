@@ -161,3 +161,14 @@ def test_search_before_segmenting_says_what_to_do(project):
     add_documents(project, ["Un texte."])
     with pytest.raises(WorkbenchError, match="workbench segment"):
         search(project, "texte")
+
+
+@pytest.mark.parametrize(("query", "limit", "offset"), [("je", 2, 0), ("je", 2, 1), ("je", 50, 0), ("contrat", 1, 0),
+                                                        ("factur*", 2, 1), ('"mon contrat"', 5, 0)])
+def test_the_first_window_shortcut_gives_the_same_hits(indexed, monkeypatch, query, limit, offset):
+    """One-term queries first look at the lowest document ids; the hits must be those of a full search."""
+    full = [(h.document_id, h.start_pos) for h in search(indexed, query, limit=limit, offset=offset).hits]
+    monkeypatch.setattr("workbench.search.WINDOW_MIN_DOCUMENTS", 0)
+    monkeypatch.setattr("workbench.search.WINDOW_SHARE", 2)
+    windowed = [(h.document_id, h.start_pos) for h in search(indexed, query, limit=limit, offset=offset).hits]
+    assert windowed == full
