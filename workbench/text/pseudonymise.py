@@ -103,13 +103,16 @@ def read_patterns_file(path: str) -> list[IdPattern]:
 class Pseudonymiser:
     """Finds personal data and chooses placeholders, consistently across calls and runs of a project.
 
-    Calling it on a text returns the pseudonymised text: that is the importer's hook. New placeholders
-    are written to the project at once (inside the caller's transaction when there is one), so the same
-    person gets the same placeholder in the next document, and in the next import.
+    Calling it on a text returns the pseudonymised text: that is the importer's hook. With `immediate`
+    (the default) each new placeholder is committed at once through a connection of its own, because
+    the importer may call it from inside a DuckDB query (a SQL function over a table's rows), where the
+    query's own connection cannot be used; the same person then gets the same placeholder in the next
+    document and the next import. Without `immediate`, new placeholders wait for `flush(project)`,
+    which `pseudonymise_project` calls inside its single transaction, so a cancel leaves no trace.
     """
 
     def __init__(self, project: Project, *, reversible: bool = False, use_ner: bool = True,
-                 patterns: Sequence[IdPattern] | None = None) -> None:
+                 patterns: Sequence[IdPattern] | None = None, immediate: bool = True) -> None:
         self.project = project
         self.reversible = reversible
         self.patterns = list(patterns) if patterns is not None else load_patterns(project)
@@ -120,6 +123,12 @@ class Pseudonymiser:
         self._keys = {(kind, key): repl for kind, key, repl in project.rows("SELECT kind, key, replacement FROM pseudonym_keys")}
         self._counters: Counter[str] = Counter(json.loads(project.get_meta(_COUNTERS_KEY, "{}") or "{}"))
         self._mapped = set(project.rows("SELECT kind, token FROM pseudonyms")) if reversible else set()
+        self._pending_keys: list[tuple[str, str, str]] = []
+        self._pending_mappings: list[tuple[str, str, str]] = []
+        # Created here, outside any query: inside the importer's SQL function the project's own
+        # connection (and making a cursor from it) is off limits.
+        self._writer = project.worker() if immediate else None
+        self.language = project.language
         self.known_people: dict[str, str] = {}  # in memory only: names seen in this run
         self.counts: Counter[str] = Counter()  # replacements made by this object, per kind
 
@@ -127,25 +136,39 @@ class Pseudonymiser:
     def _hash(self, kind: str, canonical: str) -> str:
         if self._secret is None:
             self._secret = secrets.token_hex(32)
-            self.project.set_meta(_SECRET_KEY, self._secret)
         return hmac.new(bytes.fromhex(self._secret), f"{kind}\x00{canonical}".encode(), hashlib.sha256).hexdigest()
 
     def placeholder(self, found: Found, original: str) -> str:
-        with self.project.transaction():
-            key = self._hash(found.kind, found.canonical)
-            replacement = self._keys.get((found.kind, key))
-            if replacement is None:
-                label = self.labels.get(found.kind, found.kind.upper())
-                self._counters[label] += 1
-                replacement = f"[{label}_{self._counters[label]}]"
-                self._keys[(found.kind, key)] = replacement
-                self.project.execute("INSERT INTO pseudonym_keys VALUES (?, ?, ?)", [found.kind, key, replacement])
-                self.project.set_meta(_COUNTERS_KEY, json.dumps(dict(self._counters)))
-            if self.reversible and (found.kind, original) not in self._mapped:
-                self._mapped.add((found.kind, original))
-                self.project.execute("INSERT INTO pseudonyms VALUES (?, ?, ?)", [found.kind, original, replacement])
+        key = self._hash(found.kind, found.canonical)
+        replacement = self._keys.get((found.kind, key))
+        if replacement is None:
+            label = self.labels.get(found.kind, found.kind.upper())
+            self._counters[label] += 1
+            replacement = f"[{label}_{self._counters[label]}]"
+            self._keys[(found.kind, key)] = replacement
+            self._pending_keys.append((found.kind, key, replacement))
+        if self.reversible and (found.kind, original) not in self._mapped:
+            self._mapped.add((found.kind, original))
+            self._pending_mappings.append((found.kind, original, replacement))
+        if self._writer is not None:
+            self.flush(self._writer)
         self.counts[found.kind] += 1
         return replacement
+
+    def flush(self, project: Project) -> None:
+        """Write the placeholders chosen since the last flush, with the secret and the counters."""
+        if not (self._pending_keys or self._pending_mappings):
+            return
+        with project.transaction():
+            if self._secret is not None:
+                project.set_meta(_SECRET_KEY, self._secret)
+            project.set_meta(_COUNTERS_KEY, json.dumps(dict(self._counters)))
+            if self._pending_keys:
+                project.con.executemany("INSERT INTO pseudonym_keys VALUES (?, ?, ?)", self._pending_keys)
+            if self._pending_mappings:
+                project.con.executemany("INSERT INTO pseudonyms VALUES (?, ?, ?)", self._pending_mappings)
+        self._pending_keys.clear()
+        self._pending_mappings.clear()
 
     # -- texts -----------------------------------------------------------------------------------
     def entities(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
@@ -153,7 +176,7 @@ class Pseudonymiser:
         from workbench.text.nlp import recogniser
         from workbench.text.segment import units
 
-        nlp = recogniser(self.project.language) if self.use_ner else None
+        nlp = recogniser(self.language) if self.use_ner else None
         result: list[list[tuple[int, int]]] = [[] for _ in texts]
         if nlp is None:
             return result

@@ -124,7 +124,7 @@ def pseudonymise_project(
     from workbench.text.segment import segment_project
 
     progress = progress or no_progress
-    pseudo = Pseudonymiser(project, reversible=reversible, use_ner=use_ner)
+    pseudo = Pseudonymiser(project, reversible=reversible, use_ner=use_ner, immediate=False)
     report = PseudonymiseReport(reversible=reversible)
     ids = [row[0] for row in project.rows("SELECT id FROM documents ORDER BY id")]
     report.documents = len(ids)
@@ -176,6 +176,7 @@ def pseudonymise_project(
             forget_documents(project, reindex)
             segment_project(project, document_ids=reindex, cancel=cancel, compact=False)
         report.reindexed = len(reindex)
+        pseudo.flush(project)
         project.set_meta("pseudonymised", "reversible" if reversible else "irreversible")
     report.replacements = dict(pseudo.counts)
     project.execute("CHECKPOINT")  # old texts leave the write-ahead log
