@@ -38,7 +38,8 @@ def _read_resource(folder: str, name: str) -> str:
 def migrations() -> list[tuple[int, str, str]]:
     """(version, file name, SQL) of each migration, in order. Migration N upgrades version N-1 to N."""
     found = []
-    for entry in resources.files("workbench").joinpath("migrations").iterdir():
+    folder = resources.files("workbench").joinpath("migrations")
+    for entry in folder.iterdir() if folder.is_dir() else ():
         match = _MIGRATION_NAME.match(entry.name)
         if match:
             found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
