@@ -81,6 +81,39 @@ def test_reimport_same_file_is_skipped_and_same_texts_are_not_duplicated(project
     assert project.scalar("SELECT count(DISTINCT sha256) FROM documents") == 5
 
 
+def test_empty_repeated_and_known_rows_are_counted_once_and_left_out(project, tmp_path):
+    first = tmp_path / "a.csv"
+    first.write_text("id;commentaire\n1;Déjà vu\n2;autre chose ici\n", encoding="utf-8")
+    second = tmp_path / "b.csv"
+    second.write_text(
+        "id;commentaire\n1;Déjà vu\n2;\n3;Texte A répété\n4;  \n5;Texte A répété\n6;Déjà vu\n7;Texte C\n"
+        "8;Texte A répété\n",
+        encoding="utf-8",
+    )
+    import_file(project, first, text_column="commentaire")
+    result = import_file(project, second, text_column="commentaire")
+    # Déjà vu (twice, already in the project) and the 2nd and 3rd "Texte A" are duplicates; rows 2 and 4 empty.
+    assert (result.documents, result.duplicates, result.empty) == (2, 4, 2)
+    rows = project.rows(
+        "SELECT d.text, d.position, dv.value FROM documents d JOIN document_values dv ON dv.document_id = d.id "
+        "JOIN sources s ON s.id = d.source_id WHERE s.name = 'b.csv' ORDER BY d.position"
+    )
+    assert rows == [("Texte A répété", 3, "3"), ("Texte C", 7, "7")]
+    assert project.scalar("SELECT count(*) FROM document_values") == 4
+
+
+def test_same_text_in_a_csv_and_a_txt_is_stored_once(project, tmp_path):
+    text = "Très déçu du délai : rappelé trois fois, aucune réponse."
+    table = tmp_path / "avis.csv"
+    table.write_text(f"id;commentaire\n1;{text}\n", encoding="utf-8")
+    single = tmp_path / "avis.txt"
+    single.write_text(text + "\n", encoding="utf-8")
+    assert import_file(project, table).documents == 1
+    again = import_file(project, single)
+    assert (again.documents, again.duplicates) == (0, 1)
+    assert project.rows("SELECT text FROM documents") == [(text,)]
+
+
 def test_text_column_option_and_errors(project, tmp_path):
     path = tmp_path / "two_texts.csv"
     path.write_text("motif\tcommentaire\nfacture\tLa facture est fausse depuis des mois.\n", encoding="utf-8")

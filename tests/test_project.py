@@ -6,6 +6,7 @@ import hashlib
 import subprocess
 import sys
 import textwrap
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
@@ -136,6 +137,53 @@ def test_a_version_1_file_is_migrated_on_open_and_keeps_its_data(tmp_path: Path,
     with Project.open(path) as migrated:
         assert migrated.schema_version == version
         assert migrated.rows("SELECT name, role, email FROM coders") == [("claire", "reference", None)]
+
+
+def test_a_version_1_file_with_documents_migrates_to_documents_without_a_primary_key(tmp_path: Path) -> None:
+    """Migration 2 rebuilds `documents` without its PRIMARY KEY: every row and value is kept, the columns
+    keep their order, and new documents still take their ids from the sequence."""
+    path = tmp_path / "old.vwb"
+    texts = ["Très déçu 😡 du délai.", "Conseiller efficace,\nmerci !", "ok"]
+    with Project.create(path, version=1) as old:
+        with old.transaction():
+            source = old.scalar(
+                "INSERT INTO sources (kind, name, origin, sha256) VALUES ('csv', 'a.csv', '/a.csv', 'f') RETURNING id"
+            )
+            for position, text in enumerate(texts, start=1):
+                old.execute(
+                    "INSERT INTO documents (source_id, kind, title, text, lang, occurred_at, n_chars, sha256, position) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [source, ["survey", "call", "email"][position - 1], f"t{position}" if position != 2 else None,
+                     text, "fr" if position != 3 else None, datetime(2026, 3, position, 9, 15) if position != 1 else None,
+                     len(text), hashlib.sha256(text.encode()).hexdigest(), position],
+                )
+        before_columns = [c[0] for c in old.execute("SELECT * FROM documents").description]
+        before = old.rows("SELECT * FROM documents ORDER BY id")
+        assert old.scalar("SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'documents' "
+                          "AND constraint_type = 'PRIMARY KEY'") == 1
+    with Project.open(path) as migrated:
+        assert migrated.schema_version == latest_version() >= 2
+        assert [c[0] for c in migrated.execute("SELECT * FROM documents").description] == before_columns
+        assert migrated.rows("SELECT * FROM documents ORDER BY id") == before
+        assert migrated.scalar("SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'documents' "
+                               "AND constraint_type = 'PRIMARY KEY'") == 0
+        with migrated.transaction():
+            new_id = migrated.scalar(
+                "INSERT INTO documents (source_id, kind, text, n_chars, sha256) VALUES (1, 'chat', 'x', 1, 'h') RETURNING id"
+            )
+        assert new_id == before[-1][0] + 1
+        with pytest.raises(duckdb.ConstraintException):
+            migrated.execute("INSERT INTO documents (id, source_id, kind, text, n_chars, sha256) "
+                             "VALUES (NULL, 1, 'chat', 'y', 1, 'h')")
+    with Project.create(tmp_path / "new.vwb") as created:
+        assert created.rows("SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'documents' "
+                            "ORDER BY column_index") == _documents_layout(path)
+
+
+def _documents_layout(path: Path) -> list[tuple[str, str]]:
+    with Project.open(path, read_only=True) as opened:
+        return opened.rows("SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'documents' "
+                           "ORDER BY column_index")
 
 
 def test_a_failing_migration_leaves_the_file_at_its_old_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -375,44 +375,54 @@ def store_table(
         sql_timestamp(cells[date_index], columns[date_index].date_format) if date_index is not None
         else "NULL::TIMESTAMP"
     )
-    hashed, kept = f"{table}_hashed", f"{table}_kept"
+    hashed, skipped = f"{table}_hashed", f"{table}_skipped"
     try:
+        # Every row, the empty ones too: the rows left out are then few and named in `skipped`.
         project.execute(
             f"""
             CREATE TEMP TABLE {hashed} AS
             SELECT position, text, occurred_at, sha256(text) AS sha FROM (
                 SELECT _pos AS position, {clean} AS text, {occurred} AS occurred_at FROM {table}
-            ) WHERE text <> ''
+            )
             """
         )
     finally:
         if pseudonymiser is not None:
             project.con.remove_function("_wb_pseudonymise")
-    # The first row of each distinct text, unless the project already has that text. Duplicates are
-    # left out before inserting: deleting freshly inserted rows would make DuckDB rewrite them at commit.
+    # Rows not stored: empty texts, repeats of an earlier row of the file, texts the project already has.
+    # They are usually few, so the inserts below leave them out with an anti-join on a small table (or no
+    # join at all) rather than a join on the (large) set of rows kept. Duplicates are left out before
+    # inserting: deleting freshly inserted rows would make DuckDB rewrite them at commit. Repeats are
+    # looked for among the rows whose 64-bit hash of the digest is not unique, a cheap first pass that
+    # leaves few rows to group by the 64-character digest itself (which alone decides).
     project.execute(
         f"""
-        CREATE TEMP TABLE {kept} AS
-        SELECT min(position) AS position FROM {hashed}
-        WHERE sha NOT IN (SELECT sha256 FROM documents)
-        GROUP BY sha
+        CREATE TEMP TABLE {skipped} AS
+        WITH candidates AS (
+            SELECT position, sha FROM {hashed}
+            WHERE hash(sha) IN (SELECT h FROM (SELECT hash(sha) AS h, count(*) AS n FROM {hashed} GROUP BY h) WHERE n > 1)
+              AND coalesce(text, '') <> ''
+        )
+        SELECT position, coalesce(text, '') = '' AS empty FROM {hashed}
+        WHERE coalesce(text, '') = '' OR sha IN (SELECT sha256 FROM documents)
+        UNION
+        SELECT position, false FROM candidates QUALIFY position > min(position) OVER (PARTITION BY sha)
         """
     )
-    nonempty = int(project.scalar(f"SELECT count(*) FROM {hashed}"))
-    counts = StoreCounts(empty=total - nonempty, documents=int(project.scalar(f"SELECT count(*) FROM {kept}")))
-    counts.duplicates = nonempty - counts.documents
+    empty, left_out = project.rows(f"SELECT coalesce(count_if(empty), 0), count(*) FROM {skipped}")[0]
+    counts = StoreCounts(empty=int(empty), documents=total - int(left_out))
+    counts.duplicates = int(left_out) - counts.empty
     # Document id = base + row position: no numbering pass; skipped rows leave gaps in the id sequence.
     base = reserve_id_block(project, total) - 1
     project.execute(
         f"""
         INSERT INTO documents (id, source_id, kind, title, text, occurred_at, n_chars, sha256, position)
         SELECT {base} + position, ?, ?, NULL, text, occurred_at, length(text), sha, position
-        FROM {hashed} {f'SEMI JOIN {kept} USING (position)' if counts.duplicates else ''}
+        FROM {hashed} {f'ANTI JOIN {skipped} USING (position)' if left_out else ''}
         """,
         [source_id, kind],
     )
     _drop(project, [hashed])
-    every_row_kept = counts.documents == total  # the common case: no join needed to pick rows
     others = [i for i in range(width) if i != text_index]
     if others:
         variables = variable_ids(project, {names[i]: types[i] for i in others})
@@ -421,7 +431,7 @@ def store_table(
             variable_id, final_type = variables[names[i]]
             ids.append(str(variable_id))
             values.append(cells[i] if final_type == "text" else sql_canonical(cells[i], columns[i]))
-        rows = table if every_row_kept else f"{table} SEMI JOIN (SELECT position AS _pos FROM {kept}) USING (_pos)"
+        rows = f"{table} ANTI JOIN (SELECT position AS _pos FROM {skipped}) USING (_pos)" if left_out else table
         project.execute(
             f"""
             INSERT INTO document_values (document_id, variable_id, value)
@@ -432,7 +442,7 @@ def store_table(
             ) WHERE value IS NOT NULL
             """
         )
-    _drop(project, [kept])
+    _drop(project, [skipped])
     return counts
 
 
