@@ -367,11 +367,11 @@ def _kwic(project: Project, rows: list[tuple[int, int, int]], context: int) -> l
     if not rows:
         return []
     ids = sorted({row[0] for row in rows})
+    # `id = ANY(list)` rather than `id IN (1, 2, …)`: DuckDB plans a constant IN list as a scan that
+    # reads every text of the table (80 ms on a million documents), the list parameter as a join (5 ms).
     documents = {
         row[0]: row[1:]
-        for row in project.rows(
-            f"SELECT id, title, kind, occurred_at, text FROM documents WHERE id IN ({_ids(set(ids))})"
-        )
+        for row in project.rows("SELECT id, title, kind, occurred_at, text FROM documents WHERE id = ANY(?)", [ids])
     }
     hits = []
     for document_id, start, end in rows:

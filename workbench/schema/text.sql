@@ -6,6 +6,8 @@ CREATE TABLE terms (
     id   INTEGER NOT NULL,
     text VARCHAR NOT NULL              -- folded lemma or folded surface form
 );
+-- Every query word is looked up by text; the table only grows by appends of new words.
+CREATE UNIQUE INDEX terms_text ON terms (text);
 
 -- The distinct (surface form, lemma) pairs seen in the corpus: a query word is looked up here to find
 -- every lemma it can stand for, without scanning `tokens`.
