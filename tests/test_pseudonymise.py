@@ -189,3 +189,19 @@ def test_pseudonymising_twice_changes_nothing_more(project, coded):
     assert project.scalar("SELECT text FROM documents") == once
     assert again.documents_changed == 0
     assert project.scalar("SELECT count(*) FROM pseudonyms") == 0  # irreversible: no original kept
+
+
+def test_model_output_of_the_original_texts_is_cleaned(project, coded):
+    document = coded["document"]
+    project.execute("INSERT INTO embeddings VALUES ('document', ?, 'lexical', [0.1, 0.2])", [document])
+    project.execute("INSERT INTO embeddings VALUES ('code', 1, 'lexical', [0.3])")
+    project.execute(
+        "INSERT INTO suggestions (document_id, start_pos, end_pos, code_id, score, explanation) VALUES (?, 0, 5, 1, 0.5, ?)",
+        [document, json.dumps({"words": ["Dupont", "contrat"], "nearest": "je suis Marie-Hélène Dupont"})],
+    )
+    project.execute("INSERT INTO topics VALUES (1, 0, 'Dupont et contrat', ['Dupont', 'contrat'], 3, [1])")
+    pseudonymise_project(project)
+    assert project.rows("SELECT unit_kind FROM embeddings") == [("code",)]
+    explanation = json.loads(project.scalar("SELECT explanation FROM suggestions"))
+    assert explanation == {"words": ["[PERSONNE_1]", "contrat"], "nearest": "je suis [PERSONNE_1]"}
+    assert project.rows("SELECT label, keywords FROM topics") == [("[PERSONNE_1] et contrat", ["[PERSONNE_1]", "contrat"])]

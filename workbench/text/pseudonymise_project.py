@@ -3,8 +3,9 @@
 Document texts change length when "Marie Dupont" becomes "[PERSONNE_3]", so everything that points into
 them moves with an `OffsetMap` built from the replacements: segments (turns and sentences), codings,
 suggestions, and the codings recorded in the journal (so undo stays aligned). The token index of a
-changed document is rebuilt. Titles, e-mail parts, case variables that hold names or addresses,
-speakers, memos and the journal's excerpts are pseudonymised too. All of it is one transaction: a
+changed document is rebuilt and its cached embeddings are dropped. Titles, e-mail parts, case
+variables that hold names or addresses, speakers, memos, the journal's excerpts, suggestion
+explanations and topic keywords are pseudonymised too. All of it is one transaction: a
 failure or a cancel leaves the project as it was.
 """
 
@@ -61,19 +62,44 @@ def _remap_table(project: Project, table: str, maps: dict[int, OffsetMap]) -> in
 _IDENTIFIER_KEYS = {"guid", "color", "origin", "op", "table", "kind", "role", "status", "$dt"}
 
 
+def _clean(value: Any, pseudo: Pseudonymiser, key: str = "") -> Any:
+    """Every string inside a JSON value pseudonymised, identifiers (guids, enum values) left alone."""
+    if isinstance(value, str) and key not in _IDENTIFIER_KEYS:
+        return apply(value, pseudo.replacements(value))
+    if isinstance(value, dict):
+        return {k: _clean(item, pseudo, k) for k, item in value.items()}
+    if isinstance(value, list):
+        return [_clean(item, pseudo, key) for item in value]
+    return value
+
+
+def _model_output(project: Project, changed: list[int], pseudo: Pseudonymiser) -> None:
+    """Model output derived from the original texts: cached embeddings of changed documents and of
+    their segments are deleted (they encode the old text; the next run recomputes them), and the words
+    quoted by suggestion explanations and topic keywords are pseudonymised."""
+    if changed:
+        marks = ", ".join("?" for _ in changed)
+        project.execute(
+            f"""DELETE FROM embeddings WHERE (unit_kind = 'document' AND unit_id IN ({marks}))
+                OR (unit_kind = 'segment' AND unit_id IN (SELECT id FROM segments WHERE document_id IN ({marks})))""",
+            [*changed, *changed],
+        )
+    for row_id, raw in project.rows("SELECT id, explanation FROM suggestions WHERE explanation IS NOT NULL"):
+        cleaned = json.dumps(_clean(json.loads(raw), pseudo), ensure_ascii=False)
+        if cleaned != raw:
+            project.execute("UPDATE suggestions SET explanation = ? WHERE id = ?", [cleaned, row_id])
+    for run_id, topic, label, keywords in project.rows("SELECT run_id, topic, label, keywords FROM topics"):
+        new_label = _clean(label, pseudo) if label else label
+        new_keywords = _clean(list(keywords or []), pseudo)
+        if new_label != label or new_keywords != list(keywords or []):
+            project.execute("UPDATE topics SET label = ?, keywords = ? WHERE run_id = ? AND topic = ?",
+                            [new_label, new_keywords, run_id, topic])
+
+
 def _remap_journal(project: Project, maps: dict[int, OffsetMap], pseudo: Pseudonymiser) -> None:
     """Move the offsets recorded in the journal (so undo and redo stay aligned) and pseudonymise every
     text it quotes (summaries, descriptions with excerpts, whole rows of memos)."""
     owners = {table: dict(project.rows(f"SELECT id, document_id FROM {table}")) for table in _SPAN_TABLES}
-
-    def clean(value: Any, key: str = "") -> Any:
-        if isinstance(value, str) and key not in _IDENTIFIER_KEYS:
-            return apply(value, pseudo.replacements(value))
-        if isinstance(value, dict):
-            return {k: clean(item, k) for k, item in value.items()}
-        if isinstance(value, list):
-            return [clean(item, key) for item in value]
-        return value
 
     def move(values: dict[str, Any], mapping: OffsetMap | None, start: str, end: str) -> None:
         if mapping is None:
@@ -84,7 +110,7 @@ def _remap_journal(project: Project, maps: dict[int, OffsetMap], pseudo: Pseudon
             values[end] = mapping.end(values[end])
 
     for journal_id, raw in project.rows("SELECT id, payload FROM journal"):
-        payload = clean(json.loads(raw))
+        payload = _clean(json.loads(raw), pseudo)
         summary = payload.get("summary")
         if isinstance(summary, dict):
             move(summary, maps.get(summary.get("document_id")), "start", "end")
@@ -171,6 +197,7 @@ def pseudonymise_project(
         )
         _pseudonymise_column(project, "SELECT id, text FROM memos", "UPDATE memos SET text = ? WHERE id = ?", pseudo)
         _remap_journal(project, maps, pseudo)
+        _model_output(project, sorted(maps), pseudo)
         reindex = sorted(set(maps) & indexed)
         if reindex:
             forget_documents(project, reindex)
