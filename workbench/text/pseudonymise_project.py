@@ -45,8 +45,7 @@ class PseudonymiseReport:
 
 def _remap_table(project: Project, table: str, maps: dict[int, OffsetMap]) -> int:
     ids = list(maps)
-    marks = ", ".join("?" for _ in ids)
-    rows = project.rows(f"SELECT id, document_id, start_pos, end_pos FROM {table} WHERE document_id IN ({marks})", ids)
+    rows = project.rows(f"SELECT id, document_id, start_pos, end_pos FROM {table} WHERE document_id = ANY(?)", [ids])
     moved = [(row_id, *maps[doc].span(start, end)) for row_id, doc, start, end in rows]
     moved = [row for row, old in zip(moved, rows) if (row[1], row[2]) != (old[2], old[3])]
     if moved:
@@ -78,11 +77,10 @@ def _model_output(project: Project, changed: list[int], pseudo: Pseudonymiser) -
     their segments are deleted (they encode the old text; the next run recomputes them), and the words
     quoted by suggestion explanations and topic keywords are pseudonymised."""
     if changed:
-        marks = ", ".join("?" for _ in changed)
         project.execute(
-            f"""DELETE FROM embeddings WHERE (unit_kind = 'document' AND unit_id IN ({marks}))
-                OR (unit_kind = 'segment' AND unit_id IN (SELECT id FROM segments WHERE document_id IN ({marks})))""",
-            [*changed, *changed],
+            """DELETE FROM embeddings WHERE (unit_kind = 'document' AND unit_id = ANY($ids))
+                OR (unit_kind = 'segment' AND unit_id IN (SELECT id FROM segments WHERE document_id = ANY($ids)))""",
+            {"ids": changed},
         )
     for row_id, raw in project.rows("SELECT id, explanation FROM suggestions WHERE explanation IS NOT NULL"):
         cleaned = json.dumps(_clean(json.loads(raw), pseudo), ensure_ascii=False)
@@ -166,8 +164,7 @@ def pseudonymise_project(
             if cancel is not None:
                 cancel.check()
             batch = ids[first:first + BATCH]
-            marks = ", ".join("?" for _ in batch)
-            rows = project.rows(f"SELECT id, text, title FROM documents WHERE id IN ({marks}) ORDER BY id", batch)
+            rows = project.rows("SELECT id, text, title FROM documents WHERE id = ANY(?) ORDER BY id", [batch])
             entities = pseudo.entities([row[1] for row in rows])
             for (doc_id, text, title), spans in zip(rows, entities):
                 replaced = pseudo.replacements(text, spans)

@@ -90,8 +90,8 @@ def _pending_batch(project: Project, after_id: int, limit: int, only: Sequence[i
     where = ""
     params: list = [after_id]
     if only is not None:
-        where = f"AND d.id IN ({', '.join('?' for _ in only)})"
-        params.extend(only)
+        where = "AND d.id = ANY(?)"
+        params.append(list(only))
     return project.rows(
         f"""SELECT d.id, d.text FROM documents d ANTI JOIN text_status s ON s.document_id = d.id
             WHERE d.id > ? {where} ORDER BY d.id LIMIT {int(limit)}""",
@@ -100,10 +100,9 @@ def _pending_batch(project: Project, after_id: int, limit: int, only: Sequence[i
 
 
 def _turns(project: Project, ids: list[int]) -> dict[int, list[tuple[int, int]]]:
-    marks = ", ".join("?" for _ in ids)
     found: dict[int, list[tuple[int, int]]] = {}
     for document_id, start, end in project.rows(
-        f"SELECT document_id, start_pos, end_pos FROM segments WHERE kind = 'turn' AND document_id IN ({marks})", ids
+        "SELECT document_id, start_pos, end_pos FROM segments WHERE kind = 'turn' AND document_id = ANY(?)", [ids]
     ):
         found.setdefault(document_id, []).append((start, end))
     return found
@@ -157,8 +156,8 @@ def _process_batch(
         )
         project.execute(
             "UPDATE documents SET lang = s.lang FROM text_status s "
-            f"WHERE documents.id = s.document_id AND s.document_id IN ({', '.join('?' for _ in ids)})",
-            ids,
+            "WHERE documents.id = s.document_id AND s.document_id = ANY(?)",
+            [ids],
         )
     report.documents += len(ids)
     report.sentences += len(sentence_rows[0])
@@ -182,12 +181,10 @@ def segment_project(
     only = list(document_ids) if document_ids is not None else None
     if only == []:
         return SegmentReport()
-    scope = f"WHERE id IN ({', '.join('?' for _ in only)})" if only else ""
-    total_docs = int(project.scalar(f"SELECT count(*) FROM documents {scope}", only or None))
+    scope, params = ("WHERE id = ANY(?)", [only]) if only else ("", None)
+    total_docs = int(project.scalar(f"SELECT count(*) FROM documents {scope}", params))
     done_before = int(
-        project.scalar(
-            f"SELECT count(*) FROM text_status WHERE document_id IN (SELECT id FROM documents {scope})", only or None
-        )
+        project.scalar(f"SELECT count(*) FROM text_status WHERE document_id IN (SELECT id FROM documents {scope})", params)
     )
     report = SegmentReport(skipped=done_before)
     todo = total_docs - done_before

@@ -170,8 +170,8 @@ def forget_documents(project: Project, document_ids: list[int]) -> None:
     """Drop the index rows and sentences of documents so they are processed again."""
     if not document_ids:
         return
-    marks = ", ".join("?" for _ in document_ids)
+    ids = [list(document_ids)]
     with project.transaction():
-        project.execute(f"DELETE FROM tokens WHERE document_id IN ({marks})", document_ids)
-        project.execute(f"DELETE FROM segments WHERE kind = 'sentence' AND document_id IN ({marks})", document_ids)
-        project.execute(f"DELETE FROM text_status WHERE document_id IN ({marks})", document_ids)
+        project.execute("DELETE FROM tokens WHERE document_id = ANY(?)", ids)
+        project.execute("DELETE FROM segments WHERE kind = 'sentence' AND document_id = ANY(?)", ids)
+        project.execute("DELETE FROM text_status WHERE document_id = ANY(?)", ids)
