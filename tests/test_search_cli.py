@@ -64,6 +64,16 @@ def test_search_errors_are_one_line_and_exit_1(tmp_path):
     assert code == 1 and "unknown variable 'nps'" in err
 
 
+def test_search_says_when_documents_are_not_indexed_yet(tmp_path):
+    path = make(tmp_path, ["Un texte indexé."])
+    run("segment", path, "--quiet")
+    with Project.open(path) as project:
+        add_documents(project, ["Un texte importé après."])
+    code, out, err = run("search", path, "texte")
+    assert code == 0 and out.splitlines()[-1].startswith("1 match(es) in 1 document(s)")
+    assert err == f"note: 1 document(s) are not indexed yet; run `workbench segment {path}`\n"
+
+
 def test_pseudonymise_report_and_forget(tmp_path):
     path = make(tmp_path, ["Bonjour, ici Lucie Fontaine, joignable au 06 12 34 56 78 ou lucie@example.fr."])
     code, out, err = run("pseudonymise", path, "--reversible", "--report", "--quiet")

@@ -60,6 +60,7 @@ class SearchResult:
     hits: list[Hit]
     total_hits: int | None = None  # all matches, when counted
     total_documents: int | None = None
+    unindexed: int | None = None  # documents not searched because `segment` has not processed them yet
 
 
 # -- terms -> SQL ------------------------------------------------------------------------------------
@@ -345,6 +346,7 @@ def search(
     if count:
         total = project.rows(f"SELECT count(*), count(DISTINCT document_id) FROM ({body()})", params)[0]
         result.total_hits, result.total_documents = int(total[0]), int(total[1])
+        result.unindexed = int(project.scalar("SELECT count(*) FROM documents d ANTI JOIN text_status s ON s.document_id = d.id"))
     return result
 
 

@@ -83,7 +83,7 @@ def search_command(project: str, query: str, kinds: tuple[str, ...], where: tupl
                         date_to=date_to, limit=limit, offset=offset, count=True)
     if as_json:
         print_json({"query": query, "total_hits": result.total_hits, "total_documents": result.total_documents,
-                    "hits": [hit.as_dict() for hit in result.hits]})
+                    "unindexed": result.unindexed, "hits": [hit.as_dict() for hit in result.hits]})
         return
     width = max(60, min(shutil.get_terminal_size((120, 20)).columns, 160))
     side = max(20, (width - 30) // 2)
@@ -93,6 +93,9 @@ def search_command(project: str, query: str, kinds: tuple[str, ...], where: tupl
         click.echo(f"{hit.document_id:>7} {hit.kind[:9]:<9} {left:>{side}}" + click.style(hit.match, bold=True) + right)
     shown = f"{offset + 1}-{offset + len(result.hits)}" if result.hits else "none"
     click.echo(f"{result.total_hits} match(es) in {result.total_documents} document(s); showing {shown}")
+    if result.unindexed:
+        click.echo(f"note: {result.unindexed} document(s) are not indexed yet; run `workbench segment {project}`",
+                   err=True)
 
 
 @click.command()
