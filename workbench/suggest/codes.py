@@ -237,7 +237,7 @@ def _score_group(
     counts = Counter(label for _, label in coded)
     trained = np.array([counts[i] >= min_examples for i in range(len(codes))])
     negative = [(unit, scoring.NONE) for unit, code_id in negatives if code_id in column and unit not in coded_units]
-    scores, few = zero, None
+    scores, few, weight = zero, None, 0.0
     examples = coded + negative
     if trained.any() and len({label for _, label in examples}) >= 2:
         pool_index = np.array([i for i in range(len(units)) if i not in coded_units], dtype=int)
@@ -246,7 +246,9 @@ def _score_group(
         fitted = scoring.fit_few_shot(vectors[[u for u, _ in examples]], np.array([lab for _, lab in examples]),
                                       len(codes), vectors[pool_index] if len(pool_index) > 1 else None)
         few = fitted.scores(vectors, len(codes))
-        scores = scoring.blend(few, zero, trained)
+        weight = scoring.blend_weight(vectors[[u for u, _ in coded]], np.array([lab for _, lab in coded]),
+                                      zero[[u for u, _ in coded]])
+        scores = scoring.blend(few, zero, trained, weight)
     for code, is_trained in zip(codes, trained):
         methods[code["key"] or code["name"]] = "few-shot" if is_trained and few is not None else "zero-shot"
     best = scores.argmax(axis=1)
@@ -272,6 +274,7 @@ def _score_group(
                 "model": model.model_id,
                 "zero_shot": round(float(zero[index, label]), 4),
                 "classifier": round(float(few[index, label]), 4) if is_few and few is not None else None,
+                "classifier_weight": round(weight, 3) if is_few else 0.0,
                 "coded_examples": int(counts[label]),
                 "nearest_examples": nearest,
             },
@@ -295,11 +298,8 @@ def _explain_words(units: Sequence[Unit], filed: list[dict[str, Any]], language:
         by_code.setdefault(row["code_id"], []).append(row)
     for code_id, rows in by_code.items():
         side = [text for text, _ in code_texts(rows[0]["code"], language)]
-        examples = [u for u, c in positives if c == code_id][:50]
-        side_words = [analysed[u] if u in analysed else None for u in examples]
-        missing = [units[u].text[:WORDS_CHARS] for u, words in zip(examples, side_words) if words is None]
-        code_words = Counter(w for words in analyse(side + missing, language) for w in words)
-        code_words.update(w for words in side_words if words is not None for w in words)
+        side += [units[u].text[:WORDS_CHARS] for u, c in positives if c == code_id][:50]
+        code_words = Counter(w for words in analyse(side, language) for w in words)
         for row in rows:
             row["explanation"]["words"] = _words_that_weighed(analysed[row["unit_index"]], code_words, df,
                                                               len(indexes))

@@ -141,6 +141,28 @@ def fit_few_shot(
     return FewShotModel(classifier, classifier.classes_, n_pseudo)
 
 
+def blend_weight(coded: np.ndarray, labels: np.ndarray, zero_on_coded: np.ndarray, c: float = 20.0) -> float:
+    """How much to trust the classifier over zero-shot, measured on the analyst's own codings: zero-shot
+    accuracy on the coded units (it never saw their labels) against the classifier's 3-fold
+    cross-validated accuracy. A rich codebook beats five examples; a bare list of names loses to eight."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import KFold
+
+    positive = labels != NONE
+    x, y = normalise(coded[positive]), labels[positive]
+    if len(y) < 6 or len(np.unique(y)) < 2:
+        return 0.5
+    zero_accuracy = float((zero_on_coded[positive].argmax(axis=1) == y).mean())
+    hits = 0
+    for train, test in KFold(3, shuffle=True, random_state=0).split(x):
+        if len(np.unique(y[train])) < 2:
+            continue
+        model = LogisticRegression(C=c, max_iter=2000).fit(x[train], y[train])
+        hits += int((model.predict(x[test]) == y[test]).sum())
+    classifier, zero = (hits / len(y)) ** 2, zero_accuracy**2  # squared: the better one clearly leads
+    return float(np.clip(classifier / max(classifier + zero, 1e-6), 0.1, 0.9))
+
+
 def blend(few_shot: np.ndarray, zero: np.ndarray | None, trained: np.ndarray, weight: float = 0.8) -> np.ndarray:
     """Codes with a classifier (`trained` mask over codes): weight x classifier + rest x zero-shot.
     Codes without one keep their zero-shot score, so a new code still gets suggestions."""

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import time
 import warnings
 from collections.abc import Callable, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
@@ -37,10 +38,12 @@ MIN_UNITS = 12
 SMALL_CORPUS = 200
 RANDOM_STATE = 42
 N_KEYWORDS = 10
+# A speaker label at the start of a transcript line: "Client :", "Conseillère Julie:", "[00:01:02] Agent :".
+_SPEAKER = re.compile(r"(?m)^[^\S\n]*(?:\[[\d:.]+\][^\S\n]*)?[^\W\d][\w'’ .-]{0,30}?[^\S\n]?:[^\S\n]")
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def default_min_size(n_units: int) -> int:
@@ -97,14 +100,16 @@ def _models(n: int, min_size: int, device: str, vectors: np.ndarray) -> tuple[An
 
         reducer = UMAP(n_neighbors=neighbours, n_components=5, min_dist=0.0, metric="cosine",
                        random_state=RANDOM_STATE)
-        return reducer, HDBSCAN(min_cluster_size=min_size, prediction_data=True), {
+        return reducer, HDBSCAN(min_cluster_size=min_size, cluster_selection_method="leaf"), {
             "path": "cuML UMAP + HDBSCAN (GPU)", "n_neighbors": neighbours, "min_size": min_size}
     from hdbscan import HDBSCAN
     from umap import UMAP
 
     reducer = UMAP(n_neighbors=neighbours, n_components=5, min_dist=0.0, metric="cosine",
                    random_state=RANDOM_STATE, low_memory=True, n_jobs=1)
-    return reducer, HDBSCAN(min_cluster_size=min_size, metric="euclidean", cluster_selection_method="eom",
+    # "leaf": on sentence embeddings "eom" tends to merge everything into one or two huge clusters (the
+    # demo corpus gave 1 topic for 482 documents, "leaf" 8); outliers are reassigned afterwards anyway.
+    return reducer, HDBSCAN(min_cluster_size=min_size, metric="euclidean", cluster_selection_method="leaf",
                             prediction_data=False, core_dist_n_jobs=1), {
         "path": "UMAP + HDBSCAN (CPU)", "n_neighbors": neighbours, "min_size": min_size}
 
@@ -129,7 +134,7 @@ def fit_topics_on_vectors(
     # language="multilingual": with "english" BERTopic strips every non-ASCII character from the keywords.
     model = BERTopic(language="multilingual", umap_model=reducer, hdbscan_model=clusterer, vectorizer_model=_vectorizer(language, n),
                      top_n_words=N_KEYWORDS, calculate_probabilities=False, verbose=False)
-    docs = list(texts)
+    docs = [_SPEAKER.sub("", text) for text in texts]  # "Client :" in every turn is no keyword
     with warnings.catch_warnings():  # sklearn: spaCy's stop list holds elisions ("qu'") it tokenises apart
         warnings.filterwarnings("ignore", message="Your stop_words may be inconsistent")
         assigned, probabilities = model.fit_transform(docs, embeddings=vectors)
@@ -151,7 +156,7 @@ def fit_topics_on_vectors(
         words = [word for word, weight in (model.get_topic(topic) or []) if word and weight > 0][:N_KEYWORDS]
         topics.append({
             "topic": int(topic), "keywords": words, "label": ", ".join(words[:3]) or f"topic {topic}",
-            "size": int(len(members)), "representatives": members[np.argsort(-closeness)[:3]].tolist(),
+            "size": len(members), "representatives": members[np.argsort(-closeness)[:3]].tolist(),
             "centroid": centroid,
         })
     real = [t for t in topics if t["topic"] != -1]
