@@ -25,6 +25,8 @@ def stop_words(language: str) -> frozenset[str]:
         from spacy.lang.fr.stop_words import STOP_WORDS
 
         words = set(STOP_WORDS) | {"bonjour", "merci", "cordialement", "madame", "monsieur", "oui", "non"}
+        # what is left of an elision once tokenisers split at the apostrophe (qu'il, jusqu'à, aujourd'hui)
+        words |= {"qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "quelqu", "presqu", "aujourd"}
     else:
         from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 

@@ -17,6 +17,7 @@ are chosen for reproducibility and for the sizes customer-service corpora have:
 from __future__ import annotations
 
 import json
+import logging
 import math
 import re
 import time
@@ -121,6 +122,8 @@ def fit_topics_on_vectors(
     """Cluster vectors into topics and describe them. Returns assignments, topic descriptions and
     metrics; no project involved, so the benchmark times exactly this."""
     from bertopic import BERTopic
+
+    logging.getLogger("BERTopic").setLevel(logging.ERROR)  # its notes on manual topic updates are for developers
 
     n = len(texts)
     if n < MIN_UNITS:
