@@ -12,7 +12,13 @@ from typing import Any
 
 import click
 
-from workbench.commands.common import json_option, print_json, progress_reporter, project_argument, quiet_option
+from workbench.commands.common import (
+    json_option,
+    print_json,
+    progress_reporter,
+    project_argument,
+    quiet_option,
+)
 from workbench.errors import WorkbenchError
 
 units_option = click.option("--units", type=click.Choice(["auto", "documents", "segments"]), default="auto",
