@@ -100,3 +100,18 @@ def test_code_texts_use_the_project_language_translation():
     assert texts[0] == ("Facturation: Question de facture.", True)
     assert ("My bill is wrong.", False) in texts
     assert code_texts(code, "en")[0] == ("Billing: An invoice question.", True)
+
+
+def test_blend_trusts_whichever_is_right_on_the_analysts_codings():
+    import numpy as np
+
+    from workbench.suggest import scoring
+
+    rng = np.random.default_rng(0)
+    labels = np.repeat(np.arange(3), 6)
+    separable = np.eye(3)[labels] + rng.normal(scale=0.05, size=(18, 3))
+    perfect_zero = np.eye(3)[labels] * 0.9 + 0.05
+    wrong_zero = np.eye(3)[(labels + 1) % 3] * 0.9 + 0.05
+    assert scoring.blend_weight(separable, labels, wrong_zero) == 0.9
+    noise = rng.normal(size=(18, 3))  # a classifier that cannot learn: zero-shot should lead
+    assert scoring.blend_weight(noise, labels, perfect_zero) < 0.5
