@@ -123,8 +123,6 @@ def fit_topics_on_vectors(
     metrics; no project involved, so the benchmark times exactly this."""
     from bertopic import BERTopic
 
-    logging.getLogger("BERTopic").setLevel(logging.ERROR)  # its notes on manual topic updates are for developers
-
     n = len(texts)
     if n < MIN_UNITS:
         raise WorkbenchError(f"topics need at least {MIN_UNITS} units, this project has {n}; import more texts")
@@ -137,6 +135,8 @@ def fit_topics_on_vectors(
     # language="multilingual": with "english" BERTopic strips every non-ASCII character from the keywords.
     model = BERTopic(language="multilingual", umap_model=reducer, hdbscan_model=clusterer, vectorizer_model=_vectorizer(language, n),
                      top_n_words=N_KEYWORDS, calculate_probabilities=False, verbose=False)
+    # After the constructor, which resets it: BERTopic's notes on manual topic updates are for developers.
+    logging.getLogger("BERTopic").setLevel(logging.ERROR)
     docs = [_SPEAKER.sub("", text) for text in texts]  # "Client :" in every turn is no keyword
     with warnings.catch_warnings():  # sklearn: spaCy's stop list holds elisions ("qu'") it tokenises apart
         warnings.filterwarnings("ignore", message="Your stop_words may be inconsistent")
