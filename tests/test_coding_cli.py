@@ -8,35 +8,11 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from cli_helpers import fails, ok, run
 from coding_helpers import add_code, add_document
 
-from workbench.cli import main
 from workbench.commands.coding_cmds import _short
 from workbench.project import Project
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    """Run `workbench ARGS` through the real entry point (which turns user errors into exit code 1)."""
-    with CliRunner().isolation() as (out, err, _):
-        try:
-            main([str(a) for a in args])
-        except SystemExit as exc:
-            code = exc.code
-    return int(code or 0), out.getvalue().decode(), err.getvalue().decode()
-
-
-def ok(*args: str) -> str:
-    code, out, err = run(*args)
-    assert code == 0, err
-    return out
-
-
-def fails(*args: str) -> str:
-    code, out, err = run(*args)
-    assert code == 1, (out, err)
-    assert err.startswith("error: ") and err.count("\n") == 1, err
-    return err
 
 
 @pytest.fixture

@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-from click.testing import CliRunner
+from cli_helpers import run
 
-from workbench.cli import main
 from workbench.project import Project
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    with CliRunner().isolation() as (out, err, _):
-        try:
-            main([str(a) for a in args])
-        except SystemExit as exc:
-            code = exc.code
-    return int(code or 0), out.getvalue().decode(), err.getvalue().decode()
 
 
 def test_import_with_pseudonymise(tmp_path):

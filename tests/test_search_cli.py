@@ -4,20 +4,10 @@ from __future__ import annotations
 
 import json
 
-from click.testing import CliRunner
+from cli_helpers import run
 from text_fixtures import add_documents
 
-from workbench.cli import main
 from workbench.project import Project
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    with CliRunner().isolation() as (out, err, _):
-        try:
-            main([str(a) for a in args])
-        except SystemExit as exc:
-            code = exc.code
-    return int(code or 0), out.getvalue().decode(), err.getvalue().decode()
 
 
 def make(tmp_path, texts, **kwargs):

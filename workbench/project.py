@@ -27,6 +27,8 @@ SUFFIX = ".vwb"
 # Version 1 is the union of these files; later versions are the numbered scripts in migrations/.
 BASE_SCHEMA = ("core.sql", "coding.sql", "text.sql", "suggest.sql")
 LANGUAGES = ("fr", "en")
+# The kinds of document the schema accepts (documents.kind CHECK constraint in schema/core.sql).
+DOCUMENT_KINDS = ("call", "email", "chat", "interview", "survey", "other")
 _DUCKDB_MAGIC = b"DUCK"
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[\w-]+\.sql$")
 

@@ -11,8 +11,8 @@ from workbench.commands.common import (
     project_argument,
     quiet_option,
 )
+from workbench.project import DOCUMENT_KINDS
 
-KIND_CHOICES = ("call", "email", "chat", "interview", "survey", "other")
 
 
 def register(cli: click.Group) -> None:
@@ -22,7 +22,7 @@ def register(cli: click.Group) -> None:
 @click.command("import")
 @project_argument
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--kind", type=click.Choice(KIND_CHOICES),
+@click.option("--kind", type=click.Choice(DOCUMENT_KINDS),
               help="Document kind for every file (default: from the format: tables survey, e-mails email, "
                    ".docx interview, .txt/.vtt/.srt call).")
 @click.option("--text-column", metavar="NAME",

@@ -14,8 +14,8 @@ from workbench.commands.common import (
     project_argument,
     quiet_option,
 )
+from workbench.project import DOCUMENT_KINDS
 
-KIND_CHOICES = ("call", "email", "chat", "interview", "survey", "other")
 
 
 def register(cli: click.Group) -> None:
@@ -56,7 +56,7 @@ def _one_line(text: str) -> str:
 @click.command("search")
 @project_argument
 @click.argument("query")
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(KIND_CHOICES), help="Document kind (repeatable).")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(DOCUMENT_KINDS), help="Document kind (repeatable).")
 @click.option("--where", "where", multiple=True, metavar="CONDITION",
               help="Variable condition such as 'nps<=6', 'canal=chat,email', 'region!=Bretagne' (repeatable).")
 @click.option("--code", "codes", multiple=True, metavar="PATH_OR_KEY", help="Documents coded with this code or a sub-code.")

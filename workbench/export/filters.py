@@ -13,9 +13,8 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from workbench.errors import WorkbenchError
-from workbench.project import Project
+from workbench.project import DOCUMENT_KINDS, Project
 
-DOCUMENT_KINDS = ("call", "email", "chat", "interview", "survey", "other")
 
 
 class ExportError(WorkbenchError):

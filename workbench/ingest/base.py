@@ -23,7 +23,6 @@ from workbench.text.normalise import normalise_text
 
 Pseudonymiser = Callable[[str], str]
 
-KINDS = ("call", "email", "chat", "interview", "survey", "other")
 
 # Default size limits per file family, in bytes. Tables are big by nature (a million-row survey export
 # is ~150 MB); a transcript or a single e-mail over these sizes is almost surely the wrong file.

@@ -19,11 +19,11 @@ from typing import Any
 from workbench.errors import Cancelled, IngestError, WorkbenchError
 from workbench.ingest import email as email_format
 from workbench.ingest import transcripts
-from workbench.ingest.base import KINDS, MAX_BYTES, ParsedDocument, Pseudonymiser, check_file, file_sha256
+from workbench.ingest.base import MAX_BYTES, ParsedDocument, Pseudonymiser, check_file, file_sha256
 from workbench.ingest.store import StoreCounts, find_source, insert_source, store_parsed
 from workbench.ingest.tables import loaded_table, store_table
 from workbench.progress import CancelToken, ProgressCallback, no_progress
-from workbench.project import Project
+from workbench.project import DOCUMENT_KINDS, Project
 
 
 @dataclass(frozen=True)
@@ -139,8 +139,8 @@ def import_file(
 ) -> FileResult:
     """Import one file in one transaction. Raises `IngestError` when the file cannot be imported."""
     path = Path(path)
-    if kind is not None and kind not in KINDS:
-        raise WorkbenchError(f"unknown document kind {kind!r}; choose one of {', '.join(KINDS)}")
+    if kind is not None and kind not in DOCUMENT_KINDS:
+        raise WorkbenchError(f"unknown document kind {kind!r}; choose one of {', '.join(DOCUMENT_KINDS)}")
     if not path.exists():
         raise IngestError(path, "file not found")
     if path.suffix.lower() in REFI_SUFFIXES:
@@ -202,8 +202,8 @@ def import_paths(
 
     Cancelling stops between files: what was imported stays, the rest is not started.
     """
-    if kind is not None and kind not in KINDS:
-        raise WorkbenchError(f"unknown document kind {kind!r}; choose one of {', '.join(KINDS)}")
+    if kind is not None and kind not in DOCUMENT_KINDS:
+        raise WorkbenchError(f"unknown document kind {kind!r}; choose one of {', '.join(DOCUMENT_KINDS)}")
     report = progress or no_progress
     files = collect_files(paths)
     result = ImportReport()

@@ -44,7 +44,8 @@ from typing import Any
 
 from workbench.errors import CodingError, IngestError
 from workbench.export.refi import KIND_VARIABLE, LANG_VARIABLE, OCCURRED_VARIABLE, RESERVED_VARIABLES
-from workbench.ingest.base import KINDS, decode_text, file_sha256
+from workbench.ingest.base import decode_text, file_sha256
+from workbench.project import DOCUMENT_KINDS
 from workbench.ingest.refi_positions import Convention, StoredText, choose_convention
 from workbench.journal import Recorder
 from workbench.project import Project
@@ -587,7 +588,7 @@ class _Writer:
             text = source.stored.text
             fields = {reserved[guid]: value for guid, value in source.values.items() if guid in reserved}
             kind, occurred = fields.get(KIND_VARIABLE), fields.get(OCCURRED_VARIABLE)
-            fresh.append((source_id, kind if kind in KINDS else "other", source.name, text, fields.get(LANG_VARIABLE),
+            fresh.append((source_id, kind if kind in DOCUMENT_KINDS else "other", source.name, text, fields.get(LANG_VARIABLE),
                           parse_datetime(occurred.replace(" ", "T")) if occurred else None, len(text), sha256,
                           position))
         ids = reserve_ids(self.project, "documents_id", len(fresh))
