@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from suggest_data import add_documents, verbatim_project
 
+import workbench.suggest.topics as topics_module
 from workbench.errors import WorkbenchError
 from workbench.journal import undo
 from workbench.suggest.review import review_queue
@@ -106,7 +107,7 @@ def test_small_corpus_with_lexical_vectors(project):
 
 
 @pytest.mark.slow
-def test_large_corpus_path_uses_umap_and_hdbscan_and_reduces_outliers():
+def test_large_corpus_path_uses_umap_and_hdbscan_and_reduces_outliers(monkeypatch):
     rng = np.random.default_rng(0)
     themes = [("facture", "montant", "prélèvement"), ("colis", "livreur", "retard"),
               ("résiliation", "contrat", "abonnement"), ("conseiller", "aimable", "merci")]
@@ -122,3 +123,7 @@ def test_large_corpus_path_uses_umap_and_hdbscan_and_reduces_outliers():
     assert fitted["metrics"]["topics"] == 4 and fitted["metrics"]["outlier_share"] == 0
     firsts = {topic["keywords"][0] for topic in fitted["topics"]}
     assert firsts == {"facture", "colis", "résiliation", "conseiller"}
+    monkeypatch.setattr(topics_module, "UMAP_SAMPLE", 200)  # the path of corpora above 20,000 units
+    sampled = fit_topics_on_vectors(texts, np.array(vectors, dtype=np.float32), language="fr")
+    assert sampled["params"]["umap_fitted_on"] == 200 and sampled["metrics"]["outlier_share"] == 0
+    assert {topic["keywords"][0] for topic in sampled["topics"]} >= firsts
