@@ -105,20 +105,18 @@ def test_second_process_gets_a_clear_lock_error(tmp_path: Path) -> None:
 
 
 def test_transaction_rolls_back_on_error(project: Project) -> None:
-    with pytest.raises(RuntimeError):
-        with project.transaction():
-            project.execute("INSERT INTO coders (name, role) VALUES ('bob', 'analyst')")
-            raise RuntimeError("crash in the middle")
+    with pytest.raises(RuntimeError), project.transaction():
+        project.execute("INSERT INTO coders (name, role) VALUES ('bob', 'analyst')")
+        raise RuntimeError("crash in the middle")
     assert project.scalar("SELECT count(*) FROM coders") == 0
 
 
 def test_read_only_project_refuses_writes(tmp_path: Path) -> None:
     path = tmp_path / "p.vwb"
     Project.create(path).close()
-    with Project.open(path, read_only=True) as opened:
-        with pytest.raises(ProjectError, match="read-only"):
-            with opened.transaction():
-                pass
+    with Project.open(path, read_only=True) as opened, pytest.raises(ProjectError, match="read-only"), \
+            opened.transaction():
+        pass
 
 
 def _with_extra_migration(monkeypatch: pytest.MonkeyPatch, sql: str) -> int:

@@ -51,7 +51,7 @@ class Job(QRunnable):
             self.signals.cancelled.emit()
         except WorkbenchError as exc:
             self.signals.failed.emit(str(exc))
-        except Exception:  # a bug: show the traceback rather than hide it
+        except Exception:  # noqa: BLE001 — a bug: show its traceback rather than hide it
             self.signals.failed.emit(traceback.format_exc())
         else:
             self.signals.finished.emit(result)

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from workbench.project import Project
 from workbench.progress import ProgressCallback, no_progress
+from workbench.project import Project
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_projects" / "relation-client"
 
@@ -83,4 +83,4 @@ def display_available() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-__all__ = ["DemoContext", "ProgressCallback", "STEPS", "run_demo", "display_available"]
+__all__ = ["STEPS", "DemoContext", "ProgressCallback", "display_available", "run_demo"]

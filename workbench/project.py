@@ -13,10 +13,10 @@ import re
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import duckdb
 
@@ -104,7 +104,7 @@ class Project:
             with project.transaction():
                 for name in BASE_SCHEMA:
                     con.execute(_read_resource("schema", name))
-                now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+                now = datetime.now(UTC).isoformat(timespec="seconds")
                 con.executemany(
                     "INSERT INTO meta VALUES (?, ?)",
                     [("application", APP_ID), ("schema_version", "1"), ("language", language), ("created_at", now)],
@@ -173,7 +173,7 @@ class Project:
     def close(self) -> None:
         self.con.close()
 
-    def __enter__(self) -> Project:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -132,7 +132,7 @@ def test_cancelled_job_keeps_committed_work(qtbot, filled: Project, tmp_path: Pa
         path.write_text(f"Client : Réclamation numéro {index}.\n", encoding="utf-8")
         files.append(path)
     window = _window(qtbot, filled)
-    job = window.start_import.__func__  # noqa: F841 (the method under test, started below)
+    job = window.start_import.__func__
     from ui.workers import Job
     from workbench.ingest.folder import import_paths
 

@@ -7,8 +7,8 @@ import os
 
 os.environ.setdefault("QT_API", "pyside6")
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg  # noqa: E402
-from PySide6.QtWidgets import (  # noqa: E402
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (  # noqa: E402
     QWidget,
 )
 
-from workbench import charts  # noqa: E402
-from workbench.errors import WorkbenchError  # noqa: E402
-from workbench.project import Project  # noqa: E402
+from workbench import charts
+from workbench.errors import WorkbenchError
+from workbench.project import Project
 
 LABELS = {
     "frequencies": "Fréquences des codes",

@@ -21,9 +21,9 @@ def _swatch(colour: str | None) -> QIcon:
 class CodePanel(QWidget):
     """Tree of codes; `codeSpan` asks to code the selection, `codeDocument` the whole document."""
 
-    codeSpan = Signal(int)  # noqa: N815 — code id
-    codeDocument = Signal(int)  # noqa: N815
-    focusCode = Signal(object)  # noqa: N815 — code id or None
+    codeSpan = Signal(int)
+    codeDocument = Signal(int)
+    focusCode = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -20,7 +20,7 @@ HIGHLIGHT_ALPHA = 90
 class DocumentViewer(QPlainTextEdit):
     """Read-only text with coding highlights; emits `spanSelected(start, end)` in code points."""
 
-    spanSelected = Signal(int, int)  # noqa: N815 (Qt signal naming)
+    spanSelected = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

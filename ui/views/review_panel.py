@@ -23,7 +23,7 @@ PAGE = 200
 
 
 class ReviewPanel(QWidget):
-    openMatch = Signal(int, int, int)  # noqa: N815 — document id, start, end
+    openMatch = Signal(int, int, int)
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:

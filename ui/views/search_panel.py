@@ -23,7 +23,7 @@ PAGE = 200
 
 
 class SearchPanel(QWidget):
-    openMatch = Signal(int, int, int)  # noqa: N815 — document id, start, end (code points)
+    openMatch = Signal(int, int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -26,7 +26,7 @@ def _percent(value: float | None) -> str:
 
 
 class TrainerPanel(QWidget):
-    openMatch = Signal(int, int, int)  # noqa: N815
+    openMatch = Signal(int, int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

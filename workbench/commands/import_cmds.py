@@ -14,7 +14,6 @@ from workbench.commands.common import (
 from workbench.project import DOCUMENT_KINDS
 
 
-
 def register(cli: click.Group) -> None:
     cli.add_command(import_command)
 

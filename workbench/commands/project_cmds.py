@@ -6,7 +6,13 @@ from pathlib import Path
 
 import click
 
-from workbench.commands.common import json_option, print_json, progress_reporter, project_argument, quiet_option
+from workbench.commands.common import (
+    json_option,
+    print_json,
+    progress_reporter,
+    project_argument,
+    quiet_option,
+)
 
 
 def register(cli: click.Group) -> None:

@@ -17,7 +17,6 @@ from workbench.commands.common import (
 from workbench.project import DOCUMENT_KINDS
 
 
-
 def register(cli: click.Group) -> None:
     cli.add_command(segment)
     cli.add_command(search_command)

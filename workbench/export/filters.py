@@ -16,7 +16,6 @@ from workbench.errors import WorkbenchError
 from workbench.project import DOCUMENT_KINDS, Project
 
 
-
 class ExportError(WorkbenchError):
     """An export, report or chart cannot be produced as asked (unknown code, variable, format, …)."""
 

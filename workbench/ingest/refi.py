@@ -45,10 +45,9 @@ from typing import Any
 from workbench.errors import CodingError, IngestError
 from workbench.export.refi import KIND_VARIABLE, LANG_VARIABLE, OCCURRED_VARIABLE, RESERVED_VARIABLES
 from workbench.ingest.base import decode_text, file_sha256
-from workbench.project import DOCUMENT_KINDS
 from workbench.ingest.refi_positions import Convention, StoredText, choose_convention
 from workbench.journal import Recorder
-from workbench.project import Project
+from workbench.project import DOCUMENT_KINDS, Project
 from workbench.refi_xml import (
     DEFAULT_LIMITS,
     SafeZip,
