@@ -44,6 +44,7 @@ class TrainerPanel(QWidget):
         for table in (self.per_code, self.misses, self.false_alarms):
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
             table.verticalHeader().setVisible(False)
+            table.horizontalHeader().setStretchLastSection(True)
         tabs = QTabWidget()
         tabs.addTab(self.per_code, "Par code")
         tabs.addTab(self.misses, "Oublis")
