@@ -41,6 +41,7 @@ def test_code_a_selection_after_an_emoji_then_undo(qtbot, filled: Project) -> No
     assert TEXT[stored[0][0] : stored[0][1]] == "ma facture a doublé"
     assert window.codings.count() == 1
     assert "Facturation" in window.codings.item(0).text()
+    assert window.model.data(window.model.index(0, 4)) == 1  # the list's count follows the coding
     assert "Facturation" in window.undo_action.text()
     assert not window.redo_action.isEnabled()
     window.undo_action.trigger()

@@ -82,14 +82,8 @@ class DocumentTableModel(QAbstractTableModel):
         return self._rows[row].id
 
     def refresh_row_counts(self) -> None:
-        """Re-read the loaded pages (after a coding changed the counts), keeping the scroll position."""
-        loaded = len(self._rows)
-        rows: list[browse.DocumentRow] = []
-        while len(rows) < loaded:
-            page = browse.document_page(self.project, len(rows), self.page_size, self.kind, self.contains)
-            if not page:
-                break
-            rows.extend(page)
-        self._rows = rows[:loaded] if len(rows) >= loaded else rows
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.HEADERS) - 1))
+        """Re-read the loaded rows (after a coding changed the counts), keeping the scroll position."""
+        if not self._rows:
+            return
+        self._rows = browse.document_page(self.project, 0, len(self._rows), self.kind, self.contains)
+        self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.HEADERS) - 1))
