@@ -42,8 +42,8 @@ def build(path: Path, documents: int, codes: int) -> tuple[Project, list[int], l
         project.execute("INSERT INTO sources (kind, name, origin, sha256) VALUES ('csv', 'bench.csv', '/bench', 'x')")
         project.execute(
             f"""
-            INSERT INTO documents (source_id, kind, title, text, n_chars, sha256, position)
-            SELECT 1, 'survey', 'row ' || i, t, length(t), md5(t || i), i
+            INSERT INTO documents (source_id, kind, title, text, n_chars, content_hash, position)
+            SELECT 1, 'survey', 'row ' || i, t, length(t), hash(t), i
             FROM (SELECT i, array_to_string(list_transform(range(8 + i % 30),
                          lambda x: ([{words}])[(1 + hash(i * 31 + x) % {len(WORDS)})::BIGINT]), ' ') AS t
                   FROM range(1, ? + 1) r(i))

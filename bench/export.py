@@ -47,9 +47,9 @@ def build(path: Path, segments: int) -> None:
         con.execute("INSERT INTO sources (id, kind, name, origin, sha256) VALUES (1, 'csv', 'bench.csv', '/b', 'b')")
         con.execute(
             """
-            INSERT INTO documents (id, source_id, kind, title, text, lang, occurred_at, n_chars, sha256, position)
+            INSERT INTO documents (id, source_id, kind, title, text, lang, occurred_at, n_chars, content_hash, position)
             SELECT i, 1, ['call', 'email', 'chat', 'survey'][1 + i % 4], 'Verbatim n° ' || i, t, 'fr',
-                   TIMESTAMP '2025-01-01 08:00:00' + to_days(CAST(i % 365 AS INTEGER)), length(t), 'sha' || i, i
+                   TIMESTAMP '2025-01-01 08:00:00' + to_days(CAST(i % 365 AS INTEGER)), length(t), hash(t), i
             FROM (SELECT i, 'Bonjour, je vous écris au sujet de ma facture n° ' || i || ' qui est erronée. '
                             || repeat('Le conseiller a été très aimable et a réglé mon problème rapidement. ', 3)
                             AS t

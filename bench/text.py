@@ -109,17 +109,15 @@ def fresh(path: Path) -> Project:
 
 
 def load_texts(project: Project, texts: list[str]) -> None:
-    import hashlib
 
     import pyarrow as pa
 
     project.execute("INSERT INTO sources (kind, name, origin, sha256) VALUES ('csv', 'bench', '/bench', 'x')")
     table = pa.table({
         "text": texts, "n_chars": [len(t) for t in texts],
-        "sha256": [hashlib.sha256(f"{i}{t}".encode()).hexdigest() for i, t in enumerate(texts)],
     })
     project.con.register("bench_texts", table)
-    project.execute("INSERT INTO documents (source_id, kind, text, n_chars, sha256) SELECT 1, 'survey', text, n_chars, sha256 FROM bench_texts")
+    project.execute("INSERT INTO documents (source_id, kind, text, n_chars, content_hash) SELECT 1, 'survey', text, n_chars, hash(text) FROM bench_texts")
     project.con.unregister("bench_texts")
 
 
@@ -202,9 +200,9 @@ def build_million(path: Path, documents: int, vocabulary: list[str], size: int =
                    t.text
             FROM gen g JOIN terms t ON t.id = g.term_id""")
         project.execute("""
-            INSERT INTO documents (id, source_id, kind, text, n_chars, sha256, occurred_at)
+            INSERT INTO documents (id, source_id, kind, text, n_chars, content_hash, occurred_at)
             SELECT document_id, 1, (['survey', 'call', 'email', 'chat'])[CAST(1 + document_id % 4 AS BIGINT)],
-                   string_agg(text, ' ' ORDER BY position), sum(n + 1) - 1, md5(document_id::VARCHAR),
+                   string_agg(text, ' ' ORDER BY position), sum(n + 1) - 1, hash(string_agg(text, ' ' ORDER BY position)),
                    TIMESTAMP '2025-01-01' + INTERVAL (document_id % 365) DAY
             FROM placed GROUP BY document_id""")
         project.execute("""

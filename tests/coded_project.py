@@ -72,9 +72,9 @@ def build(project: Project) -> Project:
         con.execute("INSERT INTO sources (id, kind, name, origin, sha256) VALUES (1, 'csv', 'x.csv', '/x.csv', 'h')")
         for doc_id, (kind, title, when, text) in DOCUMENTS.items():
             con.execute(
-                "INSERT INTO documents (id, source_id, kind, title, text, lang, occurred_at, n_chars, sha256)"
-                " VALUES (?, 1, ?, ?, ?, 'fr', ?, ?, ?)",
-                [doc_id, kind, title, text, when, len(text), f"sha{doc_id}"],
+                "INSERT INTO documents (id, source_id, kind, title, text, lang, occurred_at, n_chars, content_hash)"
+                " VALUES (?, 1, ?, ?, ?, 'fr', ?, ?, hash(?))",
+                [doc_id, kind, title, text, when, len(text), text],
             )
         for var_id, (name, (vtype, values)) in enumerate(VARIABLES.items(), start=1):
             con.execute("INSERT INTO variables (id, name, type) VALUES (?, ?, ?)", [var_id, name, vtype])

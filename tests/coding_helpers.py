@@ -17,9 +17,9 @@ def add_document(project: Project, text: str, title: str | None = None, kind: st
         [f"{title or 'doc'}.txt", digest],
     )
     return int(project.scalar(
-        "INSERT INTO documents (source_id, kind, title, text, n_chars, sha256, position) "
-        "VALUES (?, ?, ?, ?, ?, ?, 1) RETURNING id",
-        [source_id, kind, title, text, len(text), digest],
+        "INSERT INTO documents (source_id, kind, title, text, n_chars, content_hash, position) "
+        "VALUES (?, ?, ?, ?, ?, hash(?), 1) RETURNING id",
+        [source_id, kind, title, text, len(text), text],
     ))
 
 

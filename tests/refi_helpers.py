@@ -30,9 +30,9 @@ def add_document(project: Project, text: str, title: str | None, kind: str, occu
         [f"{title}.txt", digest],
     )
     return int(project.scalar(
-        "INSERT INTO documents (source_id, kind, title, text, lang, occurred_at, n_chars, sha256, position) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id",
-        [source_id, kind, title, text, lang, occurred, len(text), digest],
+        "INSERT INTO documents (source_id, kind, title, text, lang, occurred_at, n_chars, content_hash, position) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, hash(?), 1) RETURNING id",
+        [source_id, kind, title, text, lang, occurred, len(text), text],
     ))
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 import uuid
 from pathlib import Path
 
@@ -31,8 +30,8 @@ def add_documents(project: Project, texts: list[str], kind: str = "survey") -> l
     ids = []
     for position, text in enumerate(texts, start=1):
         ids.append(int(project.scalar(
-            "INSERT INTO documents (source_id, kind, text, n_chars, sha256, position) VALUES (?, ?, ?, ?, ?, ?) "
-            "RETURNING id", [source, kind, text, len(text), hashlib.sha256(text.encode()).hexdigest(), position])))
+            "INSERT INTO documents (source_id, kind, text, n_chars, content_hash, position) VALUES (?, ?, ?, ?, hash(?), ?) "
+            "RETURNING id", [source, kind, text, len(text), text, position])))
     return ids
 
 

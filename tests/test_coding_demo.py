@@ -25,8 +25,8 @@ def _document(project: Project, name: str, origin: str, position: int, text: str
     source = project.scalar("SELECT id FROM sources WHERE origin = ?", [origin]) or project.scalar(
         "INSERT INTO sources (kind, name, origin, sha256) VALUES ('txt', ?, ?, ?) RETURNING id", [name, origin, digest])
     return int(project.scalar(
-        "INSERT INTO documents (source_id, kind, title, text, n_chars, sha256, position) "
-        "VALUES (?, 'call', ?, ?, ?, ?, ?) RETURNING id", [source, name, text, len(text), digest, position]))
+        "INSERT INTO documents (source_id, kind, title, text, n_chars, content_hash, position) "
+        "VALUES (?, 'call', ?, ?, ?, hash(?), ?) RETURNING id", [source, name, text, len(text), text, position]))
 
 
 @pytest.fixture

@@ -114,7 +114,7 @@ def test_error_after_partial_write_rolls_back(seeded, monkeypatch):
     from workbench.ingest import folder
 
     def failing_store(project, source_id, documents, kind, pseudonymiser=None):
-        project.execute("INSERT INTO documents (source_id, kind, text, n_chars, sha256) VALUES (?, 'call', 'x', 1, 'x')",
+        project.execute("INSERT INTO documents (source_id, kind, text, n_chars, content_hash) VALUES (?, 'call', 'x', 1, hash('x'))",
                         [source_id])
         raise IngestError("somewhere", "simulated failure")
 

@@ -14,7 +14,8 @@ import pytest
 
 import workbench.project as project_module
 from workbench.errors import NotAProject, ProjectError, ProjectLocked, ProjectNotFound, ProjectTooNew
-from workbench.project import Project, latest_version
+from workbench.ingest.folder import import_file
+from workbench.project import CONTENT_HASH_PROBE, Project, latest_version
 
 
 def _digest(path: Path) -> str:
@@ -138,8 +139,9 @@ def test_a_version_1_file_is_migrated_on_open_and_keeps_its_data(tmp_path: Path,
 
 
 def test_a_version_1_file_with_documents_migrates_to_documents_without_a_primary_key(tmp_path: Path) -> None:
-    """Migration 2 rebuilds `documents` without its PRIMARY KEY: every row and value is kept, the columns
-    keep their order, and new documents still take their ids from the sequence."""
+    """Migrations 2 and 3 rebuild `documents`: without its PRIMARY KEY (2), with `content_hash` in place of
+    `sha256` (3). Every row and value is kept, the columns keep their order, and new documents still take
+    their ids from the sequence."""
     path = tmp_path / "old.vwb"
     texts = ["Très déçu 😡 du délai.", "Conseiller efficace,\nmerci !", "ok"]
     with Project.create(path, version=1) as old:
@@ -159,23 +161,49 @@ def test_a_version_1_file_with_documents_migrates_to_documents_without_a_primary
         before = old.rows("SELECT * FROM documents ORDER BY id")
         assert old.scalar("SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'documents' "
                           "AND constraint_type = 'PRIMARY KEY'") == 1
+    digest = before_columns.index("sha256")
     with Project.open(path) as migrated:
-        assert migrated.schema_version == latest_version() >= 2
-        assert [c[0] for c in migrated.execute("SELECT * FROM documents").description] == before_columns
-        assert migrated.rows("SELECT * FROM documents ORDER BY id") == before
+        assert migrated.schema_version == latest_version() >= 3
+        columns = [c[0] for c in migrated.execute("SELECT * FROM documents").description]
+        assert columns == [name if name != "sha256" else "content_hash" for name in before_columns]
+        after = migrated.rows("SELECT * FROM documents ORDER BY id")
+        assert [row[:digest] + row[digest + 1:] for row in after] == [row[:digest] + row[digest + 1:] for row in before]
+        assert [row[digest] for row in after] == [migrated.scalar("SELECT hash(?)", [text]) for text in texts]
         assert migrated.scalar("SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'documents' "
                                "AND constraint_type = 'PRIMARY KEY'") == 0
         with migrated.transaction():
             new_id = migrated.scalar(
-                "INSERT INTO documents (source_id, kind, text, n_chars, sha256) VALUES (1, 'chat', 'x', 1, 'h') RETURNING id"
+                "INSERT INTO documents (source_id, kind, text, n_chars, content_hash) VALUES (1, 'chat', 'x', 1, hash('x')) "
+                "RETURNING id"
             )
         assert new_id == before[-1][0] + 1
         with pytest.raises(duckdb.ConstraintException):
-            migrated.execute("INSERT INTO documents (id, source_id, kind, text, n_chars, sha256) "
-                             "VALUES (NULL, 1, 'chat', 'y', 1, 'h')")
+            migrated.execute("INSERT INTO documents (id, source_id, kind, text, n_chars, content_hash) "
+                             "VALUES (NULL, 1, 'chat', 'y', 1, 0)")
     with Project.create(tmp_path / "new.vwb") as created:
         assert created.rows("SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'documents' "
                             "ORDER BY column_index") == _documents_layout(path)
+
+
+def test_content_hashes_are_recomputed_when_duckdb_hash_is_not_the_one_that_computed_them(tmp_path: Path) -> None:
+    """documents.content_hash is DuckDB's hash(), which DuckDB may change between versions. A project whose
+    probe value differs from this DuckDB's (as after an upgrade) gets every hash recomputed at opening, so
+    a re-imported verbatim is still found to be a duplicate."""
+    path = tmp_path / "p.vwb"
+    source = tmp_path / "avis.csv"
+    source.write_text("id;commentaire\n1;Le conseiller a été parfait, merci !\n", encoding="utf-8")
+    with Project.create(path) as project:
+        assert project.get_meta("content_hash_probe") == str(project.scalar("SELECT hash(?)", [CONTENT_HASH_PROBE]))
+        import_file(project, source)
+        with project.transaction():  # what an older DuckDB's hash() would have left
+            project.execute("UPDATE documents SET content_hash = content_hash + 1")
+            project.set_meta("content_hash_probe", "12345")
+    with Project.open(path) as reopened:
+        assert reopened.scalar("SELECT count_if(content_hash <> hash(text)) FROM documents") == 0
+        assert reopened.get_meta("content_hash_probe") == str(reopened.scalar("SELECT hash(?)", [CONTENT_HASH_PROBE]))
+        again = tmp_path / "avis-bis.csv"
+        again.write_text("id;commentaire\n9;Le conseiller a été parfait, merci !\n", encoding="utf-8")
+        assert import_file(reopened, again).duplicates == 1
 
 
 def _documents_layout(path: Path) -> list[tuple[str, str]]:

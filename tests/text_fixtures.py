@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -24,12 +23,11 @@ def add_documents(
     ids = []
     for index, raw in enumerate(texts):
         text = normalise_text(raw)
-        digest = hashlib.sha256(f"{index}{text}{kind}".encode()).hexdigest()
         occurred = dates[index] if dates else None
         ids.append(int(project.scalar(
-            "INSERT INTO documents (source_id, kind, title, text, n_chars, sha256, occurred_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            [source, kind, f"doc {index}", text, len(text), digest, occurred],
+            "INSERT INTO documents (source_id, kind, title, text, n_chars, content_hash, occurred_at) "
+            "VALUES (?, ?, ?, ?, ?, hash(?), ?) RETURNING id",
+            [source, kind, f"doc {index}", text, len(text), text, occurred],
         )))
     for document_id, row in zip(ids, values or []):
         for name, value in row.items():

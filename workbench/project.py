@@ -31,6 +31,9 @@ LANGUAGES = ("fr", "en")
 DOCUMENT_KINDS = ("call", "email", "chat", "interview", "survey", "other")
 _DUCKDB_MAGIC = b"DUCK"
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[\w-]+\.sql$")
+# documents.content_hash is DuckDB's hash() of the text; meta keeps hash() of this text to notice a DuckDB
+# whose hash() differs (migrations/0003_documents_content_hash.sql).
+CONTENT_HASH_PROBE = "verbatim-workbench content hash probe"
 
 
 def _read_resource(folder: str, name: str) -> str:
@@ -145,6 +148,7 @@ class Project:
         if version < latest_version():
             with project.transaction():
                 project._migrate(upto=latest_version())
+        project._check_content_hash()
         return project
 
     @staticmethod
@@ -165,6 +169,16 @@ class Project:
             if current < version <= upto:
                 self.con.execute(sql)
                 self.set_meta("schema_version", str(version))
+
+    def _check_content_hash(self) -> None:
+        """Recompute documents.content_hash when this DuckDB's hash() is not the one that computed it:
+        duplicates would otherwise go unnoticed (never merged: equal texts decide, the hash only filters)."""
+        probe = str(self.scalar("SELECT hash(?)", [CONTENT_HASH_PROBE]))
+        if self.get_meta("content_hash_probe") == probe:
+            return
+        with self.transaction():
+            self.execute("UPDATE documents SET content_hash = hash(text)")
+            self.set_meta("content_hash_probe", probe)
 
     def worker(self) -> Project:
         """A handle for another thread: same database, its own connection (DuckDB cursors are per thread)."""

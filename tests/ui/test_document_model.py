@@ -9,9 +9,9 @@ def _add_documents(project: Project, n: int) -> None:
     project.execute("INSERT INTO sources (kind, name, origin, sha256) VALUES ('csv', 't.csv', '/t.csv', 'x')")
     project.execute(
         """
-        INSERT INTO documents (source_id, kind, title, text, n_chars, sha256, position)
+        INSERT INTO documents (source_id, kind, title, text, n_chars, content_hash, position)
         SELECT 1, CASE WHEN i % 2 = 0 THEN 'call' ELSE 'email' END, 'Doc ' || i,
-               'Le client appelle pour sa facture numéro ' || i, 40, md5(i::VARCHAR), i
+               'Le client appelle pour sa facture numéro ' || i, 40, hash('Le client appelle pour sa facture numéro ' || i), i
         FROM range(1, ?) t(i)
         """,
         [n + 1],

@@ -14,8 +14,8 @@ TEXT = "Bonjour 😀, je suis cliente depuis 15 ans et ma facture a doublé !\nJ
 def filled(project: Project) -> Project:
     project.execute("INSERT INTO sources (kind, name, origin, sha256) VALUES ('txt', 'a.txt', '/a.txt', 'x')")
     project.execute(
-        "INSERT INTO documents (source_id, kind, title, text, n_chars, sha256, position) VALUES (1, 'call', 'Appel 1', ?, ?, 'h', 1)",
-        [TEXT, len(TEXT)],
+        "INSERT INTO documents (source_id, kind, title, text, n_chars, content_hash, position) VALUES (1, 'call', 'Appel 1', ?, ?, hash(?), 1)",
+        [TEXT, len(TEXT), TEXT],
     )
     group = codebook.create_code(project, "Raisons", codable=False)
     codebook.create_code(project, "Facturation", group, color="#E69F00")

@@ -22,8 +22,8 @@ def filled(project: Project) -> Project:
     project.execute("INSERT INTO sources (kind, name, origin, sha256) VALUES ('csv', 'a.csv', '/a.csv', 'x')")
     for position, text in enumerate(TEXTS, start=1):
         project.execute(
-            "INSERT INTO documents (source_id, kind, title, text, n_chars, sha256, position) VALUES (1, 'survey', ?, ?, ?, ?, ?)",
-            [f"Réponse {position}", text, len(text), f"h{position}", position],
+            "INSERT INTO documents (source_id, kind, title, text, n_chars, content_hash, position) VALUES (1, 'survey', ?, ?, ?, hash(?), ?)",
+            [f"Réponse {position}", text, len(text), text, position],
         )
     project.execute("INSERT INTO variables (name, type) VALUES ('nps', 'integer')")
     for document_id, nps in ((1, 2), (2, 10), (3, 5)):

@@ -34,7 +34,6 @@ How another tool's project becomes ours:
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -70,7 +69,7 @@ _QUOTE = 80
 # Columns of the batched inserts (name, DuckDB type).
 _DOCUMENT_COLUMNS = (("id", "BIGINT"), ("source_id", "INTEGER"), ("kind", "VARCHAR"), ("title", "VARCHAR"),
                      ("text", "VARCHAR"), ("lang", "VARCHAR"), ("occurred_at", "TIMESTAMP"), ("n_chars", "INTEGER"),
-                     ("sha256", "VARCHAR"), ("position", "INTEGER"))
+                     ("content_hash", "UBIGINT"), ("position", "INTEGER"))
 _VALUE_COLUMNS = (("document_id", "BIGINT"), ("variable_id", "INTEGER"), ("value", "VARCHAR"))
 _CODING_COLUMNS = (("id", "BIGINT"), ("guid", "VARCHAR"), ("document_id", "BIGINT"), ("code_id", "INTEGER"),
                    ("start_pos", "INTEGER"), ("end_pos", "INTEGER"), ("coder_id", "INTEGER"), ("origin", "VARCHAR"),
@@ -564,37 +563,34 @@ class _Writer:
     # documents
     def _documents(self, source_id: int) -> None:
         """New documents in one statement; a text the project (or the archive) already has is reused."""
-        from workbench.ingest.store import reserve_ids
+        from workbench.ingest.store import content_hashes, existing_documents, reserve_ids
 
         reserved = {guid: name for guid, (name, _) in self.model.variables.items() if name in RESERVED_VARIABLES}
-        digests = [hashlib.sha256(source.stored.text.encode("utf-8")).hexdigest() for source in self.model.sources]
-        known = dict(self.project.rows(
-            "SELECT sha256, min(id) FROM documents WHERE sha256 IN (SELECT unnest(?::VARCHAR[])) GROUP BY sha256",
-            [digests],
-        ))
+        texts = [source.stored.text for source in self.model.sources]
+        known = existing_documents(self.project, texts)
         self.merged = set(known.values())
         fresh: list[tuple[Any, ...]] = []
         pending: dict[str, list[_Source]] = defaultdict(list)
-        for position, (source, sha256) in enumerate(zip(self.model.sources, digests), start=1):
-            if sha256 in known or sha256 in pending:
+        for position, (source, text) in enumerate(zip(self.model.sources, texts), start=1):
+            if text in known or text in pending:
                 self.result.merged_documents += 1
-                if sha256 in known:
-                    self.documents[source.guid] = known[sha256]
+                if text in known:
+                    self.documents[source.guid] = known[text]
                     continue
-            pending[sha256].append(source)
-            if len(pending[sha256]) > 1:
+            pending[text].append(source)
+            if len(pending[text]) > 1:
                 continue
-            text = source.stored.text
             fields = {reserved[guid]: value for guid, value in source.values.items() if guid in reserved}
             kind, occurred = fields.get(KIND_VARIABLE), fields.get(OCCURRED_VARIABLE)
             fresh.append((source_id, kind if kind in DOCUMENT_KINDS else "other", source.name, text, fields.get(LANG_VARIABLE),
-                          parse_datetime(occurred.replace(" ", "T")) if occurred else None, len(text), sha256,
-                          position))
+                          parse_datetime(occurred.replace(" ", "T")) if occurred else None, len(text), position))
         ids = reserve_ids(self.project, "documents_id", len(fresh))
         for document_id, row in zip(ids, fresh):
-            for source in pending[row[7]]:
+            for source in pending[row[3]]:
                 self.documents[source.guid] = document_id
-        _insert_rows(self.project, "documents", _DOCUMENT_COLUMNS, [(i, *row) for i, row in zip(ids, fresh)])
+        hashes = content_hashes(self.project, [row[3] for row in fresh])
+        _insert_rows(self.project, "documents", _DOCUMENT_COLUMNS,
+                     [(i, *row[:7], content_hash, row[7]) for i, row, content_hash in zip(ids, fresh, hashes)])
         self.result.documents = len(fresh)
 
     def _values(self) -> None:

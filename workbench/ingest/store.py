@@ -1,9 +1,10 @@
 """Writing imported files into the project: sources, documents, parts, variables, values, turns.
 
 Everything for one file is written inside one transaction opened by the caller (`folder.import_file`),
-so a file is either fully imported or not at all. Documents are deduplicated on the SHA-256 of their
-stored text, within the file and against the project: the same verbatim exported twice (a survey export
-overlapping last month's) is imported once.
+so a file is either fully imported or not at all. Documents are deduplicated on their stored text, within
+the file and against the project: the same verbatim exported twice (a survey export overlapping last
+month's) is imported once. `documents.content_hash` (DuckDB's `hash()` of the text) finds the candidates
+cheaply; equal texts decide, so a hash collision can never drop a document.
 
 Speaker turns: the stored text of a transcript is one line per turn, `Speaker : utterance` (French
 spacing), continuation lines of a turn kept as they were; a turn without a speaker is the bare
@@ -14,7 +15,6 @@ after the optional pseudonymiser, so they slice the stored text exactly.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,7 +43,6 @@ class Prepared:
 
     position: int
     text: str
-    sha256: str
     title: str | None
     occurred_at: Any
     variables: dict[str, str]
@@ -146,13 +145,34 @@ def prepare(document: ParsedDocument, pseudonymiser: Pseudonymiser | None) -> Pr
     return Prepared(
         position=document.position,
         text=text,
-        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         title=title or None,
         occurred_at=document.occurred_at,
         variables=variables,
         parts=parts,
         turns=turns,
     )
+
+
+def content_hashes(project: Project, texts: list[str]) -> list[int]:
+    """`documents.content_hash` of each text, in order: DuckDB's `hash()`, the function the table importer
+    and migration 0003 use, so every importer finds the same duplicates."""
+    if not texts:
+        return []
+    return list(project.scalar("SELECT list_transform(?::VARCHAR[], lambda t: hash(t))", [texts]))
+
+
+def existing_documents(project: Project, texts: list[str]) -> dict[str, int]:
+    """Texts among `texts` the project already has, with the lowest id of a document holding each."""
+    if not texts:
+        return {}
+    return dict(project.rows(
+        """
+        SELECT d.text, min(d.id) FROM documents d
+        JOIN (SELECT DISTINCT unnest(?::VARCHAR[]) AS t) wanted ON d.content_hash = hash(wanted.t) AND d.text = wanted.t
+        GROUP BY d.text
+        """,
+        [texts],
+    ))
 
 
 def _insert_columns(project: Project, table: str, columns: dict[str, tuple[str, Sequence[Any]]]) -> None:
@@ -177,21 +197,15 @@ def store_parsed(
         item = prepare(document, pseudonymiser)
         if not item.text:
             counts.empty += 1
-        elif item.sha256 in seen:
+        elif item.text in seen:
             counts.duplicates += 1
         else:
-            seen.add(item.sha256)
+            seen.add(item.text)
             prepared.append(item)
     if prepared:
-        known = {
-            row[0]
-            for row in project.rows(
-                "SELECT DISTINCT sha256 FROM documents WHERE sha256 IN (SELECT unnest(?::VARCHAR[]))",
-                [[item.sha256 for item in prepared]],
-            )
-        }
-        counts.duplicates += sum(item.sha256 in known for item in prepared)
-        prepared = [item for item in prepared if item.sha256 not in known]
+        known = existing_documents(project, [item.text for item in prepared])
+        counts.duplicates += sum(item.text in known for item in prepared)
+        prepared = [item for item in prepared if item.text not in known]
     if not prepared:
         return counts
     first = reserve_id_block(project, len(prepared))
@@ -207,7 +221,7 @@ def store_parsed(
             "text": ("VARCHAR", [item.text for item in prepared]),
             "occurred_at": ("TIMESTAMP", [item.occurred_at for item in prepared]),
             "n_chars": ("INTEGER", [len(item.text) for item in prepared]),
-            "sha256": ("VARCHAR", [item.sha256 for item in prepared]),
+            "content_hash": ("UBIGINT", content_hashes(project, [item.text for item in prepared])),
             "position": ("INTEGER", [item.position for item in prepared]),
         },
     )

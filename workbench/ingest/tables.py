@@ -52,6 +52,8 @@ TEXT_COLUMN_HINTS = (
 _HINT_MIN_AVERAGE = 15
 # Longer than any integer, float or date we accept ("2026-03-12 09:15:00.123456" has 26 characters).
 _LONGEST_TYPED_VALUE = 32
+# Rows profiled for column lengths and distinctness (`_sample_profile`).
+_PROFILE_ROWS = 10000
 DATE_COLUMN_HINT = re.compile(r"^(date|horodatage|timestamp|datetime|created|cree|received|recu)|date$")
 
 _CONTROL_RE = r"[\x{0}-\x{8}\x{b}\x{c}\x{e}-\x{1f}\x{7f}-\x{9f}\x{feff}]"
@@ -167,7 +169,8 @@ def _csv_error(path: Path, exc: duckdb.Error) -> IngestError:
 
 
 def _read_csv(project: Project, path: Path, source: Path, table: str) -> list[str]:
-    """Load a UTF-8 CSV file into temporary table `table` with DuckDB's reader (columns c0..cN, text)."""
+    """Load a UTF-8 CSV file into temporary table `table` with DuckDB's reader (columns c0..cN, text).
+    Rows keep the file's order (DuckDB preserves insertion order), so `rowid + 1` is a row's position."""
     with source.open("rb") as handle:
         sample = handle.read(_SAMPLE_BYTES).decode("utf-8", errors="ignore").lstrip("\ufeff").replace("\r\n", "\n")
     # Excel's "sep=;" first line names the delimiter; it is not the header.
@@ -178,7 +181,7 @@ def _read_csv(project: Project, path: Path, source: Path, table: str) -> list[st
     header = _header(path, sample, delimiter)
     columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(header))) + "}"
     project.execute(
-        f"CREATE TEMP TABLE {table} AS SELECT row_number() OVER () AS _pos, * FROM read_csv(?, delim = ?, "
+        f"CREATE TEMP TABLE {table} AS SELECT * FROM read_csv(?, delim = ?, "
         f"quote = '\"', escape = '\"', header = true, skip = ?, auto_detect = false, columns = {columns}, "
         "strict_mode = true, null_padding = false, max_line_size = 16777216)",
         [str(source), delimiter, 1 if hint else 0],
@@ -253,7 +256,7 @@ def load_xlsx(project: Project, path: Path, table: str, progress: ProgressCallba
                     cells.pop()
                 header = [cell or "" for cell in cells]
                 columns = ", ".join(f"c{i} VARCHAR" for i in range(len(header)))
-                project.execute(f"CREATE TEMP TABLE {table} (_pos BIGINT, {columns})")
+                project.execute(f"CREATE TEMP TABLE {table} ({columns})")
                 continue
             if any(cell not in (None, "") for cell in cells[len(header):]):
                 raise IngestError(path, f"row {number} has values beyond the {len(header)} header columns", number)
@@ -271,15 +274,14 @@ def load_xlsx(project: Project, path: Path, table: str, progress: ProgressCallba
 
 
 def _append_rows(project: Project, table: str, rows: list[list[str | None]], stored: int) -> int:
-    """Append rows (numbered from `stored` + 1) to a loaded table; returns the new row count. Rows go in
-    batches so that a million-row workbook never sits whole in Python lists."""
+    """Append rows, in order (their `rowid + 1` is their position), to a loaded table; returns the new row
+    count. Rows go in batches so that a million-row workbook never sits whole in Python lists."""
     if not rows:
         return stored
     width = len(rows[0])
     columns = [[row[i] for row in rows] for i in range(width)]
     selects = ", ".join("unnest(?::VARCHAR[])" for _ in range(width))
-    positions = list(range(stored + 1, stored + len(rows) + 1))
-    project.execute(f"INSERT INTO {table} SELECT unnest(?::BIGINT[]), {selects}", [positions, *columns])
+    project.execute(f"INSERT INTO {table} SELECT {selects}", columns)
     return stored + len(rows)
 
 
@@ -301,7 +303,8 @@ def guess_text_column(names: list[str], types: list[str], averages: list[float])
 
     Among the text-typed columns: those whose accent-folded name contains a hint (commentaire, verbatim,
     texte, comment, message, avis, réponse…) and whose values average at least 15 characters win, the
-    longest on average first; without such a column, the text column with the longest values.
+    longest on average first; without such a column, the text column with the longest values. (Averages
+    are over the first 10,000 rows.)
     """
     candidates = [i for i, type_ in enumerate(types) if type_ == "text" and averages[i] > 0]
     if not candidates:
@@ -336,17 +339,15 @@ def store_table(
     """Type the columns, pick the text column, and insert documents and values (all in SQL)."""
     names = _display_names(header)
     width = len(names)
-    row = project.rows(
-        f"SELECT count(*), {', '.join(f'coalesce(avg(length(c{i})), 0)' for i in range(width))} FROM {table}"
-    )[0]
-    total = int(row[0])
+    total = int(project.scalar(f"SELECT count(*) FROM {table}"))
     if total == 0:
         raise IngestError(path, "no data rows below the header")
-    averages = [float(value) for value in row[1:]]
+    averages, varied = _sample_profile(project, table, width)
     # Numbers and dates are short: a long column is text without looking at its (many distinct) values.
+    # (A sample mean over 32 characters means some value is longer than any number or date.)
     columns = [
         ColumnType("text", None, averages[i]) if averages[i] > _LONGEST_TYPED_VALUE
-        else infer_column(project, table, f"c{i}")
+        else infer_column(project, table, f"c{i}", per_row=varied[i])
         for i in range(width)
     ]
     cells = [column.cell(f"c{i}") for i, column in enumerate(columns)]
@@ -381,8 +382,8 @@ def store_table(
         project.execute(
             f"""
             CREATE TEMP TABLE {hashed} AS
-            SELECT position, text, occurred_at, sha256(text) AS sha FROM (
-                SELECT _pos AS position, {clean} AS text, {occurred} AS occurred_at FROM {table}
+            SELECT position, text, occurred_at, hash(text) AS h FROM (
+                SELECT rowid + 1 AS position, {clean} AS text, {occurred} AS occurred_at FROM {table}
             )
             """
         )
@@ -392,32 +393,33 @@ def store_table(
     # Rows not stored: empty texts, repeats of an earlier row of the file, texts the project already has.
     # They are usually few, so the inserts below leave them out with an anti-join on a small table (or no
     # join at all) rather than a join on the (large) set of rows kept. Duplicates are left out before
-    # inserting: deleting freshly inserted rows would make DuckDB rewrite them at commit. Repeats are
-    # looked for among the rows whose 64-bit hash of the digest is not unique, a cheap first pass that
-    # leaves few rows to group by the 64-character digest itself (which alone decides).
+    # inserting: deleting freshly inserted rows would make DuckDB rewrite them at commit. The 64-bit hash
+    # only finds candidates (rows sharing a hash with another row or with a document); equal texts decide.
     project.execute(
         f"""
         CREATE TEMP TABLE {skipped} AS
-        WITH candidates AS (
-            SELECT position, sha FROM {hashed}
-            WHERE hash(sha) IN (SELECT h FROM (SELECT hash(sha) AS h, count(*) AS n FROM {hashed} GROUP BY h) WHERE n > 1)
-              AND coalesce(text, '') <> ''
+        WITH repeated AS (
+            SELECT position, h, text FROM {hashed}
+            WHERE h IN (SELECT h FROM {hashed} GROUP BY h HAVING count(*) > 1) AND coalesce(text, '') <> ''
+        ), known AS (
+            SELECT position FROM {hashed} x
+            SEMI JOIN (SELECT content_hash, text FROM documents WHERE content_hash IN (SELECT h FROM {hashed})) d
+                ON d.content_hash = x.h AND d.text = x.text
         )
-        SELECT position, coalesce(text, '') = '' AS empty FROM {hashed}
-        WHERE coalesce(text, '') = '' OR sha IN (SELECT sha256 FROM documents)
-        UNION
-        SELECT position, false FROM candidates QUALIFY position > min(position) OVER (PARTITION BY sha)
+        SELECT position, true AS empty FROM {hashed} WHERE coalesce(text, '') = ''
+        UNION SELECT position, false FROM known
+        UNION SELECT position, false FROM repeated QUALIFY position > min(position) OVER (PARTITION BY h, text)
         """
     )
-    empty, left_out = project.rows(f"SELECT coalesce(count_if(empty), 0), count(*) FROM {skipped}")[0]
+    empty, left_out = project.rows(f"SELECT coalesce(count_if(empty), 0), count(DISTINCT position) FROM {skipped}")[0]
     counts = StoreCounts(empty=int(empty), documents=total - int(left_out))
     counts.duplicates = int(left_out) - counts.empty
     # Document id = base + row position: no numbering pass; skipped rows leave gaps in the id sequence.
     base = reserve_id_block(project, total) - 1
     project.execute(
         f"""
-        INSERT INTO documents (id, source_id, kind, title, text, occurred_at, n_chars, sha256, position)
-        SELECT {base} + position, ?, ?, NULL, text, occurred_at, length(text), sha, position
+        INSERT INTO documents (id, source_id, kind, title, text, occurred_at, n_chars, content_hash, position)
+        SELECT {base} + position, ?, ?, NULL, text, occurred_at, length(text), h, position
         FROM {hashed} {f'ANTI JOIN {skipped} USING (position)' if left_out else ''}
         """,
         [source_id, kind],
@@ -426,24 +428,44 @@ def store_table(
     others = [i for i in range(width) if i != text_index]
     if others:
         variables = variable_ids(project, {names[i]: types[i] for i in others})
-        ids, values = [], []
+        # One SELECT per variable, appended one after the other: each variable's values are stored
+        # together (long runs of one variable_id, ids in order, few distinct values per block), which
+        # DuckDB writes and compresses faster than the values of each row side by side.
+        selects = []
         for i in others:
             variable_id, final_type = variables[names[i]]
-            ids.append(str(variable_id))
-            values.append(cells[i] if final_type == "text" else sql_canonical(cells[i], columns[i]))
-        rows = f"{table} ANTI JOIN (SELECT position AS _pos FROM {skipped}) USING (_pos)" if left_out else table
+            value = cells[i] if final_type == "text" else sql_canonical(cells[i], columns[i])
+            selects.append(
+                f"SELECT rowid + 1 AS position, {variable_id} AS variable_id, {value} AS value FROM {table} "
+                f"WHERE {cells[i]} IS NOT NULL"
+            )
+        values = " UNION ALL ".join(selects)
+        kept = f"({values}) ANTI JOIN {skipped} USING (position)" if left_out else f"({values})"
         project.execute(
             f"""
             INSERT INTO document_values (document_id, variable_id, value)
-            SELECT id, variable_id, value FROM (
-                SELECT {base} + _pos AS id,
-                       unnest([{', '.join(ids)}]) AS variable_id, unnest([{', '.join(values)}]) AS value
-                FROM {rows}
-            ) WHERE value IS NOT NULL
+            SELECT {base} + position, variable_id, value FROM {kept}
             """
         )
     _drop(project, [skipped])
     return counts
+
+
+def _sample_profile(project: Project, table: str, width: int) -> tuple[list[float], list[bool]]:
+    """Mean length of each column, and whether its values are mostly distinct, over the first rows.
+
+    The mean only decides whether a column is too long to be typed (then it is text) and which column
+    is the verbatim (`guess_text_column`); a sample decides both as well as the whole file and costs
+    nothing. "Mostly distinct" (ids, free text) picks the typing strategy: checking every row is cheaper
+    than grouping a million distinct values first."""
+    row = project.rows(
+        f"SELECT count(*), {', '.join(f'coalesce(avg(length(c{i})), 0), count(DISTINCT c{i})' for i in range(width))} "
+        f"FROM (SELECT * FROM {table} WHERE rowid < {_PROFILE_ROWS})"
+    )[0]
+    sampled = int(row[0])
+    averages = [float(row[1 + 2 * i]) for i in range(width)]
+    varied = [sampled >= _PROFILE_ROWS and int(row[2 + 2 * i]) > sampled // 2 for i in range(width)]
+    return averages, varied
 
 
 def _register_pseudonymiser(project: Project, pseudonymiser: Pseudonymiser) -> None:

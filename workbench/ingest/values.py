@@ -13,7 +13,7 @@ stored as text in a canonical form (digits; '.' decimals; ISO 8601 dates) so tha
 
 Inference runs in SQL over the *distinct* values of a column with their counts: survey variables (channel,
 region, score, date) have few distinct values, so a million-row table is typed in a fraction of a
-second. A date column is also given the one format all its values follow, so converting a million dates
+second (columns of mostly distinct values, such as ids, are checked row by row instead). A date column is also given the one format all its values follow, so converting a million dates
 is one cheap `strptime` per value rather than a trial of every format.
 
 A variable keeps one type across files: a later file that disagrees widens it (integer + float gives
@@ -92,12 +92,29 @@ def sql_canonical(value: str, column: ColumnType) -> str:
     return value
 
 
-def infer_column(project: Any, table: str, column: str) -> ColumnType:
-    """Type of text column `column` of `table` (NULL or blank for an empty cell), from its distinct values."""
-    distinct = (
-        f"(SELECT nullif(trim(raw), '') AS v, raw, n FROM "
-        f"(SELECT {column} AS raw, count(*) AS n FROM {table} WHERE {column} IS NOT NULL GROUP BY ALL))"
-    )
+def infer_column(project: Any, table: str, column: str, per_row: bool = False) -> ColumnType:
+    """Type of text column `column` of `table` (NULL or blank for an empty cell).
+
+    Survey variables have few distinct values, so the checks run over the distinct values with their
+    counts. A column of mostly distinct values (`per_row`: an id, a free comment) is checked row by row
+    instead, integers first: grouping a million distinct values costs more than the checks themselves,
+    and an id column is settled by the first, cheapest check."""
+    if per_row:
+        source = f"(SELECT nullif(trim({column}), '') AS v, {column} AS raw, 1 AS n FROM {table} WHERE {column} IS NOT NULL)"
+        filled, integers, chars, padded = project.rows(
+            f"""
+            SELECT count(v), count_if(regexp_matches(v, '{INTEGER_RE}')), coalesce(sum(length(v)), 0),
+                   count_if(v IS DISTINCT FROM raw) > 0
+            FROM {source}
+            """
+        )[0]
+        if filled and integers == filled:
+            return ColumnType("integer", None, float(chars) / filled, bool(padded))
+    else:
+        source = (
+            f"(SELECT nullif(trim(raw), '') AS v, raw, n FROM "
+            f"(SELECT {column} AS raw, count(*) AS n FROM {table} WHERE {column} IS NOT NULL GROUP BY ALL))"
+        )
     filled, integers, floats, datelike, chars, padded = project.rows(
         f"""
         SELECT coalesce(sum(n) FILTER (WHERE v IS NOT NULL), 0),
@@ -106,7 +123,7 @@ def infer_column(project: Any, table: str, column: str) -> ColumnType:
                coalesce(sum(n) FILTER (WHERE regexp_matches(v, '{DATE_RE}')), 0),
                coalesce(sum(n * length(v)), 0),
                count_if(v IS DISTINCT FROM raw) > 0
-        FROM {distinct}
+        FROM {source}
         """
     )[0]
     mean = float(chars) / filled if filled else 0.0
@@ -119,7 +136,7 @@ def infer_column(project: Any, table: str, column: str) -> ColumnType:
     elif filled and datelike == filled:
         checks = ", ".join(f"count_if(v IS NOT NULL AND {sql_timestamp('v', fmt)} IS NULL)" for fmt in DATE_FORMATS)
         failures = project.rows(
-            f"SELECT count_if(v IS NOT NULL AND {sql_timestamp('v')} IS NULL), {checks} FROM {distinct}"
+            f"SELECT count_if(v IS NOT NULL AND {sql_timestamp('v')} IS NULL), {checks} FROM {source}"
         )[0]
         if failures[0] == 0:
             found = "date"

@@ -11,7 +11,6 @@ failure or a cancel leaves the project as it was.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -173,8 +172,8 @@ def pseudonymise_project(
                     maps[doc_id] = OffsetMap([(r.start, r.end, len(r.replacement)) for r in replaced])
                     new_text = apply(text, replaced)
                     project.execute(
-                        "UPDATE documents SET text = ?, n_chars = ?, sha256 = ?, title = ? WHERE id = ?",
-                        [new_text, len(new_text), hashlib.sha256(new_text.encode("utf-8")).hexdigest(), new_title, doc_id],
+                        "UPDATE documents SET text = ?, n_chars = ?, content_hash = hash(?), title = ? WHERE id = ?",
+                        [new_text, len(new_text), new_text, new_title, doc_id],
                     )
                 elif new_title != title:
                     project.execute("UPDATE documents SET title = ? WHERE id = ?", [new_title, doc_id])
