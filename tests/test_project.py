@@ -231,3 +231,36 @@ def test_a_file_from_a_newer_program_is_refused(tmp_path: Path) -> None:
         created.set_meta("schema_version", str(latest_version() + 5))
     with pytest.raises(ProjectTooNew, match="newer than this program"):
         Project.open(path)
+
+
+def _everything(project: Project) -> tuple:
+    """Every row of every table, and the schema objects that make the file a project."""
+    tables = [row[0] for row in project.rows("SELECT table_name FROM duckdb_tables() WHERE NOT temporary ORDER BY 1")]
+    rows = {table: sorted(map(repr, project.rows(f'SELECT * FROM "{table}"'))) for table in tables}
+    schema = [
+        project.rows("SELECT table_name, column_name, data_type, column_default, is_nullable FROM duckdb_columns() "
+                     "WHERE NOT internal ORDER BY ALL"),
+        project.rows("SELECT table_name, constraint_type, constraint_text FROM duckdb_constraints() ORDER BY ALL"),
+        project.rows("SELECT index_name, table_name, is_unique, sql FROM duckdb_indexes() ORDER BY ALL"),
+        project.rows("SELECT sequence_name, last_value FROM duckdb_sequences() ORDER BY ALL"),
+        project.rows("SELECT view_name, sql FROM duckdb_views() WHERE NOT internal ORDER BY ALL"),
+    ]
+    return rows, schema
+
+
+def test_rewriting_a_project_keeps_every_row_and_schema_object(tmp_path: Path) -> None:
+    from coded_project import build
+
+    with Project.create(tmp_path / "p.vwb") as project:
+        build(project)
+        before = _everything(project)
+        assert sum(len(rows) for rows in before[0].values()) > 50
+        project.rewrite()
+        assert _everything(project) == before
+        assert not (tmp_path / "p.vwb.rewrite").exists()
+        with pytest.raises(ProjectError, match="outside a transaction"), project.transaction():
+            project.rewrite()
+    with Project.open(tmp_path / "p.vwb", read_only=True) as reopened:
+        assert _everything(reopened) == before
+        with pytest.raises(ProjectError):
+            reopened.rewrite()

@@ -14,6 +14,7 @@ from workbench.codebook import create_code
 from workbench.coding import apply_code, get_coding, remove_coding
 from workbench.errors import WorkbenchError
 from workbench.journal import undo
+from workbench.project import Project
 from workbench.search import search
 from workbench.text.offset_map import OffsetMap
 from workbench.text.pii import IdPattern
@@ -205,3 +206,35 @@ def test_model_output_of_the_original_texts_is_cleaned(project, coded):
     explanation = json.loads(project.scalar("SELECT explanation FROM suggestions"))
     assert explanation == {"words": ["[PERSONNE_1]", "contrat"], "nearest": "je suis [PERSONNE_1]"}
     assert project.rows("SELECT label, keywords FROM topics") == [("[PERSONNE_1] et contrat", ["[PERSONNE_1]", "contrat"])]
+
+
+def _file_bytes(project) -> bytes:
+    project.execute("CHECKPOINT")
+    return project.path.read_bytes()
+
+
+def test_no_byte_of_the_original_names_is_left_in_the_project_file(project):
+    """DuckDB reuses the blocks of overwritten rows without wiping them: without the rewrite, the names
+    stay readable in the .vwb file after pseudonymisation (checked: they are there before)."""
+    name = "Bartholomew Quintavalle"
+    add_documents(project, [f"Bonjour, je suis {name}, client n° {i}, mon conseiller a été parfait." for i in range(300)])
+    assert name.encode() in _file_bytes(project)
+    pseudonymise_project(project)
+    assert project.scalar("SELECT count(*) FROM documents WHERE contains(text, 'Quintavalle')") == 0
+    assert b"Quintavalle" not in _file_bytes(project)
+    # The rewritten project is a working one: ids go on from the sequence and the next write lasts.
+    (new,) = add_documents(project, ["Un nouveau verbatim."])
+    assert new == 301
+    path = project.path
+    project.close()
+    with Project.open(path) as reopened:
+        assert reopened.scalar("SELECT count(*) FROM documents") == 301
+
+
+def test_forgetting_the_originals_removes_them_from_the_project_file(project):
+    name = "Bartholomew Quintavalle"
+    add_documents(project, [f"Bonjour, je suis {name}, client n° {i}." for i in range(300)])
+    pseudonymise_project(project, reversible=True)
+    assert name.encode() in _file_bytes(project)  # kept on purpose in `pseudonyms`, to restore it
+    forget(project)
+    assert b"Quintavalle" not in _file_bytes(project)

@@ -9,6 +9,7 @@ DuckDB allows one writing process per file. A second process gets `ProjectLocked
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from collections.abc import Iterator, Sequence
@@ -179,6 +180,45 @@ class Project:
         with self.transaction():
             self.execute("UPDATE documents SET content_hash = hash(text)")
             self.set_meta("content_hash_probe", probe)
+
+    def rewrite(self) -> None:
+        """Copy the project into a fresh file and put it in the old one's place.
+
+        Why: DuckDB reuses the blocks of deleted or overwritten rows but does not wipe them, so after
+        pseudonymisation (or forgetting the originals) the original names stay readable in the file's
+        bytes until new data happens to overwrite them. A copy holds only live rows. The copy is written
+        and synced beside the project, then renamed over it in one step: a crash at any point leaves
+        either the old file or the new one, both complete. Sequences, constraints, indexes and views
+        come across (`COPY FROM DATABASE`)."""
+        if self.read_only or self._depth:
+            raise ProjectError(f"{self.path}: a project is rewritten open for writing, outside a transaction")
+        fresh = self.path.with_name(self.path.name + ".rewrite")
+        for stale in (fresh, Path(str(fresh) + ".wal")):
+            stale.unlink(missing_ok=True)
+        current = self.scalar("SELECT current_database()")
+        self.execute("CHECKPOINT")
+        try:
+            self.execute("ATTACH ? AS _wb_fresh", [str(fresh)])
+            try:
+                self.execute(f'COPY FROM DATABASE "{current}" TO _wb_fresh')
+            finally:
+                self.execute("DETACH _wb_fresh")
+            with fresh.open("rb+") as handle:
+                os.fsync(handle.fileno())
+        except BaseException:
+            fresh.unlink(missing_ok=True)
+            raise
+        self.con.close()
+        try:
+            os.replace(fresh, self.path)
+            if os.name == "posix":  # make the rename itself durable
+                directory = os.open(self.path.parent, os.O_RDONLY)
+                try:
+                    os.fsync(directory)
+                finally:
+                    os.close(directory)
+        finally:
+            self.con = _connect(self.path, read_only=False)
 
     def worker(self) -> Project:
         """A handle for another thread: same database, its own connection (DuckDB cursors are per thread)."""

@@ -6,7 +6,8 @@ suggestions, and the codings recorded in the journal (so undo stays aligned). Th
 changed document is rebuilt and its cached embeddings are dropped. Titles, e-mail parts, case
 variables that hold names or addresses, speakers, memos, the journal's excerpts, suggestion
 explanations and topic keywords are pseudonymised too. All of it is one transaction: a
-failure or a cancel leaves the project as it was.
+failure or a cancel leaves the project as it was. The project file is then rewritten
+(`Project.rewrite`), so that no byte of the original texts is left in it.
 """
 
 from __future__ import annotations
@@ -202,5 +203,5 @@ def pseudonymise_project(
         pseudo.flush(project)
         project.set_meta("pseudonymised", "reversible" if reversible else "irreversible")
     report.replacements = dict(pseudo.counts)
-    project.execute("CHECKPOINT")  # old texts leave the write-ahead log
+    project.rewrite()  # the original texts would otherwise stay readable in freed blocks of the file
     return report
