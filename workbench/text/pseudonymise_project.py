@@ -3,7 +3,8 @@
 Document texts change length when "Marie Dupont" becomes "[PERSONNE_3]", so everything that points into
 them moves with an `OffsetMap` built from the replacements: segments (turns and sentences), codings,
 suggestions, and the codings recorded in the journal (so undo stays aligned). The token index of a
-changed document is rebuilt and its cached embeddings are dropped. Titles, e-mail parts, case
+changed document is rebuilt (and words no document uses any more leave the index's dictionary) and
+its cached embeddings are dropped. Titles, e-mail parts, case
 variables that hold names or addresses, speakers, memos, the journal's excerpts, suggestion
 explanations and topic keywords are pseudonymised too. All of it is one transaction: a
 failure or a cancel leaves the project as it was. The project file is then rewritten
@@ -20,7 +21,7 @@ from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import Project
 from workbench.text.offset_map import OffsetMap
 from workbench.text.pseudonymise import Pseudonymiser, apply
-from workbench.text.tokens import forget_documents, insert_columns
+from workbench.text.tokens import forget_documents, insert_columns, prune_dictionary
 
 BATCH = 200
 _SPAN_TABLES = ("segments", "codings", "suggestions")
@@ -200,6 +201,8 @@ def pseudonymise_project(
             forget_documents(project, reindex)
             segment_project(project, document_ids=reindex, cancel=cancel, compact=False)
         report.reindexed = len(reindex)
+        if maps:
+            prune_dictionary(project)
         pseudo.flush(project)
         project.set_meta("pseudonymised", "reversible" if reversible else "irreversible")
     report.replacements = dict(pseudo.counts)

@@ -166,6 +166,22 @@ def compact(project: Project, force: bool = False) -> bool:
     return True
 
 
+def prune_dictionary(project: Project) -> int:
+    """Delete the words and (form, lemma) pairs no token uses any more; returns the words deleted.
+
+    Why: the dictionary only grows while indexing, so after pseudonymisation re-indexed the changed
+    documents it still listed the replaced names ("dupont"), readable by anyone who opens the file."""
+    with project.transaction():
+        project.execute(
+            "DELETE FROM forms f WHERE NOT EXISTS "
+            "(SELECT 1 FROM tokens t WHERE t.form_id = f.form_id AND t.lemma_id = f.lemma_id)"
+        )
+        return len(project.rows(
+            "DELETE FROM terms WHERE id NOT IN (SELECT lemma_id FROM tokens UNION SELECT form_id FROM tokens) "
+            "RETURNING id"
+        ))
+
+
 def forget_documents(project: Project, document_ids: list[int]) -> None:
     """Drop the index rows and sentences of documents so they are processed again."""
     if not document_ids:
