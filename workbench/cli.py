@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "workbench.commands.text_cmds",
     "workbench.commands.export_cmds",
     "workbench.commands.suggest_cmds",
+    "workbench.commands.removal_cmds",
 )
 
 

@@ -1,0 +1,223 @@
+"""Removing documents or whole imported sources from a project, for good.
+
+Two needs: an analyst imported the wrong file (or a test export) and wants it gone; a data controller
+must erase a customer's verbatims (GDPR right to erasure). Both mean every trace: the texts and
+everything derived from or pointing into them (case values, e-mail parts, sentences and turns, the
+search index, cached vectors, topic assignments, suggestions, codings, memos on the documents and on
+their codings) and the journal's copies of removed rows. Journal entries that only touched removed
+documents go; entries that also touched others keep their other changes, so undo and redo of what
+remains stay consistent. The project file is then rewritten (`Project.rewrite`) so that no byte of
+the removed texts stays in freed blocks.
+
+All of it is one transaction: an error leaves the project as it was. Removal is not undoable (that
+is its point); the CLI asks for confirmation.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from workbench.errors import WorkbenchError
+from workbench.project import Project
+
+# Journalled tables whose rows belong to a document through their document_id column.
+_DOCUMENT_TABLES = ("codings", "suggestions", "segments")
+_ERASED = "(changes on removed documents were erased from this entry)"
+
+
+@dataclass
+class RemovalReport:
+    sources: int = 0
+    documents: int = 0
+    codings: int = 0
+    suggestions: int = 0
+    memos: int = 0
+    journal_removed: int = 0  # entries that only touched removed documents
+    journal_trimmed: int = 0  # entries that kept their changes on other documents
+
+    def as_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+def list_sources(project: Project) -> list[dict[str, Any]]:
+    """Imported files, oldest first, with the number of documents each still has."""
+    return project.dicts(
+        """
+        SELECT s.id, s.kind, s.name, s.origin, s.imported_at, count(d.id) AS documents
+        FROM sources s LEFT JOIN documents d ON d.source_id = s.id
+        GROUP BY ALL ORDER BY s.id
+        """
+    )
+
+
+def remove_sources(project: Project, source_ids: Iterable[int]) -> RemovalReport:
+    """Remove imported files with all their documents; the same file can then be imported again."""
+    wanted = sorted(set(source_ids))
+    known = {row[0] for row in project.rows("SELECT id FROM sources WHERE id = ANY(?)", [wanted])}
+    missing = [str(i) for i in wanted if i not in known]
+    if missing:
+        raise WorkbenchError(f"no source {', '.join(missing)} in {project.path.name}; see `workbench sources`")
+    documents = [row[0] for row in project.rows("SELECT id FROM documents WHERE source_id = ANY(?)", [wanted])]
+    with project.transaction():
+        report = _remove(project, documents)
+        report.sources = len(project.rows("DELETE FROM sources WHERE id = ANY(?) RETURNING id", [wanted]))
+    project.rewrite()
+    return report
+
+
+def remove_documents(project: Project, document_ids: Iterable[int]) -> RemovalReport:
+    """Remove documents (their source stays, with its other documents)."""
+    wanted = sorted(set(document_ids))
+    known = {row[0] for row in project.rows("SELECT id FROM documents WHERE id = ANY(?)", [wanted])}
+    missing = [str(i) for i in wanted if i not in known]
+    if missing:
+        raise WorkbenchError(f"no document {', '.join(missing)} in {project.path.name}")
+    with project.transaction():
+        report = _remove(project, wanted)
+    project.rewrite()
+    return report
+
+
+def _remove(project: Project, documents: list[int]) -> RemovalReport:
+    report = RemovalReport(documents=len(documents))
+    if not documents:
+        return report
+    ids = [documents]
+    # Rows that belong to the documents, now or in the journal's records (a coding made then removed).
+    owned = {
+        table: {row[0] for row in project.rows(f"SELECT id FROM {table} WHERE document_id = ANY(?)", ids)}
+        for table in _DOCUMENT_TABLES
+    }
+    removed_documents = set(documents)
+    entries = project.rows("SELECT id, payload FROM journal")
+    for _, raw in entries:
+        for change in json.loads(raw).get("changes", []):
+            row = change.get("row") or {}
+            if change.get("table") in owned and row.get("document_id") in removed_documents:
+                owned[change["table"]].add(row["id"])
+    memos = {
+        row[0] for row in project.rows(
+            "SELECT id FROM memos WHERE (target_kind = 'document' AND target_id = ANY(?)) "
+            "OR (target_kind = 'coding' AND target_id = ANY(?))",
+            [documents, sorted(owned["codings"])],
+        )
+    }
+    for _, raw in entries:
+        for change in json.loads(raw).get("changes", []):
+            row = change.get("row") or {}
+            if change.get("table") == "memos" and _memo_is_removed(row, removed_documents, owned["codings"]):
+                memos.add(row["id"])
+    owned["memos"] = memos
+
+    segment_ids = sorted(owned["segments"])
+    report.codings = _delete(project, "DELETE FROM codings WHERE document_id = ANY(?) RETURNING id", ids)
+    report.suggestions = _delete(project, "DELETE FROM suggestions WHERE document_id = ANY(?) RETURNING id", ids)
+    report.memos = _delete(project, "DELETE FROM memos WHERE id = ANY(?) RETURNING id", [sorted(memos)])
+    for table in ("tokens", "text_status", "segments", "document_parts", "document_values"):
+        project.execute(f"DELETE FROM {table} WHERE document_id = ANY(?)", ids)
+    for kind, unit_ids in (("document", documents), ("segment", segment_ids)):
+        project.execute("DELETE FROM embeddings WHERE unit_kind = ? AND unit_id = ANY(?)", [kind, unit_ids])
+        _forget_topic_units(project, kind, unit_ids)
+    project.execute("DELETE FROM documents WHERE id = ANY(?)", ids)
+    _forget_examples(project, documents)
+    report.journal_removed, report.journal_trimmed = _trim_journal(project, entries, owned, removed_documents)
+    return report
+
+
+def _forget_examples(project: Project, documents: list[int]) -> None:
+    """Take removed documents out of the nearest coded examples other suggestions quote as explanation."""
+    rows = project.rows(
+        """
+        SELECT id, explanation FROM suggestions
+        WHERE list_has_any(CAST(json_extract(explanation, '$.nearest_examples[*].document_id') AS BIGINT[]), ?)
+        """,
+        [documents],
+    )
+    removed = set(documents)
+    for suggestion_id, raw in rows:
+        explanation = json.loads(raw)
+        explanation["nearest_examples"] = [
+            example for example in explanation["nearest_examples"] if example.get("document_id") not in removed
+        ]
+        project.execute("UPDATE suggestions SET explanation = ? WHERE id = ?",
+                        [json.dumps(explanation, ensure_ascii=False), suggestion_id])
+
+
+def _memo_is_removed(row: dict[str, Any], documents: set[int], codings: set[int]) -> bool:
+    kind, target = row.get("target_kind"), row.get("target_id")
+    return (kind == "document" and target in documents) or (kind == "coding" and target in codings)
+
+
+def _delete(project: Project, sql: str, params: list[Any]) -> int:
+    return len(project.rows(sql, params))
+
+
+def _forget_topic_units(project: Project, kind: str, unit_ids: list[int]) -> None:
+    """Take removed units out of topic assignments, topic sizes and representative lists."""
+    if not unit_ids:
+        return
+    runs = [row[0] for row in project.rows(
+        "SELECT DISTINCT run_id FROM unit_topics WHERE unit_kind = ? AND unit_id = ANY(?)", [kind, unit_ids]
+    )]
+    if not runs:
+        return
+    project.execute("DELETE FROM unit_topics WHERE unit_kind = ? AND unit_id = ANY(?)", [kind, unit_ids])
+    project.execute(
+        """
+        UPDATE topics SET
+            representatives = list_filter(representatives, lambda u: NOT list_contains(?::BIGINT[], u)),
+            size = (SELECT count(*) FROM unit_topics a WHERE a.run_id = topics.run_id AND a.topic = topics.topic)
+        WHERE run_id = ANY(?)
+        """,
+        [unit_ids, runs],
+    )
+
+
+def _trim_journal(project: Project, entries: list[tuple[int, str]], owned: dict[str, set[int]],
+                  documents: set[int]) -> tuple[int, int]:
+    """Drop the journal's changes on removed rows. Entries left with no change are deleted, with the
+    undo and redo entries that name them (they copy the description, which may quote the text); an
+    entry whose summary names a removed document keeps its other changes under a neutral description."""
+    removed: set[int] = set()
+    trimmed: set[int] = set()
+    redacted: set[int] = set()
+    for journal_id, raw in entries:
+        payload = json.loads(raw)
+        changes = payload.get("changes", [])
+        kept = [change for change in changes if not _concerns(change, owned)]
+        if len(kept) == len(changes):
+            continue
+        if not kept:
+            removed.add(journal_id)
+            continue
+        payload["changes"] = kept
+        trimmed.add(journal_id)
+        summary = payload.get("summary") or {}
+        if summary.get("document_id") in documents:
+            payload["summary"] = {"erased": True}
+            payload["description"] = _ERASED
+            redacted.add(journal_id)
+        project.execute("UPDATE journal SET payload = ? WHERE id = ?", [json.dumps(payload, ensure_ascii=False), journal_id])
+    for journal_id, raw in entries:
+        payload = json.loads(raw)
+        if "target" not in payload:
+            continue
+        if payload["target"] in removed:
+            removed.add(journal_id)
+        elif payload["target"] in redacted:
+            payload["summary"], payload["description"] = {"erased": True}, _ERASED
+            project.execute("UPDATE journal SET payload = ? WHERE id = ?", [json.dumps(payload, ensure_ascii=False), journal_id])
+    if removed:
+        project.execute("DELETE FROM journal WHERE id = ANY(?)", [sorted(removed)])
+    return len(removed), len(trimmed)
+
+
+def _concerns(change: dict[str, Any], owned: dict[str, set[int]]) -> bool:
+    ids = owned.get(change.get("table", ""))
+    if not ids:
+        return False
+    row_id = change["row"].get("id") if "row" in change else change.get("id")
+    return row_id in ids
