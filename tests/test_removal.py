@@ -17,6 +17,8 @@ from workbench.ingest.folder import import_file
 from workbench.journal import undo
 from workbench.memos import add_memo
 from workbench.removal import list_sources, remove_documents, remove_sources
+from workbench.search import search
+from workbench.text.segment import segment_project
 
 # Tables with a column naming a document, and that column.
 DOCUMENT_COLUMNS = {"documents": "id", "codings": "document_id", "segments": "document_id",
@@ -110,13 +112,15 @@ def test_removed_texts_leave_no_byte_in_the_project_file(project, tmp_path):
         f"{i};Réclamation de Monsieur Quintavalle Bartholomew n° {i} sur sa facture.\n" for i in range(200)
     ) + "999;Un autre verbatim qui reste.\n", encoding="utf-8")
     import_file(project, table)
+    segment_project(project)
     project.execute("CHECKPOINT")
     assert b"Quintavalle" in project.path.read_bytes()
     ids = [row[0] for row in project.rows("SELECT id FROM documents WHERE contains(text, 'Quintavalle')")]
     remove_documents(project, ids)
     project.execute("CHECKPOINT")
-    assert b"Quintavalle" not in project.path.read_bytes()
+    assert b"Quintavalle" not in project.path.read_bytes() and b"quintavall" not in project.path.read_bytes()
     assert project.rows("SELECT text FROM documents") == [("Un autre verbatim qui reste.",)]
+    assert search(project, "verbatim", count=True).total_documents == 1
 
 
 def test_a_removed_source_can_be_imported_again(project, tmp_path):

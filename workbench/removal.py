@@ -3,7 +3,7 @@
 Two needs: an analyst imported the wrong file (or a test export) and wants it gone; a data controller
 must erase a customer's verbatims (GDPR right to erasure). Both mean every trace: the texts and
 everything derived from or pointing into them (case values, e-mail parts, sentences and turns, the
-search index, cached vectors, topic assignments, suggestions, codings, memos on the documents and on
+search index and the words only they used, cached vectors, topic assignments, suggestions, codings, memos on the documents and on
 their codings) and the journal's copies of removed rows. Journal entries that only touched removed
 documents go; entries that also touched others keep their other changes, so undo and redo of what
 remains stay consistent. The project file is then rewritten (`Project.rewrite`) so that no byte of
@@ -22,6 +22,7 @@ from typing import Any
 
 from workbench.errors import WorkbenchError
 from workbench.project import Project
+from workbench.text.tokens import prune_dictionary
 
 # Journalled tables whose rows belong to a document through their document_id column.
 _DOCUMENT_TABLES = ("codings", "suggestions", "segments")
@@ -122,6 +123,7 @@ def _remove(project: Project, documents: list[int]) -> RemovalReport:
         project.execute("DELETE FROM embeddings WHERE unit_kind = ? AND unit_id = ANY(?)", [kind, unit_ids])
         _forget_topic_units(project, kind, unit_ids)
     project.execute("DELETE FROM documents WHERE id = ANY(?)", ids)
+    prune_dictionary(project)  # words only the removed texts had
     _forget_examples(project, documents)
     report.journal_removed, report.journal_trimmed = _trim_journal(project, entries, owned, removed_documents)
     return report
