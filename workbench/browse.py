@@ -140,3 +140,23 @@ def document_view(project: Project, document_id: int) -> DocumentView:
 def variable_names(project: Project) -> list[tuple[str, str]]:
     """(name, type) of every case variable, for filter and chart choices."""
     return [(name, kind) for name, kind in project.rows("SELECT name, type FROM variables ORDER BY name")]
+
+
+def topic_members(project: Project, run_id: int, topic: int, limit: int = 200) -> list[dict[str, Any]]:
+    """Units of one topic, the most typical first (highest probability), as spans of their documents
+    with the first 200 characters of each: what the topic explorer lists and opens."""
+    return project.dicts(
+        """
+        SELECT d.id AS document_id, coalesce(s.start_pos, 0) AS start_pos, coalesce(s.end_pos, d.n_chars) AS end_pos,
+               substring(d.text, coalesce(s.start_pos, 0) + 1, least(coalesce(s.end_pos, d.n_chars)
+                         - coalesce(s.start_pos, 0), 200)) AS text,
+               ut.probability
+        FROM unit_topics ut
+        LEFT JOIN segments s ON ut.unit_kind = 'segment' AND s.id = ut.unit_id
+        JOIN documents d ON d.id = coalesce(s.document_id, ut.unit_id)
+        WHERE ut.run_id = ? AND ut.topic = ?
+        ORDER BY ut.probability DESC NULLS LAST, d.id, start_pos
+        LIMIT ?
+        """,
+        [run_id, topic, limit],
+    )

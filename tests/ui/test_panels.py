@@ -6,47 +6,22 @@ import json
 from pathlib import Path
 
 import pytest
+from panel_fixtures import TEXTS, fill, open_window
 
 from workbench import codebook, coding
 from workbench.project import Project
 
-TEXTS = [
-    "Ma facture a doublé sans prévenir, je veux être remboursée.",
-    "Merci au conseiller, très aimable, problème réglé 😀.",
-    "Les factures arrivent en retard depuis trois mois.",
-]
-
 
 @pytest.fixture
 def filled(project: Project) -> Project:
-    project.execute("INSERT INTO sources (kind, name, origin, sha256) VALUES ('csv', 'a.csv', '/a.csv', 'x')")
-    for position, text in enumerate(TEXTS, start=1):
-        project.execute(
-            "INSERT INTO documents (source_id, kind, title, text, n_chars, content_hash, position) VALUES (1, 'survey', ?, ?, ?, hash(?), ?)",
-            [f"Réponse {position}", text, len(text), text, position],
-        )
-    project.execute("INSERT INTO variables (name, type) VALUES ('nps', 'integer')")
-    for document_id, nps in ((1, 2), (2, 10), (3, 5)):
-        project.execute("INSERT INTO document_values VALUES (?, 1, ?)", [document_id, str(nps)])
-    group = codebook.create_code(project, "Motifs", codable=False)
-    codebook.create_code(project, "Facturation", group, color="#E69F00")
-    codebook.create_code(project, "Compliment", group, color="#009E73")
-    return project
-
-
-def _window(qtbot, project: Project):
-    from ui.views.main_window import MainWindow
-
-    window = MainWindow(project, coder="claire")
-    qtbot.addWidget(window)
-    return window
+    return fill(project)
 
 
 def test_search_finds_inflected_forms_and_opens_the_match(qtbot, filled: Project) -> None:
     from workbench.text.segment import segment_project
 
     segment_project(filled)
-    window = _window(qtbot, filled)
+    window = open_window(qtbot, filled)
     window.search_panel.set_project(filled)
     window.search_panel.query.setText("facture")
     window.search_panel.where.setText("nps<=6")
@@ -59,7 +34,7 @@ def test_search_finds_inflected_forms_and_opens_the_match(qtbot, filled: Project
 
 
 def test_search_syntax_error_is_shown_not_raised(qtbot, filled: Project) -> None:
-    window = _window(qtbot, filled)
+    window = open_window(qtbot, filled)
     window.search_panel.query.setText('"facture')
     assert not window.search_panel.run()
     assert window.search_panel.summary.text().startswith("⚠")
@@ -72,7 +47,7 @@ def test_review_accept_turns_a_suggestion_into_a_coding(qtbot, filled: Project) 
         "INSERT INTO suggestions (document_id, start_pos, end_pos, code_id, score, explanation) VALUES (1, 0, 22, ?, 0.91, ?)",
         [code_id, json.dumps(explanation)],
     )
-    window = _window(qtbot, filled)
+    window = open_window(qtbot, filled)
     panel = window.review_panel
     assert panel.table.rowCount() == 1
     panel.table.selectRow(0)
@@ -90,7 +65,7 @@ def test_trainer_panel_scores_a_trainee(qtbot, filled: Project) -> None:
         coding.apply_code(filled, document_id, code_id, coder="ref", role="reference")
     coding.apply_code(filled, 1, billing, coder="stagiaire", role="trainee")
     coding.apply_code(filled, 2, billing, coder="stagiaire", role="trainee")
-    window = _window(qtbot, filled)
+    window = open_window(qtbot, filled)
     panel = window.trainer_panel
     assert panel.reference.currentData() == "ref" and panel.trainee.currentData() == "stagiaire"
     assert panel.score()
@@ -104,7 +79,7 @@ def test_trainer_panel_scores_a_trainee(qtbot, filled: Project) -> None:
 
 def test_chart_panel_draws_frequencies_and_explains_missing_topics(qtbot, filled: Project) -> None:
     coding.apply_code(filled, 1, codebook.find_code(filled, "Motifs/Facturation"), coder="claire")
-    window = _window(qtbot, filled)
+    window = open_window(qtbot, filled)
     panel = window.chart_panel
     panel.kind.setCurrentIndex(panel.kind.findData("frequencies"))
     assert panel.draw()
@@ -117,7 +92,7 @@ def test_chart_panel_draws_frequencies_and_explains_missing_topics(qtbot, filled
 def test_import_job_reports_progress_and_finishes(qtbot, filled: Project, tmp_path: Path) -> None:
     source = tmp_path / "appel.txt"
     source.write_text("Conseiller : Bonjour.\nClient : Ma facture est fausse.\n", encoding="utf-8")
-    window = _window(qtbot, filled)
+    window = open_window(qtbot, filled)
     with qtbot.waitSignal(window.start_import([source]).signals.finished, timeout=60000):
         pass
     qtbot.waitUntil(lambda: window.job is None)
@@ -131,7 +106,7 @@ def test_cancelled_job_keeps_committed_work(qtbot, filled: Project, tmp_path: Pa
         path = tmp_path / f"appel_{index}.txt"
         path.write_text(f"Client : Réclamation numéro {index}.\n", encoding="utf-8")
         files.append(path)
-    window = _window(qtbot, filled)
+    window = open_window(qtbot, filled)
     job = window.start_import.__func__
     from ui.workers import Job
     from workbench.ingest.folder import import_paths

@@ -36,6 +36,7 @@ from ui.views.code_panel import CodePanel
 from ui.views.document_view import DocumentViewer
 from ui.views.review_panel import ReviewPanel
 from ui.views.search_panel import SearchPanel
+from ui.views.topic_panel import TopicPanel
 from ui.views.trainer_panel import TrainerPanel
 from ui.workers import Job
 from workbench import browse, codebook, coding, journal
@@ -117,10 +118,12 @@ class MainWindow(QMainWindow):
         self.code_panel = CodePanel()
         self.search_panel = SearchPanel()
         self.review_panel = ReviewPanel()
+        self.topic_panel = TopicPanel()
         self.side_tabs = QTabWidget()
         self.side_tabs.addTab(self.code_panel, "Codes")
         self.side_tabs.addTab(self.search_panel, "Recherche")
         self.side_tabs.addTab(self.review_panel, "Suggestions")
+        self.side_tabs.addTab(self.topic_panel, "Thèmes")
         code_dock = QDockWidget("Codage", self)
         code_dock.setObjectName("coding")
         code_dock.setWidget(self.side_tabs)
@@ -145,9 +148,10 @@ class MainWindow(QMainWindow):
         self.codings.currentItemChanged.connect(self._coding_chosen)
         self.remove_coding.clicked.connect(self.remove_current_coding)
         self.cancel_button.clicked.connect(self._cancel_job)
-        for panel in (self.search_panel, self.review_panel, self.trainer_panel):
+        for panel in (self.search_panel, self.review_panel, self.trainer_panel, self.topic_panel):
             panel.openMatch.connect(self.open_match)
         self.review_panel.changed.connect(self._after_review)
+        self.topic_panel.changed.connect(self.review_panel.reload)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Fichier")
@@ -171,8 +175,11 @@ class MainWindow(QMainWindow):
         self.segment_action.triggered.connect(self.start_segmentation)
         self.suggest_action = QAction("Suggérer des &codes", self)
         self.suggest_action.triggered.connect(self.start_suggestions)
+        self.topics_action = QAction("Trouver des &thèmes", self)
+        self.topics_action.triggered.connect(self.start_topics)
         run_menu.addAction(self.segment_action)
         run_menu.addAction(self.suggest_action)
+        run_menu.addAction(self.topics_action)
 
     # -- project ----------------------------------------------------------------------------------
     def set_project(self, project: Project) -> None:
@@ -195,6 +202,8 @@ class MainWindow(QMainWindow):
         self.code_panel.load(project)
         self.search_panel.set_project(project)
         self.review_panel.set_project(project, self.coder)
+        codable = [(node["path"], node["id"]) for node in codebook.code_tree(project) if node["codable"]]
+        self.topic_panel.set_project(project, self.coder, codable)
         self.trainer_panel.set_project(project)
         codes = [(node["path"], node["path"]) for node in codebook.code_tree(project) if node["codable"]]
         self.chart_panel.set_project(project, codes, [name for name, _type in browse.variable_names(project)])
@@ -376,6 +385,11 @@ class MainWindow(QMainWindow):
 
         return self.start_job("Suggestions", suggest_codes)
 
+    def start_topics(self) -> Job:
+        from workbench.suggest.topics import fit_topics
+
+        return self.start_job("Thèmes", fit_topics)
+
     def start_job(self, label: str, function: object, *args: object) -> Job:
         """Run `function(worker_project, *args, progress=, cancel=)` on its own connection, off the GUI
         thread; work it committed before a Cancel stays."""
@@ -389,7 +403,7 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
-        for action in (self.import_action, self.segment_action, self.suggest_action):
+        for action in (self.import_action, self.segment_action, self.suggest_action, self.topics_action):
             action.setEnabled(False)
         job.start()
         return job
@@ -407,7 +421,7 @@ class MainWindow(QMainWindow):
     def _job_done(self, message: str, error: bool = False) -> None:
         self.progress.hide()
         self.cancel_button.hide()
-        for action in (self.import_action, self.segment_action, self.suggest_action):
+        for action in (self.import_action, self.segment_action, self.suggest_action, self.topics_action):
             action.setEnabled(True)
         self.job = None
         if error:

@@ -1,0 +1,36 @@
+"""Shared data of the panel tests: a three-answer survey project with a code group, and the window over it."""
+
+from __future__ import annotations
+
+from workbench import codebook
+from workbench.project import Project
+
+TEXTS = [
+    "Ma facture a doublé sans prévenir, je veux être remboursée.",
+    "Merci au conseiller, très aimable, problème réglé 😀.",
+    "Les factures arrivent en retard depuis trois mois.",
+]
+
+
+def fill(project: Project) -> Project:
+    project.execute("INSERT INTO sources (kind, name, origin, sha256) VALUES ('csv', 'a.csv', '/a.csv', 'x')")
+    for position, text in enumerate(TEXTS, start=1):
+        project.execute(
+            "INSERT INTO documents (source_id, kind, title, text, n_chars, content_hash, position) VALUES (1, 'survey', ?, ?, ?, hash(?), ?)",
+            [f"Réponse {position}", text, len(text), text, position],
+        )
+    project.execute("INSERT INTO variables (name, type) VALUES ('nps', 'integer')")
+    for document_id, nps in ((1, 2), (2, 10), (3, 5)):
+        project.execute("INSERT INTO document_values VALUES (?, 1, ?)", [document_id, str(nps)])
+    group = codebook.create_code(project, "Motifs", codable=False)
+    codebook.create_code(project, "Facturation", group, color="#E69F00")
+    codebook.create_code(project, "Compliment", group, color="#009E73")
+    return project
+
+
+def open_window(qtbot, project: Project):
+    from ui.views.main_window import MainWindow
+
+    window = MainWindow(project, coder="claire")
+    qtbot.addWidget(window)
+    return window
