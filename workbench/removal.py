@@ -56,11 +56,7 @@ def list_sources(project: Project) -> list[dict[str, Any]]:
 
 def remove_sources(project: Project, source_ids: Iterable[int]) -> RemovalReport:
     """Remove imported files with all their documents; the same file can then be imported again."""
-    wanted = sorted(set(source_ids))
-    known = {row[0] for row in project.rows("SELECT id FROM sources WHERE id = ANY(?)", [wanted])}
-    missing = [str(i) for i in wanted if i not in known]
-    if missing:
-        raise WorkbenchError(f"no source {', '.join(missing)} in {project.path.name}; see `workbench sources`")
+    wanted = _existing(project, "sources", source_ids, "no source {} in {}; see `workbench sources`")
     documents = [row[0] for row in project.rows("SELECT id FROM documents WHERE source_id = ANY(?)", [wanted])]
     with project.transaction():
         report = _remove(project, documents)
@@ -71,15 +67,22 @@ def remove_sources(project: Project, source_ids: Iterable[int]) -> RemovalReport
 
 def remove_documents(project: Project, document_ids: Iterable[int]) -> RemovalReport:
     """Remove documents (their source stays, with its other documents)."""
-    wanted = sorted(set(document_ids))
-    known = {row[0] for row in project.rows("SELECT id FROM documents WHERE id = ANY(?)", [wanted])}
-    missing = [str(i) for i in wanted if i not in known]
-    if missing:
-        raise WorkbenchError(f"no document {', '.join(missing)} in {project.path.name}")
+    wanted = _existing(project, "documents", document_ids, "no document {} in {}")
     with project.transaction():
         report = _remove(project, wanted)
     project.rewrite()
     return report
+
+
+def _existing(project: Project, table: str, ids: Iterable[int], message: str) -> list[int]:
+    """The ids, sorted and without repeats, after checking that `table` has every one (nothing is removed
+    when one is wrong: a typo must not remove the rest silently)."""
+    wanted = sorted(set(ids))
+    known = {row[0] for row in project.rows(f"SELECT id FROM {table} WHERE id = ANY(?)", [wanted])}
+    missing = [str(i) for i in wanted if i not in known]
+    if missing:
+        raise WorkbenchError(message.format(", ".join(missing), project.path.name))
+    return wanted
 
 
 def _remove(project: Project, documents: list[int]) -> RemovalReport:
