@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from workbench import browse
 from workbench.project import Project
@@ -16,7 +16,14 @@ ROOT = QModelIndex()  # the invalid index Qt passes for "no parent"
 class DocumentTableModel(QAbstractTableModel):
     """Rows are fetched `page_size` at a time as the view scrolls (Qt's canFetchMore/fetchMore)."""
 
-    HEADERS = ("Id", "Type", "Titre", "Caractères", "Codages")
+    # Marked for lupdate here, translated when Qt asks for a header (so the language installed then wins).
+    HEADERS = (
+        QT_TRANSLATE_NOOP("DocumentTableModel", "Id"),
+        QT_TRANSLATE_NOOP("DocumentTableModel", "Type"),
+        QT_TRANSLATE_NOOP("DocumentTableModel", "Titre"),
+        QT_TRANSLATE_NOOP("DocumentTableModel", "Caractères"),
+        QT_TRANSLATE_NOOP("DocumentTableModel", "Codages"),
+    )
 
     def __init__(self, project: Project, page_size: int = 200) -> None:
         super().__init__()
@@ -63,7 +70,7 @@ class DocumentTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return self.tr(self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

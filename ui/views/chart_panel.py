@@ -8,6 +8,7 @@ import os
 os.environ.setdefault("QT_API", "pyside6")
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -22,15 +23,16 @@ from workbench import charts
 from workbench.errors import WorkbenchError
 from workbench.project import Project
 
+# Marked for lupdate here, translated when the panel is built.
 LABELS = {
-    "frequencies": "Fréquences des codes",
-    "crosstab": "Code × variable",
-    "cooccurrence": "Co-occurrences",
-    "trends": "Tendances",
-    "topics": "Thèmes",
-    "agreement": "Accord inter-codeurs",
-    "trainee": "Score du stagiaire",
-    "relationship-map": "Carte des relations",
+    "frequencies": QT_TRANSLATE_NOOP("ChartPanel", "Fréquences des codes"),
+    "crosstab": QT_TRANSLATE_NOOP("ChartPanel", "Code × variable"),
+    "cooccurrence": QT_TRANSLATE_NOOP("ChartPanel", "Co-occurrences"),
+    "trends": QT_TRANSLATE_NOOP("ChartPanel", "Tendances"),
+    "topics": QT_TRANSLATE_NOOP("ChartPanel", "Thèmes"),
+    "agreement": QT_TRANSLATE_NOOP("ChartPanel", "Accord inter-codeurs"),
+    "trainee": QT_TRANSLATE_NOOP("ChartPanel", "Score du stagiaire"),
+    "relationship-map": QT_TRANSLATE_NOOP("ChartPanel", "Carte des relations"),
 }
 
 
@@ -40,11 +42,11 @@ class ChartPanel(QWidget):
         self.project: Project | None = None
         self.kind = QComboBox()
         for kind in charts.CHART_KINDS:
-            self.kind.addItem(LABELS.get(kind, kind), kind)
+            self.kind.addItem(self.tr(LABELS[kind]) if kind in LABELS else kind, kind)
         self.code = QComboBox()
         self.variable = QComboBox()
-        self.draw_button = QPushButton("Tracer")
-        self.save_button = QPushButton("Enregistrer…")
+        self.draw_button = QPushButton(self.tr("Tracer"))
+        self.save_button = QPushButton(self.tr("Enregistrer…"))
         self.message = QLabel()
         self.canvas: FigureCanvasQTAgg | None = None
         controls = QHBoxLayout()
@@ -97,6 +99,6 @@ class ChartPanel(QWidget):
     def _save(self) -> None:
         if self.canvas is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Enregistrer le graphique", "", "PNG (*.png);;SVG (*.svg)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Enregistrer le graphique"), "", "PNG (*.png);;SVG (*.svg)")
         if path:
             charts.save(self.canvas.figure, path)

@@ -28,10 +28,10 @@ class CodePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Code", "Codages"])
+        self.tree.setHeaderLabels([self.tr("Code"), self.tr("Codages")])
         self.tree.setColumnWidth(0, 260)
-        self.code_selection = QPushButton("Coder la sélection")
-        self.code_whole = QPushButton("Coder le document")
+        self.code_selection = QPushButton(self.tr("Coder la sélection"))
+        self.code_whole = QPushButton(self.tr("Coder le document"))
         self.code_selection.setEnabled(False)
         self.code_whole.setEnabled(False)
         buttons = QHBoxLayout()

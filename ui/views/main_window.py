@@ -64,9 +64,9 @@ class MainWindow(QMainWindow):
     # -- layout -----------------------------------------------------------------------------------
     def _build_widgets(self) -> None:
         self.kind_filter = QComboBox()
-        self.kind_filter.addItem("Tous les types", None)
+        self.kind_filter.addItem(self.tr("Tous les types"), None)
         self.text_filter = QLineEdit()
-        self.text_filter.setPlaceholderText("Filtrer (texte ou titre)…")
+        self.text_filter.setPlaceholderText(self.tr("Filtrer (texte ou titre)…"))
         self.documents = QTableView()
         self.documents.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.documents.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.kind_filter)
         left_layout.addWidget(self.text_filter)
         left_layout.addWidget(self.documents)
-        dock = QDockWidget("Documents", self)
+        dock = QDockWidget(self.tr("Documents"), self)
         dock.setObjectName("documents")
         dock.setWidget(left)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
@@ -90,12 +90,12 @@ class MainWindow(QMainWindow):
         self.variables.setTextFormat(Qt.TextFormat.PlainText)
         self.viewer = DocumentViewer()
         self.codings = QListWidget()
-        self.remove_coding = QPushButton("Retirer le codage")
+        self.remove_coding = QPushButton(self.tr("Retirer le codage"))
         self.remove_coding.setEnabled(False)
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
-        bottom_layout.addWidget(QLabel("Codages de ce document"))
+        bottom_layout.addWidget(QLabel(self.tr("Codages de ce document")))
         bottom_layout.addWidget(self.codings)
         bottom_layout.addWidget(self.remove_coding)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -110,9 +110,9 @@ class MainWindow(QMainWindow):
         self.chart_panel = ChartPanel()
         self.trainer_panel = TrainerPanel()
         self.centre_tabs = QTabWidget()
-        self.centre_tabs.addTab(document_page, "Document")
-        self.centre_tabs.addTab(self.chart_panel, "Graphiques")
-        self.centre_tabs.addTab(self.trainer_panel, "Formation")
+        self.centre_tabs.addTab(document_page, self.tr("Document"))
+        self.centre_tabs.addTab(self.chart_panel, self.tr("Graphiques"))
+        self.centre_tabs.addTab(self.trainer_panel, self.tr("Formation"))
         self.setCentralWidget(self.centre_tabs)
 
         self.code_panel = CodePanel()
@@ -120,11 +120,11 @@ class MainWindow(QMainWindow):
         self.review_panel = ReviewPanel()
         self.topic_panel = TopicPanel()
         self.side_tabs = QTabWidget()
-        self.side_tabs.addTab(self.code_panel, "Codes")
-        self.side_tabs.addTab(self.search_panel, "Recherche")
-        self.side_tabs.addTab(self.review_panel, "Suggestions")
-        self.side_tabs.addTab(self.topic_panel, "Thèmes")
-        code_dock = QDockWidget("Codage", self)
+        self.side_tabs.addTab(self.code_panel, self.tr("Codes"))
+        self.side_tabs.addTab(self.search_panel, self.tr("Recherche"))
+        self.side_tabs.addTab(self.review_panel, self.tr("Suggestions"))
+        self.side_tabs.addTab(self.topic_panel, self.tr("Thèmes"))
+        code_dock = QDockWidget(self.tr("Codage"), self)
         code_dock.setObjectName("coding")
         code_dock.setWidget(self.side_tabs)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, code_dock)
@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         self.status = QLabel()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(240)
-        self.cancel_button = QPushButton("Annuler")
+        self.cancel_button = QPushButton(self.tr("Annuler"))
         self.progress.hide()
         self.cancel_button.hide()
         self.statusBar().addWidget(self.status, 1)
@@ -154,28 +154,28 @@ class MainWindow(QMainWindow):
         self.topic_panel.changed.connect(self.review_panel.reload)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&Fichier")
-        self.open_action = QAction("&Ouvrir un projet…", self, shortcut=QKeySequence.StandardKey.Open)
+        file_menu = self.menuBar().addMenu(self.tr("&Fichier"))
+        self.open_action = QAction(self.tr("&Ouvrir un projet…"), self, shortcut=QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self._open_dialog)
-        self.import_action = QAction("&Importer des fichiers…", self, shortcut="Ctrl+I")
+        self.import_action = QAction(self.tr("&Importer des fichiers…"), self, shortcut="Ctrl+I")
         self.import_action.triggered.connect(self._import_dialog)
-        quit_action = QAction("&Quitter", self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action = QAction(self.tr("&Quitter"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         for action in (self.open_action, self.import_action, quit_action):
             file_menu.addAction(action)
-        edit_menu = self.menuBar().addMenu("&Édition")
-        self.undo_action = QAction("&Annuler", self, shortcut=QKeySequence.StandardKey.Undo)
+        edit_menu = self.menuBar().addMenu(self.tr("&Édition"))
+        self.undo_action = QAction(self.tr("&Annuler"), self, shortcut=QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(lambda: self._undo_redo(journal.undo))
-        self.redo_action = QAction("&Rétablir", self, shortcut=QKeySequence.StandardKey.Redo)
+        self.redo_action = QAction(self.tr("&Rétablir"), self, shortcut=QKeySequence.StandardKey.Redo)
         self.redo_action.triggered.connect(lambda: self._undo_redo(journal.redo))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
-        run_menu = self.menuBar().addMenu("&Traitement")
-        self.segment_action = QAction("&Segmenter et indexer", self)
+        run_menu = self.menuBar().addMenu(self.tr("&Traitement"))
+        self.segment_action = QAction(self.tr("&Segmenter et indexer"), self)
         self.segment_action.triggered.connect(self.start_segmentation)
-        self.suggest_action = QAction("Suggérer des &codes", self)
+        self.suggest_action = QAction(self.tr("Suggérer des &codes"), self)
         self.suggest_action.triggered.connect(self.start_suggestions)
-        self.topics_action = QAction("Trouver des &thèmes", self)
+        self.topics_action = QAction(self.tr("Trouver des &thèmes"), self)
         self.topics_action.triggered.connect(self.start_topics)
         run_menu.addAction(self.segment_action)
         run_menu.addAction(self.suggest_action)
@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(2, header.ResizeMode.Stretch)
         self.kind_filter.blockSignals(True)
         self.kind_filter.clear()
-        self.kind_filter.addItem("Tous les types", None)
+        self.kind_filter.addItem(self.tr("Tous les types"), None)
         for kind, count in browse.document_kinds(project):
             self.kind_filter.addItem(f"{kind} ({count})", kind)
         self.kind_filter.blockSignals(False)
@@ -214,36 +214,44 @@ class MainWindow(QMainWindow):
             self.documents.selectRow(0)
 
     def _update_title(self) -> None:
-        name = self.project.path.name if self.project else "aucun projet"
-        self.setWindowTitle(f"Verbatim Workbench — {name}")
+        name = self.project.path.name if self.project else self.tr("aucun projet")
+        self.setWindowTitle(self.tr("Verbatim Workbench — {name}").format(name=name))
 
     def _refresh_undo_labels(self) -> None:
         """Say what Undo and Redo would do, as editors do ("Annuler : coded … with Facturation")."""
-        for action, label, peek in ((self.undo_action, "Annuler", journal.next_undo),
-                                    (self.redo_action, "Rétablir", journal.next_redo)):
+        for action, plain, described, peek in (
+            (self.undo_action, self.tr("&Annuler"), self.tr("&Annuler : {action}"), journal.next_undo),
+            (self.redo_action, self.tr("&Rétablir"), self.tr("&Rétablir : {action}"), journal.next_redo),
+        ):
             entry = peek(self.project) if self.project is not None else None
             action.setEnabled(entry is not None)
             description = (entry or {}).get("description") or (entry or {}).get("action") or ""
-            action.setText(f"&{label} : {description[:60]}" if entry else f"&{label}")
+            action.setText(described.format(action=description[:60]) if entry else plain)
 
     def _update_status(self) -> None:
         self._refresh_undo_labels()
         if self.project is None:
-            self.status.setText("Ouvrez ou créez un projet.")
+            self.status.setText(self.tr("Ouvrez ou créez un projet."))
             return
         summary = project_summary(self.project)
-        self.status.setText(
-            f"{summary['documents']} documents · {summary['segments']} segments · {summary['codes']} codes · "
-            f"{summary['codings']} codages · codeur : {self.coder}"
-        )
+        # One translated piece per count, so each gets its own plural form.
+        self.status.setText(" · ".join((
+            self.tr("%n documents", "", summary["documents"]),
+            self.tr("%n segments", "", summary["segments"]),
+            self.tr("%n codes", "", summary["codes"]),
+            self.tr("%n codages", "", summary["codings"]),
+            self.tr("codeur : {coder}").format(coder=self.coder),
+        )))
 
     def _open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Ouvrir un projet", "", "Projets Verbatim Workbench (*.vwb)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Ouvrir un projet"), "", self.tr("Projets Verbatim Workbench (*.vwb)")
+        )
         if path:
             try:
                 self.set_project(Project.open(path))
             except WorkbenchError as exc:
-                QMessageBox.warning(self, "Impossible d'ouvrir le projet", str(exc))
+                QMessageBox.warning(self, self.tr("Impossible d'ouvrir le projet"), str(exc))
 
     # -- documents --------------------------------------------------------------------------------
     def _apply_filter(self) -> None:
@@ -274,7 +282,11 @@ class MainWindow(QMainWindow):
             excerpt = view.text[span.start : span.end].replace("\n", " ")
             if len(excerpt) > 80:
                 excerpt = excerpt[:77] + "…"
-            item = QListWidgetItem(f"{span.code_name} · {span.coder} · « {excerpt} »")
+            item = QListWidgetItem(
+                self.tr("{code} · {coder} · « {excerpt} »").format(
+                    code=span.code_name, coder=span.coder, excerpt=excerpt
+                )
+            )
             item.setData(CODING_ID_ROLE, span.id)
             self.codings.addItem(item)
         self.remove_coding.setEnabled(False)
@@ -303,7 +315,7 @@ class MainWindow(QMainWindow):
         try:
             change()  # type: ignore[operator]
         except WorkbenchError as exc:
-            QMessageBox.warning(self, "Action impossible", str(exc))
+            QMessageBox.warning(self, self.tr("Action impossible"), str(exc))
             return False
         document_id = self.current_document_id()
         if document_id is not None:
@@ -320,7 +332,9 @@ class MainWindow(QMainWindow):
         if document_id is None or self.project is None:
             return False
         if span is None:
-            QMessageBox.information(self, "Rien de sélectionné", "Sélectionnez un passage du texte à coder.")
+            QMessageBox.information(
+                self, self.tr("Rien de sélectionné"), self.tr("Sélectionnez un passage du texte à coder.")
+            )
             return False
         project = self.project
         return self._run_change(
@@ -363,8 +377,8 @@ class MainWindow(QMainWindow):
         if self.project is None:
             return
         paths, _ = QFileDialog.getOpenFileNames(
-            self, "Importer des fichiers", "",
-            "Verbatims (*.csv *.xlsx *.eml *.mbox *.msg *.txt *.docx *.vtt *.srt *.qdpx);;Tous (*)",
+            self, self.tr("Importer des fichiers"), "",
+            self.tr("Verbatims (*.csv *.xlsx *.eml *.mbox *.msg *.txt *.docx *.vtt *.srt *.qdpx);;Tous (*)"),
         )
         if paths:
             self.start_import([Path(p) for p in paths])
@@ -373,22 +387,22 @@ class MainWindow(QMainWindow):
         """Import in a worker thread, with progress and Cancel in the status bar."""
         from workbench.ingest.folder import import_paths
 
-        return self.start_job("Import", import_paths, paths)
+        return self.start_job(self.tr("Import"), import_paths, paths)
 
     def start_segmentation(self) -> Job:
         from workbench.text.segment import segment_project
 
-        return self.start_job("Segmentation", segment_project)
+        return self.start_job(self.tr("Segmentation"), segment_project)
 
     def start_suggestions(self) -> Job:
         from workbench.suggest.codes import suggest_codes
 
-        return self.start_job("Suggestions", suggest_codes)
+        return self.start_job(self.tr("Suggestions"), suggest_codes)
 
     def start_topics(self) -> Job:
         from workbench.suggest.topics import fit_topics
 
-        return self.start_job("Thèmes", fit_topics)
+        return self.start_job(self.tr("Thèmes"), fit_topics)
 
     def start_job(self, label: str, function: object, *args: object) -> Job:
         """Run `function(worker_project, *args, progress=, cancel=)` on its own connection, off the GUI
@@ -396,9 +410,11 @@ class MainWindow(QMainWindow):
         assert self.project is not None
         job = Job(function, self.project.worker(), *args)  # type: ignore[arg-type]
         job.signals.progress.connect(self._job_progress)
-        job.signals.finished.connect(lambda result: self._job_done(f"{label} terminé : {result}"))
+        finished = self.tr("{label} terminé : {result}")
+        cancelled = self.tr("{label} annulé ; le travail déjà enregistré reste.").format(label=label)
+        job.signals.finished.connect(lambda result: self._job_done(finished.format(label=label, result=result)))
         job.signals.failed.connect(lambda message: self._job_done(message, error=True))
-        job.signals.cancelled.connect(lambda: self._job_done(f"{label} annulé ; le travail déjà enregistré reste."))
+        job.signals.cancelled.connect(lambda: self._job_done(cancelled))
         self.job = job
         self.progress.setRange(0, 0)
         self.progress.show()
@@ -425,7 +441,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.job = None
         if error:
-            QMessageBox.warning(self, "Erreur", message)
+            QMessageBox.warning(self, self.tr("Erreur"), message)
         else:
             self.statusBar().showMessage(message, 10000)
         if self.project is not None:

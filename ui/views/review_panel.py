@@ -33,9 +33,9 @@ class ReviewPanel(QWidget):
         self.min_score = QDoubleSpinBox()
         self.min_score.setRange(0.0, 1.0)
         self.min_score.setSingleStep(0.05)
-        self.min_score.setPrefix("score ≥ ")
+        self.min_score.setPrefix(self.tr("score ≥ "))
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Score", "Code", "Passage"])
+        self.table.setHorizontalHeaderLabels([self.tr("Score"), self.tr("Code"), self.tr("Passage")])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -43,8 +43,8 @@ class ReviewPanel(QWidget):
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         self.explanation.setTextFormat(Qt.TextFormat.PlainText)
-        self.accept_button = QPushButton("Accepter")
-        self.reject_button = QPushButton("Rejeter")
+        self.accept_button = QPushButton(self.tr("Accepter"))
+        self.reject_button = QPushButton(self.tr("Rejeter"))
         top = QHBoxLayout()
         top.addWidget(self.min_score)
         buttons = QHBoxLayout()
@@ -88,10 +88,13 @@ class ReviewPanel(QWidget):
         explanation = self._rows[row].get("explanation") or {}
         words = ", ".join(explanation.get("words", [])[:8])
         examples = [example.get("text", "") for example in explanation.get("nearest_examples", [])[:2]]
-        method = "quelques exemples codés" if explanation.get("method") == "few-shot" else "définition du code"
-        lines = [f"Suggéré d'après : {method}"]
-        lines += [f"Mots qui ont pesé : {words}"] if words else []
-        lines += [f"Exemple proche : « {text[:120]} »" for text in examples if text]
+        if explanation.get("method") == "few-shot":
+            method = self.tr("quelques exemples codés")
+        else:
+            method = self.tr("définition du code")
+        lines = [self.tr("Suggéré d'après : {method}").format(method=method)]
+        lines += [self.tr("Mots qui ont pesé : {words}").format(words=words)] if words else []
+        lines += [self.tr("Exemple proche : « {text} »").format(text=text[:120]) for text in examples if text]
         self.explanation.setText("\n".join(lines))
         self._open(row)
 

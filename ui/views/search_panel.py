@@ -29,13 +29,13 @@ class SearchPanel(QWidget):
         super().__init__(parent)
         self.project: Project | None = None
         self.query = QLineEdit()
-        self.query.setPlaceholderText('facture AND "trop cher" … ; rembours* NOT satisfait')
+        self.query.setPlaceholderText(self.tr('facture AND "trop cher" … ; rembours* NOT satisfait'))
         self.where = QLineEdit()
-        self.where.setPlaceholderText("filtres : nps<=6, canal=chat")
-        self.run_button = QPushButton("Chercher")
+        self.where.setPlaceholderText(self.tr("filtres : nps<=6, canal=chat"))
+        self.run_button = QPushButton(self.tr("Chercher"))
         self.summary = QLabel()
         self.results = QTableWidget(0, 4)
-        self.results.setHorizontalHeaderLabels(["Doc.", "Avant", "Occurrence", "Après"])
+        self.results.setHorizontalHeaderLabels([self.tr("Doc."), self.tr("Avant"), self.tr("Occurrence"), self.tr("Après")])
         self.results.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.results.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.results.verticalHeader().setVisible(False)
@@ -71,8 +71,13 @@ class SearchPanel(QWidget):
             self.results.setRowCount(0)
             return False
         self._hits = result.hits
-        shown = f" (les {PAGE} premières)" if (result.total_hits or 0) > PAGE else ""
-        self.summary.setText(f"{result.total_hits} occurrences dans {result.total_documents} documents{shown}")
+        hits, documents = result.total_hits or 0, result.total_documents or 0
+        summary = self.tr("%n occurrences dans {documents}", "", hits).format(
+            documents=self.tr("%n documents", "", documents)
+        )
+        if hits > PAGE:
+            summary += self.tr(" (les {page} premières)").format(page=PAGE)
+        self.summary.setText(summary)
         self.results.setRowCount(len(result.hits))
         for index, hit in enumerate(result.hits):
             cells = [str(hit.document_id), hit.left, hit.match, hit.right]

@@ -4,7 +4,7 @@ as pending suggestions (one undoable action). Topics are computed by Traitement 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,7 +23,7 @@ from workbench.errors import WorkbenchError
 from workbench.project import Project
 
 SPAN_ROLE = Qt.ItemDataRole.UserRole
-NO_RUN = "Aucun thème pour l'instant : Traitement > Trouver des thèmes."
+NO_RUN = QT_TRANSLATE_NOOP("TopicPanel", "Aucun thème pour l'instant : Traitement > Trouver des thèmes.")
 
 
 class TopicPanel(QWidget):
@@ -36,10 +36,10 @@ class TopicPanel(QWidget):
         self.coder = "analyste"
         self.run_id: int | None = None
         self._topics: list[dict] = []
-        self.summary = QLabel(NO_RUN)
+        self.summary = QLabel(self.tr(NO_RUN))
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Thème", "Unités", "Mots-clés"])
+        self.table.setHorizontalHeaderLabels([self.tr("Thème"), self.tr("Unités"), self.tr("Mots-clés")])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
@@ -48,7 +48,7 @@ class TopicPanel(QWidget):
         self.members = QListWidget()
         self.members.setWordWrap(True)
         self.code_choice = QComboBox()
-        self.map_button = QPushButton("Proposer ce code pour le thème")
+        self.map_button = QPushButton(self.tr("Proposer ce code pour le thème"))
         self.map_button.setEnabled(False)
         mapping = QHBoxLayout()
         mapping.addWidget(self.code_choice, 1)
@@ -57,7 +57,7 @@ class TopicPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 2)
-        layout.addWidget(QLabel("Unités du thème (les plus typiques d'abord)"))
+        layout.addWidget(QLabel(self.tr("Unités du thème (les plus typiques d'abord)")))
         layout.addWidget(self.members, 3)
         layout.addLayout(mapping)
         self.table.currentCellChanged.connect(lambda row, *_: self._show_topic(row))
@@ -87,15 +87,22 @@ class TopicPanel(QWidget):
         try:
             self.run_id = latest_run(self.project)
         except WorkbenchError:
-            self.summary.setText(NO_RUN)
+            self.summary.setText(self.tr(NO_RUN))
             return
         self._topics = topic_table(self.project, self.run_id)
         units = sum(row["size"] for row in self._topics)
         named = [row for row in self._topics if row["topic"] != -1]
-        self.summary.setText(f"{len(named)} thème(s) sur {units} unité(s) (analyse n° {self.run_id}).")
+        self.summary.setText(
+            self.tr("%n thème(s) sur {units} (analyse n° {run}).", "", len(named)).format(
+                units=self.tr("%n unité(s)", "", units), run=self.run_id
+            )
+        )
         self.table.setRowCount(len(self._topics))
         for index, row in enumerate(self._topics):
-            label = "Non classées" if row["topic"] == -1 else (row["label"] or f"Thème {row['topic']}")
+            if row["topic"] == -1:
+                label = self.tr("Non classées")
+            else:
+                label = row["label"] or self.tr("Thème {number}").format(number=row["topic"])
             for column, value in enumerate((label, str(row["size"]), ", ".join(row["keywords"] or []))):
                 self.table.setItem(index, column, QTableWidgetItem(value))
         self.table.setColumnWidth(0, 190)
@@ -130,6 +137,9 @@ class TopicPanel(QWidget):
         if self.project is None or self.run_id is None or topic is None or code_id is None:
             return
         filed = map_topic_to_code(self.project, int(code_id), topic, self.run_id, coder=self.coder)
-        self.summary.setText(f"{filed} suggestion(s) de « {self.code_choice.currentText()} » "
-                             "ajoutée(s) à la file de revue.")
+        self.summary.setText(
+            self.tr("%n suggestion(s) de « {code} » ajoutée(s) à la file de revue.", "", filed).format(
+                code=self.code_choice.currentText()
+            )
+        )
         self.changed.emit()

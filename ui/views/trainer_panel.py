@@ -3,7 +3,7 @@ the trainee missed or coded wrongly — what a trainer needs to give feedback.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -22,7 +22,9 @@ from workbench.project import Project
 
 
 def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{100 * value:.0f} %"
+    if value is None:
+        return "—"
+    return QCoreApplication.translate("TrainerPanel", "{percent} %").format(percent=f"{100 * value:.0f}")
 
 
 class TrainerPanel(QWidget):
@@ -33,26 +35,26 @@ class TrainerPanel(QWidget):
         self.project: Project | None = None
         self.reference = QComboBox()
         self.trainee = QComboBox()
-        self.score_button = QPushButton("Évaluer")
+        self.score_button = QPushButton(self.tr("Évaluer"))
         self.summary = QLabel()
         self.per_code = QTableWidget(0, 4)
-        self.per_code.setHorizontalHeaderLabels(["Code", "Précision", "Rappel", "F1"])
+        self.per_code.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Précision"), self.tr("Rappel"), self.tr("F1")])
         self.misses = QTableWidget(0, 3)
-        self.misses.setHorizontalHeaderLabels(["Code", "Document", "Passage"])
         self.false_alarms = QTableWidget(0, 3)
-        self.false_alarms.setHorizontalHeaderLabels(["Code", "Document", "Passage"])
+        for table in (self.misses, self.false_alarms):
+            table.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Document"), self.tr("Passage")])
         for table in (self.per_code, self.misses, self.false_alarms):
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
             table.verticalHeader().setVisible(False)
             table.horizontalHeader().setStretchLastSection(True)
         tabs = QTabWidget()
-        tabs.addTab(self.per_code, "Par code")
-        tabs.addTab(self.misses, "Oublis")
-        tabs.addTab(self.false_alarms, "Fausses alertes")
+        tabs.addTab(self.per_code, self.tr("Par code"))
+        tabs.addTab(self.misses, self.tr("Oublis"))
+        tabs.addTab(self.false_alarms, self.tr("Fausses alertes"))
         top = QHBoxLayout()
-        top.addWidget(QLabel("Référence"))
+        top.addWidget(QLabel(self.tr("Référence")))
         top.addWidget(self.reference)
-        top.addWidget(QLabel("Stagiaire"))
+        top.addWidget(QLabel(self.tr("Stagiaire")))
         top.addWidget(self.trainee)
         top.addWidget(self.score_button)
         layout = QVBoxLayout(self)
@@ -86,9 +88,13 @@ class TrainerPanel(QWidget):
             self.summary.setText(f"⚠ {exc}")
             return False
         self.summary.setText(
-            f"Passages : F1 {_percent(report.span.f1)} (précision {_percent(report.span.precision)}, "
-            f"rappel {_percent(report.span.recall)}) · documents : F1 {_percent(report.document.f1)} · "
-            f"{len(report.misses)} oublis, {len(report.false_alarms)} fausses alertes"
+            self.tr("Passages : F1 {span_f1} (précision {precision}, rappel {recall}) · documents : F1 {document_f1}"
+                    " · {misses}, {false_alarms}").format(
+                span_f1=_percent(report.span.f1), precision=_percent(report.span.precision),
+                recall=_percent(report.span.recall), document_f1=_percent(report.document.f1),
+                misses=self.tr("%n oublis", "", len(report.misses)),
+                false_alarms=self.tr("%n fausses alertes", "", len(report.false_alarms)),
+            )
         )
         self.per_code.setRowCount(len(report.per_code))
         for row, item in enumerate(report.per_code):
