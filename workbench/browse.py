@@ -58,6 +58,11 @@ class DocumentView:
     parts: list[tuple[str, str]] = field(default_factory=list)
 
 
+# A document without a title (a table row, a message without subject) is shown as its file and position
+# ("enquete.csv #12", the 12th data row): computed when shown, so imports store nothing more.
+_TITLE = "coalesce(d.title, s.name || ' #' || d.position, s.name, '')"
+
+
 def _filters(kind: str | None, contains: str | None) -> tuple[str, list[Any]]:
     clauses, params = [], []
     if kind:
@@ -83,8 +88,9 @@ def document_page(
     where, params = _filters(kind, contains)
     rows = project.rows(
         f"""
-        WITH page AS (SELECT d.id, d.kind, coalesce(d.title, '') AS title, d.n_chars, d.occurred_at
-                      FROM documents d{where} ORDER BY d.id LIMIT ? OFFSET ?)
+        WITH page AS (SELECT d.id, d.kind, {_TITLE} AS title, d.n_chars, d.occurred_at
+                      FROM documents d LEFT JOIN sources s ON s.id = d.source_id{where}
+                      ORDER BY d.id LIMIT ? OFFSET ?)
         SELECT p.id, p.kind, p.title, p.n_chars, p.occurred_at,
                (SELECT count(*) FROM codings c WHERE c.document_id = p.id)
         FROM page p ORDER BY p.id
@@ -103,7 +109,8 @@ def document_view(project: Project, document_id: int) -> DocumentView:
     from workbench.errors import WorkbenchError
 
     found = project.rows(
-        "SELECT id, kind, coalesce(title, ''), text, lang, occurred_at FROM documents WHERE id = ?", [document_id]
+        f"SELECT d.id, d.kind, {_TITLE}, d.text, d.lang, d.occurred_at FROM documents d "
+        "LEFT JOIN sources s ON s.id = d.source_id WHERE d.id = ?", [document_id]
     )
     if not found:
         raise WorkbenchError(f"no document {document_id} in this project")
