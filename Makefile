@@ -1,7 +1,7 @@
 # The two commands of the README. Both set everything up on a fresh machine first.
 VENV ?= .venv
 
-.PHONY: setup demo test lint bench
+.PHONY: setup demo test lint bench i18n
 
 setup:
 	bash installer/dev-setup.sh
@@ -14,3 +14,10 @@ test: setup
 
 lint: setup
 	$(VENV)/bin/ruff check workbench ui tests bench
+
+# The GUI is written in French; after changing a string in ui/, this adds it to the English .ts (translate
+# it there, by hand or with pyside6-linguist) and recompiles the .qm the program loads. Commit both files.
+i18n:
+	$(VENV)/bin/pyside6-lupdate -silent -locations none -no-obsolete -source-language fr -target-language en \
+		$$(find ui -name '*.py' | sort) -ts ui/i18n/verbatim_en.ts
+	$(VENV)/bin/pyside6-lrelease -silent ui/i18n/verbatim_en.ts -qm ui/i18n/verbatim_en.qm
