@@ -80,6 +80,17 @@ def test_placeholders_are_consistent_and_numbered_per_kind(project):
     assert later("Écrire à lucie@example.fr ou à paul@example.fr") == "Écrire à [EMAIL_1] ou à [EMAIL_2]"
 
 
+def test_a_name_found_once_is_also_taken_in_lower_case(project):
+    pseudo = Pseudonymiser(project, use_ner=False)
+    assert pseudo("Appel de Mme Lucie Fontaine pour sa facture.") == "Appel de Mme [PERSONNE_1] pour sa facture."
+    # The full name in any case, the surname alone after a title in any case: the same person.
+    assert (pseudo("rappel de lucie fontaine, puis de mme fontaine et de MONSIEUR FONTAINE.")
+            == "rappel de [PERSONNE_1], puis de mme [PERSONNE_1] et de MONSIEUR [PERSONNE_1].")
+    # A known surname that is also a word stays a word when it stands alone in lower case.
+    assert pseudo("Paul Petit a écrit.") == "[PERSONNE_2] a écrit."
+    assert pseudo("Un petit souci, le petit déjeuner offert.") == "Un petit souci, le petit déjeuner offert."
+
+
 def test_irreversible_mode_keeps_no_original(project):
     pseudo = Pseudonymiser(project)
     pseudo("Mon IBAN est FR76 3000 6000 0112 3456 7890 189, signé Lucie Fontaine.")

@@ -90,6 +90,9 @@ _TITLED_NAME = re.compile(rf"(?<![\w])(?:{_TITLES})\s+((?:{_CAP}|[{_UPPER}]{{2,}
 _CAPITALISED_WORD = re.compile(rf"(?<![\w’'\-]){_CAP}")
 _NEXT_CAPITALISED = re.compile(rf" ({_CAP})")
 _TITLE_WORDS = {fold(t.rstrip(".")) for t in _TITLES.replace("\\.", "").replace("?", "").split("|")}
+# Titles recognised in any case before a known surname; not "Me" or "Pr", which are also ordinary
+# lower-case words ("me", "pr").
+_LOWER_CASE_TITLES = r"m\.|mr\.?|mme\.?|mlle\.?|madame|monsieur|mademoiselle|docteur|dr\.?"
 
 def _folded_words(text: str) -> frozenset[str]:
     return frozenset(fold(word) for word in text.split())
@@ -369,8 +372,17 @@ def find_all(
         if surname:
             known.setdefault(surname, item.canonical)
     for name in sorted(known, key=len, reverse=True):
-        for match in re.finditer(rf"(?<![\w’'\-]){re.escape(name)}(?![\w’'\-])", text):
+        # A full name found once is taken in any case ("jean dupont" after "Jean Dupont"); a lone surname
+        # only as written, or in any case after a title ("mme dupont"): lower-case "petit" or "blanc"
+        # alone is a word far more often than the surname Petit or Blanc.
+        several_words = len(name.split()) > 1
+        for match in re.finditer(rf"(?<![\w’'\-]){re.escape(name)}(?![\w’'\-])", text,
+                                 re.IGNORECASE if several_words else 0):
             candidates.append(Found(match.start(), match.end(), "person", known[name]))
+        if not several_words:
+            for match in re.finditer(rf"(?<![\w])(?:{_LOWER_CASE_TITLES})\s+({re.escape(name)})(?![\w’'\-])", text,
+                                     re.IGNORECASE):
+                candidates.append(Found(match.start(1), match.end(1), "person", known[name]))
     protected = [(m.start(), m.end()) for m in PLACEHOLDER.finditer(text)]
     chosen = resolve_overlaps(candidates, protected)
     return [
