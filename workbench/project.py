@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -83,12 +84,13 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
 class Project:
     """An open project. Not thread-safe: each worker thread uses its own `Project.worker()`."""
 
-    def __init__(self, path: Path, con: duckdb.DuckDBPyConnection, read_only: bool) -> None:
+    def __init__(self, path: Path, con: duckdb.DuckDBPyConnection, read_only: bool, *, worker: bool = False) -> None:
         self.path = path
         self.con = con
         self.read_only = read_only
         self._depth = 0
         self._owner = threading.get_ident()
+        self._worker = worker
 
     # -- life cycle -------------------------------------------------------------------------------
     @classmethod
@@ -189,11 +191,21 @@ class Project:
         bytes until new data happens to overwrite them. A copy holds only live rows. The copy is written
         and synced beside the project, then renamed over it in one step: a crash at any point leaves
         either the old file or the new one, both complete. Sequences, constraints, indexes and views
-        come across (`COPY FROM DATABASE`)."""
+        come across (`COPY FROM DATABASE`). The copy gets the file's permissions (a project kept
+        private stays private) and replaces the file a symbolic link points to, not the link.
+
+        Refused from a worker handle: its reconnection would get DuckDB's database of the old file, kept
+        alive by the handle that opened the project, and every later write would go to that unlinked file.
+        (Closing the project's own connection closes its workers.) When the copy fails (a full disk), the
+        project is left as it was, open and usable, with no partial copy."""
         if self.read_only or self._depth:
             raise ProjectError(f"{self.path}: a project is rewritten open for writing, outside a transaction")
-        fresh = self.path.with_name(self.path.name + ".rewrite")
-        for stale in (fresh, Path(str(fresh) + ".wal")):
+        if self._worker:
+            raise ProjectError(f"{self.path}: a project is rewritten from the handle that opened it, not a worker")
+        target = self.path.resolve()
+        fresh = target.with_name(target.name + ".rewrite")
+        copies = (fresh, Path(str(fresh) + ".wal"))
+        for stale in copies:
             stale.unlink(missing_ok=True)
         current = self.scalar("SELECT current_database()")
         self.execute("CHECKPOINT")
@@ -203,16 +215,25 @@ class Project:
                 self.execute(f'COPY FROM DATABASE "{current}" TO _wb_fresh')
             finally:
                 self.execute("DETACH _wb_fresh")
+            os.chmod(fresh, stat.S_IMODE(target.stat().st_mode))
             with fresh.open("rb+") as handle:
                 os.fsync(handle.fileno())
-        except BaseException:
-            fresh.unlink(missing_ok=True)
-            raise
+        except BaseException as exc:
+            for copy in copies:
+                copy.unlink(missing_ok=True)
+            if not isinstance(exc, OSError | duckdb.Error):
+                raise
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise ProjectError(
+                f"{self.path}: could not rewrite the project file ({reason}); the project is intact and "
+                "stays open, but the bytes of deleted rows may remain in the file until a later rewrite "
+                "(the copy needs as much free space as the project)"
+            ) from exc
         self.con.close()
         try:
-            os.replace(fresh, self.path)
+            os.replace(fresh, target)
             if os.name == "posix":  # make the rename itself durable
-                directory = os.open(self.path.parent, os.O_RDONLY)
+                directory = os.open(target.parent, os.O_RDONLY)
                 try:
                     os.fsync(directory)
                 finally:
@@ -222,7 +243,7 @@ class Project:
 
     def worker(self) -> Project:
         """A handle for another thread: same database, its own connection (DuckDB cursors are per thread)."""
-        return Project(self.path, self.con.cursor(), self.read_only)
+        return Project(self.path, self.con.cursor(), self.read_only, worker=True)
 
     def close(self) -> None:
         self.con.close()
