@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from workbench.errors import WorkbenchError
+from workbench.journal import PENDING_SUPERSEDE
 from workbench.project import Project
 from workbench.text.tokens import prune_dictionary
 
@@ -189,6 +190,10 @@ def _trim_journal(project: Project, entries: list[tuple[int, str]], owned: dict[
     removed: set[int] = set()
     trimmed: set[int] = set()
     redacted: set[int] = set()
+    # An action after an undo makes the undone actions impossible to redo, but the journal writes that
+    # flag lazily: it is implied while the newest row is a normal action. Deleting that action must not
+    # bring back a redo the user had given up, so the flag is written first.
+    project.execute(f"UPDATE journal SET superseded = TRUE WHERE undone AND NOT superseded AND {PENDING_SUPERSEDE}")
     for journal_id, raw in entries:
         payload = json.loads(raw)
         changes = payload.get("changes", [])
