@@ -304,7 +304,8 @@ def guess_text_column(names: list[str], types: list[str], averages: list[float])
     Among the text-typed columns: those whose accent-folded name contains a hint (commentaire, verbatim,
     texte, comment, message, avis, réponse…) and whose values average at least 15 characters win, the
     longest on average first; without such a column, the text column with the longest values. (Averages
-    are over the first 10,000 rows.)
+    are over the non-empty values of the whole column, except for a column already too long in its first
+    10,000 rows to be typed: then over those rows.)
     """
     candidates = [i for i, type_ in enumerate(types) if type_ == "text" and averages[i] > 0]
     if not candidates:
@@ -362,7 +363,9 @@ def store_table(
             raise IngestError(path, f"no column {text_column!r}; columns are: {', '.join(names)}")
         text_index = matches[0]
     else:
-        guessed = guess_text_column(names, types, averages)
+        # Means over whole columns (`infer_column` computed them), not the sample: a comment column left
+        # empty in the first rows (a question added later) must still be found.
+        guessed = guess_text_column(names, types, [column.mean_length for column in columns])
         if guessed is None:
             raise IngestError(path, f"no text column found among {', '.join(names)}; name it with --text-column")
         text_index = guessed
