@@ -44,6 +44,9 @@ class ChartPanel(QWidget):
         for kind in charts.CHART_KINDS:
             self.kind.addItem(self.tr(LABELS[kind]) if kind in LABELS else kind, kind)
         self.code = QComboBox()
+        # Code paths run long; sized to their full length they would widen the whole window.
+        self.code.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.code.setMinimumContentsLength(20)
         self.variable = QComboBox()
         self.draw_button = QPushButton(self.tr("Tracer"))
         self.save_button = QPushButton(self.tr("Enregistrer…"))

@@ -190,8 +190,11 @@ class MainWindow(QMainWindow):
         self.documents.setModel(self.model)
         self.documents.selectionModel().currentRowChanged.connect(self._document_chosen)
         header = self.documents.horizontalHeader()
+        margin = 2 * header.style().pixelMetric(header.style().PixelMetric.PM_HeaderMargin) + 4
         for column, width in ((0, 48), (1, 70), (3, 80), (4, 64)):
-            self.documents.setColumnWidth(column, width)
+            # At least as wide as the header, whose words differ in length between languages.
+            label = self.model.headerData(column, Qt.Orientation.Horizontal)
+            self.documents.setColumnWidth(column, max(width, header.fontMetrics().horizontalAdvance(label) + margin))
         header.setSectionResizeMode(2, header.ResizeMode.Stretch)
         self.kind_filter.blockSignals(True)
         self.kind_filter.clear()

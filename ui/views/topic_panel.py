@@ -48,6 +48,9 @@ class TopicPanel(QWidget):
         self.members = QListWidget()
         self.members.setWordWrap(True)
         self.code_choice = QComboBox()
+        # Code paths run long; sized to their full length they would widen the whole window.
+        self.code_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.code_choice.setMinimumContentsLength(20)
         self.map_button = QPushButton(self.tr("Proposer ce code pour le thème"))
         self.map_button.setEnabled(False)
         mapping = QHBoxLayout()

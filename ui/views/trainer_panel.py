@@ -3,7 +3,7 @@ the trainee missed or coded wrongly — what a trainer needs to give feedback.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -35,8 +35,12 @@ class TrainerPanel(QWidget):
         self.project: Project | None = None
         self.reference = QComboBox()
         self.trainee = QComboBox()
+        for combo in (self.reference, self.trainee):  # compact, so the window's three panes fit its width
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         self.score_button = QPushButton(self.tr("Évaluer"))
         self.summary = QLabel()
+        self.summary.setWordWrap(True)  # one long line of scores, longer in English: wrap, not widen
         self.per_code = QTableWidget(0, 4)
         self.per_code.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Précision"), self.tr("Rappel"), self.tr("F1")])
         self.misses = QTableWidget(0, 3)
@@ -47,6 +51,13 @@ class TrainerPanel(QWidget):
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
             table.verticalHeader().setVisible(False)
             table.horizontalHeader().setStretchLastSection(True)
+        # The scores stay in view however long the code paths are: those take the room left, elided.
+        header = self.per_code.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, header.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, header.ResizeMode.ResizeToContents)
+        self.per_code.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         tabs = QTabWidget()
         tabs.addTab(self.per_code, self.tr("Par code"))
         tabs.addTab(self.misses, self.tr("Oublis"))
@@ -109,7 +120,6 @@ class TrainerPanel(QWidget):
                           str(entry.get("text", "")).replace("\n", " "))
                 for column, value in enumerate(values):
                     table.setItem(row, column, QTableWidgetItem(value))
-        self.per_code.resizeColumnsToContents()
         return True
 
     def _open(self, rows: list[dict], row: int) -> None:
