@@ -23,6 +23,8 @@ def parse_arguments(args: list[str]) -> tuple[argparse.Namespace, list[str]]:
 
 def main(argv: list[str] | None = None) -> int:
     """Open the main window in the chosen language, on the project given as argument if any."""
+    options, qt_args = parse_arguments(sys.argv[1:] if argv is None else argv)  # --help before the imports
+
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from ui import i18n
@@ -30,7 +32,6 @@ def main(argv: list[str] | None = None) -> int:
     from workbench.errors import WorkbenchError
     from workbench.project import Project
 
-    options, qt_args = parse_arguments(sys.argv[1:] if argv is None else argv)
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("Verbatim Workbench")
     # Before any widget exists: strings are translated when the widgets are built.
