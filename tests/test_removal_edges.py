@@ -67,3 +67,20 @@ def test_after_a_removal_the_whole_journal_undoes_and_redoes_without_conflict(pr
 
 def _state(project) -> list[list[tuple]]:
     return [project.rows(f"SELECT * FROM {table} ORDER BY ALL") for table in ("codes", "codings", "memos", "suggestions")]
+
+
+def test_kept_originals_of_placeholders_only_removed_texts_used_are_deleted(project):
+    gone = add_document(project, "Rappeler [PERSONNE_1] au [TEL_1], il veut résilier.")
+    kept = add_document(project, "Le dossier de [PERSONNE_2] est clos.")
+    quoted = add_document(project, "Réponse de l'agence.")
+    project.execute("INSERT INTO document_parts VALUES (?, 'quoted', 'Bonjour [PERSONNE_3], [TEL_1]')", [quoted])
+    project.execute("INSERT INTO pseudonyms VALUES ('person', 'Zéphyrin Quatrebarbes', '[PERSONNE_1]'), "
+                    "('person', 'Quatrebarbes', '[PERSONNE_1]'), ('phone', '0612345678', '[TEL_1]'), "
+                    "('person', 'Anne Lefol', '[PERSONNE_2]'), ('person', 'Paul Ixe', '[PERSONNE_3]')")
+    keys = project.scalar("SELECT count(*) FROM pseudonym_keys")
+    remove_documents(project, [gone])
+    assert project.rows("SELECT token FROM pseudonyms ORDER BY token") == [("0612345678",), ("Anne Lefol",), ("Paul Ixe",)]
+    assert project.scalar("SELECT count(*) FROM pseudonym_keys") == keys
+    remove_documents(project, [kept, quoted])
+    assert project.scalar("SELECT count(*) FROM pseudonyms") == 0
+    assert b"Quatrebarbes" not in project.path.read_bytes()

@@ -4,7 +4,8 @@ Two needs: an analyst imported the wrong file (or a test export) and wants it go
 must erase a customer's verbatims (GDPR right to erasure). Both mean every trace: the texts and
 everything derived from or pointing into them (case values, e-mail parts, sentences and turns, the
 search index and the words only they used, cached vectors, topic assignments, suggestions, codings,
-memos on the documents and on their codings) and the journal's copies of removed rows. Journal entries that only touched removed
+memos on the documents and on their codings, the kept originals of placeholders no remaining text uses)
+and the journal's copies of removed rows. Journal entries that only touched removed
 documents go; entries that also touched others keep their other changes, so undo and redo of what
 remains stay consistent. The project file is then rewritten (`Project.rewrite`) so that no byte of
 the removed texts stays in freed blocks.
@@ -27,6 +28,14 @@ from workbench.text.tokens import prune_dictionary
 
 # Journalled tables whose rows belong to a document through their document_id column.
 _DOCUMENT_TABLES = ("codings", "suggestions", "segments")
+# A pseudonymisation placeholder, `[PERSONNE_12]`: a label, an underscore and a number in brackets.
+_PLACEHOLDER = r"\[[^\[\]\s]+_[0-9]+\]"
+# Everything that may quote a placeholder once the documents are gone.
+_PLACEHOLDER_HOLDERS = (
+    "SELECT text FROM documents", "SELECT title FROM documents", "SELECT text FROM document_parts",
+    "SELECT value FROM document_values", "SELECT speaker FROM segments", "SELECT text FROM memos",
+    "SELECT CAST(payload AS VARCHAR) FROM journal",
+)
 _ERASED = "(changes on removed documents were erased from this entry)"
 
 
@@ -130,7 +139,26 @@ def _remove(project: Project, documents: list[int]) -> RemovalReport:
     prune_dictionary(project)  # words only the removed texts had
     _forget_examples(project, documents)
     report.journal_removed, report.journal_trimmed = _trim_journal(project, entries, owned, removed_documents)
+    _forget_pseudonyms(project)
     return report
+
+
+def _forget_pseudonyms(project: Project) -> None:
+    """Delete the originals kept by reversible pseudonymisation (`pseudonyms`) whose placeholder no
+    remaining text, title, value, speaker, memo or journal entry uses: they could only re-identify
+    removed texts, and an erased customer's name must not stay in the project. (The keyed hashes in
+    `pseudonym_keys` stay: they hold no original and keep later placeholders consistent.)"""
+    if not project.scalar("SELECT count(*) FROM pseudonyms"):
+        return
+    texts = " UNION ALL ".join(_PLACEHOLDER_HOLDERS)
+    project.execute(
+        f"""
+        DELETE FROM pseudonyms WHERE replacement NOT IN (
+            SELECT DISTINCT unnest(regexp_extract_all(t, '{_PLACEHOLDER}')) FROM ({texts}) held(t)
+            WHERE contains(t, '[')
+        )
+        """
+    )
 
 
 def _forget_examples(project: Project, documents: list[int]) -> None:
