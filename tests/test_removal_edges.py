@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
+
+from cli_helpers import fails, ok
 from coding_helpers import add_document
 
 from workbench.codebook import create_code, delete_code, merge_codes
 from workbench.coding import apply_code, recode, remove_coding, resize_coding
+from workbench.errors import ProjectError
 from workbench.journal import next_redo, next_undo, redo, undo
 from workbench.memos import add_memo, edit_memo
+from workbench.project import Project
 from workbench.removal import remove_documents
 from workbench.suggest.review import accept, relabel
 
@@ -84,3 +89,19 @@ def test_kept_originals_of_placeholders_only_removed_texts_used_are_deleted(proj
     remove_documents(project, [kept, quoted])
     assert project.scalar("SELECT count(*) FROM pseudonyms") == 0
     assert b"Quatrebarbes" not in project.path.read_bytes()
+
+
+def test_a_removal_whose_rewrite_fails_says_the_documents_are_gone(tmp_path, monkeypatch):
+    path = tmp_path / "p.vwb"
+    table = tmp_path / "avis.csv"
+    table.write_text("id;commentaire\n1;Très satisfait du conseiller.\n2;Délai trop long.\n", encoding="utf-8")
+    ok("new", path)
+    ok("import", path, table, "--quiet")
+
+    def disk_full(self: Project) -> None:
+        raise ProjectError(f"{self.path}: could not rewrite the project file (No space left on device)")
+
+    monkeypatch.setattr(Project, "rewrite", disk_full)
+    assert "removed 1 document(s) for good, but" in fails("remove", path, "--document", "1", "--yes")
+    monkeypatch.undo()
+    assert json.loads(ok("info", path, "--json"))["documents"] == 1

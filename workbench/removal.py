@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from workbench.errors import WorkbenchError
+from workbench.errors import ProjectError, WorkbenchError
 from workbench.journal import PENDING_SUPERSEDE
 from workbench.project import Project
 from workbench.text.tokens import prune_dictionary
@@ -71,7 +71,7 @@ def remove_sources(project: Project, source_ids: Iterable[int]) -> RemovalReport
     with project.transaction():
         report = _remove(project, documents)
         report.sources = len(project.rows("DELETE FROM sources WHERE id = ANY(?) RETURNING id", [wanted]))
-    project.rewrite()
+    _rewrite(project, report)
     return report
 
 
@@ -80,8 +80,17 @@ def remove_documents(project: Project, document_ids: Iterable[int]) -> RemovalRe
     wanted = _existing(project, "documents", document_ids, "no document {} in {}")
     with project.transaction():
         report = _remove(project, wanted)
-    project.rewrite()
+    _rewrite(project, report)
     return report
+
+
+def _rewrite(project: Project, report: RemovalReport) -> None:
+    """Rewrite the file after a removal. The removal is committed by then: when the rewrite fails (a full
+    disk), the error must say so, or the analyst would believe nothing happened and try again."""
+    try:
+        project.rewrite()
+    except ProjectError as exc:
+        raise ProjectError(f"removed {report.documents} document(s) for good, but {exc}") from exc
 
 
 def _existing(project: Project, table: str, ids: Iterable[int], message: str) -> list[int]:
