@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from cli_helpers import fails, ok
+from coded_project import build
 from coding_helpers import add_document
 
 from workbench.codebook import create_code, delete_code, merge_codes
@@ -105,3 +106,10 @@ def test_a_removal_whose_rewrite_fails_says_the_documents_are_gone(tmp_path, mon
     assert "removed 1 document(s) for good, but" in fails("remove", path, "--document", "1", "--yes")
     monkeypatch.undo()
     assert json.loads(ok("info", path, "--json"))["documents"] == 1
+
+
+def test_a_topic_left_without_units_goes_with_its_keywords(project):
+    build(project)
+    remove_documents(project, [1, 3])  # topic 1 ("départ": résilier, concurrent) had documents 1 and 3 only
+    assert project.rows("SELECT topic, size FROM topics ORDER BY topic") == [(-1, 1), (0, 2)]
+    assert project.scalar("SELECT count(*) FROM topics WHERE list_contains(keywords, 'concurrent')") == 0

@@ -199,12 +199,14 @@ def _delete(project: Project, sql: str, params: list[Any]) -> int:
 
 
 def _forget_topic_units(project: Project, kind: str, unit_ids: list[int]) -> None:
-    """Take removed units out of topic assignments, topic sizes and representative lists."""
+    """Take removed units out of topic assignments, topic sizes and representative lists. A topic left
+    without units goes: its label and keywords were drawn from the removed texts alone (a name among them)."""
     if not unit_ids:
         return
-    runs = [row[0] for row in project.rows(
-        "SELECT DISTINCT run_id FROM unit_topics WHERE unit_kind = ? AND unit_id = ANY(?)", [kind, unit_ids]
-    )]
+    touched = project.rows(
+        "SELECT DISTINCT run_id, topic FROM unit_topics WHERE unit_kind = ? AND unit_id = ANY(?)", [kind, unit_ids]
+    )
+    runs = sorted({run_id for run_id, _ in touched})
     if not runs:
         return
     project.execute("DELETE FROM unit_topics WHERE unit_kind = ? AND unit_id = ANY(?)", [kind, unit_ids])
@@ -217,6 +219,8 @@ def _forget_topic_units(project: Project, kind: str, unit_ids: list[int]) -> Non
         """,
         [unit_ids, runs],
     )
+    for run_id, topic in touched:
+        project.execute("DELETE FROM topics WHERE run_id = ? AND topic = ? AND size = 0", [run_id, topic])
 
 
 def _trim_journal(project: Project, entries: list[tuple[int, str]], owned: dict[str, set[int]],
