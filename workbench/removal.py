@@ -65,7 +65,11 @@ def list_sources(project: Project) -> list[dict[str, Any]]:
 
 
 def remove_sources(project: Project, source_ids: Iterable[int]) -> RemovalReport:
-    """Remove imported files with all their documents; the same file can then be imported again."""
+    """Remove imported files with all their documents; the same file can then be imported again.
+
+    A text repeated by a later file was stored once, under the file imported first: it goes with that
+    file, and the later file (already imported) cannot bring it back unless it is removed and imported
+    again too (nothing records which files repeated which texts)."""
     wanted = _existing(project, "sources", source_ids, "no source {} in {}; see `workbench sources`")
     documents = [row[0] for row in project.rows("SELECT id FROM documents WHERE source_id = ANY(?)", [wanted])]
     with project.transaction():

@@ -36,7 +36,8 @@ def sources(project: str, as_json: bool) -> None:
 @click.command()
 @project_argument
 @click.option("--source", "source_ids", type=int, multiple=True, metavar="ID",
-              help="An imported file (id from `workbench sources`): all its documents; it can be imported again.")
+              help="An imported file (id from `workbench sources`): all its documents, including texts later "
+                   "files repeated (stored once, under this file); it can be imported again.")
 @click.option("--document", "document_ids", type=int, multiple=True, metavar="ID", help="One document.")
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @json_option
