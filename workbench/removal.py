@@ -10,8 +10,9 @@ entries that also touched others keep their other changes, so undo and redo of w
 consistent. The project file is then rewritten (`Project.rewrite`) so that no byte of
 the removed texts stays in freed blocks.
 
-All of it is one transaction: an error leaves the project as it was. Removal is not undoable (that
-is its point); the CLI asks for confirmation.
+All of it is one transaction: an error leaves the project as it was. (The rewrite follows the commit;
+when it fails, its error says the documents are gone.) Removal is not undoable (that is its point); the
+CLI asks for confirmation.
 """
 
 from __future__ import annotations
