@@ -215,7 +215,9 @@ class Project:
                 self.execute(f'COPY FROM DATABASE "{current}" TO _wb_fresh')
             finally:
                 self.execute("DETACH _wb_fresh")
-            os.chmod(fresh, stat.S_IMODE(target.stat().st_mode))
+            mode = stat.S_IMODE(target.stat().st_mode)
+            if stat.S_IMODE(fresh.stat().st_mode) != mode:  # FAT volumes refuse chmod, but need none
+                os.chmod(fresh, mode)
             with fresh.open("rb+") as handle:
                 os.fsync(handle.fileno())
         except BaseException as exc:
