@@ -228,7 +228,7 @@ class Project:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise ProjectError(
                 f"{self.path}: could not rewrite the project file ({reason}); the project is intact and usable, "
-                "but the bytes of deleted rows may remain in the file until a later rewrite "
+                "but the bytes of deleted or overwritten rows may remain in the file until a later rewrite "
                 "(the copy needs as much free space as the project)"
             ) from exc
         self.con.close()
