@@ -86,3 +86,18 @@ def test_a_failed_rewrite_says_so_leaves_the_project_usable_and_no_copy_behind(
     project.close()
     with Project.open(path) as reopened:
         assert (reopened.get_meta("kept"), reopened.get_meta("after")) == ("oui", "ok")
+
+
+def test_compact_command_leaves_no_byte_of_deleted_rows(tmp_path: Path) -> None:
+    """`workbench compact` is the rewrite on its own, for after an interrupted removal or any deletion."""
+    from cli_helpers import fails, ok
+
+    path = tmp_path / "p.vwb"
+    with _planted_project(path) as project:
+        project.execute("CHECKPOINT")
+        assert PLANTED.encode() in path.read_bytes()
+    assert "rewrote" in ok("compact", path)
+    assert PLANTED.encode() not in path.read_bytes()
+    with Project.open(path, read_only=True) as reopened:
+        assert reopened.get_meta("kept") == "oui"
+    assert "does not exist" in fails("compact", tmp_path / "absent.vwb")

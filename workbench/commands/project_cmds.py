@@ -19,6 +19,7 @@ def register(cli: click.Group) -> None:
     cli.add_command(new)
     cli.add_command(info)
     cli.add_command(demo)
+    cli.add_command(compact)
 
 
 @click.command()
@@ -54,6 +55,21 @@ def info(project: str, as_json: bool) -> None:
         click.echo(f"  {'kind':<12}{'documents':>10}{'segments':>10}{'codings':>10}")
         for kind, counts in summary["by_kind"].items():
             click.echo(f"  {kind:<12}{counts['documents']:>10}{counts['segments']:>10}{counts['codings']:>10}")
+
+
+@click.command()
+@project_argument
+def compact(project: str) -> None:
+    """Rewrite PROJECT into a fresh file, so that nothing deleted stays in its bytes (removal and
+    pseudonymisation do it themselves; this is for after a failed or interrupted one) and the file
+    takes no more room than its data."""
+    from workbench.project import Project
+
+    path = Path(project)
+    before = path.stat().st_size if path.exists() else 0
+    with Project.open(project) as opened:
+        opened.rewrite()
+    click.echo(f"rewrote {path}: {before / 1024**2:.1f} MB -> {path.stat().st_size / 1024**2:.1f} MB")
 
 
 @click.command()
