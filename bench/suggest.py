@@ -1,12 +1,13 @@
 """Suggestion quality and speed, measured honestly. Run: .venv/bin/python bench/suggest.py [--part ...]
 
 Parts:
-- banking77: 77 intents as codes; 8 coded examples per code drawn from train.csv (fixed seeds), the
-  other train texts as the project's uncoded units (their labels are never read), top-1 accuracy on
-  test.csv. Baseline: plain logistic regression on the same vectors, measured in the same run.
-  The propagation parameters (keep share x pseudo-label weight) are picked on a validation split of
-  train.csv (15 % of each intent's non-coded texts, held out of the uncoded pool while picking), never on
-  test.csv; test accuracy is then reported for the picked setting with all non-coded train texts as pool.
+- banking77: 77 intents as codes; 8 coded examples per code drawn from train.csv (fixed seeds); the
+  other train texts and the test texts are the project's uncoded units (their labels are never read
+  by the method, as a project scores the uncoded units it learns from), top-1 accuracy on test.csv.
+  Baseline: plain logistic regression on the same vectors, measured in the same run. The method's
+  variants (`VARIANTS`) are compared on a validation split of train.csv only (15 % of each intent's
+  non-coded texts, scored; test.csv is not read), never on test.csv; test accuracy is then reported
+  for the variant picked there. Semantic embedders get the lexical embedder's vectors as second view.
 - french: the demo corpus (sample_projects/relation-client, truth.csv): relationship-form and
   contact-reason accuracy, zero-shot from the shipped codebooks and with 5 coded documents per code
   (examples from some documents, accuracy on the others).
@@ -75,7 +76,15 @@ def sample_coded(labels: np.ndarray, per_code: int, seed: int) -> np.ndarray:
     )
 
 
-GRID = [(keep, weight) for keep in (0.3, 0.6, 1.0) for weight in (0.3, 1.0)]  # (keep, pseudo_weight)
+# Variants compared on validation, each adding one step to the one before; the product runs the default.
+VARIANTS = {
+    "propagation (v1)": {"centre": False, "grow": (), "lexical_mix": 0.0},
+    "+ centring": {"centre": True, "grow": (), "lexical_mix": 0.0},
+    "+ re-propagation (0.8, 1.0)": {"centre": True, "grow": (0.8, 1.0), "lexical_mix": 0.0},
+    "+ lexical view (0.3)": {"centre": True, "grow": (0.8, 1.0), "lexical_mix": 0.3},
+    "+ lexical view (0.5)": {"centre": True, "grow": (0.8, 1.0), "lexical_mix": 0.5},
+}
+PRODUCT = {"centre": scoring.DEFAULT_CENTRE, "grow": scoring.DEFAULT_GROW, "lexical_mix": scoring.DEFAULT_LEXICAL_MIX}
 VALIDATION_SHARE = 0.15
 
 
@@ -89,57 +98,68 @@ def split_validation(labels: np.ndarray, coded: np.ndarray, seed: int) -> np.nda
     ])
 
 
-def _ours(x_coded, y_coded, x_pool, x_eval, x_names, n_codes, seed, **params):  # type: ignore[no-untyped-def]
-    """(classifier-alone scores, blended scores) on x_eval, as the product computes them."""
-    model = scoring.fit_few_shot(x_coded, y_coded, n_codes, x_pool, seed=seed, **params)
-    few = model.scores(x_eval, n_codes)
-    zero = scoring.zero_shot(x_eval, x_names)
-    zero_coded = scoring.zero_shot(np.vstack([x_coded, x_pool]), x_names)[: len(x_coded)]
-    weight = scoring.blend_weight(x_coded, y_coded, zero_coded)
-    return few, scoring.blend(few, zero, np.ones(n_codes, bool), weight)
+def _ours(x_coded, y_coded, x_pool, x_names, n_codes, seed, lexical=None, **params):  # type: ignore[no-untyped-def]
+    """(classifier-alone scores, blended scores) on the pool, as `codes._score_group` computes them: zero-shot
+    over all units, the blend weight from the coded units, the classifier fitted on coded + pool (with the
+    lexical vectors of both when given) and applied to the pool. Variants without a lexical share get none."""
+    zero = scoring.zero_shot(np.vstack([x_coded, x_pool]), x_names)
+    weight = scoring.blend_weight(x_coded, y_coded, zero[: len(x_coded)])
+    view = lexical if params.get("lexical_mix", scoring.DEFAULT_LEXICAL_MIX) > 0 else None
+    model = scoring.fit_few_shot(x_coded, y_coded, n_codes, x_pool, zero_pool=zero[len(x_coded):], weight=weight,
+                                 lexical=view, seed=seed, **params)
+    few = model.scores(x_pool, n_codes, None if view is None else view[1])
+    return few, scoring.blend(few, zero[len(x_coded):], np.ones(n_codes, bool), weight)
 
 
-def select_on_validation(x_train, y_train, x_names, n_codes, seeds):  # type: ignore[no-untyped-def]
-    """Mean validation accuracy (ours: classifier + zero-shot) of each grid point over the seeds.
-    Only train.csv is read: coded examples, a held-out validation split, the rest as uncoded pool."""
-    scores: dict[tuple[float, float], list[float]] = {point: [] for point in GRID}
+def select_on_validation(x_train, y_train, x_names, n_codes, seeds, lexical=None):  # type: ignore[no-untyped-def]
+    """Mean validation accuracy (ours: classifier + zero-shot) of each variant over the seeds. Only
+    train.csv is read: coded examples, and every other train text as uncoded unit, of which the
+    validation split's labels are read to score (its texts are uncoded units, as test.csv's are later)."""
+    scores: dict[str, list[float]] = {name: [] for name in VARIANTS}
     for seed in seeds:
         coded = sample_coded(y_train, 8, seed)
         valid = split_validation(y_train, coded, seed)
-        pool = np.setdiff1d(np.arange(len(y_train)), np.concatenate([coded, valid]))
-        for keep, weight in GRID:
-            _, mixed = _ours(x_train[coded], y_train[coded], x_train[pool], x_train[valid], x_names, n_codes,
-                             seed, keep=keep, pseudo_weight=weight)
-            scores[(keep, weight)].append(float((mixed.argmax(1) == y_train[valid]).mean()))
-    return {point: float(np.mean(values)) for point, values in scores.items()}
+        pool = np.setdiff1d(np.arange(len(y_train)), coded)
+        rows = np.searchsorted(pool, valid)
+        for name, params in VARIANTS.items():
+            if lexical is None and params["lexical_mix"] > 0:
+                continue
+            view = None if lexical is None else (lexical[coded], lexical[pool])
+            _, mixed = _ours(x_train[coded], y_train[coded], x_train[pool], x_names, n_codes, seed, view, **params)
+            scores[name].append(float((mixed[rows].argmax(1) == y_train[valid]).mean()))
+    return {name: float(np.mean(values)) if values else None for name, values in scores.items()}
 
 
 def part_banking77(seeds: list[int], models: list[str]) -> list[dict]:
-    """Validation grid for every embedder, one setting picked (best mean validation accuracy over the
-    semantic embedders run; over all if only `lexical` runs), then test.csv accuracy for that setting."""
+    """Validation comparison of the variants for every embedder, one picked (best mean validation accuracy
+    over the semantic embedders run; over all if only `lexical` runs), then test.csv accuracy for it.
+    The semantic embedders get the lexical embedder's vectors as their second view, as in the product."""
     from sklearn.linear_model import LogisticRegression
 
     train, test, names, y_train, y_test = _load_banking()
-    defaults = (scoring.DEFAULT_KEEP, scoring.DEFAULT_PSEUDO_WEIGHT)
     vectors, grids = {}, {}
+    lexical = banking_vectors("lexical", train.text.tolist(), test.text.tolist(), names)
     for short in models:
-        vectors[short] = banking_vectors(short, train.text.tolist(), test.text.tolist(), names)
-        grids[short] = select_on_validation(vectors[short][0], y_train, vectors[short][2], len(names), seeds)
+        vectors[short] = lexical if short == "lexical" else banking_vectors(
+            short, train.text.tolist(), test.text.tolist(), names)
+        view = None if short == "lexical" else lexical[0]
+        grids[short] = select_on_validation(vectors[short][0], y_train, vectors[short][2], len(names), seeds, view)
     judges = [short for short in models if short != "lexical"] or models
-    mean = {point: float(np.mean([grids[short][point] for short in judges])) for point in GRID}
-    picked = max(GRID, key=lambda point: mean[point])
-    print_table([{"keep": keep, "pseudo_weight": weight,
-                  **{f"validation {short}": grids[short][(keep, weight)] for short in models},
-                  f"mean {'+'.join(judges)}": mean[(keep, weight)],
-                  "picked": "yes" if (keep, weight) == picked else "",
-                  "product default": "yes" if (keep, weight) == defaults else ""} for keep, weight in GRID],
-                f"Banking77 validation grid, ours (classifier + zero-shot), train.csv only "
-                f"({VALIDATION_SHARE:.0%} of non-coded texts per intent held out), mean of seeds {seeds}")
-    if picked != defaults:
-        print(f"NOTE: validation picked {picked}, the product defaults in scoring.py are {defaults}")
+    mean = {name: float(np.mean([grids[short][name] for short in judges])) for name in VARIANTS
+            if all(grids[short][name] is not None for short in judges)}
+    picked = max(mean, key=lambda name: mean[name])
+    print_table([{"variant": name, **{f"validation {short}": grids[short][name] for short in models},
+                  f"mean {'+'.join(judges)}": mean.get(name), "picked": "yes" if name == picked else "",
+                  "product default": "yes" if params == PRODUCT else ""} for name, params in VARIANTS.items()],
+                f"Banking77 validation, ours (classifier + zero-shot), train.csv only "
+                f"({VALIDATION_SHARE:.0%} of non-coded texts per intent scored), mean of seeds {seeds}")
+    if VARIANTS[picked] != PRODUCT:
+        print(f"NOTE: validation picked {picked!r}, the product defaults in scoring.py are {PRODUCT}")
     rows = []
     for short in models:
         x_train, x_test, x_names = vectors[short]
+        everything = np.vstack([x_train, x_test])
+        words = np.vstack([lexical[0], lexical[1]])
         zero = scoring.zero_shot(x_test, x_names)
         zero_acc = float((zero.argmax(1) == y_test).mean())
         accs: dict[str, list[float]] = {"baseline LR": [], "few-shot (classifier alone)": [],
@@ -147,15 +167,17 @@ def part_banking77(seeds: list[int], models: list[str]) -> list[dict]:
         seconds = []
         for seed in seeds:
             coded = sample_coded(y_train, 8, seed)
-            pool = np.setdiff1d(np.arange(len(y_train)), coded)
+            pool = np.setdiff1d(np.arange(len(everything)), coded)  # uncoded train texts + test texts
+            rows_test = np.searchsorted(pool, len(x_train) + np.arange(len(x_test)))
             plain = LogisticRegression(C=10, max_iter=3000).fit(x_train[coded], y_train[coded])
             accs["baseline LR"].append(float((plain.predict(x_test) == y_test).mean()))
+            view = None if short == "lexical" else (words[coded], words[pool])
             started = time.perf_counter()
-            few, mixed = _ours(x_train[coded], y_train[coded], x_train[pool], x_test, x_names, len(names), seed,
-                               keep=picked[0], pseudo_weight=picked[1])
+            few, mixed = _ours(x_train[coded], y_train[coded], everything[pool], x_names, len(names), seed, view,
+                               **VARIANTS[picked])
             seconds.append(time.perf_counter() - started)
-            accs["few-shot (classifier alone)"].append(float((few.argmax(1) == y_test).mean()))
-            accs["few-shot + zero-shot (ours)"].append(float((mixed.argmax(1) == y_test).mean()))
+            accs["few-shot (classifier alone)"].append(float((few[rows_test].argmax(1) == y_test).mean()))
+            accs["few-shot + zero-shot (ours)"].append(float((mixed[rows_test].argmax(1) == y_test).mean()))
         base = np.mean(accs["baseline LR"])
         rows.append({"embedder": short, "method": "zero-shot (intent names)", "accuracy": zero_acc,
                      "ratio": zero_acc / base, "seconds": None})
@@ -164,7 +186,7 @@ def part_banking77(seeds: list[int], models: list[str]) -> list[dict]:
                          "sd": float(np.std(values)), "ratio": float(np.mean(values)) / base,
                          "seconds": float(np.mean(seconds)) if method != "baseline LR" else None})
         print_table(rows[-4:], f"Banking77 test.csv, 8 coded examples per code, seeds {seeds}, "
-                               f"keep/weight {picked} (picked on validation)")
+                               f"variant {picked!r} (picked on validation)")
     return rows
 
 

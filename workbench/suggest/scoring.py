@@ -9,11 +9,14 @@ with a softmax, which gives scores in [0, 1] that mean the same thing for every 
 
 Few-shot: with a handful of coded units per code a linear classifier on embeddings is the strongest
 simple learner, but eight examples leave most of the space unmapped. The uncoded units fill the gap:
-labels are propagated from the coded units over a k-nearest-neighbour graph of coded + uncoded units,
-the most confident share of each code's propagated units joins training with a low weight, and a
-logistic regression is fitted on the lot. On Banking77 this adds two (MiniLM) to five (e5) points of
-top-1 accuracy over the plain classifier (docs/BENCHMARKS.md, ## Suggestions). Rejected suggestions enter as a
-"none of these" class, so what the analyst turned down pulls scores down.
+vectors are centred on the corpus mean, labels are propagated from the coded units over a
+k-nearest-neighbour graph of coded + uncoded units, the most confident share of each code's propagated
+units joins training, and a logistic regression is fitted on the lot; then, twice, the model's
+confident pool units seed a new propagation over the same graph and a wider share joins training.
+When the project also has lexical vectors, a second classifier learns the words of the pseudo-labelled
+units and is mixed in. Every step and parameter was picked on a validation split of Banking77's
+train.csv (docs/BENCHMARKS.md, ## Suggestions). Rejected suggestions enter as a "none of these" class,
+so what the analyst turned down pulls scores down.
 """
 
 from __future__ import annotations
@@ -27,6 +30,10 @@ NONE = -1  # label of negative examples (rejected suggestions): "none of this sc
 # Banking77's train.csv (never test.csv) by `bench/suggest.py --part banking77`; docs/BENCHMARKS.md.
 DEFAULT_KEEP = 0.6
 DEFAULT_PSEUDO_WEIGHT = 1.0
+# Centring, the re-propagation rounds and the lexical view's share: picked the same way, same place.
+DEFAULT_CENTRE = True
+DEFAULT_GROW = (0.8, 1.0)
+DEFAULT_LEXICAL_MIX = 0.3
 
 
 def normalise(matrix: np.ndarray) -> np.ndarray:
@@ -53,20 +60,44 @@ def zero_shot(units: np.ndarray, codes: np.ndarray, temperature: float = 0.5) ->
 
 @dataclass
 class FewShotModel:
-    """A fitted classifier over the codes of one scheme; `classes` holds code indexes (and NONE)."""
+    """A fitted classifier over the codes of one scheme; `classes` holds code indexes (and NONE).
+    `centre` is the corpus mean the vectors are shifted by before classifying; `lexical` is the optional
+    second classifier on the lexical view, mixed in with weight `lexical_mix`."""
 
     classifier: object
     classes: np.ndarray
     n_pseudo: int
+    centre: np.ndarray | None = None
+    lexical: object | None = None
+    lexical_mix: float = 0.0
 
-    def scores(self, units: np.ndarray, n_codes: int) -> np.ndarray:
-        """(n_units, n_codes) probabilities; codes the classifier never saw get 0."""
-        proba = self.classifier.predict_proba(normalise(units))  # type: ignore[attr-defined]
-        out = np.zeros((len(units), n_codes), dtype=np.float32)
-        for column, label in enumerate(self.classes):
-            if label != NONE:
-                out[:, label] = proba[:, column]
+    def scores(self, units: np.ndarray, n_codes: int, lexical_units: np.ndarray | None = None) -> np.ndarray:
+        """(n_units, n_codes) probabilities; codes the classifier never saw get 0. With a lexical
+        classifier, `lexical_units` (the same units' lexical vectors) must be given."""
+        out = _code_columns(self.classifier, centred(units, self.centre), n_codes)
+        if self.lexical is not None:
+            if lexical_units is None:
+                raise ValueError("this model has a lexical classifier: give the units' lexical vectors")
+            lexical = _code_columns(self.lexical, normalise(lexical_units), n_codes)
+            out = (1 - self.lexical_mix) * out + self.lexical_mix * lexical
         return out
+
+
+def _code_columns(classifier: object, x: np.ndarray, n_codes: int) -> np.ndarray:
+    proba = classifier.predict_proba(x)  # type: ignore[attr-defined]
+    out = np.zeros((len(x), n_codes), dtype=np.float32)
+    for column, label in enumerate(classifier.classes_):  # type: ignore[attr-defined]
+        if label != NONE:
+            out[:, label] = proba[:, column]
+    return out
+
+
+def centred(vectors: np.ndarray, centre: np.ndarray | None) -> np.ndarray:
+    """Normalised vectors shifted by the corpus mean and normalised again. Sentence embeddings share a
+    large common direction; removing it spreads the units out, which helps the neighbour graph and the
+    classifier alike (+0.8 to +0.9 points on the Banking77 validation split, docs/BENCHMARKS.md)."""
+    vectors = normalise(vectors)
+    return vectors if centre is None else normalise(vectors - centre)
 
 
 def _knn_graph(vectors: np.ndarray, k: int, block: int = 2048):  # type: ignore[no-untyped-def]
@@ -92,22 +123,25 @@ def _knn_graph(vectors: np.ndarray, k: int, block: int = 2048):  # type: ignore[
     return scale @ graph @ scale
 
 
-def propagate(
-    coded: np.ndarray, labels: np.ndarray, pool: np.ndarray, n_codes: int, k: int = 10, alpha: float = 0.9
-) -> tuple[np.ndarray, np.ndarray]:
-    """Spread code labels from coded vectors to pool vectors over a kNN graph (Zhou et al., 2004).
-    Returns the pool's propagated code index and a confidence in [0, 1]."""
-    vectors = normalise(np.vstack([coded, pool]))
-    graph = _knn_graph(vectors, k)
-    seeds = np.zeros((len(vectors), n_codes), dtype=np.float32)
-    positive = labels != NONE
-    seeds[np.flatnonzero(positive), labels[positive]] = 1.0
+def _spread(graph, nodes: np.ndarray, labels: np.ndarray, n_codes: int, alpha: float = 0.9):  # type: ignore[no-untyped-def]
+    """Label spreading (Zhou et al., 2004) from labelled graph `nodes`: each node's code index and a
+    confidence in [0, 1] (its share of the spread mass)."""
+    seeds = np.zeros((graph.shape[0], n_codes), dtype=np.float32)
+    seeds[nodes, labels] = 1.0
     spread = seeds.copy()
     for _ in range(20):
         spread = alpha * (graph @ spread) + (1 - alpha) * seeds
-    spread = spread[len(coded) :]
     mass = spread.sum(axis=1)
     return spread.argmax(axis=1), np.where(mass > 0, spread.max(axis=1) / np.maximum(mass, 1e-12), 0.0)
+
+
+def _most_confident(guess: np.ndarray, confidence: np.ndarray, codes: np.ndarray, share: float) -> np.ndarray:
+    """Indexes of the most confident `share` of each code's units (per code, so rare codes keep theirs)."""
+    chosen = [np.zeros(0, dtype=int)]
+    for code in codes:
+        members = np.flatnonzero(guess == code)
+        chosen.append(members[np.argsort(-confidence[members], kind="stable")][: int(len(members) * share)])
+    return np.concatenate(chosen)
 
 
 def fit_few_shot(
@@ -116,33 +150,76 @@ def fit_few_shot(
     n_codes: int,
     pool: np.ndarray | None = None,
     *,
+    zero_pool: np.ndarray | None = None,
+    weight: float = 1.0,
+    lexical: tuple[np.ndarray, np.ndarray] | None = None,
     keep: float = DEFAULT_KEEP,
     pseudo_weight: float = DEFAULT_PSEUDO_WEIGHT,
+    centre: bool = DEFAULT_CENTRE,
+    grow: tuple[float, ...] = DEFAULT_GROW,
+    lexical_mix: float = DEFAULT_LEXICAL_MIX,
     c: float = 20.0,
     seed: int = 0,
 ) -> FewShotModel:
-    """Logistic regression on coded vectors (labels: code index, or NONE for negatives), plus the most
-    confident `keep` share of each code's propagated pool units at weight `pseudo_weight`."""
+    """Logistic regression on coded vectors (labels: code index, or NONE for negatives) and pseudo-labelled
+    pool units, in three steps:
+
+    1. labels spread from the coded units over a neighbour graph of coded + pool units; the most confident
+       `keep` share of each code's pool units joins training at weight `pseudo_weight`;
+    2. for each share in `grow`: the model's scores on the pool (blended with `zero_pool` at `weight`, as
+       the product blends them) pick that share of each code's most confident pool units; labels are
+       spread again from the coded units plus these, over the same graph, and the classifier is refitted
+       on that share of the new spread. Each round seeds the graph from a wider, mostly right base, so
+       units far from the eight examples get labels too;
+    3. with `lexical` ((coded, pool) vectors of the same units from the lexical embedder), a second
+       classifier is fitted on the lexical view with the pool labelled by step 2's blended scores, and
+       mixed in at `lexical_mix`: words the examples never used but their pseudo-labelled neighbours do.
+    """
     from sklearn.linear_model import LogisticRegression
 
-    x, y = normalise(coded), np.asarray(labels)
-    weights = np.ones(len(y), dtype=np.float32)
-    n_pseudo = 0
-    if pool is not None and len(pool) > 1 and (y != NONE).any():
-        guess, confidence = propagate(x, y, pool, n_codes)
-        chosen = []
-        for code in np.unique(y[y != NONE]):
-            members = np.flatnonzero(guess == code)
-            best = members[np.argsort(-confidence[members])][: int(len(members) * keep)]
-            chosen.append(best)
-        picked = np.concatenate(chosen) if chosen else np.zeros(0, dtype=int)
-        n_pseudo = len(picked)
-        x = np.vstack([x, normalise(pool[picked])])
-        y = np.concatenate([y, guess[picked]])
-        weights = np.concatenate([weights, np.full(n_pseudo, pseudo_weight, dtype=np.float32)])
-    classifier = LogisticRegression(C=c, max_iter=3000, random_state=seed)
-    classifier.fit(x, y, sample_weight=weights)
-    return FewShotModel(classifier, classifier.classes_, n_pseudo)
+    y = np.asarray(labels)
+    middle = normalise(np.vstack([coded, pool])).mean(axis=0) if centre and pool is not None else None
+    if centre and middle is None:
+        middle = normalise(coded).mean(axis=0)
+    x = centred(coded, middle)
+
+    def fit(extra: np.ndarray, extra_labels: np.ndarray, x_view: np.ndarray, extra_view: np.ndarray):  # type: ignore[no-untyped-def]
+        weights = np.concatenate([np.ones(len(y)), np.full(len(extra), pseudo_weight)]).astype(np.float32)
+        classifier = LogisticRegression(C=c, max_iter=3000, random_state=seed)
+        return classifier.fit(np.vstack([x_view, extra_view[extra]]), np.concatenate([y, extra_labels]),
+                              sample_weight=weights)
+
+    codes = np.unique(y[y != NONE])
+    if pool is None or len(pool) < 2 or not len(codes):
+        classifier = fit(np.zeros(0, dtype=int), np.zeros(0, dtype=y.dtype), x, x)
+        return FewShotModel(classifier, classifier.classes_, 0, middle)
+    x_pool = centred(pool, middle)
+    graph = _knn_graph(np.vstack([x, x_pool]), 10)
+    positive = np.flatnonzero(y != NONE)
+    guess, confidence = (part[len(x) :] for part in _spread(graph, positive, y[positive], n_codes))
+    picked = _most_confident(guess, confidence, codes, keep)
+    classifier = fit(picked, guess[picked], x, x_pool)
+    model = FewShotModel(classifier, classifier.classes_, len(picked), middle)
+
+    def pool_scores() -> np.ndarray:
+        scores = _code_columns(model.classifier, x_pool, n_codes)
+        return scores if zero_pool is None else weight * scores + (1 - weight) * zero_pool
+
+    for share in grow:
+        scores = pool_scores()
+        sure = _most_confident(scores.argmax(axis=1), scores.max(axis=1), codes, share)
+        nodes = np.concatenate([positive, len(x) + sure])
+        node_labels = np.concatenate([y[positive], scores[sure].argmax(axis=1)])
+        guess, confidence = (part[len(x) :] for part in _spread(graph, nodes, node_labels, n_codes))
+        picked = _most_confident(guess, confidence, codes, share)
+        classifier = fit(picked, guess[picked], x, x_pool)
+        model = FewShotModel(classifier, classifier.classes_, len(picked), middle)
+    if lexical is not None and lexical_mix > 0:
+        scores = pool_scores()
+        everyone = np.arange(len(x_pool))
+        words = fit(everyone, scores.argmax(axis=1), normalise(lexical[0]), normalise(lexical[1]))
+        model = FewShotModel(classifier, classifier.classes_, len(picked), middle, words, lexical_mix)
+    return model
 
 
 def blend_weight(coded: np.ndarray, labels: np.ndarray, zero_on_coded: np.ndarray, c: float = 20.0) -> float:
