@@ -6,8 +6,8 @@ Parts:
   by the method, as a project scores the uncoded units it learns from), top-1 accuracy on test.csv.
   Baseline: plain logistic regression on the same vectors, measured in the same run. The method's
   variants (`VARIANTS`) are compared on a validation split of train.csv only (15 % of each intent's
-  non-coded texts, scored; test.csv is not read), never on test.csv; test accuracy is then reported
-  for the variant picked there. Semantic embedders get the lexical embedder's vectors as second view.
+  non-coded texts, scored; test.csv is not read), never on test.csv: the best one among those that do
+  not lose to v1 on the French demo corpus (`FRENCH_LOSERS`); test accuracy is reported for it. Semantic embedders get the lexical embedder's vectors as second view.
 - french: the demo corpus (sample_projects/relation-client, truth.csv): relationship-form and
   contact-reason accuracy, zero-shot from the shipped codebooks and with 5 coded documents per code
   (examples from some documents, accuracy on the others).
@@ -80,10 +80,13 @@ def sample_coded(labels: np.ndarray, per_code: int, seed: int) -> np.ndarray:
 VARIANTS = {
     "propagation (v1)": {"centre": False, "grow": (), "lexical_mix": 0.0},
     "+ centring": {"centre": True, "grow": (), "lexical_mix": 0.0},
+    "+ centring + lexical view (0.3)": {"centre": True, "grow": (), "lexical_mix": 0.3},
     "+ re-propagation (0.8, 1.0)": {"centre": True, "grow": (0.8, 1.0), "lexical_mix": 0.0},
-    "+ lexical view (0.3)": {"centre": True, "grow": (0.8, 1.0), "lexical_mix": 0.3},
-    "+ lexical view (0.5)": {"centre": True, "grow": (0.8, 1.0), "lexical_mix": 0.5},
+    "+ re-propagation + lexical view (0.3)": {"centre": True, "grow": (0.8, 1.0), "lexical_mix": 0.3},
 }
+# Variants that lost to v1 on the French demo corpus with e5-small (`--part french` with the variant as
+# product default, docs/BENCHMARKS.md): what wins on Banking77 must also win on French, so they are not picked.
+FRENCH_LOSERS = {"+ re-propagation (0.8, 1.0)", "+ re-propagation + lexical view (0.3)"}
 PRODUCT = {"centre": scoring.DEFAULT_CENTRE, "grow": scoring.DEFAULT_GROW, "lexical_mix": scoring.DEFAULT_LEXICAL_MIX}
 VALIDATION_SHARE = 0.15
 
@@ -132,7 +135,8 @@ def select_on_validation(x_train, y_train, x_names, n_codes, seeds, lexical=None
 
 def part_banking77(seeds: list[int], models: list[str]) -> list[dict]:
     """Validation comparison of the variants for every embedder, one picked (best mean validation accuracy
-    over the semantic embedders run; over all if only `lexical` runs), then test.csv accuracy for it.
+    over the semantic embedders run, over all if only `lexical` runs, among the variants not in
+    FRENCH_LOSERS), then test.csv accuracy for it.
     The semantic embedders get the lexical embedder's vectors as their second view, as in the product."""
     from sklearn.linear_model import LogisticRegression
 
@@ -147,9 +151,10 @@ def part_banking77(seeds: list[int], models: list[str]) -> list[dict]:
     judges = [short for short in models if short != "lexical"] or models
     mean = {name: float(np.mean([grids[short][name] for short in judges])) for name in VARIANTS
             if all(grids[short][name] is not None for short in judges)}
-    picked = max(mean, key=lambda name: mean[name])
+    picked = max((name for name in mean if name not in FRENCH_LOSERS), key=lambda name: mean[name])
     print_table([{"variant": name, **{f"validation {short}": grids[short][name] for short in models},
                   f"mean {'+'.join(judges)}": mean.get(name), "picked": "yes" if name == picked else "",
+                  "lost on French": "yes" if name in FRENCH_LOSERS else "",
                   "product default": "yes" if params == PRODUCT else ""} for name, params in VARIANTS.items()],
                 f"Banking77 validation, ours (classifier + zero-shot), train.csv only "
                 f"({VALIDATION_SHARE:.0%} of non-coded texts per intent scored), mean of seeds {seeds}")

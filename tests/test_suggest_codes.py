@@ -133,26 +133,29 @@ def _clusters(seed: int, per_code: int, n_codes: int = 4, dim: int = 12):  # typ
     return vectors, labels
 
 
-def test_few_shot_learns_from_the_pool_in_rounds_and_from_the_lexical_view():
+def test_few_shot_learns_from_the_pool_and_from_the_lexical_view():
     import numpy as np
 
     from workbench.suggest import scoring
 
     vectors, labels = _clusters(0, 60)
     words, _ = _clusters(1, 60)  # a second, independent view of the same units
-    coded = np.concatenate([np.flatnonzero(labels == code)[:3] for code in range(4)])
+    coded = np.concatenate([np.flatnonzero(labels == code)[:6] for code in range(4)])
     pool = np.setdiff1d(np.arange(len(labels)), coded)
-    plain = scoring.fit_few_shot(vectors[coded], labels[coded], 4, centre=False, grow=())
+    plain = scoring.fit_few_shot(vectors[coded], labels[coded], 4, centre=False)
     model = scoring.fit_few_shot(vectors[coded], labels[coded], 4, vectors[pool],
                                  lexical=(words[coded], words[pool]))
-    assert plain.n_pseudo == 0 and model.n_pseudo == len(pool)  # the last round keeps every pool unit
+    assert plain.n_pseudo == 0 and model.n_pseudo <= scoring.DEFAULT_KEEP * len(pool)
     assert model.centre is not None and model.lexical is not None
     with pytest.raises(ValueError, match="lexical vectors"):
         model.scores(vectors[pool], 4)
     scores = model.scores(vectors[pool], 4, words[pool])
     assert scores.shape == (len(pool), 4) and np.allclose(scores.sum(axis=1), 1.0, atol=1e-5)
-    accuracy = (scores.argmax(axis=1) == labels[pool]).mean()  # 0.95 against 0.90 for the plain classifier
-    assert accuracy >= (plain.scores(vectors[pool], 4).argmax(axis=1) == labels[pool]).mean() + 0.03
+    right = (scores.argmax(axis=1) == labels[pool]).mean()  # 0.95 against 0.89 for the plain classifier
+    assert right >= (plain.scores(vectors[pool], 4).argmax(axis=1) == labels[pool]).mean() + 0.03
+    # re-propagation rounds (a bench variant): the last round, at share 1.0, keeps every pool unit
+    rounds = scoring.fit_few_shot(vectors[coded], labels[coded], 4, vectors[pool], grow=(0.8, 1.0))
+    assert rounds.n_pseudo == len(pool) and rounds.lexical is None
 
 
 def test_few_shot_keeps_negatives_and_leaves_unseen_codes_at_zero():
