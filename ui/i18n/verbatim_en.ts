@@ -177,6 +177,10 @@
         <translation>&amp;Redo</translation>
     </message>
     <message>
+        <source>&amp;Supprimer le document…</source>
+        <translation>&amp;Delete document…</translation>
+    </message>
+    <message>
         <source>&amp;Traitement</source>
         <translation>&amp;Analysis</translation>
     </message>
@@ -271,6 +275,18 @@
     <message>
         <source>Sélectionnez un passage du texte à coder.</source>
         <translation>Select a passage of the text to code.</translation>
+    </message>
+    <message>
+        <source>Supprimer le document</source>
+        <translation>Delete document</translation>
+    </message>
+    <message>
+        <source>Supprimer définitivement le document n° {id}, avec ses codages, mémos et suggestions ? Cette suppression ne peut pas être annulée.</source>
+        <translation>Delete document #{id} for good, with its codings, memos and suggestions? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Document n° {id} supprimé.</source>
+        <translation>Document #{id} deleted.</translation>
     </message>
     <message>
         <source>Importer des fichiers</source>

@@ -170,6 +170,10 @@ class MainWindow(QMainWindow):
         self.redo_action.triggered.connect(lambda: self._undo_redo(journal.redo))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.remove_document_action = QAction(self.tr("&Supprimer le document…"), self)
+        self.remove_document_action.triggered.connect(self.remove_current_document)
+        edit_menu.addAction(self.remove_document_action)
         run_menu = self.menuBar().addMenu(self.tr("&Traitement"))
         self.segment_action = QAction(self.tr("&Segmenter et indexer"), self)
         self.segment_action.triggered.connect(self.start_segmentation)
@@ -368,6 +372,30 @@ class MainWindow(QMainWindow):
         project, coding_id = self.project, int(item.data(CODING_ID_ROLE))
         return self._run_change(lambda: coding.remove_coding(project, coding_id, coder=self.coder))
 
+    def remove_current_document(self) -> bool:
+        """Remove the open document for good, after confirmation (a wrong import, an erasure request).
+        Not during a background job: the removal rewrites the project file."""
+        document_id = self.current_document_id()
+        if self.project is None or document_id is None or self.job is not None:
+            return False
+        answer = QMessageBox.question(
+            self, self.tr("Supprimer le document"),
+            self.tr("Supprimer définitivement le document n° {id}, avec ses codages, mémos et suggestions ? "
+                    "Cette suppression ne peut pas être annulée.").format(id=document_id),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        from workbench.removal import remove_documents
+
+        try:
+            remove_documents(self.project, [document_id])
+        except WorkbenchError as exc:
+            QMessageBox.warning(self, self.tr("Erreur"), str(exc))
+            return False
+        self.set_project(self.project)
+        self.statusBar().showMessage(self.tr("Document n° {id} supprimé.").format(id=document_id), 10000)
+        return True
+
     def _undo_redo(self, operation: object) -> None:
         if self.project is None:
             return
@@ -422,7 +450,8 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
-        for action in (self.import_action, self.segment_action, self.suggest_action, self.topics_action):
+        for action in (self.import_action, self.segment_action, self.suggest_action, self.topics_action,
+                       self.remove_document_action):
             action.setEnabled(False)
         job.start()
         return job
@@ -440,7 +469,8 @@ class MainWindow(QMainWindow):
     def _job_done(self, message: str, error: bool = False) -> None:
         self.progress.hide()
         self.cancel_button.hide()
-        for action in (self.import_action, self.segment_action, self.suggest_action, self.topics_action):
+        for action in (self.import_action, self.segment_action, self.suggest_action, self.topics_action,
+                       self.remove_document_action):
             action.setEnabled(True)
         self.job = None
         if error:
