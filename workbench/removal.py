@@ -120,9 +120,10 @@ def _remove(project: Project, documents: list[int]) -> RemovalReport:
         for table in _DOCUMENT_TABLES
     }
     removed_documents = set(documents)
-    entries = project.rows("SELECT id, payload FROM journal")
-    for _, raw in entries:
-        for change in json.loads(raw).get("changes", []):
+    # Parsed once: a journal holds whole rows and may be long.
+    entries = [(journal_id, json.loads(raw)) for journal_id, raw in project.rows("SELECT id, payload FROM journal")]
+    for _, payload in entries:
+        for change in payload.get("changes", []):
             row = change.get("row") or {}
             if change.get("table") in owned and row.get("document_id") in removed_documents:
                 owned[change["table"]].add(row["id"])
@@ -133,8 +134,8 @@ def _remove(project: Project, documents: list[int]) -> RemovalReport:
             [documents, sorted(owned["codings"])],
         )
     }
-    for _, raw in entries:
-        for change in json.loads(raw).get("changes", []):
+    for _, payload in entries:
+        for change in payload.get("changes", []):
             row = change.get("row") or {}
             if change.get("table") == "memos" and _memo_is_removed(row, removed_documents, owned["codings"]):
                 memos.add(row["id"])
@@ -228,7 +229,7 @@ def _forget_topic_units(project: Project, kind: str, unit_ids: list[int]) -> Non
         project.execute("DELETE FROM topics WHERE run_id = ? AND topic = ? AND size = 0", [run_id, topic])
 
 
-def _trim_journal(project: Project, entries: list[tuple[int, str]], owned: dict[str, set[int]],
+def _trim_journal(project: Project, entries: list[tuple[int, dict[str, Any]]], owned: dict[str, set[int]],
                   documents: set[int]) -> tuple[int, int]:
     """Drop the journal's changes on removed rows. Entries left with no change are deleted, with the
     undo and redo entries that name them (they copy the description, which may quote the text); an
@@ -240,8 +241,7 @@ def _trim_journal(project: Project, entries: list[tuple[int, str]], owned: dict[
     # flag lazily: it is implied while the newest row is a normal action. Deleting that action must not
     # bring back a redo the user had given up, so the flag is written first.
     project.execute(f"UPDATE journal SET superseded = TRUE WHERE undone AND NOT superseded AND {PENDING_SUPERSEDE}")
-    for journal_id, raw in entries:
-        payload = json.loads(raw)
+    for journal_id, payload in entries:
         changes = payload.get("changes", [])
         kept = [change for change in changes if not _concerns(change, owned)]
         if len(kept) == len(changes):
@@ -257,8 +257,7 @@ def _trim_journal(project: Project, entries: list[tuple[int, str]], owned: dict[
             payload["description"] = _ERASED
             redacted.add(journal_id)
         project.execute("UPDATE journal SET payload = ? WHERE id = ?", [json.dumps(payload, ensure_ascii=False), journal_id])
-    for journal_id, raw in entries:
-        payload = json.loads(raw)
+    for journal_id, payload in entries:
         if "target" not in payload:
             continue
         if payload["target"] in removed:
