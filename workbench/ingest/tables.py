@@ -457,10 +457,11 @@ def store_table(
 def _sample_profile(project: Project, table: str, width: int) -> tuple[list[float], list[bool]]:
     """Mean length of each column, and whether its values are mostly distinct, over the first rows.
 
-    The mean only decides whether a column is too long to be typed (then it is text) and which column
-    is the verbatim (`guess_text_column`); a sample decides both as well as the whole file and costs
-    nothing. "Mostly distinct" (ids, free text) picks the typing strategy: checking every row is cheaper
-    than grouping a million distinct values first."""
+    The mean only decides whether a column is too long to be typed (then it is text): a sample mean over
+    32 characters means some value is longer than any number or date, so the sample decides as well as
+    the whole file and costs nothing (the verbatim is guessed from whole-column means, which the typing
+    computes). "Mostly distinct" (ids, free text) picks the typing strategy: checking every row is
+    cheaper than grouping a million distinct values first."""
     row = project.rows(
         f"SELECT count(*), {', '.join(f'coalesce(avg(length(c{i})), 0), count(DISTINCT c{i})' for i in range(width))} "
         f"FROM (SELECT * FROM {table} WHERE rowid < {_PROFILE_ROWS})"

@@ -174,8 +174,8 @@ def fit_few_shot(
        mostly right (Banking77) and spreads wrong labels when it is not (the French demo schemes);
     3. with `lexical` ((coded, pool) vectors of the same units from the lexical embedder), a second
        classifier is fitted on the lexical view with every pool unit labelled by the blended scores of
-       the model so far, and
-       mixed in at `lexical_mix`: words the examples never used but their pseudo-labelled neighbours do.
+       the model so far, and mixed in at `lexical_mix`: words the examples never used but their
+       pseudo-labelled neighbours do.
     """
     from sklearn.linear_model import LogisticRegression
 
