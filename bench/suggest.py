@@ -210,7 +210,8 @@ def part_banking77(seeds: list[int], models: list[str]) -> list[dict]:
                      "ratio": zero_acc / base, "seconds": None})
         for method, values in accs.items():
             rows.append({"embedder": short, "method": method, "accuracy": float(np.mean(values)),
-                         "sd": float(np.std(values)), "ratio": float(np.mean(values)) / base,
+                         "sd": float(np.std(values)), "per seed": " ".join(f"{v:.4f}" for v in values),
+                         "ratio": float(np.mean(values)) / base,
                          "seconds": float(np.mean(seconds)) if method != "baseline LR" else None})
         print_table(rows[-4:], f"Banking77 test.csv, 8 coded examples per code, seeds {seeds}, "
                                f"variant {picked!r} (picked on validation)")
