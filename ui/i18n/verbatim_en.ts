@@ -356,6 +356,10 @@
         <translation>Suggested from: {method}</translation>
     </message>
     <message>
+        <source>Modèles : {models}</source>
+        <translation>Models: {models}</translation>
+    </message>
+    <message>
         <source>Mots qui ont pesé : {words}</source>
         <translation>Most telling words: {words}</translation>
     </message>

@@ -93,6 +93,8 @@ class ReviewPanel(QWidget):
         else:
             method = self.tr("définition du code")
         lines = [self.tr("Suggéré d'après : {method}").format(method=method)]
+        models = [explanation["model"], *explanation.get("companions", [])] if explanation.get("model") else []
+        lines += [self.tr("Modèles : {models}").format(models=" + ".join(models))] if models else []
         lines += [self.tr("Mots qui ont pesé : {words}").format(words=words)] if words else []
         lines += [self.tr("Exemple proche : « {text} »").format(text=text[:120]) for text in examples if text]
         self.explanation.setText("\n".join(lines))
