@@ -120,16 +120,16 @@ def _ours(views, y_coded, n_codes, seed, lexical=None, **params):  # type: ignor
     Zero-shot over all units and the blend weight from the coded units, each the mean over the views; the
     classifiers fitted on coded + pool (with the lexical vectors of both when given) and applied to the
     pool. Variants without a lexical share get none."""
-    zeros = [scoring.zero_shot(np.vstack([coded, pool]), names) for coded, pool, names in views]
-    zero = np.mean(zeros, axis=0)
+    units = [np.vstack([coded, pool]) for coded, pool, _ in views]
     n = len(views[0][0])
-    weight = float(np.mean([scoring.blend_weight(coded, y_coded, view_zero[:n])
-                            for (coded, _, _), view_zero in zip(views, zeros)]))
+    zero, weight, accuracy = scoring.combine_views(
+        [(vectors, scoring.zero_shot(vectors, names)) for vectors, (_, _, names) in zip(units, views)],
+        np.arange(n), y_coded)
     view = lexical if params.get("lexical_mix", scoring.DEFAULT_LEXICAL_MIX) > 0 else None
     (x_coded, x_pool, _), companions = views[0], views[1:]
     model = scoring.fit_few_shot(x_coded, y_coded, n_codes, x_pool, zero_pool=zero[n:], weight=weight,
                                  companions=[(coded, pool) for coded, pool, _ in companions],
-                                 lexical=view, seed=seed, **params)
+                                 accuracy=accuracy, lexical=view, seed=seed, **params)
     few = model.scores(x_pool, n_codes, None if view is None else view[1], [pool for _, pool, _ in companions])
     return few, scoring.blend(few, zero[n:], np.ones(n_codes, bool), weight)
 

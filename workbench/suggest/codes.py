@@ -218,11 +218,11 @@ def suggest_codes(
                 [run_id, row["unit"].document_id, row["unit"].start, row["unit"].end, row["code_id"],
                  row["score"], json.dumps(row["explanation"], ensure_ascii=False), row["unit"].kind, row["unit"].id],
             )
+    companion_ids = [other.model_id for other, _ in others]
     _finish(project, run_id, {"suggestions": len(filed), "units": len(unit_list), "methods": methods,
-                              "companions": [other.model_id for other, _ in others], "few_shot": details})
+                              "companions": companion_ids, "few_shot": details})
     progress(len(groups), len(groups), f"{len(filed)} suggestions")
-    return SuggestResult(run_id, model.model_id, len(filed), methods, time.perf_counter() - started,
-                         [other.model_id for other, _ in others])
+    return SuggestResult(run_id, model.model_id, len(filed), methods, time.perf_counter() - started, companion_ids)
 
 
 def _lexical_view(project: Project, embedded: Any, wanted: bool, has_codings: bool, progress: ProgressCallback,
@@ -288,10 +288,8 @@ def _score_group(
         views = [(vectors, zero)] + [
             (other, scoring.zero_shot(other, code_vectors(other_model, codes, language))) for other_model, other in others
         ]
-        zero = np.mean([view_zero for _, view_zero in views], axis=0)
-        coded_index, coded_labels = [u for u, _ in coded], np.array([lab for _, lab in coded])
-        weight = float(np.mean([scoring.blend_weight(view[coded_index], coded_labels, view_zero[coded_index])
-                                for view, view_zero in views]))
+        zero, weight, accuracy = scoring.combine_views(views, np.array([u for u, _ in coded]),
+                                                       np.array([lab for _, lab in coded]))
         example_index = np.array([u for u, _ in examples])
         has_pool = len(pool_index) > 1
         view = (words[example_index], words[pool_index]) if words is not None and has_pool else None
@@ -299,7 +297,7 @@ def _score_group(
                                       vectors[pool_index] if has_pool else None,
                                       companions=[(other[example_index], other[pool_index] if has_pool else None)
                                                   for _, other in others],
-                                      zero_pool=zero[pool_index], weight=weight, lexical=view)
+                                      zero_pool=zero[pool_index], weight=weight, accuracy=accuracy, lexical=view)
         few = fitted.scores(vectors, len(codes), words if view is not None else None, [other for _, other in others])
         scores = scoring.blend(few, zero, trained, weight)
         details[codes[0]["scheme"] or "codebook"] = {

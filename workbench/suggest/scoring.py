@@ -12,8 +12,8 @@ simple learner, but eight examples leave most of the space unmapped. The uncoded
 vectors are centred on the corpus mean, labels are propagated from the coded units over a
 k-nearest-neighbour graph of coded + uncoded units, the most confident share of each code's propagated
 units joins training, and a logistic regression is fitted on the lot. When that classifier is right on
-most of the analyst's own codings (cross-validated), two more rounds re-propagate from its confident
-predictions. When the project has a second semantic model that understands its language (English:
+at least 65 % of the analyst's own codings (cross-validated), two more rounds re-propagate from its
+confident predictions. When the project has a second semantic model that understands its language (English:
 MiniLM and e5), both models' vectors build the graph together and each gets its own classifier, whose
 probabilities are averaged. When the project also has lexical vectors, a last classifier learns the
 words of the pseudo-labelled units and is mixed in.
@@ -24,7 +24,7 @@ so what the analyst turned down pulls scores down.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -181,6 +181,7 @@ def fit_few_shot(
     centre: bool = DEFAULT_CENTRE,
     grow: tuple[float, ...] = DEFAULT_GROW,
     grow_gate: float = GROW_MIN_ACCURACY,
+    accuracy: float | None = None,
     lexical_mix: float = DEFAULT_LEXICAL_MIX,
     c: float = 20.0,
     seed: int = 0,
@@ -194,7 +195,8 @@ def fit_few_shot(
        mean of the views' cosines); the most confident `keep` share of each code's pool units joins
        training at weight `pseudo_weight`; each view's classifier is fitted, their probabilities averaged;
     2. for each share in `grow`, when the plain classifier's cross-validated accuracy on the coded units
-       (best view) reaches `grow_gate`: the model's scores on the pool (blended with `zero_pool` at
+       (best view; `accuracy` when the caller measured it, as `combine_views` does) reaches `grow_gate`:
+       the model's scores on the pool (blended with `zero_pool` at
        `weight`, as the product blends them) pick that share of each code's most confident pool units;
        labels spread again from the coded units plus these, over the same graph, and the classifiers are
        refitted on that share of the new spread. Each round seeds the graph from a wider, mostly right
@@ -248,8 +250,8 @@ def fit_few_shot(
                           for classifier, x_pool in zip(model.classifiers, pools)], axis=0)
         return scores if zero_pool is None else weight * scores + (1 - weight) * zero_pool
 
-    accuracies = [cross_validated_accuracy(view_coded, y, c) for view_coded, _ in views] if grow else []
-    accuracy = max((a for a in accuracies if a is not None), default=None)
+    if grow and accuracy is None:
+        accuracy = _best(cross_validated_accuracy(view_coded, y, c) for view_coded, _ in views)
     rounds = grow if accuracy is not None and accuracy >= grow_gate else ()
     for share in rounds:
         scores = pool_scores()
@@ -291,7 +293,27 @@ def blend_weight(coded: np.ndarray, labels: np.ndarray, zero_on_coded: np.ndarra
     """How much to trust the classifier over zero-shot, measured on the analyst's own codings: zero-shot
     accuracy on the coded units (it never saw their labels) against the classifier's 3-fold
     cross-validated accuracy. A rich codebook beats five examples; a bare list of names loses to eight."""
-    accuracy = cross_validated_accuracy(coded, labels, c)
+    return _weight(cross_validated_accuracy(coded, labels, c), labels, zero_on_coded)
+
+
+def combine_views(
+    views: Sequence[tuple[np.ndarray, np.ndarray]], coded: np.ndarray, labels: np.ndarray, c: float = 20.0
+) -> tuple[np.ndarray, float, float | None]:
+    """(zero-shot scores, blend weight, classifier CV accuracy) over the semantic views, each given as
+    (unit vectors, zero-shot scores of those units); `coded` indexes the coded units, `labels` their codes.
+    The zero-shot scores and the blend weights are averaged over the views; the accuracy is the best
+    view's, what gates the re-propagation rounds (`fit_few_shot(accuracy=)`). Each view's accuracy is
+    measured once here for both uses: three classifier fits per view, seconds on a large codebook."""
+    accuracies = [cross_validated_accuracy(vectors[coded], labels, c) for vectors, _ in views]
+    weights = [_weight(accuracy, labels, zero[coded]) for accuracy, (_, zero) in zip(accuracies, views)]
+    return np.mean([zero for _, zero in views], axis=0), float(np.mean(weights)), _best(accuracies)
+
+
+def _best(accuracies: Iterable[float | None]) -> float | None:
+    return max((accuracy for accuracy in accuracies if accuracy is not None), default=None)
+
+
+def _weight(accuracy: float | None, labels: np.ndarray, zero_on_coded: np.ndarray) -> float:
     if accuracy is None:
         return 0.5
     positive = labels != NONE
