@@ -253,6 +253,16 @@ def _top_codes(project, scheme: str) -> dict[int, str]:  # type: ignore[no-untyp
     return dict(rows)
 
 
+def _draw_coded(labelled: list[tuple[int, str]], per_code: int, seed: int) -> dict[int, str]:
+    """The documents coded as examples: `per_code` per code (all but one when a code has fewer), fixed seed."""
+    rng = np.random.default_rng(seed)
+    by_key: dict[str, list[int]] = {}
+    for doc, key in labelled:
+        by_key.setdefault(key, []).append(doc)
+    return {doc: key for key, docs in by_key.items()
+            for doc in rng.choice(docs, min(per_code, len(docs) - 1), replace=False)}
+
+
 def part_french(seeds: list[int], models: list[str], per_code: int = 5) -> list[dict]:
     """Demo corpus accuracy per scheme: zero-shot, our few-shot, and a plain LR baseline on the same vectors."""
     import uuid
@@ -281,14 +291,9 @@ def part_french(seeds: list[int], models: list[str], per_code: int = 5) -> list[
             zero_acc = float(np.mean([top.get(doc) == key for doc, key in labelled]))
             accs: dict[str, list[float]] = {"baseline LR": [], "few-shot (ours)": []}
             for seed in seeds:
-                rng = np.random.default_rng(seed)
-                by_key: dict[str, list[int]] = {}
-                for doc, key in labelled:
-                    by_key.setdefault(key, []).append(doc)
-                coded = {doc: key for key, docs in by_key.items()
-                         for doc in rng.choice(docs, min(per_code, len(docs) - 1), replace=False)}
+                coded = _draw_coded(labelled, per_code, seed)
                 held_out = [(doc, key) for doc, key in labelled if doc not in coded]
-                keys = sorted(by_key)
+                keys = sorted({key for _, key in labelled})
                 plain = LogisticRegression(C=10, max_iter=3000).fit(
                     vectors[[row_of[d] for d in coded]], [keys.index(k) for k in coded.values()])
                 predicted = plain.predict(vectors[[row_of[d] for d, _ in held_out]])
@@ -340,15 +345,10 @@ def part_french_rounds(seeds: list[int], per_codes: list[int]) -> list[dict]:
         keys = [code["key"] for code in codes]
         names = code_vectors(semantic.embedder, codes, "fr")
         labelled = [(doc, labels[column]) for doc, labels in truth if labels.get(column)]
-        by_key: dict[str, list[int]] = {}
-        for doc, key in labelled:
-            by_key.setdefault(key, []).append(doc)
         for per_code in per_codes:
             accs: dict[str, list[float]] = {"cv": [], "off": [], "on": []}
             for seed in seeds:
-                rng = np.random.default_rng(seed)
-                coded = {doc: key for key, docs in by_key.items()
-                         for doc in rng.choice(docs, min(per_code, len(docs) - 1), replace=False)}
+                coded = _draw_coded(labelled, per_code, seed)
                 coded_rows = np.array([row_of[doc] for doc in coded])
                 y = np.array([keys.index(key) for key in coded.values()])
                 pool = np.setdiff1d(np.arange(len(units)), coded_rows)
