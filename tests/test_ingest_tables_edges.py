@@ -18,3 +18,34 @@ def test_a_comment_column_empty_in_the_first_ten_thousand_rows_is_still_the_text
     assert (result.documents, result.empty, result.duplicates) == (100, 10000, 0)
     assert project.scalar("SELECT text FROM documents ORDER BY position LIMIT 1").endswith("numéro 10001")
     assert project.rows("SELECT name, type FROM variables ORDER BY name") == [("id", "integer"), ("region", "text")]
+
+
+def test_hint_text_column_reads_the_first_rows_like_the_guess():
+    from workbench.ingest.tables import hint_text_column
+
+    names = ["id", "date", "note", "canal", "commentaire"]
+    rows = [
+        ["1", "12/03/2026", "8,5", "chat", "Très bien reçu, merci."],
+        ["2", "13/03/2026 14:30", "1 234,5", "téléphone", "Attente interminable au standard."],
+    ]
+    assert hint_text_column(names, rows) == 4
+    # Numbers, dates and blank cells only: no text column to hint.
+    assert hint_text_column(["id", "nps"], [["1", "9"], ["2", " "]]) is None
+    # A comment empty in the first rows: the hint is another text column, which the whole-file guess
+    # then corrects (see the test above).
+    assert hint_text_column(["id", "region", "commentaire"], [["1", "Bretagne", ""]]) == 1
+
+
+def test_a_text_column_named_by_the_user_that_differs_from_the_hint(project, tmp_path):
+    path = tmp_path / "deux_textes.csv"
+    path.write_text(
+        "motif;commentaire\nfacture\x07;La facture est fausse depuis des mois.\n"
+        "  résiliation ;Je veux résilier.\n",
+        encoding="utf-8",
+    )
+    result = import_file(project, path, text_column="motif")
+    assert result.documents == 2
+    assert [row[0] for row in project.rows("SELECT text FROM documents ORDER BY position")] == ["facture", "résiliation"]
+    assert project.rows("SELECT v.name, dv.value FROM document_values dv JOIN variables v ON v.id = dv.variable_id "
+                        "ORDER BY dv.document_id") == [
+        ("commentaire", "La facture est fausse depuis des mois."), ("commentaire", "Je veux résilier.")]

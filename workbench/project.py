@@ -296,7 +296,10 @@ class Project:
         return [dict(zip(names, row)) for row in cursor.fetchall()]
 
     def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> Any:
+        """First column of the first row. The result is then run to its end: DuckDB refuses other work on
+        the connection (registering a function, for one) while a result is left half read."""
         row = self.execute(sql, params).fetchone()
+        self.con.complete()
         return None if row is None else row[0]
 
     # -- metadata ---------------------------------------------------------------------------------

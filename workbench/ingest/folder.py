@@ -12,6 +12,7 @@ transcripts calls; `kind=` overrides it for every file of the call.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from workbench.ingest import email as email_format
 from workbench.ingest import transcripts
 from workbench.ingest.base import MAX_BYTES, ParsedDocument, Pseudonymiser, check_file, file_sha256
 from workbench.ingest.store import StoreCounts, find_source, insert_source, store_parsed
-from workbench.ingest.tables import loaded_table, store_table
+from workbench.ingest.tables import loaded_table, plan_table, store_table
 from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import DOCUMENT_KINDS, Project
 
@@ -152,28 +153,46 @@ def import_file(
         shown = path.suffix or "(no extension)"
         raise IngestError(path, f"unknown format {shown}; supported: {', '.join(sorted([*FORMATS, *REFI_SUFFIXES]))}")
     check_file(path, max_bytes if max_bytes is not None else MAX_BYTES[fmt.family])
-    sha256 = file_sha256(path)
-    previous = find_source(project, sha256)
-    if previous is not None:
-        return FileResult(
-            str(path), "skipped",
-            message=f"already imported as {previous['name']} (source {previous['id']}, {previous['imported_at']:%Y-%m-%d %H:%M})",
-        )
     doc_kind = kind or fmt.kind
     family = path.suffix.lower().lstrip(".")
     if fmt.parse is None:
-        with loaded_table(project, path, progress) as (table, header), project.transaction():
-            source_id = insert_source(project, family, path, sha256)
-            progress(0, None, f"{path.name}: storing rows")
-            counts = store_table(project, path, source_id, table, header, doc_kind, text_column, pseudonymiser)
-            _check_not_empty(path, counts)
+        # A table can be hundreds of MB: its SHA-256 is computed in a thread while DuckDB loads it (the
+        # load leaves part of a core idle), and an already imported file is recognised after the load.
+        with ThreadPoolExecutor(1, thread_name_prefix="workbench-sha256") as pool:
+            digest = pool.submit(file_sha256, path)
+            with loaded_table(project, path, progress, text_column, pseudonymiser) as loaded:
+                sha256 = digest.result()
+                skipped = _already_imported(project, path, sha256)
+                if skipped is not None:
+                    return skipped
+                plan = plan_table(project, path, loaded, text_column)
+                with project.transaction():
+                    source_id = insert_source(project, family, path, sha256)
+                    progress(0, None, f"{path.name}: storing rows")
+                    counts = store_table(project, source_id, loaded, plan, doc_kind)
+                    _check_not_empty(path, counts)
     else:
+        sha256 = file_sha256(path)
+        skipped = _already_imported(project, path, sha256)
+        if skipped is not None:
+            return skipped
         documents = fmt.parse(path)
         with project.transaction():
             source_id = insert_source(project, family, path, sha256)
             counts = store_parsed(project, source_id, documents, doc_kind, pseudonymiser)
             _check_not_empty(path, counts)
     return _result(path, doc_kind, counts)
+
+
+def _already_imported(project: Project, path: Path, sha256: str) -> FileResult | None:
+    """A 'skipped' result when a source with the same bytes is already in the project."""
+    previous = find_source(project, sha256)
+    if previous is None:
+        return None
+    return FileResult(
+        str(path), "skipped",
+        message=f"already imported as {previous['name']} (source {previous['id']}, {previous['imported_at']:%Y-%m-%d %H:%M})",
+    )
 
 
 def _check_not_empty(path: Path, counts: StoreCounts) -> None:

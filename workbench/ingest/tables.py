@@ -5,6 +5,12 @@ objects: the file is loaded into a DuckDB temporary table of text columns, and t
 deduplication and the inserts are SQL. The SQL normalisation (`sql_clean`) computes exactly what
 `base.clean_text` computes in Python; a property test holds the two equal.
 
+The steps: load (`loaded_table`: the text column's stored text and hash are computed in the loading
+statement, for the column the user named or the first rows suggest), plan (`plan_table`: type the
+columns, settle the text column on whole columns, recompute the stored text if the suggestion was
+wrong), store (`store_table`: leave out empty and repeated rows, insert documents and values), the last
+inside the import's transaction.
+
 CSV: the encoding is UTF-8 (with or without BOM) when the bytes are valid UTF-8, else the legacy encoding
 charset-normalizer finds (cp1252, latin-1, latin-9), transcoded to a temporary UTF-8 copy for DuckDB.
 The delimiter is the one of `; , TAB |` that splits the first lines into the same number (> 1) of fields
@@ -28,6 +34,7 @@ import tempfile
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -37,7 +44,12 @@ import duckdb
 from workbench.errors import IngestError
 from workbench.ingest.base import Pseudonymiser, check_text_bytes, clean_text, detect_encoding
 from workbench.ingest.store import StoreCounts, reserve_id_block, variable_ids
-from workbench.ingest.values import ColumnType, infer_column, sql_canonical, sql_timestamp
+from workbench.ingest.values import (
+    ColumnType,
+    infer_column,
+    sql_canonical,
+    sql_timestamp,
+)
 from workbench.progress import ProgressCallback, no_progress
 from workbench.project import Project
 from workbench.text.normalise import fold
@@ -61,6 +73,13 @@ _BREAKS_RE = r"\r\n|\r|\x{2028}|\x{2029}|\x{85}"
 _NEEDS_WORK_RE = r"[\x{0}-\x{8}\x{b}-\x{1f}\x{7f}-\x{9f}\x{300}-\x{10ffff}]|^[ \t\n]|[ \t\n]$"
 
 
+def _sql_normalise(value: str) -> str:
+    """SQL expression of the full normalisation of `base.clean_text` (without the shortcut)."""
+    breaks = f"regexp_replace({value}, '{_BREAKS_RE}', chr(10), 'g')"
+    controls = f"regexp_replace({breaks}, '{_CONTROL_RE}', '', 'g')"
+    return f"regexp_replace(nfc_normalize({controls}), '^[ \\t\\n]+|[ \\t\\n]+$', '', 'g')"
+
+
 def sql_clean(value: str) -> str:
     """SQL expression computing `base.clean_text(value)`: the same regular expressions, the same order
     (line breaks, then control characters, then NFC), then blank space trimmed at both ends.
@@ -69,14 +88,46 @@ def sql_clean(value: str) -> str:
     texts that hold a control character, a line-break character other than LF, a code point from U+0300
     on (no text made only of code points below U+0300 changes under NFC: none of them decomposes or
     combines with another), or blank space at an end."""
-    breaks = f"regexp_replace({value}, '{_BREAKS_RE}', chr(10), 'g')"
-    controls = f"regexp_replace({breaks}, '{_CONTROL_RE}', '', 'g')"
-    full = f"regexp_replace(nfc_normalize({controls}), '^[ \\t\\n]+|[ \\t\\n]+$', '', 'g')"
-    return f"CASE WHEN regexp_matches({value}, '{_NEEDS_WORK_RE}') THEN {full} ELSE {value} END"
+    return f"CASE WHEN regexp_matches({value}, '{_NEEDS_WORK_RE}') THEN {_sql_normalise(value)} ELSE {value} END"
+
+
+# Columns added to a loaded table for its text column: the stored text where it differs from the cell
+# as read (else NULL: most verbatims need no work, and a NULL costs nothing to keep), and its hash.
+FIXED, HASH = "_wb_fixed", "_wb_hash"
+PSEUDONYMISE = "_wb_pseudonymise"
+
+
+def with_stored_text(select: str, column: str, pseudonymised: bool) -> str:
+    """`select` with the two stored-text columns of `column` added (`FIXED`, `HASH`).
+
+    Computed in the statement that loads the file, the normalisation and hash run in the reader's
+    parallel pipeline instead of in a second pass over a copy of every text (bench/import.py). With a
+    pseudonymiser (registered as `PSEUDONYMISE`), every text is rewritten, so `FIXED` is never NULL."""
+    if pseudonymised:
+        fixed = f"{PSEUDONYMISE}({sql_clean(column)})"
+    else:
+        fixed = f"CASE WHEN regexp_matches({column}, '{_NEEDS_WORK_RE}') THEN {_sql_normalise(column)} END"
+    return (
+        f"SELECT *, hash(coalesce({FIXED}, {column})) AS {HASH} FROM (SELECT *, {fixed} AS {FIXED} FROM ({select}))"
+    )
+
+
+@dataclass
+class LoadedTable:
+    """A table file loaded into temporary table `name` (text columns c0..cN, rows in file order).
+    `text_index` is the column whose stored text (`FIXED`, `HASH`) the table holds, None while none."""
+
+    name: str
+    pseudonymised: bool
+    header: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    text_index: int | None = None
 
 
 # -- reading CSV ------------------------------------------------------------------------------------
 _SAMPLE_BYTES = 262144
+_HINT_ROWS = 2000
+_NUMBER_OR_DATE = re.compile(r"[0-9 .,:/+\-T\u00a0\u202f]*")
 _EXCEL_SEPARATOR = re.compile(r"sep=([;,\t|])\n")
 _XLSX_BATCH = 50000
 
@@ -141,13 +192,36 @@ def sniff_delimiter(path: Path, sample: str) -> str:
     return chosen
 
 
-def _header(path: Path, sample: str, delimiter: str) -> list[str]:
+def _header(path: Path, sample: str, delimiter: str) -> tuple[list[str], list[list[str]]]:
+    """The header and the complete rows of the sample that follow it (the sample may cut the last one)."""
     rows = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
     try:
         header = next(rows)
     except (StopIteration, csv.Error) as exc:
         raise IngestError(path, "no header row", 1) from exc
-    return header
+    body: list[list[str]] = []
+    try:
+        body.extend(itertools.islice(rows, _HINT_ROWS))
+    except csv.Error:  # a quoted field cut by the end of the sample; DuckDB will say if it is more
+        pass
+    return header, body[:-1] if len(body) > 1 else body
+
+
+def hint_text_column(names: list[str], rows: list[list[str]]) -> int | None:
+    """The text column as the first rows suggest it, before DuckDB reads the file: the guess of
+    `guess_text_column`, counting as text a column with a value that holds something other than digits
+    and the signs of numbers and dates. Only a hint (these rows are parsed by Python's csv module, and
+    a column empty in them may still hold the text): `plan_table` settles the column on the whole file,
+    and if it differs, the stored text is computed again."""
+    width = len(names)
+    values = [[row[i].strip() for row in rows if i < len(row) and row[i].strip()] for i in range(width)]
+    averages = [sum(map(len, column)) / len(column) if column else 0.0 for column in values]
+    types = [
+        "text" if averages[i] > _LONGEST_TYPED_VALUE or any(not _NUMBER_OR_DATE.fullmatch(v) for v in values[i])
+        else "other"
+        for i in range(width)
+    ]
+    return guess_text_column(names, types, averages)
 
 
 _DUCKDB_LINE = re.compile(r"CSV Error on Line: (\d+)")
@@ -168,9 +242,10 @@ def _csv_error(path: Path, exc: duckdb.Error) -> IngestError:
     return IngestError(path, f"cannot read as CSV: {first}", int(line.group(1)) if line else None)
 
 
-def _read_csv(project: Project, path: Path, source: Path, table: str) -> list[str]:
-    """Load a UTF-8 CSV file into temporary table `table` with DuckDB's reader (columns c0..cN, text).
-    Rows keep the file's order (DuckDB preserves insertion order), so `rowid + 1` is a row's position."""
+def _read_csv(project: Project, path: Path, source: Path, loaded: LoadedTable, text_column: str | None) -> None:
+    """Load a UTF-8 CSV file into `loaded` with DuckDB's reader (columns c0..cN, text), computing the
+    stored text of the column the user named or the first rows suggest. Rows keep the file's order
+    (DuckDB preserves insertion order), so `rowid + 1` is a row's position."""
     with source.open("rb") as handle:
         sample = handle.read(_SAMPLE_BYTES).decode("utf-8", errors="ignore").lstrip("\ufeff").replace("\r\n", "\n")
     # Excel's "sep=;" first line names the delimiter; it is not the header.
@@ -178,19 +253,25 @@ def _read_csv(project: Project, path: Path, source: Path, table: str) -> list[st
     if hint:
         sample = sample[hint.end():]
     delimiter = hint.group(1) if hint else sniff_delimiter(path, sample)
-    header = _header(path, sample, delimiter)
-    columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(header))) + "}"
-    project.execute(
-        f"CREATE TEMP TABLE {table} AS SELECT * FROM read_csv(?, delim = ?, "
-        f"quote = '\"', escape = '\"', header = true, skip = ?, auto_detect = false, columns = {columns}, "
-        "strict_mode = true, null_padding = false, max_line_size = 16777216)",
-        [str(source), delimiter, 1 if hint else 0],
+    header, rows = _header(path, sample, delimiter)
+    loaded.header, loaded.names = header, _display_names(header)
+    loaded.text_index = (
+        _named_column(path, loaded.names, text_column) if text_column is not None
+        else hint_text_column(loaded.names, rows)
     )
-    return header
+    columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(header))) + "}"
+    select = (
+        "SELECT * FROM read_csv(?, delim = ?, quote = '\"', escape = '\"', header = true, skip = ?, "
+        f"auto_detect = false, columns = {columns}, strict_mode = true, null_padding = false, "
+        "max_line_size = 16777216)"
+    )
+    if loaded.text_index is not None:
+        select = with_stored_text(select, f"c{loaded.text_index}", loaded.pseudonymised)
+    project.execute(f"CREATE OR REPLACE TEMP TABLE {loaded.name} AS {select}", [str(source), delimiter, 1 if hint else 0])
 
 
-def load_csv(project: Project, path: Path, table: str, workdir: Path) -> list[str]:
-    """Load a CSV file into temporary table `table` (columns c0..cN, text). Returns the header names.
+def load_csv(project: Project, path: Path, loaded: LoadedTable, workdir: Path, text_column: str | None) -> None:
+    """Load a CSV file into `loaded` (columns c0..cN, text).
 
     A file that looks like UTF-8 is read directly: DuckDB checks every byte and says when it is not
     UTF-8 after all, and only then is the file scanned for its encoding and transcoded. Must run outside
@@ -200,7 +281,8 @@ def load_csv(project: Project, path: Path, table: str, workdir: Path) -> list[st
     check_text_bytes(path, sample)
     if not sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and _prefix_is_utf8(sample):
         try:
-            return _read_csv(project, path, path, table)
+            _read_csv(project, path, path, loaded, text_column)
+            return
         except duckdb.Error as exc:
             if "not utf-8 encoded" not in str(exc):
                 raise _csv_error(path, exc) from exc
@@ -209,7 +291,7 @@ def load_csv(project: Project, path: Path, table: str, workdir: Path) -> list[st
     source = workdir / "utf8.csv"
     _transcode(path, encoding, source)
     try:
-        return _read_csv(project, path, source, table)
+        _read_csv(project, path, source, loaded, text_column)
     except duckdb.Error as exc:
         raise _csv_error(path, exc) from exc
 
@@ -230,8 +312,10 @@ def _cell_text(value: Any) -> str | None:
     return str(value)
 
 
-def load_xlsx(project: Project, path: Path, table: str, progress: ProgressCallback) -> list[str]:
-    """Load the first worksheet into temporary table `table` (columns c0..cN, text)."""
+def load_xlsx(project: Project, path: Path, loaded: LoadedTable, progress: ProgressCallback) -> None:
+    """Load the first worksheet into `loaded` (columns c0..cN, text). openpyxl reads the rows, so the
+    stored text is computed afterwards (`plan_table`), not while loading."""
+    table = loaded.name
     with path.open("rb") as handle:
         if handle.read(4) != b"PK\x03\x04":
             raise IngestError(path, "not an Excel workbook (.xlsx is a zip file; this is not)")
@@ -270,7 +354,7 @@ def load_xlsx(project: Project, path: Path, table: str, progress: ProgressCallba
         _append_rows(project, table, batch, stored)
     finally:
         workbook.close()
-    return header
+    loaded.header, loaded.names = header, _display_names(header)
 
 
 def _append_rows(project: Project, table: str, rows: list[list[str | None]], stored: int) -> int:
@@ -327,72 +411,101 @@ def _date_column(names: list[str], types: list[str], text_index: int) -> int | N
     return dates[0] if len(dates) == 1 else None
 
 
-def store_table(
-    project: Project,
-    path: Path,
-    source_id: int,
-    table: str,
-    header: list[str],
-    kind: str,
-    text_column: str | None,
-    pseudonymiser: Pseudonymiser | None,
-) -> StoreCounts:
-    """Type the columns, pick the text column, and insert documents and values (all in SQL)."""
-    names = _display_names(header)
-    width = len(names)
-    total = int(project.scalar(f"SELECT count(*) FROM {table}"))
+def _named_column(path: Path, names: list[str], text_column: str) -> int:
+    """Index of the column the user named (exact name first, then accent- and case-insensitive)."""
+    wanted = clean_text(text_column)
+    matches = [i for i, name in enumerate(names) if name == wanted] or [
+        i for i, name in enumerate(names) if fold(name) == fold(wanted)
+    ]
+    if not matches:
+        raise IngestError(path, f"no column {text_column!r}; columns are: {', '.join(names)}")
+    return matches[0]
+
+
+def _sample_profile(project: Project, table: str, width: int) -> tuple[list[float], list[bool]]:
+    """Mean length of each column, and whether its values are mostly distinct, over the first rows.
+
+    The mean only decides whether a column is too long to be typed (then it is text): a sample mean over
+    32 characters means some value is longer than any number or date, so the sample decides as well as
+    the whole file and costs nothing (the verbatim is guessed from whole-column means, which the typing
+    computes). "Mostly distinct" (ids, free text) picks the typing strategy: checking every row is
+    cheaper than grouping a million distinct values first."""
+    row = project.rows(
+        f"SELECT count(*), {', '.join(f'coalesce(avg(length(c{i})), 0), count(DISTINCT c{i})' for i in range(width))} "
+        f"FROM (SELECT * FROM {table} WHERE rowid < {_PROFILE_ROWS})"
+    )[0]
+    sampled = int(row[0])
+    averages = [float(row[1 + 2 * i]) for i in range(width)]
+    varied = [sampled >= _PROFILE_ROWS and int(row[2 + 2 * i]) > sampled // 2 for i in range(width)]
+    return averages, varied
+
+
+def add_stored_text(project: Project, loaded: LoadedTable, index: int) -> None:
+    """Give the loaded table the stored text of column `index` (a copy of the table: only XLSX files,
+    and CSV files whose text column the sample did not guess, go this way)."""
+    if loaded.text_index == index:
+        return
+    current = f"SELECT * EXCLUDE ({FIXED}, {HASH}) FROM {loaded.name}" if loaded.text_index is not None else (
+        f"SELECT * FROM {loaded.name}"
+    )
+    rebuilt = f"{loaded.name}_c{index}"
+    project.execute(f"CREATE TEMP TABLE {rebuilt} AS {with_stored_text(current, f'c{index}', loaded.pseudonymised)}")
+    _drop(project, [loaded.name])
+    loaded.name, loaded.text_index = rebuilt, index
+
+
+@dataclass
+class TablePlan:
+    """What `plan_table` settled for a loaded table: its row count, the type of each column, and the
+    text column."""
+
+    total: int
+    columns: list[ColumnType]
+    text_index: int
+
+
+def plan_table(project: Project, path: Path, loaded: LoadedTable, text_column: str | None) -> TablePlan:
+    """Type the columns and settle the text column, giving the table its stored text if the load
+    computed another column's. Runs before the import transaction: it only reads and rebuilds the
+    temporary table, and a table rebuilt inside a transaction would number its rows differently."""
+    names = loaded.names
+    total = int(project.scalar(f"SELECT count(*) FROM {loaded.name}"))
     if total == 0:
         raise IngestError(path, "no data rows below the header")
-    averages, varied = _sample_profile(project, table, width)
+    averages, varied = _sample_profile(project, loaded.name, len(names))
     # Numbers and dates are short: a long column is text without looking at its (many distinct) values.
-    # (A sample mean over 32 characters means some value is longer than any number or date.)
     columns = [
         ColumnType("text", None, averages[i]) if averages[i] > _LONGEST_TYPED_VALUE
-        else infer_column(project, table, f"c{i}", per_row=varied[i])
-        for i in range(width)
+        else infer_column(project, loaded.name, f"c{i}", per_row=varied[i])
+        for i in range(len(names))
     ]
-    cells = [column.cell(f"c{i}") for i, column in enumerate(columns)]
-    types = [column.type for column in columns]
-
     if text_column is not None:
-        wanted = clean_text(text_column)
-        matches = [i for i, name in enumerate(names) if name == wanted] or [
-            i for i, name in enumerate(names) if fold(name) == fold(wanted)
-        ]
-        if not matches:
-            raise IngestError(path, f"no column {text_column!r}; columns are: {', '.join(names)}")
-        text_index = matches[0]
+        text_index = _named_column(path, names, text_column)
     else:
         # Means over whole columns (`infer_column` computed them), not the sample: a comment column left
         # empty in the first rows (a question added later) must still be found.
-        guessed = guess_text_column(names, types, [column.mean_length for column in columns])
+        guessed = guess_text_column(names, [column.type for column in columns], [column.mean_length for column in columns])
         if guessed is None:
             raise IngestError(path, f"no text column found among {', '.join(names)}; name it with --text-column")
         text_index = guessed
-    date_index = _date_column(names, types, text_index)
+    add_stored_text(project, loaded, text_index)
+    return TablePlan(total, columns, text_index)
 
-    clean = sql_clean(f"c{text_index}")
-    if pseudonymiser is not None:
-        _register_pseudonymiser(project, pseudonymiser)
-        clean = f"_wb_pseudonymise({clean})"
+
+def store_table(project: Project, source_id: int, loaded: LoadedTable, plan: TablePlan, kind: str) -> StoreCounts:
+    """Insert the documents and values of a planned table (all in SQL), inside the caller's transaction."""
+    names, columns, text_index, total = loaded.names, plan.columns, plan.text_index, plan.total
+    width = len(names)
+    cells = [column.cell(f"c{i}") for i, column in enumerate(columns)]
+    types = [column.type for column in columns]
+    table = loaded.name
+    date_index = _date_column(names, types, text_index)
     occurred = (
         sql_timestamp(cells[date_index], columns[date_index].date_format) if date_index is not None
         else "NULL::TIMESTAMP"
     )
-    hashed, skipped = f"{table}_hashed", f"{table}_skipped"
-    try:
-        # Every row, the empty ones too: the rows left out are then few and named in `skipped`.
-        project.execute(
-            f"""
-            CREATE TEMP TABLE {hashed} AS
-            SELECT position, text, occurred_at, hash(text) AS h FROM (
-                SELECT rowid + 1 AS position, {clean} AS text, {occurred} AS occurred_at FROM {table}
-            )
-            """
-        )
-    finally:
-        if pseudonymiser is not None:
-            project.con.remove_function("_wb_pseudonymise")
+    text = f"coalesce({FIXED}, c{text_index})"
+    skipped = f"{table}_skipped"
     # Rows not stored: empty texts, repeats of an earlier row of the file, texts the project already has.
     # They are usually few, so the inserts below leave them out with an anti-join on a small table (or no
     # join at all) rather than a join on the (large) set of rows kept. Duplicates are left out before
@@ -402,14 +515,15 @@ def store_table(
         f"""
         CREATE TEMP TABLE {skipped} AS
         WITH repeated AS (
-            SELECT position, h, text FROM {hashed}
-            WHERE h IN (SELECT h FROM {hashed} GROUP BY h HAVING count(*) > 1) AND coalesce(text, '') <> ''
+            SELECT rowid + 1 AS position, {HASH} AS h, {text} AS text FROM {table}
+            WHERE {HASH} IN (SELECT {HASH} FROM {table} GROUP BY ALL HAVING count(*) > 1)
+              AND coalesce({text}, '') <> ''
         ), known AS (
-            SELECT position FROM {hashed} x
-            SEMI JOIN (SELECT content_hash, text FROM documents WHERE content_hash IN (SELECT h FROM {hashed})) d
-                ON d.content_hash = x.h AND d.text = x.text
+            SELECT rowid + 1 AS position FROM {table} x
+            SEMI JOIN (SELECT content_hash, text FROM documents WHERE content_hash IN (SELECT {HASH} FROM {table})) d
+                ON d.content_hash = x.{HASH} AND d.text = coalesce(x.{FIXED}, x.c{text_index})
         )
-        SELECT position, true AS empty FROM {hashed} WHERE coalesce(text, '') = ''
+        SELECT rowid + 1 AS position, true AS empty FROM {table} WHERE coalesce({text}, '') = ''
         UNION SELECT position, false FROM known
         UNION SELECT position, false FROM repeated QUALIFY position > min(position) OVER (PARTITION BY h, text)
         """
@@ -423,11 +537,11 @@ def store_table(
         f"""
         INSERT INTO documents (id, source_id, kind, title, text, occurred_at, n_chars, content_hash, position)
         SELECT {base} + position, ?, ?, NULL, text, occurred_at, length(text), h, position
-        FROM {hashed} {f'ANTI JOIN {skipped} USING (position)' if left_out else ''}
+        FROM (SELECT rowid + 1 AS position, {text} AS text, {occurred} AS occurred_at, {HASH} AS h FROM {table})
+        {f'ANTI JOIN {skipped} USING (position)' if left_out else ''}
         """,
         [source_id, kind],
     )
-    _drop(project, [hashed])
     others = [i for i in range(width) if i != text_index]
     if others:
         variables = variable_ids(project, {names[i]: types[i] for i in others})
@@ -454,29 +568,11 @@ def store_table(
     return counts
 
 
-def _sample_profile(project: Project, table: str, width: int) -> tuple[list[float], list[bool]]:
-    """Mean length of each column, and whether its values are mostly distinct, over the first rows.
-
-    The mean only decides whether a column is too long to be typed (then it is text): a sample mean over
-    32 characters means some value is longer than any number or date, so the sample decides as well as
-    the whole file and costs nothing (the verbatim is guessed from whole-column means, which the typing
-    computes). "Mostly distinct" (ids, free text) picks the typing strategy: checking every row is
-    cheaper than grouping a million distinct values first."""
-    row = project.rows(
-        f"SELECT count(*), {', '.join(f'coalesce(avg(length(c{i})), 0), count(DISTINCT c{i})' for i in range(width))} "
-        f"FROM (SELECT * FROM {table} WHERE rowid < {_PROFILE_ROWS})"
-    )[0]
-    sampled = int(row[0])
-    averages = [float(row[1 + 2 * i]) for i in range(width)]
-    varied = [sampled >= _PROFILE_ROWS and int(row[2 + 2 * i]) > sampled // 2 for i in range(width)]
-    return averages, varied
-
-
 def _register_pseudonymiser(project: Project, pseudonymiser: Pseudonymiser) -> None:
     def apply(text: str) -> str:
         return clean_text(pseudonymiser(text)) if text else text
 
-    project.con.create_function("_wb_pseudonymise", apply, ["VARCHAR"], "VARCHAR", side_effects=False)
+    project.con.create_function(PSEUDONYMISE, apply, ["VARCHAR"], "VARCHAR", side_effects=False)
 
 
 _load_counter = itertools.count(1)
@@ -484,23 +580,31 @@ _load_counter = itertools.count(1)
 
 @contextmanager
 def loaded_table(
-    project: Project, path: Path, progress: ProgressCallback = no_progress
-) -> Iterator[tuple[str, list[str]]]:
+    project: Project,
+    path: Path,
+    progress: ProgressCallback = no_progress,
+    text_column: str | None = None,
+    pseudonymiser: Pseudonymiser | None = None,
+) -> Iterator[LoadedTable]:
     """Load a .csv or .xlsx file into a temporary table, before the import transaction starts, and
-    drop it afterwards. Yields (table name, header)."""
-    table = f"_wb_import_{next(_load_counter)}"
+    drop it afterwards. The pseudonymiser is registered for as long as the table is in use."""
+    number = next(_load_counter)
+    loaded = LoadedTable(f"_wb_import_{number}", pseudonymiser is not None)
+    if pseudonymiser is not None:
+        _register_pseudonymiser(project, pseudonymiser)
     try:
         with tempfile.TemporaryDirectory(prefix="workbench-import-") as scratch:
             if path.suffix.lower() == ".xlsx":
-                header = load_xlsx(project, path, table, progress)
+                load_xlsx(project, path, loaded, progress)
             else:
-                header = load_csv(project, path, table, Path(scratch))
-        yield table, header
+                load_csv(project, path, loaded, Path(scratch), text_column)
+        yield loaded
     finally:
-        _drop(project, [table])
+        _drop(project, [loaded.name])
+        if pseudonymiser is not None:
+            project.con.remove_function(PSEUDONYMISE)
 
 
 def _drop(project: Project, tables: list[str]) -> None:
     for name in tables:
         project.execute(f"DROP TABLE IF EXISTS {name}")
-
