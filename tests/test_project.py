@@ -139,9 +139,9 @@ def test_a_version_1_file_is_migrated_on_open_and_keeps_its_data(tmp_path: Path,
 
 
 def test_a_version_1_file_with_documents_migrates_to_documents_without_a_primary_key(tmp_path: Path) -> None:
-    """Migrations 2 and 3 rebuild `documents`: without its PRIMARY KEY (2), with `content_hash` in place of
-    `sha256` (3). Every row and value is kept, the columns keep their order, and new documents still take
-    their ids from the sequence."""
+    """Migrations 2, 3 and 4 rebuild `documents`: without its PRIMARY KEY (2), with `content_hash` in place
+    of `sha256` (3), with the text stored ZSTD-compressed (4). Every row and value is kept, the columns
+    keep their order, and new documents still take their ids from the sequence."""
     path = tmp_path / "old.vwb"
     texts = ["Très déçu 😡 du délai.", "Conseiller efficace,\nmerci !", "ok"]
     with Project.create(path, version=1) as old:
@@ -171,6 +171,9 @@ def test_a_version_1_file_with_documents_migrates_to_documents_without_a_primary
         assert [row[digest] for row in after] == [migrated.scalar("SELECT hash(?)", [text]) for text in texts]
         assert migrated.scalar("SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'documents' "
                                "AND constraint_type = 'PRIMARY KEY'") == 0
+        migrated.execute("CHECKPOINT")
+        assert migrated.rows("SELECT DISTINCT compression FROM pragma_storage_info('documents') "
+                             "WHERE column_name = 'text' AND segment_type = 'VARCHAR'") == [("ZSTD",)]
         with migrated.transaction():
             new_id = migrated.scalar(
                 "INSERT INTO documents (source_id, kind, text, n_chars, content_hash) VALUES (1, 'chat', 'x', 1, hash('x')) "
