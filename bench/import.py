@@ -31,15 +31,19 @@ WORDS = ["bonjour", "conseiller", "facture", "électricité", "résiliation", "r
 REGIONS = ["Île-de-France", "Bretagne", "Occitanie", "Grand Est", "Normandie", "Hauts-de-France",
            "Auvergne-Rhône-Alpes", "Provence-Alpes-Côte d'Azur", "Nouvelle-Aquitaine", "Pays de la Loire"]
 CHANNELS = ["téléphone", "e-mail", "chat", "agence", "application"]
+# With --typographic: words as smartphones and word processors write them (’ for the apostrophe, …),
+# which most real French verbatims hold; NFC must not be run on them for nothing.
+TYPOGRAPHIC = ["j’ai", "l’agence", "c’est", "qu’on", "d’attente", "aujourd’hui", "n’ai", "…"]
 
 
-def generate(path: Path, rows: int) -> None:
+def generate(path: Path, rows: int, typographic: bool = False) -> None:
     """Write the CSV with DuckDB (fast, deterministic: fixed seed)."""
     import duckdb
 
     con = duckdb.connect()
     con.execute("SELECT setseed(0.42)")
-    words = "[" + ", ".join(f"'{word}'" for word in WORDS) + "]"
+    vocabulary = WORDS + TYPOGRAPHIC if typographic else WORDS
+    words = "[" + ", ".join(f"'{word}'" for word in vocabulary) + "]"
     regions = "[" + ", ".join("'" + region.replace("'", "''") + "'" for region in REGIONS) + "]"
     channels = "[" + ", ".join(f"'{channel}'" for channel in CHANNELS) + "]"
     con.execute(
@@ -55,7 +59,7 @@ def generate(path: Path, rows: int) -> None:
                    upper(w[1][1]) || w[1][2:] || ' ' || array_to_string(w[2:], ' ') || '.' AS commentaire
             FROM (
                 SELECT i, list_transform(range(5 + CAST(floor(random() * 18) AS INTEGER)),
-                                         lambda x: {words}[1 + CAST(floor(random() * {len(WORDS)}) AS INTEGER)]) AS w
+                                         lambda x: {words}[1 + CAST(floor(random() * {len(vocabulary)}) AS INTEGER)]) AS w
                 FROM range(1, ? + 1) t(i)
             )
         ) TO '{path}' (HEADER, DELIMITER ';')
@@ -133,6 +137,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3,
                         help="runs of each measure, alternated (baseline, workbench, baseline, ...); "
                              "the summary compares medians, which one slow run on a shared machine cannot move")
+    parser.add_argument("--typographic", action="store_true",
+                        help="put typographic apostrophes and ellipses in the verbatims, as real exports have")
     parser.add_argument("--measure", choices=["baseline", "workbench"], help=argparse.SUPPRESS)
     parser.add_argument("--csv", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -142,10 +148,10 @@ def main() -> None:
         print(json.dumps(measure(args.csv, args.out)))
         return
 
-    csv_path = args.out / f"verbatims_{args.rows}.csv"
+    csv_path = args.out / f"verbatims_{args.rows}{'_typographic' if args.typographic else ''}.csv"
     if not csv_path.exists():
         started = time.perf_counter()
-        generate(csv_path, args.rows)
+        generate(csv_path, args.rows, args.typographic)
         print(f"generated {csv_path} in {time.perf_counter() - started:.1f} s")
     size_mb = csv_path.stat().st_size / 1024**2
     runs: dict[str, list[dict]] = {"baseline": [], "workbench": []}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import unicodedata
 from datetime import date, datetime
 from pathlib import Path
 
@@ -236,7 +237,10 @@ def test_pseudonymiser_applies_to_the_text_column(project):
     assert project.scalar("SELECT content_hash = hash(?) FROM documents WHERE position = 1", [first])
 
 
-NASTY = "\r\n\r\u2028\u2029\x85\ufeff\x00\x01\x1f\x7f\x9f\t \u00a0e\u0301\U0001F600\U0001F44D\U0001F3FDa"
+NASTY = (
+    "\r\n\r\u2028\u2029\x85\ufeff\x00\x01\x1f\x7f\x9f\t \u00a0e\u0301\U0001F600\U0001F44D\U0001F3FDa"
+    "’«»…\u202f\u0344\u2126\u09c7\u09be\u1100\u1161\u11a8\uac00\u0323\u0302"
+)
 
 
 @pytest.fixture(scope="module")
@@ -313,17 +317,39 @@ def test_cp1252_accents_after_a_long_ascii_start(project, tmp_path):
 
 
 def test_nfc_shortcut_assumption_holds():
-    """`sql_clean` skips NFC for texts made only of code points below U+0300: none of them changes under
-    NFC, and no canonical composition has a second character below U+0300."""
+    """`sql_clean` skips NFC for texts holding no character of `nfc_quick_check`: every other character
+    is left as it is by NFC, is a starter (combining class 0), and is never the second character of a
+    canonical composition (Hangul jamo compose by rule and are in the set)."""
     import sys
     import unicodedata
 
-    assert all(unicodedata.is_normalized("NFC", chr(cp)) for cp in range(0x300))
-    for cp in range(sys.maxunicode + 1):
-        decomposition = unicodedata.decomposition(chr(cp))
+    from workbench.text.nfc_quick_check import compute_ranges, nfc_sensitive_ranges
+
+    ranges = nfc_sensitive_ranges()
+    assert ranges == compute_ranges()
+    sensitive = {code for first, last in ranges for code in range(first, last + 1)}
+    for code in range(sys.maxunicode + 1):
+        if code in sensitive or 0xD800 <= code <= 0xDFFF:
+            continue
+        char = chr(code)
+        assert unicodedata.normalize("NFC", char) == char and unicodedata.combining(char) == 0, hex(code)
+        decomposition = unicodedata.decomposition(char)
         if decomposition and not decomposition.startswith("<"):
             parts = [int(part, 16) for part in decomposition.split()]
-            assert not (len(parts) == 2 and parts[1] < 0x300), hex(cp)
+            assert len(parts) != 2 or parts[1] in sensitive, hex(code)
+    assert {0x1161, 0x1175, 0x11A8, 0x11C2} <= sensitive
+    # French typography and emoji stay out of NFC's way.
+    assert not {ord(char) for char in "’«»…€\u202f\u00a0éèàçœ😡👍🏽"} & sensitive
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30))
+def test_texts_without_a_sensitive_character_are_nfc(text):
+    from workbench.text.nfc_quick_check import nfc_sensitive_ranges
+
+    sensitive = nfc_sensitive_ranges()
+    if not any(first <= ord(char) <= last for char in text for first, last in sensitive):
+        assert unicodedata.is_normalized("NFC", text)
 
 
 def test_xlsx_rows_loaded_in_batches_keep_their_positions(project, tmp_path, monkeypatch):

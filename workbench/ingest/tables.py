@@ -52,6 +52,7 @@ from workbench.ingest.values import (
 )
 from workbench.progress import ProgressCallback, no_progress
 from workbench.project import Project
+from workbench.text.nfc_quick_check import nfc_sensitive_ranges
 from workbench.text.normalise import fold
 
 DELIMITERS = (";", ",", "\t", "|")
@@ -70,7 +71,13 @@ DATE_COLUMN_HINT = re.compile(r"^(date|horodatage|timestamp|datetime|created|cre
 
 _CONTROL_RE = r"[\x{0}-\x{8}\x{b}\x{c}\x{e}-\x{1f}\x{7f}-\x{9f}\x{feff}]"
 _BREAKS_RE = r"\r\n|\r|\x{2028}|\x{2029}|\x{85}"
-_NEEDS_WORK_RE = r"[\x{0}-\x{8}\x{b}-\x{1f}\x{7f}-\x{9f}\x{300}-\x{10ffff}]|^[ \t\n]|[ \t\n]$"
+# A text needs normalising when it holds a control character, a line break other than LF, a BOM, a
+# character NFC may change (`nfc_quick_check`), or blank space at an end.
+_NEEDS_WORK_RE = (
+    r"[\x{0}-\x{8}\x{b}-\x{1f}\x{7f}-\x{9f}\x{2028}\x{2029}\x{feff}"
+    + "".join(f"\\x{{{first:x}}}-\\x{{{last:x}}}" for first, last in nfc_sensitive_ranges())
+    + r"]|^[ \t\n]|[ \t\n]$"
+)
 
 
 def _sql_normalise(value: str) -> str:
@@ -85,9 +92,9 @@ def sql_clean(value: str) -> str:
     (line breaks, then control characters, then NFC), then blank space trimmed at both ends.
 
     Most verbatims need none of it, and NFC is by far the slowest step, so the work is done only for
-    texts that hold a control character, a line-break character other than LF, a code point from U+0300
-    on (no text made only of code points below U+0300 changes under NFC: none of them decomposes or
-    combines with another), or blank space at an end."""
+    texts that hold a control character, a line-break character other than LF, a BOM, a character NFC
+    may change (`workbench.text.nfc_quick_check`: no text without one changes under NFC), or blank space
+    at an end."""
     return f"CASE WHEN regexp_matches({value}, '{_NEEDS_WORK_RE}') THEN {_sql_normalise(value)} ELSE {value} END"
 
 
