@@ -49,3 +49,21 @@ def test_a_text_column_named_by_the_user_that_differs_from_the_hint(project, tmp
     assert project.rows("SELECT v.name, dv.value FROM document_values dv JOIN variables v ON v.id = dv.variable_id "
                         "ORDER BY dv.document_id") == [
         ("commentaire", "La facture est fausse depuis des mois."), ("commentaire", "Je veux résilier.")]
+
+
+def test_columns_of_mostly_distinct_values_are_typed_row_by_row(project, tmp_path):
+    """Over 10,000 rows, ids, timestamps and codes are mostly distinct: they are typed row by row. A
+    padded integer still makes an integer column, whose values are stored trimmed."""
+    path = tmp_path / "crm.csv"
+    lines = ["id;horodatage;ref;commentaire"] + [
+        f"{' 7' if i == 7 else i};{1 + i % 28:02d}/03/2026 {i % 24:02d}:{i % 60:02d};R-{i};Avis numéro {i} sur le service."
+        for i in range(1, 10501)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert import_file(project, path).documents == 10500
+    assert project.rows("SELECT name, type FROM variables ORDER BY name") == [
+        ("horodatage", "date"), ("id", "integer"), ("ref", "text")]
+    assert project.rows(
+        "SELECT dv.value FROM document_values dv JOIN variables v ON v.id = dv.variable_id "
+        "JOIN documents d ON d.id = dv.document_id WHERE v.name = 'id' AND d.position IN (7, 8) ORDER BY d.position"
+    ) == [("7",), ("8",)]

@@ -100,16 +100,15 @@ def infer_column(project: Any, table: str, column: str, per_row: bool = False) -
     instead, integers first: grouping a million distinct values costs more than the checks themselves,
     and an id column is settled by the first, cheapest check."""
     if per_row:
-        source = f"(SELECT nullif(trim({column}), '') AS v, {column} AS raw, 1 AS n FROM {table} WHERE {column} IS NOT NULL)"
-        filled, integers, chars, padded = project.rows(
-            f"""
-            SELECT count(v), count_if(regexp_matches(v, '{INTEGER_RE}')), coalesce(sum(length(v)), 0),
-                   count_if(v IS DISTINCT FROM raw) > 0
-            FROM {source}
-            """
+        # The cells as read first: when every one is an integer, none is blank or padded either, and
+        # the column is settled without trimming a million values (half the cost).
+        filled, integers, chars = project.rows(
+            f"SELECT count({column}), count_if(regexp_matches({column}, '{INTEGER_RE}')), "
+            f"coalesce(sum(length({column})), 0) FROM {table} WHERE {column} IS NOT NULL"
         )[0]
         if filled and integers == filled:
-            return ColumnType("integer", None, float(chars) / filled, bool(padded))
+            return ColumnType("integer", None, float(chars) / filled, False)
+        source = f"(SELECT nullif(trim({column}), '') AS v, {column} AS raw, 1 AS n FROM {table} WHERE {column} IS NOT NULL)"
     else:
         source = (
             f"(SELECT nullif(trim(raw), '') AS v, raw, n FROM "
