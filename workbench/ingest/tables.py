@@ -518,8 +518,9 @@ def store_table(project: Project, source_id: int, loaded: LoadedTable, plan: Tab
     # Rows not stored: empty texts, repeats of an earlier row of the file, texts the project already has.
     # They are usually few, so the inserts below leave them out with an anti-join on a small table rather
     # than a join on the (large) set of rows kept. The anti-join stays when the table is empty: without
-    # it, DuckDB writes the rows in a way its checkpoint then rewrites (closing the project took 0.33 s
-    # instead of 0.04 s after 1,000,000 rows, and left the file 12 MB larger; bench/import.py). Duplicates are left out before
+    # it, DuckDB's parallel insert leaves more, partly filled row groups (10 instead of 9 for 1,000,000
+    # documents, 70 instead of 63 for their values), which the checkpoint at closing merges by rewriting
+    # them: 0.33 s instead of 0.03 s, and a file 12 MB larger (bench/import.py --typographic). Duplicates are left out before
     # inserting: deleting freshly inserted rows would make DuckDB rewrite them at commit. The 64-bit hash
     # only finds candidates (rows sharing a hash with another row or with a document); equal texts decide.
     project.execute(
