@@ -76,6 +76,26 @@ def test_removing_a_document_removes_every_trace_and_nothing_else(coded):
     assert coded.scalar("SELECT count(*) FROM sources") == 1  # the file keeps its other documents
 
 
+def test_topic_keywords_only_removed_texts_had_go(project):
+    """A topic keeps the keywords its remaining texts still hold (each word of a bigram, as a whole word);
+    an automatic label follows them, a label the user wrote stays."""
+    erased = add_document(project, "Monsieur Quintavalle conteste sa facture d'électricité.")
+    kept = add_document(project, "Facture trop élevée, service, client injoignable : quintavallée ?")
+    project.execute("INSERT INTO runs (id, kind, model) VALUES (7, 'topics', 'lexical')")
+    project.execute(
+        "INSERT INTO topics (run_id, topic, label, keywords, size) VALUES "
+        "(7, 0, 'quintavalle, facture, service client', ['quintavalle', 'facture', 'service client', 'électricité', 'élevée'], 2), "
+        "(7, 1, 'Mon nom', ['quintavalle', 'facture'], 2)"
+    )
+    project.execute("INSERT INTO unit_topics VALUES (7, 'document', ?, 0, 0.9), (7, 'document', ?, 0, 0.8), "
+                    "(7, 'document', ?, 1, 0.9), (7, 'document', ?, 1, 0.7)", [erased, kept, erased, kept])
+    remove_documents(project, [erased])
+    assert project.rows("SELECT topic, label, keywords, size FROM topics WHERE run_id = 7 ORDER BY topic") == [
+        (0, "facture, service client, élevée", ["facture", "service client", "élevée"], 1),
+        (1, "Mon nom", ["facture"], 1),
+    ]
+
+
 def test_unknown_ids_are_refused_and_nothing_changes(coded):
     before = _rows_not_about(coded, -1)
     with pytest.raises(WorkbenchError, match="no document 99"):

@@ -3,7 +3,8 @@
 Two needs: an analyst imported the wrong file (or a test export) and wants it gone; a data controller
 must erase a customer's verbatims (GDPR right to erasure). Both mean every trace: the texts and
 everything derived from or pointing into them (case values, e-mail parts, sentences and turns, the
-search index and the words only they used, cached vectors, topic assignments, suggestions, codings,
+search index and the words only they used, cached vectors, topic assignments and the topic keywords
+only they held, suggestions, codings,
 memos on the documents and on their codings, the kept originals of placeholders no remaining text uses)
 and the journal's copies of removed rows. Journal entries that only touched removed documents go;
 entries that also touched others keep their other changes, so undo and redo of what remains stay
@@ -18,6 +19,7 @@ CLI asks for confirmation.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -227,6 +229,45 @@ def _forget_topic_units(project: Project, kind: str, unit_ids: list[int]) -> Non
     )
     for run_id, topic in touched:
         project.execute("DELETE FROM topics WHERE run_id = ? AND topic = ? AND size = 0", [run_id, topic])
+        _prune_topic_keywords(project, run_id, topic)
+
+
+# A keyword's word as a whole word of a text: not preceded or followed by a letter, digit or underscore.
+_WORD_PATTERN = "(^|[^\\pL\\pN_]){}($|[^\\pL\\pN_])"
+
+
+def _prune_topic_keywords(project: Project, run_id: int, topic: int) -> None:
+    """Drop the keywords of a topic that its remaining units no longer contain. The keywords were drawn
+    from all the topic's texts, the removed ones included, so one of them may be a word only a removed
+    text had (an erased customer's name). A keyword stays when each of its words is still a word of one
+    of the topic's texts; an automatic label (its first three keywords) follows."""
+    row = project.rows("SELECT label, keywords FROM topics WHERE run_id = ? AND topic = ?", [run_id, topic])
+    if not row or not row[0][1]:
+        return
+    label, keywords = row[0][0], list(row[0][1])
+    words = sorted({word for keyword in keywords for word in keyword.lower().split()})
+    checks = ", ".join("bool_or(regexp_matches(t, ?))" for _ in words)
+    found = project.rows(
+        f"""
+        WITH units AS (SELECT unit_kind, unit_id FROM unit_topics WHERE run_id = ? AND topic = ?)
+        SELECT {checks} FROM (
+            SELECT lower(d.text) AS t FROM units u JOIN documents d ON u.unit_kind = 'document' AND d.id = u.unit_id
+            UNION ALL
+            SELECT lower(substr(d.text, s.start_pos + 1, s.end_pos - s.start_pos)) FROM units u
+            JOIN segments s ON u.unit_kind = 'segment' AND s.id = u.unit_id JOIN documents d ON d.id = s.document_id
+        )
+        """,
+        [run_id, topic, *(_WORD_PATTERN.format(re.sub(r"(\W)", r"\\\1", word)) for word in words)],
+    )[0]
+    present = {word for word, hit in zip(words, found) if hit}
+    kept = [keyword for keyword in keywords if all(word in present for word in keyword.lower().split())]
+    if kept == keywords:
+        return
+    automatic = label == ", ".join(keywords[:3])
+    project.execute(
+        "UPDATE topics SET keywords = ?, label = ? WHERE run_id = ? AND topic = ?",
+        [kept, (", ".join(kept[:3]) or f"topic {topic}") if automatic else label, run_id, topic],
+    )
 
 
 def _trim_journal(project: Project, entries: list[tuple[int, dict[str, Any]]], owned: dict[str, set[int]],
