@@ -4,9 +4,8 @@ Two needs: an analyst imported the wrong file (or a test export) and wants it go
 must erase a customer's verbatims (GDPR right to erasure). Both mean every trace: the texts and
 everything derived from or pointing into them (case values, e-mail parts, sentences and turns, the
 search index and the words only they used, cached vectors, topic assignments and the topic keywords
-only they held, suggestions, codings,
-memos on the documents and on their codings, the kept originals of placeholders no remaining text uses)
-and the journal's copies of removed rows. Journal entries that only touched removed documents go;
+only they held, suggestions, codings, memos on the documents and on their codings, the kept originals
+of placeholders no remaining text uses) and the journal's copies of removed rows. Journal entries that only touched removed documents go;
 entries that also touched others keep their other changes, so undo and redo of what remains stay
 consistent. The project file is then rewritten (`Project.rewrite`) so that no byte of
 the removed texts stays in freed blocks.
