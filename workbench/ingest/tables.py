@@ -451,7 +451,7 @@ def _sample_profile(project: Project, table: str, width: int) -> tuple[list[floa
 
 def add_stored_text(project: Project, loaded: LoadedTable, index: int) -> None:
     """Give the loaded table the stored text of column `index` (a copy of the table: only XLSX files,
-    and CSV files whose text column the sample did not guess, go this way)."""
+    and CSV files whose text column the first rows did not suggest, go this way)."""
     if loaded.text_index == index:
         return
     current = f"SELECT * EXCLUDE ({FIXED}, {HASH}) FROM {loaded.name}" if loaded.text_index is not None else (
@@ -520,9 +520,10 @@ def store_table(project: Project, source_id: int, loaded: LoadedTable, plan: Tab
     # than a join on the (large) set of rows kept. The anti-join stays when the table is empty: without
     # it, DuckDB's parallel insert leaves more, partly filled row groups (10 instead of 9 for 1,000,000
     # documents, 70 instead of 63 for their values), which the checkpoint at closing merges by rewriting
-    # them: 0.33 s instead of 0.03 s, and a file 12 MB larger (bench/import.py --typographic). Duplicates are left out before
-    # inserting: deleting freshly inserted rows would make DuckDB rewrite them at commit. The 64-bit hash
-    # only finds candidates (rows sharing a hash with another row or with a document); equal texts decide.
+    # them: 0.33 s instead of 0.03 s, and a file 12 MB larger (bench/import.py --typographic).
+    # Duplicates are left out before inserting: deleting freshly inserted rows would make DuckDB rewrite
+    # them at commit. The 64-bit hash only finds candidates (rows sharing a hash with another row or with
+    # a document); equal texts decide.
     project.execute(
         f"""
         CREATE TEMP TABLE {skipped} AS
