@@ -2,13 +2,14 @@
 
     .venv/bin/python bench/import.py              # 1,000,000 rows (~150 MB), the target
     .venv/bin/python bench/import.py --rows 50000 # a quick run
+    .venv/bin/python bench/import.py --typographic --repeat 5  # verbatims with ’ and …, 5 runs each
 
 Generates a semicolon CSV of French-like verbatims with accents, French decimal commas and day-first dates
 (in bench/out/, git-ignored), then measures, each in a fresh subprocess so peak memory is its own:
 
 - baseline: `CREATE TABLE t AS SELECT * FROM read_csv(file)` into a new DuckDB database file;
-- workbench: `import_paths` into a new project (sniffing, typing, normalisation, dedup, documents and
-  typed variables, committed).
+- workbench: `import_paths` into a new, empty project, created before the timer (sniffing, typing,
+  normalisation, dedup, documents and typed variables, committed; opening and closing the project).
 
 Prints documents/s, the time ratio to the baseline and peak resident memory (ru_maxrss) of each run, then
 the medians and the minima of `--repeat` runs of each, alternated so that a busy spell on a shared machine
@@ -136,7 +137,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out", help="folder for generated files")
     parser.add_argument("--repeat", type=int, default=3,
                         help="runs of each measure, alternated (baseline, workbench, baseline, ...); "
-                             "the summary compares medians, which one slow run on a shared machine cannot move")
+                             "the summary compares medians and minima, which one slow run cannot move")
     parser.add_argument("--typographic", action="store_true",
                         help="put typographic apostrophes and ellipses in the verbatims, as real exports have")
     parser.add_argument("--measure", choices=["baseline", "workbench"], help=argparse.SUPPRESS)
