@@ -5,10 +5,10 @@ must erase a customer's verbatims (GDPR right to erasure). Both mean every trace
 everything derived from or pointing into them (case values, e-mail parts, sentences and turns, the
 search index and the words only they used, cached vectors, topic assignments and the topic keywords
 only they held, suggestions, codings, memos on the documents and on their codings, the kept originals
-of placeholders no remaining text uses) and the journal's copies of removed rows. Journal entries that only touched removed documents go;
-entries that also touched others keep their other changes, so undo and redo of what remains stay
-consistent. The project file is then rewritten (`Project.rewrite`) so that no byte of
-the removed texts stays in freed blocks.
+of placeholders no remaining text uses) and the journal's copies of removed rows. Journal entries that
+only touched removed documents go; entries that also touched others keep their other changes, so undo
+and redo of what remains stay consistent. The project file is then rewritten (`Project.rewrite`) so
+that no byte of the removed texts stays in freed blocks.
 
 All of it is one transaction: an error leaves the project as it was. (The rewrite follows the commit;
 when it fails, its error says the documents are gone.) Removal is not undoable (that is its point); the

@@ -95,7 +95,12 @@ def sql_clean(value: str) -> str:
     texts that hold a control character, a line-break character other than LF, a BOM, a character NFC
     may change (`workbench.text.nfc_quick_check`: no text without one changes under NFC), or blank space
     at an end."""
-    return f"CASE WHEN regexp_matches({value}, '{_NEEDS_WORK_RE}') THEN {_sql_normalise(value)} ELSE {value} END"
+    return f"coalesce({_sql_fixed(value)}, {value})"
+
+
+def _sql_fixed(value: str) -> str:
+    """SQL expression: the stored form of `value` when `value` needs work (see `sql_clean`), else NULL."""
+    return f"CASE WHEN regexp_matches({value}, '{_NEEDS_WORK_RE}') THEN {_sql_normalise(value)} END"
 
 
 # Columns added to a loaded table for its text column: the stored text where it differs from the cell
@@ -110,10 +115,7 @@ def with_stored_text(select: str, column: str, pseudonymised: bool) -> str:
     Computed in the statement that loads the file, the normalisation and hash run in the reader's
     parallel pipeline instead of in a second pass over a copy of every text (bench/import.py). With a
     pseudonymiser (registered as `PSEUDONYMISE`), every text is rewritten, so `FIXED` is never NULL."""
-    if pseudonymised:
-        fixed = f"{PSEUDONYMISE}({sql_clean(column)})"
-    else:
-        fixed = f"CASE WHEN regexp_matches({column}, '{_NEEDS_WORK_RE}') THEN {_sql_normalise(column)} END"
+    fixed = f"{PSEUDONYMISE}({sql_clean(column)})" if pseudonymised else _sql_fixed(column)
     return (
         f"SELECT *, hash(coalesce({FIXED}, {column})) AS {HASH} FROM (SELECT *, {fixed} AS {FIXED} FROM ({select}))"
     )
@@ -126,8 +128,7 @@ class LoadedTable:
 
     name: str
     pseudonymised: bool
-    header: list[str] = field(default_factory=list)
-    names: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # the header's names, made usable as variable names
     text_index: int | None = None
 
 
@@ -261,7 +262,7 @@ def _read_csv(project: Project, path: Path, source: Path, loaded: LoadedTable, t
         sample = sample[hint.end():]
     delimiter = hint.group(1) if hint else sniff_delimiter(path, sample)
     header, rows = _header(path, sample, delimiter)
-    loaded.header, loaded.names = header, _display_names(header)
+    loaded.names = _display_names(header)
     loaded.text_index = (
         _named_column(path, loaded.names, text_column) if text_column is not None
         else hint_text_column(loaded.names, rows)
@@ -361,7 +362,7 @@ def load_xlsx(project: Project, path: Path, loaded: LoadedTable, progress: Progr
         _append_rows(project, table, batch, stored)
     finally:
         workbook.close()
-    loaded.header, loaded.names = header, _display_names(header)
+    loaded.names = _display_names(header)
 
 
 def _append_rows(project: Project, table: str, rows: list[list[str | None]], stored: int) -> int:
