@@ -95,14 +95,15 @@ def measure_baseline(csv_path: Path, out: Path) -> dict:
     return {"seconds": seconds, "cpu": cpu_seconds() - cpu_start, "documents": rows, "peak_mb": peak_mb()}
 
 
-def measure_workbench(csv_path: Path, out: Path) -> dict:
-    """Import into a new, empty project. Creating the project (schema, migrations) is timed apart: it
-    is not part of an import, and the baseline's counterpart, opening a database file, is timed."""
-    sys.path.insert(0, str(ROOT))
+def measure_workbench(csv_path: Path, out: Path, root: Path = ROOT) -> dict:
+    """Import into a new, empty project with the `workbench` package of checkout `root`. Creating the
+    project (schema, migrations) is timed apart: it is not part of an import, and the baseline's
+    counterpart, opening a database file, is timed."""
+    sys.path.insert(0, str(root))
     from workbench.ingest.folder import import_paths
     from workbench.project import Project
 
-    target = out / "bench.vwb"
+    target = out / f"bench-{root.name}.vwb"
     for stale in (target, Path(str(target) + ".wal")):
         stale.unlink(missing_ok=True)
     created = time.perf_counter()
@@ -123,9 +124,10 @@ def measure_workbench(csv_path: Path, out: Path) -> dict:
             "peak_mb": peak_mb(), "create_seconds": create_seconds}
 
 
-def run_child(which: str, csv_path: Path, out: Path) -> dict:
+def run_child(which: str, csv_path: Path, out: Path, root: Path = ROOT) -> dict:
     done = subprocess.run(
-        [sys.executable, __file__, "--measure", which, "--csv", str(csv_path), "--out", str(out)],
+        [sys.executable, __file__, "--measure", which, "--csv", str(csv_path), "--out", str(out),
+         "--root", str(root)],
         capture_output=True, text=True, check=True,
     )
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -140,13 +142,18 @@ def main() -> None:
                              "the summary compares medians and minima, which one slow run cannot move")
     parser.add_argument("--typographic", action="store_true",
                         help="put typographic apostrophes and ellipses in the verbatims, as real exports have")
+    parser.add_argument("--compare", type=Path, metavar="CHECKOUT",
+                        help="also import with the workbench package of another checkout (a git worktree of an "
+                             "earlier commit), alternated with the others: what a change gained")
     parser.add_argument("--measure", choices=["baseline", "workbench"], help=argparse.SUPPRESS)
     parser.add_argument("--csv", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     if args.measure:
-        measure = measure_baseline if args.measure == "baseline" else measure_workbench
-        print(json.dumps(measure(args.csv, args.out)))
+        result = measure_baseline(args.csv, args.out) if args.measure == "baseline" else (
+            measure_workbench(args.csv, args.out, args.root))
+        print(json.dumps(result))
         return
 
     csv_path = args.out / f"verbatims_{args.rows}{'_typographic' if args.typographic else ''}.csv"
@@ -155,11 +162,15 @@ def main() -> None:
         generate(csv_path, args.rows, args.typographic)
         print(f"generated {csv_path} in {time.perf_counter() - started:.1f} s")
     size_mb = csv_path.stat().st_size / 1024**2
-    runs: dict[str, list[dict]] = {"baseline": [], "workbench": []}
-    for _ in range(max(1, args.repeat)):
-        for which, results in runs.items():
-            results.append(run_child(which, csv_path, args.out))
+    children = {"baseline": ("baseline", ROOT), "workbench": ("workbench", ROOT)}
     labels = {"baseline": "DuckDB read_csv -> table (baseline)", "workbench": "workbench import_paths"}
+    if args.compare is not None:
+        children["compared"] = ("workbench", args.compare.resolve())
+        labels["compared"] = f"workbench of {args.compare.name}"[:40]
+    runs: dict[str, list[dict]] = {key: [] for key in children}
+    for _ in range(max(1, args.repeat)):
+        for key, (which, root) in children.items():
+            runs[key].append(run_child(which, csv_path, args.out, root))
     print(f"\nImport of {args.rows:,} rows ({size_mb:.0f} MB CSV, UTF-8, ';'), {len(runs['baseline'])} run(s) each")
     header = f"{'measure':<40}{'wall s':>8}{'docs/s':>10}{'ratio':>7}{'CPU s':>8}{'CPU ratio':>10}{'peak MB':>9}"
     print(header)

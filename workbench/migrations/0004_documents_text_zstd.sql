@@ -2,11 +2,12 @@
 -- picks by itself (DICT_FSST for text).
 --
 -- Why: writing the text was the largest single cost of importing a big table, and ZSTD writes it
--- faster and no larger. On the 1,000,000 verbatims of bench/import.py (111 MB of text): 0.25 s
--- against 0.36 s for the insert (best of 3), 30.7 MB against 33.6 MB of file; on Banking77's 10,003
--- real customer messages, 0.5 MB against 0.8 MB. The price is on reads, which are rare and small
--- next to what follows them (segmenting, embedding, exporting): a full scan of the million texts
--- 0.081 s against 0.054 s, fetching one text by id 0.86 ms against 0.60 ms (docs/BENCHMARKS.md).
+-- faster and no larger. On the 1,000,000 verbatims of bench/import.py (111 MB of text), measured by
+-- bench/text_storage.py: 0.28 s against 0.43 s for the insert (best of 3), 30.7 MB against 33.6 MB
+-- of file; on Banking77's 10,003 real customer messages, 0.5 MB against 0.8 MB. The price is on
+-- reads, which are rare and small next to what follows them (segmenting, embedding, exporting): a
+-- full scan of the million texts 0.082 s against 0.054 s, fetching one text by id 0.71 ms against
+-- 0.60 ms (docs/BENCHMARKS.md).
 --
 -- DuckDB cannot change a column's compression in place, so the table is rebuilt, as in version 3.
 CREATE TABLE documents_v4 (

@@ -9,8 +9,9 @@ non-zero combining class, characters NFC rewrites (NFC_QC=No), and characters th
 of a canonical composition (NFC_QC=Maybe, Hangul vowel and trailing jamo included, as Hangul
 composes by rule). French typography (’ « » … €, narrow no-break spaces) and emoji are not in it, so
 texts written on a smartphone, which puts ’ in most of them, are not sent through NFC for nothing:
-normalising 1,000,000 texts with a ’ each took 3.0 s with the shortcut it replaces, which sent every
-code point from U+0300 on through NFC, against 0.4 s for texts without (docs/BENCHMARKS.md).
+normalising the 1,000,000 typographic verbatims of bench/import.py (a ’ or … in 77 % of them) took
+2.17 s with the shortcut it replaces, which sent every code point from U+0300 on through NFC, against
+0.34 s now (bench/text_storage.py, docs/BENCHMARKS.md).
 
 The ranges are derived from Python's `unicodedata`, which `normalise_text` uses, so the shortcut and the
 full normalisation agree; `python -m workbench.text.nfc_quick_check` prints them for the running
