@@ -1,7 +1,7 @@
 # The two commands of the README. Both set everything up on a fresh machine first.
 VENV ?= .venv
 
-.PHONY: setup demo test lint bench i18n
+.PHONY: setup demo test test-latest lock lint bench i18n
 
 setup:
 	bash installer/dev-setup.sh
@@ -11,6 +11,14 @@ demo: setup
 
 test: setup
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest -q
+
+# Not in CI: the suite on the newest releases pyproject.toml allows, before taking them into the lock.
+test-latest:
+	bash installer/test-latest.sh
+
+# Re-resolve requirements-cpu.lock and requirements-gpu.lock from pyproject.toml (docs/DEVELOPMENT.md).
+lock:
+	bash installer/lock.sh
 
 lint: setup
 	$(VENV)/bin/ruff check workbench ui tests bench

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One-time set-up on a fresh Debian/Ubuntu machine with Python 3.11: system libraries Qt needs,
 # a local virtual environment in .venv, and the project installed into it (editable, with dev tools).
-# Safe to run again: it only does what is missing.
+# Safe to run again: it only does what is missing, and reinstalls when the lock file changes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=${VENV:-.venv}
@@ -24,15 +24,22 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
+# Everything comes from the lock file, each file checked against its hash; a stale or missing lock stops
+# the set-up instead of installing whatever is newest today (docs/DEVELOPMENT.md).
+if [ "${GPU:-0}" = 1 ]; then lock=requirements-gpu.lock; else lock=requirements-cpu.lock; fi
+"$PYTHON" installer/lock/fingerprint.py --check "$lock" || exit 1
 stamp="$VENV/.installed"
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ constraints-cpu.txt -nt "$stamp" ]; then
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$(sha256sum "$lock" pyproject.toml)" ]; then
   [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
-  "$VENV/bin/python" -m pip install -q --upgrade pip
-  # Without an NVIDIA GPU keep PyTorch on the CPU build; with one, install with GPU=1 for the CUDA build.
-  if [ "${GPU:-0}" = 1 ]; then
-    "$VENV/bin/python" -m pip install -q -e '.[dev,gpu]'
-  else
-    "$VENV/bin/python" -m pip install -q -c constraints-cpu.txt -e '.[dev]'
-  fi
-  touch "$stamp"
+  echo "dev-setup: installing the pinned packages of $lock into $VENV (a few minutes the first time)"
+  # Without an NVIDIA GPU, PyTorch is its CPU build: pip finds it in PIP_FIND_LINKS (this machine's
+  # /opt/wheels) or on PyTorch's CPU index given as PIP_EXTRA_INDEX_URL.
+  "$VENV/bin/python" -m pip install -q --require-hashes --no-deps -r "$lock"
+  # The project itself, editable, built by the locked setuptools (no download of build tools). The
+  # filter hides setuptools' general notice on editable installs, which says nothing about this project.
+  PYTHONWARNINGS='ignore:Editable installation' \
+    "$VENV/bin/python" -m pip install -q --no-deps --no-build-isolation -e .
+  "$VENV/bin/python" -m pip check >/dev/null || { "$VENV/bin/python" -m pip check >&2; exit 1; }
+  sha256sum "$lock" pyproject.toml >"$stamp"
+  echo "dev-setup: $VENV is ready"
 fi
