@@ -41,5 +41,10 @@ write() {  # write LOCK [uv pip compile options...]: resolve, then record the in
   echo "lock: wrote $lock ($(grep -c '==' "$lock") packages)"
 }
 
-write requirements-cpu.lock -c installer/lock/torch-cpu.txt --find-links "$TORCH_WHEELS"
+# The GPU edition first, since RAPIDS caps some shared packages (numba, pandas); the CPU edition then takes
+# the same version of every package both have, so results and tests hold for both.
 write requirements-gpu.lock -c installer/lock/torch-gpu.txt --extra gpu --only-binary cuml-cu13
+shared=build/lock/requirements-gpu.pins  # a fixed path: uv names it in the lock's "via" notes
+mkdir -p build/lock
+sed -n 's/^\([a-z0-9._-]*==[^ +]*\) \\$/\1/p' requirements-gpu.lock | grep -v '^torch==' >"$shared"
+write requirements-cpu.lock -c installer/lock/torch-cpu.txt -c "$shared" --find-links "$TORCH_WHEELS"
