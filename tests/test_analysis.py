@@ -8,7 +8,8 @@ import coded_project
 import pytest
 
 from workbench import analysis
-from workbench.export.filters import ExportError, make_filters
+from workbench.errors import ExportError
+from workbench.filters import make_filters
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from matplotlib.image import imread
 from matplotlib.text import Text
 
 from workbench import analysis, charts
-from workbench.export.filters import ExportError
+from workbench.errors import ExportError
 
 
 @pytest.fixture

@@ -8,8 +8,9 @@ import coded_project
 import openpyxl
 import pytest
 
+from workbench.errors import ExportError
 from workbench.export.excel import SHEETS, export_xlsx
-from workbench.export.filters import ExportError, make_filters
+from workbench.filters import make_filters
 from workbench.project import Project
 
 

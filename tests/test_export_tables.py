@@ -13,8 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from workbench.cli import cli
-from workbench.export.filters import ExportError, make_filters
+from workbench.errors import ExportError
 from workbench.export.tables import export_table
+from workbench.filters import make_filters
 
 
 @pytest.fixture

@@ -7,8 +7,9 @@ import re
 import coded_project
 import pytest
 
-from workbench.export.filters import ExportError, make_filters
+from workbench.errors import ExportError
 from workbench.export.iramuteq import clean_text, export_iramuteq, modality, variable_name
+from workbench.filters import make_filters
 
 STAR = re.compile(r"^\*([a-z0-9]+)_([A-Za-z0-9-]+)$")
 

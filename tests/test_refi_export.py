@@ -10,7 +10,7 @@ from conftest import DATA
 from lxml import etree
 from refi_helpers import TEXTS
 
-from workbench.export.filters import ExportError
+from workbench.errors import ExportError
 from workbench.export.refi import export_qdpx, user_guid
 from workbench.memos import add_memo
 from workbench.project import Project

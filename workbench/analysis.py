@@ -18,7 +18,8 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from workbench.export.filters import NO_FILTERS, ExportError, Filters, resolve_code
+from workbench.errors import ExportError
+from workbench.filters import NO_FILTERS, Filters, resolve_code
 from workbench.project import Project
 
 if TYPE_CHECKING:

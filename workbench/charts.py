@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workbench.export.filters import ExportError
+from workbench.errors import ExportError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -401,7 +401,7 @@ def make_chart(project: Any, kind: str, filters: Any = None, *, code: str | int 
     caller can say why instead of writing an empty picture.
     """
     from workbench import analysis
-    from workbench.export.filters import NO_FILTERS
+    from workbench.filters import NO_FILTERS
 
     filters = filters or NO_FILTERS
     lang = lang or project.language

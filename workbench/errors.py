@@ -46,6 +46,10 @@ class CodingError(WorkbenchError):
     """A coding, code or memo operation is invalid (span outside the text, code not codable, …)."""
 
 
+class ExportError(WorkbenchError):
+    """An export, report or chart cannot be produced as asked (unknown code, variable, format, …)."""
+
+
 class NothingToUndo(WorkbenchError):
     pass
 

@@ -28,8 +28,8 @@ def demo_step(ctx: Any) -> None:
     """Write demo.xlsx, charts/*.png and demo-iramuteq.txt into the demo folder; list them."""
     from workbench.charts import CHART_KINDS, make_chart, save
     from workbench.codebook import scheme_root
+    from workbench.errors import ExportError
     from workbench.export.excel import export_xlsx
-    from workbench.export.filters import ExportError
     from workbench.export.iramuteq import export_iramuteq
 
     project: Project = ctx.project

@@ -48,7 +48,7 @@ def filter_options(function: Callable[..., Any]) -> Callable[..., Any]:
 
 def _filters(opened: Any, codes: tuple[str, ...], coders: tuple[str, ...], kinds: tuple[str, ...],
              date_from: str | None, date_to: str | None) -> Any:
-    from workbench.export.filters import make_filters
+    from workbench.filters import make_filters
 
     return make_filters(opened, codes=codes, coders=_split(coders), kinds=_split(kinds), date_from=date_from,
                         date_to=date_to)
@@ -79,7 +79,7 @@ def export(project: str, out: str, sheets: tuple[str, ...], table: str, delimite
            code_stars: tuple[str, ...], codes: tuple[str, ...], coders: tuple[str, ...], kinds: tuple[str, ...],
            date_from: str | None, date_to: str | None, as_json: bool, quiet: bool) -> None:
     """Export PROJECT to OUT: .xlsx (workbook), .csv or .parquet (one table), .qdpx (REFI-QDA), .txt (IRaMuTeQ)."""
-    from workbench.export.filters import ExportError
+    from workbench.errors import ExportError
     from workbench.project import Project
 
     path = Path(out)
@@ -126,7 +126,7 @@ def export(project: str, out: str, sheets: tuple[str, ...], table: str, delimite
 
 def _export_qdpx(opened: Any, path: Path, filters: Any, codes: list[str], coders: list[str]) -> dict[str, int]:
     """REFI-QDA project exchange, written by workbench.export.refi (imported only when asked for)."""
-    from workbench.export.filters import ExportError
+    from workbench.errors import ExportError
     from workbench.export.refi import export_qdpx
 
     if filters.kinds or filters.date_from or filters.date_to:
@@ -163,7 +163,7 @@ def report(project: str, frequencies: bool, level: int | None, crosstab: tuple[s
            kinds: tuple[str, ...], date_from: str | None, date_to: str | None, as_json: bool) -> None:
     """Print frequencies, a crosstab with chi-square and residuals, co-occurrences, or topics x a variable."""
     from workbench import analysis
-    from workbench.export.filters import ExportError
+    from workbench.errors import ExportError
     from workbench.project import Project
 
     if not (frequencies or crosstab or cooccurrence or topic_variable):

@@ -19,8 +19,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workbench.export.filters import NO_FILTERS, ExportError, Filters
+from workbench.errors import ExportError
 from workbench.export.tables import CONTEXT, FORMULA_PREFIXES, Table, matrix_table, segments_table
+from workbench.filters import NO_FILTERS, Filters
 from workbench.progress import ProgressCallback, no_progress
 from workbench.project import Project
 

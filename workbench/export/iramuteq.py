@@ -18,7 +18,8 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from workbench.export.filters import NO_FILTERS, ExportError, Filters, resolve_code
+from workbench.errors import ExportError
+from workbench.filters import NO_FILTERS, Filters, resolve_code
 from workbench.project import Project
 
 _NOT_NAME = re.compile(r"[^a-z0-9]+")

@@ -39,7 +39,8 @@ from pathlib import Path
 from typing import Any
 
 from workbench import __version__
-from workbench.export.filters import ExportError, Filters, make_filters
+from workbench.errors import ExportError
+from workbench.filters import Filters, make_filters
 from workbench.project import Project
 from workbench.refi_xml import ORIGIN, PROJECT_NS, as_guid, derived_guid, xml_datetime, xml_text
 

@@ -28,7 +28,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from workbench.export.filters import NO_FILTERS, ExportError, Filters
+from workbench.errors import ExportError
+from workbench.filters import NO_FILTERS, Filters
 from workbench.project import Project
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")

@@ -12,12 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from workbench.errors import WorkbenchError
+from workbench.errors import ExportError, WorkbenchError
 from workbench.project import DOCUMENT_KINDS, Project
-
-
-class ExportError(WorkbenchError):
-    """An export, report or chart cannot be produced as asked (unknown code, variable, format, …)."""
 
 
 @dataclass(frozen=True)
