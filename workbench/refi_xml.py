@@ -1,4 +1,5 @@
-"""What REFI-QDA export and import share: the namespace, GUIDs, dates, and reading untrusted archives safely.
+"""What REFI-QDA export and import share: the namespace, GUIDs, reserved variables, dates, and reading
+untrusted archives safely.
 
 A `.qdpx` comes from another person's machine and another program, so it is read as hostile input:
 
@@ -30,6 +31,11 @@ PROJECT_NS = "urn:QDA-XML:project:1.0"
 ORIGIN = "Verbatim Workbench"
 # Seed of the deterministic GUIDs this program derives (users, variables, documents, selections, notes).
 GUID_NAMESPACE = uuid.UUID("6f1c2b9e-5d3a-4c1e-9b7a-2f0d8e4a6c51")
+# Variables that carry the document fields REFI has no attribute for; the import turns them back into fields.
+KIND_VARIABLE = "vwb:kind"
+OCCURRED_VARIABLE = "vwb:occurred_at"
+LANG_VARIABLE = "vwb:lang"
+RESERVED_VARIABLES = (KIND_VARIABLE, OCCURRED_VARIABLE, LANG_VARIABLE)
 
 _GUID = re.compile(r"^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$")
 _DRIVE = re.compile(r"^[A-Za-z]:")

@@ -42,13 +42,17 @@ from workbench import __version__
 from workbench.errors import ExportError
 from workbench.filters import Filters, make_filters
 from workbench.project import Project
-from workbench.refi_xml import ORIGIN, PROJECT_NS, as_guid, derived_guid, xml_datetime, xml_text
-
-# Reserved variables for the document fields REFI has no attribute for.
-KIND_VARIABLE = "vwb:kind"
-OCCURRED_VARIABLE = "vwb:occurred_at"
-LANG_VARIABLE = "vwb:lang"
-RESERVED_VARIABLES = (KIND_VARIABLE, OCCURRED_VARIABLE, LANG_VARIABLE)
+from workbench.refi_xml import (
+    KIND_VARIABLE,
+    LANG_VARIABLE,
+    OCCURRED_VARIABLE,
+    ORIGIN,
+    PROJECT_NS,
+    as_guid,
+    derived_guid,
+    xml_datetime,
+    xml_text,
+)
 
 _INTEGER = re.compile(r"^[+-]?[0-9]+$")
 _DECIMAL = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")

@@ -42,13 +42,16 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import CodingError, IngestError
-from workbench.export.refi import KIND_VARIABLE, LANG_VARIABLE, OCCURRED_VARIABLE, RESERVED_VARIABLES
 from workbench.ingest.base import decode_text, file_sha256
 from workbench.ingest.refi_positions import Convention, StoredText, choose_convention
 from workbench.journal import Recorder
 from workbench.project import DOCUMENT_KINDS, Project
 from workbench.refi_xml import (
     DEFAULT_LIMITS,
+    KIND_VARIABLE,
+    LANG_VARIABLE,
+    OCCURRED_VARIABLE,
+    RESERVED_VARIABLES,
     SafeZip,
     ZipLimits,
     as_guid,
