@@ -104,7 +104,7 @@ class ImportReport:
         }
 
 
-# REFI-QDA projects (a .qdpx archive, or a .qde beside its sources folder) go to `refi.import_refi_file`.
+# REFI-QDA projects (a .qdpx archive, or a .qde beside its sources folder) go to `refi.import_qdpx`.
 REFI_SUFFIXES = (".qdpx", ".qde")
 
 
@@ -145,9 +145,7 @@ def import_file(
     if not path.exists():
         raise IngestError(path, "file not found")
     if path.suffix.lower() in REFI_SUFFIXES:
-        from workbench.ingest.refi import import_refi_file
-
-        return import_refi_file(project, path)
+        return _import_refi(project, path)
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         shown = path.suffix or "(no extension)"
@@ -182,6 +180,20 @@ def import_file(
             counts = store_parsed(project, source_id, documents, doc_kind, pseudonymiser)
             _check_not_empty(path, counts)
     return _result(path, doc_kind, counts)
+
+
+def _import_refi(project: Project, path: Path) -> FileResult:
+    """`refi.import_qdpx` reported like any other file: an archive already imported is skipped rather than
+    an error. The REFI importer is loaded only when such a file comes."""
+    from workbench.ingest.refi import import_qdpx
+
+    if path.is_file():
+        skipped = _already_imported(project, path, file_sha256(path))
+        if skipped is not None:
+            return skipped
+    result = import_qdpx(project, path)
+    return FileResult(str(path), "imported", "REFI-QDA", result.documents, result.merged_documents,
+                      message="; ".join([result.summary(), *result.warnings]))
 
 
 def _already_imported(project: Project, path: Path, sha256: str) -> FileResult | None:

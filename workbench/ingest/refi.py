@@ -813,19 +813,3 @@ def import_qdpx(project: Project, path: str | Path, *, limits: ZipLimits = DEFAU
         _Writer(project, model, convention, result).write(source_id)
     return result
 
-
-def import_refi_file(project: Project, path: str | Path) -> Any:
-    """`import_qdpx` as the folder importer reports files (a `FileResult`): an archive already imported is
-    skipped rather than an error, like any other file given twice to `workbench import`."""
-    from workbench.ingest.folder import FileResult
-    from workbench.ingest.store import find_source
-
-    path = Path(path)
-    if path.is_file():
-        previous = find_source(project, file_sha256(path))
-        if previous is not None:
-            return FileResult(str(path), "skipped", message=f"already imported as {previous['name']} "
-                                                            f"(source {previous['id']})")
-    result = import_qdpx(project, path)
-    return FileResult(str(path), "imported", "REFI-QDA", result.documents, result.merged_documents,
-                      message="; ".join([result.summary(), *result.warnings]))
