@@ -10,6 +10,7 @@ from lxml import etree
 
 from workbench import codebook as cb
 from workbench.codebook_demo import demo_step
+from workbench.codebook_yaml import load_scheme
 from workbench.demo import DemoContext
 from workbench.progress import no_progress
 
@@ -17,7 +18,7 @@ from workbench.progress import no_progress
 def test_demo_step_summarises_and_writes_files(project, tmp_path):
     printed: list[str] = []
     ctx = DemoContext(project, tmp_path, tmp_path, printed.append, lambda label: nullcontext(no_progress))
-    cb.load_scheme(project, "contact_reasons")
+    load_scheme(project, "contact_reasons")
     project.execute("INSERT INTO codings (guid, document_id, code_id, start_pos, end_pos, coder_id, origin) "
                     "VALUES (?, 1, ?, 0, 3, 1, 'manual')", [str(uuid.uuid4()), cb.find_code(project, "price")])
     demo_step(ctx)

@@ -660,27 +660,3 @@ def delete_code(project: Project, code_id: int, *, recursive: bool = False, code
         _delete_codes(rec, doomed)
         _renumber(rec, children(project, parent))
     return {"codes": len(doomed), "codings": n_codings}
-
-
-
-# -- files: implemented in codebook_yaml and codebook_refi, offered here so callers need one import ---------
-def load_scheme(project: Project, path_or_name: str, language: str | None = None,
-                coder_id: int | None = None) -> int:
-    """Load a YAML scheme (file or shipped name); see `codebook_yaml.load_scheme`."""
-    from workbench.codebook_yaml import load_scheme as load
-
-    return load(project, path_or_name, language, coder_id)
-
-
-def save_scheme(project: Project, root_id: int, path: str) -> Any:
-    """Write the sub-tree under `root_id` as a YAML scheme; see `codebook_yaml.save_scheme`."""
-    from workbench.codebook_yaml import save_scheme as save
-
-    return save(project, root_id, path)
-
-
-def list_schemes() -> list[dict[str, Any]]:
-    """The shipped schemes; see `codebook_yaml.list_schemes`."""
-    from workbench.codebook_yaml import list_schemes as shipped
-
-    return shipped()
