@@ -223,8 +223,9 @@ def part_banking77(seeds: list[int], models: list[str]) -> list[dict]:
 def _demo_project(path: Path):  # type: ignore[no-untyped-def]
     """The demo corpus imported (no segmentation: truth labels are per document) with both schemes."""
     from workbench.codebook_yaml import load_scheme
-    from workbench.coding_demo import read_truth
-    from workbench.ingest.folder import DEMO_FOLDERS, import_paths
+    from workbench.demo.coding import read_truth
+    from workbench.demo.ingest import DEMO_FOLDERS
+    from workbench.ingest.folder import import_paths
     from workbench.project import Project
 
     sample = ROOT / "sample_projects" / "relation-client"

@@ -9,9 +9,9 @@ from conftest import DATA
 from lxml import etree
 
 from workbench import codebook as cb
-from workbench.codebook_demo import demo_step
 from workbench.codebook_yaml import load_scheme
 from workbench.demo import DemoContext
+from workbench.demo.codebook import demo_step
 from workbench.progress import no_progress
 
 

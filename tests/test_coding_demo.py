@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from workbench.coding_demo import demo_step, read_truth
 from workbench.demo import DemoContext
+from workbench.demo.coding import demo_step, read_truth
 from workbench.progress import no_progress
 from workbench.project import Project
 

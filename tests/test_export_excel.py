@@ -161,7 +161,7 @@ def test_demo_step_writes_workbook_charts_and_corpus(coded, tmp_path):
     from contextlib import nullcontext
 
     from workbench.demo import DemoContext
-    from workbench.export_demo import demo_step
+    from workbench.demo.export import demo_step
     from workbench.progress import no_progress
 
     lines: list[str] = []

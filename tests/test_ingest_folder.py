@@ -17,8 +17,9 @@ from click.testing import CliRunner
 from conftest import DATA, ROOT, SAMPLES
 
 from workbench.cli import cli
+from workbench.demo.ingest import demo_step
 from workbench.errors import Cancelled, WorkbenchError
-from workbench.ingest.folder import collect_files, demo_step, import_paths
+from workbench.ingest.folder import collect_files, import_paths
 from workbench.progress import CancelToken
 from workbench.project import Project
 

@@ -191,7 +191,7 @@ def test_demo_step_writes_demo_qdpx_and_checks_the_round_trip(rich, tmp_path, sc
     from contextlib import nullcontext
 
     from workbench.demo import DemoContext
-    from workbench.refi_demo import demo_step
+    from workbench.demo.refi import demo_step
 
     project, _ = rich
     lines: list[str] = []

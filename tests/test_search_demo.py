@@ -9,13 +9,13 @@ import pytest
 from conftest import SAMPLES
 
 from workbench.demo import DemoContext
+from workbench.demo.text import demo_step
 from workbench.ingest.folder import import_paths
 from workbench.progress import no_progress
 from workbench.project import Project
 from workbench.search import search
 from workbench.text.normalise import fold
 from workbench.text.pseudonymise_project import pseudonymise_project
-from workbench.text_demo import demo_step
 
 pytestmark = pytest.mark.skipif(not (SAMPLES / "appels").is_dir(), reason="demo corpus not present")
 

@@ -2,7 +2,7 @@
 
 Runs last in `workbench.demo.STEPS`, so the workbook shows whatever the earlier steps produced (codings,
 agreement, topics, suggestions). A chart without data (no topics yet, say) is reported and skipped. The
-REFI-QDA file (demo.qdpx) is written by its own step, `workbench.refi_demo`.
+REFI-QDA file (demo.qdpx) is written by its own step, `workbench.demo.refi`.
 """
 
 from __future__ import annotations

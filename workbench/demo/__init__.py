@@ -1,7 +1,7 @@
 """`workbench demo`: the demo corpus through every pipeline step that exists, with a printed summary.
 
-Each step is a function `step(ctx: DemoContext) -> None` in the module of the feature it shows, listed
-in `STEPS` in pipeline order. A step prints what a user would want to see and may write files into
+Each step is a function `step(ctx: DemoContext) -> None` in a module of this package named after the
+feature it shows, listed in `STEPS` in pipeline order. A step prints what a user would want to see and may write files into
 `ctx.out_dir`. The demo always starts from a fresh project so it can be run again and again.
 """
 
@@ -19,17 +19,17 @@ from typing import Any
 from workbench.progress import ProgressCallback, no_progress
 from workbench.project import Project
 
-SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_projects" / "relation-client"
+SAMPLE_DIR = Path(__file__).resolve().parents[2] / "sample_projects" / "relation-client"
 
 # "module:function", in pipeline order.
 STEPS: list[str] = [
-    "workbench.ingest.folder:demo_step",
-    "workbench.text_demo:demo_step",
-    "workbench.coding_demo:demo_step",
-    "workbench.codebook_demo:demo_step",
-    "workbench.suggest_demo:demo_step",
-    "workbench.refi_demo:demo_step",
-    "workbench.export_demo:demo_step",  # keep last: exports what the steps above produced
+    "workbench.demo.ingest:demo_step",
+    "workbench.demo.text:demo_step",
+    "workbench.demo.coding:demo_step",
+    "workbench.demo.codebook:demo_step",
+    "workbench.demo.suggest:demo_step",
+    "workbench.demo.refi:demo_step",
+    "workbench.demo.export:demo_step",  # keep last: exports what the steps above produced
 ]
 
 

@@ -22,7 +22,7 @@ TRUTH_COLUMNS = {"relationship_forms": "relationship_form", "contact_reasons": "
 def _truth_agreement(project: Any, sample_dir: Path) -> dict[str, Any]:
     """Share of documents whose best pending suggestion per scheme matches truth.csv, among those the
     suggester got no coding for (so the figure is never measured on its own training examples)."""
-    from workbench.coding_demo import read_truth
+    from workbench.demo.coding import read_truth
 
     truth_path = sample_dir / "truth.csv"
     if not truth_path.is_file():
