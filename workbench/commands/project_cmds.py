@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import click
@@ -79,7 +80,7 @@ def compact(project: str) -> None:
 @quiet_option
 def demo(headless: bool, out_dir: str, quiet: bool) -> None:
     """Build the demo project from sample_projects/ and run every pipeline step on it."""
-    from workbench.demo import display_available, run_demo
+    from workbench.demo import display_available, gui_command, run_demo
     from workbench.stats import project_summary
 
     ctx = run_demo(Path(out_dir), echo=click.echo, progress=lambda label: progress_reporter(label, quiet))
@@ -92,10 +93,6 @@ def demo(headless: bool, out_dir: str, quiet: bool) -> None:
         click.echo(f"  {kind:<12} {counts['documents']:>7} documents")
     ctx.project.close()
     click.echo(f"Project: {Path(out_dir) / 'demo.vwb'}")
-    if not headless and display_available():
-        import importlib.util
-
-        if importlib.util.find_spec("ui.app") is not None:
-            from ui.app import main as gui_main
-
-            gui_main([str(Path(out_dir) / "demo.vwb")])
+    command = None if headless or not display_available() else gui_command(Path(out_dir) / "demo.vwb")
+    if command is not None:
+        subprocess.run(command, check=False)

@@ -8,6 +8,7 @@ feature it shows, listed in `STEPS` in pipeline order. A step prints what a user
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import os
 import sys
 import time
@@ -83,4 +84,18 @@ def display_available() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-__all__ = ["STEPS", "DemoContext", "ProgressCallback", "display_available", "run_demo"]
+def gui_command(project: Path) -> list[str] | None:
+    """The command that opens `project` in the desktop window, or None when the GUI is not installed.
+
+    The window runs in a process of its own because the engine never imports the GUI (`ui`): in the
+    packaged app (`installer/launch.py`) the program itself opens a project it is given, elsewhere the
+    interpreter runs `ui.app`, the module behind `workbench-gui`.
+    """
+    if getattr(sys, "frozen", False):
+        return [sys.executable, str(project)]
+    if importlib.util.find_spec("ui") is None:
+        return None
+    return [sys.executable, "-m", "ui.app", str(project)]
+
+
+__all__ = ["STEPS", "DemoContext", "ProgressCallback", "display_available", "gui_command", "run_demo"]
