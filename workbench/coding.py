@@ -8,100 +8,20 @@ or one coder marking a nested passage); what is refused is the *identical* codin
 
 from __future__ import annotations
 
-import uuid
-from typing import Any, NamedTuple
+from typing import Any
 
 from workbench.codebook import code_path
 from workbench.coders import acting_as, coder_by_name, resolve_coder
 from workbench.errors import CodingError
 from workbench.journal import action
 from workbench.project import Project
+from workbench.store import codings as store
 
-ORIGINS = ("manual", "suggestion", "autocode", "import")
-_EXCERPT = 60
-
-
-# Validation reads in two statements: the document, then one UNION ALL of plain lookups (every code, the
-# coder, an identical coding). Measured on DuckDB with 100,000 documents: the union costs a third of the
-# three lookups sent one by one, while the same lookups as scalar subqueries of one SELECT cost more than
-# all of them separately (planning dominates); an index on codings(document_id) would not pay either.
-_DOCUMENT = f"SELECT n_chars, substring(text, ? + 1, {_EXCERPT + 1}) FROM documents WHERE id = ?"
-_LOOKUPS = """
-SELECT 'code', id, parent_id, name, codable FROM codes
-UNION ALL
-SELECT 'coder', id, NULL, name, NULL FROM coders WHERE id = ?
-UNION ALL
-(SELECT 'twin', id, NULL, NULL, NULL FROM codings
- WHERE document_id = ? AND code_id = ? AND coder_id = ? AND start_pos = ? AND end_pos = ? LIMIT 1)
-"""
-
-
-def _path(codes: dict[int, tuple[int | None, str, bool]], code_id: int) -> str:
-    """The "Parent/Child" path from the (parent, name, codable) of every code; depth-capped against a cycle."""
-    names: list[str] = []
-    current: int | None = code_id
-    while current is not None and len(names) < 100:
-        parent, name, _ = codes[current]
-        names.append(name)
-        current = parent
-    return "/".join(reversed(names))
-
-
-class _Checked(NamedTuple):
-    start: int
-    end: int
-    whole: bool  # the span is the whole document
-    path: str  # of the code
-    excerpt: str  # beginning of the coded text, for the audit line
-
-
-def _validated(project: Project, document_id: int, code_id: int, coder_id: int, start: int | None,
-               end: int | None) -> _Checked:
-    """The coding that may be made, or CodingError saying why not."""
-    if (start is None) != (end is None):
-        raise CodingError("give both start and end, or neither to code the whole document")
-    found = project.execute(_DOCUMENT, [start or 0, document_id]).fetchone()
-    if found is None:
-        raise CodingError(f"unknown document {document_id}")
-    n_chars, excerpt = found
-    if n_chars == 0:
-        raise CodingError(f"document {document_id} is empty: there is nothing to code")
-    start, end = (0, n_chars) if start is None else (start, end)
-    if not (0 <= start < end <= n_chars):
-        raise CodingError(
-            f"span [{start}, {end}) is not inside document {document_id}, which has {n_chars} characters "
-            f"(need 0 <= start < end <= {n_chars})"
-        )
-    codes: dict[int, tuple[int | None, str, bool]] = {}
-    coder_name = twin = None
-    for kind, row_id, parent_id, name, codable in project.rows(
-            _LOOKUPS, [coder_id, document_id, code_id, coder_id, start, end]):
-        if kind == "code":
-            codes[row_id] = (parent_id, name, codable)
-        elif kind == "coder":
-            coder_name = name
-        else:
-            twin = row_id
-    if code_id not in codes:
-        raise CodingError(f"unknown code {code_id}")
-    path = _path(codes, code_id)
-    if not codes[code_id][2]:
-        raise CodingError(f"code {path!r} is a grouping node and cannot be applied; choose one of its children")
-    if coder_name is None:
-        raise CodingError(f"unknown coder id {coder_id}")
-    if twin is not None:
-        raise CodingError(f"{coder_name} already coded document {document_id} [{start}, {end}) with "
-                          f"{path!r} (coding {twin})")
-    excerpt = (excerpt or "")[:end - start]
-    return _Checked(start, end, start == 0 and end == n_chars, path,
-                    excerpt[:_EXCERPT] + "…" if len(excerpt) > _EXCERPT else excerpt)
+ORIGINS = store.ORIGINS
 
 
 def _coding(project: Project, coding_id: int) -> dict[str, Any]:
-    rows = project.dicts("SELECT * FROM codings WHERE id = ?", [coding_id])
-    if not rows:
-        raise CodingError(f"unknown coding {coding_id}")
-    return rows[0]
+    return store.get(project, coding_id).as_dict()
 
 
 def apply_code(
@@ -126,21 +46,11 @@ def apply_code(
         raise CodingError(f"unknown origin {origin!r}; choose one of {', '.join(ORIGINS)}")
     with project.transaction():
         coder_id = int(coder) if not isinstance(coder, str) and role is None else resolve_coder(project, coder, role)
-        checked = _validated(project, document_id, code_id, coder_id, start, end)
+        checked = store.validate(project, document_id, code_id, coder_id, start, end)
+        checked.refuse_twin(document_id)
         with action(project, "apply_code", coder_id) as rec:
-            coding_id = rec.insert(
-                "codings",
-                {
-                    "guid": str(uuid.uuid4()),
-                    "document_id": document_id,
-                    "code_id": code_id,
-                    "start_pos": checked.start,
-                    "end_pos": checked.end,
-                    "coder_id": coder_id,
-                    "origin": origin,
-                    "suggestion_id": suggestion_id,
-                },
-            )
+            coding_id = store.insert(rec, document_id, code_id, coder_id, checked, origin=origin,
+                                     suggestion_id=suggestion_id)
             where = "the whole of document" if checked.whole else f"[{checked.start}, {checked.end}) of document"
             rec.describe({"coding_id": coding_id, "document_id": document_id, "code_id": code_id,
                           "code": checked.path, "start": checked.start, "end": checked.end, "origin": origin},
@@ -179,7 +89,8 @@ def resize_coding(project: Project, coding_id: int, start: int, end: int, *, cod
     row = _coding(project, coding_id)
     if (start, end) == (row["start_pos"], row["end_pos"]):
         raise CodingError(f"coding {coding_id} already spans [{start}, {end})")
-    checked = _validated(project, row["document_id"], row["code_id"], row["coder_id"], start, end)
+    checked = store.validate(project, row["document_id"], row["code_id"], row["coder_id"], start, end)
+    checked.refuse_twin(row["document_id"])
     start, end = checked.start, checked.end
     with acting_as(project, "resize_coding", coder, default=row["coder_id"]) as rec:
         rec.update("codings", coding_id, {"start_pos": start, "end_pos": end})
@@ -194,8 +105,10 @@ def recode(project: Project, coding_id: int, new_code_id: int, *, coder: int | s
     row = _coding(project, coding_id)
     if new_code_id == row["code_id"]:
         raise CodingError(f"coding {coding_id} already has code {code_path(project, new_code_id)!r}")
-    path = _validated(project, row["document_id"], new_code_id, row["coder_id"], row["start_pos"],
-                      row["end_pos"]).path
+    checked = store.validate(project, row["document_id"], new_code_id, row["coder_id"], row["start_pos"],
+                             row["end_pos"])
+    checked.refuse_twin(row["document_id"])
+    path = checked.path
     before = code_path(project, row["code_id"])
     with acting_as(project, "recode", coder, default=row["coder_id"]) as rec:
         rec.update("codings", coding_id, {"code_id": new_code_id})
