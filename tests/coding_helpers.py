@@ -30,3 +30,9 @@ def add_code(project: Project, name: str, parent_id: int | None = None, *, codab
         "INSERT INTO codes (guid, parent_id, name, codable, key, scheme) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
         [str(uuid.uuid4()), parent_id, name, codable, key, scheme],
     ))
+
+
+def add_coder_row(project: Project, name: str, role: str = "analyst") -> int:
+    """Insert a coder with no journal row, as one that came with an imported project, and return its id;
+    tests of the journal use it so the journal holds only the actions under test."""
+    return int(project.scalar("INSERT INTO coders (name, role) VALUES (?, ?) RETURNING id", [name, role]))

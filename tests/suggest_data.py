@@ -6,6 +6,8 @@ import csv
 import uuid
 from pathlib import Path
 
+from coding_helpers import add_coder_row
+
 from workbench.project import Project
 
 VERBATIMS = Path(__file__).resolve().parent / "data" / "suggest" / "verbatims_fr.csv"
@@ -53,7 +55,7 @@ def verbatim_project(project: Project) -> tuple[dict[int, str], dict[str, int]]:
 
 def code_document(project: Project, document_id: int, code_id: int, coder: str = "tester") -> None:
     """A manual coding of a whole document (plain SQL: the coding module is another engineer's)."""
-    coder_id = project.coder_id(coder)
+    coder_id = project.scalar("SELECT id FROM coders WHERE name = ?", [coder]) or add_coder_row(project, coder)
     length = project.scalar("SELECT n_chars FROM documents WHERE id = ?", [document_id])
     project.execute(
         "INSERT INTO codings (guid, document_id, code_id, start_pos, end_pos, coder_id, origin) "

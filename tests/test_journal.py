@@ -10,7 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from coding_helpers import add_code, add_document
+from coding_helpers import add_code, add_coder_row, add_document
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -31,7 +31,7 @@ def _codings(project: Project) -> list[tuple]:
 @pytest.fixture
 def setup(project: Project) -> dict[str, int]:
     root = add_code(project, "Motifs", codable=False)
-    project.coder_id("alice")  # known coders: the journal then holds only the actions under test
+    add_coder_row(project, "alice")  # known coders: the journal then holds only the actions under test
     return {
         "doc": add_document(project, "Je veux être remboursé de ma facture.", "Appel"),
         "refund": add_code(project, "Remboursement", root),
@@ -88,7 +88,7 @@ def test_undo_redo_behave_like_an_editor_stack(operations: list[str]) -> None:
     with tempfile.TemporaryDirectory() as folder, Project.create(Path(folder) / "m.vwb") as project:
         doc = add_document(project, "x" * 40)
         code = add_code(project, "C")
-        coder = project.coder_id("alice")
+        coder = add_coder_row(project, "alice")
         done: list[int] = []
         undone: list[int] = []
         for step, operation in enumerate(operations):
@@ -185,7 +185,7 @@ def test_undo_refuses_when_rows_changed_behind_its_back(project: Project, setup:
 
 def test_undo_and_redo_are_audited_with_who_did_them(project: Project, setup: dict[str, int]) -> None:
     coding.apply_code(project, setup["doc"], setup["refund"], 0, 5, coder="alice")
-    bob = project.coder_id("bob", "trainer")  # not journalled, so the undo below targets the coding
+    bob = add_coder_row(project, "bob", "trainer")  # not journalled, so the undo below targets the coding
     undo(project, bob)
     redo(project, bob)
     rows = project.rows("SELECT action, coder_id, undone FROM journal ORDER BY id")
@@ -211,7 +211,7 @@ def test_an_acknowledged_coding_survives_the_process_being_killed(tmp_path: Path
         add_document(created, "Bonjour, facture fausse.", "Appel")
         add_code(created, "Facturation")
         add_code(created, "Remboursement")
-        created.coder_id("alice")
+        add_coder_row(created, "alice")
     script = _CODE_THEN_DIE.format(path=str(path), ending=ending)
     done = subprocess.run([sys.executable, "-c", textwrap.dedent(script)], check=False, capture_output=True,
                           text=True, timeout=60, cwd=ROOT)
@@ -229,7 +229,7 @@ def test_a_process_killed_inside_an_action_leaves_nothing(tmp_path: Path) -> Non
     with Project.create(path) as created:
         add_document(created, "Bonjour, facture fausse.", "Appel")
         add_code(created, "Facturation")
-        created.coder_id("alice")
+        add_coder_row(created, "alice")
     script = f"""
 import os, sys
 from workbench import coding

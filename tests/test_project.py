@@ -11,6 +11,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from coding_helpers import add_coder_row
 
 import workbench.project as project_module
 from workbench.errors import NotAProject, ProjectError, ProjectLocked, ProjectNotFound, ProjectTooNew
@@ -26,7 +27,7 @@ def test_create_and_reopen_keeps_language_and_data(tmp_path: Path) -> None:
     path = tmp_path / "p.vwb"
     with Project.create(path, language="en") as created:
         assert created.schema_version == latest_version()
-        created.coder_id("alice", "trainer")
+        add_coder_row(created, "alice", "trainer")
     with Project.open(path) as opened:
         assert opened.language == "en"
         assert opened.rows("SELECT name, role FROM coders") == [("alice", "trainer")]
@@ -131,7 +132,7 @@ def test_a_version_1_file_is_migrated_on_open_and_keeps_its_data(tmp_path: Path,
     path = tmp_path / "old.vwb"
     with Project.create(path, version=1) as old:
         assert old.schema_version == 1
-        old.coder_id("claire", "reference")
+        add_coder_row(old, "claire", "reference")
     version = _with_extra_migration(monkeypatch, "ALTER TABLE coders ADD COLUMN email VARCHAR;")
     with Project.open(path) as migrated:
         assert migrated.schema_version == version
@@ -218,7 +219,7 @@ def _documents_layout(path: Path) -> list[tuple[str, str]]:
 def test_a_failing_migration_leaves_the_file_at_its_old_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "old.vwb"
     with Project.create(path, version=1) as old:
-        old.coder_id("claire", "reference")
+        add_coder_row(old, "claire", "reference")
     _with_extra_migration(monkeypatch, "ALTER TABLE coders ADD COLUMN email VARCHAR; SELECT * FROM no_such_table;")
     with pytest.raises(duckdb.Error):
         Project.open(path)

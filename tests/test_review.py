@@ -107,3 +107,47 @@ def test_bulk_accept_above_previews_then_accepts_as_one_action(project, queue):
     assert accept_above(project, 0.9, kind="survey", dry_run=True)["count"] == 1
     with pytest.raises(WorkbenchError, match="between 0 and 1"):
         accept_above(project, 1.5)
+
+
+def test_accepting_a_span_the_reviewer_already_coded_makes_no_second_coding(project, queue):
+    from workbench.coding import apply_code
+
+    suggestion = queue["ids"]["billing"]
+    length = project.scalar("SELECT n_chars FROM documents WHERE id = ?", [queue["docs"][0]])
+    existing = apply_code(project, queue["docs"][0], queue["codes"]["billing"], 0, length, coder="ana")
+    assert accept(project, [suggestion], coder="ana") == [existing]
+    assert project.scalar("SELECT count(*) FROM codings") == 1
+    assert project.scalar("SELECT status FROM suggestions WHERE id = ?", [suggestion]) == "accepted"
+    undo(project)
+    assert project.scalar("SELECT status FROM suggestions WHERE id = ?", [suggestion]) == "pending"
+    assert project.scalar("SELECT count(*) FROM codings") == 1  # the manual coding is not the accept's to undo
+    assert len(accept(project, [suggestion], coder="someone else")) == 1  # another coder's coding is their own
+    assert project.scalar("SELECT count(*) FROM codings") == 2
+
+
+def test_a_reviewer_met_for_the_first_time_is_created_through_the_journal(project, queue):
+    reject(project, [queue["ids"]["praise"]], coder="newperson")
+    assert project.rows("SELECT name, role FROM coders") == [("newperson", "analyst")]
+    actions = [row[0] for row in project.rows("SELECT action FROM journal ORDER BY id")]
+    assert actions == ["add_coder", "reject_suggestions"]
+    undo(project)  # the decision goes back, the person stays (as for a first coding)
+    assert project.scalar("SELECT count(*) FROM coders") == 1
+    assert project.scalar("SELECT status FROM suggestions WHERE id = ?", [queue["ids"]["praise"]]) == "pending"
+
+
+def test_the_reviewer_by_default_is_the_one_default_coder(project, queue, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_CODER", "claire")
+    reject(project, [queue["ids"]["praise"]])
+    assert project.scalar("SELECT k.name FROM suggestions s JOIN coders k ON k.id = s.reviewed_by "
+                          "WHERE s.id = ?", [queue["ids"]["praise"]]) == "claire"
+
+
+def test_codes_are_named_in_the_queue_as_everywhere_else(project, queue):
+    billing = queue["codes"]["billing"]
+    name = project.scalar("SELECT name FROM codes WHERE id = ?", [billing])
+    for spec in (billing, str(billing), "billing", "reasons:billing", name, name.upper()):
+        assert {row["code_id"] for row in review_queue(project, code=spec)} == {billing}, spec
+    with pytest.raises(WorkbenchError, match="did you mean: .*billing"):
+        review_queue(project, code="bilingg")
+    with pytest.raises(WorkbenchError, match="did you mean"):
+        relabel(project, queue["ids"]["delivery"], "delivry")

@@ -272,12 +272,14 @@ def scheme_root(project: Project, scheme: str) -> int | None:
 
 
 def find_code(project: Project, path_or_key: str | int, scheme: str | None = None) -> int:
-    """The id of a code named by a path of names ("Formes de relation/Positives et intimes/Meilleure amitié"),
-    a `scheme:key` ("relationship_forms:best_friendship") or a bare key ("best_friendship").
+    """The id of a code named the one way every command and service accepts: an id (a number, as given
+    on the command line or shown by `workbench codebook list`), a path of names ("Formes de relation/
+    Positives et intimes/Meilleure amitié"), a `scheme:key` ("relationship_forms:best_friendship"), a bare
+    key ("best_friendship"), or the name of a single code anywhere in the tree ("Meilleure amitié").
 
     Names match ignoring case. With `scheme`, paths may also start below that scheme's root and bare keys
     are looked up in that scheme only. Raises CodingError listing the closest codes when nothing matches,
-    or the candidates when a bare key is ambiguous.
+    or the candidates when a key or a name is ambiguous.
     """
     if isinstance(path_or_key, int):
         _require(project, path_or_key)
@@ -285,6 +287,8 @@ def find_code(project: Project, path_or_key: str | int, scheme: str | None = Non
     text = unicodedata.normalize("NFC", str(path_or_key).strip()).strip("/")
     if not text:
         raise CodingError("no code given: give a code path such as 'Parent/Child' or a key")
+    if text.isdigit() and project.scalar("SELECT count(*) FROM codes WHERE id = ?", [int(text)]):
+        return int(text)
     if ":" in text and "/" not in text:
         prefix, _, key = text.partition(":")
         found = project.rows("SELECT id FROM codes WHERE scheme = ? AND key = ?", [prefix, key])
@@ -312,7 +316,22 @@ def find_code(project: Project, path_or_key: str | int, scheme: str | None = Non
         if len(found) > 1:
             options = ", ".join(f"{row[1]}:{text}" if row[1] else f"{text} (no scheme)" for row in found)
             raise CodingError(f"key {text!r} is in several schemes; say which: {options}")
+        named = [code_id for code_id, (_, _, name) in skeleton.items() if name.casefold() == text.casefold()]
+        if len(named) == 1:
+            return named[0]
+        if len(named) > 1:
+            paths = ", ".join(sorted(code_path(project, code_id) for code_id in named))
+            raise CodingError(f"{len(named)} codes are called {text!r}; give the path of one: {paths}")
     raise CodingError(_not_found_message(project, text))
+
+
+def find_codable_code(project: Project, spec: str | int) -> int:
+    """`find_code`, for a code about to be applied: a grouping node is refused with the reason."""
+    code_id = find_code(project, spec)
+    if not project.scalar("SELECT codable FROM codes WHERE id = ?", [code_id]):
+        raise CodingError(f"code {code_path(project, code_id)!r} is a grouping node and cannot be applied; "
+                          "choose one of its children")
+    return code_id
 
 
 def _walk(skeleton: dict[int, tuple[int | None, int, str]], kids: dict[int | None, list[int]],

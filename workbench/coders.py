@@ -7,6 +7,8 @@ Adding a coder or changing a role is journalled like any other change, so it is 
 
 from __future__ import annotations
 
+import getpass
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -16,6 +18,19 @@ from workbench.journal import Recorder, action
 from workbench.project import Project
 
 ROLES = ("analyst", "trainer", "trainee", "reference", "model")
+FALLBACK_CODER = "analyst"
+
+
+def default_coder_name() -> str:
+    """Who acts when nobody says: $WORKBENCH_CODER, else the login name, else "analyst" (some containers
+    and services have no login name). The one definition the commands and the window share."""
+    named = os.environ.get("WORKBENCH_CODER", "").strip()
+    if named:
+        return named
+    try:
+        return getpass.getuser() or FALLBACK_CODER
+    except (OSError, KeyError):
+        return FALLBACK_CODER
 
 
 def _check_role(role: str) -> None:

@@ -317,12 +317,3 @@ class Project:
     @property
     def language(self) -> str:
         return self.get_meta("language", "fr") or "fr"
-
-    # -- coders -----------------------------------------------------------------------------------
-    def coder_id(self, name: str, role: str = "analyst") -> int:
-        """Id of the coder called `name`, created with `role` on first use."""
-        existing = self.scalar("SELECT id FROM coders WHERE name = ?", [name])
-        if existing is not None:
-            return int(existing)
-        with self.transaction():
-            return int(self.scalar("INSERT INTO coders (name, role) VALUES (?, ?) RETURNING id", [name, role]))

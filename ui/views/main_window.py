@@ -6,7 +6,6 @@ Long jobs (import) run in a `ui.workers.Job` with a progress bar and a Cancel bu
 
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -40,6 +39,7 @@ from ui.views.topic_panel import TopicPanel
 from ui.views.trainer_panel import TrainerPanel
 from ui.workers import Job
 from workbench import browse, codebook, coding, journal
+from workbench.coders import default_coder_name, resolve_coder
 from workbench.errors import WorkbenchError
 from workbench.project import Project
 from workbench.stats import project_summary
@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
     def __init__(self, project: Project | None = None, coder: str | None = None) -> None:
         super().__init__()
         self.project: Project | None = None
-        self.coder = coder or getpass.getuser() or "analyste"
+        self.coder = coder or default_coder_name()
         self.job: Job | None = None
         self.resize(1280, 800)
         self._build_widgets()
@@ -400,8 +400,7 @@ class MainWindow(QMainWindow):
         if self.project is None:
             return
         project = self.project
-        coder_id = project.coder_id(self.coder)
-        self._run_change(lambda: operation(project, coder_id))  # type: ignore[operator]
+        self._run_change(lambda: operation(project, resolve_coder(project, self.coder)))  # type: ignore[operator]
 
     # -- import job -------------------------------------------------------------------------------
     def _import_dialog(self) -> None:

@@ -8,8 +8,6 @@ $WORKBENCH_CODER or the login name (created as an analyst on first use), as in t
 
 from __future__ import annotations
 
-import getpass
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +15,7 @@ from typing import Any
 
 import click
 
+from workbench.coders import default_coder_name
 from workbench.commands.common import json_option, print_json, project_argument
 from workbench.errors import WorkbenchError
 
@@ -30,11 +29,7 @@ def codebook() -> None:
     """Coding schemes and the project's code tree: list, load, export, add, rename, move, merge, delete."""
 
 
-def _default_coder() -> str:
-    return os.environ.get("WORKBENCH_CODER") or getpass.getuser()
-
-
-coder_option = click.option("--coder", default=_default_coder, show_default="$WORKBENCH_CODER or login name",
+coder_option = click.option("--coder", default=default_coder_name, show_default="$WORKBENCH_CODER or login name",
                             help="Who does this (created as an analyst on first use).")
 
 

@@ -7,14 +7,13 @@ first use (or with `--role`), so a script run by one person is attributed to tha
 
 from __future__ import annotations
 
-import getpass
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import click
 
+from workbench.coders import default_coder_name
 from workbench.commands.common import json_option, print_json, project_argument
 from workbench.errors import WorkbenchError
 
@@ -24,15 +23,7 @@ def register(cli: click.Group) -> None:
         cli.add_command(command)
 
 
-def _default_coder() -> str:
-    try:
-        login = getpass.getuser()
-    except (OSError, KeyError):  # no login name in some containers and services
-        login = "analyst"
-    return os.environ.get("WORKBENCH_CODER") or login
-
-
-coder_option = click.option("--coder", default=_default_coder, show_default="$WORKBENCH_CODER or login name",
+coder_option = click.option("--coder", default=default_coder_name, show_default="$WORKBENCH_CODER or login name",
                             help="Who does this (created as an analyst on first use).")
 
 

@@ -6,12 +6,11 @@ Models load inside the command bodies, so `workbench --help` does not import tor
 
 from __future__ import annotations
 
-import getpass
-import os
 from typing import Any
 
 import click
 
+from workbench.coders import default_coder_name
 from workbench.commands.common import (
     json_option,
     print_json,
@@ -121,10 +120,6 @@ def suggest(project: str, code_selectors: tuple[str, ...], embedder: str, device
         click.echo(f"  {code}: {method}")
 
 
-def _default_coder() -> str:
-    return os.environ.get("WORKBENCH_CODER") or getpass.getuser()
-
-
 @click.command()
 @project_argument
 @click.option("--accept", "accept_ids", type=int, multiple=True, metavar="ID", help="Accept suggestion ID; repeat.")
@@ -140,7 +135,7 @@ def _default_coder() -> str:
 @click.option("--min-score", type=click.FloatRange(0, 1), default=None)
 @click.option("--max-score", type=click.FloatRange(0, 1), default=None)
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True, help="Queue rows to show.")
-@click.option("--coder", default=_default_coder, show_default="$WORKBENCH_CODER or login name")
+@click.option("--coder", default=default_coder_name, show_default="$WORKBENCH_CODER or login name")
 @json_option
 def review(project: str, accept_ids: tuple[int, ...], reject_ids: tuple[int, ...], relabel: tuple[int, str] | None,
            accept_above: float | None, dry_run: bool, code: str | None, kind: str | None,

@@ -9,16 +9,16 @@ examples the few-shot classifier learns from (see `codes.py`).
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from workbench.codebook import find_codable_code, find_code
+from workbench.coders import acting_as, default_coder_name
 from workbench.errors import WorkbenchError
-from workbench.journal import action
+from workbench.journal import Recorder
 from workbench.project import Project
-
-REVIEWER = "analyst"
+from workbench.store import codings
 
 
 def _now() -> datetime:
@@ -26,6 +26,7 @@ def _now() -> datetime:
 
 
 def _filters(
+    project: Project,
     code: int | str | None,
     kind: str | None,
     variables: dict[str, str] | None,
@@ -35,8 +36,8 @@ def _filters(
 ) -> tuple[str, list[Any]]:
     where, params = ["s.status = ?"], [status]
     if code is not None:
-        where.append("(c.id = TRY_CAST(? AS INTEGER) OR c.key = ? OR c.name = ?)")
-        params += [str(code), str(code), str(code)]
+        where.append("c.id = ?")
+        params.append(find_code(project, code))
     if kind is not None:
         where.append("d.kind = ?")
         params.append(kind)
@@ -68,8 +69,9 @@ def review_queue(
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Suggestions, best first, with the code, the document kind and the suggested text.
-    `code` is a code id, key or name; `variables` maps a case variable name to the value it must have."""
-    where, params = _filters(code, kind, variables, min_score, max_score, status)
+    `code` names a code as `codebook.find_code` reads it (id, path, key or name); `variables` maps a case
+    variable name to the value it must have."""
+    where, params = _filters(project, code, kind, variables, min_score, max_score, status)
     page = f"LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
     rows = project.dicts(
         f"""SELECT s.id, s.score, s.code_id, c.key AS code_key, c.name AS code, s.document_id, d.kind AS doc_kind,
@@ -98,78 +100,61 @@ def _pending(project: Project, ids: Sequence[int]) -> list[dict[str, Any]]:
     return [rows[i] for i in dict.fromkeys(ids)]
 
 
-def _code_id(project: Project, code: int | str) -> int:
-    found = project.rows(
-        "SELECT id, codable FROM codes WHERE id = TRY_CAST(? AS INTEGER) OR key = ? OR name = ? ORDER BY id",
-        [str(code), str(code), str(code)],
-    )
-    if not found:
-        raise WorkbenchError(f"no code {code!r} (give its id, key or name)")
-    if len(found) > 1:
-        raise WorkbenchError(f"{code!r} names {len(found)} codes; give the code id")
-    if not found[0][1]:
-        raise WorkbenchError(f"code {code!r} is a category that cannot be applied; choose a codable code")
-    return int(found[0][0])
+def _code_span(rec: Recorder, row: dict[str, Any], code_id: int) -> int:
+    """The coding a decision makes, under the codings table's rules (`store.codings`). When the reviewer
+    already holds that very coding, it is the answer: no second, identical coding is made."""
+    checked = codings.validate(rec.project, row["document_id"], code_id, rec.coder_id, row["start_pos"],
+                               row["end_pos"])
+    if checked.twin is not None:
+        return checked.twin
+    return codings.insert(rec, row["document_id"], code_id, rec.coder_id, checked, origin="suggestion",
+                          suggestion_id=row["id"])
 
 
-def _code_span(rec: Any, row: dict[str, Any], code_id: int, coder_id: int) -> int:
-    return rec.insert(
-        "codings",
-        {
-            "guid": str(uuid.uuid4()),
-            "document_id": row["document_id"],
-            "code_id": code_id,
-            "start_pos": row["start_pos"],
-            "end_pos": row["end_pos"],
-            "coder_id": coder_id,
-            "origin": "suggestion",
-            "suggestion_id": row["id"],
-        },
-    )
+def _reviewed(rec: Recorder, status: str, **extra: Any) -> dict[str, Any]:
+    return {"status": status, "reviewed_by": rec.coder_id, "reviewed_at": _now(), **extra}
 
 
-def accept(project: Project, ids: Sequence[int], coder: str = REVIEWER) -> list[int]:
-    """Accept suggestions: each becomes a coding (origin 'suggestion'). One undoable action. Returns coding ids."""
-    coder_id = project.coder_id(coder)
+def accept(project: Project, ids: Sequence[int], coder: str | None = None) -> list[int]:
+    """Accept suggestions: each becomes a coding (origin 'suggestion') of the reviewer, `coder` (by default
+    `default_coder_name()`, created as an analyst on first use). One undoable action. Returns coding ids."""
     rows = _pending(project, ids)
     if not rows:
         return []
-    with action(project, "accept_suggestions", coder_id, {"suggestions": [r["id"] for r in rows]}) as rec:
-        codings = []
+    with acting_as(project, "accept_suggestions", coder or default_coder_name()) as rec:
+        made = []
         for row in rows:
-            codings.append(_code_span(rec, row, row["code_id"], coder_id))
-            rec.update("suggestions", row["id"], {"status": "accepted", "reviewed_by": coder_id, "reviewed_at": _now()})
-    return codings
+            made.append(_code_span(rec, row, row["code_id"]))
+            rec.update("suggestions", row["id"], _reviewed(rec, "accepted"))
+        rec.describe({"suggestions": [r["id"] for r in rows], "codings": made},
+                     f"accepted {len(rows)} suggestion(s)")
+    return made
 
 
-def reject(project: Project, ids: Sequence[int], coder: str = REVIEWER) -> int:
+def reject(project: Project, ids: Sequence[int], coder: str | None = None) -> int:
     """Reject suggestions. They stay as negative examples for their code. One undoable action."""
-    coder_id = project.coder_id(coder)
     rows = _pending(project, ids)
     if not rows:
         return 0
-    with action(project, "reject_suggestions", coder_id, {"suggestions": [r["id"] for r in rows]}) as rec:
+    with acting_as(project, "reject_suggestions", coder or default_coder_name()) as rec:
         for row in rows:
-            rec.update("suggestions", row["id"], {"status": "rejected", "reviewed_by": coder_id, "reviewed_at": _now()})
+            rec.update("suggestions", row["id"], _reviewed(rec, "rejected"))
+        rec.describe({"suggestions": [r["id"] for r in rows]}, f"rejected {len(rows)} suggestion(s)")
     return len(rows)
 
 
-def relabel(project: Project, suggestion_id: int, code: int | str, coder: str = REVIEWER) -> int:
+def relabel(project: Project, suggestion_id: int, code: int | str, coder: str | None = None) -> int:
     """The span is right, the code is not: code the span with `code` instead. The suggestion becomes
     'relabelled' (a negative example for its original code). One undoable action. Returns the coding id."""
-    coder_id = project.coder_id(coder)
     (row,) = _pending(project, [suggestion_id])
-    new_code = _code_id(project, code)
+    new_code = find_codable_code(project, code)
     if new_code == row["code_id"]:
         raise WorkbenchError(f"suggestion {suggestion_id} already proposes that code; accept it instead")
-    summary = {"suggestion": suggestion_id, "from_code": row["code_id"], "to_code": new_code}
-    with action(project, "relabel_suggestion", coder_id, summary) as rec:
-        coding = _code_span(rec, row, new_code, coder_id)
-        rec.update(
-            "suggestions",
-            suggestion_id,
-            {"status": "relabelled", "relabel_code_id": new_code, "reviewed_by": coder_id, "reviewed_at": _now()},
-        )
+    with acting_as(project, "relabel_suggestion", coder or default_coder_name()) as rec:
+        coding = _code_span(rec, row, new_code)
+        rec.update("suggestions", suggestion_id, _reviewed(rec, "relabelled", relabel_code_id=new_code))
+        rec.describe({"suggestion": suggestion_id, "from_code": row["code_id"], "to_code": new_code,
+                      "coding": coding}, f"relabelled suggestion {suggestion_id}")
     return coding
 
 
@@ -178,7 +163,7 @@ def accept_above(
     threshold: float,
     *,
     dry_run: bool = False,
-    coder: str = REVIEWER,
+    coder: str | None = None,
     code: int | str | None = None,
     kind: str | None = None,
     variables: dict[str, str] | None = None,

@@ -340,14 +340,15 @@ def topics_by_variable(project: Project, variable: str, run_id: int | None = Non
 
 
 def map_topic_to_code(project: Project, code: int | str, topic: int, run_id: int | None = None,
-                      coder: str = "analyst") -> int:
+                      coder: str | None = None) -> int:
     """File a pending suggestion of `code` for every unit of `topic` not already coded or proposed with
-    it. One undoable action. The score is the unit's cosine similarity to the topic's centre."""
-    from workbench.journal import action
-    from workbench.suggest.review import _code_id
+    it. One undoable action of `coder` (by default `default_coder_name()`). The score is the unit's cosine
+    similarity to the topic's centre."""
+    from workbench.codebook import find_codable_code
+    from workbench.coders import acting_as, default_coder_name
 
     run_id = run_id or latest_run(project)
-    code_id = _code_id(project, code)
+    code_id = find_codable_code(project, code)
     topic_row = project.dicts("SELECT label, keywords FROM topics WHERE run_id = ? AND topic = ?", [run_id, topic])
     if not topic_row:
         raise WorkbenchError(f"run {run_id} has no topic {topic}")
@@ -362,10 +363,8 @@ def map_topic_to_code(project: Project, code: int | str, topic: int, run_id: int
     taken = set(project.rows(
         "SELECT document_id, start_pos, end_pos FROM codings WHERE code_id = ? UNION "
         "SELECT document_id, start_pos, end_pos FROM suggestions WHERE code_id = ?", [code_id, code_id]))
-    coder_id = project.coder_id(coder)
-    summary = {"run": run_id, "topic": topic, "code": code_id}
     filed = 0
-    with action(project, "map_topic_to_code", coder_id, summary) as rec:
+    with acting_as(project, "map_topic_to_code", coder or default_coder_name()) as rec:
         for unit, score in zip(units, closeness):
             if (unit.document_id, unit.start, unit.end) in taken:
                 continue
@@ -376,4 +375,6 @@ def map_topic_to_code(project: Project, code: int | str, topic: int, run_id: int
                 "code_id": code_id, "score": min(max(float(score), 0.0), 1.0), "unit_kind": unit.kind,
                 "unit_id": unit.id, "explanation": json.dumps(explanation, ensure_ascii=False)})
             filed += 1
+        rec.describe({"run": run_id, "topic": topic, "code": code_id, "suggestions": filed},
+                     f"filed {filed} suggestion(s) of code {code_id} from topic {topic} of run {run_id}")
     return filed
