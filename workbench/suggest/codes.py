@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from workbench.errors import WorkbenchError
+from workbench.errors import Cancelled, WorkbenchError
 from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import Project
 from workbench.suggest import scoring
@@ -169,7 +169,6 @@ def suggest_codes(
     selected = select_codes(project, codes)
     embedded = embed_units(project, embedder, units=units, device=device, progress=progress, cancel=cancel)
     unit_list, model = embedded.units, embedded.embedder
-    language = project.language
     code_ids = [code["id"] for code in selected]
     marks = ", ".join("?" for _ in code_ids)
     with project.transaction():
@@ -178,13 +177,46 @@ def suggest_codes(
             [model.model_id, model.device, json.dumps({"codes": code_ids, "min_examples": min_examples,
              "min_score": min_score, "units": unit_label(unit_list), "reason": embedded.reason}), _now()],
         ))
-        # Pending suggestions of earlier runs are replaced by this run's; topic mappings are kept.
+    try:
+        filed, methods, details, companion_ids = _score(
+            project, selected, embedded, lexical_view, companions and embedder == "auto", device, min_examples,
+            min_score, progress, cancel)
+    except Cancelled:
+        _finish(project, run_id, {"status": "cancelled"})
+        raise
+    except Exception as exc:
+        _finish(project, run_id, {"status": "failed", "error": str(exc)})
+        raise
+    # The queue changes in one transaction at the very end: pending suggestions of earlier runs for these
+    # codes are replaced by this run's (topic mappings are kept), so a cancelled or failed run leaves the
+    # queue exactly as it was.
+    with project.transaction():
         project.execute(
             f"DELETE FROM suggestions WHERE status = 'pending' AND code_id IN ({marks}) "
             "AND run_id IN (SELECT id FROM runs WHERE kind = 'suggest')", code_ids)
+        for row in filed:
+            project.execute(
+                "INSERT INTO suggestions (run_id, document_id, start_pos, end_pos, code_id, score, explanation, "
+                "unit_kind, unit_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [run_id, row["unit"].document_id, row["unit"].start, row["unit"].end, row["code_id"],
+                 row["score"], json.dumps(row["explanation"], ensure_ascii=False), row["unit"].kind, row["unit"].id],
+            )
+        _finish(project, run_id, {"status": "finished", "suggestions": len(filed), "units": len(unit_list),
+                                  "methods": methods, "companions": companion_ids, "few_shot": details})
+    progress(1, 1, f"{len(filed)} suggestions")
+    return SuggestResult(run_id, model.model_id, len(filed), methods, time.perf_counter() - started, companion_ids)
+
+
+def _score(project: Project, selected: list[dict[str, Any]], embedded: Any, lexical_view: bool, companions: bool,
+           device: str, min_examples: int, min_score: float, progress: ProgressCallback,
+           cancel: CancelToken | None) -> tuple[list[dict[str, Any]], dict[str, str], dict[str, Any], list[str]]:
+    """(suggestions to file, method per code, few-shot details, companion models): everything a run
+    computes, nothing written but cached vectors, so it may be cancelled at any point."""
+    unit_list, model, language = embedded.units, embedded.embedder, project.language
     if not unit_list:
-        _finish(project, run_id, {"suggestions": 0, "units": 0})
-        return SuggestResult(run_id, model.model_id, 0, {}, time.perf_counter() - started)
+        return [], {}, {}, []
+    code_ids = [code["id"] for code in selected]
+    marks = ", ".join("?" for _ in code_ids)
     vectors = _vectors(project, embedded)
     positives = _spans_to_units(unit_list, [tuple(row) for row in project.rows(  # type: ignore[misc]
         "SELECT g.document_id, g.start_pos, g.end_pos, g.code_id FROM codings g JOIN coders c ON c.id = g.coder_id "
@@ -196,7 +228,7 @@ def suggest_codes(
         f"SELECT document_id, start_pos, end_pos, code_id FROM suggestions WHERE status <> 'pending' "
         f"AND code_id IN ({marks})", code_ids)}
     words = _lexical_view(project, embedded, lexical_view, bool(positives), progress, cancel)
-    others = _companion_views(project, embedder, embedded, companions and bool(positives), device, progress, cancel)
+    others = _companion_views(project, embedded, companions and bool(positives), device, progress, cancel)
     groups: dict[str, list[dict[str, Any]]] = {}
     for code in selected:
         groups.setdefault(code["scheme"] or "codebook", []).append(code)
@@ -210,19 +242,9 @@ def suggest_codes(
         filed += _score_group(unit_list, vectors, words, others, group_codes, model, language, positives,
                               negatives, reviewed, min_examples, min_score, methods, details)
     _explain_words(unit_list, filed, language, positives)
-    with project.transaction():
-        for row in filed:
-            project.execute(
-                "INSERT INTO suggestions (run_id, document_id, start_pos, end_pos, code_id, score, explanation, "
-                "unit_kind, unit_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [run_id, row["unit"].document_id, row["unit"].start, row["unit"].end, row["code_id"],
-                 row["score"], json.dumps(row["explanation"], ensure_ascii=False), row["unit"].kind, row["unit"].id],
-            )
-    companion_ids = [other.model_id for other, _ in others]
-    _finish(project, run_id, {"suggestions": len(filed), "units": len(unit_list), "methods": methods,
-                              "companions": companion_ids, "few_shot": details})
-    progress(len(groups), len(groups), f"{len(filed)} suggestions")
-    return SuggestResult(run_id, model.model_id, len(filed), methods, time.perf_counter() - started, companion_ids)
+    if cancel is not None:
+        cancel.check()
+    return filed, methods, details, [other.model_id for other, _ in others]
 
 
 def _lexical_view(project: Project, embedded: Any, wanted: bool, has_codings: bool, progress: ProgressCallback,
@@ -235,11 +257,11 @@ def _lexical_view(project: Project, embedded: Any, wanted: bool, has_codings: bo
     return _vectors(project, lexical)
 
 
-def _companion_views(project: Project, spec: str | Embedder, embedded: Any, wanted: bool, device: str,
-                     progress: ProgressCallback, cancel: CancelToken | None) -> list[tuple[Embedder, np.ndarray]]:
+def _companion_views(project: Project, embedded: Any, wanted: bool, device: str, progress: ProgressCallback,
+                     cancel: CancelToken | None) -> list[tuple[Embedder, np.ndarray]]:
     """(model, unit vectors) of each companion model, the few-shot classifier's extra semantic views: only
     with `auto` (a model the user named is used alone) and when there are codings to learn from."""
-    if not wanted or spec != "auto":
+    if not wanted:
         return []
     views = []
     for other in companion_specs(project.language, embedded.model_id):
