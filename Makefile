@@ -22,6 +22,7 @@ lock:
 
 lint: setup
 	$(VENV)/bin/ruff check workbench ui tests bench
+	$(VENV)/bin/lint-imports --no-cache
 
 # The GUI is written in French; after changing a string in ui/, this adds it to the English .ts (translate
 # it there, by hand or with pyside6-linguist) and recompiles the .qm the program loads. Commit both files.
