@@ -30,6 +30,7 @@ from typing import Any
 import duckdb
 
 from workbench.errors import NothingToUndo, WorkbenchError
+from workbench.events import events_for_rows
 from workbench.project import Project
 
 # The action currently open on each project, so that nested actions join it instead of journalling twice.
@@ -172,6 +173,13 @@ def action(
             "INSERT INTO journal (coder_id, action, payload) VALUES (?, ?, ?)",
             [recorder.coder_id, name, _encode(payload)],
         )
+        project.announce(events_for_rows(name, _changed_rows(recorder.changes)))
+
+
+def _changed_rows(changes: list[dict[str, Any]]) -> Iterator[tuple[str, int]]:
+    """(table, id) of every row a journalled change touched."""
+    for change in changes:
+        yield change["table"], int(change["id"] if change["op"] == "update" else change["row"]["id"])
 
 
 def _apply(project: Project, changes: list[dict[str, Any]], backwards: bool, label: str) -> None:
@@ -258,9 +266,10 @@ def _replay(project: Project, coder_id: int | None, undoing: bool) -> dict[str, 
             raise NothingToUndo(f"nothing to {verb}")
         target = rows[0]
         entry = _entry(target)
-        _apply(project, json.loads(target["payload"])["changes"], backwards=undoing,
-               label=f"{verb} #{target['id']} ({target['action']})")
+        changes = json.loads(target["payload"])["changes"]
+        _apply(project, changes, backwards=undoing, label=f"{verb} #{target['id']} ({target['action']})")
         project.execute(_MARK, {"target": target["id"], "undoing": undoing})
+        project.announce(events_for_rows(verb, _changed_rows(changes)))
         project.execute(
             "INSERT INTO journal (coder_id, action, payload) VALUES (?, ?, ?)",
             [coder_id, verb, _encode({"target": target["id"], "action": target["action"],

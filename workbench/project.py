@@ -23,6 +23,7 @@ from typing import Any, Self
 import duckdb
 
 from workbench.errors import NotAProject, ProjectError, ProjectLocked, ProjectNotFound, ProjectTooNew
+from workbench.events import ChangeEvent, ChangeEvents
 
 APP_ID = "verbatim-workbench"
 SUFFIX = ".vwb"
@@ -91,6 +92,8 @@ class Project:
         self._depth = 0
         self._owner = threading.get_ident()
         self._worker = worker
+        self.events = ChangeEvents()
+        self._queued: list[ChangeEvent] = []
 
     # -- life cycle -------------------------------------------------------------------------------
     @classmethod
@@ -124,8 +127,11 @@ class Project:
         return project
 
     @classmethod
-    def open(cls, path: str | Path, read_only: bool = False) -> Project:
-        """Open an existing project, upgrading its schema when it is older (unless read-only)."""
+    def open(cls, path: str | Path, read_only: bool = False, *, any_version: bool = False) -> Project:
+        """Open an existing project, upgrading its schema when it is older (unless read-only).
+
+        With `read_only` and `any_version`, a project of another schema version is opened as it is, for
+        `workbench check`, which reports the version as a problem instead of refusing the file."""
         path = Path(path)
         if not path.exists():
             raise ProjectNotFound(f"{path} does not exist; create it with `workbench new {path}`")
@@ -139,12 +145,13 @@ class Project:
         finally:
             if probe is not None:
                 probe.close()
-        if version > latest_version():
+        as_it_is = read_only and any_version
+        if version > latest_version() and not as_it_is:
             raise ProjectTooNew(
                 f"{path} has schema version {version}, newer than this program's {latest_version()}; update the program"
             )
         if read_only:
-            if version < latest_version():
+            if version < latest_version() and not as_it_is:
                 raise ProjectError(f"{path} needs an upgrade (schema {version}); open it once for writing")
             return cls(path, _connect(path, read_only=True), read_only=True)
         project = cls(path, _connect(path, read_only=False), read_only=False)
@@ -275,10 +282,23 @@ class Project:
             yield self
         except BaseException:
             self._depth = 0
+            self._queued.clear()
             self.con.execute("ROLLBACK")
             raise
         self._depth = 0
         self.con.execute("COMMIT")
+        queued, self._queued = self._queued, []
+        for event in queued:
+            self.events.emit(event)
+
+    def announce(self, events: list[ChangeEvent]) -> None:
+        """Tell listeners what changed (`workbench.events`): at once outside a transaction, at its commit
+        inside one, never if it rolls back."""
+        if self._depth:
+            self._queued.extend(events)
+        else:
+            for event in events:
+                self.events.emit(event)
 
     @property
     def in_transaction(self) -> bool:

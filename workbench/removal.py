@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from workbench.errors import ProjectError, WorkbenchError
+from workbench.events import events_for_rows, events_for_tables
 from workbench.journal import PENDING_SUPERSEDE
 from workbench.project import Project
 from workbench.text.tokens import prune_dictionary
@@ -75,6 +76,7 @@ def remove_sources(project: Project, source_ids: Iterable[int]) -> RemovalReport
     wanted = _existing(project, "sources", source_ids, "no source {} in {}; see `workbench sources`")
     documents = [row[0] for row in project.rows("SELECT id FROM documents WHERE source_id = ANY(?)", [wanted])]
     with project.transaction():
+        _announce(project, documents)
         report = _remove(project, documents)
         report.sources = len(project.rows("DELETE FROM sources WHERE id = ANY(?) RETURNING id", [wanted]))
     _rewrite(project, report)
@@ -85,9 +87,16 @@ def remove_documents(project: Project, document_ids: Iterable[int]) -> RemovalRe
     """Remove documents (their source stays, with its other documents)."""
     wanted = _existing(project, "documents", document_ids, "no document {} in {}")
     with project.transaction():
+        _announce(project, wanted)
         report = _remove(project, wanted)
     _rewrite(project, report)
     return report
+
+
+def _announce(project: Project, documents: list[int]) -> None:
+    """The removed documents by id; the rows attached to them, group by group."""
+    project.announce(events_for_rows("remove", [("documents", document_id) for document_id in documents])
+                     + events_for_tables("remove", ["codings", "suggestions", "memos", "terms", "topics"]))
 
 
 def _rewrite(project: Project, report: RemovalReport) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import Cancelled, IngestError, WorkbenchError
+from workbench.events import events_for_tables
 from workbench.ingest import email as email_format
 from workbench.ingest import transcripts
 from workbench.ingest.base import MAX_BYTES, ParsedDocument, Pseudonymiser, check_file, file_sha256
@@ -165,6 +166,7 @@ def import_file(
                     return skipped
                 plan = plan_table(project, path, loaded, text_column)
                 with project.transaction():
+                    project.announce(events_for_tables("import", ["documents"]))
                     source_id = insert_source(project, family, path, sha256)
                     progress(0, None, f"{path.name}: storing rows")
                     counts = store_table(project, source_id, loaded, plan, doc_kind)
@@ -176,6 +178,7 @@ def import_file(
             return skipped
         documents = fmt.parse(path)
         with project.transaction():
+            project.announce(events_for_tables("import", ["documents"]))
             source_id = insert_source(project, family, path, sha256)
             counts = store_parsed(project, source_id, documents, doc_kind, pseudonymiser)
             _check_not_empty(path, counts)

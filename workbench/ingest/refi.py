@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import CodingError, IngestError
+from workbench.events import events_for_tables
 from workbench.ingest.base import decode_text, file_sha256
 from workbench.ingest.refi_positions import Convention, StoredText, choose_convention
 from workbench.journal import Recorder
@@ -809,6 +810,7 @@ def import_qdpx(project: Project, path: str | Path, *, limits: ZipLimits = DEFAU
         raise IngestError(path, f"already imported as {previous['name']} (source {previous['id']})")
     result = RefiImport(str(path), convention=convention.name, warnings=list(model.warnings))
     with project.transaction():
+        project.announce(events_for_tables("import", ["documents", "codes", "codings", "coders", "memos"]))
         source_id = insert_source(project, path.suffix.lower().lstrip("."), path, sha256)
         _Writer(project, model, convention, result).write(source_id)
     return result

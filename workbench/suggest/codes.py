@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from workbench.errors import Cancelled, WorkbenchError
+from workbench.events import events_for_tables
 from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import Project
 from workbench.suggest import scoring
@@ -191,6 +192,7 @@ def suggest_codes(
     # codes are replaced by this run's (topic mappings are kept), so a cancelled or failed run leaves the
     # queue exactly as it was.
     with project.transaction():
+        project.announce(events_for_tables("suggest", ["suggestions", "runs"]))
         project.execute(
             f"DELETE FROM suggestions WHERE status = 'pending' AND code_id IN ({marks}) "
             "AND run_id IN (SELECT id FROM runs WHERE kind = 'suggest')", code_ids)

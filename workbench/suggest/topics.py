@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 
 from workbench.errors import WorkbenchError
+from workbench.events import events_for_tables
 from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import Project
 from workbench.suggest.device import cuml_available, resolve_device
@@ -224,6 +225,7 @@ def fit_topics(
     params = {**fitted["params"], "units": unit_label(unit_list), "embedder": embedded.reason,
               "random_state": RANDOM_STATE, "language": project.language}
     with project.transaction():
+        project.announce(events_for_tables("topics", ["topics", "runs"]))
         run_id = int(project.scalar(
             "INSERT INTO runs (kind, model, device, params, started_at, finished_at, metrics) "
             "VALUES ('topics', ?, ?, ?, ?, ?, ?) RETURNING id",

@@ -17,6 +17,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbench.events import events_for_tables
 from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import Project
 from workbench.text.offset_map import OffsetMap
@@ -155,6 +156,8 @@ def pseudonymise_project(
     report.documents = len(ids)
     indexed = {row[0] for row in project.rows("SELECT document_id FROM text_status")}
     with project.transaction():
+        project.announce(events_for_tables("pseudonymise", ["documents", "codings", "suggestions", "terms",
+                                                            "pseudonyms"]))
         # Speakers first: a name seen as a speaker is then found in the turn labels of the text too.
         _pseudonymise_column(
             project, "SELECT DISTINCT speaker, speaker FROM segments WHERE speaker IS NOT NULL",

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from workbench.events import events_for_rows, events_for_tables
 from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import Project
 from workbench.text import tokens as token_index
@@ -143,6 +144,8 @@ def _process_batch(
                     sentences[doc_id] += 1
             positions[doc_id] = token_rows.add_doc(terms, doc_id, doc, base, positions[doc_id])
     with project.transaction():
+        project.announce(events_for_rows("segment", [("segments", None)] + [("documents", doc) for doc in positions])
+                         + events_for_tables("segment", ["terms"]))
         terms.flush()
         token_rows.write(project)
         if sentence_rows[0]:
