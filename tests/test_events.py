@@ -77,3 +77,16 @@ def test_a_bulk_job_announces_whole_groups_and_a_failed_import_nothing(project: 
     remove_documents(project, [document])
     assert (heard[1].group, heard[1].action, heard[1].ids) == ("documents", "remove", frozenset({document}))
     assert {e.group for e in heard[1:]} >= {"documents", "codings", "suggestions", "memos"}
+
+
+def test_a_background_job_is_heard_by_the_listeners_of_the_window_project(project: Project) -> None:
+    import threading
+
+    heard: list[ChangeEvent] = []
+    project.events.connect(heard.append)
+    doc, code = add_document(project, "Très bien reçu, merci !"), add_code(project, "Compliment")
+    worker = project.worker()
+    thread = threading.Thread(target=lambda: coding.apply_code(worker, doc, code, coder="alice"))
+    thread.start()
+    thread.join()
+    assert [(e.group, e.action) for e in heard] == [("coders", "add_coder"), ("codings", "apply_code")]

@@ -251,8 +251,11 @@ class Project:
             self.con = _connect(self.path, read_only=False)
 
     def worker(self) -> Project:
-        """A handle for another thread: same database, its own connection (DuckDB cursors are per thread)."""
-        return Project(self.path, self.con.cursor(), self.read_only, worker=True)
+        """A handle for another thread: same database, its own connection (DuckDB cursors are per thread),
+        the same listeners, so a view hears what a background job committed."""
+        handle = Project(self.path, self.con.cursor(), self.read_only, worker=True)
+        handle.events = self.events
+        return handle
 
     def close(self) -> None:
         self.con.close()
