@@ -85,5 +85,5 @@ def test_suggest_passes_no_companions_through(capsys, path, monkeypatch):
     code, out, _ = run(capsys, "suggest", path, "--embedder", "lexical", "--no-companions", "--json")
     assert code == 0 and json.loads(out)["companions"] == []
     code, out, _ = run(capsys, "suggest", path, "--embedder", "lexical")
-    assert code == 0 and out.startswith("run ") and "(lexical:" in out
+    assert code == 0 and "suggestions waiting for review (run " in out and ", lexical:" in out
     assert seen == [False, True]

@@ -27,6 +27,7 @@ from workbench.errors import ProjectError, WorkbenchError
 from workbench.events import events_for_rows, events_for_tables
 from workbench.journal import PENDING_SUPERSEDE
 from workbench.project import Project
+from workbench.reports import plural
 from workbench.text.tokens import prune_dictionary
 
 # Journalled tables whose rows belong to a document through their document_id column.
@@ -51,6 +52,16 @@ class RemovalReport:
     memos: int = 0
     journal_removed: int = 0  # entries that only touched removed documents
     journal_trimmed: int = 0  # entries that kept their changes on other documents
+
+    @property
+    def failures(self) -> list[str]:
+        return []
+
+    def summary(self) -> str:
+        files = f"{plural(self.sources, 'file')} and " if self.sources else ""
+        return (f"removed {files}{plural(self.documents, 'document')} for good, with "
+                f"{plural(self.codings, 'coding')}, {plural(self.suggestions, 'suggestion')} and "
+                f"{plural(self.memos, 'memo')}")
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)

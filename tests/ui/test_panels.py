@@ -100,6 +100,8 @@ def test_import_job_reports_progress_and_finishes(qtbot, filled: Project, tmp_pa
     qtbot.waitUntil(lambda: window.job is None)
     assert filled.scalar("SELECT count(*) FROM documents") == 4
     assert window.import_action.isEnabled()
+    message = window.statusBar().currentMessage()
+    assert "1 document imported from 1 file (1 call)" in message and "Report(" not in message
 
 
 def test_cancelled_job_keeps_committed_work(qtbot, filled: Project, tmp_path: Path) -> None:

@@ -42,9 +42,15 @@ from workbench import browse, codebook, coding, journal
 from workbench.coders import default_coder_name, resolve_coder
 from workbench.errors import WorkbenchError
 from workbench.project import Project
+from workbench.reports import JobReport
 from workbench.stats import project_summary
 
 CODING_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _report_text(report: JobReport) -> str:
+    """The job's own summary, then one line per failure."""
+    return "\n".join([report.summary(), *report.failures])
 
 
 class MainWindow(QMainWindow):
@@ -430,9 +436,9 @@ class MainWindow(QMainWindow):
         return self.start_job(self.tr("Suggestions"), suggest_codes)
 
     def start_topics(self) -> Job:
-        from workbench.suggest.topics import fit_topics
+        from workbench.suggest.topics import run_topics
 
-        return self.start_job(self.tr("Thèmes"), fit_topics)
+        return self.start_job(self.tr("Thèmes"), run_topics)
 
     def start_job(self, label: str, function: object, *args: object) -> Job:
         """Run `function(worker_project, *args, progress=, cancel=)` on its own connection, off the GUI
@@ -442,7 +448,9 @@ class MainWindow(QMainWindow):
         job.signals.progress.connect(self._job_progress)
         finished = self.tr("{label} terminé : {result}")
         cancelled = self.tr("{label} annulé ; le travail déjà enregistré reste.").format(label=label)
-        job.signals.finished.connect(lambda result: self._job_done(finished.format(label=label, result=result)))
+        job.signals.finished.connect(
+            lambda report: self._job_done(finished.format(label=label, result=_report_text(report)),
+                                          error=bool(report.failures)))
         job.signals.failed.connect(lambda message: self._job_done(message, error=True))
         job.signals.cancelled.connect(lambda: self._job_done(cancelled))
         self.job = job

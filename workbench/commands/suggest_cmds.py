@@ -52,13 +52,11 @@ def embed(project: str, embedder: str, device: str, units: str, as_json: bool, q
 
     with _open(project) as opened, progress_reporter("embedding", quiet or as_json) as report:
         result = embed_units(opened, embedder, units=units, device=device, progress=report)
-    summary = result.summary()
     if as_json:
-        print_json(summary)
+        print_json(result.as_dict())
         return
-    click.echo(f"{summary['model']} on {summary['device']}: {summary['computed']} units embedded, "
-               f"{summary['cached']} already cached ({summary['unit_kinds']}, {summary['seconds']} s)")
-    click.echo(f"why this model: {summary['reason']}")
+    click.echo(result.summary())
+    click.echo(f"why this model: {result.reason}")
 
 
 @click.command()
@@ -110,13 +108,11 @@ def suggest(project: str, code_selectors: tuple[str, ...], embedder: str, device
     with _open(project) as opened, progress_reporter("suggesting", quiet or as_json) as report:
         result = suggest_codes(opened, list(code_selectors) or None, embedder=embedder, units=units, device=device,
                                min_score=min_score, companions=not no_companions, progress=report)
-    summary = result.summary()
     if as_json:
-        print_json(summary)
+        print_json(result.as_dict())
         return
-    models = " + ".join([summary["model"], *summary["companions"]])
-    click.echo(f"run {summary['run_id']} ({models}): {summary['suggestions']} pending suggestions")
-    for code, method in summary["methods"].items():
+    click.echo(result.summary())
+    for code, method in result.methods.items():
         click.echo(f"  {code}: {method}")
 
 

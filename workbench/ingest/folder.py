@@ -26,6 +26,7 @@ from workbench.ingest.store import StoreCounts, find_source, insert_source, stor
 from workbench.ingest.tables import loaded_table, plan_table, store_table
 from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import DOCUMENT_KINDS, Project
+from workbench.reports import plural
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,21 @@ class ImportReport:
             if result.status == "imported" and result.kind:
                 counts[result.kind] = counts.get(result.kind, 0) + result.documents
         return counts
+
+    @property
+    def failures(self) -> list[str]:
+        return [result.summary() for result in self.failed]
+
+    def summary(self) -> str:
+        kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(self.by_kind().items()))
+        text = f"{plural(self.documents, 'document')} imported from {plural(len(self.files), 'file')}"
+        text += f" ({kinds})" if kinds else ""
+        skipped = sum(result.status == "skipped" for result in self.files)
+        if skipped:
+            text += f"; {plural(skipped, 'file')} already imported, skipped"
+        if self.failed:
+            text += f"; {plural(len(self.failed), 'file')} could not be imported"
+        return text
 
     def as_dict(self) -> dict[str, Any]:
         return {

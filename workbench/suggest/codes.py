@@ -28,6 +28,7 @@ from workbench.errors import Cancelled, WorkbenchError
 from workbench.events import events_for_tables
 from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import Project
+from workbench.reports import plural
 from workbench.suggest import scoring
 from workbench.suggest.embed import Embedder, companion_specs, embed_units
 from workbench.suggest.units import Unit, unit_label
@@ -133,7 +134,16 @@ class SuggestResult:
     seconds: float
     companions: list[str] = field(default_factory=list)  # models whose vectors the classifier also learnt from
 
-    def summary(self) -> dict[str, Any]:
+    @property
+    def failures(self) -> list[str]:
+        return []
+
+    def summary(self) -> str:
+        models = " + ".join([self.model_id, *self.companions])
+        return (f"{plural(self.filed, 'suggestion')} waiting for review (run {self.run_id}, {models}, "
+                f"{self.seconds:.0f} s)")
+
+    def as_dict(self) -> dict[str, Any]:
         return {"run_id": self.run_id, "model": self.model_id, "companions": self.companions,
                 "suggestions": self.filed, "methods": self.methods, "seconds": round(self.seconds, 2)}
 

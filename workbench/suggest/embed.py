@@ -38,6 +38,7 @@ import numpy as np
 from workbench.errors import WorkbenchError
 from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import Project
+from workbench.reports import plural
 from workbench.suggest.device import resolve_device
 from workbench.suggest.units import Unit, load_units, unit_label
 
@@ -328,7 +329,15 @@ class EmbedResult:
     cached: int
     seconds: float
 
-    def summary(self) -> dict[str, Any]:
+    @property
+    def failures(self) -> list[str]:
+        return []
+
+    def summary(self) -> str:
+        return (f"{self.model_id} on {self.device}: {plural(self.computed, 'unit')} embedded, "
+                f"{self.cached} already cached ({unit_label(self.units)}, {self.seconds:.1f} s)")
+
+    def as_dict(self) -> dict[str, Any]:
         return {
             "run_id": self.run_id,
             "model": self.model_id,

@@ -23,6 +23,7 @@ import re
 import time
 import warnings
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -32,6 +33,7 @@ from workbench.errors import WorkbenchError
 from workbench.events import events_for_tables
 from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import Project
+from workbench.reports import plural
 from workbench.suggest.device import cuml_available, resolve_device
 from workbench.suggest.embed import Embedder, embed_units, load_vectors
 from workbench.suggest.units import Unit, unit_label
@@ -197,6 +199,32 @@ def fit_topics_on_vectors(
     }
     probs = np.asarray(probabilities, dtype=float) if probabilities is not None else None
     return {"assigned": assigned, "probabilities": probs, "topics": topics, "metrics": metrics, "params": params}
+
+
+@dataclass
+class TopicsReport:
+    """A topic run as its user hears of it."""
+
+    run_id: int
+    topics: int
+    units: int
+    outlier_share_before_reduction: float
+
+    @property
+    def failures(self) -> list[str]:
+        return []
+
+    def summary(self) -> str:
+        reassigned = round(100 * self.outlier_share_before_reduction)
+        return (f"{plural(self.topics, 'topic')} found in {plural(self.units, 'unit')} (run {self.run_id})"
+                + (f"; {reassigned} % of the units were outliers, given to their nearest topic" if reassigned else ""))
+
+
+def run_topics(project: Project, **options: Any) -> TopicsReport:
+    """`fit_topics` for a job that reports to its user (the window's Topics job)."""
+    run_id = fit_topics(project, **options)
+    metrics = json.loads(project.scalar("SELECT metrics FROM runs WHERE id = ?", [run_id]))
+    return TopicsReport(run_id, metrics["topics"], metrics["units"], metrics["outlier_share_before_reduction"])
 
 
 def fit_topics(

@@ -20,6 +20,7 @@ from typing import Any
 from workbench.events import events_for_tables
 from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import Project
+from workbench.reports import plural
 from workbench.text.offset_map import OffsetMap
 from workbench.text.pseudonymise import Pseudonymiser, apply
 from workbench.text.tokens import forget_documents, insert_columns, prune_dictionary
@@ -36,6 +37,17 @@ class PseudonymiseReport:
     spans_moved: dict[str, int] = field(default_factory=dict)  # rows of segments/codings/suggestions moved
     reindexed: int = 0
     reversible: bool = False
+
+    @property
+    def failures(self) -> list[str]:
+        return []
+
+    def summary(self) -> str:
+        found = ", ".join(f"{count} {kind}" for kind, count in sorted(self.replacements.items()) if count)
+        return (f"pseudonymised {self.documents_changed} of {plural(self.documents, 'document')}"
+                f" ({found or 'no personal data found'}); "
+                + ("the originals are kept in the project for re-identification (`pseudonymise --forget` drops them)" if self.reversible
+                   else "the originals are not kept"))
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from workbench.events import events_for_rows, events_for_tables
 from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import Project
+from workbench.reports import plural
 from workbench.text import tokens as token_index
 from workbench.text.language import detect_languages
 from workbench.text.nlp import segmenter
@@ -44,6 +45,17 @@ class SegmentReport:
     languages: dict[str, int] = field(default_factory=dict)
     skipped: int = 0  # already processed before this run
     compacted: bool = False
+
+    @property
+    def failures(self) -> list[str]:
+        return []
+
+    def summary(self) -> str:
+        if not self.documents:
+            return f"nothing to segment: all {plural(self.skipped, 'document')} were segmented already"
+        languages = ", ".join(f"{count} {language}" for language, count in sorted(self.languages.items()))
+        return (f"{plural(self.documents, 'document')} segmented into {plural(self.sentences, 'sentence')} and "
+                f"indexed ({plural(self.tokens, 'word')}; languages: {languages or 'none detected'})")
 
 
 def _split_long(text: str, start: int, end: int, limit: int) -> Iterator[tuple[int, int]]:
