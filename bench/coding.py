@@ -24,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from workbench.coders import add_coder
 from workbench.coding import apply_code
 from workbench.journal import undo
 from workbench.project import Project
@@ -75,7 +76,7 @@ def main() -> None:
     rng = random.Random(1)
     with tempfile.TemporaryDirectory() as folder:
         project, lengths, code_ids, build_s = build(Path(folder) / "bench.vwb", args.documents, 50)
-        coder = project.coder_id("bench", "analyst")
+        coder = add_coder(project, "bench", "analyst")
         actions: list[float] = []
         baseline: list[float] = []
         wall = time.perf_counter()

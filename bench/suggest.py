@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 
+from workbench.coders import resolve_coder
 from workbench.suggest import scoring
 from workbench.suggest.embed import get_embedder
 
@@ -276,7 +277,7 @@ def part_french(seeds: list[int], models: list[str], per_code: int = 5) -> list[
 
     rows = []
     project, truth = _demo_project(OUT / "demo_corpus.vwb")
-    coder = project.coder_id("bench", "reference")
+    coder = resolve_coder(project, "bench", "reference")
     units = load_units(project, "documents")
     for short in models:
         spec = MODELS[short]
