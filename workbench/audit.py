@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import WorkbenchError
-from workbench.journal import PENDING_SUPERSEDE
+from workbench.journal import PENDING_SUPERSEDE, Change, Entry
 from workbench.project import Project
 
 FIELDS = ("id", "happened_at", "coder", "action", "status", "description")
@@ -26,26 +26,25 @@ def _status(undone: bool, superseded: bool) -> str:
     return "undone" if undone else "done"
 
 
-def _changed_tables(changes: list[dict[str, Any]]) -> str:
+def _changed_tables(changes: list[Change]) -> str:
     counts: dict[tuple[str, str], int] = {}
     for change in changes:
-        key = (change["op"], change["table"])
+        key = (change.op, change.table)
         counts[key] = counts.get(key, 0) + 1
     verbs = {"insert": "added", "delete": "deleted", "update": "changed"}
     return ", ".join(f"{verbs[op]} {n} {table} row{'s' if n > 1 else ''}" for (op, table), n in counts.items())
 
 
-def describe(action: str, payload: dict[str, Any]) -> str:
+def describe(entry: Entry) -> str:
     """One readable sentence for a journal row."""
-    if action in ("undo", "redo"):
-        what = payload.get("description") or payload.get("action")
-        return f"{'undid' if action == 'undo' else 'redid'} #{payload.get('target')}: {what}"
-    if payload.get("description"):
-        return str(payload["description"])
-    summary = payload.get("summary") or {}
-    details = ", ".join(f"{key}={value}" for key, value in summary.items())
-    touched = _changed_tables(payload.get("changes", []))
-    return "; ".join(part for part in (action.replace("_", " "), details, touched) if part)
+    if entry.target is not None:
+        what = entry.description or entry.target_action
+        return f"{'undid' if entry.action == 'undo' else 'redid'} #{entry.target}: {what}"
+    if entry.description:
+        return entry.description
+    details = ", ".join(f"{key}={value}" for key, value in entry.summary.items())
+    touched = _changed_tables(entry.changes)
+    return "; ".join(part for part in (entry.action.replace("_", " "), details, touched) if part)
 
 
 def _as_bound(value: date | datetime | str | None, end_of_day: bool) -> datetime | None:
@@ -106,7 +105,7 @@ def audit_trail(
             "coder": name,
             "action": action_name,
             "status": _status(undone, superseded),
-            "description": describe(action_name, json.loads(payload)),
+            "description": describe(Entry.parse(row_id, action_name, payload)),
         }
         for row_id, happened_at, name, action_name, undone, superseded, payload in rows
     ]

@@ -33,7 +33,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from workbench.errors import CodingError
-from workbench.journal import Recorder, action
+from workbench.journal import Change, Recorder, action
 from workbench.project import Project
 
 # Paul Tol's "muted" qualitative scheme: distinguishable with the common colour-vision deficiencies and
@@ -504,10 +504,8 @@ def _update_rows(rec: Recorder, table: str, row_ids: Sequence[int], values: dict
     sets = ", ".join(f"{column} = ?" for column in columns)
     rec.project.execute(f"UPDATE {table} SET {sets} WHERE id IN (SELECT unnest(?::BIGINT[]))",
                         [*values.values(), ids])
-    rec.changes.extend(
-        {"op": "update", "table": table, "id": row[0], "before": dict(zip(columns, row[1:])), "after": dict(values)}
-        for row in before
-    )
+    rec.changes.extend(Change("update", table, row[0], before=dict(zip(columns, row[1:])), after=dict(values))
+                       for row in before)
 
 
 def _merge(rec: Recorder, source_id: int, target_id: int) -> int:

@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import json
 import weakref
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -60,6 +61,92 @@ def _first_dict(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
+@dataclass(slots=True)
+class Change:
+    """One row-level change of an action: the whole row for an insert or a delete, the changed columns'
+    values before and after for an update. The journal's JSON keeps the shape it has always had
+    (`{"op", "table", "row"}` or `{"op", "table", "id", "before", "after"}`), so older projects replay."""
+
+    op: str  # insert, delete or update
+    table: str
+    row_id: int
+    row: dict[str, Any] | None = None
+    before: dict[str, Any] | None = None
+    after: dict[str, Any] | None = None
+
+    def values(self) -> list[dict[str, Any]]:
+        """The recorded column values, for a rewrite that must reach every copy of a column (offsets moved
+        by pseudonymisation, texts replaced): the row, or the before and after sides."""
+        return [self.row] if self.row is not None else [self.before or {}, self.after or {}]
+
+    def rewrite_values(self, rewrite: Callable[[dict[str, Any]], dict[str, Any]]) -> None:
+        """Replace every recorded copy of the row's values by `rewrite(values)`."""
+        if self.row is not None:
+            self.row = rewrite(self.row)
+        else:
+            self.before, self.after = rewrite(self.before or {}), rewrite(self.after or {})
+
+    def as_json(self) -> dict[str, Any]:
+        if self.op == "update":
+            return {"op": "update", "table": self.table, "id": self.row_id, "before": self.before,
+                    "after": self.after}
+        return {"op": self.op, "table": self.table, "row": self.row}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Change:
+        if data["op"] == "update":
+            return cls("update", data["table"], int(data["id"]), before=data.get("before") or {},
+                       after=data.get("after") or {})
+        return cls(data["op"], data["table"], int(data["row"]["id"]), row=data["row"])
+
+
+@dataclass(slots=True)
+class Entry:
+    """One journal row as the code reads and rewrites it. An undo or redo row has no changes of its own:
+    it names the entry it replayed (`target`) and copies that entry's action, summary and description."""
+
+    id: int
+    action: str
+    summary: dict[str, Any]
+    description: str | None
+    changes: list[Change] = field(default_factory=list)
+    target: int | None = None
+    target_action: str | None = None
+
+    def payload(self) -> str:
+        """The JSON stored in `journal.payload`."""
+        if self.target is not None:
+            data: dict[str, Any] = {"target": self.target, "action": self.target_action, "summary": self.summary,
+                                    "description": self.description}
+        else:
+            data = {"summary": self.summary, "changes": [change.as_json() for change in self.changes]}
+            if self.description:
+                data["description"] = self.description
+        return _encode(data)
+
+    @classmethod
+    def parse(cls, entry_id: int, action: str, payload: str) -> Entry:
+        data = json.loads(payload)
+        return cls(int(entry_id), action, data.get("summary") or {}, data.get("description"),
+                   [Change.from_json(change) for change in data.get("changes", [])],
+                   data.get("target"), data.get("action"))
+
+
+def read_entries(project: Project) -> list[Entry]:
+    """Every journal row, oldest first, parsed once (a journal holds whole rows and may be long)."""
+    return [Entry.parse(*row) for row in project.rows("SELECT id, action, payload FROM journal ORDER BY id")]
+
+
+def save_entry(project: Project, entry: Entry) -> None:
+    """Write back an entry that a rewrite (removal, pseudonymisation) changed."""
+    project.execute("UPDATE journal SET payload = ? WHERE id = ?", [entry.payload(), entry.id])
+
+
+def delete_entries(project: Project, entry_ids: Sequence[int]) -> None:
+    if entry_ids:
+        project.execute("DELETE FROM journal WHERE id = ANY(?)", [sorted(entry_ids)])
+
+
 class Recorder:
     """Makes row changes inside an action and remembers them for undo. Tables must have an `id` column.
 
@@ -72,7 +159,7 @@ class Recorder:
         self.coder_id = coder_id
         self.summary = summary or {}
         self.description = description
-        self.changes: list[dict[str, Any]] = []
+        self.changes: list[Change] = []
 
     def describe(self, summary: dict[str, Any], description: str) -> None:
         """Set what the audit trail shows, once the action knows it (e.g. the ids it created)."""
@@ -88,7 +175,7 @@ class Recorder:
                 f"INSERT INTO {table} ({columns}) VALUES ({marks}) RETURNING *", list(values.values())
             )
         )[0]
-        self.changes.append({"op": "insert", "table": table, "row": row})
+        self.changes.append(Change("insert", table, int(row["id"]), row=row))
         return int(row["id"])
 
     def delete(self, table: str, row_ids: Sequence[int]) -> int:
@@ -100,7 +187,7 @@ class Recorder:
             self.project.execute(f"DELETE FROM {table} WHERE id IN ({marks}) RETURNING *", list(row_ids))
         )
         rows.sort(key=lambda row: row["id"])
-        self.changes.extend({"op": "delete", "table": table, "row": row} for row in rows)
+        self.changes.extend(Change("delete", table, int(row["id"]), row=row) for row in rows)
         return len(rows)
 
     def update(self, table: str, row_id: int, values: dict[str, Any]) -> None:
@@ -113,15 +200,8 @@ class Recorder:
         after = self.project.execute(
             f"UPDATE {table} SET {sets} WHERE id = ? RETURNING {columns}", [*values.values(), row_id]
         ).fetchone()
-        self.changes.append(
-            {
-                "op": "update",
-                "table": table,
-                "id": row_id,
-                "before": dict(zip(values, before)),
-                "after": dict(zip(values, after)),
-            }
-        )
+        self.changes.append(Change("update", table, row_id, before=dict(zip(values, before)),
+                                   after=dict(zip(values, after))))
 
 
 def _encode(payload: dict[str, Any]) -> str:
@@ -166,38 +246,29 @@ def action(
             yield recorder
         finally:
             del _open_actions[project]
-        payload: dict[str, Any] = {"summary": recorder.summary, "changes": recorder.changes}
-        if recorder.description:
-            payload["description"] = recorder.description
+        entry = Entry(0, name, recorder.summary, recorder.description, recorder.changes)
         project.execute(
             "INSERT INTO journal (coder_id, action, payload) VALUES (?, ?, ?)",
-            [recorder.coder_id, name, _encode(payload)],
+            [recorder.coder_id, name, entry.payload()],
         )
-        project.announce(events_for_rows(name, _changed_rows(recorder.changes)))
+        project.announce(events_for_rows(name, ((change.table, change.row_id) for change in recorder.changes)))
 
 
-def _changed_rows(changes: list[dict[str, Any]]) -> Iterator[tuple[str, int]]:
-    """(table, id) of every row a journalled change touched."""
-    for change in changes:
-        yield change["table"], int(change["id"] if change["op"] == "update" else change["row"]["id"])
-
-
-def _apply(project: Project, changes: list[dict[str, Any]], backwards: bool, label: str) -> None:
+def _apply(project: Project, changes: list[Change], backwards: bool, label: str) -> None:
     for change in reversed(changes) if backwards else changes:
-        table = change["table"]
-        op = change["op"]
-        if op == "update":
-            values = change["before"] if backwards else change["after"]
+        table = change.table
+        if change.op == "update":
+            values = (change.before if backwards else change.after) or {}
             sets = ", ".join(f"{column} = ?" for column in values)
             done = project.execute(
                 f"UPDATE {table} SET {sets} WHERE id = ? RETURNING id",
-                [*(_restore(v) for v in values.values()), change["id"]],
+                [*(_restore(v) for v in values.values()), change.row_id],
             ).fetchall()
             if not done:
-                raise JournalConflict(f"cannot {label}: row {change['id']} of {table} no longer exists")
+                raise JournalConflict(f"cannot {label}: row {change.row_id} of {table} no longer exists")
             continue
-        row = _decode_row(change["row"])
-        if (op == "insert") == backwards:
+        row = _decode_row(change.row or {})
+        if (change.op == "insert") == backwards:
             done = project.execute(f"DELETE FROM {table} WHERE id = ? RETURNING id", [row["id"]]).fetchall()
             if not done:
                 raise JournalConflict(f"cannot {label}: row {row['id']} of {table} no longer exists")
@@ -212,14 +283,8 @@ def _apply(project: Project, changes: list[dict[str, Any]], backwards: bool, lab
                 ) from exc
 
 
-def _entry(row: dict[str, Any]) -> dict[str, Any]:
-    payload = json.loads(row["payload"])
-    return {
-        "id": row["id"],
-        "action": row["action"],
-        "summary": payload["summary"],
-        "description": payload.get("description"),
-    }
+def _entry(entry: Entry) -> dict[str, Any]:
+    return {"id": entry.id, "action": entry.action, "summary": entry.summary, "description": entry.description}
 
 
 # True when the newest journal row is a normal action (not an undo or redo): whatever is undone was undone
@@ -248,34 +313,30 @@ WHERE id = $target OR (undone AND NOT superseded AND {PENDING_SUPERSEDE})
 
 def next_undo(project: Project) -> dict[str, Any] | None:
     """What `undo` would take back (id, action, summary, description), for an "Undo …" menu label."""
-    rows = project.dicts(_UNDO_TARGET)
-    return _entry(rows[0]) if rows else None
+    rows = project.rows(_UNDO_TARGET)
+    return _entry(Entry.parse(*rows[0])) if rows else None
 
 
 def next_redo(project: Project) -> dict[str, Any] | None:
     """What `redo` would re-apply, or None."""
-    rows = project.dicts(_REDO_TARGET)
-    return _entry(rows[0]) if rows else None
+    rows = project.rows(_REDO_TARGET)
+    return _entry(Entry.parse(*rows[0])) if rows else None
 
 
 def _replay(project: Project, coder_id: int | None, undoing: bool) -> dict[str, Any]:
     verb = "undo" if undoing else "redo"
     with project.transaction():
-        rows = project.dicts(_UNDO_TARGET if undoing else _REDO_TARGET)
+        rows = project.rows(_UNDO_TARGET if undoing else _REDO_TARGET)
         if not rows:
             raise NothingToUndo(f"nothing to {verb}")
-        target = rows[0]
-        entry = _entry(target)
-        changes = json.loads(target["payload"])["changes"]
-        _apply(project, changes, backwards=undoing, label=f"{verb} #{target['id']} ({target['action']})")
-        project.execute(_MARK, {"target": target["id"], "undoing": undoing})
-        project.announce(events_for_rows(verb, _changed_rows(changes)))
-        project.execute(
-            "INSERT INTO journal (coder_id, action, payload) VALUES (?, ?, ?)",
-            [coder_id, verb, _encode({"target": target["id"], "action": target["action"],
-                                      "summary": entry["summary"], "description": entry["description"]})],
-        )
-    return entry
+        target = Entry.parse(*rows[0])
+        _apply(project, target.changes, backwards=undoing, label=f"{verb} #{target.id} ({target.action})")
+        project.execute(_MARK, {"target": target.id, "undoing": undoing})
+        project.announce(events_for_rows(verb, ((change.table, change.row_id) for change in target.changes)))
+        replay = Entry(0, verb, target.summary, target.description, target=target.id, target_action=target.action)
+        project.execute("INSERT INTO journal (coder_id, action, payload) VALUES (?, ?, ?)",
+                        [coder_id, verb, replay.payload()])
+    return _entry(target)
 
 
 def undo(project: Project, coder_id: int | None = None) -> dict[str, Any]:

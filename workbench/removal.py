@@ -25,7 +25,7 @@ from typing import Any
 
 from workbench.errors import ProjectError, WorkbenchError
 from workbench.events import events_for_rows, events_for_tables
-from workbench.journal import PENDING_SUPERSEDE
+from workbench.journal import PENDING_SUPERSEDE, Entry, delete_entries, read_entries, save_entry
 from workbench.project import Project
 from workbench.reports import plural
 from workbench.text.tokens import prune_dictionary
@@ -142,12 +142,11 @@ def _remove(project: Project, documents: list[int]) -> RemovalReport:
     }
     removed_documents = set(documents)
     # Parsed once: a journal holds whole rows and may be long.
-    entries = [(journal_id, json.loads(raw)) for journal_id, raw in project.rows("SELECT id, payload FROM journal")]
-    for _, payload in entries:
-        for change in payload.get("changes", []):
-            row = change.get("row") or {}
-            if change.get("table") in owned and row.get("document_id") in removed_documents:
-                owned[change["table"]].add(row["id"])
+    entries = read_entries(project)
+    for entry in entries:
+        for change in entry.changes:
+            if change.table in owned and change.row is not None and change.row.get("document_id") in removed_documents:
+                owned[change.table].add(change.row_id)
     memos = {
         row[0] for row in project.rows(
             "SELECT id FROM memos WHERE (target_kind = 'document' AND target_id = ANY(?)) "
@@ -155,11 +154,10 @@ def _remove(project: Project, documents: list[int]) -> RemovalReport:
             [documents, sorted(owned["codings"])],
         )
     }
-    for _, payload in entries:
-        for change in payload.get("changes", []):
-            row = change.get("row") or {}
-            if change.get("table") == "memos" and _memo_is_removed(row, removed_documents, owned["codings"]):
-                memos.add(row["id"])
+    for entry in entries:
+        for change in entry.changes:
+            if change.table == "memos" and _memo_is_removed(change.row or {}, removed_documents, owned["codings"]):
+                memos.add(change.row_id)
     owned["memos"] = memos
 
     segment_ids = sorted(owned["segments"])
@@ -289,7 +287,7 @@ def _prune_topic_keywords(project: Project, run_id: int, topic: int) -> None:
     )
 
 
-def _trim_journal(project: Project, entries: list[tuple[int, dict[str, Any]]], owned: dict[str, set[int]],
+def _trim_journal(project: Project, entries: list[Entry], owned: dict[str, set[int]],
                   documents: set[int]) -> tuple[int, int]:
     """Drop the journal's changes on removed rows. Entries left with no change are deleted, with the
     undo and redo entries that name them (they copy the description, which may quote the text); an
@@ -301,38 +299,26 @@ def _trim_journal(project: Project, entries: list[tuple[int, dict[str, Any]]], o
     # flag lazily: it is implied while the newest row is a normal action. Deleting that action must not
     # bring back a redo the user had given up, so the flag is written first.
     project.execute(f"UPDATE journal SET superseded = TRUE WHERE undone AND NOT superseded AND {PENDING_SUPERSEDE}")
-    for journal_id, payload in entries:
-        changes = payload.get("changes", [])
-        kept = [change for change in changes if not _concerns(change, owned)]
-        if len(kept) == len(changes):
+    for entry in entries:
+        if entry.target is not None:
+            continue
+        kept = [change for change in entry.changes if change.row_id not in owned.get(change.table, ())]
+        if len(kept) == len(entry.changes):
             continue
         if not kept:
-            removed.add(journal_id)
+            removed.add(entry.id)
             continue
-        payload["changes"] = kept
-        trimmed.add(journal_id)
-        summary = payload.get("summary") or {}
-        if summary.get("document_id") in documents:
-            payload["summary"] = {"erased": True}
-            payload["description"] = _ERASED
-            redacted.add(journal_id)
-        project.execute("UPDATE journal SET payload = ? WHERE id = ?", [json.dumps(payload, ensure_ascii=False), journal_id])
-    for journal_id, payload in entries:
-        if "target" not in payload:
-            continue
-        if payload["target"] in removed:
-            removed.add(journal_id)
-        elif payload["target"] in redacted:
-            payload["summary"], payload["description"] = {"erased": True}, _ERASED
-            project.execute("UPDATE journal SET payload = ? WHERE id = ?", [json.dumps(payload, ensure_ascii=False), journal_id])
-    if removed:
-        project.execute("DELETE FROM journal WHERE id = ANY(?)", [sorted(removed)])
+        entry.changes = kept
+        trimmed.add(entry.id)
+        if entry.summary.get("document_id") in documents:
+            entry.summary, entry.description = {"erased": True}, _ERASED
+            redacted.add(entry.id)
+        save_entry(project, entry)
+    for entry in entries:
+        if entry.target in removed:
+            removed.add(entry.id)
+        elif entry.target in redacted:
+            entry.summary, entry.description = {"erased": True}, _ERASED
+            save_entry(project, entry)
+    delete_entries(project, sorted(removed))
     return len(removed), len(trimmed)
-
-
-def _concerns(change: dict[str, Any], owned: dict[str, set[int]]) -> bool:
-    ids = owned.get(change.get("table", ""))
-    if not ids:
-        return False
-    row_id = change["row"].get("id") if "row" in change else change.get("id")
-    return row_id in ids

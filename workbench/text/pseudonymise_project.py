@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.events import events_for_tables
+from workbench.journal import read_entries, save_entry
 from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import Project
 from workbench.reports import plural
@@ -121,23 +122,19 @@ def _remap_journal(project: Project, maps: dict[int, OffsetMap], pseudo: Pseudon
         if isinstance(values.get(end), int):
             values[end] = mapping.end(values[end])
 
-    for journal_id, raw in project.rows("SELECT id, payload FROM journal"):
-        payload = _clean(json.loads(raw), pseudo)
-        summary = payload.get("summary")
-        if isinstance(summary, dict):
-            move(summary, maps.get(summary.get("document_id")), "start", "end")
-        for change in payload.get("changes", []):
-            if change.get("table") not in _SPAN_TABLES:
-                continue
-            if "row" in change:
-                move(change["row"], maps.get(change["row"].get("document_id")), "start_pos", "end_pos")
-            else:
-                mapping = maps.get(owners[change["table"]].get(change.get("id")))
-                for side in ("before", "after"):
-                    move(change.get(side, {}), mapping, "start_pos", "end_pos")
-        encoded = json.dumps(payload, ensure_ascii=False)
-        if encoded != raw:
-            project.execute("UPDATE journal SET payload = ? WHERE id = ?", [encoded, journal_id])
+    for entry in read_entries(project):
+        original = entry.payload()
+        entry.summary = _clean(entry.summary, pseudo)
+        entry.description = _clean(entry.description, pseudo)
+        move(entry.summary, maps.get(entry.summary.get("document_id")), "start", "end")
+        for change in entry.changes:
+            change.rewrite_values(lambda values: _clean(values, pseudo))
+            if change.table in _SPAN_TABLES:
+                owner = change.row.get("document_id") if change.row is not None else owners[change.table].get(change.row_id)
+                for values in change.values():
+                    move(values, maps.get(owner), "start_pos", "end_pos")
+        if entry.payload() != original:
+            save_entry(project, entry)
 
 
 def _pseudonymise_column(project: Project, sql: str, update: str, pseudo: Pseudonymiser, whole_name: bool = False,
