@@ -55,9 +55,11 @@ def test_progress_and_cancel(project):
     with pytest.raises(Cancelled):
         import_paths(project, [INGEST / "appel_colis.srt", INGEST / "appel_box.txt"], progress=cancel_after_first,
                      cancel=token)
-    # The first file stays imported; the second was never started.
-    assert sorted(row[0] for row in project.rows("SELECT name FROM sources")) == [
-        "appel_colis.srt", "avis_bom.csv", "boite.mbox"]
+    # The first file was imported, then taken back: the project is as it was before the cancelled call.
+    assert sorted(row[0] for row in project.rows("SELECT name FROM sources")) == ["avis_bom.csv", "boite.mbox"]
+    assert project.scalar("SELECT count(*) FROM documents") == 5
+    again = import_paths(project, [INGEST / "appel_colis.srt"])  # and the file can be imported again
+    assert again.documents == 1 and not again.failed
 
 
 def test_unknown_kind_is_refused(project):
@@ -240,3 +242,16 @@ def test_cli_max_size(project_file, tmp_path):
     assert "over the 1 MB limit" in refused.stderr
     accepted = run("import", project_file, big, "--max-size", "2", "--quiet")
     assert accepted.exit_code == 0 and "gros.csv: 30000 survey document(s)" in accepted.stdout
+
+
+def test_a_cancel_raised_by_the_progress_callback_takes_back_the_whole_call(project):
+    """The window's job raises Cancelled from inside its progress callback, wherever the import is."""
+    def window_progress(done, total, message=""):
+        if done == 1:
+            raise Cancelled()
+
+    with pytest.raises(Cancelled, match="taken back"):
+        import_paths(project, [INGEST / "avis_bom.csv", INGEST / "boite.mbox"], progress=window_progress)
+    assert project.scalar("SELECT count(*) FROM sources") == 0
+    assert project.scalar("SELECT count(*) FROM documents") == 0
+    assert project.scalar("SELECT count(*) FROM document_values") == 0

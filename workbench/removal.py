@@ -104,6 +104,21 @@ def remove_documents(project: Project, document_ids: Iterable[int]) -> RemovalRe
     return report
 
 
+def take_back_sources(project: Project, source_ids: Iterable[int]) -> int:
+    """Remove files a job imported before it was cancelled, so a cancelled import leaves the project as it
+    was; returns the documents removed. Unlike `remove_sources` the file is not rewritten: these texts
+    were never coded, journalled or exported, and the user is still at work."""
+    wanted = sorted(set(source_ids))
+    if not wanted:
+        return 0
+    documents = [row[0] for row in project.rows("SELECT id FROM documents WHERE source_id = ANY(?)", [wanted])]
+    with project.transaction():
+        _announce(project, documents)
+        report = _remove(project, documents)
+        project.execute("DELETE FROM sources WHERE id = ANY(?)", [wanted])
+    return report.documents
+
+
 def _announce(project: Project, documents: list[int]) -> None:
     """The removed documents by id; the rows attached to them, group by group."""
     project.announce(events_for_rows("remove", [("documents", document_id) for document_id in documents])

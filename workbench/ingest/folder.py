@@ -26,6 +26,7 @@ from workbench.ingest.store import StoreCounts, find_source, insert_source, stor
 from workbench.ingest.tables import loaded_table, plan_table, store_table
 from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import DOCUMENT_KINDS, Project
+from workbench.removal import take_back_sources
 from workbench.reports import plural
 
 
@@ -250,26 +251,33 @@ def import_paths(
 ) -> ImportReport:
     """Import files and folders, one transaction per file; failures are reported, not raised.
 
-    Cancelling stops between files: what was imported stays, the rest is not started.
+    Cancelling stops between files and takes back the files this call had imported, so a cancelled import
+    leaves the project as it was.
     """
     if kind is not None and kind not in DOCUMENT_KINDS:
         raise WorkbenchError(f"unknown document kind {kind!r}; choose one of {', '.join(DOCUMENT_KINDS)}")
     report = progress or no_progress
     files = collect_files(paths)
     result = ImportReport()
-    for done, path in enumerate(files):
-        report(done, len(files), path.name)
-        if cancel is not None and cancel.cancelled:
-            report(done, len(files), "cancelled")
-            raise Cancelled(f"import cancelled after {done} of {len(files)} file(s); those stay imported")
-        try:
-            outcome = import_file(
-                project, path, kind=kind, text_column=text_column, pseudonymiser=pseudonymiser,
-                max_bytes=max_bytes,
-            )
-        except IngestError as exc:
-            where = f"line {exc.line}: " if exc.line is not None else ""
-            outcome = FileResult(str(path), "failed", message=where + exc.reason)
-        result.files.append(outcome)
+    last_source = int(project.scalar("SELECT coalesce(max(id), 0) FROM sources"))
+    try:
+        for done, path in enumerate(files):
+            report(done, len(files), path.name)  # the window's progress callback may raise Cancelled
+            if cancel is not None:
+                cancel.check()
+            try:
+                outcome = import_file(
+                    project, path, kind=kind, text_column=text_column, pseudonymiser=pseudonymiser,
+                    max_bytes=max_bytes,
+                )
+            except IngestError as exc:
+                where = f"line {exc.line}: " if exc.line is not None else ""
+                outcome = FileResult(str(path), "failed", message=where + exc.reason)
+            result.files.append(outcome)
+    except Cancelled:
+        new = [row[0] for row in project.rows("SELECT id FROM sources WHERE id > ?", [last_source])]
+        take_back_sources(project, new)
+        raise Cancelled(f"import cancelled at file {len(result.files) + 1} of {len(files)}; "
+                        "the files already imported by it were taken back") from None
     report(len(files), len(files), "done")
     return result
