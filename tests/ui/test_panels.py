@@ -104,7 +104,7 @@ def test_import_job_reports_progress_and_finishes(qtbot, filled: Project, tmp_pa
     assert "1 document imported from 1 file (1 call)" in message and "Report(" not in message
 
 
-def test_cancelled_job_keeps_committed_work(qtbot, filled: Project, tmp_path: Path) -> None:
+def test_cancelled_import_leaves_the_project_as_it_was(qtbot, filled: Project, tmp_path: Path) -> None:
     files = []
     for index in range(3):
         path = tmp_path / f"appel_{index}.txt"

@@ -301,16 +301,28 @@
         <translation>Import</translation>
     </message>
     <message>
+        <source>Import annulé : les fichiers qu&apos;il avait déjà importés ont été retirés.</source>
+        <translation>Import cancelled: the files it had already imported were taken back.</translation>
+    </message>
+    <message>
         <source>Segmentation</source>
         <translation>Segmentation</translation>
     </message>
     <message>
-        <source>{label} terminé : {result}</source>
-        <translation>{label} finished: {result}</translation>
+        <source>Segmentation interrompue : les documents déjà traités le restent ; relancez-la pour continuer.</source>
+        <translation>Segmentation stopped: the documents already processed stay processed; start it again to go on.</translation>
     </message>
     <message>
-        <source>{label} annulé ; le travail déjà enregistré reste.</source>
-        <translation>{label} cancelled; the work already saved is kept.</translation>
+        <source>Suggestions annulées : la file de revue est inchangée.</source>
+        <translation>Suggestions cancelled: the review queue is unchanged.</translation>
+    </message>
+    <message>
+        <source>Thèmes annulés : aucun thème n&apos;a été enregistré.</source>
+        <translation>Topics cancelled: no topic was saved.</translation>
+    </message>
+    <message>
+        <source>{label} terminé : {result}</source>
+        <translation>{label} finished: {result}</translation>
     </message>
     <message>
         <source>Erreur</source>

@@ -423,31 +423,35 @@ class MainWindow(QMainWindow):
         """Import in a worker thread, with progress and Cancel in the status bar."""
         from workbench.ingest.folder import import_paths
 
-        return self.start_job(self.tr("Import"), import_paths, paths)
+        return self.start_job(self.tr("Import"), import_paths, paths,
+                              cancelled=self.tr("Import annulé : les fichiers qu'il avait déjà importés ont été retirés."))
 
     def start_segmentation(self) -> Job:
         from workbench.text.segment import segment_project
 
-        return self.start_job(self.tr("Segmentation"), segment_project)
+        return self.start_job(
+            self.tr("Segmentation"), segment_project,
+            cancelled=self.tr("Segmentation interrompue : les documents déjà traités le restent ; relancez-la pour continuer."))
 
     def start_suggestions(self) -> Job:
         from workbench.suggest.codes import suggest_codes
 
-        return self.start_job(self.tr("Suggestions"), suggest_codes)
+        return self.start_job(self.tr("Suggestions"), suggest_codes,
+                              cancelled=self.tr("Suggestions annulées : la file de revue est inchangée."))
 
     def start_topics(self) -> Job:
         from workbench.suggest.topics import run_topics
 
-        return self.start_job(self.tr("Thèmes"), run_topics)
+        return self.start_job(self.tr("Thèmes"), run_topics,
+                              cancelled=self.tr("Thèmes annulés : aucun thème n'a été enregistré."))
 
-    def start_job(self, label: str, function: object, *args: object) -> Job:
+    def start_job(self, label: str, function: object, *args: object, cancelled: str) -> Job:
         """Run `function(worker_project, *args, progress=, cancel=)` on its own connection, off the GUI
-        thread; work it committed before a Cancel stays."""
+        thread. `cancelled` tells the user what a Cancel left, which depends on the job."""
         assert self.project is not None
         job = Job(function, self.project.worker(), *args)  # type: ignore[arg-type]
         job.signals.progress.connect(self._job_progress)
         finished = self.tr("{label} terminé : {result}")
-        cancelled = self.tr("{label} annulé ; le travail déjà enregistré reste.").format(label=label)
         job.signals.finished.connect(
             lambda report: self._job_done(finished.format(label=label, result=_report_text(report)),
                                           error=bool(report.failures)))
