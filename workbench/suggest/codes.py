@@ -29,6 +29,7 @@ from workbench.events import events_for_tables
 from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import Project
 from workbench.reports import plural
+from workbench.store import suggestions
 from workbench.suggest import scoring
 from workbench.suggest.embed import Embedder, companion_specs, embed_units
 from workbench.suggest.units import Unit, unit_label
@@ -181,7 +182,6 @@ def suggest_codes(
     embedded = embed_units(project, embedder, units=units, device=device, progress=progress, cancel=cancel)
     unit_list, model = embedded.units, embedded.embedder
     code_ids = [code["id"] for code in selected]
-    marks = ", ".join("?" for _ in code_ids)
     with project.transaction():
         run_id = int(project.scalar(
             "INSERT INTO runs (kind, model, device, params, started_at) VALUES ('suggest', ?, ?, ?, ?) RETURNING id",
@@ -203,16 +203,10 @@ def suggest_codes(
     # queue exactly as it was.
     with project.transaction():
         project.announce(events_for_tables("suggest", ["suggestions", "runs"]))
-        project.execute(
-            f"DELETE FROM suggestions WHERE status = 'pending' AND code_id IN ({marks}) "
-            "AND run_id IN (SELECT id FROM runs WHERE kind = 'suggest')", code_ids)
-        for row in filed:
-            project.execute(
-                "INSERT INTO suggestions (run_id, document_id, start_pos, end_pos, code_id, score, explanation, "
-                "unit_kind, unit_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [run_id, row["unit"].document_id, row["unit"].start, row["unit"].end, row["code_id"],
-                 row["score"], json.dumps(row["explanation"], ensure_ascii=False), row["unit"].kind, row["unit"].id],
-            )
+        suggestions.replace_pending(project, run_id, code_ids, [
+            suggestions.Proposal(row["unit"].document_id, row["unit"].start, row["unit"].end, row["code_id"],
+                                 row["score"], row["explanation"], row["unit"].kind, row["unit"].id)
+            for row in filed])
         _finish(project, run_id, {"status": "finished", "suggestions": len(filed), "units": len(unit_list),
                                   "methods": methods, "companions": companion_ids, "few_shot": details})
     progress(1, 1, f"{len(filed)} suggestions")

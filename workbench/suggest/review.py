@@ -18,7 +18,7 @@ from workbench.coders import acting_as, default_coder_name
 from workbench.errors import WorkbenchError
 from workbench.journal import Recorder
 from workbench.project import Project
-from workbench.store import codings
+from workbench.store import codings, suggestions
 
 
 def _now() -> datetime:
@@ -86,20 +86,6 @@ def review_queue(
     return rows
 
 
-def _pending(project: Project, ids: Sequence[int]) -> list[dict[str, Any]]:
-    if not ids:
-        return []
-    marks = ", ".join("?" for _ in ids)
-    rows = {row["id"]: row for row in project.dicts(f"SELECT * FROM suggestions WHERE id IN ({marks})", list(ids))}
-    for suggestion_id in ids:
-        row = rows.get(suggestion_id)
-        if row is None:
-            raise WorkbenchError(f"no suggestion {suggestion_id}")
-        if row["status"] != "pending":
-            raise WorkbenchError(f"suggestion {suggestion_id} is already {row['status']}")
-    return [rows[i] for i in dict.fromkeys(ids)]
-
-
 def _code_span(rec: Recorder, row: dict[str, Any], code_id: int) -> int:
     """The coding a decision makes, under the codings table's rules (`store.codings`). When the reviewer
     already holds that very coding, it is the answer: no second, identical coding is made."""
@@ -111,21 +97,17 @@ def _code_span(rec: Recorder, row: dict[str, Any], code_id: int) -> int:
                           suggestion_id=row["id"])
 
 
-def _reviewed(rec: Recorder, status: str, **extra: Any) -> dict[str, Any]:
-    return {"status": status, "reviewed_by": rec.coder_id, "reviewed_at": _now(), **extra}
-
-
 def accept(project: Project, ids: Sequence[int], coder: str | None = None) -> list[int]:
     """Accept suggestions: each becomes a coding (origin 'suggestion') of the reviewer, `coder` (by default
     `default_coder_name()`, created as an analyst on first use). One undoable action. Returns coding ids."""
-    rows = _pending(project, ids)
+    rows = suggestions.pending(project, ids)
     if not rows:
         return []
     with acting_as(project, "accept_suggestions", coder or default_coder_name()) as rec:
         made = []
         for row in rows:
             made.append(_code_span(rec, row, row["code_id"]))
-            rec.update("suggestions", row["id"], _reviewed(rec, "accepted"))
+            suggestions.decide(rec, row["id"], "accepted")
         rec.describe({"suggestions": [r["id"] for r in rows], "codings": made},
                      f"accepted {len(rows)} suggestion(s)")
     return made
@@ -133,12 +115,12 @@ def accept(project: Project, ids: Sequence[int], coder: str | None = None) -> li
 
 def reject(project: Project, ids: Sequence[int], coder: str | None = None) -> int:
     """Reject suggestions. They stay as negative examples for their code. One undoable action."""
-    rows = _pending(project, ids)
+    rows = suggestions.pending(project, ids)
     if not rows:
         return 0
     with acting_as(project, "reject_suggestions", coder or default_coder_name()) as rec:
         for row in rows:
-            rec.update("suggestions", row["id"], _reviewed(rec, "rejected"))
+            suggestions.decide(rec, row["id"], "rejected")
         rec.describe({"suggestions": [r["id"] for r in rows]}, f"rejected {len(rows)} suggestion(s)")
     return len(rows)
 
@@ -146,13 +128,13 @@ def reject(project: Project, ids: Sequence[int], coder: str | None = None) -> in
 def relabel(project: Project, suggestion_id: int, code: int | str, coder: str | None = None) -> int:
     """The span is right, the code is not: code the span with `code` instead. The suggestion becomes
     'relabelled' (a negative example for its original code). One undoable action. Returns the coding id."""
-    (row,) = _pending(project, [suggestion_id])
+    (row,) = suggestions.pending(project, [suggestion_id])
     new_code = find_codable_code(project, code)
     if new_code == row["code_id"]:
         raise WorkbenchError(f"suggestion {suggestion_id} already proposes that code; accept it instead")
     with acting_as(project, "relabel_suggestion", coder or default_coder_name()) as rec:
         coding = _code_span(rec, row, new_code)
-        rec.update("suggestions", suggestion_id, _reviewed(rec, "relabelled", relabel_code_id=new_code))
+        suggestions.decide(rec, suggestion_id, "relabelled", new_code)
         rec.describe({"suggestion": suggestion_id, "from_code": row["code_id"], "to_code": new_code,
                       "coding": coding}, f"relabelled suggestion {suggestion_id}")
     return coding

@@ -376,6 +376,7 @@ def map_topic_to_code(project: Project, code: int | str, topic: int, run_id: int
     similarity to the topic's centre."""
     from workbench.codebook import find_codable_code
     from workbench.coders import acting_as, default_coder_name
+    from workbench.store import suggestions
 
     run_id = run_id or latest_run(project)
     code_id = find_codable_code(project, code)
@@ -400,10 +401,9 @@ def map_topic_to_code(project: Project, code: int | str, topic: int, run_id: int
                 continue
             explanation = {"method": "topic", "run_id": run_id, "topic": topic, "label": topic_row[0]["label"],
                            "keywords": list(topic_row[0]["keywords"] or []), "similarity": round(float(score), 4)}
-            rec.insert("suggestions", {
-                "run_id": run_id, "document_id": unit.document_id, "start_pos": unit.start, "end_pos": unit.end,
-                "code_id": code_id, "score": min(max(float(score), 0.0), 1.0), "unit_kind": unit.kind,
-                "unit_id": unit.id, "explanation": json.dumps(explanation, ensure_ascii=False)})
+            suggestions.file(rec, run_id, suggestions.Proposal(
+                unit.document_id, unit.start, unit.end, code_id, min(max(float(score), 0.0), 1.0), explanation,
+                unit.kind, unit.id))
             filed += 1
         rec.describe({"run": run_id, "topic": topic, "code": code_id, "suggestions": filed},
                      f"filed {filed} suggestion(s) of code {code_id} from topic {topic} of run {run_id}")
