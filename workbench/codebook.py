@@ -34,6 +34,7 @@ from typing import Any
 
 from workbench.errors import CodingError
 from workbench.journal import Change, Recorder, action
+from workbench.memos import delete_memos_on, retarget_memos
 from workbench.project import Project
 
 # Paul Tol's "muted" qualitative scheme: distinguishable with the common colour-vision deficiencies and
@@ -479,12 +480,9 @@ def _delete_codes(rec: Recorder, code_ids: Sequence[int]) -> None:
     marks = _in(code_ids)
     coding_ids = _ids_where(project, f"SELECT id FROM codings WHERE code_id IN ({marks}) ORDER BY id", code_ids)
     if coding_ids:
-        rec.delete("memos", _ids_where(
-            project, f"SELECT id FROM memos WHERE target_kind = 'coding' AND target_id IN ({_in(coding_ids)})",
-            coding_ids))
+        delete_memos_on(rec, "coding", coding_ids)
         rec.delete("codings", coding_ids)
-    rec.delete("memos", _ids_where(
-        project, f"SELECT id FROM memos WHERE target_kind = 'code' AND target_id IN ({marks})", code_ids))
+    delete_memos_on(rec, "code", list(code_ids))
     rec.delete("suggestions", _ids_where(project, f"SELECT id FROM suggestions WHERE code_id IN ({marks})", code_ids))
     rec.delete("code_set_members", _ids_where(
         project, f"SELECT id FROM code_set_members WHERE code_id IN ({marks})", code_ids))
@@ -516,20 +514,14 @@ def _merge(rec: Recorder, source_id: int, target_id: int) -> int:
         "AND t.start_pos = s.start_pos AND t.end_pos = s.end_pos AND t.coder_id = s.coder_id "
         "WHERE s.code_id = ? GROUP BY s.id", [target_id, source_id]))
     if twins:
-        for memo_id, coding_id in project.rows(
-            "SELECT id, target_id FROM memos WHERE target_kind = 'coding' AND target_id IN (SELECT unnest(?::BIGINT[]))",
-            [list(twins)],
-        ):
-            rec.update("memos", memo_id, {"target_id": twins[coding_id]})
+        retarget_memos(rec, "coding", twins)
         rec.delete("codings", sorted(twins))
     dropped = len(twins)
     _update_rows(rec, "codings", _ids_where(project, "SELECT id FROM codings WHERE code_id = ? ORDER BY id",
                                             [source_id]), {"code_id": target_id})
     _update_rows(rec, "suggestions", _ids_where(project, "SELECT id FROM suggestions WHERE code_id = ?",
                                                 [source_id]), {"code_id": target_id})
-    _update_rows(rec, "memos", _ids_where(
-        project, "SELECT id FROM memos WHERE target_kind = 'code' AND target_id = ?", [source_id]),
-        {"target_id": target_id})
+    retarget_memos(rec, "code", {source_id: target_id})
     for member_id, set_id in project.rows("SELECT id, set_id FROM code_set_members WHERE code_id = ?", [source_id]):
         if project.scalar("SELECT count(*) FROM code_set_members WHERE set_id = ? AND code_id = ?", [set_id, target_id]):
             rec.delete("code_set_members", [member_id])

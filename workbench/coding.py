@@ -14,6 +14,7 @@ from workbench.codebook import code_path
 from workbench.coders import acting_as, coder_by_name, resolve_coder
 from workbench.errors import CodingError
 from workbench.journal import action
+from workbench.memos import delete_memos_on
 from workbench.project import Project
 from workbench.store import codings as store
 
@@ -74,14 +75,12 @@ def remove_coding(project: Project, coding_id: int, *, coder: int | str | None =
     row = _coding(project, coding_id)
     label = code_path(project, row["code_id"])
     with acting_as(project, "remove_coding", coder, default=row["coder_id"]) as rec:
-        memo_ids = [r[0] for r in project.rows(
-            "SELECT id FROM memos WHERE target_kind = 'coding' AND target_id = ?", [coding_id])]
-        rec.delete("memos", memo_ids)
+        memos = delete_memos_on(rec, "coding", [coding_id])
         rec.delete("codings", [coding_id])
         rec.describe({"coding_id": coding_id, "document_id": row["document_id"], "code_id": row["code_id"],
-                      "code": label, "start": row["start_pos"], "end": row["end_pos"], "memos": len(memo_ids)},
+                      "code": label, "start": row["start_pos"], "end": row["end_pos"], "memos": memos},
                      f"removed coding {coding_id} ({label}, [{row['start_pos']}, {row['end_pos']}) of document "
-                     f"{row['document_id']})" + (f" and its {len(memo_ids)} memo(s)" if memo_ids else ""))
+                     f"{row['document_id']})" + (f" and its {memos} memo(s)" if memos else ""))
 
 
 def resize_coding(project: Project, coding_id: int, start: int, end: int, *, coder: int | str | None = None) -> None:

@@ -1,7 +1,9 @@
 """Memos: the analyst's notes on the project, a document, a coding or a code.
 
 Memos are part of the analysis (why a passage was coded so, what a code should cover), so adding, editing
-and deleting one is journalled and undoable like a coding.
+and deleting one is journalled and undoable like a coding. This module is the `memos` table's one owner:
+the services that delete or merge what a memo is about (codings, codes) go through `delete_memos_on` and
+`retarget_memos`, inside their own journalled action, so no memo is left pointing at nothing.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from typing import Any
 
 from workbench.coders import acting_as
 from workbench.errors import CodingError
+from workbench.journal import Recorder
 from workbench.project import Project
 
 TARGETS = {"project": None, "document": "documents", "coding": "codings", "code": "codes"}
@@ -108,3 +111,24 @@ def list_memos(project: Project, target_kind: str | None = None, target_id: int 
         """,
         params,
     )
+
+
+def memos_on(project: Project, target_kind: str, target_ids: list[int]) -> list[int]:
+    """Ids of the memos about any of these targets."""
+    if not target_ids:
+        return []
+    return [row[0] for row in project.rows(
+        "SELECT id FROM memos WHERE target_kind = ? AND target_id = ANY(?) ORDER BY id", [target_kind, target_ids])]
+
+
+def delete_memos_on(rec: Recorder, target_kind: str, target_ids: list[int]) -> int:
+    """Delete the memos about targets that are being deleted, inside the caller's action; returns how many."""
+    return rec.delete("memos", memos_on(rec.project, target_kind, target_ids))
+
+
+def retarget_memos(rec: Recorder, target_kind: str, moves: dict[int, int]) -> None:
+    """Point the memos about each key of `moves` at its value instead (merged codes, merged codings)."""
+    for memo_id, target_id in rec.project.rows(
+            "SELECT id, target_id FROM memos WHERE target_kind = ? AND target_id = ANY(?) ORDER BY id",
+            [target_kind, list(moves)]):
+        rec.update("memos", memo_id, {"target_id": moves[target_id]})
