@@ -151,3 +151,25 @@ def test_codes_are_named_in_the_queue_as_everywhere_else(project, queue):
         review_queue(project, code="bilingg")
     with pytest.raises(WorkbenchError, match="did you mean"):
         relabel(project, queue["ids"]["delivery"], "delivry")
+
+
+def test_deleting_or_merging_codes_keeps_relabelled_suggestions_whole(project, queue):
+    from workbench.codebook import delete_code, merge_codes
+    from workbench.integrity import check_project
+
+    coding = relabel(project, queue["ids"]["delivery"], "praise", coder="ana")  # a delivery suggestion -> praise
+    delete_code(project, queue["codes"]["praise"])  # the code it was relabelled to goes
+    assert check_project(project).problems == []
+    row = project.dicts("SELECT status, relabel_code_id FROM suggestions WHERE id = ?", [queue["ids"]["delivery"]])
+    assert row == [{"status": "relabelled", "relabel_code_id": None}]
+    undo(project)
+    assert project.scalar("SELECT relabel_code_id FROM suggestions WHERE id = ?",
+                          [queue["ids"]["delivery"]]) == queue["codes"]["praise"]
+    delete_code(project, queue["codes"]["delivery"])  # the suggestion's own code goes; the coding stays
+    assert check_project(project).problems == []
+    assert project.scalar("SELECT suggestion_id FROM codings WHERE id = ?", [coding]) is None
+    undo(project)
+    merge_codes(project, queue["codes"]["praise"], queue["codes"]["billing"])
+    assert check_project(project).problems == []
+    assert project.scalar("SELECT relabel_code_id FROM suggestions WHERE id = ?",
+                          [queue["ids"]["delivery"]]) == queue["codes"]["billing"]

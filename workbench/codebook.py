@@ -33,9 +33,10 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from workbench.errors import CodingError
-from workbench.journal import Change, Recorder, action
+from workbench.journal import Recorder, action
 from workbench.memos import delete_memos_on, retarget_memos
 from workbench.project import Project
+from workbench.store import suggestions
 
 # Paul Tol's "muted" qualitative scheme: distinguishable with the common colour-vision deficiencies and
 # light enough (most of it) to sit behind text as a highlight.
@@ -483,27 +484,10 @@ def _delete_codes(rec: Recorder, code_ids: Sequence[int]) -> None:
         delete_memos_on(rec, "coding", coding_ids)
         rec.delete("codings", coding_ids)
     delete_memos_on(rec, "code", list(code_ids))
-    rec.delete("suggestions", _ids_where(project, f"SELECT id FROM suggestions WHERE code_id IN ({marks})", code_ids))
+    suggestions.delete_for_codes(rec, list(code_ids))
     rec.delete("code_set_members", _ids_where(
         project, f"SELECT id FROM code_set_members WHERE code_id IN ({marks})", code_ids))
     rec.delete("codes", list(code_ids))
-
-
-def _update_rows(rec: Recorder, table: str, row_ids: Sequence[int], values: dict[str, Any]) -> None:
-    """Set the same columns on many rows in two statements, journalled exactly as `Recorder.update`
-    journals one row (a merge may move thousands of codings; one statement per row took seconds)."""
-    if not row_ids:
-        return
-    columns = list(values)
-    ids = [int(row_id) for row_id in row_ids]
-    before = rec.project.rows(
-        f"SELECT id, {', '.join(columns)} FROM {table} WHERE id IN (SELECT unnest(?::BIGINT[])) ORDER BY id", [ids]
-    )
-    sets = ", ".join(f"{column} = ?" for column in columns)
-    rec.project.execute(f"UPDATE {table} SET {sets} WHERE id IN (SELECT unnest(?::BIGINT[]))",
-                        [*values.values(), ids])
-    rec.changes.extend(Change("update", table, row[0], before=dict(zip(columns, row[1:])), after=dict(values))
-                       for row in before)
 
 
 def _merge(rec: Recorder, source_id: int, target_id: int) -> int:
@@ -517,10 +501,9 @@ def _merge(rec: Recorder, source_id: int, target_id: int) -> int:
         retarget_memos(rec, "coding", twins)
         rec.delete("codings", sorted(twins))
     dropped = len(twins)
-    _update_rows(rec, "codings", _ids_where(project, "SELECT id FROM codings WHERE code_id = ? ORDER BY id",
+    rec.update_many("codings", _ids_where(project, "SELECT id FROM codings WHERE code_id = ? ORDER BY id",
                                             [source_id]), {"code_id": target_id})
-    _update_rows(rec, "suggestions", _ids_where(project, "SELECT id FROM suggestions WHERE code_id = ?",
-                                                [source_id]), {"code_id": target_id})
+    suggestions.merge_codes(rec, source_id, target_id)
     retarget_memos(rec, "code", {source_id: target_id})
     for member_id, set_id in project.rows("SELECT id, set_id FROM code_set_members WHERE code_id = ?", [source_id]):
         if project.scalar("SELECT count(*) FROM code_set_members WHERE set_id = ? AND code_id = ?", [set_id, target_id]):

@@ -203,6 +203,20 @@ class Recorder:
         self.changes.append(Change("update", table, row_id, before=dict(zip(values, before)),
                                    after=dict(zip(values, after))))
 
+    def update_many(self, table: str, row_ids: Sequence[int], values: dict[str, Any]) -> None:
+        """Set the same columns on many rows in two statements, journalled exactly as `update` journals
+        one row (a code merge may move thousands of codings; one statement per row took seconds)."""
+        if not row_ids:
+            return
+        columns = list(values)
+        ids = [int(row_id) for row_id in row_ids]
+        before = self.project.rows(
+            f"SELECT id, {', '.join(columns)} FROM {table} WHERE id IN (SELECT unnest(?::BIGINT[])) ORDER BY id", [ids])
+        sets = ", ".join(f"{column} = ?" for column in columns)
+        self.project.execute(f"UPDATE {table} SET {sets} WHERE id IN (SELECT unnest(?::BIGINT[]))", [*values.values(), ids])
+        self.changes.extend(Change("update", table, row[0], before=dict(zip(columns, row[1:])), after=dict(values))
+                            for row in before)
+
 
 def _encode(payload: dict[str, Any]) -> str:
     def walk(value: Any) -> Any:

@@ -139,12 +139,11 @@ class Project:
             raise NotAProject(f"{path} is a folder, not a project file")
         _check_is_duckdb(path)
         # Look first without writing: a DuckDB file of another application must stay untouched.
-        probe = _connect(path, read_only=True) if not read_only else None
+        probe = _connect(path, read_only=True)
         try:
-            version = cls._identify(probe or _connect(path, read_only=True), path)
+            version = cls._identify(probe, path)
         finally:
-            if probe is not None:
-                probe.close()
+            probe.close()
         as_it_is = read_only and any_version
         if version > latest_version() and not as_it_is:
             raise ProjectTooNew(
@@ -166,10 +165,8 @@ class Project:
         try:
             rows = dict(con.execute("SELECT key, value FROM meta").fetchall())
         except duckdb.Error:
-            con.close()
             raise NotAProject(f"{path} is a DuckDB file but not a Verbatim Workbench project; it was not modified")
         if rows.get("application") != APP_ID or "schema_version" not in rows:
-            con.close()
             raise NotAProject(f"{path} is a DuckDB file but not a Verbatim Workbench project; it was not modified")
         return int(rows["schema_version"])
 

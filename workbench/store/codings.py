@@ -148,3 +148,11 @@ def get(project: Project, coding_id: int) -> Coding:
     if not rows:
         raise CodingError(f"unknown coding {coding_id}")
     return Coding(*rows[0])
+
+
+def detach_suggestions(rec: Recorder, suggestion_ids: list[int]) -> None:
+    """The suggestions these codings came from are being deleted: the codings stay, without the link."""
+    if suggestion_ids:
+        linked = [row[0] for row in rec.project.rows("SELECT id FROM codings WHERE suggestion_id = ANY(?)",
+                                                     [suggestion_ids])]
+        rec.update_many("codings", linked, {"suggestion_id": None})

@@ -19,6 +19,7 @@ from typing import Any
 from workbench.errors import WorkbenchError
 from workbench.journal import Recorder
 from workbench.project import Project
+from workbench.store import codings
 
 STATUSES = ("pending", "accepted", "rejected", "relabelled")
 
@@ -92,3 +93,24 @@ def decide(rec: Recorder, suggestion_id: int, status: str, relabel_code_id: int 
     if status == "relabelled":
         values["relabel_code_id"] = relabel_code_id
     rec.update("suggestions", suggestion_id, values)
+
+
+def delete_for_codes(rec: Recorder, code_ids: list[int]) -> int:
+    """Codes are being deleted: their suggestions go. A suggestion relabelled *to* one of them stays, as a
+    negative example for its own code, without the deleted code; a coding made from a deleted suggestion
+    (relabelled to a code that stays) stays, without the link. Returns the suggestions deleted."""
+    project = rec.project
+    relabelled_to = [row[0] for row in project.rows(
+        "SELECT id FROM suggestions WHERE relabel_code_id = ANY(?) AND NOT code_id = ANY(?)", [code_ids, code_ids])]
+    rec.update_many("suggestions", relabelled_to, {"relabel_code_id": None})
+    doomed = [row[0] for row in project.rows(
+        "SELECT id FROM suggestions WHERE code_id = ANY(?) ORDER BY id", [code_ids])]
+    codings.detach_suggestions(rec, doomed)
+    return rec.delete("suggestions", doomed)
+
+
+def merge_codes(rec: Recorder, source_id: int, target_id: int) -> None:
+    """One code merged into another: what was suggested or relabelled as the source is now the target."""
+    for column in ("code_id", "relabel_code_id"):
+        moved = [row[0] for row in rec.project.rows(f"SELECT id FROM suggestions WHERE {column} = ?", [source_id])]
+        rec.update_many("suggestions", moved, {column: target_id})
