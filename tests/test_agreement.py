@@ -14,7 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.metrics import cohen_kappa_score
 
-from workbench.agreement import (
+from workbench.coding import apply_code
+from workbench.errors import CodingError
+from workbench.project import Project
+from workbench.training.agreement import (
     Undefined,
     agreement,
     cohen_kappa,
@@ -22,9 +25,6 @@ from workbench.agreement import (
     krippendorff_alpha,
     overlap_ratio,
 )
-from workbench.coding import apply_code
-from workbench.errors import CodingError
-from workbench.project import Project
 
 
 # -- textbook values ----------------------------------------------------------------------------------------

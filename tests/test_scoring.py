@@ -8,7 +8,7 @@ from coding_helpers import add_code, add_document
 from workbench.coding import apply_code
 from workbench.errors import CodingError
 from workbench.project import Project
-from workbench.scoring import Score, score_trainee
+from workbench.training.trainee_scores import Score, score_trainee
 
 TEXTS = [
     "Je ne l'ai pris qu'une fois, sans engagement.",

@@ -667,9 +667,9 @@ def _scope_for_scores(project: Project, filters: Filters) -> tuple[list[int] | N
 
 def agreement_frame(project: Project, coders: list[str | int] | None = None, filters: Filters = NO_FILTERS, *,
                     level: str = "document") -> pd.DataFrame:
-    """Per-code agreement table (`workbench.agreement`), between `coders` or the two busiest coders."""
-    from workbench.agreement import agreement
+    """Per-code agreement table (`training.agreement`), between `coders` or the two busiest coders."""
     from workbench.errors import WorkbenchError
+    from workbench.training.agreement import agreement
 
     chosen = list(coders) if coders else default_agreement_coders(project)
     if len(chosen) < 2:
@@ -683,9 +683,9 @@ def agreement_frame(project: Project, coders: list[str | int] | None = None, fil
 
 def trainee_frame(project: Project, coders: list[str | int] | None = None,
                   filters: Filters = NO_FILTERS) -> pd.DataFrame:
-    """Per-code precision/recall/F1 of a trainee (`workbench.scoring`), `coders` = [reference, trainee]."""
+    """Per-code precision/recall/F1 of a trainee (`training.trainee_scores`), `coders` = [reference, trainee]."""
     from workbench.errors import WorkbenchError
-    from workbench.scoring import score_trainee
+    from workbench.training.trainee_scores import score_trainee
 
     chosen = list(coders) if coders else default_trainee_pair(project)
     if len(chosen) != 2:

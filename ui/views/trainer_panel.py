@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench import coders, scoring
+from workbench import coders
 from workbench.errors import WorkbenchError
 from workbench.project import Project
+from workbench.training import trainee_scores
 
 
 def _percent(value: float | None) -> str:
@@ -94,7 +95,7 @@ class TrainerPanel(QWidget):
         if self.project is None or self.reference.count() == 0:
             return False
         try:
-            report = scoring.score_trainee(self.project, self.reference.currentData(), self.trainee.currentData())
+            report = trainee_scores.score_trainee(self.project, self.reference.currentData(), self.trainee.currentData())
         except WorkbenchError as exc:
             self.summary.setText(f"⚠ {exc}")
             return False

@@ -330,8 +330,8 @@ def _codes(opened: Any, refs: tuple[str, ...]) -> list[int] | None:
 def agreement(project: str, coder_list: str, code_refs: tuple[str, ...], documents: str | None, level: str,
               as_json: bool) -> None:
     """Percent agreement, Cohen's kappa and Krippendorff's alpha per code and overall."""
-    from workbench.agreement import agreement as measure
-    from workbench.agreement import confusion_table
+    from workbench.training.agreement import agreement as measure
+    from workbench.training.agreement import confusion_table
 
     names = [name.strip() for name in coder_list.split(",") if name.strip()]
     with _open(project, read_only=True) as opened:
@@ -371,7 +371,7 @@ def agreement(project: str, coder_list: str, code_refs: tuple[str, ...], documen
 def score(project: str, reference: str, trainee: str, code_refs: tuple[str, ...], documents: str | None,
           min_overlap: float, show: int, as_json: bool) -> None:
     """Score a trainee against a reference coder: precision, recall, F1, misses, false alarms, confusions."""
-    from workbench.scoring import score_trainee
+    from workbench.training.trainee_scores import score_trainee
 
     with _open(project, read_only=True) as opened:
         report = score_trainee(opened, reference, trainee, documents=_parse_ids(documents),

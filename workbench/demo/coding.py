@@ -16,7 +16,6 @@ import random
 from pathlib import Path
 from typing import Any
 
-from workbench.agreement import agreement
 from workbench.audit import audit_trail, export_csv
 from workbench.codebook import find_code, scheme_root
 from workbench.codebook_yaml import load_scheme
@@ -24,7 +23,8 @@ from workbench.coders import acting_as
 from workbench.coding import apply_code
 from workbench.errors import CodingError
 from workbench.project import Project
-from workbench.scoring import score_trainee
+from workbench.training.agreement import agreement
+from workbench.training.trainee_scores import score_trainee
 
 SCHEMES = {"relationship_form": "relationship_forms", "contact_reason": "contact_reasons"}
 DOCUMENTS = 120

@@ -22,7 +22,10 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from workbench.agreement import (
+from workbench.codebook import code_path
+from workbench.errors import CodingError
+from workbench.project import Project
+from workbench.training.agreement import (
     code_roots,
     load_codings,
     pair_codings,
@@ -31,9 +34,6 @@ from workbench.agreement import (
     select_documents,
     spans_match,
 )
-from workbench.codebook import code_path
-from workbench.errors import CodingError
-from workbench.project import Project
 
 EXCERPT = 300
 
