@@ -37,6 +37,8 @@ WORKLOAD = Path(__file__).with_name("workload.py")
 WORK_TIME = (0.05, 1.5)
 READY_TIMEOUT = 60.0
 CODES = ("Facturation", "Livraison", "Accueil", "Délai", "Prix")
+# Pending suggestions at set-up; a decision is final unless undone, so the queue lasts a few thousand actions.
+SUGGESTIONS = 300
 
 
 @dataclass
@@ -46,7 +48,7 @@ class Kill:
     number: int
     acknowledged: int
     refused: int
-    in_flight: str | None  # the interrupted action, e.g. "#14 apply_code"
+    in_flight: Action | None  # the action the kill interrupted
     in_flight_committed: bool | None  # whether the project held it
     failures: list[str] = field(default_factory=list)  # acknowledged work lost, or worse
     open_failed: bool = False
@@ -88,7 +90,8 @@ class Summary:
 
 def build_project(path: Path, workdir: Path, rng: random.Random) -> Expected:
     """The project the workload starts from: 30 clean documents imported from a CSV, codes and coders
-    written without the journal (out of the workload's undo), a few codings, 40 pending suggestions."""
+    written without the journal (out of the workload's undo), a few codings, `SUGGESTIONS` pending
+    suggestions on distinct spans (so that accepting one never meets a coding to reuse)."""
     table = workdir / "setup.csv"
     table.write_text("verbatim\n" + "".join(f'"{text}"\n' for text in clean_rows(rng, 30)), encoding="utf-8")
     with Project.create(path) as project:
@@ -100,7 +103,7 @@ def build_project(path: Path, workdir: Path, rng: random.Random) -> Expected:
             apply_code(project, doc, rng.choice(codes), 0, n_chars // 2, coder=alice)
         spans = {(doc, code, start, min(n_chars, start + 12))
                  for doc, n_chars in documents for code in codes for start in (0, 5, 10)}
-        for doc, code, start, end in rng.sample(sorted(spans), 40):
+        for doc, code, start, end in rng.sample(sorted(spans), SUGGESTIONS):
             project.execute("INSERT INTO suggestions (document_id, start_pos, end_pos, code_id, score) "
                             "VALUES (?, ?, ?, ?, ?)", [doc, start, end, code, round(rng.random(), 3)])
         return Expected.from_project(project, reviewer)
@@ -131,8 +134,7 @@ def _verify(number: int, project_path: Path, log_path: Path, expected: Expected)
     expected state to judge the next kill by."""
     log = read_log(log_path)
     run = f"run {number}"
-    kill = Kill(number, len(log.acknowledged), len(log.refused),
-                log.in_flight.label() if log.in_flight else None, None,
+    kill = Kill(number, len(log.acknowledged), len(log.refused), log.in_flight, None,
                 kinds=Counter(action.kind for action in log.acknowledged))
     for action in log.acknowledged:
         try:

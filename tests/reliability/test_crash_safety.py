@@ -1,6 +1,6 @@
 """Random SIGKILLs of a process doing real work must never lose acknowledged work (harness.py).
 
-20 seeded kills here (about 30 s on two cores); bench/crash.py runs 200. The seed fixes the project, the
+20 seeded kills here (25–30 s on two shared cores); bench/crash.py runs 200. The seed fixes the project, the
 workload's choices and the kill times, not what the machine's speed lets the workload do before each kill.
 """
 
