@@ -30,7 +30,8 @@ STEPS: list[str] = [
     "workbench.demo.codebook:demo_step",
     "workbench.demo.suggest:demo_step",
     "workbench.demo.refi:demo_step",
-    "workbench.demo.export:demo_step",  # keep last: exports what the steps above produced
+    "workbench.demo.export:demo_step",  # after every step that adds something: exports what they produced
+    "workbench.demo.check:demo_step",  # last: the finished project passes `workbench check`
 ]
 
 
