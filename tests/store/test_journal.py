@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from coding_helpers import add_code, add_coder_row, add_document
+from conftest import ROOT
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -20,8 +21,6 @@ from workbench.codebook import create_code, delete_code, merge_codes
 from workbench.errors import CodingError, NothingToUndo
 from workbench.journal import JournalConflict, action, next_redo, next_undo, redo, undo
 from workbench.project import Project
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _codings(project: Project) -> list[tuple]:

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from conftest import DATA
 from suggest_data import code_document, verbatim_project
 
 from workbench.errors import CodingError, WorkbenchError
 from workbench.suggest.codes import code_texts, suggest_codes
 from workbench.suggest.review import reject, review_queue
 
-VERBATIMS_EN = Path(__file__).resolve().parent / "data" / "suggest" / "verbatims_en.csv"
+VERBATIMS_EN = DATA / "suggest" / "verbatims_en.csv"
 
 
 def _accuracy(project, truth) -> float:  # type: ignore[no-untyped-def]
