@@ -1,14 +1,16 @@
 """A small coded project built with plain SQL, shared by the analysis, chart and export tests.
 
-Plain inserts keep these tests independent of the coding and codebook modules' timing. The expected
-figures in the tests are counted by hand from the tables below (see the comments next to each row).
-Some values are hostile on purpose (formula-like titles, variables and coded text) for the injection tests.
+Plain inserts (`builders` for documents, codes and coders) keep these tests independent of the coding and
+codebook modules' timing. The expected figures in the tests are counted by hand from the tables below (see
+the comments next to each row). Some values are hostile on purpose (formula-like titles, variables and coded
+text) for the injection tests.
 """
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
+
+from builders import add_code, add_coder_row, add_document, add_source
 
 from workbench.project import Project
 
@@ -69,26 +71,18 @@ def build(project: Project) -> Project:
     """Fill an empty project with the corpus above; returns it for chaining."""
     con = project.con
     with project.transaction():
-        con.execute("INSERT INTO sources (id, kind, name, origin, sha256) VALUES (1, 'csv', 'x.csv', '/x.csv', 'h')")
+        add_source(project, "x.csv", kind="csv", origin="/x.csv", sha256="h", id=1)
         for doc_id, (kind, title, when, text) in DOCUMENTS.items():
-            con.execute(
-                "INSERT INTO documents (id, source_id, kind, title, text, lang, occurred_at, n_chars, content_hash)"
-                " VALUES (?, 1, ?, ?, ?, 'fr', ?, ?, hash(?))",
-                [doc_id, kind, title, text, when, len(text), text],
-            )
+            add_document(project, text, title, kind, source_id=1, lang="fr", occurred_at=when, position=None, id=doc_id)
         for var_id, (name, (vtype, values)) in enumerate(VARIABLES.items(), start=1):
             con.execute("INSERT INTO variables (id, name, type) VALUES (?, ?, ?)", [var_id, name, vtype])
             con.executemany("INSERT INTO document_values VALUES (?, ?, ?)",
                             [(doc, var_id, value) for doc, value in values.items()])
         for code_id, (parent, name, color, scheme, key, attributes) in CODES.items():
-            con.execute(
-                "INSERT INTO codes (id, guid, parent_id, name, color, scheme, key, attributes, position)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [code_id, f"guid-{code_id}", parent, name, color, scheme, key,
-                 json.dumps(attributes) if attributes else None, code_id],
-            )
+            add_code(project, name, parent, color=color, scheme=scheme, key=key, attributes=attributes,
+                     position=code_id, guid=f"guid-{code_id}", id=code_id)
         for coder_id, (name, role) in CODERS.items():
-            con.execute("INSERT INTO coders (id, name, role) VALUES (?, ?, ?)", [coder_id, name, role])
+            add_coder_row(project, name, role, id=coder_id)
         for coding_id, (doc, code, start, end, coder) in CODINGS.items():
             con.execute(
                 "INSERT INTO codings (id, guid, document_id, code_id, start_pos, end_pos, coder_id, origin)"

@@ -9,6 +9,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import builders
+
 from workbench import codebook
 from workbench.coding import apply_code
 from workbench.memos import add_memo
@@ -24,23 +26,13 @@ TEXTS = (
 
 def add_document(project: Project, text: str, title: str | None, kind: str, occurred: datetime | None,
                  lang: str | None) -> int:
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    source_id = project.scalar(
-        "INSERT INTO sources (kind, name, origin, sha256) VALUES ('txt', ?, '/tmp', ?) RETURNING id",
-        [f"{title}.txt", digest],
-    )
-    return int(project.scalar(
-        "INSERT INTO documents (source_id, kind, title, text, lang, occurred_at, n_chars, content_hash, position) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, hash(?), 1) RETURNING id",
-        [source_id, kind, title, text, lang, occurred, len(text), text],
-    ))
+    return builders.add_document(project, text, title, kind, lang=lang, occurred_at=occurred,
+                                 source_name=f"{title}.txt",
+                                 source_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
 
 
 def set_value(project: Project, document_id: int, name: str, var_type: str, value: str | None) -> None:
-    var_id = project.scalar("SELECT id FROM variables WHERE name = ?", [name])
-    if var_id is None:
-        var_id = project.scalar("INSERT INTO variables (name, type) VALUES (?, ?) RETURNING id", [name, var_type])
-    project.execute("INSERT INTO document_values VALUES (?, ?, ?)", [document_id, var_id, value])
+    builders.set_value(project, document_id, name, value, var_type)
 
 
 def span(text: str, words: str) -> tuple[int, int]:

@@ -6,7 +6,7 @@ import csv
 import uuid
 from pathlib import Path
 
-from coding_helpers import add_coder_row
+from builders import add_code, add_coder_row, add_document, add_source
 
 from workbench.project import Project
 
@@ -25,25 +25,14 @@ CODES = {
 
 
 def add_documents(project: Project, texts: list[str], kind: str = "survey") -> list[int]:
-    source = project.scalar(
-        "INSERT INTO sources (kind, name, origin, sha256) VALUES ('csv', 'v.csv', '/v.csv', ?) RETURNING id",
-        [uuid.uuid4().hex],
-    )
-    ids = []
-    for position, text in enumerate(texts, start=1):
-        ids.append(int(project.scalar(
-            "INSERT INTO documents (source_id, kind, text, n_chars, content_hash, position) VALUES (?, ?, ?, ?, hash(?), ?) "
-            "RETURNING id", [source, kind, text, len(text), text, position])))
-    return ids
+    source = add_source(project, "v.csv", kind="csv", origin="/v.csv", sha256=uuid.uuid4().hex)
+    return [add_document(project, text, None, kind, source_id=source, position=position)
+            for position, text in enumerate(texts, start=1)]
 
 
 def add_codes(project: Project, scheme: str = "reasons") -> dict[str, int]:
-    ids = {}
-    for key, (name, description, indicators) in CODES.items():
-        ids[key] = int(project.scalar(
-            "INSERT INTO codes (guid, key, name, description, indicators, scheme) VALUES (?, ?, ?, ?, ?, ?) "
-            "RETURNING id", [str(uuid.uuid4()), key, name, description, indicators, scheme]))
-    return ids
+    return {key: add_code(project, name, key=key, description=description, indicators=indicators, scheme=scheme)
+            for key, (name, description, indicators) in CODES.items()}
 
 
 def verbatim_project(project: Project) -> tuple[dict[int, str], dict[str, int]]:

@@ -1,10 +1,12 @@
-"""Helpers for the text pipeline tests: documents inserted directly, without the importer."""
+"""Helpers for the text pipeline tests: normalised documents inserted directly (`builders`), without the importer."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
+
+from builders import add_document, add_source, set_value
 
 from workbench.project import Project
 from workbench.text.normalise import normalise_text
@@ -17,25 +19,14 @@ def add_documents(
     """Insert normalised `texts` as documents with optional case variables; returns their ids."""
     source = project.scalar("SELECT id FROM sources LIMIT 1")
     if source is None:
-        source = project.scalar(
-            "INSERT INTO sources (kind, name, origin, sha256) VALUES ('csv', 't', 't', 'x') RETURNING id"
-        )
+        source = add_source(project, "t", kind="csv", origin="t", sha256="x")
     ids = []
     for index, raw in enumerate(texts):
-        text = normalise_text(raw)
-        occurred = dates[index] if dates else None
-        ids.append(int(project.scalar(
-            "INSERT INTO documents (source_id, kind, title, text, n_chars, content_hash, occurred_at) "
-            "VALUES (?, ?, ?, ?, ?, hash(?), ?) RETURNING id",
-            [source, kind, f"doc {index}", text, len(text), text, occurred],
-        )))
+        ids.append(add_document(project, normalise_text(raw), f"doc {index}", kind, source_id=source,
+                                occurred_at=dates[index] if dates else None, position=None))
     for document_id, row in zip(ids, values or []):
         for name, value in row.items():
-            kind_of = "integer" if isinstance(value, int) else "text"
-            variable = project.scalar("SELECT id FROM variables WHERE name = ?", [name])
-            if variable is None:
-                variable = project.scalar("INSERT INTO variables (name, type) VALUES (?, ?) RETURNING id", [name, kind_of])
-            project.execute("INSERT INTO document_values VALUES (?, ?, ?)", [document_id, variable, str(value)])
+            set_value(project, document_id, name, value)
     return ids
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from coding_helpers import add_code, add_document
+from builders import add_code, add_document
 
 from workbench import coding, memos
 from workbench.coders import add_coder, list_coders, resolve_coder, set_role

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from coding_helpers import add_code, add_document
+from builders import add_code, add_document
 
 from workbench.audit import audit_trail, export_csv, export_json
 from workbench.codebook import create_code

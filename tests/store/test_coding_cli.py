@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from builders import add_code, add_document
 from cli_helpers import fails, ok, run
-from coding_helpers import add_code, add_document
 
 from workbench.commands.coding_cmds import _short
 from workbench.project import Project

@@ -10,6 +10,7 @@ from contextlib import nullcontext
 from pathlib import Path
 
 import pytest
+from builders import add_document, add_source
 
 from workbench.demo import DemoContext
 from workbench.demo.coding import demo_step, read_truth
@@ -22,11 +23,9 @@ REASONS = ["billing", "payment", "delivery", "order"]
 
 def _document(project: Project, name: str, origin: str, position: int, text: str) -> int:
     digest = hashlib.sha256(f"{origin}{position}".encode()).hexdigest()
-    source = project.scalar("SELECT id FROM sources WHERE origin = ?", [origin]) or project.scalar(
-        "INSERT INTO sources (kind, name, origin, sha256) VALUES ('txt', ?, ?, ?) RETURNING id", [name, origin, digest])
-    return int(project.scalar(
-        "INSERT INTO documents (source_id, kind, title, text, n_chars, content_hash, position) "
-        "VALUES (?, 'call', ?, ?, ?, hash(?), ?) RETURNING id", [source, name, text, len(text), text, position]))
+    source = project.scalar("SELECT id FROM sources WHERE origin = ?", [origin]) or add_source(
+        project, name, origin=origin, sha256=digest)
+    return add_document(project, text, name, "call", source_id=source, position=position)
 
 
 @pytest.fixture

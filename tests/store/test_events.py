@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from coding_helpers import add_code, add_coder_row, add_document
+from builders import add_code, add_coder_row, add_document
 
 from workbench import coding
 from workbench.codebook import rename_code

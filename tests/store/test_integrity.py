@@ -12,8 +12,8 @@ from contextlib import nullcontext
 from pathlib import Path
 
 import pytest
+from builders import add_document
 from cli_helpers import fails, run
-from coding_helpers import add_document
 from conftest import SAMPLES
 
 from workbench.codebook import create_code, merge_codes

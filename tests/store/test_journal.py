@@ -10,7 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from coding_helpers import add_code, add_coder_row, add_document
+from builders import add_code, add_coder_row, add_document
 from conftest import ROOT
 from hypothesis import example, given, settings
 from hypothesis import strategies as st

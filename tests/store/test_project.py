@@ -11,7 +11,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from coding_helpers import add_coder_row
+from builders import add_coder_row
 
 import workbench.project as project_module
 from workbench.errors import NotAProject, ProjectError, ProjectLocked, ProjectNotFound, ProjectTooNew

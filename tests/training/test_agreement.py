@@ -9,7 +9,7 @@ import random
 import krippendorff
 import numpy as np
 import pytest
-from coding_helpers import add_code, add_document
+from builders import add_code, add_document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.metrics import cohen_kappa_score

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from coding_helpers import add_code, add_document
+from builders import add_code, add_document
 
 from workbench.coding import apply_code
 from workbench.errors import CodingError

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from builders import add_document, add_source
+
 from workbench import codebook
 from workbench.project import Project
 
@@ -13,12 +15,9 @@ TEXTS = [
 
 
 def fill(project: Project) -> Project:
-    project.execute("INSERT INTO sources (kind, name, origin, sha256) VALUES ('csv', 'a.csv', '/a.csv', 'x')")
+    source = add_source(project, "a.csv", kind="csv", origin="/a.csv", sha256="x")
     for position, text in enumerate(TEXTS, start=1):
-        project.execute(
-            "INSERT INTO documents (source_id, kind, title, text, n_chars, content_hash, position) VALUES (1, 'survey', ?, ?, ?, hash(?), ?)",
-            [f"Réponse {position}", text, len(text), text, position],
-        )
+        add_document(project, text, f"Réponse {position}", "survey", source_id=source, position=position)
     project.execute("INSERT INTO variables (name, type) VALUES ('nps', 'integer')")
     for document_id, nps in ((1, 2), (2, 10), (3, 5)):
         project.execute("INSERT INTO document_values VALUES (?, 1, ?)", [document_id, str(nps)])

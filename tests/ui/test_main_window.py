@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from builders import add_document, add_source
 
 from workbench import codebook
 from workbench.project import Project
@@ -12,11 +13,8 @@ TEXT = "Bonjour 😀, je suis cliente depuis 15 ans et ma facture a doublé !\nJ
 
 @pytest.fixture
 def filled(project: Project) -> Project:
-    project.execute("INSERT INTO sources (kind, name, origin, sha256) VALUES ('txt', 'a.txt', '/a.txt', 'x')")
-    project.execute(
-        "INSERT INTO documents (source_id, kind, title, text, n_chars, content_hash, position) VALUES (1, 'call', 'Appel 1', ?, ?, hash(?), 1)",
-        [TEXT, len(TEXT), TEXT],
-    )
+    source = add_source(project, "a.txt", origin="/a.txt", sha256="x")
+    add_document(project, TEXT, "Appel 1", "call", source_id=source)
     group = codebook.create_code(project, "Raisons", codable=False)
     codebook.create_code(project, "Facturation", group, color="#E69F00")
     return project
