@@ -210,8 +210,6 @@ class Expected:
                 if len(found) != 1:
                     return None
                 ids += found
-        elif action.kind == "import":
-            action = Action(action.seq, action.kind, action.intent)  # no result: nothing to cross-check
         other = copy.deepcopy(self)
         other.apply(action, why, ids)
         return other

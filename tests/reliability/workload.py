@@ -38,7 +38,9 @@ from workbench.text.pseudonymise_project import pseudonymise_project
 # The actions the workload journals, hence the ones it may undo and redo.
 JOURNALLED = ("apply_code", "remove_coding", "resize_coding", "accept_suggestions", "reject_suggestions")
 MANUAL_CODERS = ("alice", "bob")
-REVIEWER = "reviewer"  # never codes by hand, so an accepted suggestion never meets a twin coding to reuse
+# Accepts and rejects, and never codes by hand nor has its codings resized: an accepted suggestion then never
+# meets an identical coding to reuse, so every coding `accept` returns is one it made (and undo removes).
+REVIEWER = "reviewer"
 EXPORT_SHEETS = ("Segments", "Codebook", "Frequencies")
 # A small checkpoint threshold in some runs, so that kills also land inside DuckDB's checkpoints, which
 # a project this small would otherwise reach only on close and in the rewrite after a pseudonymisation.
