@@ -104,6 +104,11 @@ def document_kinds(project: Project) -> list[tuple[str, int]]:
     return [(kind, int(n)) for kind, n in project.rows("SELECT kind, count(*) FROM documents GROUP BY kind ORDER BY kind")]
 
 
+def document_exists(project: Project, document_id: int) -> bool:
+    """Whether a document is still there (a view showing it refreshes after a removal)."""
+    return project.scalar("SELECT count(*) FROM documents WHERE id = ?", [document_id]) > 0
+
+
 def document_view(project: Project, document_id: int) -> DocumentView:
     """Everything a document viewer shows: text, variables, codings with code colours, segments."""
     from workbench.errors import WorkbenchError

@@ -57,7 +57,8 @@ def test_review_accept_turns_a_suggestion_into_a_coding(qtbot, filled: Project) 
     panel.accept_button.click()
     assert filled.rows("SELECT document_id, start_pos, end_pos, origin FROM codings") == [(1, 0, 22, "suggestion")]
     assert panel.table.rowCount() == 0
-    assert window.codings.count() == 1
+    # The window hears the change and refreshes the open document at the next turn of the event loop.
+    qtbot.waitUntil(lambda: window.codings.count() == 1)
 
 
 def test_trainer_panel_scores_a_trainee(qtbot, filled: Project) -> None:

@@ -54,7 +54,7 @@ def test_a_topic_proposed_as_a_code_fills_the_review_queue_undoably(qtbot, with_
     assert panel.map_button.isEnabled()
     panel.map_button.click()
     assert "2 suggestion(s)" in panel.summary.text()
-    assert window.review_panel.table.rowCount() == 2
+    qtbot.waitUntil(lambda: window.review_panel.table.rowCount() == 2)  # the queue heard the change
     code_id = codebook.find_code(with_topics, "Motifs/Facturation")
     assert sorted(with_topics.rows("SELECT document_id FROM suggestions WHERE code_id = ?", [code_id])) == [(1,), (3,)]
     undo(with_topics)

@@ -47,8 +47,11 @@ class CodePanel(QWidget):
         self.tree.itemDoubleClicked.connect(lambda item, _col: self._emit(self.codeSpan))
 
     def load(self, project: Project) -> None:
-        """Rebuild the tree from the project's codebook, keeping the current code selected."""
+        """Rebuild the tree from the project's codebook, keeping the current code selected and the groups
+        the user opened or closed as they were (the first load opens the top level)."""
         current = self.current_code_id()
+        first_load = self.tree.topLevelItemCount() == 0
+        expanded = {int(item.data(0, CODE_ID_ROLE)) for item in self._all_items() if item.isExpanded()}
         self.tree.clear()
         items: dict[int, QTreeWidgetItem] = {}
         for node in codebook.code_tree(project, counts=True):
@@ -71,7 +74,11 @@ class CodePanel(QWidget):
                 parent.addChild(item)
             if node["id"] == current:
                 self.tree.setCurrentItem(item)
-        self.tree.expandToDepth(0)
+        if first_load:
+            self.tree.expandToDepth(0)
+        else:
+            for item in self._all_items():
+                item.setExpanded(int(item.data(0, CODE_ID_ROLE)) in expanded)
 
     def current_code_id(self) -> int | None:
         item = self.tree.currentItem()

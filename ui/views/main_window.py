@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.change_relay import ChangeRelay
 from ui.models.documents import DocumentTableModel
 from ui.views.chart_panel import ChartPanel
 from ui.views.code_panel import CodePanel
@@ -41,6 +42,7 @@ from ui.workers import Job
 from workbench import browse, codebook, coding, journal
 from workbench.coders import default_coder_name, resolve_coder
 from workbench.errors import WorkbenchError
+from workbench.events import ChangeEvent
 from workbench.project import Project
 from workbench.reports import JobReport
 from workbench.stats import project_summary
@@ -59,6 +61,15 @@ class MainWindow(QMainWindow):
         self.project: Project | None = None
         self.coder = coder or default_coder_name()
         self.job: Job | None = None
+        # Changes committed anywhere (this window, a background job) arrive here as events; a burst of them
+        # is refreshed once, at the next turn of the event loop, and only for the groups that changed.
+        self.relay = ChangeRelay(self)
+        self.relay.changed.connect(self._heard)
+        self._changed_groups: set[str] = set()
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh_changed)
         self.resize(1280, 800)
         self._build_widgets()
         self._build_menus()
@@ -156,8 +167,6 @@ class MainWindow(QMainWindow):
         self.cancel_button.clicked.connect(self._cancel_job)
         for panel in (self.search_panel, self.review_panel, self.trainer_panel, self.topic_panel):
             panel.openMatch.connect(self.open_match)
-        self.review_panel.changed.connect(self._after_review)
-        self.topic_panel.changed.connect(self.review_panel.reload)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Fichier"))
@@ -196,6 +205,8 @@ class MainWindow(QMainWindow):
         if self.project is not None and self.project is not project:
             self.project.close()
         self.project = project
+        self.relay.watch(project)
+        self._changed_groups.clear()
         self.model = DocumentTableModel(project)
         self.documents.setModel(self.model)
         self.documents.selectionModel().currentRowChanged.connect(self._document_chosen)
@@ -206,12 +217,7 @@ class MainWindow(QMainWindow):
             label = self.model.headerData(column, Qt.Orientation.Horizontal)
             self.documents.setColumnWidth(column, max(width, header.fontMetrics().horizontalAdvance(label) + margin))
         header.setSectionResizeMode(2, header.ResizeMode.Stretch)
-        self.kind_filter.blockSignals(True)
-        self.kind_filter.clear()
-        self.kind_filter.addItem(self.tr("Tous les types"), None)
-        for kind, count in browse.document_kinds(project):
-            self.kind_filter.addItem(f"{kind} ({count})", kind)
-        self.kind_filter.blockSignals(False)
+        self._fill_kind_filter()
         self.code_panel.load(project)
         self.search_panel.set_project(project)
         self.review_panel.set_project(project, self.coder)
@@ -225,6 +231,75 @@ class MainWindow(QMainWindow):
         self._update_status()
         if self.model.rowCount():
             self.documents.selectRow(0)
+
+    def _fill_kind_filter(self) -> None:
+        """The document kinds with their counts, keeping the kind chosen if it still exists."""
+        assert self.project is not None
+        chosen = self.kind_filter.currentData()
+        self.kind_filter.blockSignals(True)
+        self.kind_filter.clear()
+        self.kind_filter.addItem(self.tr("Tous les types"), None)
+        for kind, count in browse.document_kinds(self.project):
+            self.kind_filter.addItem(f"{kind} ({count})", kind)
+        self.kind_filter.setCurrentIndex(max(self.kind_filter.findData(chosen), 0))
+        self.kind_filter.blockSignals(False)
+
+    # -- refreshing what changed --------------------------------------------------------------------
+    def _heard(self, event: ChangeEvent) -> None:
+        self._changed_groups.add(event.group)
+        self._refresh_timer.start()
+
+    def refresh_changed(self) -> None:
+        """Refresh the views that show a group that changed since the last refresh, keeping the open
+        document, the search results, the code tree's expansion and the user's place in each list."""
+        self._refresh_timer.stop()
+        groups, self._changed_groups = self._changed_groups, set()
+        if self.project is None or not groups:
+            return
+        project = self.project
+        document_id = self.current_document_id()
+        row = self._row_of(document_id)
+        if "documents" in groups:
+            self.model.reload()
+            self._fill_kind_filter()
+            self.trainer_panel.set_project(project)
+        elif groups & {"codings", "codes"}:
+            self.model.refresh_row_counts()
+        if groups & {"documents", "codings", "codes", "memos"} and document_id is not None:
+            if browse.document_exists(project, document_id):
+                reloaded_row = self._row_of(document_id) if "documents" in groups else None
+                if reloaded_row is not None:
+                    self.documents.selectRow(reloaded_row)  # the list was reloaded: select it again, which opens it
+                else:
+                    self.open_document(document_id)
+            elif self.model.rowCount():  # removed: open the document that took its place in the list
+                self.documents.selectRow(min(row or 0, self.model.rowCount() - 1))
+            else:
+                self.viewer.show_document(None)
+                self.title.clear()
+                self.variables.clear()
+                self.codings.clear()
+        if groups & {"codes", "codings"}:
+            self.code_panel.load(project)
+        if "codes" in groups:
+            codable = [(node["path"], node["id"]) for node in codebook.code_tree(project) if node["codable"]]
+            self.topic_panel.set_codes(codable)
+            self.chart_panel.set_project(project, [(path, path) for path, _ in codable],
+                                         [name for name, _type in browse.variable_names(project)])
+        if groups & {"suggestions", "codes", "documents"}:
+            self.review_panel.reload()
+        if groups & {"topics", "documents"}:
+            self.topic_panel.reload()
+        if "coders" in groups:
+            self.trainer_panel.set_project(project)
+        self._update_status()
+
+    def _row_of(self, document_id: int | None) -> int | None:
+        """The list row showing a document, among the rows loaded so far."""
+        for row in range(self.model.rowCount()):
+            if self.model.document_id(row) == document_id:
+                return row
+        return None
 
     def _update_title(self) -> None:
         name = self.project.path.name if self.project else self.tr("aucun projet")
@@ -310,14 +385,6 @@ class MainWindow(QMainWindow):
         self.open_document(document_id)
         self.viewer.select_span(start, end)
 
-    def _after_review(self) -> None:
-        document_id = self.current_document_id()
-        if document_id is not None:
-            self.open_document(document_id)
-        assert self.project is not None
-        self.code_panel.load(self.project)
-        self._update_status()
-
     def current_document_id(self) -> int | None:
         view = self.viewer.view
         return None if view is None else view.id
@@ -330,13 +397,7 @@ class MainWindow(QMainWindow):
         except WorkbenchError as exc:
             QMessageBox.warning(self, self.tr("Action impossible"), str(exc))
             return False
-        document_id = self.current_document_id()
-        if document_id is not None:
-            self.open_document(document_id)
-        self.model.refresh_row_counts()
-        assert self.project is not None
-        self.code_panel.load(self.project)
-        self._update_status()
+        self.refresh_changed()  # at once: the user is looking at what they just changed
         return True
 
     def code_selection(self, code_id: int) -> bool:
@@ -398,7 +459,7 @@ class MainWindow(QMainWindow):
         except WorkbenchError as exc:
             QMessageBox.warning(self, self.tr("Erreur"), str(exc))
             return False
-        self.set_project(self.project)
+        self.refresh_changed()
         self.statusBar().showMessage(self.tr("Document n° {id} supprimé.").format(id=document_id), 10000)
         return True
 
@@ -488,5 +549,4 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Erreur"), message)
         else:
             self.statusBar().showMessage(message, 10000)
-        if self.project is not None:
-            self.set_project(self.project)
+        self.refresh_changed()

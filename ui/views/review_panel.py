@@ -24,7 +24,6 @@ PAGE = 200
 
 class ReviewPanel(QWidget):
     openMatch = Signal(int, int, int)
-    changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,4 +113,3 @@ class ReviewPanel(QWidget):
             return
         decision(self.project, ids, coder=self.coder)  # type: ignore[operator]
         self.reload()
-        self.changed.emit()

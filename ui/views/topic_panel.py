@@ -28,7 +28,6 @@ NO_RUN = QT_TRANSLATE_NOOP("TopicPanel", "Aucun thème pour l'instant : Traiteme
 
 class TopicPanel(QWidget):
     openMatch = Signal(int, int, int)
-    changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,10 +71,16 @@ class TopicPanel(QWidget):
         """`codes`: (path, id) of the codes that can be applied, for the mapping chooser."""
         self.project = project
         self.coder = coder
+        self.set_codes(codes)
+        self.reload()
+
+    def set_codes(self, codes: list[tuple[str, int]]) -> None:
+        """The codes the mapping chooser offers, keeping the one chosen if it still exists."""
+        chosen = self.code_choice.currentData()
         self.code_choice.clear()
         for path, code_id in codes:
             self.code_choice.addItem(path, code_id)
-        self.reload()
+        self.code_choice.setCurrentIndex(max(self.code_choice.findData(chosen), 0))
 
     def reload(self) -> None:
         from workbench.suggest.topics import latest_run, topic_table
@@ -145,4 +150,3 @@ class TopicPanel(QWidget):
                 code=self.code_choice.currentText()
             )
         )
-        self.changed.emit()
