@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from acklog import Action, read_log
-from coding_helpers import add_code, add_coder_row
+from builders import add_code, add_coder_row
 from corpus import clean_rows
 from expected import Expected, ModelError, Snapshot, export_problem, take_snapshot
 
