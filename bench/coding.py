@@ -8,6 +8,10 @@ Undo is timed on the latest action, repeatedly (each undo takes back the next mo
 its own baseline interleaved the same way. The "x baseline" column divides medians of the same phase.
 
 Usage: .venv/bin/python bench/coding.py [--documents N] [--codings N] [--undos N]
+       .venv/bin/python bench/coding.py --compare CHECKOUT [--rounds 3] [...]
+With --compare, each round runs the bench twice in fresh processes, first on another checkout's
+`workbench` package (a git worktree of an older commit), then on this one, so a change's cost is measured
+against the code before it under the same machine load.
 Goals (issue 3): p99 per action under 20 ms, undo under 20 ms.
 """
 
@@ -16,13 +20,16 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 import uuid
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+# --root: whose `workbench` package is measured (another checkout's, for --compare).
+sys.path.insert(0, sys.argv[sys.argv.index("--root") + 1] if "--root" in sys.argv else str(ROOT))
 
 from workbench.coders import add_coder
 from workbench.coding import apply_code
@@ -72,7 +79,17 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=100_000)
     parser.add_argument("--codings", type=int, default=10_000)
     parser.add_argument("--undos", type=int, default=200)
+    parser.add_argument("--compare", type=Path, metavar="CHECKOUT", help="also measure another checkout's code")
+    parser.add_argument("--rounds", type=int, default=3, help="with --compare: alternated rounds")
+    parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.compare is not None:
+        sizes = ["--documents", str(args.documents), "--codings", str(args.codings), "--undos", str(args.undos)]
+        for round_number in range(1, args.rounds + 1):
+            for label, root in (("other checkout", args.compare.resolve()), ("this checkout", ROOT)):
+                print(f"=== round {round_number}: {label} ({root})", flush=True)
+                subprocess.run([sys.executable, __file__, *sizes, "--root", str(root)], check=True)
+        return
     rng = random.Random(1)
     with tempfile.TemporaryDirectory() as folder:
         project, lengths, code_ids, build_s = build(Path(folder) / "bench.vwb", args.documents, 50)
