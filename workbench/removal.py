@@ -104,6 +104,15 @@ def remove_documents(project: Project, document_ids: Iterable[int]) -> RemovalRe
     return report
 
 
+def _plain_document_tables(project: Project) -> list[str]:
+    """Every table whose rows belong to one document (a `document_id` column), read from the schema so a
+    table added later goes with its documents too; codings and suggestions are removed apart, counted."""
+    return [row[0] for row in project.rows(
+        "SELECT table_name FROM duckdb_columns() WHERE column_name = 'document_id' "
+        "AND table_name IN (SELECT table_name FROM duckdb_tables() WHERE NOT internal) "
+        "AND table_name NOT IN ('codings', 'suggestions') ORDER BY table_name")]
+
+
 def take_back_sources(project: Project, source_ids: Iterable[int]) -> int:
     """Remove files a job imported before it was cancelled, so a cancelled import leaves the project as it
     was; returns the documents removed. Unlike `remove_sources` the file is not rewritten: these texts
@@ -179,7 +188,7 @@ def _remove(project: Project, documents: list[int]) -> RemovalReport:
     report.codings = _delete(project, "DELETE FROM codings WHERE document_id = ANY(?) RETURNING id", ids)
     report.suggestions = _delete(project, "DELETE FROM suggestions WHERE document_id = ANY(?) RETURNING id", ids)
     report.memos = _delete(project, "DELETE FROM memos WHERE id = ANY(?) RETURNING id", [sorted(memos)])
-    for table in ("tokens", "text_status", "segments", "document_parts", "document_values"):
+    for table in _plain_document_tables(project):
         project.execute(f"DELETE FROM {table} WHERE document_id = ANY(?)", ids)
     for kind, unit_ids in (("document", documents), ("segment", segment_ids)):
         project.execute("DELETE FROM embeddings WHERE unit_kind = ? AND unit_id = ANY(?)", [kind, unit_ids])

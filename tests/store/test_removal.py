@@ -20,15 +20,22 @@ from workbench.removal import list_sources, remove_documents, remove_sources
 from workbench.search import search
 from workbench.text.segment import segment_project
 
-# Tables with a column naming a document, and that column.
-DOCUMENT_COLUMNS = {"documents": "id", "codings": "document_id", "segments": "document_id",
-                    "suggestions": "document_id", "document_values": "document_id", "document_parts": "document_id",
-                    "tokens": "document_id", "text_status": "document_id"}
+def _document_columns(project) -> dict[str, str]:
+    """Every table with a column naming a document, read from the schema, so that a table added later is
+    checked too (its rows must go with their document)."""
+    tables = project.rows("SELECT table_name FROM duckdb_columns() WHERE column_name = 'document_id' "
+                          "AND table_name IN (SELECT table_name FROM duckdb_tables() WHERE NOT internal) ORDER BY 1")
+    return {"documents": "id", **{table: "document_id" for (table,) in tables}}
+
+
+def test_the_schema_lists_the_tables_these_tests_know(project):
+    assert set(_document_columns(project)) >= {"documents", "codings", "segments", "suggestions", "document_values",
+                                               "document_parts", "tokens", "text_status"}
 
 
 def _rows_about(project, document_id: int) -> dict[str, int]:
     found = {table: project.scalar(f"SELECT count(*) FROM {table} WHERE {column} = ?", [document_id])
-             for table, column in DOCUMENT_COLUMNS.items()}
+             for table, column in _document_columns(project).items()}
     found["embeddings"] = project.scalar(
         "SELECT count(*) FROM embeddings WHERE (unit_kind = 'document' AND unit_id = ?) "
         "OR (unit_kind = 'segment' AND unit_id IN (3, 4))", [document_id])
@@ -43,7 +50,7 @@ def _rows_about(project, document_id: int) -> dict[str, int]:
 
 def _rows_not_about(project, document_id: int) -> dict[str, list]:
     kept = {table: sorted(map(repr, project.rows(f"SELECT * FROM {table} WHERE {column} <> ?", [document_id])))
-            for table, column in DOCUMENT_COLUMNS.items()}
+            for table, column in _document_columns(project).items()}
     kept["memos"] = sorted(map(repr, project.rows("SELECT * FROM memos WHERE target_id NOT IN (3, 6, 7, 8, 11)")))
     kept["embeddings"] = project.rows("SELECT * FROM embeddings WHERE unit_kind = 'document' AND unit_id <> 3 ORDER BY ALL")
     return kept
