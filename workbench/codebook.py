@@ -36,7 +36,7 @@ from workbench.errors import CodingError
 from workbench.journal import Recorder, action
 from workbench.memos import delete_memos_on, retarget_memos
 from workbench.project import Project
-from workbench.store import suggestions
+from workbench.store import codings, suggestions
 
 # Paul Tol's "muted" qualitative scheme: distinguishable with the common colour-vision deficiencies and
 # light enough (most of it) to sit behind text as a highlight.
@@ -479,10 +479,7 @@ def _delete_codes(rec: Recorder, code_ids: Sequence[int]) -> None:
     """Delete codes with their codings, memos on them and on their codings, suggestions and set memberships."""
     project = rec.project
     marks = _in(code_ids)
-    coding_ids = _ids_where(project, f"SELECT id FROM codings WHERE code_id IN ({marks}) ORDER BY id", code_ids)
-    if coding_ids:
-        delete_memos_on(rec, "coding", coding_ids)
-        rec.delete("codings", coding_ids)
+    codings.delete_for_codes(rec, list(code_ids))
     delete_memos_on(rec, "code", list(code_ids))
     suggestions.delete_for_codes(rec, list(code_ids))
     rec.delete("code_set_members", _ids_where(
@@ -493,16 +490,7 @@ def _delete_codes(rec: Recorder, code_ids: Sequence[int]) -> None:
 def _merge(rec: Recorder, source_id: int, target_id: int) -> int:
     """Merge one code into another inside an action; returns how many duplicate codings were dropped."""
     project = rec.project
-    twins = dict(project.rows(
-        "SELECT s.id, min(t.id) FROM codings s JOIN codings t ON t.code_id = ? AND t.document_id = s.document_id "
-        "AND t.start_pos = s.start_pos AND t.end_pos = s.end_pos AND t.coder_id = s.coder_id "
-        "WHERE s.code_id = ? GROUP BY s.id", [target_id, source_id]))
-    if twins:
-        retarget_memos(rec, "coding", twins)
-        rec.delete("codings", sorted(twins))
-    dropped = len(twins)
-    rec.update_many("codings", _ids_where(project, "SELECT id FROM codings WHERE code_id = ? ORDER BY id",
-                                            [source_id]), {"code_id": target_id})
+    dropped = codings.merge_codes(rec, source_id, target_id)
     suggestions.merge_codes(rec, source_id, target_id)
     retarget_memos(rec, "code", {source_id: target_id})
     for member_id, set_id in project.rows("SELECT id, set_id FROM code_set_members WHERE code_id = ?", [source_id]):

@@ -14,7 +14,6 @@ from workbench.codebook import code_path
 from workbench.coders import acting_as, coder_by_name, resolve_coder
 from workbench.errors import CodingError
 from workbench.journal import action
-from workbench.memos import delete_memos_on
 from workbench.project import Project
 from workbench.store import codings as store
 
@@ -75,8 +74,7 @@ def remove_coding(project: Project, coding_id: int, *, coder: int | str | None =
     row = _coding(project, coding_id)
     label = code_path(project, row["code_id"])
     with acting_as(project, "remove_coding", coder, default=row["coder_id"]) as rec:
-        memos = delete_memos_on(rec, "coding", [coding_id])
-        rec.delete("codings", [coding_id])
+        memos = store.delete(rec, [coding_id])
         rec.describe({"coding_id": coding_id, "document_id": row["document_id"], "code_id": row["code_id"],
                       "code": label, "start": row["start_pos"], "end": row["end_pos"], "memos": memos},
                      f"removed coding {coding_id} ({label}, [{row['start_pos']}, {row['end_pos']}) of document "
@@ -92,7 +90,7 @@ def resize_coding(project: Project, coding_id: int, start: int, end: int, *, cod
     checked.refuse_twin(row["document_id"])
     start, end = checked.start, checked.end
     with acting_as(project, "resize_coding", coder, default=row["coder_id"]) as rec:
-        rec.update("codings", coding_id, {"start_pos": start, "end_pos": end})
+        store.set_span(rec, coding_id, checked)
         rec.describe({"coding_id": coding_id, "document_id": row["document_id"],
                       "before": [row["start_pos"], row["end_pos"]], "after": [start, end]},
                      f"resized coding {coding_id} of document {row['document_id']} from "
@@ -110,7 +108,7 @@ def recode(project: Project, coding_id: int, new_code_id: int, *, coder: int | s
     path = checked.path
     before = code_path(project, row["code_id"])
     with acting_as(project, "recode", coder, default=row["coder_id"]) as rec:
-        rec.update("codings", coding_id, {"code_id": new_code_id})
+        store.set_code(rec, coding_id, new_code_id)
         rec.describe({"coding_id": coding_id, "document_id": row["document_id"], "before": row["code_id"],
                       "after": new_code_id},
                      f"recoded coding {coding_id} of document {row['document_id']} from {before} to {path}")

@@ -16,6 +16,7 @@ from typing import Any
 
 from workbench.errors import CodingError
 from workbench.journal import Recorder
+from workbench.memos import delete_memos_on, retarget_memos
 from workbench.project import Project
 
 ORIGINS = ("manual", "suggestion", "autocode", "import")
@@ -156,3 +157,45 @@ def detach_suggestions(rec: Recorder, suggestion_ids: list[int]) -> None:
         linked = [row[0] for row in rec.project.rows("SELECT id FROM codings WHERE suggestion_id = ANY(?)",
                                                      [suggestion_ids])]
         rec.update_many("codings", linked, {"suggestion_id": None})
+
+
+def delete(rec: Recorder, coding_ids: list[int]) -> int:
+    """Delete codings with the memos written on them, inside the caller's action; returns the memos gone."""
+    if not coding_ids:
+        return 0
+    memos = delete_memos_on(rec, "coding", coding_ids)
+    rec.delete("codings", coding_ids)
+    return memos
+
+
+def set_span(rec: Recorder, coding_id: int, checked: Checked) -> None:
+    """Move a coding to a span `validate` passed."""
+    rec.update("codings", coding_id, {"start_pos": checked.start, "end_pos": checked.end})
+
+
+def set_code(rec: Recorder, coding_id: int, code_id: int) -> None:
+    """Give a coding a code `validate` passed for its span."""
+    rec.update("codings", coding_id, {"code_id": code_id})
+
+
+def delete_for_codes(rec: Recorder, code_ids: list[int]) -> None:
+    """Codes are being deleted: their codings go, with the memos on them."""
+    delete(rec, [row[0] for row in rec.project.rows(
+        "SELECT id FROM codings WHERE code_id = ANY(?) ORDER BY id", [code_ids])])
+
+
+def merge_codes(rec: Recorder, source_id: int, target_id: int) -> int:
+    """The source code's codings become the target's. Where a coder held both codes on the same span, the
+    source's coding would be an identical twin: it goes, and its memos move to the one that stays.
+    Returns how many twins were dropped."""
+    project = rec.project
+    twins = dict(project.rows(
+        "SELECT s.id, min(t.id) FROM codings s JOIN codings t ON t.code_id = ? AND t.document_id = s.document_id "
+        "AND t.start_pos = s.start_pos AND t.end_pos = s.end_pos AND t.coder_id = s.coder_id "
+        "WHERE s.code_id = ? GROUP BY s.id", [target_id, source_id]))
+    if twins:
+        retarget_memos(rec, "coding", twins)
+        rec.delete("codings", sorted(twins))
+    moved = [row[0] for row in project.rows("SELECT id FROM codings WHERE code_id = ? ORDER BY id", [source_id])]
+    rec.update_many("codings", moved, {"code_id": target_id})
+    return len(twins)
