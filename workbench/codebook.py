@@ -29,7 +29,7 @@ import json
 import re
 import unicodedata
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from workbench.errors import CodingError
@@ -640,3 +640,17 @@ def delete_code(project: Project, code_id: int, *, recursive: bool = False, code
         _delete_codes(rec, doomed)
         _renumber(rec, children(project, parent))
     return {"codes": len(doomed), "codings": n_codings}
+
+
+def insert_code_sets(rec: Recorder, sets: Sequence[Mapping[str, Any]], code_ids: Mapping[str, int]) -> int:
+    """Create code sets inside an open action; members whose code is unknown are skipped. Returns the
+    number of sets created."""
+    for code_set in sets:
+        if rec.project.scalar("SELECT count(*) FROM code_sets WHERE guid = ?", [code_set["guid"]]):
+            raise CodingError(f"a code set with GUID {code_set['guid']} ({code_set['name']!r}) is already in the project")
+        set_id = rec.insert("code_sets", {"guid": code_set["guid"], "name": code_set["name"] or code_set["guid"],
+                                          "description": code_set["description"]})
+        for guid in code_set["members"]:
+            if guid in code_ids:
+                rec.insert("code_set_members", {"set_id": set_id, "code_id": code_ids[guid]})
+    return len(sets)

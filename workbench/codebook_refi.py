@@ -245,20 +245,6 @@ def insert_codes(rec: Recorder, codes: Sequence[Mapping[str, Any]], parent_id: i
     return created
 
 
-def insert_sets(rec: Recorder, sets: Sequence[Mapping[str, Any]], code_ids: Mapping[str, int]) -> int:
-    """Create code sets inside an open action; members whose code is unknown are skipped. Returns the
-    number of sets created."""
-    for code_set in sets:
-        if rec.project.scalar("SELECT count(*) FROM code_sets WHERE guid = ?", [code_set["guid"]]):
-            raise CodingError(f"a code set with GUID {code_set['guid']} ({code_set['name']!r}) is already in the project")
-        set_id = rec.insert("code_sets", {"guid": code_set["guid"], "name": code_set["name"] or code_set["guid"],
-                                          "description": code_set["description"]})
-        for guid in code_set["members"]:
-            if guid in code_ids:
-                rec.insert("code_set_members", {"set_id": set_id, "code_id": code_ids[guid]})
-    return len(sets)
-
-
 # -- files ---------------------------------------------------------------------------------------------
 def parse_xml_file(path: str | Path) -> Any:
     """Parse an XML file safely (defusedxml): DTDs, entity declarations and external references are
@@ -315,7 +301,7 @@ def import_qdc(project: Project, path: str | Path, parent_id: int | None = None,
                 f"imported REFI-QDA codebook {path.name}") as rec:
         try:
             created = insert_codes(rec, codes, parent_id)
-            insert_sets(rec, sets, created)
+            codebook.insert_code_sets(rec, sets, created)
         except CodingError as exc:
             raise IngestError(path, str(exc)) from None
     return [created[code["guid"]] for code in codes]

@@ -41,6 +41,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from workbench.coders import imported_coder
 from workbench.errors import CodingError, IngestError
 from workbench.events import events_for_tables
 from workbench.ingest.base import decode_text, file_sha256
@@ -500,14 +501,10 @@ class _Writer:
             name = FALLBACK_CODER
         else:
             name = self.model.users.get(guid) or f"user {guid[:8]}"
-        existing = self.project.scalar("SELECT id FROM coders WHERE name = ?", [name])
-        if existing is None:
-            existing = self.project.scalar(
-                "INSERT INTO coders (name, role) VALUES (?, 'analyst') RETURNING id", [name]
-            )
-            self.result.coders += 1
-        self.coders[guid] = int(existing)
-        return self.coders[guid]
+        coder_id, created = imported_coder(self.project, name)
+        self.result.coders += created
+        self.coders[guid] = coder_id
+        return coder_id
 
     def write(self, source_id: int) -> None:
         for guid in self.model.users:
@@ -559,10 +556,10 @@ class _Writer:
             self._codes(node.get("children") or [], int(existing))
 
     def _sets(self) -> None:
-        from workbench.codebook_refi import insert_sets
+        from workbench.codebook import insert_code_sets
 
         known = {guid for (guid,) in self.project.rows("SELECT guid FROM code_sets")}
-        insert_sets(self.recorder, [s for s in self.model.sets if s["guid"] not in known], self.codes)
+        insert_code_sets(self.recorder, [s for s in self.model.sets if s["guid"] not in known], self.codes)
 
     # documents
     def _documents(self, source_id: int) -> None:
