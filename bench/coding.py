@@ -31,10 +31,10 @@ ROOT = Path(__file__).resolve().parent.parent
 # --root: whose `workbench` package is measured (another checkout's, for --compare).
 sys.path.insert(0, sys.argv[sys.argv.index("--root") + 1] if "--root" in sys.argv else str(ROOT))
 
-from workbench.coders import add_coder
 from workbench.coding import apply_code
 from workbench.journal import undo
 from workbench.project import Project
+from workbench.store.coders import add_coder
 
 WORDS = ["bonjour", "facture", "colis", "retard", "remboursement", "conseiller", "abonnement", "résiliation",
          "merci", "problème", "commande", "livraison", "prix", "service", "client", "attente", "appel", "mail",

@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 
-from workbench.coders import resolve_coder
+from workbench.store.coders import resolve_coder
 from workbench.suggest import scoring
 from workbench.suggest.embed import get_embedder
 

@@ -13,8 +13,8 @@ import builders
 
 from workbench import codebook
 from workbench.coding import apply_code
-from workbench.memos import add_memo
 from workbench.project import Project
+from workbench.store.memos import add_memo
 
 # Emoji (astral), a flag (two code points), accents, a combining mark NFC keeps apart (x + U+0301).
 TEXTS = (

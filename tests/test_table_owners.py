@@ -21,8 +21,8 @@ OWNERS = {
     "code_set_members": {"codebook.py"},
     "codings": {"store/codings.py"},
     "suggestions": {"store/suggestions.py"},
-    "memos": {"memos.py"},
-    "coders": {"coders.py"},
+    "memos": {"store/memos.py"},
+    "coders": {"store/coders.py"},
     "journal": {"journal.py"},
     "sources": DOCUMENTS,
     "documents": DOCUMENTS | {"text/segment.py", "project.py"},  # the detected language; the hash migration

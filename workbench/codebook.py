@@ -34,9 +34,9 @@ from typing import Any
 
 from workbench.errors import CodingError
 from workbench.journal import Recorder, action
-from workbench.memos import delete_memos_on, retarget_memos
 from workbench.project import Project
 from workbench.store import codings, suggestions
+from workbench.store.memos import delete_memos_on, retarget_memos
 
 # Paul Tol's "muted" qualitative scheme: distinguishable with the common colour-vision deficiencies and
 # light enough (most of it) to sit behind text as a highlight.

@@ -11,11 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 from workbench.codebook import code_path
-from workbench.coders import acting_as, coder_by_name, resolve_coder
 from workbench.errors import CodingError
 from workbench.journal import action
 from workbench.project import Project
 from workbench.store import codings as store
+from workbench.store.coders import acting_as, coder_by_name, resolve_coder
 
 ORIGINS = store.ORIGINS
 

@@ -26,8 +26,8 @@ from itertools import groupby
 from typing import Any
 
 from workbench.journal import Entry, next_redo, next_undo
-from workbench.memos import TARGETS
 from workbench.project import Project, latest_version
+from workbench.store.memos import TARGETS
 
 # Problems of one sort (one check, one table, one column) listed before the rest are only counted.
 MAX_LISTED = 100

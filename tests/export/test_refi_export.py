@@ -12,8 +12,8 @@ from refi_helpers import TEXTS
 
 from workbench.errors import ExportError
 from workbench.export.refi import export_qdpx, user_guid
-from workbench.memos import add_memo
 from workbench.project import Project
+from workbench.store.memos import add_memo
 
 pytest_plugins = ["refi_fixtures"]  # the `rich` and `rich_file` fixtures
 NS = {"q": "urn:QDA-XML:project:1.0"}

@@ -6,11 +6,12 @@ import numpy as np
 import pytest
 from builders import add_code, add_document
 
-from workbench import coding, memos
-from workbench.coders import add_coder, list_coders, resolve_coder, set_role
+from workbench import coding
 from workbench.errors import CodingError
 from workbench.journal import undo
 from workbench.project import Project
+from workbench.store import memos
+from workbench.store.coders import add_coder, list_coders, resolve_coder, set_role
 
 TEXT = "Bonjour 😀, je veux un remboursement.\nMerci d'avance."
 

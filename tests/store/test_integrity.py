@@ -25,10 +25,10 @@ from workbench.errors import WorkbenchError
 from workbench.ingest.folder import import_paths
 from workbench.integrity import MAX_LISTED, check_project
 from workbench.journal import Entry, next_redo, next_undo, redo, undo
-from workbench.memos import add_memo
 from workbench.progress import no_progress
 from workbench.project import Project, latest_version
 from workbench.removal import remove_documents
+from workbench.store.memos import add_memo
 from workbench.suggest.codes import suggest_codes
 from workbench.suggest.review import accept, reject, relabel
 from workbench.suggest.topics import fit_topics

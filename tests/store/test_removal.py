@@ -15,10 +15,11 @@ from workbench.coding import apply_code
 from workbench.errors import WorkbenchError
 from workbench.ingest.folder import import_file
 from workbench.journal import undo
-from workbench.memos import add_memo
 from workbench.removal import list_sources, remove_documents, remove_sources
 from workbench.search import search
+from workbench.store.memos import add_memo
 from workbench.text.segment import segment_project
+
 
 def _document_columns(project) -> dict[str, str]:
     """Every table with a column naming a document, read from the schema, so that a table added later is

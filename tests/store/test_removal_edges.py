@@ -12,9 +12,9 @@ from workbench.codebook import create_code, delete_code, merge_codes
 from workbench.coding import apply_code, recode, remove_coding, resize_coding
 from workbench.errors import ProjectError
 from workbench.journal import next_redo, next_undo, redo, undo
-from workbench.memos import add_memo, edit_memo
 from workbench.project import Project
 from workbench.removal import remove_documents
+from workbench.store.memos import add_memo, edit_memo
 from workbench.suggest.review import accept, relabel
 
 

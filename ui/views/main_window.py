@@ -40,12 +40,12 @@ from ui.views.topic_panel import TopicPanel
 from ui.views.trainer_panel import TrainerPanel
 from ui.workers import Job
 from workbench import browse, codebook, coding, journal
-from workbench.coders import default_coder_name, resolve_coder
 from workbench.errors import WorkbenchError
 from workbench.events import ChangeEvent
 from workbench.project import Project
 from workbench.reports import JobReport
 from workbench.stats import project_summary
+from workbench.store.coders import default_coder_name, resolve_coder
 
 CODING_ID_ROLE = Qt.ItemDataRole.UserRole
 

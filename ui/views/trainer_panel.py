@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench import coders
 from workbench.errors import WorkbenchError
 from workbench.project import Project
+from workbench.store import coders
 from workbench.training import trainee_scores
 
 

@@ -15,9 +15,9 @@ from typing import Any
 
 import click
 
-from workbench.coders import default_coder_name
 from workbench.commands.common import json_option, print_json, project_argument
 from workbench.errors import WorkbenchError
+from workbench.store.coders import default_coder_name
 
 
 def register(cli: click.Group) -> None:
@@ -36,8 +36,8 @@ coder_option = click.option("--coder", default=default_coder_name, show_default=
 @contextmanager
 def _editing(path: str, coder: str) -> Iterator[tuple[Any, int]]:
     """The project open for writing and the acting coder's id."""
-    from workbench.coders import resolve_coder
     from workbench.project import Project
+    from workbench.store.coders import resolve_coder
 
     with Project.open(path) as project:
         yield project, resolve_coder(project, coder)

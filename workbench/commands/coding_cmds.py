@@ -13,9 +13,9 @@ from typing import Any
 
 import click
 
-from workbench.coders import default_coder_name
 from workbench.commands.common import json_option, print_json, project_argument
 from workbench.errors import WorkbenchError
+from workbench.store.coders import default_coder_name
 
 
 def register(cli: click.Group) -> None:
@@ -181,7 +181,7 @@ def redo(project: str, coder: str | None) -> None:
 
 def _replay(project: str, coder: str | None, undoing: bool) -> None:
     from workbench import journal
-    from workbench.coders import coder_by_name
+    from workbench.store.coders import coder_by_name
 
     with _open(project) as opened:
         coder_id = None if coder is None else coder_by_name(opened, coder)
@@ -226,7 +226,7 @@ def _target_options(function: Any) -> Any:
 def memo_add(project: str, text: str, document_id: int | None, coding_id: int | None, code_ref: str | None,
              on_project: bool, coder: str) -> None:
     """Write a memo TEXT about one target."""
-    from workbench.memos import add_memo
+    from workbench.store.memos import add_memo
 
     with _open(project) as opened:
         kind, target_id = _target(opened, document_id, coding_id, code_ref, on_project)
@@ -243,7 +243,7 @@ def memo_add(project: str, text: str, document_id: int | None, coding_id: int | 
 def memo_list(project: str, document_id: int | None, coding_id: int | None, code_ref: str | None,
               on_project: bool, as_json: bool) -> None:
     """List memos, all or those about one target."""
-    from workbench.memos import list_memos
+    from workbench.store.memos import list_memos
 
     with _open(project, read_only=True) as opened:
         kind, target_id = _target(opened, document_id, coding_id, code_ref, on_project)
@@ -263,7 +263,7 @@ def memo_list(project: str, document_id: int | None, coding_id: int | None, code
 @coder_option
 def memo_edit(project: str, memo_id: int, text: str, coder: str) -> None:
     """Replace the text of memo MEMO_ID."""
-    from workbench.memos import edit_memo
+    from workbench.store.memos import edit_memo
 
     with _open(project) as opened:
         edit_memo(opened, memo_id, text, coder=coder)
@@ -276,7 +276,7 @@ def memo_edit(project: str, memo_id: int, text: str, coder: str) -> None:
 @coder_option
 def memo_delete(project: str, memo_id: int, coder: str) -> None:
     """Delete memo MEMO_ID (undoable)."""
-    from workbench.memos import delete_memo
+    from workbench.store.memos import delete_memo
 
     with _open(project) as opened:
         delete_memo(opened, memo_id, coder=coder)
@@ -293,7 +293,7 @@ def memo_delete(project: str, memo_id: int, coder: str) -> None:
 @json_option
 def coders(project: str, new_name: str | None, role_for: str | None, role: str | None, as_json: bool) -> None:
     """List coders with their roles and codings; add one or change a role."""
-    from workbench.coders import add_coder, list_coders, set_role
+    from workbench.store.coders import add_coder, list_coders, set_role
 
     if new_name and role_for:
         raise WorkbenchError("give --add or --set-role, not both")

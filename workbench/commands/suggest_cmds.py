@@ -10,7 +10,6 @@ from typing import Any
 
 import click
 
-from workbench.coders import default_coder_name
 from workbench.commands.common import (
     json_option,
     print_json,
@@ -19,6 +18,7 @@ from workbench.commands.common import (
     quiet_option,
 )
 from workbench.errors import WorkbenchError
+from workbench.store.coders import default_coder_name
 
 units_option = click.option("--units", type=click.Choice(["auto", "documents", "segments"]), default="auto",
                             show_default=True, help="Embed whole documents, their segments, or long ones split.")

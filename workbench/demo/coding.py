@@ -19,10 +19,10 @@ from typing import Any
 from workbench.audit import audit_trail, export_csv
 from workbench.codebook import find_code, scheme_root
 from workbench.codebook_yaml import load_scheme
-from workbench.coders import acting_as
 from workbench.coding import apply_code
 from workbench.errors import CodingError
 from workbench.project import Project
+from workbench.store.coders import acting_as
 from workbench.training.agreement import agreement
 from workbench.training.trainee_scores import score_trainee
 

@@ -41,7 +41,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from workbench.coders import imported_coder
 from workbench.errors import CodingError, IngestError
 from workbench.events import events_for_tables
 from workbench.ingest.base import decode_text, file_sha256
@@ -61,6 +60,7 @@ from workbench.refi_xml import (
     parse_datetime,
     parse_xml,
 )
+from workbench.store.coders import imported_coder
 from workbench.text.normalise import normalise_text
 
 FALLBACK_CODER = "REFI-QDA import"

@@ -16,8 +16,8 @@ from typing import Any
 
 from workbench.errors import CodingError
 from workbench.journal import Recorder
-from workbench.memos import delete_memos_on, retarget_memos
 from workbench.project import Project
+from workbench.store.memos import delete_memos_on, retarget_memos
 
 ORIGINS = ("manual", "suggestion", "autocode", "import")
 _EXCERPT = 60

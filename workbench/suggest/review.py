@@ -14,11 +14,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from workbench.codebook import find_codable_code, find_code
-from workbench.coders import acting_as, default_coder_name
 from workbench.errors import WorkbenchError
 from workbench.journal import Recorder
 from workbench.project import Project
 from workbench.store import codings, suggestions
+from workbench.store.coders import acting_as, default_coder_name
 
 
 def _now() -> datetime:

@@ -375,8 +375,8 @@ def map_topic_to_code(project: Project, code: int | str, topic: int, run_id: int
     it. One undoable action of `coder` (by default `default_coder_name()`). The score is the unit's cosine
     similarity to the topic's centre."""
     from workbench.codebook import find_codable_code
-    from workbench.coders import acting_as, default_coder_name
     from workbench.store import suggestions
+    from workbench.store.coders import acting_as, default_coder_name
 
     run_id = run_id or latest_run(project)
     code_id = find_codable_code(project, code)

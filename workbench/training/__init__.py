@@ -6,6 +6,6 @@
   alarms, the most confused code pairs), built on `agreement`'s selection of documents, codes and spans.
 
 Both measure people against people, so they live together here, apart from `workbench.suggest.scoring`,
-which scores the suggester's classifier. Who the coders are is `workbench.coders`, the coders table's owner,
-which stays at the top of the engine because everything uses it.
+which scores the suggester's classifier. Who the coders are is `workbench.store.coders`, the coders
+table's owner.
 """

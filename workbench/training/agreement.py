@@ -27,9 +27,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from workbench.codebook import code_path, descendants
-from workbench.coders import coder_by_name
 from workbench.errors import CodingError
 from workbench.project import Project
+from workbench.store.coders import coder_by_name
 
 LEVELS = ("document", "character")
 

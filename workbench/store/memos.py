@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from workbench.coders import acting_as
 from workbench.errors import CodingError
 from workbench.journal import Recorder
 from workbench.project import Project
+from workbench.store.coders import acting_as
 
 TARGETS = {"project": None, "document": "documents", "coding": "codings", "code": "codes"}
 _PREVIEW = 50
