@@ -15,6 +15,7 @@ from typing import Any
 
 from workbench.errors import WorkbenchError
 from workbench.journal import PENDING_SUPERSEDE, Change, Entry
+from workbench.output import output_file
 from workbench.project import Project
 
 FIELDS = ("id", "happened_at", "coder", "action", "status", "description")
@@ -114,7 +115,7 @@ def audit_trail(
 def export_csv(entries: list[dict[str, Any]], path: str | Path) -> Path:
     """Write audit entries to a CSV file (UTF-8 with BOM so spreadsheet programs read the accents)."""
     path = Path(path)
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+    with output_file(path) as partial, partial.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=FIELDS)
         writer.writeheader()
         for entry in entries:
@@ -126,5 +127,6 @@ def export_json(entries: list[dict[str, Any]], path: str | Path) -> Path:
     """Write audit entries to a JSON file (a list of objects, timestamps ISO 8601)."""
     path = Path(path)
     data = [{**entry, "happened_at": entry["happened_at"].isoformat()} for entry in entries]
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    with output_file(path) as partial:
+        partial.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     return path

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.errors import ExportError
+from workbench.output import output_file
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -373,10 +374,8 @@ def save(fig: Figure, path: str | Path) -> Path:
     path = Path(path)
     if path.suffix.lower() not in FORMATS:
         raise ExportError(f"{path.name}: charts are written as .png or .svg")
-    if not path.parent.exists():
-        raise ExportError(f"folder {path.parent} does not exist")
-    with rc_context({"svg.fonttype": "none"}):
-        fig.savefig(path, format=path.suffix.lower()[1:], dpi=DPI)
+    with output_file(path) as partial, rc_context({"svg.fonttype": "none"}):
+        fig.savefig(partial, format=path.suffix.lower()[1:], dpi=DPI)
     return path
 
 

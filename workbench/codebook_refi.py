@@ -23,8 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from workbench import __version__, codebook
-from workbench.errors import CodingError, IngestError, WorkbenchError
+from workbench.errors import CodingError, IngestError
 from workbench.journal import Recorder, action
+from workbench.output import output_file
 from workbench.project import Project
 
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
@@ -318,8 +319,6 @@ def export_qdc(project: Project, path: str | Path, root_id: int | None = None, *
     root.set("origin", f"Verbatim Workbench {__version__}")
     codes_to_xml(root, project, CODEBOOK_NS, code_ids, metadata=metadata)
     sets_to_xml(root, project, CODEBOOK_NS, code_ids)
-    try:
-        etree.ElementTree(root).write(str(path), xml_declaration=True, encoding="UTF-8", pretty_print=True)
-    except OSError as exc:
-        raise WorkbenchError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    with output_file(path, project) as partial:
+        etree.ElementTree(root).write(str(partial), xml_declaration=True, encoding="UTF-8", pretty_print=True)
     return path

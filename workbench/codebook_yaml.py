@@ -24,6 +24,7 @@ from typing import Any
 from workbench import codebook
 from workbench.errors import CodingError, IngestError, WorkbenchError
 from workbench.journal import Recorder, action
+from workbench.output import output_file
 from workbench.project import LANGUAGES, Project
 from workbench.text.normalise import fold
 
@@ -349,8 +350,6 @@ def save_scheme(project: Project, root_id: int, path: str | Path) -> Path:
     path = Path(path)
     document = scheme_document(project, root_id)
     text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=110, default_flow_style=False)
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise WorkbenchError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    with output_file(path, project) as partial:
+        partial.write_text(text, encoding="utf-8")
     return path

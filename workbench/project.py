@@ -58,11 +58,19 @@ def latest_version() -> int:
     return max([1] + [version for version, _, _ in migrations()])
 
 
+def is_database_file(path: Path) -> bool:
+    """Whether `path` is a DuckDB database file (a project or another program's), by its header."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(12)
+    except OSError:
+        return False
+    return len(header) == 12 and header[8:12] == _DUCKDB_MAGIC
+
+
 def _check_is_duckdb(path: Path) -> None:
     """Refuse files that are not DuckDB databases before DuckDB touches (and could rewrite) them."""
-    with path.open("rb") as handle:
-        header = handle.read(12)
-    if len(header) < 12 or header[8:12] != _DUCKDB_MAGIC:
+    if not is_database_file(path):
         raise NotAProject(f"{path} is not a Verbatim Workbench project (not a DuckDB file); it was not modified")
 
 

@@ -175,7 +175,7 @@ def test_failed_write_leaves_no_file(rich, tmp_path):
     project, _ = rich
     target = tmp_path / "out.qdpx"
     target.mkdir()  # a folder where the file should go: the final rename fails
-    with pytest.raises(ExportError, match="cannot write"):
+    with pytest.raises(ExportError, match="is a folder; give a file name"):
         export_qdpx(project, target)
     assert [path.name for path in tmp_path.glob("*qdpx*")] == ["out.qdpx"] and target.is_dir()
 

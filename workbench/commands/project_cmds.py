@@ -14,6 +14,7 @@ from workbench.commands.common import (
     project_argument,
     quiet_option,
 )
+from workbench.errors import WorkbenchError
 
 
 def register(cli: click.Group) -> None:
@@ -30,6 +31,10 @@ def register(cli: click.Group) -> None:
 def new(project: str, language: str) -> None:
     """Create an empty project file PROJECT (.vwb)."""
     from workbench.project import Project
+
+    if Path(project).suffix.lower() != ".vwb":
+        raise WorkbenchError(f"{project}: a project file's name ends in .vwb (for example {Path(project).stem}.vwb), "
+                             "so that it is never taken for an export")
 
     with Project.create(project, language=language) as created:
         click.echo(f"created {created.path} (language {language}, schema {created.schema_version})")

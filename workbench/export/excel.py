@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.errors import ExportError
 from workbench.export.tables import CONTEXT, FORMULA_PREFIXES, Table, matrix_table, segments_table
 from workbench.filters import NO_FILTERS, Filters
+from workbench.output import check_output, output_file
 from workbench.progress import ProgressCallback, no_progress
 from workbench.project import Project
 
@@ -355,8 +356,7 @@ def export_xlsx(project: Project, path: str | Path, *, sheets: Sequence[str] | N
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise ExportError(f"{path.name}: the Excel export writes .xlsx files")
-    if not path.parent.exists():
-        raise ExportError(f"folder {path.parent} does not exist")
+    check_output(path, project)
     by_name = {name.casefold(): name for name in SHEETS}
     chosen = []
     for name in sheets or SHEETS:
@@ -389,6 +389,7 @@ def export_xlsx(project: Project, path: str | Path, *, sheets: Sequence[str] | N
             counts[name] = _suggestions_sheet(project, workbook, filters)
         else:
             counts[name] = _charts_sheet(project, workbook, filters, pairs, coders)
-    workbook.save(path)
+    with output_file(path, project) as partial:
+        workbook.save(partial)
     progress(len(chosen), len(chosen), "saved")
     return counts

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from workbench.errors import ExportError
 from workbench.filters import NO_FILTERS, Filters, resolve_code
+from workbench.output import check_output, output_file
 from workbench.project import Project
 
 _NOT_NAME = re.compile(r"[^a-z0-9]+")
@@ -62,8 +63,7 @@ def export_iramuteq(project: Project, path: str | Path, *, variables: Sequence[s
     (each with its sub-codes) become modalities. Variables without a value are left out of a header.
     """
     path = Path(path)
-    if not path.parent.exists():
-        raise ExportError(f"folder {path.parent} does not exist")
+    check_output(path, project)
     known = {name.casefold(): (vid, name) for vid, name in project.rows("SELECT id, name FROM variables")}
     wanted = list(variables) if variables is not None else [name for _, name in sorted(known.values())]
     chosen: list[tuple[int, str]] = []
@@ -86,7 +86,7 @@ def export_iramuteq(project: Project, path: str | Path, *, variables: Sequence[s
     cursor = project.con.cursor()
     try:
         result = cursor.execute(f"SELECT d.id, d.kind, d.text FROM documents d WHERE {doc_sql} ORDER BY d.id", params)
-        with path.open("w", encoding="utf-8", newline="\n") as handle:
+        with output_file(path, project) as partial, partial.open("w", encoding="utf-8", newline="\n") as handle:
             while batch := result.fetchmany(2000):
                 for document_id, kind, text in batch:
                     header = ["****"]

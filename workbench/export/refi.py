@@ -28,7 +28,6 @@ signatures), segments, suggestions and topics.
 
 from __future__ import annotations
 
-import os
 import re
 import zipfile
 from collections import defaultdict
@@ -39,8 +38,8 @@ from pathlib import Path
 from typing import Any
 
 from workbench import __version__
-from workbench.errors import ExportError
 from workbench.filters import Filters, make_filters
+from workbench.output import check_output, output_file
 from workbench.project import Project
 from workbench.refi_xml import (
     KIND_VARIABLE,
@@ -357,22 +356,15 @@ def export_qdpx(
     from lxml import etree
 
     path = Path(path)
-    if not path.parent.is_dir():
-        raise ExportError(f"folder {path.parent} does not exist")
+    check_output(path, project)
     filters = make_filters(project, codes=codes or (), coders=coders or ())
     builder = _Builder(project, filters)
     root = builder.build()
     xml = etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr("project.qde", xml)
-            for doc in builder.documents:
-                archive.writestr(f"sources/{builder.document_guid[doc['id']]}.txt", doc["text"].encode("utf-8"))
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise ExportError(f"cannot write {path}: {exc}") from exc
+    with output_file(path, project) as partial, zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("project.qde", xml)
+        for doc in builder.documents:
+            archive.writestr(f"sources/{builder.document_guid[doc['id']]}.txt", doc["text"].encode("utf-8"))
     return {
         "path": str(path),
         "documents": len(builder.documents),

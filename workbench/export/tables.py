@@ -30,6 +30,7 @@ from typing import Any
 
 from workbench.errors import ExportError
 from workbench.filters import NO_FILTERS, Filters
+from workbench.output import check_output, output_file
 from workbench.project import Project
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -314,9 +315,9 @@ def export_table(project: Project, path: str | Path, *, table: str = "segments",
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".parquet"):
         raise ExportError(f"{path.name}: tables are written as .csv or .parquet")
-    if not path.parent.exists():
-        raise ExportError(f"folder {path.parent} does not exist")
+    check_output(path, project)
     source = build_table(project, table, filters, context=context)
-    if suffix == ".csv":
-        return write_csv(source, path, delimiter=delimiter)
-    return write_parquet(source, path)
+    with output_file(path, project) as partial:
+        if suffix == ".csv":
+            return write_csv(source, partial, delimiter=delimiter)
+        return write_parquet(source, partial)
