@@ -13,6 +13,7 @@ import os
 import re
 import stat
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -72,6 +73,39 @@ def _check_is_duckdb(path: Path) -> None:
     """Refuse files that are not DuckDB databases before DuckDB touches (and could rewrite) them."""
     if not is_database_file(path):
         raise NotAProject(f"{path} is not a Verbatim Workbench project (not a DuckDB file); it was not modified")
+
+
+REWRITE_WAIT = 60.0  # seconds an open waits for another process's rewrite to finish
+
+
+@contextmanager
+def _rewrite_lock(path: Path, *, exclusive: bool) -> Iterator[None]:
+    """An advisory lock, apart from DuckDB's own, on the folder that holds the project. A rewrite holds it
+    exclusively from closing the old file until the new one is open again; every open holds it shared
+    while it connects. Without it, another process could open the old file in that gap and commit into a
+    file about to be replaced, and lose what it was told was saved. The folder is locked, not the file:
+    closing any descriptor of a file drops the POSIX locks the process holds on it, DuckDB's included.
+    The cost is that opens in the same folder wait for a rewrite's gap (milliseconds). POSIX only:
+    Windows refuses to replace a file another process has open anyway."""
+    if os.name != "posix":
+        yield
+        return
+    import fcntl
+
+    handle = os.open(path.resolve().parent, os.O_RDONLY)
+    try:
+        deadline = time.monotonic() + REWRITE_WAIT
+        while True:
+            try:
+                fcntl.flock(handle, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise ProjectLocked(f"{path} is being rewritten by another process; try again in a moment") from None
+                time.sleep(0.02)
+        yield
+    finally:
+        os.close(handle)
 
 
 def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
@@ -146,6 +180,11 @@ class Project:
         if path.is_dir():
             raise NotAProject(f"{path} is a folder, not a project file")
         _check_is_duckdb(path)
+        with _rewrite_lock(path, exclusive=False):
+            return cls._open(path, read_only, any_version)
+
+    @classmethod
+    def _open(cls, path: Path, read_only: bool, any_version: bool) -> Project:
         # Look first without writing: a DuckDB file of another application must stay untouched.
         probe = _connect(path, read_only=True)
         try:
@@ -162,6 +201,7 @@ class Project:
                 raise ProjectError(f"{path} needs an upgrade (schema {version}); open it once for writing")
             return cls(path, _connect(path, read_only=True), read_only=True)
         project = cls(path, _connect(path, read_only=False), read_only=False)
+        project._remove_stale_copy()
         if version < latest_version():
             with project.transaction():
                 project._migrate(upto=latest_version())
@@ -243,17 +283,25 @@ class Project:
                 "but the bytes of deleted or overwritten rows may remain in the file until a later rewrite "
                 "(the copy needs as much free space as the project)"
             ) from exc
-        self.con.close()
-        try:
-            os.replace(fresh, target)
-            if os.name == "posix":  # make the rename itself durable
-                directory = os.open(target.parent, os.O_RDONLY)
-                try:
-                    os.fsync(directory)
-                finally:
-                    os.close(directory)
-        finally:
-            self.con = _connect(self.path, read_only=False)
+        with _rewrite_lock(target, exclusive=True):
+            self.con.close()
+            try:
+                os.replace(fresh, target)
+                if os.name == "posix":  # make the rename itself durable
+                    directory = os.open(target.parent, os.O_RDONLY)
+                    try:
+                        os.fsync(directory)
+                    finally:
+                        os.close(directory)
+            finally:
+                self.con = _connect(self.path, read_only=False)
+
+    def _remove_stale_copy(self) -> None:
+        """A rewrite killed half-way leaves its partial copy beside the project; holding the project open
+        for writing proves no rewrite is running, so the copy can go."""
+        fresh = self.path.resolve().with_name(self.path.resolve().name + ".rewrite")
+        for stale in (fresh, Path(str(fresh) + ".wal")):
+            stale.unlink(missing_ok=True)
 
     def worker(self) -> Project:
         """A handle for another thread: same database, its own connection (DuckDB cursors are per thread),
