@@ -14,6 +14,7 @@ import re
 import stat
 import threading
 import time
+import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -59,8 +60,30 @@ def latest_version() -> int:
     return max([1] + [version for version, _, _ in migrations()])
 
 
+# Projects open in this process, by (device, inode) of their file: see `open_in_this_process`.
+_OPEN_HERE: weakref.WeakValueDictionary[int, Project] = weakref.WeakValueDictionary()
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def open_in_this_process(path: Path) -> bool:
+    """Whether a project this process holds open is the file at `path` (compared by device and inode, by
+    stat, which opens nothing). Reading such a file would close a descriptor of it, and on POSIX closing
+    any descriptor of a file drops every lock the process holds on it: DuckDB's one-writer lock with it."""
+    identity = _file_identity(path)
+    return identity is not None and any(project.identity == identity for project in list(_OPEN_HERE.values()))
+
+
 def is_database_file(path: Path) -> bool:
     """Whether `path` is a DuckDB database file (a project or another program's), by its header."""
+    if open_in_this_process(path):
+        return True
     try:
         with path.open("rb") as handle:
             header = handle.read(12)
@@ -136,6 +159,8 @@ class Project:
         self._worker = worker
         self.events = ChangeEvents()
         self._queued: list[ChangeEvent] = []
+        self.identity = _file_identity(path)
+        _OPEN_HERE[id(self)] = self
 
     # -- life cycle -------------------------------------------------------------------------------
     @classmethod
@@ -295,6 +320,7 @@ class Project:
                         os.close(directory)
             finally:
                 self.con = _connect(self.path, read_only=False)
+                self.identity = _file_identity(self.path)
 
     def _remove_stale_copy(self) -> None:
         """A rewrite killed half-way leaves its partial copy beside the project; holding the project open
@@ -312,6 +338,7 @@ class Project:
 
     def close(self) -> None:
         self.con.close()
+        _OPEN_HERE.pop(id(self), None)
 
     def __enter__(self) -> Self:
         return self

@@ -126,3 +126,26 @@ def test_a_partial_copy_left_by_a_killed_rewrite_is_removed_on_the_next_open(tmp
         assert stale.exists()  # a reader cannot know whether a rewrite is running
     Project.open(path).close()
     assert not stale.exists()
+
+
+def test_looking_at_an_open_project_from_the_same_process_keeps_its_lock(tmp_path: Path) -> None:
+    """On POSIX, closing any descriptor of a file drops the locks the process holds on it, DuckDB's too:
+    reading the header of a project this process has open (an export's target check) must not let
+    another process open it for writing."""
+    from workbench.output import check_output
+    from workbench.project import is_database_file
+
+    path = tmp_path / "held.vwb"
+    Project.create(path).close()
+    probe = ("from workbench.errors import ProjectLocked\nfrom workbench.project import Project\n"
+             f"try:\n    Project.open({str(path)!r}).close()\n    print('opened')\n"
+             "except ProjectLocked:\n    print('locked')\n")
+    with Project.open(path) as held:
+        assert is_database_file(path)
+        try:
+            check_output(path)
+        except Exception as exc:  # noqa: BLE001 - only the lock matters here
+            assert "project or database file" in str(exc)
+        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+        assert done.stdout.strip() == "locked", done.stderr
+        assert held.scalar("SELECT count(*) FROM documents") == 0
