@@ -14,14 +14,24 @@ from __future__ import annotations
 import codecs
 import hashlib
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from workbench.errors import IngestError
 from workbench.text.normalise import normalise_text
 
 Pseudonymiser = Callable[[str], str]
+
+
+@runtime_checkable
+class KeepsOriginals(Protocol):
+    """A pseudonymiser that commits what it keeps of the originals as it goes (the reversible one): when
+    the file being imported fails, those originals must go with the rolled-back documents."""
+
+    def undone_on_failure(self) -> AbstractContextManager[None]: ...
 
 
 # Default size limits per file family, in bytes. Tables are big by nature (a million-row survey export

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,14 @@ from workbench.errors import Cancelled, IngestError, WorkbenchError
 from workbench.events import events_for_tables
 from workbench.ingest import email as email_format
 from workbench.ingest import transcripts
-from workbench.ingest.base import MAX_BYTES, ParsedDocument, Pseudonymiser, check_file, file_sha256
+from workbench.ingest.base import (
+    MAX_BYTES,
+    KeepsOriginals,
+    ParsedDocument,
+    Pseudonymiser,
+    check_file,
+    file_sha256,
+)
 from workbench.ingest.store import StoreCounts, find_source, insert_source, store_parsed
 from workbench.ingest.tables import loaded_table, plan_table, store_table
 from workbench.progress import CancelToken, ProgressCallback, no_progress
@@ -169,7 +177,14 @@ def import_file(
         shown = path.suffix or "(no extension)"
         raise IngestError(path, f"unknown format {shown}; supported: {', '.join(sorted([*FORMATS, *REFI_SUFFIXES]))}")
     check_file(path, max_bytes if max_bytes is not None else MAX_BYTES[fmt.family])
-    doc_kind = kind or fmt.kind
+    keeps = pseudonymiser.undone_on_failure() if isinstance(pseudonymiser, KeepsOriginals) else nullcontext()
+    with keeps:
+        return _import_format(project, path, fmt, kind or fmt.kind, text_column, pseudonymiser, progress)
+
+
+def _import_format(project: Project, path: Path, fmt: Format, doc_kind: str, text_column: str | None,
+                   pseudonymiser: Pseudonymiser | None, progress: ProgressCallback) -> FileResult:
+    """The import of a file of a known format, in one transaction."""
     family = path.suffix.lower().lstrip(".")
     if fmt.parse is None:
         # A table can be hundreds of MB: its SHA-256 is computed in a thread while DuckDB loads it (the

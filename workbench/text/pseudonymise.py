@@ -25,7 +25,8 @@ import json
 import re
 import secrets
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from workbench.errors import WorkbenchError
@@ -125,6 +126,7 @@ class Pseudonymiser:
         self._mapped = set(project.rows("SELECT kind, token FROM pseudonyms")) if reversible else set()
         self._pending_keys: list[tuple[str, str, str]] = []
         self._pending_mappings: list[tuple[str, str, str]] = []
+        self._written_mappings: list[tuple[str, str]] = []  # (kind, original) committed by this object
         # Created here, outside any query: inside the importer's SQL function the project's own
         # connection (and making a cursor from it) is off limits.
         self._writer = project.worker() if immediate else None
@@ -167,8 +169,28 @@ class Pseudonymiser:
                 project.con.executemany("INSERT INTO pseudonym_keys VALUES (?, ?, ?)", self._pending_keys)
             if self._pending_mappings:
                 project.con.executemany("INSERT INTO pseudonyms VALUES (?, ?, ?)", self._pending_mappings)
+        self._written_mappings += [(kind, token) for kind, token, _ in self._pending_mappings]
         self._pending_keys.clear()
         self._pending_mappings.clear()
+
+    @contextmanager
+    def undone_on_failure(self) -> Iterator[None]:
+        """Around the import of one file: if it fails, the originals this object committed meanwhile are
+        deleted. The file's documents roll back with its transaction, but the originals went through a
+        connection of their own, and would otherwise stay in the project with nothing pseudonymised."""
+        written, pending = len(self._written_mappings), len(self._pending_mappings)
+        try:
+            yield
+        except BaseException:
+            undone = self._written_mappings[written:]
+            dropped = [(kind, token) for kind, token, _ in self._pending_mappings[pending:]]
+            del self._written_mappings[written:], self._pending_mappings[pending:]
+            self._mapped.difference_update(undone + dropped)
+            if undone:
+                writer = self._writer or self.project
+                with writer.transaction():
+                    writer.con.executemany("DELETE FROM pseudonyms WHERE kind = ? AND token = ?", undone)
+            raise
 
     # -- texts -----------------------------------------------------------------------------------
     def entities(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
