@@ -57,7 +57,8 @@ def test_main_window_in_english(qtbot, english: None, filled: Project) -> None:
     window = open_window(qtbot, filled)
     assert menu_titles(window) == ["&File", "&Edit", "&Analysis"]
     file_menu = window.menuBar().actions()[0].menu()
-    assert [action.text() for action in file_menu.actions()] == ["&Open project…", "&Import files…", "&Quit"]
+    assert [action.text() for action in file_menu.actions()] == ["&Open project…", "&Import files…", "&Back up a copy…",
+                                                                    "&Quit"]
     assert window.undo_action.text().startswith("&Undo: ")
     assert window.redo_action.text() == "&Redo"
     assert tab_titles(window.centre_tabs) == ["Document", "Charts", "Training"]

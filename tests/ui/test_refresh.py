@@ -59,3 +59,17 @@ def test_a_coding_committed_by_another_thread_shows_in_the_open_document(qtbot, 
     undo(filled)
     qtbot.waitUntil(lambda: window.codings.count() == 0)
     assert "Annuler" in window.undo_action.text() or not window.undo_action.isEnabled()
+
+
+def test_the_window_backs_up_the_open_project(qtbot, filled: Project, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    window = open_window(qtbot, filled)
+    target = tmp_path / "copie.vwb"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    window.backup_action.trigger()
+    qtbot.waitUntil(lambda: window.job is None and target.exists(), timeout=60000)
+    assert "copie.vwb (3 documents" in window.statusBar().currentMessage()
+    with Project.open(target) as copy:
+        assert copy.scalar("SELECT count(*) FROM documents") == 3
+    assert window.current_document_id() == 1  # the open project is untouched and still open

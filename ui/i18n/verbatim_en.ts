@@ -161,6 +161,10 @@
         <translation>&amp;Import files…</translation>
     </message>
     <message>
+        <source>&amp;Sauvegarder une copie…</source>
+        <translation>&amp;Back up a copy…</translation>
+    </message>
+    <message>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -295,6 +299,18 @@
     <message>
         <source>Verbatims (*.csv *.xlsx *.eml *.mbox *.msg *.txt *.docx *.vtt *.srt *.qdpx);;Tous (*)</source>
         <translation>Verbatims (*.csv *.xlsx *.eml *.mbox *.msg *.txt *.docx *.vtt *.srt *.qdpx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Sauvegarder une copie du projet</source>
+        <translation>Back up a copy of the project</translation>
+    </message>
+    <message>
+        <source>Sauvegarde</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>Sauvegarde annulée : aucune copie n&apos;a été écrite.</source>
+        <translation>Backup cancelled: no copy was written.</translation>
     </message>
     <message>
         <source>Import</source>

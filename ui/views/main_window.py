@@ -174,9 +174,11 @@ class MainWindow(QMainWindow):
         self.open_action.triggered.connect(self._open_dialog)
         self.import_action = QAction(self.tr("&Importer des fichiers…"), self, shortcut="Ctrl+I")
         self.import_action.triggered.connect(self._import_dialog)
+        self.backup_action = QAction(self.tr("&Sauvegarder une copie…"), self)
+        self.backup_action.triggered.connect(self._backup_dialog)
         quit_action = QAction(self.tr("&Quitter"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for action in (self.open_action, self.import_action, quit_action):
+        for action in (self.open_action, self.import_action, self.backup_action, quit_action):
             file_menu.addAction(action)
         edit_menu = self.menuBar().addMenu(self.tr("&Édition"))
         self.undo_action = QAction(self.tr("&Annuler"), self, shortcut=QKeySequence.StandardKey.Undo)
@@ -480,6 +482,24 @@ class MainWindow(QMainWindow):
         if paths:
             self.start_import([Path(p) for p in paths])
 
+    def _backup_dialog(self) -> None:
+        if self.project is None:
+            return
+        suggested = self.project.path.with_name(f"{self.project.path.stem}-copie.vwb")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Sauvegarder une copie du projet"), str(suggested),
+            self.tr("Projets Verbatim Workbench (*.vwb)"),
+        )
+        if path:
+            self.start_backup(Path(path))
+
+    def start_backup(self, path: Path) -> Job:
+        """A whole, consistent copy of the project, taken while it stays open (`workbench backup`)."""
+        from workbench.backup import backup_project
+
+        return self.start_job(self.tr("Sauvegarde"), backup_project, path,
+                              cancelled=self.tr("Sauvegarde annulée : aucune copie n'a été écrite."))
+
     def start_import(self, paths: list[Path]) -> Job:
         """Import in a worker thread, with progress and Cancel in the status bar."""
         from workbench.ingest.folder import import_paths
@@ -522,7 +542,7 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
-        for action in (self.import_action, self.segment_action, self.suggest_action, self.topics_action,
+        for action in (self.import_action, self.backup_action, self.segment_action, self.suggest_action, self.topics_action,
                        self.remove_document_action):
             action.setEnabled(False)
         job.start()
@@ -541,7 +561,7 @@ class MainWindow(QMainWindow):
     def _job_done(self, message: str, error: bool = False) -> None:
         self.progress.hide()
         self.cancel_button.hide()
-        for action in (self.import_action, self.segment_action, self.suggest_action, self.topics_action,
+        for action in (self.import_action, self.backup_action, self.segment_action, self.suggest_action, self.topics_action,
                        self.remove_document_action):
             action.setEnabled(True)
         self.job = None

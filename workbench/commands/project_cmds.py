@@ -22,6 +22,7 @@ def register(cli: click.Group) -> None:
     cli.add_command(info)
     cli.add_command(demo)
     cli.add_command(compact)
+    cli.add_command(backup)
 
 
 @click.command()
@@ -76,6 +77,19 @@ def compact(project: str) -> None:
     with Project.open(project) as opened:
         opened.rewrite()
     click.echo(f"rewrote {path}: {before / 1024**2:.1f} MB -> {path.stat().st_size / 1024**2:.1f} MB")
+
+
+@click.command()
+@project_argument
+@click.argument("out", type=click.Path(dir_okay=False))
+def backup(project: str, out: str) -> None:
+    """Copy PROJECT, whole and consistent, into the new file OUT (.vwb): the safe way to copy a project,
+    even right after a crash (the latest work may still be in PROJECT.wal, which a plain file copy misses)."""
+    from workbench.backup import backup_project
+    from workbench.project import Project
+
+    with Project.open(project) as opened:
+        click.echo(backup_project(opened, out).summary())
 
 
 @click.command()
