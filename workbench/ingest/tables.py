@@ -150,17 +150,28 @@ def _prefix_is_utf8(sample: bytes) -> bool:
 
 
 def _first_invalid_utf8(path: Path) -> bytes:
-    """Some bytes around the first place the file stops being UTF-8 (for the encoding detector)."""
+    """Some bytes around the first place the file stops being UTF-8 (for the encoding detector). A file
+    that was UTF-8, accents included, up to that place mixes two encodings: no single codec reads it, and
+    decoding it all as cp1252 would silently turn every "é" before it into "Ã©", so it is refused with the
+    line where the other encoding starts."""
     decoder = codecs.getincrementaldecoder("utf-8")()
-    offset = 0
+    offset = lines = 0
+    accented = False
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 22), b""):
             try:
                 decoder.decode(block)
             except UnicodeDecodeError as exc:
+                before = block[:exc.start]
+                if accented or not before.isascii():
+                    line = lines + before.count(b"\n") + 1
+                    raise IngestError(path, "this line is not UTF-8 while the lines before it are: the file mixes "
+                                            "two encodings; save it again as UTF-8 (CSV UTF-8 in Excel)", line) from exc
                 start = offset + max(0, exc.start - 65536)
                 handle.seek(start)
                 return handle.read(131072)
+            accented = accented or not block.isascii()
+            lines += block.count(b"\n")
             offset += len(block)
     return b""
 
