@@ -12,6 +12,7 @@ import importlib
 import sys
 
 import click
+import duckdb
 
 from workbench import __version__
 from workbench.errors import WorkbenchError
@@ -54,4 +55,17 @@ def main(argv: list[str] | None = None) -> None:
     except WorkbenchError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
+    except OSError as exc:  # a full disk, a read-only folder, a file taken away: the user's to fix
+        click.echo(f"error: {os_error_message(exc)}", err=True)
+        sys.exit(1)
+    except duckdb.IOException as exc:  # DuckDB's own file errors (it writes the project), in its words
+        click.echo(f"error: {str(exc).splitlines()[0].removeprefix('IO Error: ')}", err=True)
+        sys.exit(1)
     sys.exit(0)
+
+
+def os_error_message(exc: OSError) -> str:
+    """One line naming the file and the system's reason ("No space left on device")."""
+    where = exc.filename if exc.filename is not None else ""
+    reason = exc.strerror or str(exc)
+    return f"{where}: {reason}" if where else reason
