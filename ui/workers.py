@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from workbench.errors import Cancelled, WorkbenchError
+from workbench.errors import Cancelled, WorkbenchError, os_error_message
 from workbench.progress import CancelToken
 
 
@@ -51,6 +51,8 @@ class Job(QRunnable):
             self.signals.cancelled.emit()
         except WorkbenchError as exc:
             self.signals.failed.emit(str(exc))
+        except OSError as exc:  # a full disk, a folder that cannot be written: the user's to fix
+            self.signals.failed.emit(os_error_message(exc))
         except Exception:  # noqa: BLE001 — a bug: show its traceback rather than hide it
             self.signals.failed.emit(traceback.format_exc())
         else:

@@ -15,7 +15,7 @@ import click
 import duckdb
 
 from workbench import __version__
-from workbench.errors import WorkbenchError
+from workbench.errors import WorkbenchError, os_error_message
 
 COMMAND_MODULES = (
     "workbench.commands.project_cmds",
@@ -63,9 +63,3 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(1)
     sys.exit(0)
 
-
-def os_error_message(exc: OSError) -> str:
-    """One line naming the file and the system's reason ("No space left on device")."""
-    where = exc.filename if exc.filename is not None else ""
-    reason = exc.strerror or str(exc)
-    return f"{where}: {reason}" if where else reason

@@ -59,3 +59,10 @@ class Cancelled(WorkbenchError):
 
     def __init__(self, message: str = "cancelled by the user") -> None:
         super().__init__(message)
+
+
+def os_error_message(exc: OSError) -> str:
+    """One line naming the file and the system's reason ("No space left on device")."""
+    where = exc.filename if exc.filename is not None else ""
+    reason = exc.strerror or str(exc)
+    return f"{where}: {reason}" if where else reason
