@@ -564,3 +564,15 @@ def test_codes_merge_by_guid_name_or_scheme_key_and_clashes_are_renamed(project,
         "Accueil", "Délai", "Prix", "délai (2)"]
     assert project.scalar("SELECT color FROM codes WHERE id = ?", [kept]) == "#123456"  # the project's code stays
     assert sorted(code for (code,) in project.rows("SELECT code_id FROM codings")) == sorted([kept, keyed])
+
+
+def test_what_a_refi_import_skipped_is_said_in_the_plain_output(tmp_path):
+    """Issue 14, item 8: the warnings of a REFI-QDA import reached only --json before."""
+    from cli_helpers import run
+
+    reference = "/etc/hostname"
+    archive = write_qdpx(tmp_path / "ext.qdpx", _maxqda_qde(CRLF_TEXT, path=reference),
+                         {f"sources/{G_SOURCE}.txt": CRLF_TEXT})
+    assert run("new", tmp_path / "p.vwb")[0] == 0
+    _, out, _ = run("import", tmp_path / "p.vwb", archive, "-q")
+    assert f"source 'Entretien 1' skipped: its text {reference!r} is outside the archive" in out

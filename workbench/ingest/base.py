@@ -83,6 +83,7 @@ class ParsedDocument:
     parts: list[Part] = field(default_factory=list)
     turns: list[Turn] = field(default_factory=list)
     preamble: str = ""
+    skipped: list[str] = field(default_factory=list)  # what the importer could not read, with its line
 
 
 def file_sha256(path: Path) -> str:

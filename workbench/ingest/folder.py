@@ -85,7 +85,8 @@ class FileResult:
         if self.segments:
             extra.append(f"{self.segments} turns")
         tail = f" ({', '.join(extra)})" if extra else ""
-        return f"{name}: {self.documents} {self.kind} document(s){tail}"
+        note = f"; {self.message}" if self.message else ""  # what was skipped, and why
+        return f"{name}: {self.documents} {self.kind} document(s){tail}{note}"
 
 
 @dataclass
@@ -186,6 +187,7 @@ def _import_format(project: Project, path: Path, fmt: Format, doc_kind: str, tex
                    pseudonymiser: Pseudonymiser | None, progress: ProgressCallback) -> FileResult:
     """The import of a file of a known format, in one transaction."""
     family = path.suffix.lower().lstrip(".")
+    unread: list[str] = []
     if fmt.parse is None:
         # A table can be hundreds of MB: its SHA-256 is computed in a thread while DuckDB loads it (the
         # load leaves part of a core idle), and an already imported file is recognised after the load.
@@ -214,7 +216,12 @@ def _import_format(project: Project, path: Path, fmt: Format, doc_kind: str, tex
             source_id = insert_source(project, family, path, sha256)
             counts = store_parsed(project, source_id, documents, doc_kind, pseudonymiser)
             _check_not_empty(path, counts)
-    return _result(path, doc_kind, counts)
+        unread = [reason for document in documents for reason in document.skipped]
+    result = _result(path, doc_kind, counts)
+    if unread:  # a part the importer could not read is said, never dropped in silence
+        result.message = "; ".join(filter(None, [result.message, f"{len(unread)} part(s) skipped: "
+                                                 + "; ".join(unread)]))
+    return result
 
 
 def _import_refi(project: Project, path: Path) -> FileResult:

@@ -129,19 +129,33 @@ def parse_docx(path: Path) -> list[ParsedDocument]:
     return [turns_from_lines(lines, title=title)]
 
 
-def _cues(path: Path, text: str) -> list[tuple[float, float, list[str]]]:
-    """(start, end, payload lines) of each cue of a VTT or SRT file."""
-    cues = []
-    for block in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
-        lines = [line for line in block.split("\n") if line.strip()]
-        for index, line in enumerate(lines):
-            timing = _CUE_TIMING.match(line)
-            if timing:
-                cues.append((seconds(timing.group("start")), seconds(timing.group("end")), lines[index + 1:]))
-                break
+# WebVTT blocks that are not cues: the header, comments, style sheets and regions.
+_NOT_A_CUE = re.compile(r"^(WEBVTT|NOTE|STYLE|REGION)\b")
+
+
+def _cues(path: Path, text: str) -> tuple[list[tuple[float, float, list[str]]], list[str]]:
+    """(start, end, payload lines) of each cue of a VTT or SRT file, and one line per block that looked
+    like a cue but had no readable timing (reported, not silently dropped)."""
+    cues, skipped = [], []
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    block: list[tuple[int, str]] = []
+    for number, line in enumerate([*lines, ""], start=1):
+        if line.strip():
+            block.append((number, line))
+            continue
+        if not block:
+            continue
+        timed = next((index for index, (_, text_line) in enumerate(block) if _CUE_TIMING.match(text_line)), None)
+        if timed is not None:
+            timing = _CUE_TIMING.match(block[timed][1])
+            cues.append((seconds(timing.group("start")), seconds(timing.group("end")),
+                         [text_line for _, text_line in block[timed + 1:]]))
+        elif not _NOT_A_CUE.match(block[0][1]):
+            skipped.append(f"line {block[0][0]}: a cue without a readable 'start --> end' timing line")
+        block = []
     if not cues:
         raise IngestError(path, "no cues found (no 'start --> end' timing line)")
-    return cues
+    return cues, skipped
 
 
 def _cue_turns(payload: list[str], start: float, end: float) -> list[Turn]:
@@ -167,7 +181,8 @@ def _cue_turns(payload: list[str], start: float, end: float) -> list[Turn]:
 def _subtitles(path: Path) -> list[ParsedDocument]:
     text = decode_text(path, path.read_bytes())
     turns: list[Turn] = []
-    for start, end, payload in _cues(path, text):
+    cues, skipped = _cues(path, text)
+    for start, end, payload in cues:
         for turn in _cue_turns(payload, start, end):
             previous = turns[-1] if turns else None
             if previous is not None and turn.speaker is not None and turn.speaker == previous.speaker:
@@ -175,7 +190,7 @@ def _subtitles(path: Path) -> list[ParsedDocument]:
                 previous.t_end = turn.t_end
             else:
                 turns.append(turn)
-    return [ParsedDocument(position=1, turns=turns, title=path.stem)]
+    return [ParsedDocument(position=1, turns=turns, title=path.stem, skipped=skipped)]
 
 
 def parse_vtt(path: Path) -> list[ParsedDocument]:
