@@ -224,3 +224,32 @@ def test_values_that_do_not_fit_their_type_stay_readable(project, tmp_path, sche
         "b": ("TextValue", "oui"), "d": ("TextValue", "12/03/2026"), "h": ("DateTimeValue", "2026-03-12T09:05:00"),
         "vwb:kind": ("TextValue", "other"),
     }
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("😀 ab cd ef gh", (3, 6)),  # a span ending inside a word, after an emoji
+    ("Bonjour,\nle client 😀 a dit : ab cd ef gh\nfin", (31, 34)),
+    ("Conseillère : bonjour\r\nClient : ma facture 🧾 est fausse", (40, 45)),
+])
+def test_our_own_archive_brings_every_coding_back_on_the_same_characters(tmp_path, text, span):
+    """Issue 14, item 5: the position convention was guessed for our own archives too, and a coding
+    ending inside a word came back moved onto the nearest word ([3, 6) "b c" became [2, 5) "ab ")."""
+    from builders import add_code, add_coder_row
+    from builders import add_document as add_text
+
+    from workbench.coding import apply_code
+    from workbench.ingest.refi import import_qdpx
+
+    from workbench.text.normalise import normalise_text
+
+    with Project.create(tmp_path / "a.vwb") as source:
+        document = add_text(source, normalise_text(text))  # as an import would have stored it
+        stored = source.scalar("SELECT text FROM documents WHERE id = ?", [document])
+        add_coder_row(source, "alice")
+        apply_code(source, document, add_code(source, "C"), *span, coder="alice")
+        export_qdpx(source, tmp_path / "x.qdpx")
+    with Project.create(tmp_path / "b.vwb") as target:
+        import_qdpx(target, tmp_path / "x.qdpx")
+        start, end, again = target.rows("SELECT c.start_pos, c.end_pos, d.text FROM codings c "
+                                        "JOIN documents d ON d.id = c.document_id")[0]
+    assert again == stored and (start, end) == span and again[start:end] == stored[span[0]:span[1]]

@@ -14,6 +14,8 @@ The rule (one convention per archive, since one tool wrote it):
    boundaries (coders select words, not halves of words);
 3. ties go to the standard reading (code points over the file as it is), except that an archive whose
    `origin` names ATLAS.ti prefers one unit per line ending. Without CRLF or emoji all readings agree.
+Our own archives skip the contest: we write code points over the file as it is, and a coding that ends
+inside a word (as coders sometimes select) must come back where it was, not on the nearest word.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+
+from workbench.refi_xml import ORIGIN
 
 STRIP = " \t\n"
 # After line-break and control handling, only ASCII characters remain below U+0080, and none of them
@@ -208,6 +212,8 @@ def choose_convention(
     sources: Sequence[tuple[StoredText, Sequence[int], Sequence[int]]], origin: str | None
 ) -> Convention:
     """The convention that fits the selections of all `sources` (stored text, starts, ends) best."""
+    if origin and origin.startswith(ORIGIN):
+        return AS_IN_FILE
     preferred = list(CONVENTIONS)
     if origin and "atlas" in origin.casefold():
         preferred.insert(0, preferred.pop(1))
