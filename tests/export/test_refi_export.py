@@ -239,7 +239,6 @@ def test_our_own_archive_brings_every_coding_back_on_the_same_characters(tmp_pat
 
     from workbench.coding import apply_code
     from workbench.ingest.refi import import_qdpx
-
     from workbench.text.normalise import normalise_text
 
     with Project.create(tmp_path / "a.vwb") as source:
