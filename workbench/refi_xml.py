@@ -57,6 +57,9 @@ class ZipLimits:
 
 
 DEFAULT_LIMITS = ZipLimits()
+# Word and Excel files are zip archives of XML too: the same checks before python-docx or openpyxl expand
+# them (a 443 KB .docx expanding to 100 MB, a 3.5 MB .xlsx holding 1 GB of shared strings were taken whole).
+OFFICE_LIMITS = ZipLimits(max_members=10_000, max_total_bytes=512 * 1024**2, max_member_bytes=512 * 1024**2)
 
 
 def derived_guid(*parts: object) -> str:
@@ -184,6 +187,18 @@ class SafeZip:
         if len(data) != info.file_size:
             raise IngestError(self.path, f"member {name!r} is shorter than its header says; the archive is corrupt")
         return data
+
+    def contains_any(self, name: str, markers: tuple[bytes, ...]) -> bool:
+        """Whether a member holds any of `markers`, read in blocks (bounded memory, the whole member)."""
+        overlap = max(len(marker) for marker in markers) - 1
+        tail = b""
+        with self._zip.open(self._infos[name]) as member:
+            for block in iter(lambda: member.read(1 << 20), b""):
+                window = tail + block
+                if any(marker in window for marker in markers):
+                    return True
+                tail = window[-overlap:] if overlap else b""
+        return False
 
     def close(self) -> None:
         self._zip.close()

@@ -52,6 +52,7 @@ from workbench.ingest.values import (
 )
 from workbench.progress import ProgressCallback, no_progress
 from workbench.project import Project
+from workbench.refi_xml import OFFICE_LIMITS, SafeZip
 from workbench.text.nfc_quick_check import nfc_sensitive_ranges
 from workbench.text.normalise import fold
 
@@ -338,6 +339,7 @@ def load_xlsx(project: Project, path: Path, loaded: LoadedTable, progress: Progr
     with path.open("rb") as handle:
         if handle.read(4) != b"PK\x03\x04":
             raise IngestError(path, "not an Excel workbook (.xlsx is a zip file; this is not)")
+    SafeZip(path, OFFICE_LIMITS).close()  # sizes and compression ratios checked before openpyxl expands it
     from openpyxl import load_workbook
 
     try:

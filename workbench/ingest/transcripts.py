@@ -28,6 +28,7 @@ from pathlib import Path
 
 from workbench.errors import IngestError
 from workbench.ingest.base import ParsedDocument, Turn, decode_text
+from workbench.refi_xml import OFFICE_LIMITS, SafeZip
 
 _TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 _LABEL_LINE = re.compile(
@@ -38,7 +39,6 @@ _MAX_LABEL_WORDS = 5
 _CUE_TIMING = re.compile(rf"^\s*(?P<start>{_TIME})\s*-->\s*(?P<end>{_TIME})")
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]+)>(.*?)(?=</v>|<v[\s.]|\Z)", re.DOTALL)
 _TAG = re.compile(r"</?[^>]+>")
-_MAX_DOCX_UNCOMPRESSED = 512 * 1024**2
 # Declarations with no place in a Word document, in the encodings XML parts may use.
 _HOSTILE_MARKERS = tuple(
     marker.encode(encoding) for marker in ("<!DOCTYPE", "<!ENTITY") for encoding in ("utf-8", "utf-16-le", "utf-16-be")
@@ -98,26 +98,22 @@ def parse_txt(path: Path) -> list[ParsedDocument]:
     return [turns_from_lines(lines, title=path.stem)]
 
 
-def _check_docx_archive(path: Path) -> zipfile.ZipFile:
+def _check_docx_archive(path: Path) -> None:
+    """Refuse a .docx that is no Word document, would expand beyond `OFFICE_LIMITS` (sizes, compression
+    ratio: a zip bomb), or declares a DOCTYPE or ENTITY anywhere in its XML (read in blocks, the whole part:
+    a declaration pushed past the first kilobytes is still found)."""
     if not zipfile.is_zipfile(path):
         raise IngestError(path, "not a Word document (.docx is a zip file; this is not)")
-    archive = zipfile.ZipFile(path)
-    members = archive.infolist()
-    if sum(member.file_size for member in members) > _MAX_DOCX_UNCOMPRESSED:
-        raise IngestError(path, "refused: the document expands to more than 512 MB (zip bomb?)")
-    if "word/document.xml" not in archive.namelist():
-        raise IngestError(path, "not a Word document: no word/document.xml inside")
-    for member in members:
-        if member.filename.endswith((".xml", ".rels")):
-            with archive.open(member) as handle:
-                head = handle.read(65536)
-            if any(marker in head for marker in _HOSTILE_MARKERS):
-                raise IngestError(path, f"refused: {member.filename} declares a DOCTYPE/ENTITY (hostile XML)")
-    return archive
+    with SafeZip(path, OFFICE_LIMITS) as archive:
+        if "word/document.xml" not in archive.names():
+            raise IngestError(path, "not a Word document: no word/document.xml inside")
+        for name in archive.names():
+            if name.endswith((".xml", ".rels")) and archive.contains_any(name, _HOSTILE_MARKERS):
+                raise IngestError(path, f"refused: {name} declares a DOCTYPE/ENTITY (hostile XML)")
 
 
 def parse_docx(path: Path) -> list[ParsedDocument]:
-    _check_docx_archive(path).close()
+    _check_docx_archive(path)
     import docx
 
     try:
