@@ -285,3 +285,27 @@ def test_a_failed_reversible_import_keeps_no_original(project, tmp_path, monkeyp
     import_file(project, call, pseudonymiser=pseudonymiser)  # the same file, imported for real: kept
     tokens = {row[0] for row in project.rows("SELECT token FROM pseudonyms")}
     assert "jean.dupont@example.fr" in tokens and "Dupont" not in project.scalar("SELECT text FROM documents")
+
+
+def test_topic_keywords_and_labels_lose_the_names_cut_from_their_sentences(project):
+    """Issue 14, item 7: after pseudonymisation, topic keywords still held "amandine" and "conseillère
+    amandine" (a first name alone, lower case, is no name to the finder) and reached the Excel sheet."""
+    from suggest_data import verbatim_project
+
+    from workbench.suggest.topics import fit_topics, topic_table
+    from workbench.text.pseudonymise_project import pseudonymise_project
+
+    verbatim_project(project)
+    thanks = " Merci à Amandine Lefebvre, conseillère Amandine très aimable."
+    project.execute("UPDATE documents SET text = text || ?, n_chars = length(text || ?) WHERE id % 3 = 0",
+                    [thanks, thanks])
+    run = fit_topics(project, embedder="lexical", device="cpu")
+
+    def named() -> list[str]:
+        return [word for row in topic_table(project, run) for word in [*row["keywords"], row["label"]]
+                if "amandine" in word or "lefebvre" in word]
+
+    assert named()  # the names are in the keywords before
+    pseudonymise_project(project)
+    assert named() == []
+    assert any("[PERSONNE_" in word for row in topic_table(project, run) for word in row["keywords"])

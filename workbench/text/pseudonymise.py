@@ -39,6 +39,7 @@ PATTERNS_KEY = "pseudonymise_patterns"
 KEEP_KEY = "pseudonymise_keep"
 _SECRET_KEY = "pseudonym_secret"
 _COUNTERS_KEY = "pseudonym_counters"
+_WORD = re.compile(r"[^\W\d_]+")
 _NAME_LIKE_VARIABLE = re.compile(
     r"(^|_|\b)(from|to|cc|de|a|expediteur|destinataire|nom|name|prenom|firstname|lastname|client|conseiller|"
     r"agent|auteur|author|sender|recipient|contact|interlocuteur|interlocutrice|repondant|signataire)(\b|_|$)"
@@ -132,6 +133,7 @@ class Pseudonymiser:
         self._writer = project.worker() if immediate else None
         self.language = project.language
         self.known_people: dict[str, str] = {}  # in memory only: names seen in this run
+        self.name_words: dict[str, str] = {}  # in memory only: each word of a name replaced -> its placeholder
         self.counts: Counter[str] = Counter()  # replacements made by this object, per kind
 
     # -- placeholders ----------------------------------------------------------------------------
@@ -149,6 +151,9 @@ class Pseudonymiser:
             replacement = f"[{label}_{self._counters[label]}]"
             self._keys[(found.kind, key)] = replacement
             self._pending_keys.append((found.kind, key, replacement))
+        if found.kind == "person":
+            for word in _WORD.findall(original):
+                self.name_words.setdefault(fold(word), replacement)
         if self.reversible and (found.kind, original) not in self._mapped:
             self._mapped.add((found.kind, original))
             self._pending_mappings.append((found.kind, original, replacement))
@@ -224,6 +229,12 @@ class Pseudonymiser:
             found = [Found(start, start + len(stripped), "person", " ".join(fold(stripped).split()))]
             self.known_people.setdefault(stripped, found[0].canonical)
         return [Replacement(f.start, f.end, f.kind, self.placeholder(f, text[f.start:f.end])) for f in found]
+
+    def scrub_name_words(self, text: str) -> str:
+        """`text` with every word of a name replaced in this run swapped for that name's placeholder: for
+        words cut from their sentence (topic keywords, the words an explanation quotes), where the name
+        finder no longer sees a name ("conseillère amandine")."""
+        return _WORD.sub(lambda match: self.name_words.get(fold(match.group()), match.group()), text)
 
     def __call__(self, text: str) -> str:
         entities = self.entities([text])[0]

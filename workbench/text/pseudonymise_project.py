@@ -76,14 +76,17 @@ def _remap_table(project: Project, table: str, maps: dict[int, OffsetMap]) -> in
 _IDENTIFIER_KEYS = {"guid", "color", "origin", "op", "table", "kind", "role", "status", "$dt"}
 
 
-def _clean(value: Any, pseudo: Pseudonymiser, key: str = "") -> Any:
-    """Every string inside a JSON value pseudonymised, identifiers (guids, enum values) left alone."""
+def _clean(value: Any, pseudo: Pseudonymiser, key: str = "", *, words: bool = False) -> Any:
+    """Every string inside a JSON value pseudonymised, identifiers (guids, enum values) left alone. With
+    `words`, the strings are loose words cut from their texts (keywords, quoted words), where the words of
+    the names replaced in the texts are replaced too."""
     if isinstance(value, str) and key not in _IDENTIFIER_KEYS:
-        return apply(value, pseudo.replacements(value))
+        cleaned = apply(value, pseudo.replacements(value))
+        return pseudo.scrub_name_words(cleaned) if words else cleaned
     if isinstance(value, dict):
-        return {k: _clean(item, pseudo, k) for k, item in value.items()}
+        return {k: _clean(item, pseudo, k, words=words) for k, item in value.items()}
     if isinstance(value, list):
-        return [_clean(item, pseudo, key) for item in value]
+        return [_clean(item, pseudo, key, words=words) for item in value]
     return value
 
 
@@ -98,12 +101,12 @@ def _model_output(project: Project, changed: list[int], pseudo: Pseudonymiser) -
             {"ids": changed},
         )
     for row_id, raw in project.rows("SELECT id, explanation FROM suggestions WHERE explanation IS NOT NULL"):
-        cleaned = json.dumps(_clean(json.loads(raw), pseudo), ensure_ascii=False)
+        cleaned = json.dumps(_clean(json.loads(raw), pseudo, words=True), ensure_ascii=False)
         if cleaned != raw:
             project.execute("UPDATE suggestions SET explanation = ? WHERE id = ?", [cleaned, row_id])
     for run_id, topic, label, keywords in project.rows("SELECT run_id, topic, label, keywords FROM topics"):
-        new_label = _clean(label, pseudo) if label else label
-        new_keywords = _clean(list(keywords or []), pseudo)
+        new_label = _clean(label, pseudo, words=True) if label else label
+        new_keywords = _clean(list(keywords or []), pseudo, words=True)
         if new_label != label or new_keywords != list(keywords or []):
             project.execute("UPDATE topics SET label = ?, keywords = ? WHERE run_id = ? AND topic = ?",
                             [new_label, new_keywords, run_id, topic])
