@@ -54,6 +54,11 @@ class ZipLimits:
     max_ratio: float = 200.0
     # Below this size a high ratio is harmless (a page of blank lines compresses 500:1).
     ratio_floor_bytes: int = 1024**2
+    # What is read into memory (the project XML, each source text), however large a member may be
+    # otherwise (media files are listed, never read): XML parsing takes several times the text's size,
+    # so this keeps a hostile archive from taking the machine's memory.
+    max_read_bytes: int = 96 * 1024**2
+    max_read_total_bytes: int = 256 * 1024**2
 
 
 DEFAULT_LIMITS = ZipLimits()
@@ -118,6 +123,7 @@ class SafeZip:
     def __init__(self, path: Path, limits: ZipLimits = DEFAULT_LIMITS) -> None:
         self.path = path
         self.limits = limits
+        self._read_total = 0
         try:
             self._zip = zipfile.ZipFile(path)
         except (zipfile.BadZipFile, OSError) as exc:
@@ -172,6 +178,14 @@ class SafeZip:
     def read(self, name: str) -> bytes:
         """A member's bytes, never more than its header declared nor than the limits allow."""
         info = self._infos[name]
+        mb = 1024**2
+        if info.file_size > self.limits.max_read_bytes:
+            raise IngestError(self.path, f"member {name!r} is {info.file_size / mb:.0f} MB, over the "
+                                         f"{self.limits.max_read_bytes / mb:.0f} MB read from one member; refused")
+        self._read_total += info.file_size
+        if self._read_total > self.limits.max_read_total_bytes:
+            raise IngestError(self.path, f"the texts and XML read from this archive exceed "
+                                         f"{self.limits.max_read_total_bytes / mb:.0f} MB; refused")
         budget = min(info.file_size, self.limits.max_member_bytes)
         try:
             with self._zip.open(info) as member:

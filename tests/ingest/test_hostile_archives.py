@@ -42,3 +42,17 @@ def test_a_doctype_hidden_past_the_first_kilobytes_of_a_word_part_is_found(proje
     with pytest.raises(IngestError, match="declares a DOCTYPE/ENTITY"):
         import_file(project, path)
     assert project.scalar("SELECT count(*) FROM documents") == 0
+
+
+def test_a_project_xml_over_the_read_limit_is_refused_before_it_is_read(project, tmp_path):
+    """A .qdpx within every zip limit held a project XML of 500 MB that the parser took 20 GB to expand
+    (issue 14, item 3): what is read into memory is bounded apart from what an archive may contain."""
+    from workbench.ingest.refi import import_qdpx
+    from workbench.refi_xml import ZipLimits
+
+    xml = b'<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="x">' \
+        + b"<Description>" + b"a" * 3_000_000 + b"</Description></Project>"
+    archive = _zip(tmp_path / "gros.qdpx", {"project.qde": xml})
+    with pytest.raises(IngestError, match="over the 2 MB read from one member"):
+        import_qdpx(project, archive, limits=ZipLimits(max_read_bytes=2 * 1024**2, max_ratio=10_000))
+    assert project.scalar("SELECT count(*) FROM codes") == 0

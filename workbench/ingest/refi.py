@@ -138,9 +138,9 @@ class _Archive:
         return self.zip.read(chosen), f"{self.path}:{chosen}"
 
     def _read_file(self, file: Path) -> bytes:
-        size = file.stat().st_size
-        if size > self.limits.max_member_bytes:
-            raise IngestError(file, f"file is {size} bytes, over the limit of {self.limits.max_member_bytes}")
+        size, limit = file.stat().st_size, min(self.limits.max_member_bytes, self.limits.max_read_bytes)
+        if size > limit:
+            raise IngestError(file, f"file is {size} bytes, over the limit of {limit}")
         return file.read_bytes()
 
     def _in_folder(self, relative: str) -> Path | None:
