@@ -17,8 +17,6 @@ from workbench.project import Project
 from workbench.store import codings as store
 from workbench.store.coders import acting_as, coder_by_name, resolve_coder
 
-ORIGINS = store.ORIGINS
-
 
 def _coding(project: Project, coding_id: int) -> dict[str, Any]:
     return store.get(project, coding_id).as_dict()
@@ -42,8 +40,6 @@ def apply_code(
     action of its own in the same transaction. Raises CodingError for an unknown document, code or coder, a
     grouping code, a span outside the text, or the identical coding already made by this coder; then
     nothing is written."""
-    if origin not in ORIGINS:
-        raise CodingError(f"unknown origin {origin!r}; choose one of {', '.join(ORIGINS)}")
     with project.transaction():
         coder_id = int(coder) if not isinstance(coder, str) and role is None else resolve_coder(project, coder, role)
         checked = store.validate(project, document_id, code_id, coder_id, start, end)
