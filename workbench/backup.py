@@ -15,19 +15,15 @@ from workbench.errors import WorkbenchError
 from workbench.output import output_file
 from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import Project
-from workbench.reports import plural
+from workbench.reports import WholeOrNothing, plural
 
 
 @dataclass
-class BackupReport:
+class BackupReport(WholeOrNothing):
     path: str
     documents: int
     codings: int
     size: int
-
-    @property
-    def failures(self) -> list[str]:
-        return []
 
     def summary(self) -> str:
         return (f"backed up to {self.path} ({plural(self.documents, 'document')}, {plural(self.codings, 'coding')}, "
@@ -46,14 +42,8 @@ def backup_project(project: Project, out: str | Path, progress: ProgressCallback
     if cancel is not None:
         cancel.check()
     progress(0, 1, "backing up")
-    current = project.scalar("SELECT current_database()")
-    project.execute("CHECKPOINT")
     with output_file(out, project) as partial:
-        project.execute("ATTACH ? AS _wb_backup", [str(partial)])
-        try:
-            project.execute(f'COPY FROM DATABASE "{current}" TO _wb_backup')
-        finally:
-            project.execute("DETACH _wb_backup")
+        project.copy_into(partial)
     progress(1, 1, "backed up")
     return BackupReport(str(out), int(project.scalar("SELECT count(*) FROM documents")),
                         int(project.scalar("SELECT count(*) FROM codings")), out.stat().st_size)

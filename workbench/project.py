@@ -284,14 +284,8 @@ class Project:
         copies = (fresh, Path(str(fresh) + ".wal"))
         for stale in copies:
             stale.unlink(missing_ok=True)
-        current = self.scalar("SELECT current_database()")
-        self.execute("CHECKPOINT")
         try:
-            self.execute("ATTACH ? AS _wb_fresh", [str(fresh)])
-            try:
-                self.execute(f'COPY FROM DATABASE "{current}" TO _wb_fresh')
-            finally:
-                self.execute("DETACH _wb_fresh")
+            self.copy_into(fresh)
             mode = stat.S_IMODE(target.stat().st_mode)
             if stat.S_IMODE(fresh.stat().st_mode) != mode:  # FAT volumes refuse chmod, but need none
                 os.chmod(fresh, mode)
@@ -321,6 +315,18 @@ class Project:
             finally:
                 self.con = _connect(self.path, read_only=False)
                 self.identity = _file_identity(self.path)
+
+    def copy_into(self, target: Path) -> None:
+        """Copy the whole database, as committed, into the new database file `target` (`COPY FROM
+        DATABASE` after a checkpoint: sequences, constraints, indexes and views come across). Shared by
+        the rewrite and `workbench backup`; the caller syncs and places the file."""
+        current = self.scalar("SELECT current_database()")
+        self.execute("CHECKPOINT")
+        self.execute("ATTACH ? AS _wb_fresh", [str(target)])
+        try:
+            self.execute(f'COPY FROM DATABASE "{current}" TO _wb_fresh')
+        finally:
+            self.execute("DETACH _wb_fresh")
 
     def _remove_stale_copy(self) -> None:
         """A rewrite killed half-way leaves its partial copy beside the project; holding the project open
