@@ -27,7 +27,7 @@ from workbench.errors import ProjectError, WorkbenchError
 from workbench.events import events_for_rows, events_for_tables
 from workbench.journal import PENDING_SUPERSEDE, Entry, delete_entries, read_entries, save_entry
 from workbench.project import Project
-from workbench.reports import plural
+from workbench.reports import WholeOrNothing, plural
 from workbench.text.tokens import prune_dictionary
 
 # Journalled tables whose rows belong to a document through their document_id column.
@@ -44,7 +44,7 @@ _ERASED = "(changes on removed documents were erased from this entry)"
 
 
 @dataclass
-class RemovalReport:
+class RemovalReport(WholeOrNothing):
     sources: int = 0
     documents: int = 0
     codings: int = 0
@@ -52,10 +52,6 @@ class RemovalReport:
     memos: int = 0
     journal_removed: int = 0  # entries that only touched removed documents
     journal_trimmed: int = 0  # entries that kept their changes on other documents
-
-    @property
-    def failures(self) -> list[str]:
-        return []
 
     def summary(self) -> str:
         files = f"{plural(self.sources, 'file')} and " if self.sources else ""

@@ -22,6 +22,14 @@ class JobReport(Protocol):
         ...
 
 
+class WholeOrNothing:
+    """For the jobs that either do all they were asked or raise: they have no failures to list."""
+
+    @property
+    def failures(self) -> list[str]:
+        return []
+
+
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """`1 document`, `3 documents`: counts in summaries read as sentences."""
     return f"{count} {singular if count == 1 else plural_form or singular + 's'}"

@@ -28,7 +28,7 @@ from workbench.errors import Cancelled, WorkbenchError
 from workbench.events import events_for_tables
 from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import Project
-from workbench.reports import plural
+from workbench.reports import WholeOrNothing, plural
 from workbench.store import suggestions
 from workbench.suggest import scoring
 from workbench.suggest.embed import Embedder, companion_specs, embed_units
@@ -127,17 +127,13 @@ def _spans_to_units(units: Sequence[Unit], spans: list[tuple[int, int, int, Any]
 
 
 @dataclass
-class SuggestResult:
+class SuggestResult(WholeOrNothing):
     run_id: int
     model_id: str
     filed: int
     methods: dict[str, str]
     seconds: float
     companions: list[str] = field(default_factory=list)  # models whose vectors the classifier also learnt from
-
-    @property
-    def failures(self) -> list[str]:
-        return []
 
     def summary(self) -> str:
         models = " + ".join([self.model_id, *self.companions])

@@ -38,7 +38,7 @@ import numpy as np
 from workbench.errors import WorkbenchError
 from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import Project
-from workbench.reports import plural
+from workbench.reports import WholeOrNothing, plural
 from workbench.suggest.device import resolve_device
 from workbench.suggest.units import Unit, load_units, unit_label
 
@@ -316,7 +316,7 @@ def load_vectors(project: Project, model_id: str, units: Sequence[Unit]) -> np.n
 
 
 @dataclass
-class EmbedResult:
+class EmbedResult(WholeOrNothing):
     """What an embedding run did: which model, why, how many vectors it computed and reused."""
 
     run_id: int
@@ -328,10 +328,6 @@ class EmbedResult:
     computed: int
     cached: int
     seconds: float
-
-    @property
-    def failures(self) -> list[str]:
-        return []
 
     def summary(self) -> str:
         return (f"{self.model_id} on {self.device}: {plural(self.computed, 'unit')} embedded, "

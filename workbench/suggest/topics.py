@@ -33,7 +33,7 @@ from workbench.errors import WorkbenchError
 from workbench.events import events_for_tables
 from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import Project
-from workbench.reports import plural
+from workbench.reports import WholeOrNothing, plural
 from workbench.suggest.device import cuml_available, resolve_device
 from workbench.suggest.embed import Embedder, embed_units, load_vectors
 from workbench.suggest.units import Unit, unit_label
@@ -202,17 +202,13 @@ def fit_topics_on_vectors(
 
 
 @dataclass
-class TopicsReport:
+class TopicsReport(WholeOrNothing):
     """A topic run as its user hears of it."""
 
     run_id: int
     topics: int
     units: int
     outlier_share_before_reduction: float
-
-    @property
-    def failures(self) -> list[str]:
-        return []
 
     def summary(self) -> str:
         reassigned = round(100 * self.outlier_share_before_reduction)

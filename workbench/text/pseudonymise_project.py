@@ -21,7 +21,7 @@ from workbench.events import events_for_tables
 from workbench.journal import read_entries, save_entry
 from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import Project
-from workbench.reports import plural
+from workbench.reports import WholeOrNothing, plural
 from workbench.text.offset_map import OffsetMap
 from workbench.text.pseudonymise import Pseudonymiser, apply
 from workbench.text.tokens import forget_documents, insert_columns, prune_dictionary
@@ -31,17 +31,13 @@ _SPAN_TABLES = ("segments", "codings", "suggestions")
 
 
 @dataclass
-class PseudonymiseReport:
+class PseudonymiseReport(WholeOrNothing):
     replacements: dict[str, int] = field(default_factory=dict)  # per kind, all places together
     documents_changed: int = 0
     documents: int = 0
     spans_moved: dict[str, int] = field(default_factory=dict)  # rows of segments/codings/suggestions moved
     reindexed: int = 0
     reversible: bool = False
-
-    @property
-    def failures(self) -> list[str]:
-        return []
 
     def summary(self) -> str:
         found = ", ".join(f"{count} {kind}" for kind, count in sorted(self.replacements.items()) if count)

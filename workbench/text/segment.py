@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from workbench.events import events_for_rows, events_for_tables
 from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import Project
-from workbench.reports import plural
+from workbench.reports import WholeOrNothing, plural
 from workbench.text import tokens as token_index
 from workbench.text.language import detect_languages
 from workbench.text.nlp import segmenter
@@ -38,17 +38,13 @@ _SPACE = re.compile(r"\s")
 
 
 @dataclass
-class SegmentReport:
+class SegmentReport(WholeOrNothing):
     documents: int = 0
     sentences: int = 0
     tokens: int = 0
     languages: dict[str, int] = field(default_factory=dict)
     skipped: int = 0  # already processed before this run
     compacted: bool = False
-
-    @property
-    def failures(self) -> list[str]:
-        return []
 
     def summary(self) -> str:
         if not self.documents:
