@@ -268,3 +268,23 @@ def test_rewriting_a_project_keeps_every_row_and_schema_object(tmp_path: Path) -
         assert _everything(reopened) == before
         with pytest.raises(ProjectError):
             reopened.rewrite()
+
+
+
+def test_the_file_is_whole_when_the_program_ends_without_closing(tmp_path: Path) -> None:
+    """A user copies the `.vwb` alone once the program has ended, even one that never closed its project
+    and still held a worker handle (DuckDB checkpoints when the process ends normally)."""
+    path = tmp_path / "p.vwb"
+    script = textwrap.dedent(f"""
+        from builders import add_coder_row
+        from workbench.project import Project
+        project = Project.create({str(path)!r})
+        worker = project.worker()
+        add_coder_row(project, "alice", "analyst")
+    """)
+    subprocess.run([sys.executable, "-c", script], check=True, cwd=Path(__file__).parents[1])
+    assert not Path(f"{path}.wal").exists()
+    copy = tmp_path / "copy.vwb"
+    copy.write_bytes(path.read_bytes())
+    with Project.open(copy, read_only=True) as copied:
+        assert copied.rows("SELECT name FROM coders WHERE name = 'alice'") == [("alice",)]

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -570,3 +570,21 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(message, 10000)
         self.refresh_changed()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 — Qt's name
+        """Ending with a job still writing would leave the user unsure what was kept: ask, cancel it and
+        wait (a cancelled job rolls back), then close the project so the `.vwb` alone holds all the work."""
+        if self.job is not None:
+            answer = QMessageBox.question(
+                self, self.tr("Tâche en cours"),
+                self.tr("Une tâche est en cours. L'annuler et quitter ? Le projet restera tel qu'avant la tâche."),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+            self.job.cancel()
+            QThreadPool.globalInstance().waitForDone()
+        if self.project is not None:
+            self.project.close()
+            self.project = None
+        event.accept()
