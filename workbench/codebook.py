@@ -11,8 +11,9 @@ write through the `Recorder`, never with bare SQL.
 Rules a user sees:
 - names are non-empty, contain no "/" (it separates levels in a code path such as "Parent/Child") and are
   unique among siblings ignoring case but not accents ("Prix" clashes with "prix", not with "Prîx");
-- colours are "#RRGGBB" (or "#RGB", stored expanded); a code without a colour gets one from Paul Tol's
-  colour-blind-safe "muted" palette according to its position among its siblings;
+- colours are "#RRGGBB" (or "#RGB", stored expanded); a code without a colour gets the first colour of
+  `PALETTE` that no code of its scheme (the sub-tree of its top-level code) has yet, so the highlights of
+  one scheme never share a colour;
 - a `key` (stable identifier of a shipped scheme's code) is unique inside its scheme;
 - `delete_code` refuses a code with sub-codes unless `recursive=True`; the code's codings (and memos on
   them), memos on the code, its pending suggestions and its set memberships are deleted with it;
@@ -38,10 +39,13 @@ from workbench.project import Project
 from workbench.store import codings, suggestions
 from workbench.store.memos import delete_memos_on, retarget_memos
 
-# Paul Tol's "muted" qualitative scheme: distinguishable with the common colour-vision deficiencies and
-# light enough (most of it) to sit behind text as a highlight.
+# Paul Tol's colour-blind-safe qualitative schemes, "muted" first, then "light" and "bright" (their greys
+# left out): 23 colours a reader can tell apart, most of them light enough to sit behind text. A scheme
+# with more codes than that gets colours spread around the hue circle (`_spread_color`).
 PALETTE: tuple[str, ...] = (
     "#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933", "#AA4499",
+    "#77AADD", "#EE8866", "#BBCC33", "#FFAABB", "#99DDFF", "#44BB99", "#EEDD88", "#AAAA00",
+    "#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377",
 )
 
 # Columns a caller may set with create_code / update_code (parent and position have their own functions).
@@ -267,6 +271,21 @@ def code_tree(project: Project, root_id: int | None = None, *, counts: bool = Fa
     return result
 
 
+def removal_counts(project: Project, code_id: int) -> dict[str, int]:
+    """What deleting a code with its sub-tree would take away, for the confirmation a user reads first:
+    {"subcodes", "codings", "memos"} (memos on the codes and on their codings)."""
+    subtree = [code_id, *descendants(project, code_id)]
+    marks = _in(subtree)
+    codings_count = int(project.scalar(f"SELECT count(*) FROM codings WHERE code_id IN ({marks})", subtree))
+    memos_count = int(project.scalar(
+        f"""SELECT count(*) FROM memos
+            WHERE (target_kind = 'code' AND target_id IN ({marks}))
+               OR (target_kind = 'coding' AND target_id IN (SELECT id FROM codings WHERE code_id IN ({marks})))""",
+        [*subtree, *subtree],
+    ))
+    return {"subcodes": len(subtree) - 1, "codings": codings_count, "memos": memos_count}
+
+
 def scheme_root(project: Project, scheme: str) -> int | None:
     """Id of the grouping code a scheme was loaded under (its key is the scheme's key), or None."""
     value = project.scalar("SELECT id FROM codes WHERE scheme = ? AND key = ? ORDER BY id LIMIT 1", [scheme, scheme])
@@ -415,7 +434,7 @@ def insert_code(rec: Recorder, name: str, parent_id: int | None = None, *, guid:
     _check_key(project, values.get("scheme"), values.get("key"))
     position = _next_position(project, parent_id)
     if values.get("color") is None:
-        values["color"] = default_color(project, parent_id, position)
+        values["color"] = default_color(project, parent_id)
     values.update(parent_id=parent_id, position=position)
     values.setdefault("codable", True)
     values.setdefault("indicators", [])
@@ -423,14 +442,52 @@ def insert_code(rec: Recorder, name: str, parent_id: int | None = None, *, guid:
     return rec.insert("codes", values)
 
 
-def default_color(project: Project, parent_id: int | None, position: int) -> str:
-    """The palette colour of a code without one: siblings get successive colours, and the first child
-    starts one step after its parent's colour so that it does not look like its parent."""
-    start = 0
-    if parent_id is not None:
-        parent_color = project.scalar("SELECT color FROM codes WHERE id = ?", [parent_id])
-        start = PALETTE.index(parent_color) + 1 if parent_color in PALETTE else 0
-    return PALETTE[(start + position) % len(PALETTE)]
+def scheme_colors(project: Project, parent_id: int | None, exclude: int | None = None) -> set[str]:
+    """The colours already taken in the scheme a code under `parent_id` belongs to: every code in the
+    sub-tree of its top-level ancestor (for a top-level code, the other top-level codes), `exclude` left
+    out. Walked in SQL, so that an import creating thousands of codes does not read the codebook each time."""
+    if parent_id is None:
+        rows = project.rows("SELECT color FROM codes WHERE parent_id IS NULL AND id IS DISTINCT FROM ?", [exclude])
+        return {row[0] for row in rows if row[0]}
+    rows = project.rows(
+        """
+        WITH RECURSIVE up(id, parent_id) AS (
+            SELECT id, parent_id FROM codes WHERE id = $parent
+            UNION ALL SELECT c.id, c.parent_id FROM codes c JOIN up ON c.id = up.parent_id
+        ), down(id) AS (
+            SELECT id FROM up WHERE parent_id IS NULL
+            UNION ALL SELECT c.id FROM codes c JOIN down ON c.parent_id = down.id
+        )
+        SELECT k.color FROM codes k JOIN down ON k.id = down.id WHERE k.id IS DISTINCT FROM $exclude
+        """,
+        {"parent": parent_id, "exclude": exclude},
+    )
+    return {row[0] for row in rows if row[0]}
+
+
+def _spread_color(index: int) -> str:
+    """The `index`-th colour after the palette: hues a golden angle apart, at a lightness that keeps text
+    readable on top, so that colours keep differing however many codes a scheme has."""
+    import colorsys
+
+    hue = (index * 0.618033988749895) % 1.0
+    lightness = (0.62, 0.72, 0.52)[index % 3]
+    red, green, blue = colorsys.hls_to_rgb(hue, lightness, 0.55)
+    return "#{:02X}{:02X}{:02X}".format(round(red * 255), round(green * 255), round(blue * 255))
+
+
+def default_color(project: Project, parent_id: int | None, exclude: int | None = None) -> str:
+    """The colour of a code created (or reset) without one under `parent_id`: the first palette colour
+    that its scheme does not use yet, so that no two codes of a scheme look alike; `exclude` is the code
+    being recoloured, whose own colour is free again."""
+    taken = scheme_colors(project, parent_id, exclude)
+    for color in PALETTE:
+        if color not in taken:
+            return color
+    index = 0
+    while _spread_color(index) in taken:
+        index += 1
+    return _spread_color(index)
 
 
 def _renumber(rec: Recorder, ordered: Sequence[int]) -> None:
@@ -553,7 +610,7 @@ def update_code(project: Project, code_id: int, *, coder_id: int | None = None, 
                 "(move them to another code with merge first)"
             )
     if "color" in values and values["color"] is None:
-        values["color"] = default_color(project, current["parent_id"], current["position"])
+        values["color"] = default_color(project, current["parent_id"], exclude=code_id)
     if set(values) == {"name"}:
         description = f"renamed code {current['path']!r} to {values['name']!r}"
     else:
