@@ -8,14 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QTimer
+from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
     QDockWidget,
     QFileDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -23,21 +21,26 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTableView,
+    QStackedWidget,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.change_relay import ChangeRelay
-from ui.models.documents import DocumentTableModel
+from ui.device_status import DeviceLabel
 from ui.views.chart_panel import ChartPanel
 from ui.views.code_panel import CodePanel
+from ui.views.document_browser import DocumentBrowser
 from ui.views.document_view import DocumentViewer
+from ui.views.memo_panel import MemoPanel
 from ui.views.review_panel import ReviewPanel
 from ui.views.search_panel import SearchPanel
 from ui.views.topic_panel import TopicPanel
 from ui.views.trainer_panel import TrainerPanel
+from ui.views.welcome import WelcomePage
+from ui.views.workspace_actions import WorkspaceActions
 from ui.workers import Job
 from workbench import browse, codebook, coding, journal
 from workbench.errors import WorkbenchError
@@ -76,26 +79,18 @@ class MainWindow(QMainWindow):
         if project is not None:
             self.set_project(project)
         else:
+            self.workspace.show_welcome()
             self._update_title()
+            self._update_status()
 
     # -- layout -----------------------------------------------------------------------------------
     def _build_widgets(self) -> None:
-        self.kind_filter = QComboBox()
-        self.kind_filter.addItem(self.tr("Tous les types"), None)
-        self.text_filter = QLineEdit()
-        self.text_filter.setPlaceholderText(self.tr("Filtrer (texte ou titre)…"))
-        self.documents = QTableView()
-        self.documents.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.documents.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.documents.verticalHeader().setVisible(False)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.addWidget(self.kind_filter)
-        left_layout.addWidget(self.text_filter)
-        left_layout.addWidget(self.documents)
+        self.browser = DocumentBrowser()
+        self.documents = self.browser.table
+        self.kind_filter = self.browser.kind_filter
         dock = QDockWidget(self.tr("Documents"), self)
         dock.setObjectName("documents")
-        dock.setWidget(left)
+        dock.setWidget(self.browser)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         self.document_dock = dock
 
@@ -130,21 +125,28 @@ class MainWindow(QMainWindow):
         self.centre_tabs.addTab(document_page, self.tr("Document"))
         self.centre_tabs.addTab(self.chart_panel, self.tr("Graphiques"))
         self.centre_tabs.addTab(self.trainer_panel, self.tr("Formation"))
-        self.setCentralWidget(self.centre_tabs)
+        self.welcome = WelcomePage()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.welcome)
+        self.pages.addWidget(self.centre_tabs)
+        self.setCentralWidget(self.pages)
 
         self.code_panel = CodePanel()
         self.search_panel = SearchPanel()
         self.review_panel = ReviewPanel()
         self.topic_panel = TopicPanel()
+        self.memo_panel = MemoPanel()
         self.side_tabs = QTabWidget()
         self.side_tabs.addTab(self.code_panel, self.tr("Codes"))
         self.side_tabs.addTab(self.search_panel, self.tr("Recherche"))
         self.side_tabs.addTab(self.review_panel, self.tr("Suggestions"))
         self.side_tabs.addTab(self.topic_panel, self.tr("Thèmes"))
+        self.side_tabs.addTab(self.memo_panel, self.tr("Mémos"))
         code_dock = QDockWidget(self.tr("Codage"), self)
         code_dock.setObjectName("coding")
         code_dock.setWidget(self.side_tabs)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, code_dock)
+        self.code_dock = code_dock
         self.resizeDocks([dock, code_dock], [400, 330], Qt.Orientation.Horizontal)
 
         self.status = QLabel()
@@ -154,18 +156,25 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.cancel_button.hide()
         self.statusBar().addWidget(self.status, 1)
+        self.coder_button = QToolButton()
+        self.coder_button.setAutoRaise(True)
+        self.device_label = DeviceLabel()
+        self.job_label = QLabel()
+        self.job_label.hide()
+        for widget in (self.coder_button, self.device_label, self.job_label):
+            self.statusBar().addPermanentWidget(widget)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
 
-        self.kind_filter.currentIndexChanged.connect(self._apply_filter)
-        self.text_filter.returnPressed.connect(self._apply_filter)
+        self.browser.documentChosen.connect(self.open_document)
         self.code_panel.codeSpan.connect(self.code_selection)
         self.code_panel.codeDocument.connect(self.code_whole_document)
         self.code_panel.focusCode.connect(self.viewer.paint_codings)
+        self.code_panel.focusCode.connect(self.memo_panel.set_code)
         self.codings.currentItemChanged.connect(self._coding_chosen)
         self.remove_coding.clicked.connect(self.remove_current_coding)
         self.cancel_button.clicked.connect(self._cancel_job)
-        for panel in (self.search_panel, self.review_panel, self.trainer_panel, self.topic_panel):
+        for panel in (self.search_panel, self.review_panel, self.trainer_panel, self.topic_panel, self.memo_panel):
             panel.openMatch.connect(self.open_match)
 
     def _build_menus(self) -> None:
@@ -178,7 +187,9 @@ class MainWindow(QMainWindow):
         self.backup_action.triggered.connect(self._backup_dialog)
         quit_action = QAction(self.tr("&Quitter"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for action in (self.open_action, self.import_action, self.backup_action, quit_action):
+        self.workspace = WorkspaceActions(self)
+        for action in (self.workspace.new_action, self.open_action, self.workspace.recent_menu.menuAction(),
+                       self.workspace.coder_action, self.import_action, self.backup_action, quit_action):
             file_menu.addAction(action)
         edit_menu = self.menuBar().addMenu(self.tr("&Édition"))
         self.undo_action = QAction(self.tr("&Annuler"), self, shortcut=QKeySequence.StandardKey.Undo)
@@ -201,6 +212,7 @@ class MainWindow(QMainWindow):
         run_menu.addAction(self.segment_action)
         run_menu.addAction(self.suggest_action)
         run_menu.addAction(self.topics_action)
+        self.menuBar().addMenu(self.workspace.view_menu)
 
     # -- project ----------------------------------------------------------------------------------
     def set_project(self, project: Project) -> None:
@@ -209,23 +221,16 @@ class MainWindow(QMainWindow):
         self.project = project
         self.relay.watch(project)
         self._changed_groups.clear()
-        self.model = DocumentTableModel(project)
-        self.documents.setModel(self.model)
-        self.documents.selectionModel().currentRowChanged.connect(self._document_chosen)
-        header = self.documents.horizontalHeader()
-        margin = 2 * header.style().pixelMetric(header.style().PixelMetric.PM_HeaderMargin) + 4
-        for column, width in ((0, 48), (1, 70), (3, 80), (4, 64)):
-            # At least as wide as the header, whose words differ in length between languages.
-            label = self.model.headerData(column, Qt.Orientation.Horizontal)
-            self.documents.setColumnWidth(column, max(width, header.fontMetrics().horizontalAdvance(label) + margin))
-        header.setSectionResizeMode(2, header.ResizeMode.Stretch)
-        self._fill_kind_filter()
+        self.browser.set_project(project)
+        self.model = self.browser.model
         self.code_panel.load(project)
         self.search_panel.set_project(project)
         self.review_panel.set_project(project, self.coder)
         codable = [(node["path"], node["id"]) for node in codebook.code_tree(project) if node["codable"]]
         self.topic_panel.set_project(project, self.coder, codable)
         self.trainer_panel.set_project(project)
+        self.memo_panel.set_project(project, self.coder)
+        self.workspace.project_opened(project)
         codes = [(node["path"], node["path"]) for node in codebook.code_tree(project) if node["codable"]]
         self.chart_panel.set_project(project, codes, [name for name, _type in browse.variable_names(project)])
         self.viewer.show_document(None)
@@ -233,18 +238,6 @@ class MainWindow(QMainWindow):
         self._update_status()
         if self.model.rowCount():
             self.documents.selectRow(0)
-
-    def _fill_kind_filter(self) -> None:
-        """The document kinds with their counts, keeping the kind chosen if it still exists."""
-        assert self.project is not None
-        chosen = self.kind_filter.currentData()
-        self.kind_filter.blockSignals(True)
-        self.kind_filter.clear()
-        self.kind_filter.addItem(self.tr("Tous les types"), None)
-        for kind, count in browse.document_kinds(self.project):
-            self.kind_filter.addItem(f"{kind} ({count})", kind)
-        self.kind_filter.setCurrentIndex(max(self.kind_filter.findData(chosen), 0))
-        self.kind_filter.blockSignals(False)
 
     # -- refreshing what changed --------------------------------------------------------------------
     def _heard(self, event: ChangeEvent) -> None:
@@ -260,16 +253,15 @@ class MainWindow(QMainWindow):
             return
         project = self.project
         document_id = self.current_document_id()
-        row = self._row_of(document_id)
+        row = self.model.row_of(document_id)
         if "documents" in groups:
             self.model.reload()
-            self._fill_kind_filter()
             self.trainer_panel.set_project(project)
         elif groups & {"codings", "codes"}:
             self.model.refresh_row_counts()
         if groups & {"documents", "codings", "codes", "memos"} and document_id is not None:
             if browse.document_exists(project, document_id):
-                reloaded_row = self._row_of(document_id) if "documents" in groups else None
+                reloaded_row = self.model.row_of(document_id) if "documents" in groups else None
                 if reloaded_row is not None:
                     self.documents.selectRow(reloaded_row)  # the list was reloaded: select it again, which opens it
                 else:
@@ -292,19 +284,16 @@ class MainWindow(QMainWindow):
             self.review_panel.reload()
         if groups & {"topics", "documents"}:
             self.topic_panel.reload()
+        if groups & {"documents", "codes", "coders"}:
+            self.browser.refresh_choices()
         if "coders" in groups:
             self.trainer_panel.set_project(project)
+        if groups & {"memos", "codings", "codes", "documents"}:
+            self.memo_panel.reload()
         self._update_status()
 
-    def _row_of(self, document_id: int | None) -> int | None:
-        """The list row showing a document, among the rows loaded so far."""
-        for row in range(self.model.rowCount()):
-            if self.model.document_id(row) == document_id:
-                return row
-        return None
-
     def _update_title(self) -> None:
-        name = self.project.path.name if self.project else self.tr("aucun projet")
+        name = self.project.path.stem if self.project else self.tr("aucun projet")
         self.setWindowTitle(self.tr("Verbatim Workbench — {name}").format(name=name))
 
     def _refresh_undo_labels(self) -> None:
@@ -320,6 +309,7 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         self._refresh_undo_labels()
+        self.workspace.show_coder()
         if self.project is None:
             self.status.setText(self.tr("Ouvrez ou créez un projet."))
             return
@@ -330,7 +320,6 @@ class MainWindow(QMainWindow):
             self.tr("%n segments", "", summary["segments"]),
             self.tr("%n codes", "", summary["codes"]),
             self.tr("%n codages", "", summary["codings"]),
-            self.tr("codeur : {coder}").format(coder=self.coder),
         )))
 
     def _open_dialog(self) -> None:
@@ -344,22 +333,6 @@ class MainWindow(QMainWindow):
                 QMessageBox.warning(self, self.tr("Impossible d'ouvrir le projet"), str(exc))
 
     # -- documents --------------------------------------------------------------------------------
-    def _apply_filter(self) -> None:
-        if self.project is None:
-            return
-        self.model.set_filter(self.kind_filter.currentData(), self.text_filter.text().strip())
-        if self.model.rowCount():
-            self.documents.selectRow(0)
-        else:
-            self.viewer.show_document(None)
-            self.title.clear()
-            self.variables.clear()
-            self.codings.clear()
-
-    def _document_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.open_document(self.model.document_id(current.row()))
-
     def open_document(self, document_id: int) -> None:
         assert self.project is not None
         view = browse.document_view(self.project, document_id)
@@ -367,6 +340,8 @@ class MainWindow(QMainWindow):
         shown = ", ".join(f"{name} = {value}" for name, value in view.variables.items())
         self.variables.setText(shown)
         self.viewer.show_document(view)
+        self.browser.follow(document_id)
+        self.memo_panel.set_document(document_id)
         self.codings.clear()
         for span in view.codings:
             excerpt = view.text[span.start : span.end].replace("\n", " ")
@@ -426,6 +401,7 @@ class MainWindow(QMainWindow):
 
     def _coding_chosen(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         self.remove_coding.setEnabled(item is not None)
+        self.memo_panel.set_coding(None if item is None else int(item.data(CODING_ID_ROLE)))
         view = self.viewer.view
         if item is None or view is None:
             return
@@ -539,6 +515,8 @@ class MainWindow(QMainWindow):
         job.signals.failed.connect(lambda message: self._job_done(message, error=True))
         job.signals.cancelled.connect(lambda: self._job_done(cancelled))
         self.job = job
+        self.job_label.setText(self.tr("Tâche : {label}").format(label=label))
+        self.job_label.show()
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
@@ -561,6 +539,7 @@ class MainWindow(QMainWindow):
     def _job_done(self, message: str, error: bool = False) -> None:
         self.progress.hide()
         self.cancel_button.hide()
+        self.job_label.hide()
         for action in (self.import_action, self.backup_action, self.segment_action, self.suggest_action, self.topics_action,
                        self.remove_document_action):
             action.setEnabled(True)
@@ -571,7 +550,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(message, 10000)
         self.refresh_changed()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 — Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         """Ending with a job still writing would leave the user unsure what was kept: ask, cancel it and
         wait (a cancelled job rolls back), then close the project so the `.vwb` alone holds all the work."""
         if self.job is not None:
@@ -583,6 +562,9 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
             self.job.cancel()
+            QThreadPool.globalInstance().waitForDone()
+        if self.welcome.job is not None:  # a half-built demo is removed by its own job
+            self.welcome.cancel_demo()
             QThreadPool.globalInstance().waitForDone()
         if self.project is not None:
             self.project.close()

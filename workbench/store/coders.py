@@ -134,3 +134,26 @@ def acting_as(project: Project, action_name: str, coder: int | str | None, *, ro
         coder_id = default if coder is None else resolve_coder(project, coder, role)
         with action(project, action_name, coder_id) as rec:
             yield rec
+
+
+def coder_role(project: Project, name: str) -> str | None:
+    """The role of the coder of that name, or None when nobody of that name has acted in this project yet
+    (they are created, as an analyst, at their first action)."""
+    return project.scalar("SELECT role FROM coders WHERE name = ?", [name.strip()])
+
+
+def take_identity(project: Project, name: str, role: str) -> int:
+    """Who acts from now on in a window, as the person at the keyboard says: a new name is created with
+    `role`; a known coder whose role differs gets `role`, journalled as their own act, so the change is
+    undoable and audited rather than a silent difference between what they chose and what is recorded."""
+    _check_role(role)
+    name = name.strip()
+    if not name:
+        raise CodingError("a coder needs a name")
+    current = coder_role(project, name)
+    if current is None:
+        return add_coder(project, name, role)
+    coder_id = coder_by_name(project, name)
+    if current != role:
+        set_role(project, coder_id, role, by=coder_id)
+    return coder_id

@@ -132,3 +132,46 @@ def retarget_memos(rec: Recorder, target_kind: str, moves: dict[int, int]) -> No
             "SELECT id, target_id FROM memos WHERE target_kind = ? AND target_id = ANY(?) ORDER BY id",
             [target_kind, list(moves)]):
         rec.update("memos", memo_id, {"target_id": moves[target_id]})
+
+
+def find_memos(project: Project, words: str = "", *, target_kind: str | None = None,
+               document_id: int | None = None, limit: int = 500) -> list[dict[str, Any]]:
+    """Memos for the memo pane, newest first: those whose text holds `words` (case and accents ignored,
+    so « equipe » finds « Équipe »), optionally only about one kind of target, or only about one document
+    and its codings. Each row says what the memo is about in words a reader knows (document title, code
+    name, the coded passage) and, for a document or a coding, where to open it (`document_id`, `start`,
+    `end`), so the pane needs no query of its own."""
+    if target_kind is not None and target_kind not in TARGETS:
+        raise CodingError(f"a memo is about one of {', '.join(TARGETS)}, not {target_kind!r}")
+    clauses, params = [], []
+    if words.strip():
+        clauses.append("contains(strip_accents(lower(m.text)), strip_accents(lower(?)))")
+        params.append(words.strip())
+    if target_kind is not None:
+        clauses.append("m.target_kind = ?")
+        params.append(target_kind)
+    if document_id is not None:
+        clauses.append("coalesce(d.id, g.document_id) = ?")
+        params.append(document_id)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    return project.dicts(
+        f"""
+        SELECT m.id, m.target_kind, m.target_id, k.name AS coder, m.text, m.created_at, m.updated_at,
+               coalesce(d.id, g.document_id) AS document_id,
+               coalesce(d.title, gd.title) AS document_title,
+               coalesce(c.name, gc.name) AS code_name,
+               g.start_pos AS start, g.end_pos AS "end",
+               substr(gd.text, g.start_pos + 1, least(g.end_pos - g.start_pos, 80)) AS passage
+        FROM memos m
+        LEFT JOIN coders k ON k.id = m.coder_id
+        LEFT JOIN documents d ON m.target_kind = 'document' AND d.id = m.target_id
+        LEFT JOIN codings g ON m.target_kind = 'coding' AND g.id = m.target_id
+        LEFT JOIN documents gd ON gd.id = g.document_id
+        LEFT JOIN codes c ON m.target_kind = 'code' AND c.id = m.target_id
+        LEFT JOIN codes gc ON gc.id = g.code_id
+        {where}
+        ORDER BY m.updated_at DESC, m.id DESC
+        LIMIT ?
+        """,
+        [*params, limit],
+    )
