@@ -1,7 +1,6 @@
 """Read-only queries that page through a project for the GUI (and any other viewer).
 
-The GUI never holds more than a page of documents: a corpus can have a million verbatims, so lists are
-fetched `limit` rows at a time in a stable order. A document is loaded whole only when it is opened.
+A document is loaded whole only when it is opened; the document list itself is workbench.document_list.
 """
 
 from __future__ import annotations
@@ -10,17 +9,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from workbench.document_list import TITLE_SQL
 from workbench.project import Project
-
-
-@dataclass(frozen=True)
-class DocumentRow:
-    id: int
-    kind: str
-    title: str
-    n_chars: int
-    occurred_at: datetime | None
-    codings: int
 
 
 @dataclass(frozen=True)
@@ -58,48 +48,6 @@ class DocumentView:
     parts: list[tuple[str, str]] = field(default_factory=list)
 
 
-# A document without a title (a table row, a message without subject) is shown as its file and position
-# ("enquete.csv #12", the 12th data row): computed when shown, so imports store nothing more.
-_TITLE = "coalesce(d.title, s.name || ' #' || d.position, s.name, '')"
-
-
-def _filters(kind: str | None, contains: str | None) -> tuple[str, list[Any]]:
-    clauses, params = [], []
-    if kind:
-        clauses.append("d.kind = ?")
-        params.append(kind)
-    if contains:
-        # Plain substring filter for the list's quick-filter box; full search lives in workbench.search.
-        clauses.append("(strip_accents(lower(d.text)) LIKE '%' || strip_accents(lower(?)) || '%' "
-                       "OR strip_accents(lower(coalesce(d.title, ''))) LIKE '%' || strip_accents(lower(?)) || '%')")
-        params.extend([contains, contains])
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-
-def count_documents(project: Project, kind: str | None = None, contains: str | None = None) -> int:
-    where, params = _filters(kind, contains)
-    return int(project.scalar(f"SELECT count(*) FROM documents d{where}", params))
-
-
-def document_page(
-    project: Project, offset: int, limit: int, kind: str | None = None, contains: str | None = None
-) -> list[DocumentRow]:
-    """One page of documents in id order, with how many codings each has."""
-    where, params = _filters(kind, contains)
-    rows = project.rows(
-        f"""
-        WITH page AS (SELECT d.id, d.kind, {_TITLE} AS title, d.n_chars, d.occurred_at
-                      FROM documents d LEFT JOIN sources s ON s.id = d.source_id{where}
-                      ORDER BY d.id LIMIT ? OFFSET ?)
-        SELECT p.id, p.kind, p.title, p.n_chars, p.occurred_at,
-               (SELECT count(*) FROM codings c WHERE c.document_id = p.id)
-        FROM page p ORDER BY p.id
-        """,
-        [*params, limit, offset],
-    )
-    return [DocumentRow(*row) for row in rows]
-
-
 def document_kinds(project: Project) -> list[tuple[str, int]]:
     return [(kind, int(n)) for kind, n in project.rows("SELECT kind, count(*) FROM documents GROUP BY kind ORDER BY kind")]
 
@@ -114,7 +62,7 @@ def document_view(project: Project, document_id: int) -> DocumentView:
     from workbench.errors import WorkbenchError
 
     found = project.rows(
-        f"SELECT d.id, d.kind, {_TITLE}, d.text, d.lang, d.occurred_at FROM documents d "
+        f"SELECT d.id, d.kind, {TITLE_SQL}, d.text, d.lang, d.occurred_at FROM documents d "
         "LEFT JOIN sources s ON s.id = d.source_id WHERE d.id = ?", [document_id]
     )
     if not found:
@@ -171,4 +119,32 @@ def topic_members(project: Project, run_id: int, topic: int, limit: int = 200) -
         LIMIT ?
         """,
         [run_id, topic, limit],
+    )
+
+
+def recent_codes(project: Project, coder: str, limit: int = 5) -> list[int]:
+    """The codes this coder applied most recently, newest first: the coding menu offers them again. Only the
+    coder's latest codings are looked at, so the menu opens at once on a project with millions of them."""
+    return [row[0] for row in project.rows(
+        """
+        SELECT g.code_id FROM (
+            SELECT c.id, c.code_id FROM codings c JOIN coders k ON k.id = c.coder_id
+            WHERE k.name = ? ORDER BY c.id DESC LIMIT 500) g
+        GROUP BY g.code_id ORDER BY max(g.id) DESC LIMIT ?
+        """,
+        [coder, limit],
+    )]
+
+
+def next_uncoded_document(project: Project, after_id: int | None) -> int | None:
+    """The first document after `after_id` (in id order, wrapping round) that nobody has coded yet, or None
+    when every document has a coding: what "next uncoded" jumps to."""
+    start = -1 if after_id is None else after_id
+    return project.scalar(
+        """
+        SELECT d.id FROM documents d
+        WHERE NOT EXISTS (SELECT 1 FROM codings c WHERE c.document_id = d.id)
+        ORDER BY d.id <= ?, d.id LIMIT 1
+        """,
+        [start],
     )

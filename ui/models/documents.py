@@ -1,20 +1,50 @@
-"""Document list model: pages through `workbench.browse` so a million-document project opens instantly."""
+"""Document list model: holds the ordered ids of the documents a query keeps, reads the rows it shows.
+
+A project can hold a million verbatims. The model keeps only their ids in the list's order (8 MB per
+million) and reads rows a page at a time, by id, when the view paints them; a few recent pages are kept.
+The row count is known at once, so the scroll bar is true to the list and dragging it to the end costs one
+page. Any filter or sort other than the plain id order is read on a worker thread (sorting a million
+titles takes about half a second) and the list switches when it is ready: `loaded` says so.
+"""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+import numpy as np
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
-from workbench import browse
+from ui.kinds import kind_label
+from ui.workers import Job
+from workbench import document_list
+from workbench.document_list import ALL_DOCUMENTS, DocumentQuery, DocumentRow, SortKey
 from workbench.project import Project
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invalid index Qt passes for "no parent"
+KEPT_PAGES = 32
+
+
+def _ordered_ids(project: Project, query: DocumentQuery, **_job: Any) -> np.ndarray:
+    """`document_list.ordered_ids` as a job (its own connection, closed when done)."""
+    try:
+        return document_list.ordered_ids(project, query)
+    finally:
+        project.close()
 
 
 class DocumentTableModel(QAbstractTableModel):
-    """Rows are fetched `page_size` at a time as the view scrolls (Qt's canFetchMore/fetchMore)."""
+    """Rows of `workbench.document_list`, in the order and with the filters of `query`."""
+
+    loaded = Signal()
 
     # Marked for lupdate here, translated when Qt asks for a header (so the language installed then wins).
     HEADERS = (
@@ -23,50 +53,102 @@ class DocumentTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("DocumentTableModel", "Titre"),
         QT_TRANSLATE_NOOP("DocumentTableModel", "Caractères"),
         QT_TRANSLATE_NOOP("DocumentTableModel", "Codages"),
+        QT_TRANSLATE_NOOP("DocumentTableModel", "Date"),
     )
+    SORT_KEYS: tuple[SortKey, ...] = ("id", "kind", "title", "n_chars", "codings", "occurred_at")
 
     def __init__(self, project: Project, page_size: int = 200) -> None:
         super().__init__()
         self.project = project
         self.page_size = page_size
-        self.kind: str | None = None
-        self.contains: str | None = None
-        self._rows: list[browse.DocumentRow] = []
-        self._total = 0
-        self.reload()
+        self.query = ALL_DOCUMENTS
+        self._ids = document_list.ordered_ids(project, self.query)
+        self._pages: OrderedDict[int, list[DocumentRow | None]] = OrderedDict()
+        self._job: Job | None = None
+        self._generation = 0
 
-    def set_filter(self, kind: str | None = None, contains: str | None = None) -> None:
-        self.kind = kind or None
-        self.contains = contains or None
+    # -- what is listed -----------------------------------------------------------------------------
+    @property
+    def total(self) -> int:
+        return len(self._ids)
+
+    @property
+    def loading(self) -> bool:
+        return self._job is not None
+
+    def set_query(self, query: DocumentQuery) -> None:
+        """Show the documents `query` keeps; the current list stays until the new one is ready."""
+        self.query = query
         self.reload()
 
     def reload(self) -> None:
+        """Read the list again (documents were added or removed, or the query changed)."""
+        self._generation += 1
+        if not self.query.is_filtered and self.query.sort == "id":
+            self._job = None
+            self._switch(document_list.ordered_ids(self.project, self.query))  # 43 ms for a million
+            return
+        generation = self._generation
+        job = Job(_ordered_ids, self.project.worker(), self.query)
+        job.signals.finished.connect(lambda ids: self._arrived(generation, ids))
+        job.signals.failed.connect(lambda _message: self._arrived(generation, None))
+        self._job = job
+        job.start()
+
+    def _arrived(self, generation: int, ids: np.ndarray | None) -> None:
+        if generation != self._generation:
+            return  # a newer query was asked for meanwhile
+        self._job = None
+        self._switch(self._ids if ids is None else ids)
+
+    def _switch(self, ids: np.ndarray) -> None:
         self.beginResetModel()
-        self._total = browse.count_documents(self.project, self.kind, self.contains)
-        self._rows = browse.document_page(self.project, 0, self.page_size, self.kind, self.contains)
+        self._ids = ids
+        self._pages.clear()
         self.endResetModel()
+        self.loaded.emit()
 
-    @property
-    def total(self) -> int:
-        return self._total
+    def refresh_row_counts(self) -> None:
+        """Codings changed: re-read the rows when they are next painted, keeping the list and its place."""
+        self._pages.clear()
+        if len(self._ids):
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.HEADERS) - 1))
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.set_query(self.query.sorted_by(self.SORT_KEYS[column], descending))
+
+    # -- rows ---------------------------------------------------------------------------------------
+    def document_id(self, row: int) -> int:
+        return int(self._ids[row])
+
+    def row_of(self, document_id: int | None) -> int | None:
+        """The row of a document in the list, or None when the filters leave it out."""
+        if document_id is None:
+            return None
+        found = np.flatnonzero(self._ids == document_id)
+        return int(found[0]) if len(found) else None
+
+    def _row(self, row: int) -> DocumentRow | None:
+        page = row // self.page_size
+        rows = self._pages.get(page)
+        if rows is None:
+            ids = self._ids[page * self.page_size : (page + 1) * self.page_size]
+            by_id = {found.id: found for found in document_list.rows_for(self.project, ids)}
+            rows = [by_id.get(int(i)) for i in ids]  # None: removed since the list was read
+            self._pages[page] = rows
+            while len(self._pages) > KEPT_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page)
+        return rows[row - page * self.page_size]
+
+    # -- Qt's model interface -----------------------------------------------------------------------
     def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
-
-    def canFetchMore(self, parent: Index = ROOT) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: Index = ROOT) -> None:
-        page = browse.document_page(self.project, len(self._rows), self.page_size, self.kind, self.contains)
-        if not page:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
@@ -76,21 +158,16 @@ class DocumentTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (row.id, row.kind, row.title, row.n_chars, row.codings)[index.column()]
         if role == Qt.ItemDataRole.UserRole:
-            return row.id
+            return self.document_id(index.row())
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, 3, 4):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def document_id(self, row: int) -> int:
-        return self._rows[row].id
-
-    def refresh_row_counts(self) -> None:
-        """Re-read the loaded rows (after a coding changed the counts), keeping the scroll position."""
-        if not self._rows:
-            return
-        self._rows = browse.document_page(self.project, 0, len(self._rows), self.kind, self.contains)
-        self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.HEADERS) - 1))
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        row = self._row(index.row())
+        if row is None:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.title if index.column() == 2 else None
+        when = row.occurred_at.strftime("%Y-%m-%d") if row.occurred_at else ""
+        return (row.id, kind_label(row.kind), row.title, row.n_chars, row.codings, when)[index.column()]

@@ -32,13 +32,15 @@ from ui.change_relay import ChangeRelay
 from ui.device_status import DeviceLabel
 from ui.views.chart_panel import ChartPanel
 from ui.views.code_panel import CodePanel
+from ui.views.coding_menu import CodingController
 from ui.views.document_browser import DocumentBrowser
-from ui.views.document_view import DocumentViewer
+from ui.views.document_view import DocumentPane
 from ui.views.memo_panel import MemoPanel
 from ui.views.review_panel import ReviewPanel
 from ui.views.search_panel import SearchPanel
 from ui.views.topic_panel import TopicPanel
 from ui.views.trainer_panel import TrainerPanel
+from ui.views.undo_labels import entry_label
 from ui.views.welcome import WelcomePage
 from ui.views.workspace_actions import WorkspaceActions
 from ui.workers import Job
@@ -100,7 +102,9 @@ class MainWindow(QMainWindow):
         self.variables = QLabel()
         self.variables.setWordWrap(True)
         self.variables.setTextFormat(Qt.TextFormat.PlainText)
-        self.viewer = DocumentViewer()
+        self.document_pane = DocumentPane()
+        self.viewer = self.document_pane.viewer
+        self.coding_controller = CodingController(self.document_pane)
         self.codings = QListWidget()
         self.remove_coding = QPushButton(self.tr("Retirer le codage"))
         self.remove_coding.setEnabled(False)
@@ -111,7 +115,7 @@ class MainWindow(QMainWindow):
         bottom_layout.addWidget(self.codings)
         bottom_layout.addWidget(self.remove_coding)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.viewer)
+        splitter.addWidget(self.document_pane)
         splitter.addWidget(bottom)
         splitter.setSizes([600, 180])
         document_page = QWidget()
@@ -169,6 +173,11 @@ class MainWindow(QMainWindow):
         self.browser.documentChosen.connect(self.open_document)
         self.code_panel.codeSpan.connect(self.code_selection)
         self.code_panel.codeDocument.connect(self.code_whole_document)
+        self.code_panel.codeSpanAt.connect(self.code_span_at)
+        self.code_panel.edited.connect(self.refresh_changed)
+        self.code_panel.jobRequested.connect(self._start_panel_job)
+        self.code_panel.current_coder = lambda: self.coder
+        self.code_panel.openMatch.connect(self.open_match)
         self.code_panel.focusCode.connect(self.viewer.paint_codings)
         self.code_panel.focusCode.connect(self.memo_panel.set_code)
         self.codings.currentItemChanged.connect(self._coding_chosen)
@@ -194,7 +203,11 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu(self.tr("&Édition"))
         self.undo_action = QAction(self.tr("&Annuler"), self, shortcut=QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(lambda: self._undo_redo(journal.undo))
-        self.redo_action = QAction(self.tr("&Rétablir"), self, shortcut=QKeySequence.StandardKey.Redo)
+        self.redo_action = QAction(self.tr("&Rétablir"), self)
+        # Ctrl+Y and Ctrl+Shift+Z on every platform, whatever the platform's own Redo key is.
+        redo_keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y"),
+                     QKeySequence("Ctrl+Shift+Z")]
+        self.redo_action.setShortcuts(list(dict.fromkeys(redo_keys, None)))
         self.redo_action.triggered.connect(lambda: self._undo_redo(journal.redo))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
@@ -202,6 +215,15 @@ class MainWindow(QMainWindow):
         self.remove_document_action = QAction(self.tr("&Supprimer le document…"), self)
         self.remove_document_action.triggered.connect(self.remove_current_document)
         edit_menu.addAction(self.remove_document_action)
+        edit_menu.addSeparator()
+        self.previous_document_action = QAction(self.tr("Document &précédent"), self, shortcut="Alt+Up")
+        self.previous_document_action.triggered.connect(lambda: self.step_document(-1))
+        self.next_document_action = QAction(self.tr("Document &suivant"), self, shortcut="Alt+Down")
+        self.next_document_action.triggered.connect(lambda: self.step_document(1))
+        self.next_uncoded_action = QAction(self.tr("Document suivant &non codé"), self, shortcut="Alt+N")
+        self.next_uncoded_action.triggered.connect(self.open_next_uncoded)
+        for action in (self.previous_document_action, self.next_document_action, self.next_uncoded_action):
+            edit_menu.addAction(action)
         run_menu = self.menuBar().addMenu(self.tr("&Traitement"))
         self.segment_action = QAction(self.tr("&Segmenter et indexer"), self)
         self.segment_action.triggered.connect(self.start_segmentation)
@@ -221,6 +243,7 @@ class MainWindow(QMainWindow):
         self.project = project
         self.relay.watch(project)
         self._changed_groups.clear()
+        self.coding_controller.set_context(project, lambda: self.coder, self._run_change)
         self.browser.set_project(project)
         self.model = self.browser.model
         self.code_panel.load(project)
@@ -304,7 +327,7 @@ class MainWindow(QMainWindow):
         ):
             entry = peek(self.project) if self.project is not None else None
             action.setEnabled(entry is not None)
-            description = (entry or {}).get("description") or (entry or {}).get("action") or ""
+            description = entry_label(entry) if entry else ""
             action.setText(described.format(action=description[:60]) if entry else plain)
 
     def _update_status(self) -> None:
@@ -362,6 +385,25 @@ class MainWindow(QMainWindow):
         self.open_document(document_id)
         self.viewer.select_span(start, end)
 
+    def step_document(self, step: int) -> None:
+        """Open the document `step` rows away in the list (Alt+Down, Alt+Up), as the list is sorted and filtered."""
+        if self.project is None or self.browser.model is None:
+            return
+        current = self.browser.model.row_of(self.current_document_id())
+        row = 0 if current is None else current + step
+        if 0 <= row < self.browser.model.rowCount():
+            self.browser.select_row(row)
+
+    def open_next_uncoded(self) -> None:
+        """Open the next document nobody has coded yet (Alt+N), wrapping round to the first."""
+        if self.project is None:
+            return
+        document_id = browse.next_uncoded_document(self.project, self.current_document_id())
+        if document_id is None:
+            self.statusBar().showMessage(self.tr("Tous les documents ont au moins un codage."), 10000)
+        else:
+            self.open_document(document_id)
+
     def current_document_id(self) -> int | None:
         view = self.viewer.view
         return None if view is None else view.id
@@ -391,6 +433,19 @@ class MainWindow(QMainWindow):
         return self._run_change(
             lambda: coding.apply_code(project, document_id, code_id, span[0], span[1], coder=self.coder)
         )
+
+    def code_span_at(self, code_id: int, document_id: int, start: int, end: int) -> bool:
+        """Code a span dropped on a code (dragged from the document viewer), in whichever document it is."""
+        if self.project is None:
+            return False
+        project = self.project
+        return self._run_change(
+            lambda: coding.apply_code(project, document_id, code_id, start, end, coder=self.coder))
+
+    def _start_panel_job(self, label: str, function: object, args: tuple, cancelled: str) -> None:
+        """A job a panel asks for (loading or exporting a codebook); one job at a time, as for the menus."""
+        if self.job is None:
+            self.start_job(label, function, *args, cancelled=cancelled)
 
     def code_whole_document(self, code_id: int) -> bool:
         document_id = self.current_document_id()
