@@ -22,6 +22,17 @@ def _coding(project: Project, coding_id: int) -> dict[str, Any]:
     return store.get(project, coding_id).as_dict()
 
 
+_EXCERPT = 60
+
+
+def _excerpt(project: Project, row: dict[str, Any]) -> str:
+    """The beginning of a coding's text, so that an undo label can quote the passage ("Coded « … » as …")."""
+    text = project.scalar("SELECT substring(text, ? + 1, ?) FROM documents WHERE id = ?",
+                          [row["start_pos"], min(row["end_pos"] - row["start_pos"], _EXCERPT + 1), row["document_id"]])
+    text = text or ""
+    return text[:_EXCERPT] + "…" if len(text) > _EXCERPT else text
+
+
 def apply_code(
     project: Project,
     document_id: int,
@@ -49,7 +60,8 @@ def apply_code(
                                      suggestion_id=suggestion_id)
             where = "the whole of document" if checked.whole else f"[{checked.start}, {checked.end}) of document"
             rec.describe({"coding_id": coding_id, "document_id": document_id, "code_id": code_id,
-                          "code": checked.path, "start": checked.start, "end": checked.end, "origin": origin},
+                          "code": checked.path, "start": checked.start, "end": checked.end, "origin": origin,
+                          "whole": checked.whole, "excerpt": checked.excerpt},
                          f"coded {where} {document_id} with {checked.path}"
                          + ("" if checked.whole else f": «{checked.excerpt}»"))
     return coding_id
@@ -69,10 +81,12 @@ def remove_coding(project: Project, coding_id: int, *, coder: int | str | None =
     """Delete a coding and the memos written on it. `coder` is who removes it (by default its own coder)."""
     row = _coding(project, coding_id)
     label = code_path(project, row["code_id"])
+    excerpt = _excerpt(project, row)
     with acting_as(project, "remove_coding", coder, default=row["coder_id"]) as rec:
         memos = store.delete(rec, [coding_id])
         rec.describe({"coding_id": coding_id, "document_id": row["document_id"], "code_id": row["code_id"],
-                      "code": label, "start": row["start_pos"], "end": row["end_pos"], "memos": memos},
+                      "code": label, "start": row["start_pos"], "end": row["end_pos"], "memos": memos,
+                      "excerpt": excerpt},
                      f"removed coding {coding_id} ({label}, [{row['start_pos']}, {row['end_pos']}) of document "
                      f"{row['document_id']})" + (f" and its {memos} memo(s)" if memos else ""))
 
@@ -88,7 +102,8 @@ def resize_coding(project: Project, coding_id: int, start: int, end: int, *, cod
     with acting_as(project, "resize_coding", coder, default=row["coder_id"]) as rec:
         store.set_span(rec, coding_id, checked)
         rec.describe({"coding_id": coding_id, "document_id": row["document_id"],
-                      "before": [row["start_pos"], row["end_pos"]], "after": [start, end]},
+                      "before": [row["start_pos"], row["end_pos"]], "after": [start, end],
+                      "code": checked.path, "excerpt": checked.excerpt},
                      f"resized coding {coding_id} of document {row['document_id']} from "
                      f"[{row['start_pos']}, {row['end_pos']}) to [{start}, {end})")
 
@@ -106,7 +121,7 @@ def recode(project: Project, coding_id: int, new_code_id: int, *, coder: int | s
     with acting_as(project, "recode", coder, default=row["coder_id"]) as rec:
         store.set_code(rec, coding_id, new_code_id)
         rec.describe({"coding_id": coding_id, "document_id": row["document_id"], "before": row["code_id"],
-                      "after": new_code_id},
+                      "after": new_code_id, "code_before": before, "code": path, "excerpt": checked.excerpt},
                      f"recoded coding {coding_id} of document {row['document_id']} from {before} to {path}")
 
 

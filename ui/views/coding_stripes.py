@@ -1,0 +1,145 @@
+"""Coding stripes: one vertical bar per coding in the margin of the text, in its code's colour, with the
+code's name written along it, as in the coding stripes of other qualitative analysis tools.
+
+Bars that overlap in the text are put side by side in lanes (`assign_lanes`), so every coding keeps its own
+bar however many overlap; the same lanes stack the underlines under the text. A whole-document coding is a
+bar from the top of the text to its end, never a block over the words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from workbench.browse import CodingSpan
+
+DEFAULT_CODE_COLOUR = "#999999"
+LANE_WIDTH = 15
+BAR_WIDTH = 4
+MARGIN = 4
+MAX_WIDTH = 260
+
+
+def code_colour(span: CodingSpan) -> QColor:
+    return QColor(span.color or DEFAULT_CODE_COLOUR)
+
+
+def assign_lanes(spans: Sequence[CodingSpan]) -> dict[int, int]:
+    """Coding id -> lane (0, 1, …): a coding takes the first lane free over its whole span. Longer codings
+    come first at the same start, so a passage coded inside a longer one sits beside it, not under it."""
+    lanes: dict[int, int] = {}
+    ends: list[int] = []  # where each lane's latest coding ends
+    for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start), s.id)):
+        lane = next((index for index, end in enumerate(ends) if end <= span.start), len(ends))
+        if lane == len(ends):
+            ends.append(span.end)
+        else:
+            ends[lane] = span.end
+        lanes[span.id] = lane
+    return lanes
+
+
+@dataclass(frozen=True)
+class Stripe:
+    """One bar of the margin: which coding, in which lane, drawn from `top` to `bottom` (widget pixels)."""
+
+    coding: CodingSpan
+    lane: int
+    top: int
+    bottom: int
+
+    def rect(self, current: bool = False) -> QRect:
+        width = BAR_WIDTH + (2 if current else 0)
+        return QRect(MARGIN + self.lane * LANE_WIDTH, self.top, width, max(self.bottom - self.top, 4))
+
+    def hit_rect(self) -> QRect:
+        """What a click may land on: the bar and the name beside it."""
+        return QRect(MARGIN + self.lane * LANE_WIDTH, self.top, LANE_WIDTH, max(self.bottom - self.top, 4))
+
+
+class CodingStripes(QWidget):
+    """The margin beside the text. `place` maps a coding to its vertical extent in the text's viewport,
+    given by the viewer, which knows the layout; a click on a bar emits `stripeClicked(coding id, where)`."""
+
+    stripeClicked = Signal(int, QPoint)
+
+    def __init__(self, place: Callable[[CodingSpan], tuple[int, int]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._place = place
+        self._codings: list[CodingSpan] = []
+        self._lanes: dict[int, int] = {}
+        self.current_coding: int | None = None
+        self.focus_code: int | None = None
+        self.setMouseTracking(True)
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF() - 2, 6))
+        self.setFont(font)
+
+    def set_codings(self, codings: Sequence[CodingSpan]) -> None:
+        self._codings = list(codings)
+        self._lanes = assign_lanes(self._codings)
+        self.update()
+
+    def preferred_width(self) -> int:
+        lanes = max(self._lanes.values(), default=-1) + 1
+        return 0 if not lanes else min(2 * MARGIN + lanes * LANE_WIDTH, MAX_WIDTH)
+
+    def stripes(self) -> list[Stripe]:
+        """Every bar with its place: what is painted, and what tests inspect."""
+        found = []
+        for span in self._codings:
+            top, bottom = self._place(span)
+            found.append(Stripe(span, self._lanes[span.id], top, bottom))
+        return found
+
+    def stripe_at(self, point: QPoint) -> Stripe | None:
+        """The bar under a point; the shortest when bars of several lanes would do."""
+        hits = [stripe for stripe in self.stripes() if stripe.hit_rect().contains(point)]
+        return min(hits, key=lambda s: s.coding.end - s.coding.start, default=None)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().window())
+        metrics = QFontMetrics(self.font())
+        visible = self.rect()
+        for stripe in self.stripes():
+            current = stripe.coding.id == self.current_coding
+            colour = code_colour(stripe.coding)
+            if self.focus_code is not None and stripe.coding.code_id != self.focus_code and not current:
+                colour.setAlpha(110)
+            bar = stripe.rect(current)
+            if not bar.intersects(visible):
+                continue
+            painter.fillRect(bar, colour)
+            if current:
+                painter.setPen(self.palette().text().color())
+                painter.drawRect(bar.adjusted(-1, -1, 0, 0))
+            # The name runs down beside the bar, as far as the bar goes.
+            top, bottom = max(bar.top(), 0), min(bar.bottom(), visible.bottom())
+            length = bottom - top
+            if length < metrics.height():
+                continue
+            painter.save()
+            painter.translate(bar.right() + 2, top)
+            painter.rotate(90)
+            painter.setPen(colour.darker(160) if not current else self.palette().text().color())
+            name = metrics.elidedText(stripe.coding.code_name, Qt.TextElideMode.ElideRight, length)
+            painter.drawText(0, -2, name)
+            painter.restore()
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        stripe = self.stripe_at(event.position().toPoint())
+        if stripe is None or event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        self.stripeClicked.emit(stripe.coding.id, event.globalPosition().toPoint())
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        stripe = self.stripe_at(event.position().toPoint())
+        self.setToolTip(stripe.coding.code_name if stripe else "")
+        self.setCursor(Qt.CursorShape.PointingHandCursor if stripe else Qt.CursorShape.ArrowCursor)
