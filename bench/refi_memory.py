@@ -1,11 +1,17 @@
 """Benchmark: peak memory of reading a hostile REFI-QDA archive, by the size of its project XML.
 
-Builds a .qdpx whose project.qde holds only code elements with random GUIDs (many small elements: the
-costliest XML to parse per byte) up to `--xml-mb`, then reads and checks it as an import does
-(`_read_refi`: limits, parse, model; no project written), in this fresh process, and prints the archive's
-size, whether it was refused, the seconds and the peak resident memory (ru_maxrss).
+Builds a .qdpx whose project.qde is filled up to `--xml-mb` with one shape of content, then reads and
+checks it as an import does (`_read_refi`: limits, streamed parse, model; no project written), or with
+`--import` imports it into a new project in a temporary folder, in this fresh process, and prints the
+archive's size, whether it was refused, the seconds and the peak resident memory (ru_maxrss).
 
-    .venv/bin/python bench/refi_memory.py --xml-mb 30
+Shapes: `codes`, code elements only (many small elements: the costliest XML to parse per byte, and the
+codebook is the one part read as a whole tree); `selections`, one source holding coded selections (the
+largest record a file can have); `sources`, many small coded text sources (a large real project). With
+`--compressible` every element is the same (one GUID repeated), so the archive is as small as the zip
+ratio limit allows: that is how a hostile file packs the most XML into a few megabytes.
+
+    .venv/bin/python bench/refi_memory.py --xml-mb 30 --shape sources
 """
 
 from __future__ import annotations
@@ -17,45 +23,86 @@ import tempfile
 import time
 import uuid
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from workbench.errors import IngestError
-from workbench.ingest.refi import _read_refi
+from workbench.ingest.refi import _read_refi, import_qdpx
+from workbench.project import Project
 
-HEAD = b'<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="x"><CodeBook><Codes>'
-TAIL = b"</Codes></CodeBook></Project>"
+HEAD = b'<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="x">'
+CODE = "{00000000-0000-4000-8000-000000000001}"
+TEXT = "Le conseiller était aimable mais le prix a encore augmenté ce mois-ci. " * 4
 
 
-def build(path: Path, xml_mb: int) -> None:
+def _code(guid: Callable[[], str]) -> bytes:
+    return b'<Code guid="%s" name="c" isCodable="true"/>' % guid().encode()
+
+
+def _selection(guid: Callable[[], str]) -> bytes:
+    return (b'<PlainTextSelection guid="%s" startPosition="3" endPosition="14"><Coding guid="%s">'
+            b'<CodeRef targetGUID="%s"/></Coding></PlainTextSelection>' % (guid().encode(), guid().encode(),
+                                                                            CODE.encode()))
+
+
+def _source(guid: Callable[[], str]) -> bytes:
+    return (b'<TextSource guid="%s" name="s"><PlainTextContent>%s</PlainTextContent>%s</TextSource>'
+            % (guid().encode(), TEXT.encode(), _selection(guid)))
+
+
+SHAPES = {
+    # (opening, one element, closing)
+    "codes": (b"<CodeBook><Codes>", _code, b"</Codes></CodeBook>"),
+    "selections": (b'<CodeBook><Codes><Code guid="%s" name="c" isCodable="true"/></Codes></CodeBook><Sources>'
+                   b'<TextSource guid="%s" name="s"><PlainTextContent>%s</PlainTextContent>'
+                   % (CODE.encode(), str(uuid.uuid4()).encode(), TEXT.encode()),
+                   _selection, b"</TextSource></Sources>"),
+    "sources": (b'<CodeBook><Codes><Code guid="%s" name="c" isCodable="true"/></Codes></CodeBook><Sources>'
+                % CODE.encode(), _source, b"</Sources>"),
+}
+
+
+def build(path: Path, xml_mb: int, shape: str, compressible: bool) -> None:
+    opening, element, closing = SHAPES[shape]
+    guid = (lambda: "{00000000-0000-4000-8000-0000000000aa}") if compressible else (lambda: str(uuid.uuid4()))
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive, \
             archive.open("project.qde", "w", force_zip64=True) as member:
-        member.write(HEAD)
-        written = len(HEAD)
+        member.write(HEAD + opening)
+        written = len(HEAD) + len(opening)
         while written < xml_mb * 1024**2:
-            chunk = b"".join(b'<Code guid="%s" name="c" isCodable="true"/>' % str(uuid.uuid4()).encode()
-                             for _ in range(10_000))
+            chunk = b"".join(element(guid) for _ in range(2_000))
             member.write(chunk)
             written += len(chunk)
-        member.write(TAIL)
+        member.write(closing + b"</Project>")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--xml-mb", type=int, default=30, help="size of the project XML to build")
+    parser.add_argument("--shape", choices=sorted(SHAPES), default="codes", help="what fills the XML")
+    parser.add_argument("--compressible", action="store_true", help="repeat one GUID (smallest archive)")
+    parser.add_argument("--import", dest="write", action="store_true",
+                        help="import into a new project instead of only reading")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "hostile.qdpx"
-        build(path, args.xml_mb)
+        build(path, args.xml_mb, args.shape, args.compressible)
         started = time.perf_counter()
         try:
-            _read_refi(path)
-            outcome = "read"
+            if args.write:
+                with Project.create(Path(folder) / "p.vwb") as project:
+                    result = import_qdpx(project, path)
+                outcome = f"imported ({result.summary()})"
+            else:
+                model, _ = _read_refi(path)
+                outcome = f"read ({len(model.sources)} source(s), {len(model.codes)} code(s))"
         except IngestError as exc:
-            outcome = f"refused ({exc})"
-        print(f"project XML {args.xml_mb} MB, archive {path.stat().st_size / 1024**2:.1f} MB: {outcome}; "
-              f"{time.perf_counter() - started:.1f} s, peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+            outcome = f"refused ({exc.reason})"
+        print(f"{args.shape}{' compressible' if args.compressible else ''}: project XML {args.xml_mb} MB, archive "
+              f"{path.stat().st_size / 1024**2:.1f} MB: {outcome}; {time.perf_counter() - started:.1f} s, "
+              f"peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 
 if __name__ == "__main__":

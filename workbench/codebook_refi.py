@@ -197,17 +197,19 @@ def codes_from_xml(codes_element: Any, ns: str) -> list[dict[str, Any]]:
 
 def sets_from_xml(sets_element: Any, ns: str, member_attribute: str = "guid") -> list[dict[str, Any]]:
     """Read `<Sets>` into [{guid, name, description, members: [code GUIDs]}]."""
-    sets = []
-    for element in sets_element.findall(_q(ns, "Set")):
-        description = element.find(_q(ns, "Description"))
-        sets.append({
-            "guid": codebook.clean_guid(element.get("guid")),
-            "name": element.get("name") or "",
-            "description": ((description.text or "").strip() or None) if description is not None else None,
-            "members": [codebook.clean_guid(member.get(member_attribute)) for member in
-                        element.findall(_q(ns, "MemberCode")) if member.get(member_attribute)],
-        })
-    return sets
+    return [set_from_xml(element, ns, member_attribute) for element in sets_element.findall(_q(ns, "Set"))]
+
+
+def set_from_xml(element: Any, ns: str, member_attribute: str = "guid") -> dict[str, Any]:
+    """Read one `<Set>` (the project import reads sets one at a time as it parses)."""
+    description = element.find(_q(ns, "Description"))
+    return {
+        "guid": codebook.clean_guid(element.get("guid")),
+        "name": element.get("name") or "",
+        "description": ((description.text or "").strip() or None) if description is not None else None,
+        "members": [codebook.clean_guid(member.get(member_attribute)) for member in
+                    element.findall(_q(ns, "MemberCode")) if member.get(member_attribute)],
+    }
 
 
 # -- nested dicts -> project ------------------------------------------------------------------------------

@@ -10,7 +10,10 @@ A `.qdpx` comes from another person's machine and another program, so it is read
 - member names that could escape a folder if extracted (`../`, absolute paths, backslashes, drive letters)
   refuse the whole archive: nothing here extracts to disk, but such names only occur in crafted files;
 - XML is parsed by lxml with entity resolution, DTD loading and network access off, and any DOCTYPE is
-  refused outright, which rules out billion-laughs and external-entity attacks whatever the parser does.
+  refused outright, which rules out billion-laughs and external-entity attacks whatever the parser does;
+- the project XML is never held whole: it is parsed as it is decompressed (`iter_xml`), each block
+  scanned for DOCTYPE/ENTITY markers (UTF-8 and UTF-16) before the parser sees it, so memory follows
+  the largest record of the project, not the size of the file.
 
 Every refusal is an `IngestError` naming the file (and the member), so the user knows which file was bad.
 """
@@ -20,10 +23,13 @@ from __future__ import annotations
 import re
 import uuid
 import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Self
+from typing import IO, Any, Self
 
 from workbench.errors import IngestError
 
@@ -41,6 +47,12 @@ _GUID = re.compile(r"^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-
 _DRIVE = re.compile(r"^[A-Za-z]:")
 # Characters XML 1.0 cannot carry at all (even escaped); they are dropped from exported free text.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# What declares a DTD or entities, in the encodings an XML file may use without a declaration the parser
+# must honour first; no REFI-QDA file needs either.
+HOSTILE_MARKERS = tuple(
+    marker.encode(encoding) for marker in ("<!DOCTYPE", "<!ENTITY") for encoding in ("utf-8", "utf-16-le", "utf-16-be")
+)
+_DOCTYPE_REFUSED = "XML with a DOCTYPE or entity declarations is refused (entity attacks)"
 
 
 @dataclass(frozen=True)
@@ -59,6 +71,11 @@ class ZipLimits:
     # so this keeps a hostile archive from taking the machine's memory.
     max_read_bytes: int = 96 * 1024**2
     max_read_total_bytes: int = 256 * 1024**2
+    # The project XML is parsed one record at a time (a source, a case, a note…); what must be held whole
+    # is bounded: elements in one record (a selection with its codings, a note, a set), and codes in the
+    # codebook, which is read as one tree.
+    max_record_elements: int = 200_000
+    max_codes: int = 50_000
 
 
 DEFAULT_LIMITS = ZipLimits()
@@ -175,8 +192,8 @@ class SafeZip:
         matches = [member for member in self._infos if member.casefold() == folded]
         return matches[0] if len(matches) == 1 else None
 
-    def read(self, name: str) -> bytes:
-        """A member's bytes, never more than its header declared nor than the limits allow."""
+    def _claim(self, name: str) -> zipfile.ZipInfo:
+        """The member `name`, counted against the read limits (one member, and all members together)."""
         info = self._infos[name]
         mb = 1024**2
         if info.file_size > self.limits.max_read_bytes:
@@ -186,21 +203,33 @@ class SafeZip:
         if self._read_total > self.limits.max_read_total_bytes:
             raise IngestError(self.path, f"the texts and XML read from this archive exceed "
                                          f"{self.limits.max_read_total_bytes / mb:.0f} MB; refused")
-        budget = min(info.file_size, self.limits.max_member_bytes)
+        return info
+
+    def _failure(self, name: str, exc: BaseException) -> IngestError:
+        """What zipfile's exceptions while opening or reading `name` mean to the user."""
+        if isinstance(exc, NotImplementedError):
+            return IngestError(self.path, f"member {name!r} uses an unsupported compression: {exc}")
+        if isinstance(exc, RuntimeError):  # zipfile's word for an encrypted member
+            return IngestError(self.path, f"member {name!r} is encrypted; export the project without a password")
+        return IngestError(self.path, f"member {name!r} is corrupt: {exc}")
+
+    def read(self, name: str) -> bytes:
+        """A member's bytes, never more than its header declared nor than the limits allow."""
+        with self.stream(name, markers=()) as member:
+            return member.read()
+
+    @contextmanager
+    def stream(self, name: str, markers: tuple[bytes, ...] = HOSTILE_MARKERS) -> Iterator[BoundedStream]:
+        """A member to read block by block (see `BoundedStream`), under the same limits as `read`."""
+        info = self._claim(name)
         try:
-            with self._zip.open(info) as member:
-                data = member.read(budget + 1)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
-            raise IngestError(self.path, f"member {name!r} is corrupt: {exc}") from exc
-        except NotImplementedError as exc:
-            raise IngestError(self.path, f"member {name!r} uses an unsupported compression: {exc}") from exc
-        except RuntimeError as exc:  # zipfile's word for an encrypted member
-            raise IngestError(self.path, f"member {name!r} is encrypted; export the project without a password") from exc
-        if len(data) > budget:
-            raise IngestError(self.path, f"member {name!r} expands beyond its declared size; refused")
-        if len(data) != info.file_size:
-            raise IngestError(self.path, f"member {name!r} is shorter than its header says; the archive is corrupt")
-        return data
+            member = self._zip.open(info)
+        except _ZIP_ERRORS as exc:
+            raise self._failure(name, exc) from exc
+        with member:
+            yield BoundedStream(member, self.path, f"member {name!r}", info.file_size,
+                                min(info.file_size, self.limits.max_member_bytes), markers,
+                                lambda exc: self._failure(name, exc))
 
     def contains_any(self, name: str, markers: tuple[bytes, ...]) -> bool:
         """Whether a member holds any of `markers`, read in blocks (bounded memory, the whole member)."""
@@ -224,21 +253,89 @@ class SafeZip:
         self.close()
 
 
-def parse_xml(data: bytes, where: str) -> Any:
-    """The root element of an untrusted XML document; refuses DTDs (hence entity tricks) and bad XML."""
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError,
+               NotImplementedError, RuntimeError)
+_BLOCK = 1 << 16
+
+
+class BoundedStream:
+    """A file's bytes handed out block by block, for a parser that never holds the whole file.
+
+    It stops with an `IngestError` as soon as more bytes come out than `budget` (a lying header cannot
+    inflate past it), when fewer come than `expected` (a truncated or lying member), and when a block
+    holds one of `markers`: each block is scanned, with the end of the previous one, before it is handed
+    on, so the parser never sees a DOCTYPE it could act upon."""
+
+    def __init__(self, raw: IO[bytes], path: Path, label: str, expected: int | None, budget: int,
+                 markers: tuple[bytes, ...], failure: Callable[[BaseException], IngestError]) -> None:
+        self._raw = raw
+        self._path = path
+        self._label = label
+        self._expected = expected
+        self._budget = budget
+        self._markers = markers
+        self._overlap = max((len(marker) for marker in markers), default=1) - 1
+        self._failure = failure
+        self._tail = b""
+        self.count = 0
+
+    def read(self, size: int = -1) -> bytes:
+        """Up to `size` bytes (a block at most); all that is left when `size` is negative."""
+        if size is not None and size >= 0:
+            return self._next(min(max(size, 1), _BLOCK))
+        data = self._next(self._budget + 1 - self.count)
+        if data:
+            self._next(1)  # past the budget, or the end with its size check
+        return data
+
+    def _next(self, want: int) -> bytes:
+        try:
+            block = self._raw.read(want)
+        except _ZIP_ERRORS as exc:
+            raise self._failure(exc) from exc
+        self.count += len(block)
+        if self.count > self._budget:
+            raise IngestError(self._path, f"{self._label} expands beyond its declared size; refused")
+        if not block and self._expected is not None and self.count != self._expected:
+            raise IngestError(self._path, f"{self._label} is shorter than its header says; the archive is corrupt")
+        if self._markers:
+            window = self._tail + block
+            if any(marker in window for marker in self._markers):
+                raise IngestError(self._path, f"{self._label}: {_DOCTYPE_REFUSED}")
+            self._tail = window[-self._overlap:] if self._overlap else b""
+        return block
+
+
+def iter_xml(stream: BoundedStream, where: str) -> Iterator[tuple[str, Any]]:
+    """('start' | 'end', element) events of an untrusted XML document, parsed as the stream is read.
+
+    The caller frees what it has used (see `free`), so memory follows the largest piece it keeps, not
+    the document. DTDs are refused, entities never resolved, the network never used, and lxml's own
+    limits on depth and text size stay on (no huge_tree)."""
     from lxml import etree
 
-    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-        raise IngestError(where, "XML with a DOCTYPE or entity declarations is refused (entity attacks)")
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False,
-        remove_comments=True, remove_pis=True,
+    events = etree.iterparse(
+        stream, events=("start", "end"), resolve_entities=False, no_network=True, load_dtd=False,
+        dtd_validation=False, huge_tree=False, remove_comments=True, remove_pis=True,
     )
+    checked = False
     try:
-        root = etree.fromstring(data, parser)
+        for event, element in events:
+            if not checked:
+                info = element.getroottree().docinfo
+                if info.doctype or info.internalDTD is not None:
+                    raise IngestError(where, _DOCTYPE_REFUSED)
+                checked = True
+            yield event, element
     except etree.XMLSyntaxError as exc:
-        line = exc.lineno if exc.lineno else None
-        raise IngestError(where, f"not well-formed XML: {exc.msg}", line) from exc
-    if root.getroottree().docinfo.doctype or root.getroottree().docinfo.internalDTD is not None:
-        raise IngestError(where, "XML with a DOCTYPE is refused (entity attacks)")
-    return root
+        raise IngestError(where, f"not well-formed XML: {exc.msg}", exc.lineno or None) from None
+
+
+def free(element: Any) -> None:
+    """Drop what a parsed element holds, and the siblings before it, once it has been read: with
+    `iter_xml`, what is freed this way is all that keeps a large document from filling memory."""
+    element.clear(keep_tail=False)
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]

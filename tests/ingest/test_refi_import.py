@@ -225,12 +225,16 @@ def test_relative_source_path(project, tmp_path):
 
 @pytest.mark.parametrize("reference", ["/etc/hostname", "file:///etc/hostname", "absolute:///etc/hostname",
                                        "C:\\Users\\x.txt", "\\\\server\\share\\x.txt"])
-def test_sources_outside_the_archive_are_skipped_never_read(project, tmp_path, reference):
+def test_sources_outside_the_archive_are_never_read(project, tmp_path, reference):
+    """The only source lies outside the archive: nothing is read, so the import is refused (issue 14)."""
     archive = write_qdpx(tmp_path / "ext.qdpx", _maxqda_qde(CRLF_TEXT, path=reference),
                          {f"sources/{G_SOURCE}.txt": CRLF_TEXT, "etc/hostname": "lu dans l'archive"})
-    result = import_qdpx(project, archive)
-    assert result.documents == 0 and project.scalar("SELECT count(*) FROM documents") == 0
-    assert result.warnings[0] == f"source 'Entretien 1' skipped: its text {reference!r} is outside the archive, not read"
+    with pytest.raises(IngestError) as caught:
+        import_qdpx(project, archive)
+    assert caught.value.reason == (f"nothing imported: source 'Entretien 1' skipped: its text {reference!r} "
+                                   "is outside the archive, not read")
+    assert project.scalar("SELECT count(*) FROM documents") == 0
+    assert project.scalar("SELECT count(*) FROM codes") == 0
 
 
 def test_relative_scheme_and_upper_case_internal(project, tmp_path):
@@ -249,7 +253,8 @@ def test_minimal_project_without_optional_parts(project, tmp_path):
     assert project.rows("SELECT title, text, kind FROM documents") == [(None, "Texte seul.", "other")]
     assert (result.codes, result.codings, result.coders, result.memos) == (0, 0, 0, 0)
     empty = write_qdpx(tmp_path / "empty.qdpx", f'<Project xmlns="{NS}" name="vide"/>')
-    assert import_qdpx(project, empty).documents == 0
+    with pytest.raises(IngestError, match="empty.qdpx: nothing imported: the project holds no text source"):
+        import_qdpx(project, empty)
     bare = (f'<Project name="sans espace de noms"><CodeBook><Codes><Code guid="{G_PRICE}" name="Prix" '
             f'isCodable="true"/></Codes></CodeBook><Sources><TextSource guid="{G_VAR}"><PlainTextContent>Le prix.'
             f'</PlainTextContent><PlainTextSelection guid="{G_USER}" startPosition="3" endPosition="7">'
@@ -570,9 +575,9 @@ def test_what_a_refi_import_skipped_is_said_in_the_plain_output(tmp_path):
     """Issue 14, item 8: the warnings of a REFI-QDA import reached only --json before."""
     from cli_helpers import run
 
-    reference = "/etc/hostname"
-    archive = write_qdpx(tmp_path / "ext.qdpx", _maxqda_qde(CRLF_TEXT, path=reference),
-                         {f"sources/{G_SOURCE}.txt": CRLF_TEXT})
+    qde = _maxqda_qde(CRLF_TEXT).replace("</Sources>", f'<PDFSource guid="{G_VAR}" name="contrat.pdf"/></Sources>')
+    archive = write_qdpx(tmp_path / "pdf.qdpx", qde, {f"sources/{G_SOURCE}.txt": CRLF_TEXT})
     assert run("new", tmp_path / "p.vwb")[0] == 0
-    _, out, _ = run("import", tmp_path / "p.vwb", archive, "-q")
-    assert f"source 'Entretien 1' skipped: its text {reference!r} is outside the archive" in out
+    code, out, _ = run("import", tmp_path / "p.vwb", archive, "-q")
+    assert code == 0
+    assert "1 PDFSource source(s) skipped: only text sources are imported" in out

@@ -12,6 +12,7 @@ How another tool's project becomes ours:
   which is how coding done elsewhere on exported texts comes back. PDF, picture, audio and video sources
   are skipped with a warning (the project holds texts only), and so is a text source whose file lies
   outside the archive (`absolute://`, `file://`, absolute paths): only archive members are ever read.
+  An archive none of whose sources could be read is refused with the reasons, the project unchanged.
 - the code tree keeps its GUIDs (braces removed, lower case), colours, descriptions and hierarchy; a code
   without colour gets the codebook palette's. A code whose GUID the project has is that code; a new code
   whose name a project code already has at the same place is merged into it (the same codebook loaded
@@ -36,6 +37,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -44,21 +47,24 @@ from typing import Any
 from workbench.errors import CodingError, IngestError
 from workbench.events import events_for_tables
 from workbench.ingest.base import decode_text, file_sha256
-from workbench.ingest.refi_positions import Convention, StoredText, choose_convention
+from workbench.ingest.refi_positions import Convention, Placed, StoredText, candidates, choose_convention
 from workbench.journal import Recorder
 from workbench.project import DOCUMENT_KINDS, Project
 from workbench.refi_xml import (
     DEFAULT_LIMITS,
+    HOSTILE_MARKERS,
     KIND_VARIABLE,
     LANG_VARIABLE,
     OCCURRED_VARIABLE,
     RESERVED_VARIABLES,
+    BoundedStream,
     SafeZip,
     ZipLimits,
     as_guid,
     check_member_name,
+    free,
+    iter_xml,
     parse_datetime,
-    parse_xml,
 )
 from workbench.store.coders import imported_coder
 from workbench.text.normalise import normalise_text
@@ -125,9 +131,15 @@ class _Archive:
         if self.zip is not None:
             self.zip.close()
 
-    def project_xml(self) -> tuple[bytes, str]:
+    @contextmanager
+    def project_xml(self) -> Iterator[tuple[BoundedStream, str]]:
+        """The project XML as a stream to parse, and where it is (for messages)."""
         if self.zip is None:
-            return self._read_file(self.path), str(self.path)
+            size = self._size(self.path)
+            with self.path.open("rb") as file:
+                yield BoundedStream(file, self.path, "the project XML", size, size, HOSTILE_MARKERS,
+                                    lambda exc: IngestError(self.path, f"cannot read: {exc}")), str(self.path)
+            return
         names = self.zip.names()
         chosen = self.zip.find("project.qde")
         if chosen is None:
@@ -135,12 +147,17 @@ class _Archive:
             if len(at_root) != 1:
                 raise IngestError(self.path, "no project.qde in the archive: this is not a REFI-QDA project")
             chosen = at_root[0]
-        return self.zip.read(chosen), f"{self.path}:{chosen}"
+        with self.zip.stream(chosen) as stream:
+            yield stream, f"{self.path}:{chosen}"
 
-    def _read_file(self, file: Path) -> bytes:
+    def _size(self, file: Path) -> int:
         size, limit = file.stat().st_size, min(self.limits.max_member_bytes, self.limits.max_read_bytes)
         if size > limit:
             raise IngestError(file, f"file is {size} bytes, over the limit of {limit}")
+        return size
+
+    def _read_file(self, file: Path) -> bytes:
+        self._size(file)
         return file.read_bytes()
 
     def _in_folder(self, relative: str) -> Path | None:
@@ -189,29 +206,51 @@ class _Archive:
         return None
 
 
-@dataclass
-class _Selection:
+@dataclass(slots=True)
+class _Coding:
     guid: str
-    start: int
-    end: int
+    code: str
+    user: str | None
+    created: datetime | None
+    notes: list[str]
+
+
+@dataclass(slots=True)
+class _Selection:
     user: str | None
     created: datetime | None
     description: str | None
-    codings: list[dict[str, Any]]
+    codings: list[_Coding]
     notes: list[str]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Source:
     guid: str
     name: str | None
-    stored: StoredText
+    text: str
+    placed: Placed
     created: datetime | None
     description: str | None
     selections: list[_Selection]
-    whole_codings: list[dict[str, Any]]
+    whole_codings: list[_Coding]
     notes: list[str]
     values: dict[str, str | None]
+
+
+@dataclass
+class _Parts:
+    """What the children of a `<TextSource>` or `<Case>` gave as each was read and freed."""
+
+    content: str | None = None
+    description: str | None = None
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    selections: list[_Selection] = field(default_factory=list)
+    codings: list[_Coding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    values: dict[str, str | None] = field(default_factory=dict)
+    refs: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -231,20 +270,28 @@ class _Model:
     warnings: list[str] = field(default_factory=list)
 
 
+# Sections whose records can be large (a source's selections, a case's source references): their
+# children are read and freed one by one; other records are read whole, then freed.
+_STREAMED = ("Sources", "Cases")
+
+
 class _Reader:
-    """Turns the `<Project>` element into a `_Model`, reading source texts from the archive."""
+    """Turns the project XML into a `_Model` as it is parsed, reading source texts from the archive.
 
-    def __init__(self, archive: _Archive, root: Any, where: str) -> None:
-        from lxml import etree
+    Each record (a user, a variable, a case, a source, a note, a set; the children of a source or a case)
+    is read when its end tag arrives and then freed, so memory holds one record at a time besides the
+    model. What has to be read whole is bounded: `max_record_elements` elements per record, and
+    `max_codes` codes in the codebook."""
 
+    def __init__(self, archive: _Archive, where: str, limits: ZipLimits) -> None:
         self.archive = archive
         self.where = where
-        qname = etree.QName(root)
-        if qname.localname != "Project":
-            raise IngestError(where, f"root element is <{qname.localname}>, not a REFI-QDA <Project>")
-        self.ns = qname.namespace
-        self.root = root
-        self.model = _Model(origin=root.get("origin"), creating_user=self._guid_or_none(root.get("creatingUserGUID")))
+        self.limits = limits
+        self.ns: str | None = None
+        self.model = _Model()
+        self.conventions: tuple[Convention, ...] = ()
+        self.skipped: dict[str, int] = defaultdict(int)
+        self.parts = _Parts()
 
     def q(self, tag: str) -> str:
         return f"{{{self.ns}}}{tag}" if self.ns else tag
@@ -257,12 +304,12 @@ class _Reader:
 
     def text_of(self, element: Any, tag: str) -> str | None:
         found = self.child(element, tag)
-        return found.text if found is not None and found.text and found.text.strip() else None
+        return _text(found) if found is not None else None
 
     def guid(self, element: Any, attribute: str = "guid") -> str:
         value = element.get(attribute)
         if not value:
-            raise IngestError(self.where, f"<{element.tag.split('}')[-1]}> has no {attribute}", element.sourceline)
+            raise IngestError(self.where, f"<{_local(element)}> has no {attribute}", element.sourceline)
         return as_guid(value)
 
     @staticmethod
@@ -276,90 +323,136 @@ class _Reader:
         except (TypeError, ValueError):
             raise IngestError(self.where, f"{attribute} {value!r} is not an integer", element.sourceline) from None
 
-    def read(self) -> _Model:
-        users = self.child(self.root, "Users")
-        for user in [] if users is None else self.children(users, "User"):
-            self.model.users[self.guid(user)] = _clean(user.get("name"))
-        codebook = self.child(self.root, "CodeBook")
-        if codebook is not None:
-            self._codes(codebook)
-        variables = self.child(self.root, "Variables")
-        for variable in [] if variables is None else self.children(variables, "Variable"):
-            self.model.variables[self.guid(variable)] = (
-                _clean(variable.get("name")), _TYPES.get(variable.get("typeOfVariable") or "", "text")
-            )
-        cases = self.child(self.root, "Cases")
-        for case in [] if cases is None else self.children(cases, "Case"):
-            refs = [self.guid(ref, "targetGUID") for ref in self.children(case, "SourceRef")]
-            self.model.case_values.append((self._values(case), refs))
-        sources = self.child(self.root, "Sources")
-        if sources is not None:
-            self._sources(sources)
-        notes = self.child(self.root, "Notes")
-        for note in [] if notes is None else self.children(notes, "Note"):
-            self._note(note)
-        self.model.project_notes = [self.guid(ref, "targetGUID") for ref in self.children(self.root, "NoteRef")]
+    def read(self, stream: BoundedStream) -> _Model:
+        depth, section, elements, codes = 0, "", 0, 0
+        for event, element in iter_xml(stream, self.where):
+            if event == "start":
+                depth += 1
+                if depth == 1:
+                    self._project(element)
+                elif depth == 2:
+                    section = _local(element)
+                else:
+                    if depth == 3 or (depth == 4 and section in _STREAMED):
+                        elements = 0
+                        if depth == 3:
+                            self.parts = _Parts()
+                    elements += 1
+                    if elements > self.limits.max_record_elements:
+                        raise IngestError(self.where, f"a <{_local(element)}> record holds over "
+                                          f"{self.limits.max_record_elements} elements; refused", element.sourceline)
+                    if section == "CodeBook" and _local(element) == "Code":
+                        codes += 1
+                        if codes > self.limits.max_codes:
+                            raise IngestError(self.where, f"the codebook holds over {self.limits.max_codes} codes; "
+                                              "refused", element.sourceline)
+                continue
+            if depth == 4 and section in _STREAMED:
+                self._part(element)
+                free(element)
+            elif depth == 3:
+                self._record(section, element)
+                free(element)
+            elif depth == 2:
+                if _local(element) == "NoteRef":
+                    self.model.project_notes.append(self.guid(element, "targetGUID"))
+                free(element)
+            depth -= 1
+        for kind, count in self.skipped.items():
+            self.model.warnings.append(f"{count} {kind} source(s) skipped: only text sources are imported")
         return self.model
 
-    def _codes(self, codebook: Any) -> None:
-        from workbench.codebook_refi import codes_from_xml, sets_from_xml
-
-        codes = self.child(codebook, "Codes")
-        sets = self.child(self.root, "Sets")
-        try:
-            self.model.codes = [] if codes is None else codes_from_xml(codes, self.ns or "")
-            self.model.sets = [] if sets is None else sets_from_xml(sets, self.ns or "", "targetGUID")
-        except CodingError as exc:
-            raise IngestError(self.where, str(exc)) from None
-
-    def _values(self, element: Any) -> dict[str, str | None]:
-        values: dict[str, str | None] = {}
-        for item in self.children(element, "VariableValue"):
-            ref = self.child(item, "VariableRef")
-            if ref is None:
-                raise IngestError(self.where, "<VariableValue> without <VariableRef>", item.sourceline)
-            values[self.guid(ref, "targetGUID")] = _value_text(item)
-        return values
-
-    def _codings(self, parent: Any) -> list[dict[str, Any]]:
-        found = []
-        for coding in self.children(parent, "Coding"):
-            ref = self.child(coding, "CodeRef")
-            if ref is None:
-                raise IngestError(self.where, "<Coding> without <CodeRef>", coding.sourceline)
-            found.append({
-                "guid": self.guid(coding),
-                "code": self.guid(ref, "targetGUID"),
-                "user": self._guid_or_none(coding.get("creatingUser")),
-                "created": parse_datetime(coding.get("creationDateTime")),
-                "notes": [self.guid(note, "targetGUID") for note in self.children(coding, "NoteRef")],
-            })
-        return found
-
-    def _sources(self, sources: Any) -> None:
+    def _project(self, root: Any) -> None:
         from lxml import etree
 
-        skipped: dict[str, int] = defaultdict(int)
-        for element in sources:
-            if not isinstance(element.tag, str):
-                continue
-            kind = etree.QName(element).localname
-            if kind != "TextSource":
-                skipped[kind] += 1
-                continue
-            source = self._text_source(element)
+        qname = etree.QName(root)
+        if qname.localname != "Project":
+            raise IngestError(self.where, f"root element is <{qname.localname}>, not a REFI-QDA <Project>")
+        self.ns = qname.namespace
+        self.model.origin = root.get("origin")
+        self.model.creating_user = self._guid_or_none(root.get("creatingUserGUID"))
+        self.conventions = candidates(self.model.origin)
+
+    def _record(self, section: str, element: Any) -> None:
+        """Read one child of a section of `<Project>` (those of other sections are left alone)."""
+        from workbench.codebook_refi import codes_from_xml, set_from_xml
+
+        kind = _local(element)
+        try:
+            if section == "Users" and kind == "User":
+                self.model.users[self.guid(element)] = _clean(element.get("name"))
+            elif section == "CodeBook" and kind == "Codes":
+                self.model.codes = codes_from_xml(element, self.ns or "")
+            elif section == "Sets" and kind == "Set":
+                self.model.sets.append(set_from_xml(element, self.ns or "", "targetGUID"))
+        except CodingError as exc:
+            raise IngestError(self.where, str(exc)) from None
+        if section == "Variables" and kind == "Variable":
+            self.model.variables[self.guid(element)] = (
+                _clean(element.get("name")), _TYPES.get(element.get("typeOfVariable") or "", "text")
+            )
+        elif section == "Cases" and kind == "Case":
+            self.model.case_values.append((self.parts.values, self.parts.refs))
+        elif section == "Sources" and kind == "TextSource":
+            source = self._text_source(element, self.parts)
             if source is not None:
                 self.model.sources.append(source)
-        for kind, count in skipped.items():
-            self.model.warnings.append(f"{count} {kind} source(s) skipped: only text sources are imported")
+        elif section == "Sources":
+            self.skipped[kind] += 1
+        elif section == "Notes" and kind == "Note":
+            self._note(element)
 
-    def _text_source(self, element: Any) -> _Source | None:
+    def _part(self, element: Any) -> None:
+        """Keep what a child of a `<TextSource>` or `<Case>` says, before it is freed."""
+        parts, kind = self.parts, _local(element)
+        if kind == "PlainTextContent":
+            parts.content = element.text
+        elif kind == "Description":
+            parts.description = _text(element)
+        elif kind == "PlainTextSelection":
+            self.guid(element)
+            parts.starts.append(self.position(element, "startPosition"))
+            parts.ends.append(self.position(element, "endPosition"))
+            parts.selections.append(_Selection(
+                user=self._guid_or_none(element.get("creatingUser")),
+                created=parse_datetime(element.get("creationDateTime")),
+                description=self.text_of(element, "Description"),
+                codings=self._codings(element),
+                notes=[self.guid(ref, "targetGUID") for ref in self.children(element, "NoteRef")],
+            ))
+        elif kind == "Coding":
+            parts.codings.append(self._coding(element))
+        elif kind == "NoteRef":
+            parts.notes.append(self.guid(element, "targetGUID"))
+        elif kind == "VariableValue":
+            ref = self.child(element, "VariableRef")
+            if ref is None:
+                raise IngestError(self.where, "<VariableValue> without <VariableRef>", element.sourceline)
+            parts.values[self.guid(ref, "targetGUID")] = _value_text(element)
+        elif kind == "SourceRef":
+            parts.refs.append(self.guid(element, "targetGUID"))
+
+    def _codings(self, parent: Any) -> list[_Coding]:
+        return [self._coding(coding) for coding in self.children(parent, "Coding")]
+
+    def _coding(self, coding: Any) -> _Coding:
+        ref = self.child(coding, "CodeRef")
+        if ref is None:
+            raise IngestError(self.where, "<Coding> without <CodeRef>", coding.sourceline)
+        return _Coding(
+            guid=self.guid(coding),
+            code=self.guid(ref, "targetGUID"),
+            user=self._guid_or_none(coding.get("creatingUser")),
+            created=parse_datetime(coding.get("creationDateTime")),
+            notes=[self.guid(note, "targetGUID") for note in self.children(coding, "NoteRef")],
+        )
+
+    def _text_source(self, element: Any, parts: _Parts) -> _Source | None:
         guid = self.guid(element)
         name = _clean(element.get("name")) or None
         label = name or guid
-        content = self.child(element, "PlainTextContent")
-        if content is not None and content.text is not None:
-            raw: str | None = content.text
+        if parts.content is not None:
+            raw: str | None = parts.content
         elif element.get("plainTextPath"):
             raw = self.archive.source_text(element.get("plainTextPath"))
             if raw is None:
@@ -375,28 +468,17 @@ class _Reader:
         if not stored.text:
             self.model.warnings.append(f"source {label!r} skipped: its text is empty")
             return None
-        selections = []
-        for item in self.children(element, "PlainTextSelection"):
-            selections.append(_Selection(
-                guid=self.guid(item),
-                start=self.position(item, "startPosition"),
-                end=self.position(item, "endPosition"),
-                user=self._guid_or_none(item.get("creatingUser")),
-                created=parse_datetime(item.get("creationDateTime")),
-                description=self.text_of(item, "Description"),
-                codings=self._codings(item),
-                notes=[self.guid(ref, "targetGUID") for ref in self.children(item, "NoteRef")],
-            ))
         return _Source(
             guid=guid,
             name=name,
-            stored=stored,
+            text=stored.text,
+            placed=Placed(stored, parts.starts, parts.ends, self.conventions),
             created=parse_datetime(element.get("creationDateTime")),
-            description=self.text_of(element, "Description"),
-            selections=selections,
-            whole_codings=self._codings(element),
-            notes=[self.guid(ref, "targetGUID") for ref in self.children(element, "NoteRef")],
-            values=self._values(element),
+            description=parts.description,
+            selections=parts.selections,
+            whole_codings=parts.codings,
+            notes=parts.notes,
+            values=parts.values,
         )
 
     def _note(self, note: Any) -> None:
@@ -413,6 +495,15 @@ class _Reader:
             "created": parse_datetime(note.get("creationDateTime")),
             "modified": parse_datetime(note.get("modifiedDateTime")),
         }
+
+
+def _local(element: Any) -> str:
+    return element.tag.split("}")[-1]
+
+
+def _text(element: Any) -> str | None:
+    """An element's text, None when it holds only blanks."""
+    return element.text if element.text and element.text.strip() else None
 
 
 def _outside(reference: str) -> bool:
@@ -486,7 +577,7 @@ class _Writer:
         # are not journalled either), so what this recorder collects is not written to the journal.
         self.recorder = Recorder(project, None, None, None)
         self.coded_guids = {
-            coding["code"]
+            coding.code
             for source in model.sources
             for coding in [*source.whole_codings, *(c for s in source.selections for c in s.codings)]
         }
@@ -567,7 +658,7 @@ class _Writer:
         from workbench.ingest.store import content_hashes, existing_documents, reserve_ids
 
         reserved = {guid: name for guid, (name, _) in self.model.variables.items() if name in RESERVED_VARIABLES}
-        texts = [source.stored.text for source in self.model.sources]
+        texts = [source.text for source in self.model.sources]
         known = existing_documents(self.project, texts)
         self.merged = set(known.values())
         fresh: list[tuple[Any, ...]] = []
@@ -647,31 +738,28 @@ class _Writer:
         uncoded = 0
         for source in self.model.sources:
             document_id = self.documents[source.guid]
-            stored = source.stored
-            selections = source.selections
-            mapped = stored.map(self.convention, [s.start for s in selections], [s.end for s in selections])
-            for index, selection in enumerate(selections):
-                if not mapped.valid[index]:
+            spans = source.placed.spans(self.convention)
+            for selection, (start, end, valid) in zip(source.selections, spans):
+                if not valid:
                     out_of_bounds += 1
                     continue
-                start, end = mapped.start[index], mapped.end[index]
                 if not selection.codings:
                     if selection.description or selection.notes:
-                        self._selection_memo(document_id, stored.text, start, end, selection)
+                        self._selection_memo(document_id, source.text, start, end, selection)
                     else:
                         uncoded += 1
                     continue
                 for coding in selection.codings:
-                    if coding["code"] not in self.codes:
-                        missing_codes.add(coding["code"])
+                    if coding.code not in self.codes:
+                        missing_codes.add(coding.code)
                         continue
-                    self._coding(document_id, coding, start, end, coding["user"] or selection.user,
-                                 coding["created"] or selection.created)
+                    self._coding(document_id, coding, start, end, coding.user or selection.user,
+                                 coding.created or selection.created)
             for coding in source.whole_codings:
-                if coding["code"] not in self.codes:
-                    missing_codes.add(coding["code"])
+                if coding.code not in self.codes:
+                    missing_codes.add(coding.code)
                     continue
-                self._coding(document_id, coding, 0, len(stored.text), coding["user"], coding["created"])
+                self._coding(document_id, coding, 0, len(source.text), coding.user, coding.created)
         ids = reserve_ids(self.project, "codings_id", len(self.fresh_codings))
         real = {-1 - index: coding_id for index, coding_id in enumerate(ids)}
         self.codings = {guid: real.get(coding_id, coding_id) for guid, coding_id in self.codings.items()}
@@ -682,7 +770,7 @@ class _Writer:
         for source in self.model.sources:
             for selection in source.selections:
                 if selection.codings and selection.description:
-                    self._memo("coding", self.codings.get(selection.codings[0]["guid"]), selection.description,
+                    self._memo("coding", self.codings.get(selection.codings[0].guid), selection.description,
                                selection.user, selection.created, None)
         if out_of_bounds:
             self.result.warnings.append(f"{out_of_bounds} selection(s) outside their text skipped")
@@ -691,20 +779,20 @@ class _Writer:
         if missing_codes:
             self.result.warnings.append(f"codings of {len(missing_codes)} code(s) missing from the codebook skipped")
 
-    def _coding(self, document_id: int, coding: dict[str, Any], start: int, end: int, user: str | None,
+    def _coding(self, document_id: int, coding: _Coding, start: int, end: int, user: str | None,
                 created: datetime | None) -> None:
         """Queue a coding unless the project (or this archive) already has it, by GUID or by content."""
-        code_id = self.codes[coding["code"]]
+        code_id = self.codes[coding.code]
         coder_id = self.coder(user)
         span = (document_id, code_id, start, end, coder_id)
-        existing = self.by_guid.get((document_id, coding["guid"]), self.by_span.get(span))
+        existing = self.by_guid.get((document_id, coding.guid), self.by_span.get(span))
         if existing is not None:
-            self.codings[coding["guid"]] = existing
+            self.codings[coding.guid] = existing
             return
         marker = -1 - len(self.fresh_codings)  # until ids are reserved
-        self.by_guid[(document_id, coding["guid"])] = marker
+        self.by_guid[(document_id, coding.guid)] = marker
         self.by_span[span] = marker
-        self.fresh_codings.append((coding["guid"], document_id, code_id, start, end, coder_id, "import",
+        self.fresh_codings.append((coding.guid, document_id, code_id, start, end, coder_id, "import",
                                    created or self.now))
 
     # memos
@@ -743,13 +831,13 @@ class _Writer:
             attach("document", document_id, source.notes)
             for selection in source.selections:
                 if selection.codings:
-                    attach("coding", self.codings.get(selection.codings[0]["guid"]), selection.notes)
+                    attach("coding", self.codings.get(selection.codings[0].guid), selection.notes)
                 else:
                     referenced.update(selection.notes)
                 for coding in selection.codings:
-                    attach("coding", self.codings.get(coding["guid"]), coding["notes"])
+                    attach("coding", self.codings.get(coding.guid), coding.notes)
             for coding in source.whole_codings:
-                attach("coding", self.codings.get(coding["guid"]), coding["notes"])
+                attach("coding", self.codings.get(coding.guid), coding.notes)
         for code_guid, note in self.code_notes:
             attach("code", self.codes.get(code_guid), [as_guid(note)])
         attach("project", None, model.project_notes)
@@ -779,28 +867,26 @@ def _read_refi(path: str | Path, limits: ZipLimits = DEFAULT_LIMITS) -> tuple[_M
         raise IngestError(path, "not a REFI-QDA project: expected a .qdpx archive or a .qde file")
     archive = _Archive(path, limits)
     try:
-        data, where = archive.project_xml()
-        root = parse_xml(data, where)
-        model = _Reader(archive, root, where).read()
+        with archive.project_xml() as (stream, where):
+            model = _Reader(archive, where, limits).read(stream)
     finally:
         archive.close()
-    convention = choose_convention(
-        [(source.stored, [s.start for s in source.selections], [s.end for s in source.selections])
-         for source in model.sources],
-        model.origin,
-    )
-    return model, convention
+    return model, choose_convention([source.placed for source in model.sources], model.origin)
 
 
 def import_qdpx(project: Project, path: str | Path, *, limits: ZipLimits = DEFAULT_LIMITS) -> RefiImport:
     """Import a .qdpx (or a .qde beside its sources folder) into `project` in one transaction.
 
-    Raises `IngestError` naming the file for a hostile, corrupt or already imported archive; the project
-    is then unchanged."""
+    Raises `IngestError` naming the file for a hostile, corrupt or already imported archive, and for one
+    from which no text source could be read (each skipped source is said, with its reason): an import
+    that brought in nothing is not a success. The project is then unchanged."""
     from workbench.ingest.store import find_source, insert_source
 
     path = Path(path)
     model, convention = _read_refi(path, limits)
+    if not model.sources:
+        reasons = "; ".join(model.warnings) or "the project holds no text source"
+        raise IngestError(path, f"nothing imported: {reasons}")
     sha256 = file_sha256(path)
     previous = find_source(project, sha256)
     if previous is not None:

@@ -208,26 +208,55 @@ def _score(stored: StoredText, mapped: Mapped) -> tuple[int, int, int]:
     return out, misaligned, boundaries
 
 
-def choose_convention(
-    sources: Sequence[tuple[StoredText, Sequence[int], Sequence[int]]], origin: str | None
-) -> Convention:
-    """The convention that fits the selections of all `sources` (stored text, starts, ends) best."""
+class Placed:
+    """A source's selections mapped under each convention, kept in place of its `StoredText`.
+
+    The convention is chosen over the whole archive, but a `StoredText` costs tens of bytes per character:
+    keeping one per source until the end of the archive made memory grow with the texts' total length.
+    So each source is mapped under every convention as soon as it is read (conventions that read its text
+    alike share one mapping) and only the spans and scores are kept."""
+
+    def __init__(self, stored: StoredText, starts: Sequence[int], ends: Sequence[int],
+                 conventions: Sequence[Convention] = CONVENTIONS) -> None:
+        self._spans: dict[Convention, np.ndarray] = {}
+        self.scores: dict[Convention, tuple[int, int, int]] = {}
+        if not len(starts):
+            return
+        readings: dict[tuple[int | None, bool], tuple[np.ndarray, tuple[int, int, int]]] = {}
+        for convention in conventions:
+            reading = stored.reading(convention)
+            if reading not in readings:
+                mapped = stored.map(convention, starts, ends)
+                readings[reading] = (np.array([mapped.start, mapped.end, mapped.valid], dtype=np.int64),
+                                     _score(stored, mapped))
+            self._spans[convention], self.scores[convention] = readings[reading]
+
+    def spans(self, convention: Convention) -> list[tuple[int, int, bool]]:
+        """(start, end, valid) in the stored text of each selection, counted as `convention` counts."""
+        if convention not in self._spans:
+            return []
+        return [(start, end, bool(valid)) for start, end, valid in self._spans[convention].T.tolist()]
+
+
+def candidates(origin: str | None) -> tuple[Convention, ...]:
+    """The conventions an archive written by `origin` may use, the preferred first on a tie."""
     if origin and origin.startswith(ORIGIN):
-        return AS_IN_FILE
+        return (AS_IN_FILE,)
     preferred = list(CONVENTIONS)
     if origin and "atlas" in origin.casefold():
         preferred.insert(0, preferred.pop(1))
+    return tuple(preferred)
+
+
+def choose_convention(placed: Sequence[Placed], origin: str | None) -> Convention:
+    """The convention that fits the selections of all sources (`placed`, mapped under `candidates(origin)`)
+    best."""
+    preferred = candidates(origin)
     best: tuple[tuple[int, int, int, int], Convention] | None = None
-    cache: dict[tuple[int, tuple[int | None, bool]], tuple[int, int, int]] = {}
     for rank, convention in enumerate(preferred):
         out, misaligned, boundaries = 0, 0, 0
-        for index, (stored, starts, ends) in enumerate(sources):
-            if not len(starts):
-                continue
-            key = (index, stored.reading(convention))
-            if key not in cache:
-                cache[key] = _score(stored, stored.map(convention, starts, ends))
-            source_out, source_misaligned, source_boundaries = cache[key]
+        for source in placed:
+            source_out, source_misaligned, source_boundaries = source.scores.get(convention, (0, 0, 0))
             out += source_out
             misaligned += source_misaligned
             boundaries += source_boundaries
@@ -236,4 +265,3 @@ def choose_convention(
             best = (score, convention)
     assert best is not None
     return best[1]
-
