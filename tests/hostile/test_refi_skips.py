@@ -14,6 +14,8 @@ from workbench.ingest.folder import import_paths
 from workbench.ingest.refi import import_qdpx
 from workbench.project import Project
 
+pytest_plugins = ["hostile_fixtures"]  # seeded, seeded_path
+
 NS = "urn:QDA-XML:project:1.0"
 USER = "{0C7A1F3E-5B6D-4E2A-9F10-3D2C1B0A9E8F}"
 CODE = "{11111111-2222-4333-8444-555555555555}"

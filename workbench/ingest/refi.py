@@ -324,7 +324,7 @@ class _Reader:
             raise IngestError(self.where, f"{attribute} {value!r} is not an integer", element.sourceline) from None
 
     def read(self, stream: BoundedStream) -> _Model:
-        depth, section, elements, codes = 0, "", 0, 0
+        depth, section, record, elements, codes = 0, "", "", 0, 0
         for event, element in iter_xml(stream, self.where):
             if event == "start":
                 depth += 1
@@ -334,13 +334,13 @@ class _Reader:
                     section = _local(element)
                 else:
                     if depth == 3 or (depth == 4 and section in _STREAMED):
-                        elements = 0
+                        record, elements = _local(element), 0
                         if depth == 3:
                             self.parts = _Parts()
                     elements += 1
                     if elements > self.limits.max_record_elements:
-                        raise IngestError(self.where, f"a <{_local(element)}> record holds over "
-                                          f"{self.limits.max_record_elements} elements; refused", element.sourceline)
+                        raise IngestError(self.where, f"a <{record}> holds over {self.limits.max_record_elements} "
+                                          "elements; refused", element.sourceline)
                     if section == "CodeBook" and _local(element) == "Code":
                         codes += 1
                         if codes > self.limits.max_codes:
