@@ -85,10 +85,15 @@ def test_chart_panel_draws_frequencies_and_explains_missing_topics(qtbot, filled
     window = open_window(qtbot, filled)
     panel = window.chart_panel
     panel.kind.setCurrentIndex(panel.kind.findData("frequencies"))
-    assert panel.draw()
-    assert panel.canvas is not None
+    job = panel.draw()
+    assert job is not None and panel.draw() is None  # one chart at a time
+    assert not panel.draw_button.isEnabled() and panel.message.text() == "Tracé en cours…"
+    qtbot.waitUntil(lambda: panel.job is None, timeout=30000)
+    assert not panel.picture.pixmap().isNull() and panel.figure is not None
+    assert panel.save_button.isEnabled() and panel.draw_button.isEnabled()
     panel.kind.setCurrentIndex(panel.kind.findData("topics"))
-    assert not panel.draw()
+    assert panel.draw() is not None
+    qtbot.waitUntil(lambda: panel.job is None, timeout=30000)
     assert "topics" in panel.message.text()
 
 

@@ -115,8 +115,9 @@ class DocumentTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.HEADERS) - 1))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        descending = order == Qt.SortOrder.DescendingOrder
-        self.set_query(self.query.sorted_by(self.SORT_KEYS[column], descending))
+        query = self.query.sorted_by(self.SORT_KEYS[column], order == Qt.SortOrder.DescendingOrder)
+        if query != self.query:  # Qt sorts once when sorting is switched on: the list is already in order
+            self.set_query(query)
 
     # -- rows ---------------------------------------------------------------------------------------
     def document_id(self, row: int) -> int:

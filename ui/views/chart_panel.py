@@ -1,26 +1,28 @@
-"""Charts panel: the engine draws a matplotlib Figure (`workbench.charts.make_chart`); this panel only
-embeds it in a Qt canvas and offers the choices a chart needs."""
+"""Charts panel: the engine draws a matplotlib Figure (`workbench.charts.make_chart`) on a worker thread,
+rendered there to an image at the size the panel shows it; this panel offers the choices a chart needs and
+shows the image. The first chart imports matplotlib and runs an analysis (seconds on a large project):
+none of that may hold the window.
+"""
 
 from __future__ import annotations
 
-import os
+from typing import Any
 
-os.environ.setdefault("QT_API", "pyside6")
-
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from ui.workers import Job
 from workbench import charts
-from workbench.errors import WorkbenchError
 from workbench.project import Project
 
 # Marked for lupdate here, translated when the panel is built.
@@ -34,6 +36,21 @@ LABELS = {
     "trainee": QT_TRANSLATE_NOOP("ChartPanel", "Score du stagiaire"),
     "relationship-map": QT_TRANSLATE_NOOP("ChartPanel", "Carte des relations"),
 }
+
+
+def _render(project: Project, kind: str, code: str | None, variable: str | None, size: tuple[int, int],
+            **_job: Any) -> tuple[Any, bytes]:
+    """The figure and its PNG at `size` pixels, on the job's own connection."""
+    try:
+        figure = charts.make_chart(project, kind, code=code, variable=variable)
+    finally:
+        project.close()
+    figure.set_size_inches(size[0] / charts.DPI, size[1] / charts.DPI)
+    return figure, charts.png_bytes(figure)
+
+
+def _save(figure: Any, path: str, **_job: Any) -> None:
+    charts.save(figure, path)
 
 
 class ChartPanel(QWidget):
@@ -50,14 +67,23 @@ class ChartPanel(QWidget):
         self.variable = QComboBox()
         self.draw_button = QPushButton(self.tr("Tracer"))
         self.save_button = QPushButton(self.tr("Enregistrer…"))
+        self.save_button.setEnabled(False)
         self.message = QLabel()
-        self.canvas: FigureCanvasQTAgg | None = None
+        self.message.setWordWrap(True)
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # The picture never asks for room: a wide heatmap must not push the document list aside.
+        self.picture = QLabel()
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.figure: Any = None
+        self.job: Job | None = None
         controls = QHBoxLayout()
         for widget in (self.kind, self.code, self.variable, self.draw_button, self.save_button):
             controls.addWidget(widget)
         self.layout_ = QVBoxLayout(self)
         self.layout_.addLayout(controls)
         self.layout_.addWidget(self.message)
+        self.layout_.addWidget(self.picture, 1)
         self.draw_button.clicked.connect(self.draw)
         self.save_button.clicked.connect(self._save)
         self.kind.currentIndexChanged.connect(self._kind_changed)
@@ -77,31 +103,50 @@ class ChartPanel(QWidget):
         self.code.setVisible(kind in ("crosstab", "trends"))
         self.variable.setVisible(kind == "crosstab")
 
-    def draw(self) -> bool:
-        if self.project is None:
-            return False
+    def draw(self) -> Job | None:
+        """Start drawing the chart chosen; None when there is no project or a chart is being drawn."""
+        if self.project is None or self.job is not None:
+            return None
         kind = self.kind.currentData()
-        try:
-            figure = charts.make_chart(
-                self.project, kind,
-                code=self.code.currentData() if kind in ("crosstab", "trends") else None,
-                variable=self.variable.currentText() if kind == "crosstab" else None,
-            )
-        except WorkbenchError as exc:
-            self.message.setText(f"⚠ {exc}")
-            return False
+        width, height = max(self.picture.width(), 480), max(self.picture.height(), 320)
+        job = Job(
+            _render, self.project.worker(), kind,
+            self.code.currentData() if kind in ("crosstab", "trends") else None,
+            self.variable.currentText() if kind == "crosstab" else None,
+            (width, height),
+        )
+        job.signals.finished.connect(self._drawn)
+        job.signals.failed.connect(self._failed)
+        self.job = job
+        self.draw_button.setEnabled(False)
+        self.setCursor(Qt.CursorShape.BusyCursor)
+        self.message.setText(self.tr("Tracé en cours…"))
+        job.start()
+        return job
+
+    def _finished(self) -> None:
+        self.job = None
+        self.draw_button.setEnabled(True)
+        self.unsetCursor()
+
+    def _drawn(self, result: tuple[Any, bytes]) -> None:
+        self._finished()
+        self.figure, png = result
+        pixmap = QPixmap()
+        pixmap.loadFromData(png, "PNG")
+        self.picture.setPixmap(pixmap)
         self.message.clear()
-        if self.canvas is not None:
-            self.layout_.removeWidget(self.canvas)
-            self.canvas.deleteLater()
-        self.canvas = FigureCanvasQTAgg(figure)
-        self.layout_.addWidget(self.canvas, 1)
-        self.canvas.draw()
-        return True
+        self.save_button.setEnabled(True)
+
+    def _failed(self, message: str) -> None:
+        self._finished()
+        self.message.setText(f"⚠ {message}")
 
     def _save(self) -> None:
-        if self.canvas is None:
+        if self.figure is None:
             return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Enregistrer le graphique"), "", "PNG (*.png);;SVG (*.svg)")
         if path:
-            charts.save(self.canvas.figure, path)
+            self.save_job = Job(_save, self.figure, path)
+            self.save_job.signals.failed.connect(self._failed)
+            self.save_job.start()
