@@ -328,7 +328,7 @@ class MainWindow(QMainWindow):
             entry = peek(self.project) if self.project is not None else None
             action.setEnabled(entry is not None)
             description = entry_label(entry) if entry else ""
-            action.setText(described.format(action=description[:60]) if entry else plain)
+            action.setText(described.format(action=description) if entry else plain)
 
     def _update_status(self) -> None:
         self._refresh_undo_labels()
