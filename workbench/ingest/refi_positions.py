@@ -66,35 +66,44 @@ class StoredText:
     """
 
     def __init__(self, raw: str) -> None:
-        self.raw = raw
-        codes = np.frombuffer(raw.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-        self._codes = codes
+        # 32-bit arrays throughout: a text is far below 2**31 characters, and every byte per character
+        # counts when an archive holds a text of tens of megabytes.
+        codes = np.frombuffer(raw.encode("utf-32-le"), dtype=np.uint32)
+        self._astral = codes > 0xFFFF
         is_cr = codes == 13
-        is_lf = codes == 10
         next_lf = np.zeros_like(is_cr)
-        next_lf[:-1] = is_lf[1:]
+        next_lf[:-1] = codes[1:] == 10
         self._crlf_cr = is_cr & next_lf
-        self._lone_break = (is_cr & ~next_lf) | (is_lf & ~np.concatenate(([False], self._crlf_cr[:-1])))
+        del next_lf
+        after_crlf = np.concatenate(([False], self._crlf_cr[:-1]))
+        self._lone_break = (is_cr & ~self._crlf_cr) | ((codes == 10) & ~after_crlf)
+        del after_crlf
         control = (
             (codes <= 8) | (codes == 11) | (codes == 12) | ((codes >= 14) & (codes <= 31))
             | ((codes >= 0x7F) & (codes <= 0x9F) & (codes != 0x85)) | (codes == 0xFEFF)
         )
         keep = ~(self._crlf_cr | control)
+        del control
         # Stage 1: line endings to LF, control characters removed (exact, character by character).
         line_break = is_cr | (codes == 0x2028) | (codes == 0x2029) | (codes == 0x85)
-        stage1_codes = np.where(line_break, 10, codes)[keep].astype(np.uint32)
-        stage1 = stage1_codes.tobytes().decode("utf-32-le")
-        to_stage1 = np.concatenate(([0], np.cumsum(keep)))
+        del is_cr
+        stage1 = np.where(line_break, np.uint32(10), codes)[keep].tobytes().decode("utf-32-le")
+        del line_break, codes
+        to_stage1 = np.zeros(len(keep) + 1, dtype=np.int32)
+        np.cumsum(keep, out=to_stage1[1:])
+        del keep
         # Stage 2: NFC, exact outside the clusters it changes.
         floor2, ceil2, normalised = _nfc_map(stage1)
+        del stage1
         self.floor = floor2[to_stage1]
-        self.ceil = ceil2[to_stage1]
+        self.ceil = self.floor if ceil2 is floor2 else ceil2[to_stage1]
+        del floor2, ceil2, to_stage1
         mid_crlf = np.concatenate(([False], self._crlf_cr))
         self.aligned = (self.floor == self.ceil) & ~mid_crlf
         # Which conventions can differ on this text (most verbatims have neither CRLF nor emoji).
         self.has_crlf = bool(self._crlf_cr.any())
         self.has_lone_break = bool(self._lone_break.any())
-        self.has_astral = bool((codes > 0xFFFF).any())
+        self.has_astral = bool(self._astral.any())
         self.lead = len(normalised) - len(normalised.lstrip(STRIP))
         self.text = normalised.strip(STRIP)
 
@@ -107,14 +116,16 @@ class StoredText:
 
     def units(self, convention: Convention) -> np.ndarray:
         """Units before each raw boundary under `convention` (non-decreasing, length len(raw)+1)."""
-        per_char = np.ones_like(self._codes)
+        per_char = np.ones(len(self._astral), dtype=np.int32)
         if convention.utf16:
-            per_char += self._codes > 0xFFFF
+            per_char += self._astral
         if convention.line_break == 1:
             per_char[self._crlf_cr] = 0  # the CR of a CRLF counts nothing, its LF one
         elif convention.line_break == 2:
             per_char[self._lone_break] = 2
-        return np.concatenate(([0], np.cumsum(per_char)))
+        units = np.zeros(len(per_char) + 1, dtype=np.int64)
+        np.cumsum(per_char, out=units[1:])
+        return units
 
     def map(self, convention: Convention, starts: Sequence[int], ends: Sequence[int]) -> Mapped:
         """Stored [start, end) spans for positions counted under `convention`; see `Mapped`."""
@@ -151,9 +162,9 @@ class Mapped:
 def _nfc_map(text: str) -> tuple[np.ndarray, np.ndarray, str]:
     """Floor/ceil maps of each boundary of `text` (already LF, no controls) into NFC(text), and NFC(text)."""
     size = len(text)
-    identity = np.arange(size + 1, dtype=np.int64)
+    identity = np.arange(size + 1, dtype=np.int32)
     if unicodedata.is_normalized("NFC", text):
-        return identity, identity.copy(), text
+        return identity, identity, text  # one array for both: nothing moved
     floor = identity.copy()
     ceil = identity.copy()
     pieces: list[str] = []
