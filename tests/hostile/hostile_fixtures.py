@@ -1,6 +1,10 @@
-"""A project that holds something in most of its tables, for the hostile-input tests: "the project is
-unchanged" means little on an empty one. Built once per session through the engine, as a user would fill
-it (a reversible pseudonymised import, codes, journalled codings, a memo), then copied for each test."""
+"""Fixtures of the hostile-input tests, a plugin each test module here names in `pytest_plugins` (a
+conftest.py in this folder would take the module name `conftest` from tests/conftest.py, which other tests
+import from).
+
+"The project is unchanged" means little on an empty project: `seeded` holds something in most tables,
+built once per session through the engine as a user would fill it (a reversible pseudonymised import,
+codes, journalled codings, a memo), then copied for each test."""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from cli_helpers import fails
 from digest import project_digest
 
 from workbench.codebook import create_code
@@ -72,4 +77,20 @@ def refused(seeded: Project) -> Callable[[Callable[[Project], object], str], Non
         assert str(caught.value) == message
         assert "\n" not in message
         assert project_digest(seeded) == before
+    return check
+
+
+def digest_of(path: Path) -> dict[str, str]:
+    with Project.open(path, read_only=True) as project:
+        return project_digest(project)
+
+
+@pytest.fixture
+def cli_refused(seeded_path: Path) -> Callable[..., None]:
+    """`cli_refused(message, *args)`: `workbench ARGS` exits with 1 and the one line `error: message`,
+    and every table of the seeded project (`seeded_path`) is as it was."""
+    def check(message: str, *args: object) -> None:
+        before = digest_of(seeded_path)
+        assert fails(*args) == f"error: {message}\n"
+        assert digest_of(seeded_path) == before
     return check
