@@ -60,7 +60,6 @@ def test_load_yaml_file_and_qdc(path):
     assert [item["path"] for item in json.loads(out)] == ["Réclamations", "Éloges"]
     assert "Expressed satisfaction/Positive/Very pleased" in paths(path)
     assert "no shipped scheme of that name" in fails("codebook", "load", path, "nonexistent")
-    assert "refused" in fails("codebook", "load", path, DATA / "codebooks" / "billion_laughs.qdc")
 
 
 def test_add_rename_move_reorder(path):
