@@ -90,10 +90,9 @@ def switch_language(window: MainWindow, language: str) -> MainWindow | None:
     return rebuilt
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Open the main window in the chosen language, on the project given as argument if any."""
-    options, qt_args = parse_arguments(sys.argv[1:] if argv is None else argv)  # --help before the imports
-
+def open_window(options: argparse.Namespace) -> MainWindow:
+    """The first window, in the language and with the coder of the last session unless the command line
+    or the environment says otherwise, on the project given as argument if any."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from ui import i18n, settings
@@ -101,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     from workbench.errors import WorkbenchError
     from workbench.project import Project
 
-    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    app = QApplication.instance()
     app.setApplicationName("Verbatim Workbench")
     # Before any widget exists: strings are translated when the widgets are built.
     chosen = options.lang or (None if os.environ.get(i18n.ENVIRONMENT_VARIABLE) else settings.saved_language())
@@ -116,6 +115,16 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(project, coder=coder)
     _windows.append(window)
     window.show()
+    return window
+
+
+def main(argv: list[str] | None = None) -> int:
+    options, qt_args = parse_arguments(sys.argv[1:] if argv is None else argv)  # --help before the imports
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    open_window(options)
     return app.exec()
 
 

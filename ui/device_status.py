@@ -2,16 +2,18 @@
 and topics will run.
 
 Finding out means importing torch, about 1.1 s on the build machine: done once per process in a worker
-thread after the window is up, never on the GUI thread at start-up."""
+thread half a second after the window is up, never on the GUI thread at start-up."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ui.workers import Job
 
+START_DELAY_MS = 500
 _known: dict[str, Any] = {}
 
 
@@ -31,6 +33,13 @@ class DeviceLabel(QLabel):
             self.show_report(_known)
             return
         self.setText(self.tr("Calcul : …"))
+        QTimer.singleShot(START_DELAY_MS, self._detect)
+
+    def _detect(self) -> None:
+        """Once the window is up: the import would compete with the window's first paint."""
+        if _known:
+            self.show_report(_known)
+            return
         self.job = Job(_detect)
         self.job.signals.finished.connect(self.show_report)
         self.job.signals.failed.connect(self._undetected)
