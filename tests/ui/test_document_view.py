@@ -188,6 +188,7 @@ def test_code_panel_double_click_and_drag_data_use_code_points(qtbot, filled: Pr
     window.code_panel.select_code(codebook.find_code(filled, "Motifs/Facturation"))
     item = window.code_panel.tree.currentItem()
     window.code_panel.tree.itemDoubleClicked.emit(item, 0)
+    qtbot.waitUntil(lambda: _codings(filled) != [])
     assert _codings(filled) == [("Facturation", START, END, TARGET)]
 
 
@@ -220,7 +221,7 @@ def test_email_header_quote_and_signature_shown_apart(qtbot, project: Project, t
         "Date: Tue, 3 Mar 2026 10:12:00 +0100\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
         "Ma facture a doublé.\r\nCordialement,\r\nMarie\r\n06 12 34 56 78\r\n\r\n"
         "Le 2 mars 2026 à 09:00, Service Client a écrit :\r\n> Votre facture est disponible.\r\n"
-    ).encode("utf-8"))
+    ).encode())
     import_paths(project, [path])
     window = _window(qtbot, project)
     pane = window.document_pane
@@ -275,7 +276,7 @@ def test_overlapping_codings_are_all_painted_and_focus_hides_none(qtbot, filled:
 
 
 def test_hovering_coded_text_shows_codings_coders_origins_and_memos(qtbot, filled: Project) -> None:
-    _overlapping(filled)
+    made = _overlapping(filled)
     window = _window(qtbot, filled)
     viewer = window.viewer
     point = _point_of(viewer, START + 5)
@@ -286,6 +287,10 @@ def test_hovering_coded_text_shows_codings_coders_origins_and_memos(qtbot, fille
                      "La cliente parle du montant."):
         assert expected in shown
     assert viewer.tooltip_at(TEXT.index("Bonjour")).count("<b>") == 1  # only the whole-document coding there
+    stripe = next(s for s in viewer.stripes.stripes() if s.coding.id == made["inner"])
+    point = stripe.rect().center()
+    QApplication.sendEvent(viewer.stripes, QHelpEvent(QEvent.Type.ToolTip, point, viewer.stripes.mapToGlobal(point)))
+    assert "Résiliation" in QToolTip.text() and "La cliente parle du montant." in QToolTip.text()
 
 
 # -- editing by clicking ---------------------------------------------------------------------------------

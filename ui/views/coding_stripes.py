@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from workbench.browse import CodingSpan
 
@@ -67,9 +67,12 @@ class CodingStripes(QWidget):
 
     stripeClicked = Signal(int, QPoint)
 
-    def __init__(self, place: Callable[[CodingSpan], tuple[int, int]], parent: QWidget | None = None) -> None:
+    def __init__(self, place: Callable[[CodingSpan], tuple[int, int]], visible: Callable[[], tuple[int, int]],
+                 describe: Callable[[CodingSpan], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._place = place
+        self._visible = visible  # the code points on screen: bars wholly above or below are not placed
+        self._describe = describe
         self._codings: list[CodingSpan] = []
         self._lanes: dict[int, int] = {}
         self.current_coding: int | None = None
@@ -89,9 +92,12 @@ class CodingStripes(QWidget):
         return 0 if not lanes else min(2 * MARGIN + lanes * LANE_WIDTH, MAX_WIDTH)
 
     def stripes(self) -> list[Stripe]:
-        """Every bar with its place: what is painted, and what tests inspect."""
+        """Every bar on screen with its place: what is painted, and what tests inspect."""
         found = []
+        first, last = self._visible()
         for span in self._codings:
+            if span.end < first or span.start > last:
+                continue
             top, bottom = self._place(span)
             found.append(Stripe(span, self._lanes[span.id], top, bottom))
         return found
@@ -141,5 +147,15 @@ class CodingStripes(QWidget):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         stripe = self.stripe_at(event.position().toPoint())
-        self.setToolTip(stripe.coding.code_name if stripe else "")
         self.setCursor(Qt.CursorShape.PointingHandCursor if stripe else Qt.CursorShape.ArrowCursor)
+
+    def event(self, event: QEvent) -> bool:
+        """Hovering a bar tells what the text's hover tells: the coding and its memos."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            stripe = self.stripe_at(event.pos())
+            if stripe is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), self._describe(stripe.coding), self)
+            return True
+        return super().event(event)

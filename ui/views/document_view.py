@@ -108,7 +108,8 @@ class DocumentViewer(QTextEdit):
         self._click_timer.setSingleShot(True)
         self._click_timer.setInterval(QApplication.doubleClickInterval())
         self._click_timer.timeout.connect(self._emit_click)
-        self.stripes = CodingStripes(self._stripe_extent, self)
+        self.stripes = CodingStripes(self._stripe_extent, self.visible_span,
+                                     lambda span: describe_codings([span], self.memos_for, self._whole), self)
         self.stripes.stripeClicked.connect(self.stripeClicked)
         self.verticalScrollBar().valueChanged.connect(self.stripes.update)
         self.selectionChanged.connect(self._emit_selection)
@@ -239,6 +240,13 @@ class DocumentViewer(QTextEdit):
         end = self.cursorRect(self._cursor(span.end, span.end))
         return start.top(), end.bottom() + 1
 
+    def visible_span(self) -> tuple[int, int]:
+        """The code points from the top-left to the bottom-right of the viewport: what painting looks at."""
+        corner = self.viewport().rect().bottomRight()
+        first = self.cursorForPosition(QPoint(0, 0)).position()
+        last = self.cursorForPosition(corner).position()
+        return self._map.to_code_point(first), self._map.to_code_point(last)
+
     def _place_stripes(self) -> None:
         width = self.stripes.preferred_width()
         self.setViewportMargins(0, 0, width, 0)
@@ -254,8 +262,11 @@ class DocumentViewer(QTextEdit):
         super().paintEvent(event)
         painter = QPainter(self.viewport())
         visible = event.rect()
+        first, last = self.visible_span()
         for underline in self.underlines():
             span = underline.coding
+            if span.end < first or span.start > last:
+                continue
             colour = code_colour(span)
             strong = span.id == self.current_coding or span.code_id == self._focus_code
             if self._focus_code is not None and not strong:
