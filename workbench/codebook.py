@@ -473,7 +473,7 @@ def _spread_color(index: int) -> str:
     hue = (index * 0.618033988749895) % 1.0
     lightness = (0.62, 0.72, 0.52)[index % 3]
     red, green, blue = colorsys.hls_to_rgb(hue, lightness, 0.55)
-    return "#{:02X}{:02X}{:02X}".format(round(red * 255), round(green * 255), round(blue * 255))
+    return f"#{round(red * 255):02X}{round(green * 255):02X}{round(blue * 255):02X}"
 
 
 def default_color(project: Project, parent_id: int | None, exclude: int | None = None) -> str:
