@@ -35,11 +35,12 @@ coder_option = click.option("--coder", default=default_coder_name, show_default=
 
 @contextmanager
 def _editing(path: str, coder: str) -> Iterator[tuple[Any, int]]:
-    """The project open for writing and the acting coder's id."""
+    """The project open for writing and the acting coder's id, in one transaction with the edit: a coder
+    named for the first time is not left behind by an edit that is then refused."""
     from workbench.project import Project
     from workbench.store.coders import resolve_coder
 
-    with Project.open(path) as project:
+    with Project.open(path) as project, project.transaction():
         yield project, resolve_coder(project, coder)
 
 

@@ -43,6 +43,7 @@ import duckdb
 
 from workbench.errors import IngestError
 from workbench.ingest.base import Pseudonymiser, check_text_bytes, clean_text, detect_encoding
+from workbench.ingest.office import check_office_archive
 from workbench.ingest.store import StoreCounts, reserve_id_block, variable_ids
 from workbench.ingest.values import (
     ColumnType,
@@ -52,7 +53,6 @@ from workbench.ingest.values import (
 )
 from workbench.progress import ProgressCallback, no_progress
 from workbench.project import Project
-from workbench.refi_xml import OFFICE_LIMITS, SafeZip
 from workbench.text.nfc_quick_check import nfc_sensitive_ranges
 from workbench.text.normalise import fold
 
@@ -339,7 +339,7 @@ def load_xlsx(project: Project, path: Path, loaded: LoadedTable, progress: Progr
     with path.open("rb") as handle:
         if handle.read(4) != b"PK\x03\x04":
             raise IngestError(path, "not an Excel workbook (.xlsx is a zip file; this is not)")
-    SafeZip(path, OFFICE_LIMITS).close()  # sizes and compression ratios checked before openpyxl expands it
+    check_office_archive(path)  # sizes, ratios and entity declarations, before openpyxl expands it
     from openpyxl import load_workbook
 
     try:

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from workbench.errors import IngestError
 from workbench.ingest.base import ParsedDocument, Turn, decode_text
-from workbench.refi_xml import OFFICE_LIMITS, SafeZip
+from workbench.ingest.office import check_office_archive
 
 _TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 _LABEL_LINE = re.compile(
@@ -39,10 +39,6 @@ _MAX_LABEL_WORDS = 5
 _CUE_TIMING = re.compile(rf"^\s*(?P<start>{_TIME})\s*-->\s*(?P<end>{_TIME})")
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]+)>(.*?)(?=</v>|<v[\s.]|\Z)", re.DOTALL)
 _TAG = re.compile(r"</?[^>]+>")
-# Declarations with no place in a Word document, in the encodings XML parts may use.
-_HOSTILE_MARKERS = tuple(
-    marker.encode(encoding) for marker in ("<!DOCTYPE", "<!ENTITY") for encoding in ("utf-8", "utf-16-le", "utf-16-be")
-)
 
 
 def seconds(stamp: str) -> float:
@@ -99,17 +95,12 @@ def parse_txt(path: Path) -> list[ParsedDocument]:
 
 
 def _check_docx_archive(path: Path) -> None:
-    """Refuse a .docx that is no Word document, would expand beyond `OFFICE_LIMITS` (sizes, compression
-    ratio: a zip bomb), or declares a DOCTYPE or ENTITY anywhere in its XML (read in blocks, the whole part:
-    a declaration pushed past the first kilobytes is still found)."""
+    """Refuse a .docx that is no Word document or fails the Office checks (`office.py`: zip bomb, hostile
+    XML, a member that cannot be read)."""
     if not zipfile.is_zipfile(path):
         raise IngestError(path, "not a Word document (.docx is a zip file; this is not)")
-    with SafeZip(path, OFFICE_LIMITS) as archive:
-        if "word/document.xml" not in archive.names():
-            raise IngestError(path, "not a Word document: no word/document.xml inside")
-        for name in archive.names():
-            if name.endswith((".xml", ".rels")) and archive.contains_any(name, _HOSTILE_MARKERS):
-                raise IngestError(path, f"refused: {name} declares a DOCTYPE/ENTITY (hostile XML)")
+    if "word/document.xml" not in check_office_archive(path):
+        raise IngestError(path, "not a Word document: no word/document.xml inside")
 
 
 def parse_docx(path: Path) -> list[ParsedDocument]:
