@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from workbench.ingest.folder import import_file
 
 
@@ -69,26 +67,3 @@ def test_columns_of_mostly_distinct_values_are_typed_row_by_row(project, tmp_pat
         "SELECT dv.value FROM document_values dv JOIN variables v ON v.id = dv.variable_id "
         "JOIN documents d ON d.id = dv.document_id WHERE v.name = 'id' AND d.position IN (7, 8) ORDER BY d.position"
     ) == [("7",), ("8",)]
-
-
-def test_a_csv_that_switches_encoding_half_way_is_refused_at_that_line(project, tmp_path):
-    """UTF-8 (accents included) for its first 256 KB, then one cp1252 row: decoding it all as cp1252 would
-    store every earlier "é" as "Ã©" (issue 14, item 4). Refused, naming the line; nothing imported."""
-    from workbench.errors import IngestError
-    from workbench.ingest.folder import import_file
-
-    path = tmp_path / "mixte.csv"
-    rows = ["id;commentaire"] + [f"{i};Le conseiller était très aimable, problème réglé 👍" for i in range(5000)]
-    with path.open("wb") as handle:
-        handle.write("\r\n".join(rows).encode("utf-8") + b"\r\n")
-        handle.write("5000;Déçu par la facture\r\n".encode("cp1252"))
-    assert path.stat().st_size > 262144
-    with pytest.raises(IngestError, match="mixes two encodings") as caught:
-        import_file(project, path)
-    assert caught.value.line == 5002
-    assert project.scalar("SELECT count(*) FROM documents") == 0
-    legacy = tmp_path / "ancien.csv"  # a file wholly in cp1252 is still read as such
-    legacy.write_bytes(("id;commentaire\r\n" + "".join(f"{i};A{' x' * 40}\r\n" for i in range(4000))
-                        + "4000;Déçu, très déçu\r\n").encode("cp1252"))
-    import_file(project, legacy)
-    assert project.scalar("SELECT count(*) FROM documents WHERE text = 'Déçu, très déçu'") == 1

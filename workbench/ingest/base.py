@@ -141,18 +141,23 @@ def detect_encoding(path: Path, sample: bytes, whole_is_utf8: bool) -> str:
     return best.encoding
 
 
-def is_utf8(data: bytes) -> bool:
+def decode_text(path: Path, data: bytes) -> str:
+    """Decode the bytes of a small text file (transcript, subtitle) with a detected encoding.
+
+    Bytes that are UTF-8, accents included, up to a place where they stop being UTF-8 mix two encodings:
+    the detector, seeing mostly plain letters, would take the whole for cp1252 and turn every earlier "é"
+    into "Ã©" without a word, so such a file is refused at the line where the other encoding starts."""
+    check_text_bytes(path, data)
     try:
         data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def decode_text(path: Path, data: bytes) -> str:
-    """Decode the bytes of a small text file (transcript, subtitle) with a detected encoding."""
-    check_text_bytes(path, data)
-    encoding = detect_encoding(path, data, is_utf8(data))
+        whole_is_utf8 = True
+    except UnicodeDecodeError as exc:
+        whole_is_utf8 = False
+        before = data[:exc.start]
+        if not before.isascii():
+            raise IngestError(path, "this line is not UTF-8 while the lines before it are: the file mixes two "
+                                    "encodings; save it again as UTF-8", before.count(b"\n") + 1) from exc
+    encoding = detect_encoding(path, data, whole_is_utf8)
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
