@@ -2,25 +2,57 @@
 and topics will run.
 
 Finding out means importing torch, about 1.1 s on the build machine: done once per process in a worker
-thread half a second after the window is up, never on the GUI thread at start-up."""
+thread half a second after the window is up, never on the GUI thread at start-up. The detection job is
+kept here, not by a label, so a window closed meanwhile (or rebuilt in another language) never deletes a
+job that is still running."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ui.workers import Job
 
 START_DELAY_MS = 500
 _known: dict[str, Any] = {}
+_detection: list[Job] = []  # at most one, for the life of the process
+_announcer: list[_Announcer] = []
 
 
-def _detect(*, progress: object = None, cancel: object = None) -> dict[str, Any]:
+class _Announcer(QObject):
+    """Tells every label alive when the report comes, those built after the job started included."""
+
+    known = Signal(object)
+
+
+def announcer() -> _Announcer:
+    if not _announcer:
+        _announcer.append(_Announcer())
+    return _announcer[0]
+
+
+def _report(*, progress: object = None, cancel: object = None) -> dict[str, Any]:
     from workbench.suggest.device import device_report
 
     return device_report()
+
+
+def _keep(report: dict[str, Any]) -> None:
+    _known.update(report)
+    announcer().known.emit(report)
+
+
+def detection() -> Job:
+    """The process's one device detection, started at the first call."""
+    if not _detection:
+        job = Job(_report)
+        job.signals.finished.connect(_keep)
+        job.signals.failed.connect(lambda _message: _keep({"cuda": False}))
+        _detection.append(job)
+        job.start()
+    return _detection[0]
 
 
 class DeviceLabel(QLabel):
@@ -28,31 +60,14 @@ class DeviceLabel(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.job: Job | None = None
         if _known:
             self.show_report(_known)
             return
         self.setText(self.tr("Calcul : …"))
-        QTimer.singleShot(START_DELAY_MS, self._detect)
-
-    def _detect(self) -> None:
-        """Once the window is up: the import would compete with the window's first paint."""
-        if _known:
-            self.show_report(_known)
-            return
-        self.job = Job(_detect)
-        self.job.signals.finished.connect(self.show_report)
-        self.job.signals.failed.connect(self._undetected)
-        self.job.start()
-
-    def _undetected(self, _message: str) -> None:
-        """torch failed to load: the suggestion jobs will run on the CPU, so that is what to say."""
-        self.job = None
-        self.setText(self.tr("Calcul : CPU"))
+        announcer().known.connect(self.show_report)
+        QTimer.singleShot(START_DELAY_MS, detection)
 
     def show_report(self, report: dict[str, Any]) -> None:
-        _known.update(report)
-        self.job = None
         if report.get("cuda"):
             self.setText(self.tr("Calcul : GPU {name}").format(name=report.get("gpu", "")))
             self.setToolTip(self.tr("{memory} Gio, CUDA {cuda}").format(

@@ -207,7 +207,6 @@ def test_a_cancelled_or_failed_demo_build_leaves_nothing(qtbot, tmp_path: Path, 
 
 def test_the_status_bar_names_the_compute_device(qtbot, tmp_path: Path) -> None:
     window = new_window(qtbot, Project.open(made(tmp_path / "p.vwb")))
-    assert window.device_label.text() == "Calcul : …"
     qtbot.waitUntil(lambda: window.device_label.text() != "Calcul : …", timeout=60000)
     from workbench.suggest.device import cuda_available
 
