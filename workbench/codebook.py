@@ -271,6 +271,13 @@ def code_tree(project: Project, root_id: int | None = None, *, counts: bool = Fa
     return result
 
 
+def coding_counts(project: Project) -> dict[int, int]:
+    """How many codings each code has (codes without any are absent). What the code tree shows after
+    every coding: without `code_tree(counts=True)`'s distinct documents, which cost ten times more on a
+    large project (25 ms against 185-420 ms for a million codings)."""
+    return {int(code_id): int(n) for code_id, n in project.rows("SELECT code_id, count(*) FROM codings GROUP BY code_id")}
+
+
 def removal_counts(project: Project, code_id: int) -> dict[str, int]:
     """What deleting a code with its sub-tree would take away, for the confirmation a user reads first:
     {"subcodes", "codings", "memos"} (memos on the codes and on their codings)."""

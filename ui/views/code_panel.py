@@ -147,7 +147,10 @@ class CodePanel(QWidget):
         self._loads += 1
         expanded = {int(item.data(0, CODE_ID_ROLE)) for item in self.tree.all_items() if item.isExpanded()}
         scroll = self.tree.verticalScrollBar().value()
-        nodes = codebook.code_tree(project, counts=True)
+        nodes = codebook.code_tree(project)
+        counts = codebook.coding_counts(project)
+        for node in nodes:
+            node["n_codings"] = counts.get(node["id"], 0)
         totals, parents = self._subtree_totals(nodes)
         self._loading = True
         self.tree.blockSignals(True)
