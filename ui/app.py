@@ -123,7 +123,11 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
+    from PySide6.QtCore import QThreadPool
+
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    # A job still running at exit (the device detection, a second after start) ends before Python does.
+    app.aboutToQuit.connect(lambda: QThreadPool.globalInstance().waitForDone())
     open_window(options)
     return app.exec()
 

@@ -153,6 +153,8 @@ def take_identity(project: Project, name: str, role: str) -> int:
     current = coder_role(project, name)
     if current is None:
         return add_coder(project, name, role)
+    if current == "model":
+        raise CodingError(f"{name!r} is the coder of machine suggestions; a person works under another name")
     coder_id = coder_by_name(project, name)
     if current != role:
         set_role(project, coder_id, role, by=coder_id)
