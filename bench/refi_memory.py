@@ -6,10 +6,14 @@ checks it as an import does (`_read_refi`: limits, streamed parse, model; no pro
 archive's size, whether it was refused, the seconds and the peak resident memory (ru_maxrss).
 
 Shapes: `codes`, code elements only (many small elements: the costliest XML to parse per byte, and the
-codebook is the one part read as a whole tree); `selections`, one source holding coded selections (the
-largest record a file can have); `sources`, many small coded text sources (a large real project). With
-`--compressible` every element is the same (one GUID repeated), so the archive is as small as the zip
-ratio limit allows: that is how a hostile file packs the most XML into a few megabytes.
+codebook is the one part read as a whole tree); `described`, codes with a 2.3 KB description each (the
+largest codebook within the code limit); `selections`, one source holding coded selections (the
+largest record a file can have); `sources`, many small coded text sources (a large real project); `texts`,
+source texts in archive members (`--text-mb` in all, files of at most `--file-mb`, a line with an emoji repeated, so
+that every character takes four bytes in memory), beside a small XML. With `--compressible` every element
+is the same (one GUID repeated), so the archive is as small as the zip ratio limit allows: that is how a
+hostile file packs the most XML into a few megabytes; texts are always as compressible as the ratio
+limit lets them be.
 
     .venv/bin/python bench/refi_memory.py --xml-mb 30 --shape sources
 """
@@ -41,6 +45,11 @@ def _code(guid: Callable[[], str]) -> bytes:
     return b'<Code guid="%s" name="c" isCodable="true"/>' % guid().encode()
 
 
+def _described_code(guid: Callable[[], str]) -> bytes:
+    return (b'<Code guid="%s" name="c" isCodable="true"><Description>%s</Description></Code>'
+            % (guid().encode(), (TEXT * 8).encode()))
+
+
 def _selection(guid: Callable[[], str]) -> bytes:
     return (b'<PlainTextSelection guid="%s" startPosition="3" endPosition="14"><Coding guid="%s">'
             b'<CodeRef targetGUID="%s"/></Coding></PlainTextSelection>' % (guid().encode(), guid().encode(),
@@ -52,20 +61,44 @@ def _source(guid: Callable[[], str]) -> bytes:
             % (guid().encode(), TEXT.encode(), _selection(guid)))
 
 
-SHAPES = {
+SHAPES: dict[str, tuple[bytes, Callable[[Callable[[], str]], bytes] | None, bytes]] = {
     # (opening, one element, closing)
     "codes": (b"<CodeBook><Codes>", _code, b"</Codes></CodeBook>"),
+    "described": (b"<CodeBook><Codes>", _described_code, b"</Codes></CodeBook>"),
     "selections": (b'<CodeBook><Codes><Code guid="%s" name="c" isCodable="true"/></Codes></CodeBook><Sources>'
                    b'<TextSource guid="%s" name="s"><PlainTextContent>%s</PlainTextContent>'
                    % (CODE.encode(), str(uuid.uuid4()).encode(), TEXT.encode()),
                    _selection, b"</TextSource></Sources>"),
     "sources": (b'<CodeBook><Codes><Code guid="%s" name="c" isCodable="true"/></Codes></CodeBook><Sources>'
                 % CODE.encode(), _source, b"</Sources>"),
+    "texts": (b"", None, b""),
 }
+
+
+def build_texts(path: Path, text_mb: int, file_mb: int) -> None:
+    """Text members of `file_mb` each up to `text_mb`, every one a coded source of the XML. Each block of
+    the text differs a little, so the member stays under the zip ratio limit (a plain repeat is refused)."""
+    files = max(1, text_mb // file_mb)
+    sources = b"".join(
+        b'<TextSource guid="%s" name="t%d" plainTextPath="internal://t%d.txt">%s</TextSource>'
+        % (str(uuid.uuid4()).encode(), n, n, _selection(lambda: str(uuid.uuid4()))) for n in range(files))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("project.qde", HEAD + SHAPES["sources"][0] + sources + b"</Sources></Project>")
+        for n in range(files):
+            with archive.open(f"sources/t{n}.txt", "w", force_zip64=True) as member:
+                written = 0
+                while True:
+                    line = f"Appel {uuid.uuid4().hex[:6]} : le prix 😀 a encore augmenté.\n".encode()
+                    block = line * 40
+                    if written + len(block) > file_mb * 1024**2:
+                        break
+                    member.write(block)
+                    written += len(block)
 
 
 def build(path: Path, xml_mb: int, shape: str, compressible: bool) -> None:
     opening, element, closing = SHAPES[shape]
+    assert element is not None
     guid = (lambda: "{00000000-0000-4000-8000-0000000000aa}") if compressible else (lambda: str(uuid.uuid4()))
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive, \
             archive.open("project.qde", "w", force_zip64=True) as member:
@@ -83,12 +116,17 @@ def main() -> None:
     parser.add_argument("--xml-mb", type=int, default=30, help="size of the project XML to build")
     parser.add_argument("--shape", choices=sorted(SHAPES), default="codes", help="what fills the XML")
     parser.add_argument("--compressible", action="store_true", help="repeat one GUID (smallest archive)")
+    parser.add_argument("--text-mb", type=int, default=64, help="texts shape: size of all the source texts")
+    parser.add_argument("--file-mb", type=int, default=8, help="texts shape: size of each source text")
     parser.add_argument("--import", dest="write", action="store_true",
                         help="import into a new project instead of only reading")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "hostile.qdpx"
-        build(path, args.xml_mb, args.shape, args.compressible)
+        if args.shape == "texts":
+            build_texts(path, args.text_mb, args.file_mb)
+        else:
+            build(path, args.xml_mb, args.shape, args.compressible)
         started = time.perf_counter()
         try:
             if args.write:
@@ -100,7 +138,9 @@ def main() -> None:
                 outcome = f"read ({len(model.sources)} source(s), {len(model.codes)} code(s))"
         except IngestError as exc:
             outcome = f"refused ({exc.reason})"
-        print(f"{args.shape}{' compressible' if args.compressible else ''}: project XML {args.xml_mb} MB, archive "
+        size = f"texts {args.text_mb} MB in {args.file_mb} MB files" if args.shape == "texts" else \
+            f"project XML {args.xml_mb} MB"
+        print(f"{args.shape}{' compressible' if args.compressible else ''}: {size}, archive "
               f"{path.stat().st_size / 1024**2:.1f} MB: {outcome}; {time.perf_counter() - started:.1f} s, "
               f"peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 

@@ -66,11 +66,14 @@ class ZipLimits:
     max_ratio: float = 200.0
     # Below this size a high ratio is harmless (a page of blank lines compresses 500:1).
     ratio_floor_bytes: int = 1024**2
-    # What is read into memory (the project XML, each source text), however large a member may be
-    # otherwise (media files are listed, never read): XML parsing takes several times the text's size,
-    # so this keeps a hostile archive from taking the machine's memory.
+    # What is read (the project XML, streamed; each source text, kept until it is written), however
+    # large a member may be otherwise (media files are listed, never read). Measured with
+    # bench/refi_memory.py: 128 MB of texts in all keeps the import of a hostile archive under 1 GB.
     max_read_bytes: int = 96 * 1024**2
-    max_read_total_bytes: int = 256 * 1024**2
+    max_read_total_bytes: int = 128 * 1024**2
+    # One source text: mapping its positions takes about 32 bytes per character for a moment
+    # (`refi_positions.StoredText`); an inline text is held to 10 MB by the parser already.
+    max_text_bytes: int = 16 * 1024**2
     # The project XML is parsed one record at a time (a source, a case, a note…); what must be held whole
     # is bounded: elements in one record (a selection with its codings, a note, a set), and codes in the
     # codebook, which is read as one tree.
@@ -179,6 +182,10 @@ class SafeZip:
         if total > limits.max_total_bytes:
             raise IngestError(self.path, f"archive would expand to {total} bytes, over the limit; refused")
         return by_name
+
+    def size(self, name: str) -> int:
+        """The size a member's header declares (what `read` will allow at most)."""
+        return self._infos[name].file_size
 
     def names(self) -> list[str]:
         return [name for name, info in self._infos.items() if not info.is_dir()]

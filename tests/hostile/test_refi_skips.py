@@ -48,8 +48,8 @@ CASES = {
     "outside the archive": (
         _source(1, "Entretien 1", path="absolute:///home/marie/entretien.txt"),
         {"sources/entretien.txt": TEXT},
-        "source 'Entretien 1' skipped: its text 'absolute:///home/marie/entretien.txt' is outside the archive, "
-        "not read",
+        ("source 'Entretien 1' skipped: its text 'absolute:///home/marie/entretien.txt' is outside the archive, "
+        "not read"),
     ),
     "rich text only": (
         _source(2, "Entretien 2").replace("<PlainTextSelection", '<RichTextContent>{\\rtf1 x}</RichTextContent>'
@@ -68,11 +68,11 @@ CASES = {
         "source 'Entretien 4' skipped: its text is empty",
     ),
     "only other media": (
-        '<PDFSource guid="{44444444-5555-4666-8777-888888888888}" name="contrat.pdf" path="internal://c.pdf"/>'
-        '<AudioSource guid="{55555555-6666-4777-8888-999999999999}" name="appel.mp3" path="internal://a.mp3"/>',
+        ('<PDFSource guid="{44444444-5555-4666-8777-888888888888}" name="contrat.pdf" path="internal://c.pdf"/>'
+        '<AudioSource guid="{55555555-6666-4777-8888-999999999999}" name="appel.mp3" path="internal://a.mp3"/>'),
         {"sources/c.pdf": b"%PDF-1.4", "sources/a.mp3": b"ID3"},
-        "1 PDFSource source(s) skipped: only text sources are imported; "
-        "1 AudioSource source(s) skipped: only text sources are imported",
+        ("1 PDFSource source(s) skipped: only text sources are imported; "
+        "1 AudioSource source(s) skipped: only text sources are imported"),
     ),
     "no source at all": ("", {}, "the project holds no text source"),
     "every reason at once": (
@@ -81,10 +81,10 @@ CASES = {
         + _source(3, "Entretien 3", "<PlainTextContent>   </PlainTextContent>")
         + '<PictureSource guid="{66666666-7777-4888-8999-AAAAAAAAAAAA}" name="photo.jpg"/>',
         {},
-        "source 'Entretien 1' skipped: its text 'file:///etc/hostname' is outside the archive, not read; "
+        ("source 'Entretien 1' skipped: its text 'file:///etc/hostname' is outside the archive, not read; "
         "source 'Entretien 2' skipped: its text 'internal://absent.txt' is missing; "
         "source 'Entretien 3' skipped: its text is empty; "
-        "1 PictureSource source(s) skipped: only text sources are imported",
+        "1 PictureSource source(s) skipped: only text sources are imported"),
     ),
 }
 
@@ -108,8 +108,8 @@ def test_one_readable_source_is_enough_and_the_others_are_said(seeded, tmp_path)
     documents = seeded.scalar("SELECT count(*) FROM documents")
     result = import_qdpx(seeded, archive)
     assert (result.documents, result.codings) == (1, 1)
-    assert result.warnings == ["source 'Entretien 1' skipped: its text 'file:///etc/hostname' is outside the "
-                               "archive, not read"]
+    assert result.warnings == [("source 'Entretien 1' skipped: its text 'file:///etc/hostname' is outside the "
+                               "archive, not read")]
     assert seeded.scalar("SELECT count(*) FROM documents") == documents + 1
 
 

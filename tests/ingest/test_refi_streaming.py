@@ -98,3 +98,25 @@ def test_a_record_over_the_element_limit_is_refused_with_its_line(project, tmp_p
     assert caught.value.line == 3
     assert project.scalar("SELECT count(*) FROM documents") == 0
     assert import_qdpx(project, archive, limits=ZipLimits(max_record_elements=200)).documents == 1
+
+
+@pytest.mark.parametrize("packed", [True, False], ids=["archive", "folder"])
+def test_a_source_text_over_the_limit_is_refused_before_it_is_read(project, tmp_path, packed):
+    """Mapping a text's positions takes about 32 bytes per character for a moment: a 96 MB text (the old
+    only limit) took gigabytes. A text over `max_text_bytes` refuses the archive, naming it."""
+    qde = (f'<Project xmlns="{NS}" name="p"><Sources><TextSource guid="{{A1B2C3D4-E5F6-4711-8899-AABBCCDDEEFF}}" '
+           'name="Long" plainTextPath="internal://long.txt"/></Sources></Project>')
+    text = "".join(f"Appel {n:06d} : le prix a augmenté 😀.\n" for n in range(38_000))  # 1.5 MB
+    if packed:
+        path = write_qdpx(tmp_path / "long.qdpx", qde, {"sources/long.txt": text})
+    else:
+        (tmp_path / "sources").mkdir()
+        (tmp_path / "sources" / "long.txt").write_text(text, encoding="utf-8")
+        path = tmp_path / "project.qde"
+        path.write_text(qde, encoding="utf-8")
+    with pytest.raises(IngestError) as caught:
+        import_qdpx(project, path, limits=ZipLimits(max_text_bytes=1024**2))
+    assert str(caught.value) == (f"{path}: text 'sources/long.txt' is 1.5 MB, over the 1 MB a source or note text "
+                                 "may hold; refused")
+    assert project.scalar("SELECT count(*) FROM sources") == 0
+    assert import_qdpx(project, path, limits=ZipLimits(max_text_bytes=2 * 1024**2)).documents == 1

@@ -77,6 +77,8 @@ _DECIMAL = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _STORED_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?)?$")
 _QUOTE = 80
+# Characters of text handed to DuckDB in one statement when documents are inserted.
+_BATCH_CHARS = 4_000_000
 # Columns of the batched inserts (name, DuckDB type).
 _DOCUMENT_COLUMNS = (("id", "BIGINT"), ("source_id", "INTEGER"), ("kind", "VARCHAR"), ("title", "VARCHAR"),
                      ("text", "VARCHAR"), ("lang", "VARCHAR"), ("occurred_at", "TIMESTAMP"), ("n_chars", "INTEGER"),
@@ -198,12 +200,21 @@ class _Archive:
             if self.zip is not None:
                 member = self.zip.find(candidate)
                 if member is not None:
+                    self._check_text_size(member, self.zip.size(member))
                     return decode_text(Path(f"{self.path}:{member}"), self.zip.read(member))
             else:
                 found = self._in_folder(candidate)
                 if found is not None:
+                    self._check_text_size(candidate, found.stat().st_size)
                     return decode_text(found, self._read_file(found))
         return None
+
+    def _check_text_size(self, name: str, size: int) -> None:
+        limit = self.limits.max_text_bytes
+        if size > limit:
+            mb = 1024**2
+            raise IngestError(self.path, f"text {name!r} is {size / mb:.1f} MB, over the {limit / mb:.0f} MB "
+                                         "a source or note text may hold; refused")
 
 
 @dataclass(slots=True)
@@ -228,7 +239,10 @@ class _Selection:
 class _Source:
     guid: str
     name: str | None
-    text: str
+    # The stored text in UTF-8 until it is written: a Python string of a text with one emoji takes four
+    # bytes per character, and the model holds every text of the archive.
+    utf8: bytes
+    n_chars: int
     placed: Placed
     created: datetime | None
     description: str | None
@@ -471,7 +485,8 @@ class _Reader:
         return _Source(
             guid=guid,
             name=name,
-            text=stored.text,
+            utf8=stored.text.encode("utf-8"),
+            n_chars=len(stored.text),
             placed=Placed(stored, parts.starts, parts.ends, self.conventions),
             created=parse_datetime(element.get("creationDateTime")),
             description=parts.description,
@@ -654,16 +669,33 @@ class _Writer:
 
     # documents
     def _documents(self, source_id: int) -> None:
-        """New documents in one statement; a text the project (or the archive) already has is reused."""
+        """New documents, one statement per batch of texts; a text the project (or the archive) already has
+        is reused. Batches of `_BATCH_CHARS`: DuckDB copies the texts it is given, and a copy of every
+        text of a large archive at once doubled the import's memory."""
+        self.merged = set()
+        batch: list[tuple[int, _Source]] = []
+        size = 0
+        for position, source in enumerate(self.model.sources, start=1):
+            batch.append((position, source))
+            size += source.n_chars
+            if size >= _BATCH_CHARS:
+                self._document_batch(source_id, batch)
+                batch, size = [], 0
+        if batch:
+            self._document_batch(source_id, batch)
+
+    def _document_batch(self, source_id: int, batch: list[tuple[int, _Source]]) -> None:
         from workbench.ingest.store import content_hashes, existing_documents, reserve_ids
 
         reserved = {guid: name for guid, (name, _) in self.model.variables.items() if name in RESERVED_VARIABLES}
-        texts = [source.text for source in self.model.sources]
+        # Documents of earlier batches are in the table already: a text repeated in the archive is found
+        # there like one the project had.
+        texts = [source.utf8.decode("utf-8") for _, source in batch]
         known = existing_documents(self.project, texts)
-        self.merged = set(known.values())
+        self.merged.update(known.values())
         fresh: list[tuple[Any, ...]] = []
         pending: dict[str, list[_Source]] = defaultdict(list)
-        for position, (source, text) in enumerate(zip(self.model.sources, texts), start=1):
+        for (position, source), text in zip(batch, texts):
             if text in known or text in pending:
                 self.result.merged_documents += 1
                 if text in known:
@@ -683,7 +715,7 @@ class _Writer:
         hashes = content_hashes(self.project, [row[3] for row in fresh])
         _insert_rows(self.project, "documents", _DOCUMENT_COLUMNS,
                      [(i, *row[:7], content_hash, row[7]) for i, row, content_hash in zip(ids, fresh, hashes)])
-        self.result.documents = len(fresh)
+        self.result.documents += len(fresh)
 
     def _values(self) -> None:
         from workbench.ingest.store import variable_ids
@@ -739,13 +771,15 @@ class _Writer:
         for source in self.model.sources:
             document_id = self.documents[source.guid]
             spans = source.placed.spans(self.convention)
+            text: str | None = None  # decoded for the first memo that quotes it
             for selection, (start, end, valid) in zip(source.selections, spans):
                 if not valid:
                     out_of_bounds += 1
                     continue
                 if not selection.codings:
                     if selection.description or selection.notes:
-                        self._selection_memo(document_id, source.text, start, end, selection)
+                        text = source.utf8.decode("utf-8") if text is None else text
+                        self._selection_memo(document_id, text, start, end, selection)
                     else:
                         uncoded += 1
                     continue
@@ -759,7 +793,7 @@ class _Writer:
                 if coding.code not in self.codes:
                     missing_codes.add(coding.code)
                     continue
-                self._coding(document_id, coding, 0, len(source.text), coding.user, coding.created)
+                self._coding(document_id, coding, 0, source.n_chars, coding.user, coding.created)
         ids = reserve_ids(self.project, "codings_id", len(self.fresh_codings))
         real = {-1 - index: coding_id for index, coding_id in enumerate(ids)}
         self.codings = {guid: real.get(coding_id, coding_id) for guid, coding_id in self.codings.items()}
