@@ -173,7 +173,7 @@ def test_code_the_whole_document_from_the_menu_shows_it_in_the_margin_not_over_t
     _action(_action(menu, "Coder tout le document").menu(), "1  Facturation").trigger()
     assert _codings(filled) == [("Facturation", 0, len(TEXT), TEXT)]
     viewer = window.viewer
-    assert viewer.extraSelections() == []  # no block over the words
+    assert viewer.highlights() == []  # no block over the words
     [stripe] = viewer.stripes.stripes()
     assert stripe.coding.code_name == "Facturation" and stripe.bottom - stripe.top > 40
     assert "Facturation" in window.document_pane.whole_codes.text()
@@ -252,15 +252,22 @@ def test_overlapping_codings_are_all_painted_and_focus_hides_none(qtbot, filled:
     made = _overlapping(filled)
     window = _window(qtbot, filled)
     viewer = window.viewer
-    painted = {underline.coding.id: underline.lane for underline in viewer.underlines()}
+    painted = {highlight.coding.id: highlight.lane for highlight in viewer.highlights()}
     assert set(painted) == {made["facture"], made["inner"], made["bob"], made["apart"]}
     # the three codings over the same words each have a lane of their own
     assert len({painted[made["facture"]], painted[made["inner"]], painted[made["bob"]]}) == 3
-    selections = viewer.extraSelections()
-    assert len(selections) == 4
-    spans = {(viewer._map.to_code_point(s.cursor.selectionStart()), viewer._map.to_code_point(s.cursor.selectionEnd()))
-             for s in selections}
+    spans = {(h.coding.start, h.coding.end) for h in viewer.highlights()}
     assert (START, END) in spans and (START + 3, START + 10) in spans
+    # and they are on screen: the inner coding's words have its blue underline and a tinted background
+    image = viewer.viewport().grab().toImage()
+    [piece] = viewer._line_pieces(START + 3, START + 10)
+    lanes_y = [int(piece.bottom()) + 2 + lane * 3 for lane in range(3)]
+    under = {image.pixelColor(int(piece.center().x()), y).name() for y in lanes_y}
+    assert "#0072b2" in under
+    blended = image.pixelColor(int(piece.center().x()), int(piece.top()) + 1)
+    [outside] = viewer._line_pieces(START + 20, START + 24)  # under the two Facturation codings only
+    orange = image.pixelColor(int(outside.center().x()), int(outside.top()) + 1)
+    assert "#ffffff" not in (blended.name(), orange.name()) and blended != orange
     stripes = viewer.stripes.stripes()
     assert {stripe.coding.id for stripe in stripes} == set(made.values())
     overlapping = [s for s in stripes if s.coding.id in (made["facture"], made["inner"], made["bob"], made["whole"])]
@@ -268,11 +275,10 @@ def test_overlapping_codings_are_all_painted_and_focus_hides_none(qtbot, filled:
     assert viewer.stripes.width() >= viewer.stripes.preferred_width() > 0
 
     window.code_panel.select_code(codebook.find_code(filled, "Motifs/Résiliation"))  # focus a code
-    focused = viewer.extraSelections()
-    assert len(focused) == 4  # nothing hidden
-    alpha = {viewer._map.to_code_point(s.cursor.selectionStart()) + viewer._map.to_code_point(s.cursor.selectionEnd()):
-             s.format.background().color().alpha() for s in focused}
-    assert alpha[START + 3 + START + 10] > alpha[START + END]
+    focused = {h.coding.id: h for h in viewer.highlights()}
+    assert set(focused) == set(painted)  # nothing hidden
+    assert focused[made["inner"]].strong and not focused[made["facture"]].strong
+    assert focused[made["inner"]].colour.alpha() > focused[made["facture"]].colour.alpha()
 
 
 def test_hovering_coded_text_shows_codings_coders_origins_and_memos(qtbot, filled: Project) -> None:
@@ -304,7 +310,7 @@ def test_clicking_a_highlight_opens_its_menu_and_removes_it(qtbot, filled: Proje
     assert viewer.current_coding == made["apart"]
     _action(menu, "Retirer ce codage").trigger()
     assert filled.scalar("SELECT count(*) FROM codings WHERE id = ?", [made["apart"]]) == 0
-    assert made["apart"] not in {u.coding.id for u in viewer.underlines()}
+    assert made["apart"] not in {h.coding.id for h in viewer.highlights()}
 
 
 def test_clicking_a_stripe_recodes_and_resizes_to_the_selection(qtbot, filled: Project) -> None:

@@ -22,8 +22,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPoint, QPointF, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLineF,
+    QMimeData,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
+    QColor,
     QContextMenuEvent,
     QFont,
     QHelpEvent,
@@ -34,7 +47,6 @@ from PySide6.QtGui import (
     QPen,
     QResizeEvent,
     QTextBlockFormat,
-    QTextCharFormat,
     QTextCursor,
 )
 from PySide6.QtWidgets import (
@@ -63,11 +75,15 @@ AZERTY_DIGITS = {char: rank for rank, char in enumerate("&é\"'(-è_ç", start=1
 
 
 @dataclass(frozen=True)
-class Underline:
-    """One coding's underline and the lane it is stacked in (0 is right under the words)."""
+class Highlight:
+    """How one coding is painted over the text: a background in `colour` (translucent, so overlaps blend)
+    and an underline in the code's colour, stacked in `lane` (0 is right under the words); `strong` for
+    the focused code and the coding being edited."""
 
     coding: CodingSpan
     lane: int
+    colour: QColor
+    strong: bool
 
 
 def span_mime_data(document_id: int, start: int, end: int) -> bytes:
@@ -100,6 +116,7 @@ class DocumentViewer(QTextEdit):
         self._focus_code: int | None = None
         self.current_coding: int | None = None
         self._lanes: dict[int, int] = {}
+        self._highlights: list[Highlight] = []
         self.memos_for: Callable[[int], list[dict[str, Any]]] = lambda _coding_id: []  # set by the controller
         self.span_before_click: tuple[int, int] | None = None
         self._press_point: QPoint | None = None
@@ -162,32 +179,29 @@ class DocumentViewer(QTextEdit):
 
     def paint_codings(self, focus_code_id: int | None = None) -> None:
         """Paint every coding; the focused code's (and the current coding) stronger, the others lighter
-        but still there."""
+        but still there.
+
+        The highlights are painted by `paintEvent`, not as QTextEdit extra selections: one fill per colour
+        instead of one selection object per coding, and the underlines need the same geometry anyway."""
         self._focus_code = focus_code_id
-        selections = []
-        for underline in self.underlines():
-            span = underline.coding
+        highlights = []
+        for span in self._view.codings if self._view else []:
+            if span.id not in self._lanes:
+                continue
+            strong = span.id == self.current_coding or (focus_code_id is not None and span.code_id == focus_code_id)
+            alpha = FOCUSED_ALPHA if strong else BACKGROUND_ALPHA if focus_code_id is None else UNFOCUSED_ALPHA
             colour = code_colour(span)
-            if span.id == self.current_coding or (focus_code_id is not None and span.code_id == focus_code_id):
-                colour.setAlpha(FOCUSED_ALPHA)
-            else:
-                colour.setAlpha(BACKGROUND_ALPHA if focus_code_id is None else UNFOCUSED_ALPHA)
-            selection = QTextEdit.ExtraSelection()
-            fmt = QTextCharFormat()
-            fmt.setBackground(colour)
-            selection.format = fmt
-            selection.cursor = self._cursor(span.start, span.end)
-            selections.append(selection)
-        self.setExtraSelections(selections)
+            colour.setAlpha(alpha)
+            highlights.append(Highlight(span, self._lanes[span.id], colour, strong))
+        self._highlights = highlights
         self.stripes.focus_code = focus_code_id
         self.stripes.update()
         self.viewport().update()
 
-    def underlines(self) -> list[Underline]:
-        """The codings painted over the text (all but whole-document ones), each with its lane."""
-        if self._view is None:
-            return []
-        return [Underline(span, self._lanes[span.id]) for span in self._view.codings if span.id in self._lanes]
+    def highlights(self) -> list[Highlight]:
+        """The codings painted over the text (all but whole-document ones): what is painted, and what
+        tests inspect."""
+        return list(self._highlights)
 
     def set_current_coding(self, coding_id: int | None) -> None:
         """The coding being edited: stronger in the text, outlined in the margin."""
@@ -208,8 +222,8 @@ class DocumentViewer(QTextEdit):
     def _offset(self) -> QPointF:
         return QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
 
-    def _line_pieces(self, start: int, end: int) -> list[tuple[float, float, float]]:
-        """(x from, x to, line bottom) in viewport pixels of each line a span [start, end) covers."""
+    def _line_pieces(self, start: int, end: int) -> list[QRectF]:
+        """The rectangle, in viewport pixels, that a span [start, end) covers on each of its lines."""
         first, last = self._map.to_utf16(start), self._map.to_utf16(end)
         document, layout_of = self.document(), self.document().documentLayout()
         pieces = []
@@ -226,7 +240,8 @@ class DocumentViewer(QTextEdit):
                     continue
                 x1 = line.cursorToX(a - block.position())[0]
                 x2 = line.cursorToX(b - block.position())[0]
-                pieces.append((origin.x() + x1, origin.x() + x2, origin.y() + line.rect().bottom()))
+                top = origin.y() + line.rect().top()
+                pieces.append(QRectF(origin.x() + x1, top, x2 - x1, line.rect().height()))
             block = block.next()
         return pieces
 
@@ -259,26 +274,37 @@ class DocumentViewer(QTextEdit):
         self._place_stripes()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        painter = QPainter(self.viewport())
-        visible = event.rect()
+        """Backgrounds first, the text over them, then the underlines; shapes of one colour are drawn in
+        one call."""
         first, last = self.visible_span()
-        for underline in self.underlines():
-            span = underline.coding
+        backgrounds: dict[int, tuple[QColor, list[QRectF]]] = {}
+        lines: dict[tuple[int, bool], tuple[QColor, list[QLineF]]] = {}
+        for highlight in self._highlights:
+            span = highlight.coding
             if span.end < first or span.start > last:
                 continue
-            colour = code_colour(span)
-            strong = span.id == self.current_coding or span.code_id == self._focus_code
-            if self._focus_code is not None and not strong:
-                colour.setAlpha(120)
+            underline = code_colour(span)
+            if self._focus_code is not None and not highlight.strong:
+                underline.setAlpha(120)
+            lane = min(highlight.lane, MAX_UNDERLINES - 1)
+            for piece in self._line_pieces(span.start, span.end):
+                backgrounds.setdefault(highlight.colour.rgba(), (highlight.colour, []))[1].append(piece)
+                y = piece.bottom() + 2 + lane * UNDERLINE_STEP
+                lines.setdefault((underline.rgba(), highlight.strong), (underline, []))[1].append(
+                    QLineF(piece.left(), y, piece.right(), y))
+        painter = QPainter(self.viewport())
+        painter.setPen(Qt.PenStyle.NoPen)
+        for colour, rects in backgrounds.values():
+            painter.setBrush(colour)
+            painter.drawRects(rects)
+        painter.end()
+        super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        for (_, strong), (colour, segments) in lines.items():
             pen = QPen(colour, 3 if strong else 2)
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
             painter.setPen(pen)
-            lane = min(underline.lane, MAX_UNDERLINES - 1)
-            for x1, x2, bottom in self._line_pieces(span.start, span.end):
-                y = bottom + 2 + lane * UNDERLINE_STEP
-                if visible.top() - 4 <= y <= visible.bottom() + 4:
-                    painter.drawLine(QPointF(x1, y), QPointF(x2, y))
+            painter.drawLines(segments)
         painter.end()
         self.stripes.update()
 
