@@ -8,9 +8,11 @@ term occurs in (INTERSECT / UNION / EXCEPT); the hits shown are the occurrences 
 in the documents that satisfy the whole query and the filters.
 
 Word matching goes through the lemma: a query word stands for every lemma its surface form has in the
-corpus (from `forms`), the word itself as a lemma, and the lemma spaCy gives it ("remboursé" ->
-"rembourser"; this loads the model once per process). The union matters because spaCy's lemmatizer is
-not consistent across inflections ("satisfait" -> satisfait, "satisfaite" -> satisfaire).
+corpus (from `forms`) and for the word itself as a lemma ("rembourser" finds "remboursé"). The union
+matters because spaCy's lemmatizer is not consistent across inflections ("satisfait" -> satisfait,
+"satisfaite" -> satisfaire). The query path never loads spaCy: the index already says which lemmas each
+form has, and `search_query.split_term` cuts a term into tokens as the index was cut. Loading spaCy for
+that used to freeze the first search for seconds.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Any
 
 from workbench.errors import WorkbenchError
 from workbench.project import Project
-from workbench.search_query import And, Node, Not, Or, Phrase, Prefix, Word, parse_query
+from workbench.search_query import And, Node, Not, Or, Phrase, Prefix, Word, parse_query, split_term
 from workbench.text.normalise import fold
 
 CONTEXT_CHARS = 40
@@ -64,13 +66,25 @@ class SearchResult:
 
 
 # -- terms -> SQL ------------------------------------------------------------------------------------
-def _query_tokens(text: str, lang: str) -> list[str]:
-    """Tokens of a query term, split the way the index was ("j'ai" -> "j'", "ai")."""
-    if _SIMPLE_WORD.match(text):
-        return [text]
-    from workbench.text.nlp import tokenizer
+# Participles and adjectives whose out-of-context lemma the tagger gives as a verb or a masculine:
+# "remboursée" -> rembourser, "satisfait" -> satisfaire, "remplie" -> remplir, "neuve" -> neuf. Only guesses that are lemmas of the corpus
+# count, so a guess adds hits only where the corpus itself has that verb.
+_VERB_ENDINGS = (("ées", "er"), ("és", "er"), ("ée", "er"), ("é", "er"), ("aites", "aire"), ("aits", "aire"),
+                 ("aite", "aire"), ("ait", "aire"), ("ies", "ir"), ("is", "ir"), ("ie", "ir"), ("i", "ir"),
+                 ("ves", "f"), ("ve", "f"), ("euses", "eux"), ("euse", "eux"))
 
-    return [token.text for token in tokenizer(lang)(text) if not (token.is_punct or token.is_space)]
+
+def _lemma_guesses(word: str) -> list[str]:
+    """Lemmas the word may have out of context: the verb or masculine of its ending."""
+    lower = word.casefold()
+    return [fold(lower[: -len(ending)] + lemma) for ending, lemma in _VERB_ENDINGS
+            if lower.endswith(ending) and len(lower) > len(ending) + 2][:1]
+
+
+def _singular(word: str) -> list[str]:
+    """For a word the corpus lacks: its singular, which may be a lemma of the corpus ("satisfaits")."""
+    lower = word.casefold()
+    return [fold(lower[:-1])] if lower.endswith(("s", "x")) and len(lower) > 3 else []
 
 
 def _ids(values: set[int]) -> str:
@@ -89,19 +103,41 @@ class _Compiler:
         found = self.project.scalar("SELECT id FROM terms WHERE text = ?", [text])
         return None if found is None else int(found)
 
-    def lemmas_of_form(self, word: str) -> tuple[int | None, set[int]]:
-        """(form id, lemma ids) for a query word: the lemmas its folded form had in the corpus, the
-        form itself as a lemma, and spaCy's lemma when the corpus never had that form."""
-        from workbench.text.nlp import lemma_of
+    def known(self, candidates: list[str]) -> set[str]:
+        """The candidates that are one word of the index (compared folded, as the index stores them)."""
+        folded = {candidate: fold(candidate) for candidate in candidates}
+        found = {row[0] for row in self.project.rows("SELECT text FROM terms WHERE text = ANY(?)", [list(set(folded.values()))])}
+        return {candidate for candidate, text in folded.items() if text in found}
 
-        form_id = self.term_id(fold(word))
-        lemmas = set()
+    def tokens(self, text: str) -> list[list[str]]:
+        """The ways the index may have cut `text` ("j'ai" -> j', ai): with the words the index holds whole
+        kept whole ("aujourd'hui"), and by the rules alone when that differs, since the tokenizer keeps
+        some words whole only in one spelling ("peut-être" but "Peut", "être")."""
+        if _SIMPLE_WORD.match(text):
+            return [[text]]
+        ruled = split_term(text)
+        joined = split_term(text, self.known) if len(ruled) > 1 else ruled
+        return [joined] if joined == ruled else [joined, ruled]
+
+    def lemmas_of_form(self, word: str) -> tuple[int | None, set[int]]:
+        """(form id, lemma ids) for a query word: the lemmas its folded form had in the corpus, the form
+        itself as a lemma, and the lemmas of the corpus that `_lemma_guesses` (and, for a word the
+        corpus lacks, `_singular`) derive from the word: what spaCy's lemma of the lone word added."""
+        form_id, lemmas = None, set()
+        for text, term_id, is_lemma in self.project.rows(
+            "SELECT t.text, t.id, t.id IN (SELECT lemma_id FROM forms) AS is_lemma FROM terms t WHERE t.text = ANY(?)",
+            [[fold(word), *_lemma_guesses(word)]],
+        ):
+            if text == fold(word):
+                form_id = term_id
+            elif is_lemma:
+                lemmas.add(term_id)
         if form_id is not None:
-            lemmas = {row[0] for row in self.project.rows("SELECT lemma_id FROM forms WHERE form_id = ?", [form_id])}
+            lemmas |= {row[0] for row in self.project.rows("SELECT lemma_id FROM forms WHERE form_id = ?", [form_id])}
             lemmas.add(form_id)
-        lemma_id = self.term_id(fold(lemma_of(word, self.project.language)))
-        if lemma_id is not None:
-            lemmas.add(lemma_id)
+        elif singular := _singular(word):
+            lemmas |= {row[0] for row in self.project.rows(
+                "SELECT id FROM terms WHERE text = ? AND id IN (SELECT lemma_id FROM forms)", singular)}
         return form_id, lemmas
 
     def add_cte(self, sql: str, negated: bool) -> str:
@@ -111,16 +147,22 @@ class _Compiler:
             self.positive.append(name)
         return f"SELECT document_id FROM {name}"
 
+    def alternatives(self, text: str, negated: bool, exact: bool) -> str:
+        """One CTE for a word or phrase: the union of the hits of each way the index may have cut it."""
+        ways = self.tokens(text)
+        if not ways[0]:
+            raise WorkbenchError("a phrase needs at least one word (punctuation is not indexed)")
+        sqls = [self.word_sql(parts[0]) if len(parts) == 1 and not exact else self.phrase_sql(parts) for parts in ways]
+        return self.add_cte(" UNION ".join(sqls), negated)
+
     def word(self, text: str, negated: bool) -> str:
-        parts = _query_tokens(text, self.project.language)
-        if len(parts) != 1:
-            return self.phrase(parts, negated)
-        _, lemmas = self.lemmas_of_form(parts[0])
+        return self.alternatives(text, negated, exact=False)
+
+    def word_sql(self, word: str) -> str:
+        _, lemmas = self.lemmas_of_form(word)
         if not lemmas:
-            return self.add_cte(_NO_ROWS, negated)
-        return self.add_cte(
-            f"SELECT document_id, start_pos, end_pos FROM tokens WHERE lemma_id IN ({_ids(lemmas)})", negated
-        )
+            return _NO_ROWS
+        return f"SELECT document_id, start_pos, end_pos FROM tokens WHERE lemma_id IN ({_ids(lemmas)})"
 
     def prefix(self, stem: str, negated: bool) -> str:
         pairs = self.project.rows(
@@ -137,25 +179,20 @@ class _Compiler:
             negated,
         )
 
-    def phrase(self, parts: list[str], negated: bool) -> str:
-        if not parts:
-            raise WorkbenchError("a phrase needs at least one word (punctuation is not indexed)")
+    def phrase_sql(self, parts: list[str]) -> str:
         conditions = []
         for index, part in enumerate(parts):
             form_id, lemmas = self.lemmas_of_form(part)
             if form_id is None:
-                return self.add_cte(_NO_ROWS, negated)
+                return _NO_ROWS
             conditions.append(f"p{index}.lemma_id IN ({_ids(lemmas)}) AND p{index}.form_id = {form_id}")
         joins = " ".join(
             f"JOIN tokens p{i} ON p{i}.document_id = p0.document_id AND p{i}.position = p0.position + {i}"
             for i in range(1, len(parts))
         )
         last = len(parts) - 1
-        return self.add_cte(
-            f"SELECT p0.document_id, p0.start_pos, p{last}.end_pos FROM tokens p0 {joins} "
-            f"WHERE {' AND '.join(conditions)}",
-            negated,
-        )
+        return (f"SELECT p0.document_id, p0.start_pos, p{last}.end_pos FROM tokens p0 {joins} "
+                f"WHERE {' AND '.join(conditions)}")
 
     def documents(self, node: Node, negated: bool = False) -> str:
         """SQL selecting the `document_id`s that satisfy `node`."""
@@ -165,7 +202,7 @@ class _Compiler:
         if isinstance(node, Prefix):
             return self.prefix(node.text, negated)
         if isinstance(node, Phrase):
-            return self.phrase(_query_tokens(node.text, self.project.language), negated)
+            return self.alternatives(node.text, negated, exact=True)
         if isinstance(node, Not):
             return f"{everything} EXCEPT {self.documents(node.child, not negated)}"
         if isinstance(node, Or):
