@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
@@ -108,10 +108,13 @@ class CodingStripes(QWidget):
         return min(hits, key=lambda s: s.coding.end - s.coding.start, default=None)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), self.palette().window())
+        """Bars of one colour in one call, then the names, each running down beside its bar as far as the
+        bar goes (the painter turned once for all of them)."""
         metrics = QFontMetrics(self.font())
         visible = self.rect()
+        bars: dict[int, tuple[QColor, list[QRect]]] = {}
+        names: dict[int, tuple[QColor, list[tuple[QPointF, str]]]] = {}
+        outline: QRect | None = None
         for stripe in self.stripes():
             current = stripe.coding.id == self.current_coding
             colour = code_colour(stripe.coding)
@@ -120,22 +123,30 @@ class CodingStripes(QWidget):
             bar = stripe.rect(current)
             if not bar.intersects(visible):
                 continue
-            painter.fillRect(bar, colour)
+            bars.setdefault(colour.rgba(), (colour, []))[1].append(bar)
             if current:
-                painter.setPen(self.palette().text().color())
-                painter.drawRect(bar.adjusted(-1, -1, 0, 0))
-            # The name runs down beside the bar, as far as the bar goes.
+                outline = bar.adjusted(-1, -1, 0, 0)
             top, bottom = max(bar.top(), 0), min(bar.bottom(), visible.bottom())
-            length = bottom - top
-            if length < metrics.height():
-                continue
-            painter.save()
-            painter.translate(bar.right() + 2, top)
-            painter.rotate(90)
-            painter.setPen(colour.darker(160) if not current else self.palette().text().color())
-            name = metrics.elidedText(stripe.coding.code_name, Qt.TextElideMode.ElideRight, length)
-            painter.drawText(0, -2, name)
-            painter.restore()
+            if bottom - top >= metrics.height():
+                pen = self.palette().text().color() if current else colour.darker(160)
+                name = metrics.elidedText(stripe.coding.code_name, Qt.TextElideMode.ElideRight, bottom - top)
+                # turned a quarter clockwise, widget point (x, y) is painter point (y, -x)
+                names.setdefault(pen.rgba(), (pen, []))[1].append((QPointF(top, -(bar.right() + 3)), name))
+        painter = QPainter(self)
+        painter.fillRect(visible, self.palette().window())
+        painter.setPen(Qt.PenStyle.NoPen)
+        for colour, rects in bars.values():
+            painter.setBrush(colour)
+            painter.drawRects(rects)
+        if outline is not None:
+            painter.setPen(self.palette().text().color())
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(outline)
+        painter.rotate(90)
+        for pen, texts in names.values():
+            painter.setPen(pen)
+            for point, name in texts:
+                painter.drawText(point, name)
         painter.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

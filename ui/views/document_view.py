@@ -117,6 +117,7 @@ class DocumentViewer(QTextEdit):
         self.current_coding: int | None = None
         self._lanes: dict[int, int] = {}
         self._highlights: list[Highlight] = []
+        self._gap = -1  # underline lanes the lines have room for
         self.memos_for: Callable[[int], list[dict[str, Any]]] = lambda _coding_id: []  # set by the controller
         self.span_before_click: tuple[int, int] | None = None
         self._press_point: QPoint | None = None
@@ -145,15 +146,21 @@ class DocumentViewer(QTextEdit):
         self._view = view
         text = view.text if view else ""
         self._map = Utf16Map(text)
+        codings = view.codings if view else []
+        self._lanes = assign_lanes([span for span in codings if not self._whole(span)])
+        gap = min(max(self._lanes.values(), default=-1) + 1, MAX_UNDERLINES)
         if not same:
             self.current_coding = None
+            self._gap = -1
             self.setPlainText(text)
-            if view is not None:
+        if not same or gap != self._gap:
+            # One edit block: the text is laid out once, after every format is set, not once per format.
+            cursor = QTextCursor(self.document())
+            cursor.beginEditBlock()
+            if view is not None and not same:
                 style_document(self.document(), view, self._map)
-        codings = view.codings if view else []
-        partial = [span for span in codings if not self._whole(span)]
-        self._lanes = assign_lanes(partial)
-        self._set_line_gap(min(max(self._lanes.values(), default=-1) + 1, MAX_UNDERLINES))
+            self._set_line_gap(gap)
+            cursor.endEditBlock()
         if self.current_coding not in {span.id for span in codings}:
             self.current_coding = None
         self.stripes.set_codings(codings)
@@ -171,6 +178,7 @@ class DocumentViewer(QTextEdit):
 
     def _set_line_gap(self, lanes: int) -> None:
         """Room under each line for the stacked underlines: a format on the blocks, the text unchanged."""
+        self._gap = lanes
         cursor = QTextCursor(self.document())
         cursor.select(QTextCursor.SelectionType.Document)
         block = QTextBlockFormat()
