@@ -622,8 +622,10 @@ def update_code(project: Project, code_id: int, *, coder_id: int | None = None, 
         description = f"renamed code {current['path']!r} to {values['name']!r}"
     else:
         description = f"changed {', '.join(sorted(values))} of code {current['path']!r}"
-    with action(project, "update_code", coder_id, {"code_id": code_id, "path": current["path"],
-                                                   "fields": sorted(values)}, description) as rec:
+    summary = {"code_id": code_id, "path": current["path"], "fields": sorted(values)}
+    if "name" in values:
+        summary["new_name"] = values["name"]  # so that an Undo label can say "Renamed X to Y"
+    with action(project, "update_code", coder_id, summary, description) as rec:
         rec.update("codes", code_id, values)
 
 

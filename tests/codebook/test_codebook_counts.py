@@ -1,4 +1,5 @@
-"""The counts the codebook panel shows: codings per code, and what a delete would take away."""
+"""What the codebook panel reads from the engine: codings per code, what a delete would take away, and
+what an Undo label needs of a rename."""
 
 from __future__ import annotations
 
@@ -25,3 +26,13 @@ def test_coding_counts_and_removal_counts(project) -> None:
     assert cb.removal_counts(project, group) == {"subcodes": 3, "codings": 3, "memos": 2}
     assert cb.removal_counts(project, late) == {"subcodes": 0, "codings": 1, "memos": 1}
     assert cb.removal_counts(project, spare) == {"subcodes": 0, "codings": 0, "memos": 0}
+
+
+def test_a_rename_says_the_new_name_in_its_journal_summary(project) -> None:
+    from workbench.journal import next_undo
+
+    code = cb.create_code(project, "Facturation")
+    cb.rename_code(project, code, "Factures 🧾")
+    assert next_undo(project)["summary"]["new_name"] == "Factures 🧾"
+    cb.update_code(project, code, color="#123456")
+    assert "new_name" not in next_undo(project)["summary"]

@@ -262,12 +262,15 @@ def test_delete_says_what_goes_and_undo_brings_it_all_back(window, filled: Proje
 def test_load_a_shipped_scheme_and_files_export_both_formats_and_undo(
         qtbot, window, filled: Project, tmp_path: Path, monkeypatch) -> None:
     panel = window.code_panel
-    panel.schemes_menu.aboutToShow.emit()
-    qtbot.waitUntil(lambda: panel.schemes_menu.findChild(type(panel.rename_action), "scheme-experience") is not None,
+    panel.files_menu.schemes.aboutToShow.emit()
+    qtbot.waitUntil(lambda: panel.files_menu.schemes.findChild(type(panel.rename_action), "scheme-experience") is not None,
                     timeout=20000)
-    panel.schemes_menu.findChild(type(panel.rename_action), "scheme-experience").trigger()
+    panel.files_menu.schemes.findChild(type(panel.rename_action), "scheme-experience").trigger()
     assert window.job is not None  # off the GUI thread
+    panel.files_menu.load_codebook("emotions")  # one job at a time
+    assert window.statusBar().currentMessage() == "Une tâche est déjà en cours : attendez sa fin."
     qtbot.waitUntil(lambda: window.job is None, timeout=60000)
+    assert codebook.scheme_root(filled, "emotions") is None
     root = codebook.scheme_root(filled, "experience")
     assert root is not None and item_named(window, codebook.get_code(filled, root)["name"]) is not None
     assert window.undo_action.text() == "&Annuler : Chargé un livre de codes"
@@ -276,11 +279,11 @@ def test_load_a_shipped_scheme_and_files_export_both_formats_and_undo(
     panel.select_code(codebook.find_code(filled, "Motifs/Facturation"))
     yaml_path, qdc_path = tmp_path / "motifs.yaml", tmp_path / "tout"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(yaml_path), ""))
-    panel.export_yaml_action.trigger()
+    panel.files_menu.export_yaml_action.trigger()
     qtbot.waitUntil(lambda: window.job is None, timeout=60000)
     assert "Facturation" in yaml_path.read_text(encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(qdc_path), ""))
-    panel.export_qdc_action.trigger()
+    panel.files_menu.export_qdc_action.trigger()
     qtbot.waitUntil(lambda: window.job is None, timeout=60000)
     assert (tmp_path / "tout.qdc").read_text(encoding="utf-8").count("<Code ") == n_codes
 
@@ -288,7 +291,7 @@ def test_load_a_shipped_scheme_and_files_export_both_formats_and_undo(
     assert codebook.scheme_root(filled, "experience") is None
     codebook.delete_code(filled, codebook.find_code(filled, "Motifs"), recursive=True)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(tmp_path / "tout.qdc"), ""))
-    panel.load_file_action.trigger()
+    panel.files_menu.load_file_action.trigger()
     qtbot.waitUntil(lambda: window.job is None, timeout=60000)
     assert filled.scalar("SELECT count(*) FROM codes") == n_codes
     assert "Facturation" in names_under(window, "Motifs")
@@ -298,7 +301,7 @@ def test_load_a_shipped_scheme_and_files_export_both_formats_and_undo(
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(broken), ""))
-    panel.load_file_action.trigger()
+    panel.files_menu.load_file_action.trigger()
     qtbot.waitUntil(lambda: window.job is None, timeout=60000)
     assert "cassé.yaml" in warnings[0] and "Traceback" not in warnings[0]
     assert filled.scalar("SELECT count(*) FROM codes") == n_codes

@@ -9,15 +9,12 @@ position. A span of text dropped on a code (`ui.views.code_tree`) becomes `codeS
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QColorDialog,
-    QFileDialog,
     QHBoxLayout,
     QMenu,
     QMessageBox,
@@ -31,10 +28,9 @@ from PySide6.QtWidgets import (
 
 from ui.views.code_tree import CODABLE_ROLE, CODE_ID_ROLE, NAME_ROLE, CodeTree, swatch
 from ui.views.codebook_dialogs import MergeDialog, NewCodeDialog
+from ui.views.codebook_files_menu import CodebookFilesMenu
 from ui.views.retrieval_panel import RetrievalPanel
-from ui.workers import Job
 from workbench import codebook
-from workbench.codebook_files import export_codebook, load_codebook
 from workbench.errors import WorkbenchError
 from workbench.project import Project
 from workbench.store.coders import resolve_coder
@@ -58,7 +54,6 @@ class CodePanel(QWidget):
         self.current_coder: Callable[[], str | None] = lambda: None
         self._loading = False
         self._loads = 0  # how many times the tree was rebuilt: an edit rebuilds it unless the window did
-        self._listing: Job | None = None
         self.tree = CodeTree()
         self.tree.setHeaderLabels([self.tr("Code"), self.tr("Codages")])
         self.tree.setColumnWidth(0, 240)
@@ -74,7 +69,7 @@ class CodePanel(QWidget):
         self.codebook_button = QToolButton()
         self.codebook_button.setText(self.tr("Livre de codes"))
         self.codebook_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.codebook_button.setMenu(self.codebook_menu)
+        self.codebook_button.setMenu(self.files_menu)
         tools = QHBoxLayout()
         tools.addWidget(self.new_button)
         tools.addStretch(1)
@@ -125,16 +120,8 @@ class CodePanel(QWidget):
         self.recolour_action = make(self.tr("Changer la couleur…"), self.recolour_current)
         self.merge_action = make(self.tr("Fusionner dans…"), self.merge_current)
         self.delete_action = make(self.tr("Supprimer…"), self.delete_current, QKeySequence.StandardKey.Delete)
-        self.load_file_action = make(self.tr("Charger un fichier (YAML ou .qdc)…"), self.load_file_dialog)
-        self.export_qdc_action = make(self.tr("Exporter le livre de codes (.qdc)…"), lambda: self.export_dialog("qdc"))
-        self.export_yaml_action = make(self.tr("Exporter ce schéma (YAML)…"), lambda: self.export_dialog("yaml"))
-        self.codebook_menu = QMenu(self)
-        self.schemes_menu = self.codebook_menu.addMenu(self.tr("Charger un schéma fourni"))
-        self.schemes_menu.aboutToShow.connect(self.list_schemes)
-        self.codebook_menu.addAction(self.load_file_action)
-        self.codebook_menu.addSeparator()
-        self.codebook_menu.addAction(self.export_qdc_action)
-        self.codebook_menu.addAction(self.export_yaml_action)
+        self.files_menu = CodebookFilesMenu(self._coder_id, self._current_scheme, self)
+        self.files_menu.jobRequested.connect(self.jobRequested)
         self._update_actions()
 
     # -- reading ----------------------------------------------------------------------------------
@@ -247,10 +234,10 @@ class CodePanel(QWidget):
         self.code_selection.setEnabled(codable)
         self.code_whole.setEnabled(codable)
         for each in (self.add_child_action, self.rename_action, self.recolour_action, self.merge_action,
-                     self.delete_action, self.export_yaml_action):
+                     self.delete_action):
             each.setEnabled(chosen and self.project is not None)
-        for each in (self.add_sibling_action, self.load_file_action, self.export_qdc_action):
-            each.setEnabled(self.project is not None)
+        self.add_sibling_action.setEnabled(self.project is not None)
+        self.files_menu.set_project(self.project, has_current=chosen)
 
     def _show_passages(self) -> None:
         self.retrieval.show_code(self.project, self.current_code_id(), codable=self._current_codable())
@@ -412,71 +399,12 @@ class CodePanel(QWidget):
         return self._change(lambda coder_id: codebook.delete_code(
             project, code_id, recursive=bool(counts["subcodes"]), coder_id=coder_id))
 
-    # -- codebook files ---------------------------------------------------------------------------
-    def list_schemes(self) -> None:
-        """Fill the shipped-scheme menu; the schemes are read once, off the GUI thread (a quarter of a
-        second of YAML parsing)."""
-        if self._listing is not None:  # listed or being listed (the job is kept: its thread may still be ending)
-            return
-        from workbench.codebook_yaml import list_schemes
+    def _current_scheme(self) -> tuple[int, str] | None:
+        """The top-level code above the current one, and its name: the scheme a YAML export writes."""
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        while item.parent() is not None:
+            item = item.parent()
+        return int(item.data(0, CODE_ID_ROLE)), item.text(0)
 
-        self.schemes_menu.addAction(self.tr("Lecture des schémas…")).setEnabled(False)
-        self._listing = Job(lambda progress, cancel: list_schemes())
-        self._listing.signals.finished.connect(self._schemes_listed)
-        self._listing.signals.failed.connect(lambda message: self._schemes_listed([], message))
-        self._listing.start()
-
-    def _schemes_listed(self, schemes: list[dict[str, Any]], error: str | None = None) -> None:
-        self.schemes_menu.clear()
-        if error:
-            self.schemes_menu.addAction(error.splitlines()[-1]).setEnabled(False)
-        language = self.project.language if self.project is not None else "fr"
-        for scheme in schemes:
-            name = scheme["name"].get(language) or next(iter(scheme["name"].values()), scheme["key"])
-            entry = self.schemes_menu.addAction(self.tr("{name} ({count} codes)").format(name=name, count=scheme["codes"]))
-            entry.setObjectName(f"scheme-{scheme['key']}")
-            description = scheme["description"].get(language) if scheme["description"] else None
-            if description:
-                entry.setToolTip(description)
-            entry.triggered.connect(partial(self.load_codebook, scheme["key"]))
-
-    def load_codebook(self, source: str | Path) -> None:
-        """Load a shipped scheme (by key) or a codebook file, as a job of the window."""
-        if self.project is None:
-            return
-        self.jobRequested.emit(
-            self.tr("Chargement du livre de codes"), partial(load_codebook, coder_id=self._coder_id()), (str(source),),
-            self.tr("Chargement annulé : le livre de codes est inchangé."))
-
-    def load_file_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Charger un livre de codes"), "",
-            self.tr("Livres de codes (*.yaml *.yml *.qdc);;Schémas YAML (*.yaml *.yml);;REFI-QDA (*.qdc)"))
-        if path:
-            self.load_codebook(Path(path))
-
-    def export_dialog(self, kind: str) -> None:
-        """Export the whole codebook as .qdc, or the scheme holding the current code as YAML."""
-        if self.project is None:
-            return
-        root_id = None
-        if kind == "yaml":
-            item = self.tree.currentItem()
-            if item is None:
-                return
-            while item.parent() is not None:
-                item = item.parent()
-            root_id = int(item.data(0, CODE_ID_ROLE))
-            suggested = f"{item.text(0)}.yaml"
-            filters = self.tr("Schéma YAML (*.yaml)")
-        else:
-            suggested = f"{self.project.path.stem}-codes.qdc"
-            filters = self.tr("REFI-QDA (*.qdc)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Exporter le livre de codes"),
-                                              str(self.project.path.with_name(suggested)), filters)
-        if not path:
-            return
-        if Path(path).suffix.lower() not in (".qdc", ".yaml", ".yml"):
-            path += ".yaml" if kind == "yaml" else ".qdc"
-        self.jobRequested.emit(self.tr("Export du livre de codes"), partial(export_codebook, root_id=root_id),
-                               (Path(path),), self.tr("Export annulé : aucun fichier n'a été écrit."))

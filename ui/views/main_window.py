@@ -446,6 +446,8 @@ class MainWindow(QMainWindow):
         """A job a panel asks for (loading or exporting a codebook); one job at a time, as for the menus."""
         if self.job is None:
             self.start_job(label, function, *args, cancelled=cancelled)
+        else:
+            self.statusBar().showMessage(self.tr("Une tâche est déjà en cours : attendez sa fin."), 10000)
 
     def code_whole_document(self, code_id: int) -> bool:
         document_id = self.current_document_id()
@@ -535,8 +537,15 @@ class MainWindow(QMainWindow):
         """Import in a worker thread, with progress and Cancel in the status bar."""
         from workbench.ingest.folder import import_paths
 
-        return self.start_job(self.tr("Import"), import_paths, paths,
-                              cancelled=self.tr("Import annulé : les fichiers qu'il avait déjà importés ont été retirés."))
+        job = self.start_job(self.tr("Import"), import_paths, paths,
+                             cancelled=self.tr("Import annulé : les fichiers qu'il avait déjà importés ont été retirés."))
+        job.signals.finished.connect(self._index_imported)
+        return job
+
+    def _index_imported(self, report: object) -> None:
+        """New documents are found by search only once segmented and indexed: do it at once, as a job."""
+        if getattr(report, "documents", 0) and self.project is not None and self.job is None:
+            self.start_segmentation()
 
     def start_segmentation(self) -> Job:
         from workbench.text.segment import segment_project
