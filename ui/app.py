@@ -121,9 +121,8 @@ def open_window(options: argparse.Namespace) -> MainWindow:
 def main(argv: list[str] | None = None) -> int:
     options, qt_args = parse_arguments(sys.argv[1:] if argv is None else argv)  # --help before the imports
 
-    from PySide6.QtWidgets import QApplication
-
     from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     # A job still running at exit (the device detection, a second after start) ends before Python does.

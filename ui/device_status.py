@@ -2,7 +2,7 @@
 and topics will run.
 
 Finding out means importing torch, about 1.1 s on the build machine: done once per process in a worker
-thread half a second after the window is up, never on the GUI thread at start-up. The detection job is
+thread half a second after the window is shown, never on the GUI thread at start-up. The detection job is
 kept here, not by a label, so a window closed meanwhile (or rebuilt in another language) never deletes a
 job that is still running."""
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ui.workers import Job
@@ -65,7 +66,12 @@ class DeviceLabel(QLabel):
             return
         self.setText(self.tr("Calcul : …"))
         announcer().known.connect(self.show_report)
-        QTimer.singleShot(START_DELAY_MS, detection)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The detection starts once the window is on screen, so it never delays the first paint."""
+        super().showEvent(event)
+        if not _known and not _detection:
+            QTimer.singleShot(START_DELAY_MS, detection)
 
     def show_report(self, report: dict[str, Any]) -> None:
         if report.get("cuda"):

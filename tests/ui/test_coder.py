@@ -136,7 +136,7 @@ def test_the_machine_coder_and_an_empty_name_are_refused(qtbot, filled: Project,
     in_dialog(act)
     assert window.workspace.choose_coder() is None
     assert seen == {"empty_ok": False, "still_open": True}
-    assert said == ["Codeur non enregistré: 'suggestions' is the coder of machine suggestions; "
-                    "a person works under another name"]
+    assert said == [("Codeur non enregistré: 'suggestions' is the coder of machine suggestions; "
+                     "a person works under another name")]
     assert window.coder == "claire"
     assert filled.rows("SELECT role FROM coders WHERE name = 'suggestions'") == [("model",)]
