@@ -375,7 +375,13 @@ class Project:
             self.con.execute("ROLLBACK")
             raise
         self._depth = 0
-        self.con.execute("COMMIT")
+        try:
+            self.con.execute("COMMIT")
+        except duckdb.TransactionException as exc:
+            # DuckDB could not write its log (a full disk, a read-only folder) and rolled the work back.
+            self._queued.clear()
+            reason = str(exc).partition("Failed to commit: ")[2] or str(exc)
+            raise ProjectError(f"{self.path}: the change was not saved: {reason}") from exc
         queued, self._queued = self._queued, []
         for event in queued:
             self.events.emit(event)

@@ -7,6 +7,7 @@ not depend on where DuckDB happens to store them (a rolled-back insert can leave
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 from workbench.project import Project
 
@@ -29,3 +30,9 @@ def project_digest(project: Project) -> dict[str, str]:
             content.update(line.encode("utf-8", "surrogatepass") + b"\x00")
         digests[table] = f"{len(rows)}:{content.hexdigest()}"
     return digests
+
+
+def file_digest(path: Path) -> dict[str, str]:
+    """`project_digest` of a closed project file (for the command line's tests)."""
+    with Project.open(path, read_only=True) as project:
+        return project_digest(project)

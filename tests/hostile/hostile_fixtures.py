@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from cli_helpers import fails
-from digest import project_digest
+from digest import file_digest, project_digest
 
 from workbench.codebook import create_code
 from workbench.coding import apply_code
@@ -80,17 +80,12 @@ def refused(seeded: Project) -> Callable[[Callable[[Project], object], str], Non
     return check
 
 
-def digest_of(path: Path) -> dict[str, str]:
-    with Project.open(path, read_only=True) as project:
-        return project_digest(project)
-
-
 @pytest.fixture
 def cli_refused(seeded_path: Path) -> Callable[..., None]:
     """`cli_refused(message, *args)`: `workbench ARGS` exits with 1 and the one line `error: message`,
     and every table of the seeded project (`seeded_path`) is as it was."""
     def check(message: str, *args: object) -> None:
-        before = digest_of(seeded_path)
+        before = file_digest(seeded_path)
         assert fails(*args) == f"error: {message}\n"
-        assert digest_of(seeded_path) == before
+        assert file_digest(seeded_path) == before
     return check
