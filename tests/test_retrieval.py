@@ -37,6 +37,9 @@ def test_passages_carry_text_context_document_and_coder(project: Project, coded:
     assert part.before == "😀 madame,\r\n"
     assert part.after == " sans"
     assert part.document_title == "Appel Noémie" and part.code_name == "Facturation" and not part.truncated
+    assert (part.more_before, part.more_after) == (True, True) and (whole.more_before, whole.more_after) == (False, False)
+    near_the_end = coded_passages(project, coded["billing"], context=200)[1]
+    assert near_the_end.after.endswith("service.") and not near_the_end.more_after
 
 
 def test_sub_codes_on_request_and_counts(project: Project, coded: dict[str, int]) -> None:
@@ -54,6 +57,6 @@ def test_pages_and_long_passages_are_cut(project: Project, coded: dict[str, int]
     assert [p.coding_id for p in first_page + second_page] == [
         p.coding_id for p in coded_passages(project, coded["group"], include_descendants=True)]
     whole = coded_passages(project, coded["billing"], max_chars=10)[0]
-    assert whole.truncated and whole.text == TEXT[:10] and whole.after == ""
+    assert whole.truncated and whole.text == TEXT[:10] and whole.after == "" and whole.more_after
     with pytest.raises(CodingError):
         coded_passages(project, 999)

@@ -20,7 +20,8 @@ from workbench.project import Project
 class Passage:
     """One coding as a reader sees it. `start` and `end` are code points into the document's text;
     `text` is the coded passage (its first `max_chars` code points, `truncated` when it is longer), `before`
-    and `after` the context around it, cut at a word boundary."""
+    and `after` the context around it, cut at a word boundary; `more_before` and `more_after` say whether
+    the document goes on beyond that context (a reader shows "…" there)."""
 
     coding_id: int
     document_id: int
@@ -34,6 +35,8 @@ class Passage:
     before: str
     after: str
     truncated: bool
+    more_before: bool
+    more_after: bool
 
 
 def _codes(project: Project, code_id: int, include_descendants: bool) -> list[int]:
@@ -94,5 +97,6 @@ def coded_passages(project: Project, code_id: int, *, include_descendants: bool 
         passages.append(Passage(
             coding_id, document_id, title, code, name, coder, start, end, text,
             _trim_before(before, cut_before), "" if truncated else _trim_after(after, cut_after), truncated,
+            cut_before, cut_after or truncated,
         ))
     return passages

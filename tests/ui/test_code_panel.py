@@ -313,7 +313,7 @@ def test_retrieval_lists_passages_and_opens_the_document_on_one(qtbot, window, f
     passages = panel.retrieval.passages
     assert passages.count() == 2 and panel.retrieval.summary.text() == "2 passages"
     first = passages.item(0).text()
-    assert first.startswith("Réponse 1 · claire") and "« Ma facture a doublé »" in first
+    assert first == "Réponse 1 · claire\n« Ma facture a doublé » sans prévenir, je veux être remboursée."
     assert passages.item(1).text().startswith("Réponse 3 · bruno")
     assert window.current_document_id() == 1
     passages.scrollToItem(passages.item(1))
@@ -334,6 +334,8 @@ def test_retrieval_lists_passages_and_opens_the_document_on_one(qtbot, window, f
     assert panel.retrieval.more.isVisible() and panel.retrieval.more.text() == "Afficher 1 de plus"
     panel.retrieval.more.click()
     assert passages.count() == 3 and not panel.retrieval.more.isVisible()
+    panel.select_code(codebook.find_code(filled, "Motifs/Compliment"))  # back to a code: the user's choice again
+    assert not panel.retrieval.with_subcodes.isChecked() and passages.count() == 1
 
 
 def test_a_span_dropped_on_a_code_codes_it_even_after_an_emoji(window, filled: Project) -> None:

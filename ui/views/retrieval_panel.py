@@ -58,7 +58,8 @@ class RetrievalPanel(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.passages)
         layout.addWidget(self.more)
-        self.with_subcodes.toggled.connect(lambda _checked: self.reload())
+        self._subcodes_wanted = False  # the user's choice, which a grouping code overrides while shown
+        self.with_subcodes.toggled.connect(self._subcodes_toggled)
         self.more.clicked.connect(self.load_more)
         self.passages.itemClicked.connect(self._open)
         self.passages.itemActivated.connect(self._open)
@@ -69,8 +70,7 @@ class RetrievalPanel(QWidget):
         own, so its sub-codes' passages are shown whatever the box says."""
         self.project, self.code_id = project, code_id
         self.with_subcodes.blockSignals(True)
-        if not codable:
-            self.with_subcodes.setChecked(True)
+        self.with_subcodes.setChecked(self._subcodes_wanted or not codable)
         self.with_subcodes.setEnabled(codable and code_id is not None)
         self.with_subcodes.blockSignals(False)
         self.reload()
@@ -107,12 +107,16 @@ class RetrievalPanel(QWidget):
         self.more.setVisible(remaining > 0)
         self.more.setText(self.tr("Afficher {count} de plus").format(count=min(PAGE, remaining)))
 
+    def _subcodes_toggled(self, checked: bool) -> None:
+        self._subcodes_wanted = checked
+        self.reload()
+
     def _descendants(self) -> bool:
         return self.with_subcodes.isChecked()
 
     def _item(self, passage: Passage) -> QListWidgetItem:
-        before = ("…" if passage.before and passage.start > len(passage.before) else "") + _one_line(passage.before)
-        after = _one_line(passage.after) + ("…" if passage.after or passage.truncated else "")
+        before = ("…" if passage.more_before else "") + _one_line(passage.before)
+        after = _one_line(passage.after) + ("…" if passage.more_after and not passage.truncated else "")
         body = f"{before} « {_one_line(passage.text)}{'…' if passage.truncated else ''} » {after}".strip()
         heading = self.tr("{title} · {coder}").format(title=passage.document_title, coder=passage.coder)
         if self._descendants():
