@@ -89,6 +89,17 @@ def test_without_a_project_the_welcome_page_lists_recent_projects_most_recent_fi
     assert [p.name for p in settings.recent_projects()] == ["ancien.vwb", "récent.vwb"]
 
 
+def test_the_welcome_page_never_narrows_the_document_list(qtbot, tmp_path: Path) -> None:
+    """The page shares the window's centre with the workspace: a wide page would squeeze the docks."""
+    window = new_window(qtbot)
+    window.resize(1024, 700)
+    assert window.welcome.minimumSizeHint().width() <= window.centre_tabs.minimumSizeHint().width()
+    window.workspace.open_path(made(tmp_path / "p.vwb"))
+    direct = new_window(qtbot, Project.open(made(tmp_path / "q.vwb")))
+    direct.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.document_dock.width() == direct.document_dock.width())
+
+
 def test_file_open_recent_opens_the_chosen_project(qtbot, tmp_path: Path) -> None:
     from ui import settings
 

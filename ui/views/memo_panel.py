@@ -54,6 +54,7 @@ class MemoPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
         self.count = QLabel()
 
         self.target = QComboBox()

@@ -87,8 +87,7 @@ class WelcomePage(QWidget):
         self.demo_button = QPushButton(self.tr("Ouvrir le projet de démonstration"))
         self.demo_button.setToolTip(self.tr("Un corpus d'appels, d'e-mails, d'entretiens et d'une enquête, "
                                             "construit la première fois dans votre dossier de données."))
-        self.recent = QListWidget()
-        self.recent.setMinimumWidth(420)
+        self.recent = QListWidget()  # no minimum width: the page shares the window's centre with the workspace
         self.remove_button = QPushButton(self.tr("Retirer de la liste"))
         self.remove_button.setEnabled(False)
         self.progress = QProgressBar()
@@ -116,7 +115,7 @@ class WelcomePage(QWidget):
         columns.addSpacing(24)
         columns.addLayout(recent_column, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 36, 48, 36)
+        layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(title)
         layout.addWidget(subtitle)
         layout.addSpacing(18)
