@@ -19,6 +19,7 @@ every stored offset.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import hmac
 import json
@@ -40,6 +41,8 @@ KEEP_KEY = "pseudonymise_keep"
 _SECRET_KEY = "pseudonym_secret"
 _COUNTERS_KEY = "pseudonym_counters"
 _WORD = re.compile(r"[^\W\d_]+")
+_CUT = re.compile("…")
+_MIN_CUT = 2  # characters of an original left before a cut that are taken for it
 _NAME_LIKE_VARIABLE = re.compile(
     r"(^|_|\b)(from|to|cc|de|a|expediteur|destinataire|nom|name|prenom|firstname|lastname|client|conseiller|"
     r"agent|auteur|author|sender|recipient|contact|interlocuteur|interlocutrice|repondant|signataire)(\b|_|$)"
@@ -128,12 +131,16 @@ class Pseudonymiser:
         self._pending_keys: list[tuple[str, str, str]] = []
         self._pending_mappings: list[tuple[str, str, str]] = []
         self._written_mappings: list[tuple[str, str]] = []  # (kind, original) committed by this object
+        self._written_keys: list[tuple[str, str]] = []  # (kind, key) committed by this object
         # Created here, outside any query: inside the importer's SQL function the project's own
         # connection (and making a cursor from it) is off limits.
         self._writer = project.worker() if immediate else None
         self.language = project.language
         self.known_people: dict[str, str] = {}  # in memory only: names seen in this run
         self.name_words: dict[str, str] = {}  # in memory only: each word of a name replaced -> its placeholder
+        self._originals: dict[str, str] = {}  # in memory only: each original replaced (folded) -> its placeholder
+        self._sorted_originals: list[str] = []  # the same, sorted, to find an original by its beginning
+        self._longest_original = 0
         self.counts: Counter[str] = Counter()  # replacements made by this object, per kind
 
     # -- placeholders ----------------------------------------------------------------------------
@@ -151,6 +158,7 @@ class Pseudonymiser:
             replacement = f"[{label}_{self._counters[label]}]"
             self._keys[(found.kind, key)] = replacement
             self._pending_keys.append((found.kind, key, replacement))
+        self._originals.setdefault(fold(original), replacement)
         if found.kind == "person":
             for word in _WORD.findall(original):
                 self.name_words.setdefault(fold(word), replacement)
@@ -175,26 +183,46 @@ class Pseudonymiser:
             if self._pending_mappings:
                 project.con.executemany("INSERT INTO pseudonyms VALUES (?, ?, ?)", self._pending_mappings)
         self._written_mappings += [(kind, token) for kind, token, _ in self._pending_mappings]
+        self._written_keys += [(kind, key) for kind, key, _ in self._pending_keys]
         self._pending_keys.clear()
         self._pending_mappings.clear()
 
     @contextmanager
     def undone_on_failure(self) -> Iterator[None]:
-        """Around the import of one file: if it fails, the originals this object committed meanwhile are
-        deleted. The file's documents roll back with its transaction, but the originals went through a
-        connection of their own, and would otherwise stay in the project with nothing pseudonymised."""
+        """Around the import of one file: if it fails, what this object committed meanwhile is taken back,
+        the originals, the keys of the people and numbers it met, its counters and secret. The file's
+        documents roll back with its transaction, but these went through a connection of their own, and
+        would otherwise stay in the project (keyed hashes of numbers no file brought in) with nothing
+        pseudonymised."""
         written, pending = len(self._written_mappings), len(self._pending_mappings)
+        keys_written, keys_pending = len(self._written_keys), len(self._pending_keys)
+        counters = Counter(self._counters)
+        meta = {key: self.project.get_meta(key) for key in (_SECRET_KEY, _COUNTERS_KEY)}
         try:
             yield
         except BaseException:
             undone = self._written_mappings[written:]
             dropped = [(kind, token) for kind, token, _ in self._pending_mappings[pending:]]
+            forgotten = self._written_keys[keys_written:]
+            new_keys = forgotten + [(kind, key) for kind, key, _ in self._pending_keys[keys_pending:]]
             del self._written_mappings[written:], self._pending_mappings[pending:]
+            del self._written_keys[keys_written:], self._pending_keys[keys_pending:]
             self._mapped.difference_update(undone + dropped)
-            if undone:
+            for kind_key in new_keys:
+                self._keys.pop(kind_key, None)
+            self._counters = counters
+            if undone or forgotten:
                 writer = self._writer or self.project
                 with writer.transaction():
-                    writer.con.executemany("DELETE FROM pseudonyms WHERE kind = ? AND token = ?", undone)
+                    if undone:
+                        writer.con.executemany("DELETE FROM pseudonyms WHERE kind = ? AND token = ?", undone)
+                    if forgotten:
+                        writer.con.executemany("DELETE FROM pseudonym_keys WHERE kind = ? AND key = ?", forgotten)
+                    for key, value in meta.items():
+                        if value is None:
+                            writer.execute("DELETE FROM meta WHERE key = ?", [key])
+                        else:
+                            writer.set_meta(key, value)
             raise
 
     # -- texts -----------------------------------------------------------------------------------
@@ -235,6 +263,33 @@ class Pseudonymiser:
         words cut from their sentence (topic keywords, the words an explanation quotes), where the name
         finder no longer sees a name ("conseillère amandine")."""
         return _WORD.sub(lambda match: self.name_words.get(fold(match.group()), match.group()), text)
+
+    def scrub_cuts(self, text: str, *, ends_cut: bool = False) -> str:
+        """`text` with the beginning of an original replaced in this run, where an excerpt cut it short
+        ("voir Gaëlle Kerher…", "(amandine.lefe…", "au 06 71 82 9…"), swapped for that original's
+        placeholder: the finder sees no name, address or number in what is left, or takes the cut name for
+        another person. An ellipsis marks a cut; with `ends_cut`, so does the end of the text (a snippet
+        cut at a fixed length)."""
+        if not self._originals:
+            return text
+        cuts = [match.start() for match in _CUT.finditer(text)]
+        if ends_cut and not text.endswith("…"):
+            cuts.append(len(text))
+        if not cuts:
+            return text
+        if len(self._sorted_originals) != len(self._originals):
+            self._sorted_originals = sorted(self._originals)
+            self._longest_original = max(map(len, self._sorted_originals))
+        for end in reversed(cuts):
+            for start in range(max(0, end - self._longest_original), end - _MIN_CUT + 1):
+                if text[start].isspace() or (start > 0 and text[start - 1].isalnum()):
+                    continue
+                piece = fold(text[start:end])
+                index = bisect.bisect_left(self._sorted_originals, piece)
+                if index < len(self._sorted_originals) and self._sorted_originals[index].startswith(piece):
+                    text = text[:start] + self._originals[self._sorted_originals[index]] + text[end:]
+                    break
+        return text
 
     def __call__(self, text: str) -> str:
         entities = self.entities([text])[0]

@@ -4,15 +4,17 @@ Document texts change length when "Marie Dupont" becomes "[PERSONNE_3]", so ever
 them moves with an `OffsetMap` built from the replacements: segments (turns and sentences), codings,
 suggestions, and the codings recorded in the journal (so undo stays aligned). The token index of a
 changed document is rebuilt (and words no document uses any more leave the index's dictionary) and
-its cached embeddings are dropped. Titles, e-mail parts, case
-variables that hold names or addresses, speakers, memos, the journal's excerpts, suggestion
-explanations and topic keywords are pseudonymised too. All of it is one transaction: a
-failure or a cancel leaves the project as it was. The project file is then rewritten
+its cached embeddings are dropped. Titles, e-mail parts, case variables that hold names or addresses,
+speakers, memos, the journal's excerpts, suggestion explanations (in the table and in the journal's
+copies), topic keywords, the codebook's definitions and examples, and the names and paths of the
+imported files are pseudonymised too. All of it is one transaction: a failure or a cancel leaves the
+project as it was. The project file is then rewritten
 (`Project.rewrite`), so that no byte of the original texts is left in it.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -75,15 +77,32 @@ _IDENTIFIER_KEYS = {"guid", "color", "origin", "op", "table", "kind", "role", "s
 def _clean(value: Any, pseudo: Pseudonymiser, key: str = "", *, words: bool = False) -> Any:
     """Every string inside a JSON value pseudonymised, identifiers (guids, enum values) left alone. With
     `words`, the strings are loose words cut from their texts (keywords, quoted words), where the words of
-    the names replaced in the texts are replaced too."""
+    the names replaced in the texts are replaced too. Excerpts cut short ("«Merci à Amandine Lef…»") lose
+    the cut piece of a name first, so it is not taken for another person."""
+    if key == "explanation" and value is not None:
+        return _clean_explanation(value, pseudo)
     if isinstance(value, str) and key not in _IDENTIFIER_KEYS:
-        cleaned = apply(value, pseudo.replacements(value))
+        uncut = pseudo.scrub_cuts(value)
+        cleaned = apply(uncut, pseudo.replacements(uncut))
         return pseudo.scrub_name_words(cleaned) if words else cleaned
     if isinstance(value, dict):
         return {k: _clean(item, pseudo, k, words=words) for k, item in value.items()}
     if isinstance(value, list):
         return [_clean(item, pseudo, key, words=words) for item in value]
     return value
+
+
+def _clean_explanation(explanation: str | dict[str, Any], pseudo: Pseudonymiser) -> str | dict[str, Any]:
+    """A suggestion's explanation, as stored (JSON text) or parsed: the excerpts it quotes pseudonymised and
+    the loose words it lists (weighed words, a topic's keywords and label) rid of the words of names. The
+    same cleaning for the table and for the journal's copies of its rows, where it is JSON inside JSON."""
+    parsed = json.loads(explanation) if isinstance(explanation, str) else copy.deepcopy(explanation)
+    for example in parsed.get("nearest_examples") or [] if isinstance(parsed, dict) else []:
+        if isinstance(example, dict) and isinstance(example.get("text"), str):
+            # The quoted text of a coded example is cut at a fixed length, maybe inside a name.
+            example["text"] = pseudo.scrub_cuts(example["text"], ends_cut=True)
+    cleaned = _clean(parsed, pseudo, words=True)
+    return json.dumps(cleaned, ensure_ascii=False) if isinstance(explanation, str) else cleaned
 
 
 def _model_output(project: Project, changed: list[int], pseudo: Pseudonymiser) -> None:
@@ -97,7 +116,7 @@ def _model_output(project: Project, changed: list[int], pseudo: Pseudonymiser) -
             {"ids": changed},
         )
     for row_id, raw in project.rows("SELECT id, explanation FROM suggestions WHERE explanation IS NOT NULL"):
-        cleaned = json.dumps(_clean(json.loads(raw), pseudo, words=True), ensure_ascii=False)
+        cleaned = _clean_explanation(raw, pseudo)
         if cleaned != raw:
             project.execute("UPDATE suggestions SET explanation = ? WHERE id = ?", [cleaned, row_id])
     for run_id, topic, label, keywords in project.rows("SELECT run_id, topic, label, keywords FROM topics"):
@@ -136,6 +155,27 @@ def _remap_journal(project: Project, maps: dict[int, OffsetMap], pseudo: Pseudon
             save_entry(project, entry)
 
 
+def _pseudonymise_sources(project: Project, pseudo: Pseudonymiser) -> None:
+    """The names and paths of the imported files: a transcript or an e-mail export is often named after
+    the person ("appel Dupont.txt", "entretien_marie_dupont.docx"). Like keywords, a file name is cut
+    from any sentence, so the words of the names replaced in the texts are replaced there too."""
+    for source_id, name, origin in project.rows("SELECT id, name, origin FROM sources"):
+        new_name, new_origin = (pseudo.scrub_name_words(apply(text, pseudo.replacements(text))) for text in (name, origin))
+        if (new_name, new_origin) != (name, origin):
+            project.execute("UPDATE sources SET name = ?, origin = ? WHERE id = ?", [new_name, new_origin, source_id])
+
+
+def _pseudonymise_codes(project: Project, pseudo: Pseudonymiser) -> None:
+    """The codebook's own texts: an analyst defines a code with examples copied from the verbatims
+    ("Merci à Amandine Lefebvre, très aimable"), and may name people in a definition."""
+    rows = project.rows("SELECT id, description, inclusion, exclusion, indicators, examples FROM codes")
+    for code_id, *texts in rows:
+        cleaned = [_clean(list(value) if isinstance(value, list) else value, pseudo) for value in texts]
+        if cleaned != [list(value) if isinstance(value, list) else value for value in texts]:
+            project.execute("UPDATE codes SET description = ?, inclusion = ?, exclusion = ?, indicators = ?, "
+                            "examples = ? WHERE id = ?", [*cleaned, code_id])
+
+
 def _pseudonymise_column(project: Project, sql: str, update: str, pseudo: Pseudonymiser, whole_name: bool = False,
                          variable_of: bool = False) -> None:
     """Rewrite one text column row by row (rows selected as (key, text[, variable name]))."""
@@ -165,7 +205,7 @@ def pseudonymise_project(
     indexed = {row[0] for row in project.rows("SELECT document_id FROM text_status")}
     with project.transaction():
         project.announce(events_for_tables("pseudonymise", ["documents", "codings", "suggestions", "terms",
-                                                            "pseudonyms"]))
+                                                            "memos", "topics", "codes", "pseudonyms"]))
         # Speakers first: a name seen as a speaker is then found in the turn labels of the text too.
         _pseudonymise_column(
             project, "SELECT DISTINCT speaker, speaker FROM segments WHERE speaker IS NOT NULL",
@@ -205,6 +245,8 @@ def pseudonymise_project(
             "UPDATE document_values SET value = ? WHERE rowid = ?", pseudo, variable_of=True,
         )
         _pseudonymise_column(project, "SELECT id, text FROM memos", "UPDATE memos SET text = ? WHERE id = ?", pseudo)
+        _pseudonymise_codes(project, pseudo)
+        _pseudonymise_sources(project, pseudo)
         _remap_journal(project, maps, pseudo)
         _model_output(project, sorted(maps), pseudo)
         reindex = sorted(set(maps) & indexed)
