@@ -5,7 +5,8 @@ must erase a customer's verbatims (GDPR right to erasure). Both mean every trace
 everything derived from or pointing into them (case values, e-mail parts, sentences and turns, the
 search index and the words only they used, cached vectors, topic assignments and the topic keywords
 only they held, suggestions, codings, memos on the documents and on their codings, the kept originals
-of placeholders no remaining text uses) and the journal's copies of removed rows. Journal entries that
+of placeholders no remaining text uses, the imported file's name and path once none of its documents
+is left) and the journal's copies of removed rows. Journal entries that
 only touched removed documents go; entries that also touched others keep their other changes, so undo
 and redo of what remains stay consistent. The project file is then rewritten (`Project.rewrite`) so
 that no byte of the removed texts stays in freed blocks.
@@ -91,11 +92,16 @@ def remove_sources(project: Project, source_ids: Iterable[int]) -> RemovalReport
 
 
 def remove_documents(project: Project, document_ids: Iterable[int]) -> RemovalReport:
-    """Remove documents (their source stays, with its other documents)."""
+    """Remove documents. Their source stays with its other documents; a source left with none goes too,
+    since a file is often named after the person whose texts are erased ("appel Dupont.txt")."""
     wanted = _existing(project, "documents", document_ids, "no document {} in {}")
+    sources = [row[0] for row in project.rows("SELECT DISTINCT source_id FROM documents WHERE id = ANY(?)", [wanted])]
     with project.transaction():
         _announce(project, wanted)
         report = _remove(project, wanted)
+        report.sources = len(project.rows(
+            "DELETE FROM sources WHERE id = ANY(?) AND id NOT IN (SELECT source_id FROM documents) RETURNING id",
+            [sources]))
     _rewrite(project, report)
     return report
 
