@@ -25,7 +25,9 @@ def test_search_finds_inflected_forms_and_opens_the_match(qtbot, filled: Project
     window.search_panel.set_project(filled)
     window.search_panel.query.setText("facture")
     window.search_panel.where.setText("nps<=6")
-    assert window.search_panel.run()
+    with qtbot.waitSignal(window.search_panel.searched, timeout=20000) as searched:
+        assert window.search_panel.run()
+    assert searched.args == [True]
     assert window.search_panel.results.rowCount() == 2  # "facture" and "factures", both with nps <= 6
     window.search_panel.results.cellActivated.emit(1, 2)
     assert window.viewer.view.id == 3
@@ -36,7 +38,9 @@ def test_search_finds_inflected_forms_and_opens_the_match(qtbot, filled: Project
 def test_search_syntax_error_is_shown_not_raised(qtbot, filled: Project) -> None:
     window = open_window(qtbot, filled)
     window.search_panel.query.setText('"facture')
-    assert not window.search_panel.run()
+    with qtbot.waitSignal(window.search_panel.searched, timeout=20000) as searched:
+        assert window.search_panel.run()
+    assert searched.args == [False]
     assert window.search_panel.summary.text().startswith("⚠")
 
 
@@ -101,13 +105,18 @@ def test_import_job_reports_progress_and_finishes(qtbot, filled: Project, tmp_pa
     source = tmp_path / "appel.txt"
     source.write_text("Conseiller : Bonjour.\nClient : Ma facture est fausse.\n", encoding="utf-8")
     window = open_window(qtbot, filled)
+    messages: list[str] = []
+    window.statusBar().messageChanged.connect(messages.append)
     with qtbot.waitSignal(window.start_import([source]).signals.finished, timeout=60000):
         pass
-    qtbot.waitUntil(lambda: window.job is None)
+    # Segmentation and indexing follow the import, as a job of their own.
+    qtbot.waitUntil(lambda: window.job is None and filled.scalar("SELECT count(*) FROM text_status") == 4,
+                    timeout=60000)
     assert filled.scalar("SELECT count(*) FROM documents") == 4
     assert window.import_action.isEnabled()
-    message = window.statusBar().currentMessage()
-    assert "1 document imported from 1 file (1 call)" in message and "Report(" not in message
+    imported = next(message for message in messages if message.startswith("Import"))
+    assert "1 document imported from 1 file (1 call)" in imported and "Report(" not in imported
+    assert window.statusBar().currentMessage().startswith("Segmentation terminé")
 
 
 def test_cancelled_import_leaves_the_project_as_it_was(qtbot, filled: Project, tmp_path: Path) -> None:

@@ -30,7 +30,9 @@ def test_a_finished_import_keeps_the_open_document_the_search_and_the_code_tree(
     window.documents.selectRow(2)
     assert window.current_document_id() == 3
     window.search_panel.query.setText("facture")
-    assert window.search_panel.run() and window.search_panel.results.rowCount() == 2
+    with qtbot.waitSignal(window.search_panel.searched, timeout=20000):
+        assert window.search_panel.run()
+    assert window.search_panel.results.rowCount() == 2
     _group_item(window, "Motifs").setExpanded(False)
     window.code_panel.select_code(codebook.find_code(filled, "Motifs/Compliment"))
     source = tmp_path / "appel.txt"
