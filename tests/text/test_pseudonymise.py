@@ -259,20 +259,7 @@ def test_forgetting_the_originals_removes_them_from_the_project_file(project):
     assert b"Quintavalle" not in _file_bytes(project)
 
 
-def test_a_failed_reversible_import_keeps_no_original(project, tmp_path, monkeypatch):
-    """The documents of a failing file roll back; the originals the reversible pseudonymiser had
-    committed through its own connection must go too (issue 14, item 7)."""
-    from workbench.errors import IngestError
-    from workbench.ingest import folder
-    from workbench.ingest.folder import import_file
-    from workbench.text.pseudonymise import make_pseudonymiser
-
-    call = tmp_path / "appel.txt"
-    call.write_text("Client : Bonjour, Jean Dupont, jean.dupont@example.fr, 06 12 34 56 78.\r\n", encoding="utf-8")
-    pseudonymiser = make_pseudonymiser(project, reversible=True)
-    real_store = folder.store_parsed
-
-    def fails_after_pseudonymising(*args, **kwargs):  # type: ignore[no-untyped-def]
+def fails_after_pseudonymising(*args, **kwargs):  # type: ignore[no-untyped-def]
         real_store(*args, **kwargs)
         raise IngestError(call, "simulated failure after the texts were pseudonymised")
 
