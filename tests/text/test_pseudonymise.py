@@ -259,21 +259,6 @@ def test_forgetting_the_originals_removes_them_from_the_project_file(project):
     assert b"Quintavalle" not in _file_bytes(project)
 
 
-def fails_after_pseudonymising(*args, **kwargs):  # type: ignore[no-untyped-def]
-        real_store(*args, **kwargs)
-        raise IngestError(call, "simulated failure after the texts were pseudonymised")
-
-    monkeypatch.setattr(folder, "store_parsed", fails_after_pseudonymising)
-    with pytest.raises(IngestError, match="simulated"):
-        import_file(project, call, pseudonymiser=pseudonymiser)
-    assert project.scalar("SELECT count(*) FROM documents") == 0
-    assert project.scalar("SELECT count(*) FROM pseudonyms") == 0
-    monkeypatch.setattr(folder, "store_parsed", real_store)
-    import_file(project, call, pseudonymiser=pseudonymiser)  # the same file, imported for real: kept
-    tokens = {row[0] for row in project.rows("SELECT token FROM pseudonyms")}
-    assert "jean.dupont@example.fr" in tokens and "Dupont" not in project.scalar("SELECT text FROM documents")
-
-
 def test_topic_keywords_and_labels_lose_the_names_cut_from_their_sentences(project):
     """Issue 14, item 7: after pseudonymisation, topic keywords still held "amandine" and "conseillère
     amandine" (a first name alone, lower case, is no name to the finder) and reached the Excel sheet."""
