@@ -243,6 +243,9 @@ def _overlapping(project: Project) -> dict[str, int]:
         "bob": coding.apply_code(project, 1, ids["Facturation"], START, END, coder="bob"),
         "whole": coding.apply_code(project, 1, ids["Compliment"], coder="claire"),
         "apart": coding.apply_code(project, 1, ids["Résiliation"], TEXT.index("résilier"), len(TEXT), coder="claire"),
+        # on the line of the first three but not on their words: its bar still needs a lane of its own
+        "before": coding.apply_code(project, 1, ids["Compliment"], TEXT.index("J'ai"), TEXT.index(" reçu"),
+                                    coder="claire"),
     }
     memos.add_memo(project, "coding", made["inner"], "La cliente parle du montant.", coder="claire")
     return made
@@ -253,7 +256,7 @@ def test_overlapping_codings_are_all_painted_and_focus_hides_none(qtbot, filled:
     window = _window(qtbot, filled)
     viewer = window.viewer
     painted = {highlight.coding.id: highlight.lane for highlight in viewer.highlights()}
-    assert set(painted) == {made["facture"], made["inner"], made["bob"], made["apart"]}
+    assert set(painted) == {made["facture"], made["inner"], made["bob"], made["apart"], made["before"]}
     # the three codings over the same words each have a lane of their own
     assert len({painted[made["facture"]], painted[made["inner"]], painted[made["bob"]]}) == 3
     spans = {(h.coding.start, h.coding.end) for h in viewer.highlights()}
@@ -272,6 +275,8 @@ def test_overlapping_codings_are_all_painted_and_focus_hides_none(qtbot, filled:
     assert {stripe.coding.id for stripe in stripes} == set(made.values())
     overlapping = [s for s in stripes if s.coding.id in (made["facture"], made["inner"], made["bob"], made["whole"])]
     assert len({s.lane for s in overlapping}) == 4  # side by side in the margin
+    for a in stripes:  # no bar hides another: bars of one lane never share a pixel row
+        assert all(a.bottom < b.top or b.bottom < a.top for b in stripes if b.lane == a.lane and b is not a)
     assert viewer.stripes.width() >= viewer.stripes.preferred_width() > 0
 
     window.code_panel.select_code(codebook.find_code(filled, "Motifs/Résiliation"))  # focus a code

@@ -1,8 +1,9 @@
 """Coding stripes: one vertical bar per coding in the margin of the text, in its code's colour, with the
 code's name written along it, as in the coding stripes of other qualitative analysis tools.
 
-Bars that overlap in the text are put side by side in lanes (`assign_lanes`), so every coding keeps its own
-bar however many overlap; the same lanes stack the underlines under the text. A whole-document coding is a
+Bars that would overlap in the margin are put side by side in lanes (`assign_bar_lanes`), so every coding
+keeps its own bar however many share a line; codings that overlap in the text get lanes the same way for
+their underlines (`assign_lanes`). A whole-document coding is a
 bar from the top of the text to its end, never a block over the words.
 """
 
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from workbench.browse import CodingSpan
 
 DEFAULT_CODE_COLOUR = "#999999"
-LANE_WIDTH = 15
+LANE_WIDTH = 17
 BAR_WIDTH = 4
 MARGIN = 4
 MAX_WIDTH = 260
@@ -61,20 +62,37 @@ class Stripe:
         return QRect(MARGIN + self.lane * LANE_WIDTH, self.top, LANE_WIDTH, max(self.bottom - self.top, 4))
 
 
+def assign_bar_lanes(extents: Sequence[tuple[int, int, int]]) -> dict[int, int]:
+    """Coding id -> lane for bars (id, top, bottom) in pixels: two codings on the same line take two lanes
+    even when their words do not overlap, since their bars would."""
+    lanes: dict[int, int] = {}
+    bottoms: list[int] = []
+    for coding_id, top, bottom in sorted(extents, key=lambda e: (e[1], -(e[2] - e[1]), e[0])):
+        lane = next((index for index, end in enumerate(bottoms) if end < top), len(bottoms))
+        if lane == len(bottoms):
+            bottoms.append(bottom)
+        else:
+            bottoms[lane] = bottom
+        lanes[coding_id] = lane
+    return lanes
+
+
 class CodingStripes(QWidget):
-    """The margin beside the text. `place` maps a coding to its vertical extent in the text's viewport,
-    given by the viewer, which knows the layout; a click on a bar emits `stripeClicked(coding id, where)`."""
+    """The margin beside the text. `place` gives a coding's vertical extent in the text's viewport and
+    `scroll` how far the text is scrolled, both from the viewer, which knows the layout; bars are laid out
+    once per document and width (`relayout`) in document pixels, so scrolling only shifts them. A click on
+    a bar emits `stripeClicked(coding id, where)`."""
 
     stripeClicked = Signal(int, QPoint)
 
-    def __init__(self, place: Callable[[CodingSpan], tuple[int, int]], visible: Callable[[], tuple[int, int]],
+    def __init__(self, place: Callable[[CodingSpan], tuple[int, int]], scroll: Callable[[], int],
                  describe: Callable[[CodingSpan], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._place = place
-        self._visible = visible  # the code points on screen: bars wholly above or below are not placed
+        self._scroll = scroll
         self._describe = describe
         self._codings: list[CodingSpan] = []
-        self._lanes: dict[int, int] = {}
+        self._layout: list[tuple[CodingSpan, int, int, int]] | None = None  # span, lane, top, bottom
         self.current_coding: int | None = None
         self.focus_code: int | None = None
         self.setMouseTracking(True)
@@ -84,23 +102,32 @@ class CodingStripes(QWidget):
 
     def set_codings(self, codings: Sequence[CodingSpan]) -> None:
         self._codings = list(codings)
-        self._lanes = assign_lanes(self._codings)
+        self.relayout()
+
+    def relayout(self) -> None:
+        """Forget where the bars are (new codings, another width of text): found again when next needed."""
+        self._layout = None
         self.update()
 
+    def _bars(self) -> list[tuple[CodingSpan, int, int, int]]:
+        if self._layout is None:
+            scroll = self._scroll()
+            placed = {span.id: self._place(span) for span in self._codings}
+            lanes = assign_bar_lanes([(span.id, top, bottom) for span, (top, bottom) in
+                                      ((span, placed[span.id]) for span in self._codings)])
+            self._layout = [(span, lanes[span.id], placed[span.id][0] + scroll, placed[span.id][1] + scroll)
+                            for span in self._codings]
+        return self._layout
+
     def preferred_width(self) -> int:
-        lanes = max(self._lanes.values(), default=-1) + 1
+        lanes = max((lane for _, lane, _, _ in self._bars()), default=-1) + 1
         return 0 if not lanes else min(2 * MARGIN + lanes * LANE_WIDTH, MAX_WIDTH)
 
     def stripes(self) -> list[Stripe]:
         """Every bar on screen with its place: what is painted, and what tests inspect."""
-        found = []
-        first, last = self._visible()
-        for span in self._codings:
-            if span.end < first or span.start > last:
-                continue
-            top, bottom = self._place(span)
-            found.append(Stripe(span, self._lanes[span.id], top, bottom))
-        return found
+        scroll, height = self._scroll(), self.height()
+        return [Stripe(span, lane, top - scroll, bottom - scroll) for span, lane, top, bottom in self._bars()
+                if bottom - scroll >= 0 and top - scroll <= height]
 
     def stripe_at(self, point: QPoint) -> Stripe | None:
         """The bar under a point; the shortest when bars of several lanes would do."""
@@ -127,11 +154,11 @@ class CodingStripes(QWidget):
             if current:
                 outline = bar.adjusted(-1, -1, 0, 0)
             top, bottom = max(bar.top(), 0), min(bar.bottom(), visible.bottom())
-            if bottom - top >= metrics.height():
+            name = metrics.elidedText(stripe.coding.code_name, Qt.TextElideMode.ElideRight, bottom - top)
+            if len(name) > 3:  # a bar too short for a readable name leaves it to the hover
                 pen = self.palette().text().color() if current else colour.darker(160)
-                name = metrics.elidedText(stripe.coding.code_name, Qt.TextElideMode.ElideRight, bottom - top)
                 # turned a quarter clockwise, widget point (x, y) is painter point (y, -x)
-                names.setdefault(pen.rgba(), (pen, []))[1].append((QPointF(top, -(bar.right() + 3)), name))
+                names.setdefault(pen.rgba(), (pen, []))[1].append((QPointF(top, -(bar.right() + 2)), name))
         painter = QPainter(self)
         painter.fillRect(visible, self.palette().window())
         painter.setPen(Qt.PenStyle.NoPen)

@@ -126,10 +126,11 @@ class DocumentViewer(QTextEdit):
         self._click_timer.setSingleShot(True)
         self._click_timer.setInterval(QApplication.doubleClickInterval())
         self._click_timer.timeout.connect(self._emit_click)
-        self.stripes = CodingStripes(self._stripe_extent, self.visible_span,
+        self.stripes = CodingStripes(self._stripe_extent, self.verticalScrollBar().value,
                                      lambda span: describe_codings([span], self.memos_for, self._whole), self)
         self.stripes.stripeClicked.connect(self.stripeClicked)
         self.verticalScrollBar().valueChanged.connect(self.stripes.update)
+        self.document().documentLayout().documentSizeChanged.connect(lambda _size: self.stripes.relayout())
         self.selectionChanged.connect(self._emit_selection)
         self.viewport().setMouseTracking(True)
 
@@ -272,13 +273,16 @@ class DocumentViewer(QTextEdit):
 
     def _place_stripes(self) -> None:
         width = self.stripes.preferred_width()
-        self.setViewportMargins(0, 0, width, 0)
+        if width != self.viewportMargins().right():
+            self.setViewportMargins(0, 0, width, 0)
+            self.stripes.relayout()  # the text is narrower or wider now: lines wrap elsewhere
         viewport = self.viewport().geometry()
         self.stripes.setGeometry(QRect(viewport.right() + 1, viewport.top(), width, viewport.height()))
         self.stripes.setVisible(width > 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.stripes.relayout()  # lines wrap differently
         self._place_stripes()
 
     def paintEvent(self, event: QPaintEvent) -> None:
