@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PII_MARKER = "#pii"
+SETUP_FILE = "setup.csv"  # the harness's own import, which the workload never removes
 PII_DOMAIN = "@example.org"
 _WORDS = ("bonjour", "facture", "colis", "retard", "remboursement", "conseiller", "abonnement", "résiliation",
           "merci", "problème", "commande", "livraison", "prix", "service", "attente", "appel", "réponse",

@@ -1,8 +1,9 @@
 """What a project must hold after a kill, worked out from the acknowledgement log, and the comparison.
 
 The harness keeps one `Expected` across all kills: every acknowledged action is applied to it, so it is
-exactly what the project must hold (codings with their spans, suggestion statuses, which imports are in
-with how many documents, which personal texts are pseudonymised). The comparison is exact both ways: a
+exactly what the project must hold (codings with their spans and codes, suggestion statuses, memos with
+their texts, which imports are in with how many documents, which personal texts are pseudonymised,
+whether originals are kept, the last good file of each export). The comparison is exact both ways: a
 coding acknowledged and missing is lost work, a coding present that an acknowledged undo or removal took
 away is a resurrection, a coding nobody made is corruption.
 
@@ -14,7 +15,6 @@ the codings it created, so the next kill starts from an exact model again.
 from __future__ import annotations
 
 import copy
-import csv
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -39,12 +39,41 @@ class Coding:
         return f"document {self.doc}, code {self.code}, coder {self.coder}, [{self.start}, {self.end}){made}"
 
 
+@dataclass(frozen=True)
+class Memo:
+    kind: str
+    target: int | None
+    text: str
+
+    def show(self) -> str:
+        about = "the project" if self.target is None else f"{self.kind} {self.target}"
+        return f"on {about}, «{self.text}»"
+
+
+@dataclass
+class KnownMemo:
+    memo: Memo
+    why: str
+
+
 @dataclass
 class Known:
     """An expectation and the action it comes from, so that a failure names what was lost and who said so."""
 
     coding: Coding
     why: str
+
+
+@dataclass
+class Merge:
+    """What merging one code into another did, for its undo and redo (the journal's summary names only the
+    codes)."""
+
+    source: int
+    target: int
+    moved: list[int]  # codings that took the target code
+    twins: list[int]  # codings dropped as identical to one the target had
+    memos: list[int]  # memos on the source code, now on the target
 
 
 @dataclass
@@ -64,6 +93,9 @@ class Snapshot:
     suggestions: dict[int, str]
     sources: dict[str, int]  # sha256 of each source -> its documents
     personal: dict[str, int]  # sha256 -> its documents still holding an e-mail address of the corpus
+    memos: dict[int, Memo]
+    originals: int  # rows of `pseudonyms`: originals kept for re-identification
+    keys: int  # rows of `pseudonym_keys`
 
 
 def take_snapshot(project: Project) -> Snapshot:
@@ -77,6 +109,10 @@ def take_snapshot(project: Project) -> Snapshot:
         personal=dict(project.rows("SELECT s.sha256, count(*) FROM documents d JOIN sources s "
                                    "ON s.id = d.source_id WHERE contains(d.text, ?) GROUP BY s.sha256",
                                    [PII_DOMAIN])),
+        memos={row[0]: Memo(*row[1:])
+               for row in project.rows("SELECT id, target_kind, target_id, text FROM memos")},
+        originals=project.scalar("SELECT count(*) FROM pseudonyms"),
+        keys=project.scalar("SELECT count(*) FROM pseudonym_keys"),
     )
 
 
@@ -93,6 +129,18 @@ class Expected:
     suggestions: dict[int, tuple[str, str]] = field(default_factory=dict)  # id -> status, why
     imports: dict[str, Import] = field(default_factory=dict)  # by sha256
     anonymous: dict[str, str] = field(default_factory=dict)  # sha256 of a personal import -> why
+    memos: dict[int, KnownMemo] = field(default_factory=dict)
+    memos_gone: dict[int, KnownMemo] = field(default_factory=dict)  # deleted or undone
+    # Each memo's edits as (before, after), done and undone, in the journal's order: what undo and redo
+    # of an edit put back (the journal's summary names the memo, not its texts).
+    memo_edits: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
+    memo_undone: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
+    originals: tuple[bool | None, str] = (False, "set-up")  # whether `pseudonyms` holds rows (None: unknown)
+    keys_forgotten: str | None = None  # why `pseudonym_keys` must be empty, if it must
+    exports: dict[str, tuple[str, str]] = field(default_factory=dict)  # path -> sha256 of the good file, why
+    merges: list[Merge] = field(default_factory=list)  # done and undone merges, in the journal's order
+    merges_undone: list[Merge] = field(default_factory=list)
+    removed: set[int] = field(default_factory=set)  # codings removed for good with their documents
 
     @classmethod
     def from_project(cls, project: Project, reviewer: int) -> Expected:
@@ -114,6 +162,10 @@ class Expected:
             imp.present, imp.why = sha in snap.sources, why
             imp.documents = snap.sources.get(sha, imp.documents)
         self.anonymous = {sha: why for sha, why in self.anonymous.items() if not snap.personal.get(sha)}
+        self.memos = {mid: KnownMemo(memo, why) for mid, memo in snap.memos.items()}
+        self.memos_gone = {mid: known for mid, known in self.memos_gone.items() if mid not in snap.memos}
+        self.originals = (snap.originals > 0, why)
+        self.keys_forgotten = why if self.keys_forgotten and not snap.keys else None
 
     # -- applying actions -------------------------------------------------------------------------
     def apply(self, action: Action, why: str, ids: list[int] | None = None) -> None:
@@ -137,6 +189,22 @@ class Expected:
             self._take(intent["coding"], why)
         elif kind == "resize_coding":
             self._resize(intent["coding"], intent["start"], intent["end"], why)
+        elif kind == "recode":
+            self._recode(intent["coding"], intent["code"], why)
+        elif kind == "add_memo":
+            made = ids if ids is not None else [result["memo"]]
+            self._create_memo(made[0], Memo(intent["target_kind"], intent["target_id"], intent["text"]), why)
+        elif kind == "edit_memo":
+            self._set_memo_text(intent["memo"], intent["text"], why)
+            self.memo_edits.setdefault(intent["memo"], []).append((intent["before"], intent["text"]))
+        elif kind == "delete_memo":
+            self._move_memo(intent["memo"], self.memos, self.memos_gone, why)
+        elif kind == "merge_codes":
+            merge = self._merge(intent["source"], intent["target"], why)
+            if result and result["duplicates"] != len(merge.twins):
+                raise ModelError(f"{why}: the merge dropped {result['duplicates']} identical coding(s), "
+                                 f"the model {len(merge.twins)}")
+            self.merges.append(merge)
         elif kind in ("undo", "redo"):
             if result and result["target"] != intent["target"]:
                 raise ModelError(f"{why}: {kind} replayed journal entry {result['target']}, "
@@ -152,8 +220,95 @@ class Expected:
             for sha, imp in self.imports.items():
                 if imp.present and imp.personal:
                     self.anonymous.setdefault(sha, why)
-        elif kind != "export":
+            self.keys_forgotten = None
+            if intent["reversible"] and self.originals[0] is False:
+                # Kept when it replaced anything, which an interrupted one does not say.
+                self.originals = ((result["changed"] > 0) if result else None, why)
+        elif kind == "forget":
+            self.originals, self.keys_forgotten = (False, why), why
+        elif kind in ("remove_source", "remove_document"):
+            self._remove(kind, intent, why)
+        elif kind == "export":
+            if result:
+                self.exports[intent["path"]] = (result["sha256"], why)
+        elif kind != "compact":
             raise ModelError(f"{why}: unknown action {kind}")
+
+    def _remove(self, kind: str, intent: dict[str, Any], why: str) -> None:
+        """A removal takes documents with their codings for good (no undo brings those back)."""
+        imp = self.imports.get(intent["sha256"])
+        if imp is None or not imp.present:
+            raise ModelError(f"{why}: removes from an import the model does not have")
+        imp.documents, imp.why = imp.documents - len(intent["documents"]), why
+        if kind == "remove_source" or not imp.documents:  # a source left without documents goes too
+            imp.present = False
+            self.anonymous.pop(intent["sha256"], None)
+        if self.originals[0] is not False:  # the originals only the removed texts used go with them
+            self.originals = (None, why)
+        documents = set(intent["documents"])
+        for cid in [cid for cid, known in self.codings.items() if known.coding.doc in documents]:
+            del self.codings[cid]
+            self.removed.add(cid)
+        self.removed |= {cid for cid, known in self.gone.items() if known.coding.doc in documents}
+
+    def _merge(self, source: int, target: int, why: str) -> Merge:
+        """The source code's codings take the target code, but those a coder also holds with the target
+        code on the same span go; memos on the source code move to the target."""
+        held = {(k.coding.doc, k.coding.coder, k.coding.start, k.coding.end)
+                for k in self.codings.values() if k.coding.code == target}
+        merge = Merge(source, target, [], [], [])
+        for cid, known in sorted(self.codings.items()):
+            if known.coding.code == source:
+                twin = (known.coding.doc, known.coding.coder, known.coding.start, known.coding.end) in held
+                (merge.twins if twin else merge.moved).append(cid)
+        merge.memos = sorted(mid for mid, known in self.memos.items()
+                             if known.memo.kind == "code" and known.memo.target == source)
+        self._redo_merge(merge, why)
+        return merge
+
+    def _redo_merge(self, merge: Merge, why: str) -> None:
+        for cid in merge.twins:
+            if cid not in self.removed:
+                self._take(cid, why)
+        for cid in merge.moved:
+            if cid not in self.removed:
+                self._recode(cid, merge.target, why)
+        for mid in merge.memos:
+            self.memos[mid] = KnownMemo(replace(self.memos[mid].memo, target=merge.target), why)
+
+    def _undo_merge(self, merge: Merge, why: str) -> None:
+        """Codings removed since with their documents are out of the journal's entry (trimmed), hence out of
+        its undo and redo."""
+        for cid in merge.moved:
+            if cid not in self.removed:
+                self._recode(cid, merge.source, why)
+        for cid in merge.twins:
+            if cid not in self.removed:
+                self._restore(cid, why)
+        for mid in merge.memos:
+            self.memos[mid] = KnownMemo(replace(self.memos[mid].memo, target=merge.source), why)
+
+    def _recode(self, coding_id: int, code: int, why: str) -> None:
+        if coding_id not in self.codings:
+            raise ModelError(f"{why}: recodes coding {coding_id}, which should not be there")
+        self.codings[coding_id] = Known(replace(self.codings[coding_id].coding, code=code), why)
+
+    def _create_memo(self, memo_id: int, memo: Memo, why: str) -> None:
+        if memo_id in self.memos or memo_id in self.memos_gone:
+            raise ModelError(f"{why}: made memo {memo_id}, an id already used")
+        self.memos[memo_id] = KnownMemo(memo, why)
+
+    def _set_memo_text(self, memo_id: int, text: str, why: str) -> None:
+        if memo_id not in self.memos:
+            raise ModelError(f"{why}: edits memo {memo_id}, which should not be there")
+        self.memos[memo_id] = KnownMemo(replace(self.memos[memo_id].memo, text=text), why)
+
+    @staticmethod
+    def _move_memo(memo_id: int, source: dict[int, KnownMemo], target: dict[int, KnownMemo],
+                   why: str) -> None:
+        if memo_id not in source:
+            raise ModelError(f"{why}: moves memo {memo_id}, which is not where the model has it")
+        target[memo_id] = KnownMemo(source.pop(memo_id).memo, why)
 
     def _create(self, coding_id: int, coding: Coding, why: str) -> None:
         if coding_id in self.codings or coding_id in self.gone:
@@ -185,6 +340,31 @@ class Expected:
         elif name == "resize_coding":
             start, end = summary["before"] if undoing else summary["after"]
             self._resize(summary["coding_id"], start, end, why)
+        elif name == "recode":
+            self._recode(summary["coding_id"], summary["before"] if undoing else summary["after"], why)
+        elif name in ("add_memo", "delete_memo"):
+            shown, hidden = self.memos, self.memos_gone
+            if undoing == (name == "add_memo"):
+                self._move_memo(summary["memo_id"], shown, hidden, why)
+            else:
+                self._move_memo(summary["memo_id"], hidden, shown, why)
+        elif name == "merge_codes":
+            done, undone = (self.merges, self.merges_undone) if undoing else (self.merges_undone, self.merges)
+            merge = done.pop() if done else None
+            if merge is None or (merge.source, merge.target) != (summary["source_id"], summary["target_id"]):
+                raise ModelError(f"{why}: the model's last merge is not {summary['source_id']} into "
+                                 f"{summary['target_id']}")
+            (self._undo_merge if undoing else self._redo_merge)(merge, why)
+            undone.append(merge)
+        elif name == "edit_memo":
+            memo = summary["memo_id"]
+            done, undone = self.memo_edits.setdefault(memo, []), self.memo_undone.setdefault(memo, [])
+            source, target = (done, undone) if undoing else (undone, done)
+            if not source:
+                raise ModelError(f"{why}: no edit of memo {memo} to {'undo' if undoing else 'redo'}")
+            before, after = source.pop()
+            target.append((before, after))
+            self._set_memo_text(memo, before if undoing else after, why)
         elif name in ("accept_suggestions", "reject_suggestions"):
             status = "pending" if undoing else name.removesuffix("_suggestions") + "ed"
             for sid in summary["suggestions"]:
@@ -210,6 +390,12 @@ class Expected:
                 if len(found) != 1:
                     return None
                 ids += found
+        elif action.kind == "add_memo":
+            memo = Memo(*(action.intent[key] for key in ("target_kind", "target_id", "text")))
+            ids = [mid for mid, found in snap.memos.items()
+                   if mid not in self.memos and mid not in self.memos_gone and found == memo]
+            if len(ids) != 1:
+                return None
         other = copy.deepcopy(self)
         other.apply(action, why, ids)
         return other
@@ -266,29 +452,22 @@ class Expected:
                 name = Path(self.imports[sha].path).name
                 found.append(f"{snap.personal[sha]} document(s) of import {name} hold an e-mail address, "
                              f"though {why} pseudonymised them")
+        for mid, known in sorted(self.memos.items()):
+            actual = snap.memos.get(mid)
+            if actual is None:
+                found.append(f"memo {mid} ({known.memo.show()}) is missing; {known.why} left it")
+            elif actual != known.memo:
+                found.append(f"memo {mid} is {actual.show()}, but {known.why} left it {known.memo.show()}")
+        for mid in sorted(set(snap.memos) - set(self.memos)):
+            gone = self.memos_gone.get(mid)
+            took = f", but {gone.why} took it away" if gone else ", but nothing wrote it"
+            found.append(f"memo {mid} ({snap.memos[mid].show()}) is present{took}")
+        kept, why = self.originals
+        if kept is not None and kept != (snap.originals > 0):
+            found.append(f"the project keeps {snap.originals} original(s) for re-identification, but {why} "
+                         f"left {'some' if kept else 'none'}")
+        if self.keys_forgotten and snap.keys:
+            found.append(f"the project keeps {snap.keys} pseudonym key(s), "
+                         f"but {self.keys_forgotten} forgot them")
         return found
 
-
-def export_problem(action: Action) -> str | None:
-    """What is wrong with the file of an acknowledged export, if anything: it must be there, whole."""
-    path = Path(action.intent["path"])
-    export = f"{path.name} of acknowledged {action.label()}"
-    if not path.exists():
-        return f"{export} is missing"
-    if path.suffix == ".csv":
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            rows = sum(1 for _ in csv.reader(handle)) - 1
-        if rows != action.result["rows"]:
-            return f"{export} has {rows} data rows, the export wrote {action.result['rows']}"
-        return None
-    from zipfile import BadZipFile
-
-    from openpyxl import load_workbook
-
-    try:
-        names = load_workbook(path, read_only=True).sheetnames
-    except (BadZipFile, OSError, KeyError, ValueError) as exc:  # how openpyxl says a workbook is not whole
-        return f"{export} does not open: {exc}"
-    if names != list(action.result["sheets"]):
-        return f"{export} has sheets {names}, not {list(action.result['sheets'])}"
-    return None

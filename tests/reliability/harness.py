@@ -2,9 +2,11 @@
 
 Builds a project (documents, codes, coders, codings, pending suggestions), then for each kill: starts the
 workload (`workload.py`) on it, lets it work for a random time, SIGKILLs it, reopens the project (it must
-open: no corruption, no lock left behind, DuckDB replaying its write-ahead log), runs the integrity check
-and compares the project with what the acknowledgement log says must be there (`expected.py`). Used by
-tests/reliability/test_crash_safety.py (a few kills in CI) and bench/crash.py (the long run).
+open: no corruption, no lock left behind, DuckDB replaying its write-ahead log, no partial copy of a
+killed rewrite left beside it), runs the integrity check and compares the project with what the
+acknowledgement log says must be there (`expected.py`), and each export file with the last one
+acknowledged (`exports.py`). Used by tests/reliability/test_crash_safety.py (a few kills in CI) and
+bench/crash.py (the long run).
 """
 
 from __future__ import annotations
@@ -20,13 +22,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from acklog import Action, read_log
+from acklog import Action, ReadLog, read_log
 from builders import add_code, add_coder_row
-from corpus import clean_rows
-from expected import Expected, ModelError, Snapshot, export_problem, take_snapshot
+from corpus import SETUP_FILE, clean_rows
+from expected import Expected, ModelError, Snapshot, take_snapshot
+from exports import EXPORTS, export_path, torn, write_export
 
 from workbench.coding import apply_code
 from workbench.errors import WorkbenchError
+from workbench.ingest.base import file_sha256
 from workbench.ingest.folder import import_file
 from workbench.integrity import check_project
 from workbench.project import Project
@@ -37,6 +41,12 @@ WORKLOAD = Path(__file__).with_name("workload.py")
 WORK_TIME = (0.05, 1.5)
 READY_TIMEOUT = 60.0
 CODES = ("Facturation", "Livraison", "Accueil", "Délai", "Prix")
+# Codes without suggestions, the ones the workload merges: a merge of two codes with suggestions could give
+# two pending suggestions one span and code, and accepting the second would reuse the first's coding.
+# Each merge takes one away until an undo brings it back: enough for a few hundred kills.
+PLAIN_CODES = tuple(f"Thème {number}" for number in range(1, 31))
+# The workload's actions that rewrite the whole file (`Project.rewrite`): its new file has a new inode.
+REWRITES = ("compact", "pseudonymise", "forget", "remove_source", "remove_document")
 # Pending suggestions at set-up; a decision is final unless undone, so the queue lasts a few thousand actions.
 SUGGESTIONS = 300
 
@@ -54,6 +64,10 @@ class Kill:
     open_failed: bool = False
     check_problems: list[str] = field(default_factory=list)
     kinds: Counter[str] = field(default_factory=Counter)  # acknowledged actions by kind
+    stale_copy: bool = False  # a killed rewrite had left its partial copy beside the project
+    export_left: str | None = None  # after a kill inside an export: "previous" or "new" file
+    partial_exports: int = 0  # temporary files of killed exports lying in the folder
+    rewrote: bool | None = None  # after a kill inside a rewrite: whether its new file was in place
 
 
 @dataclass
@@ -89,14 +103,17 @@ class Summary:
 
 
 def build_project(path: Path, workdir: Path, rng: random.Random) -> Expected:
-    """The project the workload starts from: 30 clean documents imported from a CSV, codes and coders
-    written without the journal (out of the workload's undo), a few codings, `SUGGESTIONS` pending
-    suggestions on distinct spans (so that accepting one never meets a coding to reuse)."""
-    table = workdir / "setup.csv"
+    """The project the workload starts from: 30 clean documents imported from a CSV, codes (`PLAIN_CODES`
+    among them, with no suggestion) and coders written without the journal (out of the workload's undo), a
+    few codings, `SUGGESTIONS` pending suggestions on distinct spans (so that accepting one never meets a
+    coding to reuse)."""
+    table = workdir / SETUP_FILE
     table.write_text("verbatim\n" + "".join(f'"{text}"\n' for text in clean_rows(rng, 30)), encoding="utf-8")
     with Project.create(path) as project:
         import_file(project, table, text_column="verbatim")
         codes = [add_code(project, name) for name in CODES]
+        for name in PLAIN_CODES:
+            add_code(project, name)
         alice, _bob, reviewer = (add_coder_row(project, name) for name in ("alice", "bob", "reviewer"))
         documents = project.rows("SELECT id, n_chars FROM documents ORDER BY id")
         for doc, n_chars in documents[:6]:
@@ -109,11 +126,13 @@ def build_project(path: Path, workdir: Path, rng: random.Random) -> Expected:
         return Expected.from_project(project, reviewer)
 
 
-def _work_then_kill(project: Path, workdir: Path, log: Path, seed: int, pause: float) -> str | None:
+def _work_then_kill(project: Path, workdir: Path, log: Path, seed: int, pause: float,
+                    focus: tuple[str, ...]) -> str | None:
     """Run the workload until `pause` seconds after it is ready, then SIGKILL it. Returns why it could
     not be killed as planned (it died or never got ready), or None."""
     with (workdir / "workload.stderr").open("ab") as errors:
-        command = [sys.executable, str(WORKLOAD), str(project), str(workdir), str(log), str(seed)]
+        command = [sys.executable, str(WORKLOAD), str(project), str(workdir), str(log), str(seed),
+                   *([",".join(focus)] if focus else [])]
         child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=errors)
         try:
             ready, _, _ = select.select([child.stdout], [], [], READY_TIMEOUT)
@@ -129,9 +148,10 @@ def _work_then_kill(project: Path, workdir: Path, log: Path, seed: int, pause: f
     return None
 
 
-def _verify(number: int, project_path: Path, log_path: Path, expected: Expected) -> tuple[Kill, Expected]:
-    """Reopen the project after a kill and compare it with the log. Returns what the kill found and the
-    expected state to judge the next kill by."""
+def _verify(number: int, project_path: Path, log_path: Path, expected: Expected,
+            inode: int | None = None) -> tuple[Kill, Expected]:
+    """Reopen the project after a kill and compare it with the log (`inode`: the project file's when the run
+    started). Returns what the kill found and the expected state to judge the next kill by."""
     log = read_log(log_path)
     run = f"run {number}"
     kill = Kill(number, len(log.acknowledged), len(log.refused), log.in_flight, None,
@@ -141,12 +161,12 @@ def _verify(number: int, project_path: Path, log_path: Path, expected: Expected)
             expected.apply(action, f"acknowledged {action.label()} ({run})")
         except ModelError as exc:
             kill.failures.append(str(exc))
-        if action.kind == "export" and (problem := export_problem(action)):
-            kill.failures.append(problem)
     for action in log.refused:
         expected.not_done(action, f"refused {action.label()} ({run})")
         if action.kind in ("undo", "redo"):  # refused what next_undo/next_redo had just named
             kill.failures.append(f"{action.label()} ({run}) was refused: {action.result['reason']}")
+    kill.failures += _check_file(kill, log, project_path, inode, run)
+    kill.stale_copy = any(path.exists() for path in _rewrite_copies(project_path))
     try:
         project = Project.open(project_path)
     except WorkbenchError as exc:
@@ -156,6 +176,10 @@ def _verify(number: int, project_path: Path, log_path: Path, expected: Expected)
     with project:
         kill.check_problems = [problem.message for problem in check_project(project).problems]
         snap = take_snapshot(project)
+        kill.failures += _check_exports(kill, log.in_flight, expected, project, project_path.parent, run)
+    kill.failures += [f"{path.name}, the partial copy of a killed rewrite, is still there after the project "
+                      "was opened" for path in _rewrite_copies(project_path) if path.exists()]
+    kill.partial_exports = sum(1 for _ in project_path.parent.glob(".export.*.partial"))
     if log.in_flight is None:
         kill.failures += expected.differences(snap)
     else:
@@ -165,6 +189,65 @@ def _verify(number: int, project_path: Path, log_path: Path, expected: Expected)
     if kill.failures or kill.check_problems:
         expected.adopt(snap, f"the project as re-read after the failures of kill {number}")
     return kill, expected
+
+
+def _check_file(kill: Kill, log: ReadLog, project: Path, inode: int | None, run: str) -> list[str]:
+    """The project must be in the file the last acknowledged rewrite put in place (or the run started on);
+    after a kill inside a rewrite, either that one or the rewrite's new file, which tells which held."""
+    rewrites = [action for action in log.acknowledged if action.kind in REWRITES]
+    expected = rewrites[-1].result["inode"] if rewrites else inode
+    if expected is None:
+        return []
+    found = project.stat().st_ino
+    if log.in_flight is not None and log.in_flight.kind in REWRITES:
+        kill.rewrote = found != expected
+        return []
+    if found == expected:
+        return []
+    left = f"acknowledged {rewrites[-1].label()}" if rewrites else "the start of the run"
+    return [f"{project.name} is another file than the one {left} left ({run}); nothing in flight rewrote it"]
+
+
+def _rewrite_copies(project: Path) -> tuple[Path, Path]:
+    """Where `Project.rewrite` writes its copy of the project (and the copy's WAL) before renaming it."""
+    fresh = project.with_name(project.name + ".rewrite")
+    return fresh, Path(str(fresh) + ".wal")
+
+
+def _check_exports(kill: Kill, in_flight: Action | None, expected: Expected, project: Project, folder: Path,
+                   run: str) -> list[str]:
+    """Each export file must be the last acknowledged one, byte for byte; the one an interrupted export was
+    writing may instead be a whole new export, the same as a fresh export of the reopened project (the
+    interrupted export was the workload's last action, so the project has not changed since)."""
+    problems = []
+    for suffix in EXPORTS:
+        path = export_path(folder, suffix)
+        good, why = expected.exports.get(str(path), (None, "no acknowledged export"))
+        found = file_sha256(path) if path.exists() else None
+        interrupted = (in_flight is not None and in_flight.kind == "export"
+                       and in_flight.intent["path"] == str(path))
+        if found == good:
+            kill.export_left = "previous" if interrupted else kill.export_left
+            continue
+        if interrupted and found is not None:
+            fresh = folder / "fresh" / path.name
+            fresh.parent.mkdir(exist_ok=True)
+            write_export(project, fresh)
+            reason = torn(path, fresh)
+            fresh.unlink()
+            if reason is None:
+                kill.export_left = "new"
+                expected.exports[str(path)] = (found, f"interrupted {in_flight.label()} ({run}), whole")
+                continue
+            problems.append(f"{path.name}, being written by interrupted {in_flight.label()} ({run}), "
+                            f"{reason}")
+        elif found is None:
+            problems.append(f"{path.name} is gone; {why} wrote it")
+        else:
+            problems.append(f"{path.name} is not the file {why} wrote "
+                            f"(SHA-256 {found[:12]}…, not {str(good)[:12]}…)")
+        expected.exports[str(path)] = (found, f"the file as found after kill {kill.number}")
+    return problems
 
 
 def _settle(action: Action, expected: Expected, snap: Snapshot,
@@ -188,8 +271,10 @@ def _settle(action: Action, expected: Expected, snap: Snapshot,
     return expected, None, [heading, *differences]
 
 
-def run(workdir: Path, kills: int, seed: int, on_kill: Callable[[Kill], None] | None = None) -> Summary:
-    """Build a project in `workdir`, kill the workload `kills` times, verify after each kill."""
+def run(workdir: Path, kills: int, seed: int, on_kill: Callable[[Kill], None] | None = None,
+        focus: tuple[str, ...] = ()) -> Summary:
+    """Build a project in `workdir`, kill the workload `kills` times, verify after each kill. `focus` keeps
+    only those of the workload's actions (method names of `workload.Workload`)."""
     started = time.perf_counter()
     rng = random.Random(seed)
     project = workdir / "crash.vwb"
@@ -197,8 +282,9 @@ def run(workdir: Path, kills: int, seed: int, on_kill: Callable[[Kill], None] | 
     summary = Summary()
     for number in range(1, kills + 1):
         log = workdir / f"acks-{number}.jsonl"
-        trouble = _work_then_kill(project, workdir, log, seed * 100_000 + number, rng.uniform(*WORK_TIME))
-        kill, expected = _verify(number, project, log, expected)
+        pause, inode = rng.uniform(*WORK_TIME), project.stat().st_ino
+        trouble = _work_then_kill(project, workdir, log, seed * 100_000 + number, pause, focus)
+        kill, expected = _verify(number, project, log, expected, inode)
         if trouble:
             kill.failures.insert(0, trouble)
         summary.kills.append(kill)
