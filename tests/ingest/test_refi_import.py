@@ -381,34 +381,9 @@ def _hostile(tmp_path: Path, case: str) -> tuple[Path, ZipLimits | None]:
         path.write_bytes(b"PK? not really a zip")
     elif case == "no project.qde":
         write_qdpx(path, good, text, qde_name="other/project.xml")
-    elif case.startswith("member "):
-        write_qdpx(path, good, {**text, case[len("member "):]: "x"})
-    elif case == "too many members":
-        write_qdpx(path, good, {f"sources/{n}.txt": "x" for n in range(6)})
-        return path, ZipLimits(max_members=5)
-    elif case == "too big in total":
-        write_qdpx(path, good, text)
-        return path, ZipLimits(max_total_bytes=2000)
-    elif case == "oversized member":
-        write_qdpx(path, good, text)
-        return path, ZipLimits(max_member_bytes=1000)
-    elif case == "zip bomb":
-        write_qdpx(path, good, {**text, "sources/bomb.txt": b"\0" * (8 * 1024**2)})
-    elif case == "lying header":
-        write_qdpx(path, good, text)
-        _patch_header(path, "project.qde", 100)
     elif case == "header declares more":
         write_qdpx(path, good, text)
         _patch_header(path, "project.qde", 10**6)
-    elif case == "encrypted member":
-        write_qdpx(path, good, text)
-        _patch_header(path, "project.qde", encrypted=True)
-    elif case == "billion laughs":
-        lol = '<!DOCTYPE Project [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
-        write_qdpx(path, good.replace("<Project ", lol + "\n<Project ", 1).replace('name="Etude"', 'name="&b;"'))
-    elif case == "external entity":
-        xxe = '<!DOCTYPE Project [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-        write_qdpx(path, good.replace("<Project ", xxe + "\n<Project ", 1).replace('name="Etude"', 'name="&x;"'))
     elif case == "doctype in utf-16":
         body = good.replace('encoding="utf-8"', 'encoding="utf-16"').replace(
             "<Project ", '<!DOCTYPE Project SYSTEM "http://example.com/p.dtd">\n<Project ', 1)
@@ -428,23 +403,11 @@ def _hostile(tmp_path: Path, case: str) -> tuple[Path, ZipLimits | None]:
     return path, None
 
 
+# Zip limits, member names, lying and encrypted members, entity attacks: tests/hostile/, with the digest.
 HOSTILE = {
     "not a zip": "not a readable zip archive",
     "no project.qde": "no project.qde",
-    "member ../evil.txt": "unsafe member name '../evil.txt'",
-    "member /etc/cron.d/x": "unsafe member name '/etc/cron.d/x'",
-    "member sources\\..\\x.txt": "unsafe member name",
-    "member C:/Windows/x.txt": "unsafe member name 'C:/Windows/x.txt'",
-    "member sources/../../x.txt": "unsafe member name",
-    "too many members": "archive has 7 members, over the limit of 5",
-    "too big in total": "archive would expand to",
-    "oversized member": "would expand to",
-    "zip bomb": "compression ratio",
-    "lying header": "member 'project.qde' is corrupt",
     "header declares more": "shorter than its header says",
-    "encrypted member": "member 'project.qde' is encrypted",
-    "billion laughs": "DOCTYPE",
-    "external entity": "DOCTYPE",
     "doctype in utf-16": "DOCTYPE",
     "malformed xml": "not well-formed XML",
     "wrong root": "not a REFI-QDA <Project>",
