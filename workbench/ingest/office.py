@@ -14,11 +14,8 @@ import zlib
 from pathlib import Path
 
 from workbench.errors import IngestError
-from workbench.refi_xml import OFFICE_LIMITS, SafeZip
+from workbench.refi_xml import HOSTILE_MARKERS, OFFICE_LIMITS, SafeZip
 
-ENTITY_MARKERS = tuple(
-    marker.encode(encoding) for marker in ("<!DOCTYPE", "<!ENTITY") for encoding in ("utf-8", "utf-16-le", "utf-16-be")
-)
 _UNREADABLE = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError)
 
 
@@ -33,7 +30,7 @@ def check_office_archive(path: Path) -> list[str]:
 
 def _declares_entities(archive: SafeZip, path: Path, name: str) -> bool:
     try:
-        return archive.contains_any(name, ENTITY_MARKERS)
+        return archive.contains_any(name, HOSTILE_MARKERS)
     except RuntimeError as exc:  # zipfile's word for an encrypted member
         raise IngestError(path, f"{name} is encrypted; save the file again without a password") from exc
     except NotImplementedError as exc:
