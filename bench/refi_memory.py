@@ -7,13 +7,13 @@ archive's size, whether it was refused, the seconds and the peak resident memory
 
 Shapes: `codes`, code elements only (many small elements: the costliest XML to parse per byte, and the
 codebook is the one part read as a whole tree); `described`, codes with a 2.3 KB description each (the
-largest codebook within the code limit); `selections`, one source holding coded selections (the
-largest record a file can have); `sources`, many small coded text sources (a large real project); `texts`,
-source texts in archive members (`--text-mb` in all, files of at most `--file-mb`, a line with an emoji repeated, so
-that every character takes four bytes in memory), beside a small XML. With `--compressible` every element
-is the same (one GUID repeated), so the archive is as small as the zip ratio limit allows: that is how a
-hostile file packs the most XML into a few megabytes; texts are always as compressible as the ratio
-limit lets them be.
+largest codebook within the code limit); `selections`, one source of 1,460 characters holding coded
+selections, each on its own span (the largest record a file can have); `sources`, many small coded text
+sources (a large real project); `texts`, source texts in archive members (`--text-mb` in all, files of at
+most `--file-mb`, lines with an emoji, so that every character takes four bytes in memory) beside a small
+XML. With `--compressible` the GUIDs count up instead of being random, so the XML compresses about as
+well as the zip ratio limit allows: that is how a hostile file packs the most XML into a few megabytes
+(texts always do).
 
     .venv/bin/python bench/refi_memory.py --xml-mb 30 --shape sources
 """
@@ -21,6 +21,7 @@ limit lets them be.
 from __future__ import annotations
 
 import argparse
+import itertools
 import resource
 import sys
 import tempfile
@@ -50,15 +51,24 @@ def _described_code(guid: Callable[[], str]) -> bytes:
             % (guid().encode(), (TEXT * 8).encode()))
 
 
+SPANS = itertools.count()
+
+
 def _selection(guid: Callable[[], str]) -> bytes:
-    return (b'<PlainTextSelection guid="%s" startPosition="3" endPosition="14"><Coding guid="%s">'
-            b'<CodeRef targetGUID="%s"/></Coding></PlainTextSelection>' % (guid().encode(), guid().encode(),
-                                                                            CODE.encode()))
+    """A coded selection on a span the previous ones did not code (a repeated span is one coding)."""
+    number = next(SPANS)
+    start = number % 1000
+    end = start + 1 + (number // 1000) % 400
+    return (b'<PlainTextSelection guid="%s" startPosition="%d" endPosition="%d"><Coding guid="%s">'
+            b'<CodeRef targetGUID="%s"/></Coding></PlainTextSelection>' % (guid().encode(), start, end,
+                                                                            guid().encode(), CODE.encode()))
 
 
 def _source(guid: Callable[[], str]) -> bytes:
-    return (b'<TextSource guid="%s" name="s"><PlainTextContent>%s</PlainTextContent>%s</TextSource>'
-            % (guid().encode(), TEXT.encode(), _selection(guid)))
+    """A coded source whose text differs from the others' (its GUID in it), so each becomes a document."""
+    own = guid().encode()
+    return (b'<TextSource guid="%s" name="s"><PlainTextContent>%s %s</PlainTextContent>%s</TextSource>'
+            % (own, TEXT.encode(), own, _selection(guid)))
 
 
 SHAPES: dict[str, tuple[bytes, Callable[[Callable[[], str]], bytes] | None, bytes]] = {
@@ -67,7 +77,7 @@ SHAPES: dict[str, tuple[bytes, Callable[[Callable[[], str]], bytes] | None, byte
     "described": (b"<CodeBook><Codes>", _described_code, b"</Codes></CodeBook>"),
     "selections": (b'<CodeBook><Codes><Code guid="%s" name="c" isCodable="true"/></Codes></CodeBook><Sources>'
                    b'<TextSource guid="%s" name="s"><PlainTextContent>%s</PlainTextContent>'
-                   % (CODE.encode(), str(uuid.uuid4()).encode(), TEXT.encode()),
+                   % (CODE.encode(), str(uuid.uuid4()).encode(), (TEXT * 5).encode()),
                    _selection, b"</TextSource></Sources>"),
     "sources": (b'<CodeBook><Codes><Code guid="%s" name="c" isCodable="true"/></Codes></CodeBook><Sources>'
                 % CODE.encode(), _source, b"</Sources>"),
@@ -99,7 +109,8 @@ def build_texts(path: Path, text_mb: int, file_mb: int) -> None:
 def build(path: Path, xml_mb: int, shape: str, compressible: bool) -> None:
     opening, element, closing = SHAPES[shape]
     assert element is not None
-    guid = (lambda: "{00000000-0000-4000-8000-0000000000aa}") if compressible else (lambda: str(uuid.uuid4()))
+    numbers = itertools.count()
+    guid = (lambda: f"{{00000000-0000-4000-8000-{next(numbers):012d}}}") if compressible else (lambda: str(uuid.uuid4()))
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive, \
             archive.open("project.qde", "w", force_zip64=True) as member:
         member.write(HEAD + opening)
@@ -115,7 +126,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--xml-mb", type=int, default=30, help="size of the project XML to build")
     parser.add_argument("--shape", choices=sorted(SHAPES), default="codes", help="what fills the XML")
-    parser.add_argument("--compressible", action="store_true", help="repeat one GUID (smallest archive)")
+    parser.add_argument("--compressible", action="store_true", help="GUIDs counting up (a small archive)")
     parser.add_argument("--text-mb", type=int, default=64, help="texts shape: size of all the source texts")
     parser.add_argument("--file-mb", type=int, default=8, help="texts shape: size of each source text")
     parser.add_argument("--import", dest="write", action="store_true",

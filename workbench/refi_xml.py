@@ -66,9 +66,10 @@ class ZipLimits:
     max_ratio: float = 200.0
     # Below this size a high ratio is harmless (a page of blank lines compresses 500:1).
     ratio_floor_bytes: int = 1024**2
-    # What is read (the project XML, streamed; each source text, kept until it is written), however
-    # large a member may be otherwise (media files are listed, never read). Measured with
-    # bench/refi_memory.py: 128 MB of texts in all keeps the import of a hostile archive under 1 GB.
+    # What is read, however large a member may be otherwise (media files are listed, never read): from
+    # one member (in practice the project XML, parsed as it streams; a text is held to `max_text_bytes`)
+    # and from all members together. The model keeps every text until it is written; measured with
+    # bench/refi_memory.py, 128 MB in all keeps the import of a hostile archive under 1 GB.
     max_read_bytes: int = 96 * 1024**2
     max_read_total_bytes: int = 128 * 1024**2
     # One source text: mapping its positions takes about 32 bytes per character for a moment

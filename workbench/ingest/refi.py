@@ -77,8 +77,9 @@ _DECIMAL = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _STORED_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?)?$")
 _QUOTE = 80
-# Characters of text handed to DuckDB in one statement when documents are inserted.
+# Characters of text, and codings, handed to DuckDB in one statement.
 _BATCH_CHARS = 4_000_000
+_BATCH_ROWS = 50_000
 # Columns of the batched inserts (name, DuckDB type).
 _DOCUMENT_COLUMNS = (("id", "BIGINT"), ("source_id", "INTEGER"), ("kind", "VARCHAR"), ("title", "VARCHAR"),
                      ("text", "VARCHAR"), ("lang", "VARCHAR"), ("occurred_at", "TIMESTAMP"), ("n_chars", "INTEGER"),
@@ -753,8 +754,6 @@ class _Writer:
 
     # codings
     def _codings(self) -> None:
-        from workbench.ingest.store import reserve_ids
-
         self.by_guid: dict[tuple[int, str], int] = {}
         self.by_span: dict[tuple[int, int, int, int, int], int] = {}
         for coding_id, guid, *key in self.project.rows(
@@ -764,6 +763,9 @@ class _Writer:
             self.by_guid[(key[0], guid)] = coding_id
             self.by_span[tuple(key)] = coding_id
         self.fresh_codings: list[tuple[Any, ...]] = []
+        self.coding_ids: list[int] = []
+        self.unqueued = sum(coding.code in self.codes for source in self.model.sources
+                            for coding in [*source.whole_codings, *(c for s in source.selections for c in s.codings)])
         self.now = self.project.scalar("SELECT current_timestamp::TIMESTAMP")
         missing_codes: set[str] = set()
         out_of_bounds = 0
@@ -794,13 +796,7 @@ class _Writer:
                     missing_codes.add(coding.code)
                     continue
                 self._coding(document_id, coding, 0, source.n_chars, coding.user, coding.created)
-        ids = reserve_ids(self.project, "codings_id", len(self.fresh_codings))
-        real = {-1 - index: coding_id for index, coding_id in enumerate(ids)}
-        self.codings = {guid: real.get(coding_id, coding_id) for guid, coding_id in self.codings.items()}
-        for coding_id, row in zip(ids, self.fresh_codings):
-            self.codings[row[0]] = coding_id
-        _insert_rows(self.project, "codings", _CODING_COLUMNS, [(i, *row) for i, row in zip(ids, self.fresh_codings)])
-        self.result.codings = len(ids)
+        self._flush_codings()
         for source in self.model.sources:
             for selection in source.selections:
                 if selection.codings and selection.description:
@@ -820,14 +816,34 @@ class _Writer:
         coder_id = self.coder(user)
         span = (document_id, code_id, start, end, coder_id)
         existing = self.by_guid.get((document_id, coding.guid), self.by_span.get(span))
+        self.unqueued -= 1
         if existing is not None:
             self.codings[coding.guid] = existing
             return
-        marker = -1 - len(self.fresh_codings)  # until ids are reserved
-        self.by_guid[(document_id, coding.guid)] = marker
-        self.by_span[span] = marker
-        self.fresh_codings.append((coding.guid, document_id, code_id, start, end, coder_id, "import",
+        coding_id = self._coding_id()
+        self.by_guid[(document_id, coding.guid)] = coding_id
+        self.by_span[span] = coding_id
+        self.codings[coding.guid] = coding_id
+        self.fresh_codings.append((coding_id, coding.guid, document_id, code_id, start, end, coder_id, "import",
                                    created or self.now))
+        if len(self.fresh_codings) >= _BATCH_ROWS:
+            self._flush_codings()
+
+    def _coding_id(self) -> int:
+        """A fresh coding id. Reserved in blocks, at most as many as codings are left to queue: a small
+        archive costs one query, a large one wastes no more ids than it has duplicate codings."""
+        from workbench.ingest.store import reserve_ids
+
+        if not self.coding_ids:
+            self.coding_ids = reserve_ids(self.project, "codings_id", min(self.unqueued + 1, _BATCH_ROWS))[::-1]
+        return self.coding_ids.pop()
+
+    def _flush_codings(self) -> None:
+        """Insert the queued codings: by batches, since DuckDB's copy of a few hundred thousand rows given
+        at once took more memory than the whole archive."""
+        _insert_rows(self.project, "codings", _CODING_COLUMNS, self.fresh_codings)
+        self.result.codings += len(self.fresh_codings)
+        self.fresh_codings = []
 
     # memos
     def _memo(self, kind: str, target_id: int | None, text: str, user: str | None, created: datetime | None,
