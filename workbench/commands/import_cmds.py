@@ -26,6 +26,11 @@ def register(cli: click.Group) -> None:
                    ".docx interview, .txt/.vtt/.srt call).")
 @click.option("--text-column", metavar="NAME",
               help="Column of a CSV/XLSX holding the verbatim (default: guessed from names and lengths).")
+@click.option("--title-column", metavar="NAME",
+              help="Column of a CSV/XLSX giving each document's title (it is then not stored as a variable).")
+@click.option("--column-type", "column_types", multiple=True, metavar="NAME=TYPE",
+              help="Type of a CSV/XLSX column: text, integer, float, date, boolean, or ignore to leave it out "
+                   "(repeatable; default: inferred from the values). A value not of the type refuses the file.")
 @click.option("--max-size", "max_mb", type=click.IntRange(min=1), metavar="MB",
               help="Refuse files bigger than this (default: 2048 MB tables, 512 MB e-mails, 64 MB transcripts).")
 @click.option("--pseudonymise", is_flag=True,
@@ -35,7 +40,7 @@ def register(cli: click.Group) -> None:
 @json_option
 @quiet_option
 def import_command(project: str, paths: tuple[str, ...], kind: str | None, text_column: str | None,
-                   max_mb: int | None, pseudonymise: bool, reversible: bool, as_json: bool, quiet: bool) -> None:
+                   title_column: str | None, column_types: tuple[str, ...], max_mb: int | None, pseudonymise: bool, reversible: bool, as_json: bool, quiet: bool) -> None:
     """Import PATH... (files, or folders searched recursively) into PROJECT.
 
     Formats: .csv .xlsx (one row = one document), .eml .mbox .msg, .txt .docx .vtt .srt (speaker turns),
@@ -49,6 +54,12 @@ def import_command(project: str, paths: tuple[str, ...], kind: str | None, text_
 
     if reversible and not pseudonymise:
         raise click.UsageError("--reversible only applies with --pseudonymise")
+    types: dict[str, str] = {}
+    for given in column_types:
+        name, equals, choice = given.rpartition("=")
+        if not equals or not name.strip():
+            raise click.UsageError(f"--column-type {given!r}: write NAME=TYPE, for example --column-type nps=integer")
+        types[name.strip()] = choice.strip()
     with Project.open(project) as opened, progress_reporter("import", quiet or as_json) as progress:
         pseudonymiser = None
         if pseudonymise:
@@ -56,7 +67,8 @@ def import_command(project: str, paths: tuple[str, ...], kind: str | None, text_
 
             pseudonymiser = make_pseudonymiser(opened, reversible=reversible)
         report = import_paths(
-            opened, paths, kind=kind, text_column=text_column, progress=progress,
+            opened, paths, kind=kind, text_column=text_column, title_column=title_column,
+            column_types=types or None, progress=progress,
             max_bytes=max_mb * 1024**2 if max_mb else None, pseudonymiser=pseudonymiser,
         )
     if as_json:

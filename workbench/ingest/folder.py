@@ -6,12 +6,13 @@ skipped with a message; the same text in two files is stored once (see `store.py
 
 Which importer reads a file is decided by its suffix (`FORMATS`). The default document kind comes from
 the format: tables are surveys, e-mail files e-mails, .docx transcripts interviews, and .txt/.vtt/.srt
-transcripts calls; `kind=` overrides it for every file of the call.
+transcripts calls; `kind=` overrides it for every file of the call, and `choices=` gives one file its own
+kind and table options (`FileChoices`: the import dialog sets them file by file).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ from workbench.ingest.base import (
     file_sha256,
 )
 from workbench.ingest.store import StoreCounts, find_source, insert_source, store_parsed
-from workbench.ingest.tables import loaded_table, plan_table, store_table
+from workbench.ingest.tables import check_column_choices, loaded_table, plan_table, store_table
 from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import DOCUMENT_KINDS, Project
 from workbench.removal import take_back_sources
@@ -58,6 +59,22 @@ FORMATS: dict[str, Format] = {
 }
 
 
+@dataclass(frozen=True)
+class FileChoices:
+    """What the user chose for one file; a field left None keeps the call's option (or the default). The
+    table options apply to .csv and .xlsx files only."""
+
+    kind: str | None = None
+    text_column: str | None = None
+    title_column: str | None = None
+    column_types: Mapping[str, str] | None = None
+
+
+def _check_kind(kind: str | None) -> None:
+    if kind is not None and kind not in DOCUMENT_KINDS:
+        raise WorkbenchError(f"unknown document kind {kind!r}; choose one of {', '.join(DOCUMENT_KINDS)}")
+
+
 @dataclass
 class FileResult:
     """What happened to one file: imported, skipped (already imported) or failed (with the reason)."""
@@ -70,6 +87,7 @@ class FileResult:
     empty: int = 0
     segments: int = 0
     message: str = ""
+    line: int | None = None  # where a failed file went wrong, when known (also at the start of `message`)
 
     def summary(self) -> str:
         name = Path(self.path).name
@@ -161,14 +179,17 @@ def import_file(
     *,
     kind: str | None = None,
     text_column: str | None = None,
+    title_column: str | None = None,
+    column_types: Mapping[str, str] | None = None,
     pseudonymiser: Pseudonymiser | None = None,
     max_bytes: int | None = None,
     progress: ProgressCallback = no_progress,
 ) -> FileResult:
-    """Import one file in one transaction. Raises `IngestError` when the file cannot be imported."""
+    """Import one file in one transaction. Raises `IngestError` when the file cannot be imported.
+    `title_column` and `column_types` (column name -> one of `tables.COLUMN_CHOICES`) apply to tables."""
     path = Path(path)
-    if kind is not None and kind not in DOCUMENT_KINDS:
-        raise WorkbenchError(f"unknown document kind {kind!r}; choose one of {', '.join(DOCUMENT_KINDS)}")
+    _check_kind(kind)
+    check_column_choices(dict(column_types or {}))
     if not path.exists():
         raise IngestError(path, "file not found")
     if path.suffix.lower() in REFI_SUFFIXES:
@@ -180,10 +201,18 @@ def import_file(
     check_file(path, max_bytes if max_bytes is not None else MAX_BYTES[fmt.family])
     keeps = pseudonymiser.undone_on_failure() if isinstance(pseudonymiser, KeepsOriginals) else nullcontext()
     with keeps:
-        return _import_format(project, path, fmt, kind or fmt.kind, text_column, pseudonymiser, progress)
+        table = TableOptions(text_column, title_column, dict(column_types or {}))
+        return _import_format(project, path, fmt, kind or fmt.kind, table, pseudonymiser, progress)
 
 
-def _import_format(project: Project, path: Path, fmt: Format, doc_kind: str, text_column: str | None,
+@dataclass(frozen=True)
+class TableOptions:
+    text_column: str | None
+    title_column: str | None
+    column_types: dict[str, str]
+
+
+def _import_format(project: Project, path: Path, fmt: Format, doc_kind: str, table: TableOptions,
                    pseudonymiser: Pseudonymiser | None, progress: ProgressCallback) -> FileResult:
     """The import of a file of a known format, in one transaction."""
     family = path.suffix.lower().lstrip(".")
@@ -193,12 +222,12 @@ def _import_format(project: Project, path: Path, fmt: Format, doc_kind: str, tex
         # load leaves part of a core idle), and an already imported file is recognised after the load.
         with ThreadPoolExecutor(1, thread_name_prefix="workbench-sha256") as pool:
             digest = pool.submit(file_sha256, path)
-            with loaded_table(project, path, progress, text_column, pseudonymiser) as loaded:
+            with loaded_table(project, path, progress, table.text_column, pseudonymiser) as loaded:
                 sha256 = digest.result()
                 skipped = _already_imported(project, path, sha256)
                 if skipped is not None:
                     return skipped
-                plan = plan_table(project, path, loaded, text_column)
+                plan = plan_table(project, path, loaded, table.text_column, table.title_column, table.column_types)
                 with project.transaction():
                     project.announce(events_for_tables("import", ["documents"]))
                     source_id = insert_source(project, family, path, sha256)
@@ -270,14 +299,20 @@ def import_paths(
     cancel: CancelToken | None = None,
     pseudonymiser: Pseudonymiser | None = None,
     max_bytes: int | None = None,
+    title_column: str | None = None,
+    column_types: Mapping[str, str] | None = None,
+    choices: Mapping[Path, FileChoices] | None = None,
 ) -> ImportReport:
     """Import files and folders, one transaction per file; failures are reported, not raised.
 
-    Cancelling stops between files and takes back the files this call had imported, so a cancelled import
-    leaves the project as it was.
+    `choices` gives a file (by the path found for it) its own kind and table options, over the call's.
+    Options are checked before any file is read. Cancelling stops between files and takes back the files
+    this call had imported, so a cancelled import leaves the project as it was.
     """
-    if kind is not None and kind not in DOCUMENT_KINDS:
-        raise WorkbenchError(f"unknown document kind {kind!r}; choose one of {', '.join(DOCUMENT_KINDS)}")
+    choices = choices or {}
+    for given in [FileChoices(kind, text_column, title_column, column_types), *choices.values()]:
+        _check_kind(given.kind)
+        check_column_choices(dict(given.column_types or {}))
     report = progress or no_progress
     files = collect_files(paths)
     result = ImportReport()
@@ -287,14 +322,17 @@ def import_paths(
             report(done, len(files), path.name)  # the window's progress callback may raise Cancelled
             if cancel is not None:
                 cancel.check()
+            own = choices.get(path, FileChoices())
             try:
                 outcome = import_file(
-                    project, path, kind=kind, text_column=text_column, pseudonymiser=pseudonymiser,
-                    max_bytes=max_bytes,
+                    project, path, kind=own.kind or kind, text_column=own.text_column or text_column,
+                    title_column=own.title_column or title_column,
+                    column_types=own.column_types if own.column_types is not None else column_types,
+                    pseudonymiser=pseudonymiser, max_bytes=max_bytes,
                 )
             except IngestError as exc:
                 where = f"line {exc.line}: " if exc.line is not None else ""
-                outcome = FileResult(str(path), "failed", message=where + exc.reason)
+                outcome = FileResult(str(path), "failed", message=where + exc.reason, line=exc.line)
             result.files.append(outcome)
     except Cancelled:
         new = [row[0] for row in project.rows("SELECT id FROM sources WHERE id > ?", [last_source])]

@@ -19,7 +19,11 @@ naming its line.
 
 XLSX: the first worksheet, its first non-empty row as header, read with openpyxl in read-only mode.
 
-The text column is `--text-column` when given, else the guess documented in `guess_text_column`.
+The text column is `--text-column` when given, else the guess documented in `guess_text_column`. The
+user may also name a title column (`--title-column`: its cleaned value becomes each document's title, not
+a variable) and choose a column's type (`--column-type NAME=TYPE`, `COLUMN_CHOICES`): a chosen type is
+checked on every value, and the first value that is not of it refuses the file with its row, so that a
+choice never stores a value as something it is not; "ignore" leaves the column out of the project.
 """
 
 from __future__ import annotations
@@ -41,11 +45,13 @@ from typing import Any
 
 import duckdb
 
-from workbench.errors import IngestError
+from workbench.errors import IngestError, WorkbenchError
 from workbench.ingest.base import Pseudonymiser, check_text_bytes, clean_text, detect_encoding
 from workbench.ingest.office import check_office_archive
 from workbench.ingest.store import StoreCounts, reserve_id_block, variable_ids
 from workbench.ingest.values import (
+    FLOAT_RE,
+    INTEGER_RE,
     ColumnType,
     infer_column,
     sql_canonical,
@@ -479,18 +485,75 @@ def add_stored_text(project: Project, loaded: LoadedTable, index: int) -> None:
 
 @dataclass
 class TablePlan:
-    """What `plan_table` settled for a loaded table: its row count, the type of each column, and the
-    text column."""
+    """What `plan_table` settled for a loaded table: its row count, the type of each column, the text
+    column, the title column, and the columns the user left out."""
 
     total: int
     columns: list[ColumnType]
     text_index: int
+    title_index: int | None = None
+    ignored: frozenset[int] = frozenset()
+
+    def variables(self) -> list[int]:
+        """The columns stored as variables: all but the text, the title and the ignored ones."""
+        return [i for i in range(len(self.columns)) if i not in self.ignored and i not in (self.text_index, self.title_index)]
 
 
-def plan_table(project: Project, path: Path, loaded: LoadedTable, text_column: str | None) -> TablePlan:
+# -- the user's choices of column types -------------------------------------------------------------
+COLUMN_CHOICES = ("text", "integer", "float", "date", "boolean", "ignore")
+# What a yes/no column may hold (accent-folded, lower case); stored as "true" or "false", as search reads it.
+BOOLEAN_TRUE = ("true", "vrai", "oui", "yes", "1")
+BOOLEAN_FALSE = ("false", "faux", "non", "no", "0")
+
+
+def check_column_choices(column_types: dict[str, str] | None) -> None:
+    """Refuse an unknown type before any file is read."""
+    for name, choice in (column_types or {}).items():
+        if choice not in COLUMN_CHOICES:
+            raise WorkbenchError(f"unknown type {choice!r} for column {name!r}; choose one of {', '.join(COLUMN_CHOICES)}")
+
+
+def _sql_boolean(value: str) -> str:
+    return f"CASE WHEN lower(strip_accents({value})) IN ({', '.join(repr(v) for v in BOOLEAN_TRUE)}) THEN 'true' ELSE 'false' END"
+
+
+def _chosen_type(project: Project, path: Path, table: str, index: int, name: str, choice: str,
+                 found: ColumnType) -> ColumnType:
+    """The column typed as the user chose, once every value is known to be of that type. The inferred
+    type already says so for most choices (a column is inferred integer exactly when every value is
+    one), so the values are read only for a choice the inference contradicts, to name the first bad one."""
+    if choice == "text":
+        return ColumnType("text", None, found.mean_length, True)
+    if choice == found.type or (choice == "float" and found.type == "integer"):
+        return ColumnType(choice, found.date_format, found.mean_length, found.padded)
+    cell = f"nullif(trim(c{index}), '')"
+    tests = {
+        "integer": f"regexp_matches({cell}, '{INTEGER_RE}')",
+        "float": f"regexp_matches({cell}, '{FLOAT_RE}')",
+        "date": f"{sql_timestamp(cell)} IS NOT NULL",
+        "boolean": f"lower(strip_accents({cell})) IN ({', '.join(repr(v) for v in BOOLEAN_TRUE + BOOLEAN_FALSE)})",
+    }
+    bad = project.rows(
+        f"SELECT rowid + 1, {cell} FROM {table} WHERE {cell} IS NOT NULL AND NOT ({tests[choice]}) ORDER BY rowid LIMIT 1"
+    )
+    if bad:
+        row, value = bad[0]
+        shown = value if len(value) <= 40 else value[:40] + "…"
+        raise IngestError(path, f"column {name!r} was chosen as {choice}, but row {row} below the header holds "
+                                f"\"{shown}\", which is not")
+    return ColumnType(choice, None, found.mean_length, True)
+
+
+def _choice_indexes(path: Path, names: list[str], column_types: dict[str, str]) -> dict[int, str]:
+    return {_named_column(path, names, name): choice for name, choice in column_types.items()}
+
+
+def plan_table(project: Project, path: Path, loaded: LoadedTable, text_column: str | None,
+               title_column: str | None = None, column_types: dict[str, str] | None = None) -> TablePlan:
     """Type the columns and settle the text column, giving the table its stored text if the load
-    computed another column's. Runs before the import transaction: it only reads and rebuilds the
-    temporary table, and a table rebuilt inside a transaction would number its rows differently."""
+    computed another column's; then the user's title column and column types, checked on every value.
+    Runs before the import transaction: it only reads and rebuilds the temporary table, and a table
+    rebuilt inside a transaction would number its rows differently."""
     names = loaded.names
     total = int(project.scalar(f"SELECT count(*) FROM {loaded.name}"))
     if total == 0:
@@ -502,32 +565,51 @@ def plan_table(project: Project, path: Path, loaded: LoadedTable, text_column: s
         else infer_column(project, loaded.name, f"c{i}", per_row=varied[i])
         for i in range(len(names))
     ]
+    choices = _choice_indexes(path, names, column_types or {})
+    ignored = frozenset(i for i, choice in choices.items() if choice == "ignore")
     if text_column is not None:
         text_index = _named_column(path, names, text_column)
     else:
         # Means over whole columns (`infer_column` computed them), not the sample: a comment column left
         # empty in the first rows (a question added later) must still be found.
-        guessed = guess_text_column(names, [column.type for column in columns], [column.mean_length for column in columns])
+        guessed = guess_text_column(
+            names, ["ignore" if i in ignored else column.type for i, column in enumerate(columns)],
+            [column.mean_length for column in columns],
+        )
         if guessed is None:
             raise IngestError(path, f"no text column found among {', '.join(names)}; name it with --text-column")
         text_index = guessed
+    title_index = _named_column(path, names, title_column) if title_column is not None else None
+    if title_index == text_index:
+        raise IngestError(path, f"column {names[text_index]!r} is the text column; choose another column for the titles")
+    for index in (text_index, title_index):
+        if index is not None and choices.get(index, "text") != "text":
+            role = "text" if index == text_index else "title"
+            raise IngestError(path, f"column {names[index]!r} is the {role} column; it cannot be chosen as {choices[index]}")
+    for index, choice in choices.items():
+        if index not in (text_index, title_index) and choice != "ignore":
+            columns[index] = _chosen_type(project, path, loaded.name, index, names[index], choice, columns[index])
     add_stored_text(project, loaded, text_index)
-    return TablePlan(total, columns, text_index)
+    return TablePlan(total, columns, text_index, title_index, ignored)
 
 
 def store_table(project: Project, source_id: int, loaded: LoadedTable, plan: TablePlan, kind: str) -> StoreCounts:
     """Insert the documents and values of a planned table (all in SQL), inside the caller's transaction."""
     names, columns, text_index, total = loaded.names, plan.columns, plan.text_index, plan.total
-    width = len(names)
     cells = [column.cell(f"c{i}") for i, column in enumerate(columns)]
     types = [column.type for column in columns]
     table = loaded.name
-    date_index = _date_column(names, types, text_index)
+    others = plan.variables()
+    date_index = _date_column(names, [type_ if i in others else "ignore" for i, type_ in enumerate(types)], text_index)
     occurred = (
         sql_timestamp(cells[date_index], columns[date_index].date_format) if date_index is not None
         else "NULL::TIMESTAMP"
     )
     text = f"coalesce({FIXED}, c{text_index})"
+    title = "NULL::VARCHAR"
+    if plan.title_index is not None:
+        cleaned = sql_clean(cells[plan.title_index])
+        title = f"nullif({f'{PSEUDONYMISE}({cleaned})' if loaded.pseudonymised else cleaned}, '')"
     skipped = f"{table}_skipped"
     # Rows not stored: empty texts, repeats of an earlier row of the file, texts the project already has.
     # They are usually few, so the inserts below leave them out with an anti-join on a small table rather
@@ -563,13 +645,13 @@ def store_table(project: Project, source_id: int, loaded: LoadedTable, plan: Tab
     project.execute(
         f"""
         INSERT INTO documents (id, source_id, kind, title, text, occurred_at, n_chars, content_hash, position)
-        SELECT {base} + position, ?, ?, NULL, text, occurred_at, length(text), h, position
-        FROM (SELECT rowid + 1 AS position, {text} AS text, {occurred} AS occurred_at, {HASH} AS h FROM {table})
+        SELECT {base} + position, ?, ?, title, text, occurred_at, length(text), h, position
+        FROM (SELECT rowid + 1 AS position, {text} AS text, {title} AS title, {occurred} AS occurred_at, {HASH} AS h
+              FROM {table})
         ANTI JOIN {skipped} USING (position)
         """,
         [source_id, kind],
     )
-    others = [i for i in range(width) if i != text_index]
     if others:
         variables = variable_ids(project, {names[i]: types[i] for i in others})
         # One SELECT per variable, appended one after the other: each variable's values are stored
@@ -578,7 +660,11 @@ def store_table(project: Project, source_id: int, loaded: LoadedTable, plan: Tab
         selects = []
         for i in others:
             variable_id, final_type = variables[names[i]]
-            value = cells[i] if final_type == "text" else sql_canonical(cells[i], columns[i])
+            value = (
+                cells[i] if final_type == "text"
+                else _sql_boolean(cells[i]) if final_type == "boolean"
+                else sql_canonical(cells[i], columns[i])
+            )
             selects.append(
                 f"SELECT rowid + 1 AS position, {variable_id} AS variable_id, {value} AS value FROM {table} "
                 f"WHERE {cells[i]} IS NOT NULL"
