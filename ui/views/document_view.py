@@ -31,6 +31,7 @@ from PySide6.QtCore import (
     QPointF,
     QRect,
     QRectF,
+    QSizeF,
     Qt,
     QTimer,
     Signal,
@@ -130,7 +131,8 @@ class DocumentViewer(QTextEdit):
                                      lambda span: describe_codings([span], self.memos_for, self._whole), self)
         self.stripes.stripeClicked.connect(self.stripeClicked)
         self.verticalScrollBar().valueChanged.connect(self.stripes.update)
-        self.document().documentLayout().documentSizeChanged.connect(lambda _size: self.stripes.relayout())
+        self._document_size = QSizeF()
+        self.document().documentLayout().documentSizeChanged.connect(self._document_resized)
         self.selectionChanged.connect(self._emit_selection)
         self.viewport().setMouseTracking(True)
 
@@ -279,6 +281,12 @@ class DocumentViewer(QTextEdit):
         viewport = self.viewport().geometry()
         self.stripes.setGeometry(QRect(viewport.right() + 1, viewport.top(), width, viewport.height()))
         self.stripes.setVisible(width > 0)
+
+    def _document_resized(self, size: QSizeF) -> None:
+        """Qt lays a long text out in steps: the bars follow when the laid-out size changes."""
+        if size != self._document_size:
+            self._document_size = QSizeF(size)
+            self.stripes.relayout()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
