@@ -9,7 +9,7 @@ Shapes: `codes`, code elements only (many small elements: the costliest XML to p
 codebook is the one part read as a whole tree); `described`, codes with a 2.3 KB description each (the
 largest codebook within the code limit); `selections`, one source of 1,460 characters holding coded
 selections, each on its own span (the largest record a file can have); `sources`, many small coded text
-sources (a large real project); `texts`, source texts in archive members (`--text-mb` in all, files of at
+sources (a large real project); `notes`, one source and short notes, each a project memo; `texts`, source texts in archive members (`--text-mb` in all, files of at
 most `--file-mb`, lines with an emoji, so that every character takes four bytes in memory) beside a small
 XML. With `--compressible` the GUIDs count up instead of being random, so the XML compresses about as
 well as the zip ratio limit allows: that is how a hostile file packs the most XML into a few megabytes
@@ -51,6 +51,10 @@ def _described_code(guid: Callable[[], str]) -> bytes:
             % (guid().encode(), (TEXT * 8).encode()))
 
 
+def _note(guid: Callable[[], str]) -> bytes:
+    return b'<Note guid="%s"><PlainTextContent>Rappeler le client.</PlainTextContent></Note>' % guid().encode()
+
+
 SPANS = itertools.count()
 
 
@@ -81,6 +85,8 @@ SHAPES: dict[str, tuple[bytes, Callable[[Callable[[], str]], bytes] | None, byte
                    _selection, b"</TextSource></Sources>"),
     "sources": (b'<CodeBook><Codes><Code guid="%s" name="c" isCodable="true"/></Codes></CodeBook><Sources>'
                 % CODE.encode(), _source, b"</Sources>"),
+    "notes": (b'<Sources><TextSource guid="%s" name="s"><PlainTextContent>%s</PlainTextContent></TextSource>'
+              b"</Sources><Notes>" % (str(uuid.uuid4()).encode(), TEXT.encode()), _note, b"</Notes>"),
     "texts": (b"", None, b""),
 }
 

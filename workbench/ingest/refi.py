@@ -77,7 +77,7 @@ _DECIMAL = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _STORED_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?)?$")
 _QUOTE = 80
-# Characters of text, and codings, handed to DuckDB in one statement.
+# Characters of text, and codings or memos, handed to DuckDB in one statement.
 _BATCH_CHARS = 4_000_000
 _BATCH_ROWS = 50_000
 # Columns of the batched inserts (name, DuckDB type).
@@ -253,6 +253,14 @@ class _Source:
     values: dict[str, str | None]
 
 
+@dataclass(slots=True)
+class _Note:
+    text: str
+    user: str | None
+    created: datetime | None
+    modified: datetime | None
+
+
 @dataclass
 class _Parts:
     """What the children of a `<TextSource>` or `<Case>` gave as each was read and freed."""
@@ -280,7 +288,7 @@ class _Model:
     variables: dict[str, tuple[str, str]] = field(default_factory=dict)
     case_values: list[tuple[dict[str, str | None], list[str]]] = field(default_factory=list)
     sources: list[_Source] = field(default_factory=list)
-    notes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    notes: dict[str, _Note] = field(default_factory=dict)
     project_notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -505,12 +513,12 @@ class _Reader:
             text = self.archive.source_text(note.get("plainTextPath"))
         if text is None or not text.strip():
             return
-        self.model.notes[guid] = {
-            "text": text,
-            "user": self._guid_or_none(note.get("creatingUser")),
-            "created": parse_datetime(note.get("creationDateTime")),
-            "modified": parse_datetime(note.get("modifiedDateTime")),
-        }
+        self.model.notes[guid] = _Note(
+            text=text,
+            user=self._guid_or_none(note.get("creatingUser")),
+            created=parse_datetime(note.get("creationDateTime")),
+            modified=parse_datetime(note.get("modifiedDateTime")),
+        )
 
 
 def _local(element: Any) -> str:
@@ -853,13 +861,20 @@ class _Writer:
         stamp = created or self.now
         self.memos.append((kind, target_id, None if user is None else self.coder(user), text, stamp,
                            modified or stamp))
+        if len(self.memos) >= _BATCH_ROWS:
+            self._flush_memos()
+
+    def _flush_memos(self) -> None:
+        _insert_rows(self.project, "memos", _MEMO_COLUMNS, self.memos)
+        self.result.memos += len(self.memos)
+        self.memos = []
 
     def _selection_memo(self, document_id: int, text: str, start: int, end: int, selection: _Selection) -> None:
         quote = text[start:end]
         quote = quote if len(quote) <= _QUOTE else quote[:_QUOTE] + "…"
         header = f"«{quote}» [{start}, {end})"
         comments = [selection.description] if selection.description else []
-        comments += [self.model.notes[guid]["text"] for guid in selection.notes if guid in self.model.notes]
+        comments += [self.model.notes[guid].text for guid in selection.notes if guid in self.model.notes]
         self._memo("document", document_id, "\n".join([header, *comments]), selection.user, selection.created, None)
 
     def _memos(self) -> None:
@@ -872,7 +887,7 @@ class _Writer:
                 if note is None:
                     continue
                 referenced.add(guid)
-                self._memo(kind, target_id, note["text"], note["user"], note["created"], note["modified"])
+                self._memo(kind, target_id, note.text, note.user, note.created, note.modified)
 
         for source in model.sources:
             document_id = self.documents[source.guid]
@@ -894,8 +909,7 @@ class _Writer:
         for guid in model.notes:
             if guid not in referenced:
                 attach("project", None, [guid])
-        _insert_rows(self.project, "memos", _MEMO_COLUMNS, self.memos)
-        self.result.memos = len(self.memos)
+        self._flush_memos()
 
 
 def _insert_rows(project: Project, table: str, columns: tuple[tuple[str, str], ...], rows: list[tuple[Any, ...]]) -> None:
