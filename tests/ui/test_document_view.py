@@ -402,3 +402,15 @@ def test_next_previous_and_next_uncoded_from_the_keyboard(qtbot, filled: Project
     assert window.current_document_id() == 3  # document 2 is coded
     qtbot.keyClick(window.viewer, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
     assert window.current_document_id() == 1  # wraps round
+
+
+def test_undo_labels_of_other_actions_name_no_identifier(qapp) -> None:
+    from ui.views.undo_labels import entry_label
+
+    assert entry_label({"action": "reject_suggestions", "summary": {"suggestions": [189, 258, 301]}}) == \
+        "Rejeté 3 suggestion(s)"
+    assert entry_label({"action": "apply_code", "summary": {"code": "Motifs/Facturation", "whole": True}}) == \
+        "Codé le document entier comme Facturation"
+    assert entry_label({"action": "merge_codes", "summary": {"source": "Motifs/Prix", "target": "Motifs/Facturation"}}) \
+        == "Fusionné Prix dans Facturation"
+    assert entry_label({"action": "something_new", "summary": {"id": 12}}) == "Dernière action"

@@ -84,26 +84,24 @@ def email_header_html(view: DocumentView) -> str:
     """The e-mail's From, To, Cc, Date and Subject, greyed, for the line above the text; '' otherwise."""
     if view.kind != "email":
         return ""
-    translate = QCoreApplication.translate
-    rows = [(translate("DocumentStyles", "De"), view.variables.get("from")),
-            (translate("DocumentStyles", "À"), view.variables.get("to")),
-            (translate("DocumentStyles", "Cc"), view.variables.get("cc")),
-            (translate("DocumentStyles", "Date"),
+    rows = [(QCoreApplication.translate("DocumentStyles", "De"), view.variables.get("from")),
+            (QCoreApplication.translate("DocumentStyles", "À"), view.variables.get("to")),
+            (QCoreApplication.translate("DocumentStyles", "Cc"), view.variables.get("cc")),
+            (QCoreApplication.translate("DocumentStyles", "Date"),
              view.occurred_at.strftime("%d/%m/%Y %H:%M") if view.occurred_at else None),
-            (translate("DocumentStyles", "Objet"), view.title)]
+            (QCoreApplication.translate("DocumentStyles", "Objet"), view.title)]
     lines = [f"<b>{html.escape(name)} :</b> {html.escape(str(value))}" for name, value in rows if value]
     return f"<div style='color:{GREY}'>" + "<br>".join(lines) + "</div>" if lines else ""
 
 
 def part_caption(kind: str) -> str:
-    translate = QCoreApplication.translate
     if kind == "quoted":
-        return translate("DocumentStyles", "Message cité (non codé)")
+        return QCoreApplication.translate("DocumentStyles", "Message cité (non codé)")
     if kind == "signature":
-        return translate("DocumentStyles", "Signature (non codée)")
+        return QCoreApplication.translate("DocumentStyles", "Signature (non codée)")
     if kind == "header":
-        return translate("DocumentStyles", "En-tête (non codé)")
-    return translate("DocumentStyles", "Pièce jointe (non codée)")
+        return QCoreApplication.translate("DocumentStyles", "En-tête (non codé)")
+    return QCoreApplication.translate("DocumentStyles", "Pièce jointe (non codée)")
 
 
 def parts_html(view: DocumentView) -> str:

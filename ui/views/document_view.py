@@ -441,32 +441,30 @@ class DocumentViewer(QTextEdit):
 
 
 def _origin(origin: str) -> str:
-    translate = QCoreApplication.translate
     if origin == "manual":
-        return translate("DocumentViewer", "manuel")
+        return QCoreApplication.translate("DocumentViewer", "manuel")
     if origin == "suggestion":
-        return translate("DocumentViewer", "suggestion acceptée")
+        return QCoreApplication.translate("DocumentViewer", "suggestion acceptée")
     if origin == "autocode":
-        return translate("DocumentViewer", "codage automatique")
+        return QCoreApplication.translate("DocumentViewer", "codage automatique")
     if origin == "import":
-        return translate("DocumentViewer", "importé")
+        return QCoreApplication.translate("DocumentViewer", "importé")
     return origin
 
 
 def describe_codings(spans: list[CodingSpan], memos_for: Callable[[int], list[dict[str, Any]]],
                      whole: Callable[[CodingSpan], bool]) -> str:
     """Rich text for a tooltip: one paragraph per coding, its memos under it."""
-    translate = QCoreApplication.translate
     blocks = []
     for span in spans:
         colour = html.escape(span.color or "#999999")
         line = (f"<span style='color:{colour}'>■</span> <b>{html.escape(span.code_name)}</b> — "
                 f"{html.escape(span.coder)} ({html.escape(_origin(span.origin))})")
         if whole(span):
-            line += " · " + html.escape(translate("DocumentViewer", "document entier"))
-        memos = [f"<br>&nbsp;&nbsp;<i>{html.escape(translate('DocumentViewer', 'Mémo'))} "
-                 f"({html.escape(str(memo.get('coder') or '?'))}) : {html.escape(_short(memo['text']))}</i>"
-                 for memo in memos_for(span.id)]
+            line += " · " + html.escape(QCoreApplication.translate("DocumentViewer", "document entier"))
+        memo_word = html.escape(QCoreApplication.translate("DocumentViewer", "Mémo"))
+        memos = [f"<br>&nbsp;&nbsp;<i>{memo_word} ({html.escape(str(memo.get('coder') or '?'))}) : "
+                 f"{html.escape(_short(memo['text']))}</i>" for memo in memos_for(span.id)]
         blocks.append(line + "".join(memos))
     return "<p style='white-space:pre-wrap'>" + "<br>".join(blocks) + "</p>" if blocks else ""
 

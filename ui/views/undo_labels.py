@@ -28,57 +28,57 @@ def entry_label(entry: dict[str, Any]) -> str:
     action = entry.get("action") or ""
     summary = entry.get("summary") or {}
     code, quote = _code(summary.get("code")), _quote(summary.get("excerpt"))
-    translate = QCoreApplication.translate
+    suggestions = len(summary.get("suggestions") or [])
     if action == "apply_code":
         if summary.get("whole"):
-            return translate("UndoLabels", "Codé le document entier comme {code}").format(code=code)
+            return QCoreApplication.translate("UndoLabels", "Codé le document entier comme {code}").format(code=code)
         if quote:
-            return translate("UndoLabels", "Codé « {text} » comme {code}").format(text=quote, code=code)
-        return translate("UndoLabels", "Codé un passage comme {code}").format(code=code)
+            return QCoreApplication.translate("UndoLabels", "Codé « {text} » comme {code}").format(text=quote, code=code)
+        return QCoreApplication.translate("UndoLabels", "Codé un passage comme {code}").format(code=code)
     if action == "remove_coding":
         if quote:
-            return translate("UndoLabels", "Retiré {code} de « {text} »").format(code=code, text=quote)
-        return translate("UndoLabels", "Retiré un codage {code}").format(code=code)
+            return QCoreApplication.translate("UndoLabels", "Retiré {code} de « {text} »").format(code=code, text=quote)
+        return QCoreApplication.translate("UndoLabels", "Retiré un codage {code}").format(code=code)
     if action == "resize_coding":
         if quote:
-            return translate("UndoLabels", "Ajusté {code} à « {text} »").format(code=code, text=quote)
-        return translate("UndoLabels", "Ajusté les limites d'un codage")
+            return QCoreApplication.translate("UndoLabels", "Ajusté {code} à « {text} »").format(code=code, text=quote)
+        return QCoreApplication.translate("UndoLabels", "Ajusté les limites d'un codage")
     if action == "recode":
         if code:
-            return translate("UndoLabels", "Recodé « {text} » de {before} en {code}").format(
+            return QCoreApplication.translate("UndoLabels", "Recodé « {text} » de {before} en {code}").format(
                 text=quote, before=_code(summary.get("code_before")), code=code)
-        return translate("UndoLabels", "Changé le code d'un codage")
+        return QCoreApplication.translate("UndoLabels", "Changé le code d'un codage")
     if action == "add_memo":
-        return translate("UndoLabels", "Écrit un mémo")
+        return QCoreApplication.translate("UndoLabels", "Écrit un mémo")
     if action == "edit_memo":
-        return translate("UndoLabels", "Modifié un mémo")
+        return QCoreApplication.translate("UndoLabels", "Modifié un mémo")
     if action == "delete_memo":
-        return translate("UndoLabels", "Supprimé un mémo")
+        return QCoreApplication.translate("UndoLabels", "Supprimé un mémo")
     if action == "accept_suggestions":
-        return translate("UndoLabels", "Accepté %n suggestion(s)", None, len(summary.get("suggestions") or []))
+        return QCoreApplication.translate("UndoLabels", "Accepté %n suggestion(s)", "", suggestions)
     if action == "reject_suggestions":
-        return translate("UndoLabels", "Rejeté %n suggestion(s)", None, len(summary.get("suggestions") or []))
+        return QCoreApplication.translate("UndoLabels", "Rejeté %n suggestion(s)", "", suggestions)
     if action == "relabel_suggestion":
-        return translate("UndoLabels", "Recodé une suggestion")
+        return QCoreApplication.translate("UndoLabels", "Recodé une suggestion")
     if action == "map_topic_to_code":
-        return translate("UndoLabels", "Associé un thème à un code")
+        return QCoreApplication.translate("UndoLabels", "Associé un thème à un code")
     if action == "create_code":
-        return translate("UndoLabels", "Créé le code {code}").format(code=summary.get("name", ""))
+        return QCoreApplication.translate("UndoLabels", "Créé le code {code}").format(code=summary.get("name", ""))
     if action == "update_code":
-        return translate("UndoLabels", "Modifié le code {code}").format(code=_code(summary.get("path")))
+        return QCoreApplication.translate("UndoLabels", "Modifié le code {code}").format(code=_code(summary.get("path")))
     if action in ("move_code", "reorder_code"):
-        return translate("UndoLabels", "Déplacé le code {code}").format(code=_code(summary.get("path")))
+        return QCoreApplication.translate("UndoLabels", "Déplacé le code {code}").format(code=_code(summary.get("path")))
     if action == "merge_codes":
-        return translate("UndoLabels", "Fusionné {source} dans {target}").format(
+        return QCoreApplication.translate("UndoLabels", "Fusionné {source} dans {target}").format(
             source=_code(summary.get("source")), target=_code(summary.get("target")))
     if action == "delete_code":
-        return translate("UndoLabels", "Supprimé le code {code}").format(code=_code(summary.get("path")))
+        return QCoreApplication.translate("UndoLabels", "Supprimé le code {code}").format(code=_code(summary.get("path")))
     if action in ("load_scheme", "import_codebook"):
-        return translate("UndoLabels", "Chargé un livre de codes")
+        return QCoreApplication.translate("UndoLabels", "Chargé un livre de codes")
     if action == "add_coder":
-        return translate("UndoLabels", "Ajouté le codeur {name}").format(name=summary.get("name", ""))
+        return QCoreApplication.translate("UndoLabels", "Ajouté le codeur {name}").format(name=summary.get("name", ""))
     if action == "set_role":
-        return translate("UndoLabels", "Changé le rôle de {name}").format(name=summary.get("name", ""))
+        return QCoreApplication.translate("UndoLabels", "Changé le rôle de {name}").format(name=summary.get("name", ""))
     if action == "demo_coding":
-        return translate("UndoLabels", "Codage de démonstration")
-    return translate("UndoLabels", "Dernière action")
+        return QCoreApplication.translate("UndoLabels", "Codage de démonstration")
+    return QCoreApplication.translate("UndoLabels", "Dernière action")
