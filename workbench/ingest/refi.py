@@ -77,7 +77,7 @@ _DECIMAL = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _STORED_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?)?$")
 _QUOTE = 80
-# Characters of text, and codings or memos, handed to DuckDB in one statement.
+# Characters of text, and rows of codings, values or memos, handed to DuckDB in one statement.
 _BATCH_CHARS = 4_000_000
 _BATCH_ROWS = 50_000
 # Columns of the batched inserts (name, DuckDB type).
@@ -729,20 +729,28 @@ class _Writer:
     def _values(self) -> None:
         from workbench.ingest.store import variable_ids
 
+        # Each source and case is looked at once (sources x cases or x variables took hours on a large
+        # archive).
+        cases: dict[str, list[dict[str, str | None]]] = defaultdict(list)
+        for case_values, refs in self.model.case_values:
+            for ref in refs:
+                cases[ref].append(case_values)
         found: dict[str, dict[str, str | None]] = {}
+        misfits: set[str] = set()
         for source in self.model.sources:
             values = dict(source.values)
-            for case_values, refs in self.model.case_values:
-                if source.guid in refs:
-                    for guid, value in case_values.items():
-                        values.setdefault(guid, value)
+            for case_values in cases.get(source.guid, ()):
+                for guid, value in case_values.items():
+                    values.setdefault(guid, value)
             found[source.guid] = values
+            for guid, value in values.items():
+                if guid in self.model.variables and not _fits(self.model.variables[guid][1], value):
+                    misfits.add(guid)
         wanted: dict[str, str] = {}
         for guid, (name, var_type) in self.model.variables.items():
             if not name or name in RESERVED_VARIABLES:
                 continue
-            fits = all(_fits(var_type, values.get(guid)) for values in found.values())
-            wanted[name] = var_type if fits else "text"
+            wanted[name] = "text" if guid in misfits else var_type
         before = int(self.project.scalar("SELECT count(*) FROM variables"))
         ids = variable_ids(self.project, wanted)
         self.result.variables = int(self.project.scalar("SELECT count(*) FROM variables")) - before
@@ -758,6 +766,9 @@ class _Writer:
                 if name in ids and (document_id, ids[name][0]) not in have:
                     have.add((document_id, ids[name][0]))
                     rows.append((document_id, ids[name][0], value))
+                    if len(rows) >= _BATCH_ROWS:
+                        _insert_rows(self.project, "document_values", _VALUE_COLUMNS, rows)
+                        rows = []
         _insert_rows(self.project, "document_values", _VALUE_COLUMNS, rows)
 
     # codings
