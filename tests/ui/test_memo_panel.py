@@ -158,3 +158,16 @@ def test_a_memo_whose_target_is_gone_is_refused_in_plain_words(qtbot, filled: Pr
     assert panel.save() is False
     assert said and said[0].startswith("Mémo non enregistré: Unknown coding")
     assert memo_rows(filled) == [] and panel.editor.toPlainText() == "Trop tard."  # the text is kept
+
+
+def test_text_being_written_survives_a_search_that_hides_its_memo(qtbot, filled: Project) -> None:
+    window = open_window(qtbot, filled)
+    panel = window.memo_panel
+    write(panel, "project", "Premier jet.")
+    panel.editor.moveCursor(panel.editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(panel.editor, " Suite")  # typed, not saved yet
+    panel.search.setText("autre chose")
+    assert panel.list.count() == 0
+    assert panel.editor.toPlainText() == "Premier jet. Suite"
+    panel.save_button.click()  # still the same memo, edited, not a second one
+    assert memo_rows(filled) == [("project", None, "Premier jet. Suite", "claire")]

@@ -42,6 +42,7 @@ class MemoPanel(QWidget):
         self.document_id: int | None = None
         self.code_id: int | None = None
         self.coding_id: int | None = None
+        self.editing_id: int | None = None  # the memo in the editor; None while writing a new one
         self._rows: dict[int, dict[str, Any]] = {}
 
         self.scope = QComboBox()
@@ -130,8 +131,8 @@ class MemoPanel(QWidget):
 
     # -- the list ---------------------------------------------------------------------------------------
     def reload(self) -> None:
-        """Re-read the memos the filter and search ask for, keeping the chosen memo (and the text being
-        written, when the user has changed it) in place."""
+        """Re-read the memos the filter and search ask for, keeping the chosen memo in place. Text being
+        written is never thrown away: a changed memo stays in the editor even when the search hides it."""
         if self.project is None:
             return
         scope = self.scope.currentData()
@@ -143,7 +144,7 @@ class MemoPanel(QWidget):
                 target_kind=None if scope == THIS_DOCUMENT else scope,
                 document_id=self.document_id if scope == THIS_DOCUMENT else None,
             )
-        current = self.current_memo_id()
+        current = self.editing_id
         self._rows = {row["id"]: row for row in rows}
         self.list.blockSignals(True)
         self.list.clear()
@@ -157,11 +158,13 @@ class MemoPanel(QWidget):
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
         self.count.setText(self.tr("%n mémo(s)", "", len(rows)))
-        if current is not None and current not in self._rows:
-            self.start_new()
-        elif current is not None and not self.editor.document().isModified():
+        if current is None or self.editor.document().isModified():
+            return
+        if current in self._rows:
             self.editor.setPlainText(self._rows[current]["text"])
             self.editor.document().setModified(False)
+        else:
+            self.start_new()
 
     def _about(self, row: dict[str, Any]) -> str:
         kind = row["target_kind"]
@@ -175,15 +178,15 @@ class MemoPanel(QWidget):
             code=row["code_name"] or "?", passage=_one_line(row["passage"] or "", 40))
 
     def current_memo_id(self) -> int | None:
-        item = self.list.currentItem()
-        return None if item is None else int(item.data(MEMO_ID_ROLE))
+        return self.editing_id
 
     def _memo_chosen(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
-        self.delete_button.setEnabled(item is not None)
-        self.target.setEnabled(item is None)
         if item is None:
             return
         row = self._rows[int(item.data(MEMO_ID_ROLE))]
+        self.editing_id = row["id"]
+        self.delete_button.setEnabled(True)
+        self.target.setEnabled(False)
         self.editor.setPlainText(row["text"])
         self.editor.document().setModified(False)
         self.target.clear()
@@ -194,7 +197,7 @@ class MemoPanel(QWidget):
     # -- writing ----------------------------------------------------------------------------------------
     def _fill_targets(self) -> None:
         """What a new memo can be about, given what the window shows now; the most precise comes first."""
-        if self.current_memo_id() is not None:
+        if self.editing_id is not None:
             return
         self.target.clear()
         for label, target, known in ((self.tr("ce codage"), "coding", self.coding_id),
@@ -206,6 +209,7 @@ class MemoPanel(QWidget):
 
     def start_new(self) -> None:
         """Leave the chosen memo and offer an empty one about what the window shows."""
+        self.editing_id = None
         self.list.setCurrentItem(None)
         self.delete_button.setEnabled(False)
         self.target.setEnabled(True)
