@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "workbench.commands.suggest_cmds",
     "workbench.commands.removal_cmds",
     "workbench.commands.check_cmds",
+    "workbench.commands.exercise_cmds",
 )
 
 
