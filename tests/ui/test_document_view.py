@@ -414,3 +414,5 @@ def test_undo_labels_of_other_actions_name_no_identifier(qapp) -> None:
     assert entry_label({"action": "merge_codes", "summary": {"source": "Motifs/Prix", "target": "Motifs/Facturation"}}) \
         == "Fusionné Prix dans Facturation"
     assert entry_label({"action": "something_new", "summary": {"id": 12}}) == "Dernière action"
+    # a summary may hold a count where another holds a list of ids
+    assert entry_label({"action": "map_topic_to_code", "summary": {"suggestions": 4}}) == "Associé un thème à un code"

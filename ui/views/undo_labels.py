@@ -23,12 +23,19 @@ def _quote(text: object) -> str:
     return line[:QUOTE_LENGTH].rstrip() + "…" if len(line) > QUOTE_LENGTH else line
 
 
+def _count(value: object) -> int:
+    """How many things a summary lists: some actions keep their ids, others only a number."""
+    if isinstance(value, int):
+        return value
+    return len(value) if isinstance(value, list | tuple) else 0
+
+
 def entry_label(entry: dict[str, Any]) -> str:
     """A short sentence for a journal entry (`journal.next_undo` / `next_redo`), without raw identifiers."""
     action = entry.get("action") or ""
     summary = entry.get("summary") or {}
     code, quote = _code(summary.get("code")), _quote(summary.get("excerpt"))
-    suggestions = len(summary.get("suggestions") or [])
+    suggestions = _count(summary.get("suggestions"))
     if action == "apply_code":
         if summary.get("whole"):
             return QCoreApplication.translate("UndoLabels", "Codé le document entier comme {code}").format(code=code)
