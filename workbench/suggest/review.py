@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -162,3 +163,116 @@ def accept_above(
     if not dry_run:
         result["codings"] = accept(project, [row["id"] for row in rows], coder)
     return result
+
+
+CONTEXT_CHARS = 80  # characters read on each side of a passage for the queue's context
+PASSAGE_CHARS = 400  # a longer passage (a whole document) is shown cut: the viewer shows the rest
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """What the review queue shows: a code (as `codebook.find_code` reads it), a document kind, case
+    variable values and a lowest score; None (or empty) means no restriction."""
+
+    code: int | str | None = None
+    kind: str | None = None
+    variables: dict[str, str] = field(default_factory=dict)
+    min_score: float | None = None
+
+
+def _trim_before(raw: str, context: int) -> str:
+    """The context before a passage from `context` + 1 characters read: the extra one says whether the
+    read began inside a word, which is then dropped."""
+    if len(raw) <= context:
+        return raw
+    head, text = raw[0], raw[1:]
+    if head.isspace() or text[:1].isspace():
+        return text
+    parts = text.split(maxsplit=1)
+    return parts[1] if len(parts) == 2 else ""
+
+
+def _trim_after(raw: str, context: int) -> str:
+    """The context after a passage, ending at a whole word (the mirror of `_trim_before`)."""
+    if len(raw) <= context:
+        return raw
+    text, tail = raw[:-1], raw[-1]
+    if tail.isspace() or text[-1:].isspace():
+        return text
+    parts = text.rsplit(maxsplit=1)
+    return parts[0] if len(parts) == 2 else ""
+
+
+def queue_page(project: Project, queue_filter: QueueFilter = QueueFilter(), *, limit: int = 200,
+               after: tuple[float, int] | None = None, context: int = CONTEXT_CHARS) -> list[dict[str, Any]]:
+    """One page of pending suggestions, best first (ties by id, so pages never overlap), each with what
+    the review panel shows: the code's name, path-free, and colour, the document's title and kind, the
+    passage (cut at `PASSAGE_CHARS`, `cut` tells) and up to `context` characters before and after it,
+    trimmed to whole words. `after` is the (score, id) of the last row of the previous page: the next page
+    starts there, so the thousandth page costs what the first does, and a row decided meanwhile shifts
+    nothing. Only the page's rows are read."""
+    where, params = _filters(project, queue_filter.code, queue_filter.kind, queue_filter.variables or None,
+                             queue_filter.min_score, None, "pending")
+    if after is not None:
+        where += " AND (s.score < ? OR (s.score = ? AND s.id > ?))"
+        params += [after[0], after[0], after[1]]
+    # The page's ids first, from the narrow columns alone; the texts are read for those rows only.
+    rows = project.dicts(
+        f"""WITH page AS (
+                SELECT s.id, s.score FROM suggestions s JOIN codes c ON c.id = s.code_id
+                JOIN documents d ON d.id = s.document_id
+                WHERE {where} ORDER BY s.score DESC, s.id LIMIT ?)
+            SELECT s.id, s.score, s.code_id, c.name AS code, c.color, s.document_id, d.title, d.kind AS doc_kind,
+                   s.start_pos, s.end_pos,
+                   substring(d.text, s.start_pos + 1, least(s.end_pos - s.start_pos, {PASSAGE_CHARS})) AS text,
+                   substring(d.text, greatest(s.start_pos - ?, 0) + 1, s.start_pos - greatest(s.start_pos - ?, 0))
+                       AS before,
+                   substring(d.text, s.end_pos + 1, ?) AS after,
+                   s.explanation
+            FROM page JOIN suggestions s ON s.id = page.id JOIN codes c ON c.id = s.code_id
+            JOIN documents d ON d.id = s.document_id
+            ORDER BY page.score DESC, page.id""",
+        [*params, int(limit), context + 1, context + 1, context + 1],
+    )
+    for row in rows:
+        row["explanation"] = json.loads(row["explanation"]) if row["explanation"] else {}
+        row["cut"] = row["end_pos"] - row["start_pos"] > PASSAGE_CHARS
+        row["before"] = _trim_before(row["before"] or "", context)
+        row["after"] = _trim_after(row["after"] or "", context)
+    return rows
+
+
+def queue_count(project: Project, queue_filter: QueueFilter = QueueFilter(), *,
+                min_score: float | None = None) -> int:
+    """How many pending suggestions the filter keeps; with `min_score`, only those scoring at least that
+    (the preview of a bulk accept: "Accept 37 suggestions >= 0.80?")."""
+    scores = [score for score in (queue_filter.min_score, min_score) if score is not None]
+    lowest = max(scores) if scores else None
+    where, params = _filters(project, queue_filter.code, queue_filter.kind, queue_filter.variables or None,
+                             lowest, None, "pending")
+    return int(project.scalar(
+        f"SELECT count(*) FROM suggestions s JOIN codes c ON c.id = s.code_id JOIN documents d ON d.id = s.document_id "
+        f"WHERE {where}", params))
+
+
+def accept_filtered(project: Project, threshold: float, queue_filter: QueueFilter = QueueFilter(), *,
+                    coder: str | None = None, progress: Any = None, cancel: Any = None) -> dict[str, Any]:
+    """The review panel's bulk accept: every pending suggestion the filter keeps that scores at least
+    `threshold`, as one undoable action (`accept_above`). Takes `progress` and `cancel` so that it runs as
+    a background job; a cancel before the action starts changes nothing, and the action itself commits
+    whole or not at all."""
+    if cancel is not None:
+        cancel.check()
+    threshold = max(threshold, queue_filter.min_score or 0.0)
+    return accept_above(project, threshold, coder=coder, code=queue_filter.code, kind=queue_filter.kind,
+                        variables=queue_filter.variables or None)
+
+
+def pending_in_document(project: Project, document_id: int) -> list[dict[str, Any]]:
+    """The pending suggestions of one document, in text order, with their code's name and colour: what the
+    coding view outlines, to be accepted or rejected in place."""
+    return project.dicts(
+        """SELECT s.id, s.start_pos, s.end_pos, s.score, s.code_id, c.name AS code, c.color
+           FROM suggestions s JOIN codes c ON c.id = s.code_id
+           WHERE s.document_id = ? AND s.status = 'pending' ORDER BY s.start_pos, s.end_pos, s.id""",
+        [document_id])
