@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
+# The window remembers recent projects, the coder and the language: never in the user's own settings file.
+os.environ["VERBATIM_SETTINGS"] = str(Path(tempfile.mkdtemp(prefix="workbench-tests-")) / "settings.ini")
 
 import pytest
 

@@ -1,8 +1,9 @@
 """The status bar's word on the compute device (CPU, or the GPU's name), which says how fast suggestions
 and topics will run.
 
-Finding out means importing torch, about 1.1 s on the build machine: done once per process in a worker
-thread half a second after the window is shown, never on the GUI thread at start-up. The detection job is
+Finding out asks the driver (`nvidia-smi`, tens of milliseconds) and reads how torch was built without
+importing it (an import costs a second and hundreds of MB): done once per process in a worker thread half
+a second after the window is shown, never on the GUI thread at start-up. The detection job is
 kept here, not by a label, so a window closed meanwhile (or rebuilt in another language) never deletes a
 job that is still running."""
 
@@ -35,9 +36,9 @@ def announcer() -> _Announcer:
 
 
 def _report(*, progress: object = None, cancel: object = None) -> dict[str, Any]:
-    from workbench.suggest.device import device_report
+    from workbench.suggest.device import quick_report
 
-    return device_report()
+    return quick_report()
 
 
 def _keep(report: dict[str, Any]) -> None:

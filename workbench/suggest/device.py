@@ -7,8 +7,13 @@ it must be made without importing torch at start-up. torch is imported only when
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import platform
+import re
+import shutil
+import subprocess
+from pathlib import Path
 from typing import Any
 
 from workbench.errors import WorkbenchError
@@ -72,4 +77,53 @@ def device_report() -> dict[str, Any]:
             cuda_version=torch.version.cuda,
             cuml=cuml_available(),
         )
+    return report
+
+
+def _torch_cuda_build() -> str | None:
+    """The CUDA version torch was built for, read from its `version.py` without importing torch (which
+    costs a second and hundreds of MB); None for a CPU build or no torch."""
+    spec = importlib.util.find_spec("torch")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    version_file = Path(next(iter(spec.submodule_search_locations))) / "version.py"
+    try:
+        source = version_file.read_text(encoding="utf-8")
+    except OSError:
+        return None
+    found = re.search(r"^cuda\s*(?::[^=]*)?=\s*['\"]([^'\"]+)['\"]", source, re.MULTILINE)
+    return found.group(1) if found else None
+
+
+def _nvidia_gpus() -> list[tuple[str, float | None]]:
+    """(name, memory GiB) of the NVIDIA GPUs the driver lists, from `nvidia-smi` (no CUDA context)."""
+    tool = shutil.which("nvidia-smi")
+    if tool is None:
+        return []
+    try:
+        listed = subprocess.run([tool, "--query-gpu=name,memory.total", "--format=csv,noheader,nounits"],
+                                capture_output=True, text=True, timeout=5, check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    gpus = []
+    for line in listed.splitlines():
+        name, _, memory = line.rpartition(",")
+        try:
+            gpus.append((name.strip(), round(float(memory) / 1024, 1)))
+        except ValueError:
+            gpus.append((line.strip(), None))
+    return [gpu for gpu in gpus if gpu[0]]
+
+
+def quick_report() -> dict[str, Any]:
+    """What `device_report` would say about the device 'auto' picks, without importing torch: a GPU the
+    driver lists and a torch built for CUDA. For a status line at start-up; a job that loads a model
+    reports the device it really got (`device_report`)."""
+    report: dict[str, Any] = {"cpu": platform.processor() or platform.machine(), "cpu_count": os.cpu_count(),
+                              "cuda": False, "auto": "cpu"}
+    cuda_build = _torch_cuda_build()
+    gpus = _nvidia_gpus() if cuda_build else []
+    if gpus:
+        name, memory = gpus[0]
+        report.update(cuda=True, auto="cuda", gpu=name, gpu_memory_gib=memory, cuda_version=cuda_build)
     return report
