@@ -7,9 +7,10 @@ Long jobs (import) run in a `ui.workers.Job` with a progress bar and a Cancel bu
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThreadPool, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -38,6 +39,7 @@ from ui.views.document_view import DocumentPane
 from ui.views.memo_panel import MemoPanel
 from ui.views.review_panel import ReviewPanel
 from ui.views.search_panel import SearchPanel
+from ui.views.suggestion_marks import SuggestionMarks
 from ui.views.topic_panel import TopicPanel
 from ui.views.trainer_panel import TrainerPanel
 from ui.views.undo_labels import entry_label
@@ -51,6 +53,10 @@ from workbench.project import Project
 from workbench.reports import JobReport
 from workbench.stats import project_summary
 from workbench.store.coders import default_coder_name, resolve_coder
+
+if TYPE_CHECKING:
+    from ui.views.import_dialog import ImportDialog
+    from workbench.ingest.folder import FileChoices
 
 CODING_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -66,6 +72,8 @@ class MainWindow(QMainWindow):
         self.project: Project | None = None
         self.coder = coder or default_coder_name()
         self.job: Job | None = None
+        self.import_dialog: ImportDialog | None = None
+        self.setAcceptDrops(True)  # files dropped on the window open the import dialog with them
         # Changes committed anywhere (this window, a background job) arrive here as events; a burst of them
         # is refreshed once, at the next turn of the event loop, and only for the groups that changed.
         self.relay = ChangeRelay(self)
@@ -105,6 +113,7 @@ class MainWindow(QMainWindow):
         self.document_pane = DocumentPane()
         self.viewer = self.document_pane.viewer
         self.coding_controller = CodingController(self.document_pane)
+        self.suggestion_marks = SuggestionMarks(self.viewer)
         self.codings = QListWidget()
         self.remove_coding = QPushButton(self.tr("Retirer le codage"))
         self.remove_coding.setEnabled(False)
@@ -244,6 +253,7 @@ class MainWindow(QMainWindow):
         self.relay.watch(project)
         self._changed_groups.clear()
         self.coding_controller.set_context(project, lambda: self.coder, self._run_change)
+        self.suggestion_marks.set_context(project, lambda: self.coder, self._run_change)
         self.browser.set_project(project)
         self.model = self.browser.model
         self.code_panel.load(project)
@@ -305,6 +315,7 @@ class MainWindow(QMainWindow):
                                          [name for name, _type in browse.variable_names(project)])
         if groups & {"suggestions", "codes", "documents"}:
             self.review_panel.reload()
+            self.suggestion_marks.reload()
         if groups & {"topics", "documents"}:
             self.topic_panel.reload()
         if groups & {"documents", "codes", "coders"}:
@@ -506,14 +517,40 @@ class MainWindow(QMainWindow):
 
     # -- import job -------------------------------------------------------------------------------
     def _import_dialog(self) -> None:
+        self.open_import_dialog()
+
+    def open_import_dialog(self, paths: list[Path] | None = None) -> ImportDialog | None:
+        """The import dialog (the one already open, if any), with `paths` added to its list."""
         if self.project is None:
-            return
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Importer des fichiers"), "",
-            self.tr("Verbatims (*.csv *.xlsx *.eml *.mbox *.msg *.txt *.docx *.vtt *.srt *.qdpx);;Tous (*)"),
-        )
+            return None
+        from ui.views.import_dialog import ImportDialog
+
+        if self.import_dialog is None or not self.import_dialog.isVisible():
+            self.import_dialog = ImportDialog(self, self)
         if paths:
-            self.start_import([Path(p) for p in paths])
+            self.import_dialog.add_paths(paths)
+        self.import_dialog.show()
+        self.import_dialog.raise_()
+        self.import_dialog.activateWindow()
+        return self.import_dialog
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from ui.views.import_dialog import dropped_paths
+
+        if self.project is not None and dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        from ui.views.import_dialog import dropped_paths
+
+        paths = dropped_paths(event.mimeData())
+        if self.project is not None and paths:
+            event.acceptProposedAction()
+            self.open_import_dialog(paths)
+        else:
+            super().dropEvent(event)
 
     def _backup_dialog(self) -> None:
         if self.project is None:
@@ -533,12 +570,18 @@ class MainWindow(QMainWindow):
         return self.start_job(self.tr("Sauvegarde"), backup_project, path,
                               cancelled=self.tr("Sauvegarde annulée : aucune copie n'a été écrite."))
 
-    def start_import(self, paths: list[Path]) -> Job:
-        """Import in a worker thread, with progress and Cancel in the status bar."""
+    def start_import(self, paths: list[Path], choices: dict[Path, FileChoices] | None = None,
+                     failures_listed: bool = False) -> Job:
+        """Import in a worker thread, with progress and Cancel in the status bar. `choices` gives files
+        their own kind and table options; `failures_listed` when the caller (the import dialog) lists
+        the refused files itself, so no message box repeats them."""
+        from functools import partial
+
         from workbench.ingest.folder import import_paths
 
-        job = self.start_job(self.tr("Import"), import_paths, paths,
-                             cancelled=self.tr("Import annulé : les fichiers qu'il avait déjà importés ont été retirés."))
+        job = self.start_job(self.tr("Import"), partial(import_paths, choices=choices), paths,
+                             cancelled=self.tr("Import annulé : les fichiers qu'il avait déjà importés ont été retirés."),
+                             warn_failures=not failures_listed)
         job.signals.finished.connect(self._index_imported)
         return job
 
@@ -566,16 +609,17 @@ class MainWindow(QMainWindow):
         return self.start_job(self.tr("Thèmes"), run_topics,
                               cancelled=self.tr("Thèmes annulés : aucun thème n'a été enregistré."))
 
-    def start_job(self, label: str, function: object, *args: object, cancelled: str) -> Job:
+    def start_job(self, label: str, function: object, *args: object, cancelled: str, warn_failures: bool = True) -> Job:
         """Run `function(worker_project, *args, progress=, cancel=)` on its own connection, off the GUI
-        thread. `cancelled` tells the user what a Cancel left, which depends on the job."""
+        thread. `cancelled` tells the user what a Cancel left, which depends on the job; the report's
+        failures open a message box unless `warn_failures` is off (the caller shows them)."""
         assert self.project is not None
         job = Job(function, self.project.worker(), *args)  # type: ignore[arg-type]
         job.signals.progress.connect(self._job_progress)
         finished = self.tr("{label} terminé : {result}")
         job.signals.finished.connect(
             lambda report: self._job_done(finished.format(label=label, result=_report_text(report)),
-                                          error=bool(report.failures)))
+                                          error=warn_failures and bool(report.failures)))
         job.signals.failed.connect(lambda message: self._job_done(message, error=True))
         job.signals.cancelled.connect(lambda: self._job_done(cancelled))
         self.job = job
