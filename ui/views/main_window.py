@@ -39,7 +39,6 @@ from ui.views.document_view import DocumentPane
 from ui.views.memo_panel import MemoPanel
 from ui.views.review_panel import ReviewPanel
 from ui.views.search_panel import SearchPanel
-from ui.views.suggestion_marks import SuggestionMarks
 from ui.views.topic_panel import TopicPanel
 from ui.views.trainer_panel import TrainerPanel
 from ui.views.undo_labels import entry_label
@@ -113,7 +112,6 @@ class MainWindow(QMainWindow):
         self.document_pane = DocumentPane()
         self.viewer = self.document_pane.viewer
         self.coding_controller = CodingController(self.document_pane)
-        self.suggestion_marks = SuggestionMarks(self.viewer)
         self.codings = QListWidget()
         self.remove_coding = QPushButton(self.tr("Retirer le codage"))
         self.remove_coding.setEnabled(False)
@@ -253,7 +251,6 @@ class MainWindow(QMainWindow):
         self.relay.watch(project)
         self._changed_groups.clear()
         self.coding_controller.set_context(project, lambda: self.coder, self._run_change)
-        self.suggestion_marks.set_context(project, lambda: self.coder, self._run_change)
         self.browser.set_project(project)
         self.model = self.browser.model
         self.code_panel.load(project)
@@ -315,7 +312,6 @@ class MainWindow(QMainWindow):
                                          [name for name, _type in browse.variable_names(project)])
         if groups & {"suggestions", "codes", "documents"}:
             self.review_panel.reload()
-            self.suggestion_marks.reload()
         if groups & {"topics", "documents"}:
             self.topic_panel.reload()
         if groups & {"documents", "codes", "coders"}:
