@@ -65,7 +65,7 @@ def test_without_a_project_the_welcome_page_lists_recent_projects_most_recent_fi
         settings.remember_project(path)
     gone.unlink()
     window = new_window(qtbot)
-    assert window.pages.currentWidget() is window.welcome
+    assert window.pages.currentWidget() is window.welcome_area
     assert not window.document_dock.isVisible() and not window.code_dock.isVisible()
     assert window.windowTitle() == "Verbatim Workbench — aucun projet"
     recent = window.welcome.recent
@@ -93,7 +93,7 @@ def test_the_welcome_page_never_narrows_the_document_list(qtbot, tmp_path: Path)
     """The page shares the window's centre with the workspace: a wide page would squeeze the docks."""
     window = new_window(qtbot)
     window.resize(1024, 700)
-    assert window.welcome.minimumSizeHint().width() <= window.centre_tabs.minimumSizeHint().width()
+    assert window.welcome_area.minimumSizeHint().width() <= window.centre_tabs.minimumSizeHint().width()
     window.workspace.open_path(made(tmp_path / "p.vwb"))
     direct = new_window(qtbot, Project.open(made(tmp_path / "q.vwb")))
     direct.resize(1024, 700)

@@ -77,9 +77,14 @@ class ChartPanel(QWidget):
         self.picture.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.figure: Any = None
         self.job: Job | None = None
+        for combo in (self.kind, self.code, self.variable):  # they share the centre's width, whatever it is
+            combo.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         controls = QHBoxLayout()
-        for widget in (self.kind, self.code, self.variable, self.draw_button, self.save_button):
-            controls.addWidget(widget)
+        controls.addWidget(self.kind, 2)
+        controls.addWidget(self.code, 3)
+        controls.addWidget(self.variable, 2)
+        controls.addWidget(self.draw_button)
+        controls.addWidget(self.save_button)
         self.layout_ = QVBoxLayout(self)
         self.layout_.addLayout(controls)
         self.layout_.addWidget(self.message)

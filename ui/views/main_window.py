@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThreadPool, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -39,6 +40,7 @@ from ui.views.document_view import DocumentPane
 from ui.views.memo_panel import MemoPanel
 from ui.views.review_panel import ReviewPanel
 from ui.views.search_panel import SearchPanel
+from ui.views.suggestion_marks import SuggestionMarks
 from ui.views.topic_panel import TopicPanel
 from ui.views.trainer_panel import TrainerPanel
 from ui.views.undo_labels import entry_label
@@ -112,6 +114,7 @@ class MainWindow(QMainWindow):
         self.document_pane = DocumentPane()
         self.viewer = self.document_pane.viewer
         self.coding_controller = CodingController(self.document_pane)
+        self.suggestion_marks = SuggestionMarks(self.viewer)
         self.codings = QListWidget()
         self.remove_coding = QPushButton(self.tr("Retirer le codage"))
         self.remove_coding.setEnabled(False)
@@ -137,8 +140,13 @@ class MainWindow(QMainWindow):
         self.centre_tabs.addTab(self.chart_panel, self.tr("Graphiques"))
         self.centre_tabs.addTab(self.trainer_panel, self.tr("Formation"))
         self.welcome = WelcomePage()
+        # Scrolled: a stacked page's minimum width is the centre's even while hidden.
+        self.welcome_area = QScrollArea()
+        self.welcome_area.setWidget(self.welcome)
+        self.welcome_area.setWidgetResizable(True)
+        self.welcome_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.welcome)
+        self.pages.addWidget(self.welcome_area)
         self.pages.addWidget(self.centre_tabs)
         self.setCentralWidget(self.pages)
 
@@ -158,7 +166,7 @@ class MainWindow(QMainWindow):
         code_dock.setWidget(self.side_tabs)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, code_dock)
         self.code_dock = code_dock
-        self.resizeDocks([dock, code_dock], [400, 330], Qt.Orientation.Horizontal)
+        self._docks_fitted = False
 
         self.status = QLabel()
         self.progress = QProgressBar()
@@ -251,6 +259,7 @@ class MainWindow(QMainWindow):
         self.relay.watch(project)
         self._changed_groups.clear()
         self.coding_controller.set_context(project, lambda: self.coder, self._run_change)
+        self.suggestion_marks.set_context(project, lambda: self.coder, self._run_change)
         self.browser.set_project(project)
         self.model = self.browser.model
         self.code_panel.load(project)
@@ -312,6 +321,7 @@ class MainWindow(QMainWindow):
                                          [name for name, _type in browse.variable_names(project)])
         if groups & {"suggestions", "codes", "documents"}:
             self.review_panel.reload()
+            self.suggestion_marks.reload()
         if groups & {"topics", "documents"}:
             self.topic_panel.reload()
         if groups & {"documents", "codes", "coders"}:
@@ -653,6 +663,17 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(message, 10000)
         self.refresh_changed()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Share the width between the list, the text and the coding pane once the window has its size
+        (a 1024-pixel laptop screen as well as a large one); afterwards the user's own sizes are kept."""
+        super().showEvent(event)
+        if not self._docks_fitted:
+            self._docks_fitted = True
+            width = self.width()
+            list_width = min(max(int(width * 0.26), 260), 440)
+            pane_width = min(max(int(width * 0.30), 300), 480)
+            self.resizeDocks([self.document_dock, self.code_dock], [list_width, pane_width], Qt.Orientation.Horizontal)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ending with a job still writing would leave the user unsure what was kept: ask, cancel it and

@@ -7,11 +7,11 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -49,17 +49,20 @@ class TopicPanel(QWidget):
         self.code_choice = QComboBox()
         # Code paths run long; sized to their full length they would widen the whole window.
         self.code_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.code_choice.setMinimumContentsLength(20)
+        self.code_choice.setMinimumContentsLength(12)
+        self.code_choice.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.map_button = QPushButton(self.tr("Proposer ce code pour le thème"))
         self.map_button.setEnabled(False)
-        mapping = QHBoxLayout()
-        mapping.addWidget(self.code_choice, 1)
+        mapping = QVBoxLayout()  # one above the other: side by side they set the pane's width
+        mapping.addWidget(self.code_choice)
         mapping.addWidget(self.map_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 2)
-        layout.addWidget(QLabel(self.tr("Unités du thème (les plus typiques d'abord)")))
+        members_title = QLabel(self.tr("Unités du thème (les plus typiques d'abord)"))
+        members_title.setWordWrap(True)
+        layout.addWidget(members_title)
         layout.addWidget(self.members, 3)
         layout.addLayout(mapping)
         self.table.currentCellChanged.connect(lambda row, *_: self._show_topic(row))

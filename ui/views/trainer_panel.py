@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -63,12 +63,14 @@ class TrainerPanel(QWidget):
         tabs.addTab(self.per_code, self.tr("Par code"))
         tabs.addTab(self.misses, self.tr("Oublis"))
         tabs.addTab(self.false_alarms, self.tr("Fausses alertes"))
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Référence")))
-        top.addWidget(self.reference)
-        top.addWidget(QLabel(self.tr("Stagiaire")))
-        top.addWidget(self.trainee)
-        top.addWidget(self.score_button)
+        # Two rows: side by side, the choices and their labels were wider than the centre at 1024 px.
+        top = QGridLayout()
+        top.addWidget(QLabel(self.tr("Référence")), 0, 0)
+        top.addWidget(self.reference, 0, 1)
+        top.addWidget(QLabel(self.tr("Stagiaire")), 1, 0)
+        top.addWidget(self.trainee, 1, 1)
+        top.addWidget(self.score_button, 1, 2)
+        top.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)

@@ -82,6 +82,7 @@ class WelcomePage(QWidget):
         font.setBold(True)
         title.setFont(font)
         subtitle = QLabel(self.tr("Codage de verbatims clients, sur votre poste, sans connexion."))
+        subtitle.setWordWrap(True)
         self.new_button = QPushButton(self.tr("Nouveau projet…"))
         self.open_button = QPushButton(self.tr("Ouvrir un projet…"))
         self.demo_button = QPushButton(self.tr("Ouvrir le projet de démonstration"))

@@ -55,7 +55,7 @@ class WorkspaceActions(QObject):
     def show_welcome(self) -> None:
         """No project: the welcome page instead of the workspace, whose panes would be empty."""
         self.window.welcome.fill_recent()
-        self.window.pages.setCurrentWidget(self.window.welcome)
+        self.window.pages.setCurrentWidget(self.window.welcome_area)
         for dock in (self.window.document_dock, self.window.code_dock):
             dock.hide()
 
