@@ -120,12 +120,12 @@ def scores(project: str, reference: str | None, min_overlap: float, excel_path: 
         feedback = exercise_feedback(opened, reference, min_overlap=min_overlap)
         _print(feedback, show)
         if excel_path:
-            from workbench.training.feedback_excel import export_feedback_xlsx
+            from workbench.export.feedback_excel import export_feedback_xlsx
 
             sheets = export_feedback_xlsx(opened, feedback, excel_path)
             click.echo(f"Excel feedback written to {excel_path} ({len(sheets)} sheets).")
         if html_folder:
-            from workbench.training.feedback_html import export_feedback_html
+            from workbench.export.feedback_html import export_feedback_html
 
             pages = export_feedback_html(opened, feedback, html_folder)
             click.echo(f"HTML feedback written to {html_folder} ({len(pages)} pages).")

@@ -1,4 +1,5 @@
-"""Exercise feedback as an Excel workbook: a "Group" sheet first, then one sheet per trainee.
+"""Exercise feedback (`workbench.training.feedback`) as an Excel workbook: a "Group" sheet first, then one
+sheet per trainee.
 
 The group sheet holds, per exercise, the codes from hardest to easiest (mean F1 of the trainees) with an
 embedded bar chart of them, the agreement among trainees, and the trainees' progress across exercises. A

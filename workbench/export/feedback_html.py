@@ -1,4 +1,5 @@
-"""Exercise feedback as printable HTML pages: one for the group, one per trainee, for the trainer to hand back.
+"""Exercise feedback (`workbench.training.feedback`) as printable HTML pages: one for the group, one per
+trainee, for the trainer to hand back.
 
 Each page stands alone: styles inline, charts drawn as inline SVG, no script, no font, no image or link to
 fetch, so it prints and opens the same on a laptop with no network. Every text from the project (names,
