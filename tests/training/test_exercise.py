@@ -341,6 +341,19 @@ def test_a_changed_text_in_the_project_refuses_the_hand_in(case: dict) -> None:
     assert report.failures == [f"{handin}: document 1 of the exercise has another text in reference.vwb, or is gone from it"]
 
 
+def test_the_commands_say_what_is_wrong_in_one_line(case: dict) -> None:
+    out = case["folder"] / "exercice.vwb"
+    assert fails("exercise", "create", case["path"], out, "--kind", "interview", "--instructions", "x") == (
+        "error: the selection holds no document: an exercise needs at least one\n")
+    assert "unknown document kind 'lettre'" in fails("exercise", "create", case["path"], out, "--kind", "lettre",
+                                                     "--instructions", "x")
+    assert fails("exercise", "create", case["path"], out, "--documents", "1", "--kind", "call",
+                 "--instructions", "x") == "error: give --documents or --kind, not both\n"
+    assert fails("exercise", "scores", case["path"]) == (
+        "error: reference.vwb holds no collected hand-in yet (workbench exercise collect)\n")
+    assert not out.exists()
+
+
 def test_hand_in_needs_a_trainee_who_coded_and_records_the_role(case: dict) -> None:
     exercise = make_exercise(case)
     error = fails("exercise", "hand-in", exercise, "--trainee", "Zoé", case["folder"] / "zoe.vwb")

@@ -116,7 +116,7 @@ def scores(project: str, reference: str | None, min_overlap: float, excel_path: 
     from workbench.project import Project
     from workbench.training.feedback import exercise_feedback
 
-    with Project.open(project, read_only=excel_path is None and html_folder is None) as opened:
+    with Project.open(project, read_only=True) as opened:
         feedback = exercise_feedback(opened, reference, min_overlap=min_overlap)
         _print(feedback, show)
         if excel_path:
