@@ -63,6 +63,7 @@ from PySide6.QtWidgets import (
 from ui.offsets import Utf16Map
 from ui.views.coding_stripes import CodingStripes, assign_lanes, code_colour
 from ui.views.document_styles import email_header_html, parts_html, style_document
+from ui.views.suggestion_marks import SuggestionMark, paint_marks
 from workbench.browse import CodingSpan, DocumentView
 
 SPAN_MIME_TYPE = "application/x-verbatim-span"
@@ -101,6 +102,7 @@ class DocumentViewer(QTextEdit):
     favouriteKey = Signal(int)  # 1-9
     quickCodeRequested = Signal()
     contextMenuRequested = Signal(int, QPoint)  # code point under the mouse, and where
+    suggestionMenuRequested = Signal(list, int, QPoint)  # pending suggestions under a right-click, code point, where
     documentShown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -135,6 +137,7 @@ class DocumentViewer(QTextEdit):
         self.document().documentLayout().documentSizeChanged.connect(self._document_resized)
         self.selectionChanged.connect(self._emit_selection)
         self.viewport().setMouseTracking(True)
+        self._marks: tuple[int | None, list[SuggestionMark]] = (None, [])
 
     # -- showing a document -----------------------------------------------------------------------
     @property
@@ -325,6 +328,7 @@ class DocumentViewer(QTextEdit):
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
             painter.setPen(pen)
             painter.drawLines(segments)
+        paint_marks(painter, self.suggestions(), self._line_pieces, (first, last))
         painter.end()
         self.stripes.update()
 
@@ -404,7 +408,25 @@ class DocumentViewer(QTextEdit):
         if self._view is None:
             super().contextMenuEvent(event)
             return
-        self.contextMenuRequested.emit(self.offset_at(event.pos()), event.globalPos())
+        offset = self.offset_at(event.pos())
+        here = [mark.id for mark in self.suggestions_at(offset)]
+        if here:
+            self.suggestionMenuRequested.emit(here, offset, event.globalPos())
+        else:
+            self.contextMenuRequested.emit(offset, event.globalPos())
+
+    # -- pending suggestions (`suggestion_marks`) ----------------------------------------------------
+    def set_suggestions(self, document_id: int | None, marks: list[SuggestionMark]) -> None:
+        """Pending suggestions of document `document_id`, outlined dashed while it is the one shown."""
+        self._marks = (document_id, list(marks))
+        self.viewport().update()
+
+    def suggestions(self) -> list[SuggestionMark]:
+        document_id, marks = self._marks
+        return marks if self._view is not None and document_id == self._view.id else []
+
+    def suggestions_at(self, offset: int) -> list[SuggestionMark]:
+        return [mark for mark in self.suggestions() if mark.start <= offset < mark.end]
 
     def createMimeDataFromSelection(self) -> QMimeData:
         """A dragged selection carries its span for the codebook, besides the plain text."""

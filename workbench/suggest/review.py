@@ -223,7 +223,7 @@ def queue_page(project: Project, queue_filter: QueueFilter = QueueFilter(), *, l
                 JOIN documents d ON d.id = s.document_id
                 WHERE {where} ORDER BY s.score DESC, s.id LIMIT ?)
             SELECT s.id, s.score, s.code_id, c.name AS code, c.color, s.document_id, d.title, d.kind AS doc_kind,
-                   s.start_pos, s.end_pos,
+                   s.start_pos, s.end_pos, d.n_chars,
                    substring(d.text, s.start_pos + 1, least(s.end_pos - s.start_pos, {PASSAGE_CHARS})) AS text,
                    substring(d.text, greatest(s.start_pos - ?, 0) + 1, s.start_pos - greatest(s.start_pos - ?, 0))
                        AS before,
