@@ -58,11 +58,11 @@ def _note(guid: Callable[[], str]) -> bytes:
 SPANS = itertools.count()
 
 
-def _selection(guid: Callable[[], str]) -> bytes:
-    """A coded selection on a span the previous ones did not code (a repeated span is one coding)."""
+def _selection(guid: Callable[[], str], span: tuple[int, int] | None = None) -> bytes:
+    """A coded selection on `span`, else on a span the previous ones did not code (a repeated span is one
+    coding), inside the 1,460 characters of the `selections` source."""
     number = next(SPANS)
-    start = number % 1000
-    end = start + 1 + (number // 1000) % 400
+    start, end = span or (number % 1000, number % 1000 + 1 + (number // 1000) % 400)
     return (b'<PlainTextSelection guid="%s" startPosition="%d" endPosition="%d"><Coding guid="%s">'
             b'<CodeRef targetGUID="%s"/></Coding></PlainTextSelection>' % (guid().encode(), start, end,
                                                                             guid().encode(), CODE.encode()))
@@ -72,7 +72,7 @@ def _source(guid: Callable[[], str]) -> bytes:
     """A coded source whose text differs from the others' (its GUID in it), so each becomes a document."""
     own = guid().encode()
     return (b'<TextSource guid="%s" name="s"><PlainTextContent>%s %s</PlainTextContent>%s</TextSource>'
-            % (own, TEXT.encode(), own, _selection(guid)))
+            % (own, TEXT.encode(), own, _selection(guid, (3, 14))))
 
 
 SHAPES: dict[str, tuple[bytes, Callable[[Callable[[], str]], bytes] | None, bytes]] = {
@@ -97,7 +97,7 @@ def build_texts(path: Path, text_mb: int, file_mb: int) -> None:
     files = max(1, text_mb // file_mb)
     sources = b"".join(
         b'<TextSource guid="%s" name="t%d" plainTextPath="internal://t%d.txt">%s</TextSource>'
-        % (str(uuid.uuid4()).encode(), n, n, _selection(lambda: str(uuid.uuid4()))) for n in range(files))
+        % (str(uuid.uuid4()).encode(), n, n, _selection(lambda: str(uuid.uuid4()), (3, 14))) for n in range(files))
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("project.qde", HEAD + SHAPES["sources"][0] + sources + b"</Sources></Project>")
         for n in range(files):
