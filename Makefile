@@ -25,8 +25,12 @@ lint: setup
 	$(VENV)/bin/lint-imports --no-cache
 
 # The GUI is written in French; after changing a string in ui/, this adds it to the English .ts (translate
-# it there, by hand or with pyside6-linguist) and recompiles the .qm the program loads. Commit both files.
+# it there, by hand or with pyside6-linguist) and to the French one, which holds only the strings with a
+# count (their singular and plural forms), and recompiles the .qm files the program loads. Commit all four.
 i18n:
 	$(VENV)/bin/pyside6-lupdate -silent -locations none -no-obsolete -source-language fr -target-language en \
 		$$(find ui -name '*.py' | sort) -ts ui/i18n/verbatim_en.ts
+	$(VENV)/bin/pyside6-lupdate -silent -locations none -no-obsolete -pluralonly -source-language fr \
+		-target-language fr $$(find ui -name '*.py' | sort) -ts ui/i18n/verbatim_fr.ts
 	$(VENV)/bin/pyside6-lrelease -silent ui/i18n/verbatim_en.ts -qm ui/i18n/verbatim_en.qm
+	$(VENV)/bin/pyside6-lrelease -silent ui/i18n/verbatim_fr.ts -qm ui/i18n/verbatim_fr.qm

@@ -1,5 +1,6 @@
-"""The GUI in English and in French: the translator turns the French source strings into English, French
-needs none, and the committed .ts/.qm pair stays complete and in step with the strings in ui/."""
+"""The GUI in English and in French: the translator turns the French source strings into English, the
+French one gives the strings with a count their singular, and the committed .ts/.qm pairs stay complete and
+in step with the strings in ui/."""
 
 from __future__ import annotations
 
@@ -16,8 +17,7 @@ from workbench import codebook, coding
 from workbench.project import Project
 
 ROOT = Path(__file__).resolve().parents[2]
-TS = ROOT / "ui" / "i18n" / "verbatim_en.ts"
-QM = ROOT / "ui" / "i18n" / "verbatim_en.qm"
+I18N = ROOT / "ui" / "i18n"
 TOOLS = Path(sys.executable).parent  # pyside6-lupdate and pyside6-lrelease come with PySide6
 
 
@@ -29,18 +29,27 @@ def filled(project: Project) -> Project:
     return project
 
 
-@pytest.fixture
-def english(qtbot) -> Iterator[None]:
-    """English installed for one test, then removed so that the other tests see the French source."""
+def _installed(language: str) -> Iterator[None]:
+    """`language` installed as the program does it for one test, then removed."""
     from PySide6.QtWidgets import QApplication
 
     from ui import i18n
 
     app = QApplication.instance()
-    translators = i18n.install(app, "en")
-    assert any(Path(t.filePath()).name == "verbatim_en.qm" for t in translators)
+    translators = i18n.install(app, language)
+    assert any(Path(t.filePath()).name == f"verbatim_{language}.qm" for t in translators)
     yield
     i18n.uninstall(app, translators)
+
+
+@pytest.fixture
+def english(qtbot) -> Iterator[None]:
+    yield from _installed("en")
+
+
+@pytest.fixture
+def french(qtbot) -> Iterator[None]:
+    yield from _installed("fr")
 
 
 def menu_titles(window) -> list[str]:
@@ -55,20 +64,21 @@ def test_main_window_in_english(qtbot, english: None, filled: Project) -> None:
     from PySide6.QtCore import Qt
 
     window = open_window(qtbot, filled)
-    assert menu_titles(window) == ["&File", "&Edit", "&Analysis"]
+    assert menu_titles(window)[:4] == ["&File", "&Edit", "&Analysis", "&View"]
     file_menu = window.menuBar().actions()[0].menu()
-    assert [action.text() for action in file_menu.actions()] == ["&Open project…", "&Import files…", "&Back up a copy…",
-                                                                    "&Quit"]
-    assert window.undo_action.text().startswith("&Undo: ")
+    assert [action.text() for action in file_menu.actions() if action.text()][:7] == [
+        "&New project…", "&Open project…", "&Recent projects", "&Coder…", "&Import files…", "&Back up a copy…", "&Quit"]
+    assert window.undo_action.text() == "&Undo: Coded the whole document as Facturation"
     assert window.redo_action.text() == "&Redo"
     assert tab_titles(window.centre_tabs) == ["Document", "Charts", "Training"]
-    assert tab_titles(window.side_tabs) == ["Codes", "Search", "Suggestions", "Topics"]
+    assert tab_titles(window.side_tabs)[:5] == ["Codes", "Search", "Suggestions", "Topics", "Memos"]
     assert window.document_dock.windowTitle() == "Documents"
     assert window.kind_filter.itemText(0) == "All types"
     assert window.remove_coding.text() == "Remove coding"
-    headers = [window.model.headerData(column, Qt.Orientation.Horizontal) for column in range(5)]
-    assert headers == ["ID", "Type", "Title", "Characters", "Codings"]
-    assert window.status.text() == "3 documents · 0 segments · 3 codes · 1 coding · coder: claire"
+    headers = [window.model.headerData(column, Qt.Orientation.Horizontal) for column in range(6)]
+    assert headers == ["ID", "Type", "Title", "Characters", "Codings", "Date"]
+    assert window.model.data(window.model.index(0, 1)) == "Survey"
+    assert window.status.text() == "3 documents · 0 segments · 3 codes · 1 coding"
     assert window.codings.item(0).text().endswith("“Ma facture a doublé sans prévenir, je veux être remboursée.”")
 
 
@@ -86,12 +96,13 @@ def test_panels_in_english(qtbot, english: None, filled: Project) -> None:
     assert window.trainer_panel.score_button.text() == "Evaluate"
 
 
-def test_french_is_the_default(qtbot, filled: Project) -> None:
+def test_french_is_the_source_with_its_singulars(qtbot, french: None, filled: Project) -> None:
     window = open_window(qtbot, filled)
-    assert menu_titles(window) == ["&Fichier", "&Édition", "&Traitement"]
+    assert menu_titles(window)[:4] == ["&Fichier", "&Édition", "&Traitement", "&Affichage"]
     assert tab_titles(window.centre_tabs) == ["Document", "Graphiques", "Formation"]
-    assert tab_titles(window.side_tabs) == ["Codes", "Recherche", "Suggestions", "Thèmes"]
-    assert window.status.text() == "3 documents · 0 segments · 3 codes · 1 codages · codeur : claire"
+    assert tab_titles(window.side_tabs)[:5] == ["Codes", "Recherche", "Suggestions", "Thèmes", "Mémos"]
+    assert window.status.text() == "3 documents · 0 segment · 3 codes · 1 codage"
+    assert window.model.data(window.model.index(0, 1)) == "Enquête"
     assert window.code_panel.code_selection.text() == "Coder la sélection"
     assert window.review_panel.accept_button.text() == "Accepter"
     assert window.chart_panel.draw_button.text() == "Tracer"
@@ -128,14 +139,17 @@ def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
     return found
 
 
-def test_translation_file_is_complete_and_compiled(tmp_path: Path) -> None:
-    """Fails when a string in ui/ is missing from the .ts (run `make i18n`), when an entry is unfinished,
-    obsolete or empty (translate it), or when the committed .qm is not the compiled .ts (run `make i18n`)."""
-    extracted = tmp_path / "extracted_en.ts"
+@pytest.mark.parametrize(("language", "options"), [("en", []), ("fr", ["-pluralonly"])])
+def test_translation_files_are_complete_and_compiled(tmp_path: Path, language: str, options: list[str]) -> None:
+    """Fails when a string in ui/ is missing from a .ts (run `make i18n`), when an entry is unfinished,
+    obsolete or empty (translate it), or when a committed .qm is not its compiled .ts (run `make i18n`).
+    The French file holds only the strings with a count: their singular and plural forms."""
+    ts, qm = I18N / f"verbatim_{language}.ts", I18N / f"verbatim_{language}.qm"
+    extracted = tmp_path / f"extracted_{language}.ts"
     sources = sorted(str(path) for path in (ROOT / "ui").rglob("*.py"))
-    subprocess.run([str(TOOLS / "pyside6-lupdate"), "-silent", "-locations", "none", "-source-language", "fr",
-                    "-target-language", "en", *sources, "-ts", str(extracted)], check=True, cwd=ROOT)
-    committed = messages(TS)
+    subprocess.run([str(TOOLS / "pyside6-lupdate"), "-silent", "-locations", "none", *options, "-source-language", "fr",
+                    "-target-language", language, *sources, "-ts", str(extracted)], check=True, cwd=ROOT)
+    committed = messages(ts)
     assert sorted(messages(extracted).keys() - committed.keys()) == [], "strings missing from the .ts"
     assert sorted(committed.keys() - messages(extracted).keys()) == [], "strings no longer in ui/"
     for key, message in committed.items():
@@ -143,6 +157,6 @@ def test_translation_file_is_complete_and_compiled(tmp_path: Path) -> None:
         assert translation.get("type") is None, f"{translation.get('type')} translation: {key}"
         forms = translation.findall("numerusform") if message.get("numerus") == "yes" else [translation]
         assert forms and all((form.text or "").strip() for form in forms), f"empty translation: {key}"
-    compiled = tmp_path / "verbatim_en.qm"
-    subprocess.run([str(TOOLS / "pyside6-lrelease"), "-silent", str(TS), "-qm", str(compiled)], check=True)
-    assert compiled.read_bytes() == QM.read_bytes(), "verbatim_en.qm is not the compiled verbatim_en.ts"
+    compiled = tmp_path / qm.name
+    subprocess.run([str(TOOLS / "pyside6-lrelease"), "-silent", str(ts), "-qm", str(compiled)], check=True)
+    assert compiled.read_bytes() == qm.read_bytes(), f"{qm.name} is not the compiled {ts.name}"

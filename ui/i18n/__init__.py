@@ -37,9 +37,8 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     than stopping the program, which then shows its French source strings."""
     installed = []
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    wanted = [(f"qtbase_{language}", qt_folder, False)]
-    if language != SOURCE_LANGUAGE:
-        wanted.append((f"verbatim_{language}", str(DIRECTORY), True))
+    # French is the source language, yet it needs its file too: the singular of the strings with a count.
+    wanted = [(f"qtbase_{language}", qt_folder, False), (f"verbatim_{language}", str(DIRECTORY), True)]
     for name, folder, required in wanted:
         translator = QTranslator(app)
         if translator.load(name, folder):

@@ -44,6 +44,10 @@
         <translation>Save…</translation>
     </message>
     <message>
+        <source>Tracé en cours…</source>
+        <translation>Drawing…</translation>
+    </message>
+    <message>
         <source>Enregistrer le graphique</source>
         <translation>Save chart</translation>
     </message>
@@ -65,6 +69,490 @@
     <message>
         <source>Coder le document</source>
         <translation>Code document</translation>
+    </message>
+    <message>
+        <source>Livre de codes</source>
+        <translation>Codebook</translation>
+    </message>
+    <message>
+        <source>Nouveau sous-code…</source>
+        <translation>New sub-code…</translation>
+    </message>
+    <message>
+        <source>Nouveau code…</source>
+        <translation>New code…</translation>
+    </message>
+    <message>
+        <source>Renommer</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>Changer la couleur…</source>
+        <translation>Change colour…</translation>
+    </message>
+    <message>
+        <source>Fusionner dans…</source>
+        <translation>Merge into…</translation>
+    </message>
+    <message>
+        <source>Supprimer…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>{total} codages avec les sous-codes, dont {own} sur ce code</source>
+        <translation>{total} codings with sub-codes, {own} of them on this code</translation>
+    </message>
+    <message>
+        <source>Modification impossible</source>
+        <translation>Cannot change</translation>
+    </message>
+    <message>
+        <source>Sous « {path} »</source>
+        <translation>Under “{path}”</translation>
+    </message>
+    <message>
+        <source>Au premier niveau du livre de codes</source>
+        <translation>At the top level of the codebook</translation>
+    </message>
+    <message>
+        <source>Couleur de « {name} »</source>
+        <translation>Colour of “{name}”</translation>
+    </message>
+    <message>
+        <source>{count} codage(s)</source>
+        <translation>{count} coding(s)</translation>
+    </message>
+    <message>
+        <source>{count} sous-code(s)</source>
+        <translation>{count} sub-code(s)</translation>
+    </message>
+    <message>
+        <source>{count} mémo(s)</source>
+        <translation>{count} memo(s)</translation>
+    </message>
+    <message>
+        <source>Supprimer le code</source>
+        <translation>Delete code</translation>
+    </message>
+    <message>
+        <source>Supprimer « {path} » ? Partiront avec lui : {what}.
+Vous pourrez revenir en arrière avec Édition &gt; Annuler.</source>
+        <translation>Delete “{path}”? With it go: {what}.
+You can take it back with Edit &gt; Undo.</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookFilesMenu</name>
+    <message>
+        <source>Charger un schéma fourni</source>
+        <translation>Load a shipped scheme</translation>
+    </message>
+    <message>
+        <source>Charger un fichier (YAML ou .qdc)…</source>
+        <translation>Load a file (YAML or .qdc)…</translation>
+    </message>
+    <message>
+        <source>Exporter le livre de codes (.qdc)…</source>
+        <translation>Export the codebook (.qdc)…</translation>
+    </message>
+    <message>
+        <source>Exporter ce schéma (YAML)…</source>
+        <translation>Export this scheme (YAML)…</translation>
+    </message>
+    <message>
+        <source>Lecture des schémas…</source>
+        <translation>Reading the schemes…</translation>
+    </message>
+    <message>
+        <source>{name} ({count} codes)</source>
+        <translation>{name} ({count} codes)</translation>
+    </message>
+    <message>
+        <source>Chargement du livre de codes</source>
+        <translation>Loading the codebook</translation>
+    </message>
+    <message>
+        <source>Chargement annulé : le livre de codes est inchangé.</source>
+        <translation>Loading cancelled: the codebook is unchanged.</translation>
+    </message>
+    <message>
+        <source>Charger un livre de codes</source>
+        <translation>Load a codebook</translation>
+    </message>
+    <message>
+        <source>Livres de codes (*.yaml *.yml *.qdc);;Schémas YAML (*.yaml *.yml);;REFI-QDA (*.qdc)</source>
+        <translation>Codebooks (*.yaml *.yml *.qdc);;YAML schemes (*.yaml *.yml);;REFI-QDA (*.qdc)</translation>
+    </message>
+    <message>
+        <source>Schéma YAML (*.yaml)</source>
+        <translation>YAML scheme (*.yaml)</translation>
+    </message>
+    <message>
+        <source>REFI-QDA (*.qdc)</source>
+        <translation>REFI-QDA (*.qdc)</translation>
+    </message>
+    <message>
+        <source>Exporter le livre de codes</source>
+        <translation>Export the codebook</translation>
+    </message>
+    <message>
+        <source>Export du livre de codes</source>
+        <translation>Codebook export</translation>
+    </message>
+    <message>
+        <source>Export annulé : aucun fichier n&apos;a été écrit.</source>
+        <translation>Export cancelled: no file was written.</translation>
+    </message>
+</context>
+<context>
+    <name>CoderDialog</name>
+    <message>
+        <source>analyste</source>
+        <translation>analyst</translation>
+    </message>
+    <message>
+        <source>formateur</source>
+        <translation>trainer</translation>
+    </message>
+    <message>
+        <source>stagiaire</source>
+        <translation>trainee</translation>
+    </message>
+    <message>
+        <source>référence</source>
+        <translation>reference</translation>
+    </message>
+    <message>
+        <source>modèle</source>
+        <translation>model</translation>
+    </message>
+    <message>
+        <source>nouveau</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>Codeur</source>
+        <translation>Coder</translation>
+    </message>
+    <message>
+        <source>Nom :</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Rôle :</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <source>Le rôle se choisit une fois un projet ouvert.</source>
+        <translation>The role is chosen once a project is open.</translation>
+    </message>
+    <message>
+        <source>Nouveau codeur : il sera ajouté au projet.</source>
+        <translation>New coder: they will be added to the project.</translation>
+    </message>
+    <message>
+        <source>Codeur non enregistré</source>
+        <translation>Coder not saved</translation>
+    </message>
+</context>
+<context>
+    <name>CodingController</name>
+    <message>
+        <source>Sélectionnez d&apos;abord un passage du texte à coder.</source>
+        <translation>First select a passage of the text to code.</translation>
+    </message>
+    <message>
+        <source>Placez le curseur dans un tour de parole.</source>
+        <translation>Put the cursor inside a speaker turn.</translation>
+    </message>
+    <message>
+        <source>Aucun code favori sur la touche {key}.</source>
+        <translation>No favourite code on key {key}.</translation>
+    </message>
+    <message>
+        <source>Coder la sélection avec…</source>
+        <translation>Code the selection with…</translation>
+    </message>
+    <message>
+        <source>Coder tout le document avec…</source>
+        <translation>Code the whole document with…</translation>
+    </message>
+    <message>
+        <source>Coder le tour de parole avec…</source>
+        <translation>Code the speaker turn with…</translation>
+    </message>
+    <message>
+        <source>Récents</source>
+        <translation>Recent</translation>
+    </message>
+    <message>
+        <source>Autre code…</source>
+        <translation>Other code…</translation>
+    </message>
+    <message>
+        <source>Coder la sélection</source>
+        <translation>Code the selection</translation>
+    </message>
+    <message>
+        <source>Coder tout le document</source>
+        <translation>Code the whole document</translation>
+    </message>
+    <message>
+        <source>Coder le tour de parole de {speaker}</source>
+        <translation>Code the turn of {speaker}</translation>
+    </message>
+    <message>
+        <source>Codages ici</source>
+        <translation>Codings here</translation>
+    </message>
+    <message>
+        <source>Favoris</source>
+        <translation>Favourites</translation>
+    </message>
+    <message>
+        <source>Copier</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Tout sélectionner</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <source>Épingler comme favori</source>
+        <translation>Pin as favourite</translation>
+    </message>
+    <message>
+        <source>Retirer des favoris</source>
+        <translation>Remove from favourites</translation>
+    </message>
+    <message>
+        <source>{code} · {coder}</source>
+        <translation>{code} · {coder}</translation>
+    </message>
+    <message>
+        <source>Sélectionner le passage codé</source>
+        <translation>Select the coded passage</translation>
+    </message>
+    <message>
+        <source>Retirer ce codage</source>
+        <translation>Remove this coding</translation>
+    </message>
+    <message>
+        <source>Recoder avec</source>
+        <translation>Recode with</translation>
+    </message>
+    <message>
+        <source>Ajuster à la sélection</source>
+        <translation>Fit to the selection</translation>
+    </message>
+    <message>
+        <source>Ajouter un mémo…</source>
+        <translation>Add a memo…</translation>
+    </message>
+    <message>
+        <source>Modifier le mémo « {text} »</source>
+        <translation>Edit the memo “{text}”</translation>
+    </message>
+    <message>
+        <source>Mémo sur {about}</source>
+        <translation>Memo on {about}</translation>
+    </message>
+    <message>
+        <source>Modifier le mémo sur {about}</source>
+        <translation>Edit the memo on {about}</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceLabel</name>
+    <message>
+        <source>Calcul : …</source>
+        <translation>Compute: …</translation>
+    </message>
+    <message>
+        <source>Calcul : GPU {name}</source>
+        <translation>Compute: GPU {name}</translation>
+    </message>
+    <message>
+        <source>{memory} Gio, CUDA {cuda}</source>
+        <translation>{memory} GiB, CUDA {cuda}</translation>
+    </message>
+    <message>
+        <source>Calcul : CPU</source>
+        <translation>Compute: CPU</translation>
+    </message>
+    <message>
+        <source>{cpu}, {count} cœurs ; aucun GPU CUDA utilisable</source>
+        <translation>{cpu}, {count} cores; no usable CUDA GPU</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentBrowser</name>
+    <message>
+        <source>Filtrer (texte ou titre)…</source>
+        <translation>Filter (text or title)…</translation>
+    </message>
+    <message>
+        <source>Filtres</source>
+        <translation>Filters</translation>
+    </message>
+    <message>
+        <source>codé avec</source>
+        <translation>coded with</translation>
+    </message>
+    <message>
+        <source>sans</source>
+        <translation>without</translation>
+    </message>
+    <message>
+        <source>Tous</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Non codés</source>
+        <translation>Not coded</translation>
+    </message>
+    <message>
+        <source>Codés</source>
+        <translation>Coded</translation>
+    </message>
+    <message>
+        <source>Suggestions à revoir</source>
+        <translation>Suggestions to review</translation>
+    </message>
+    <message>
+        <source>Sans suggestion à revoir</source>
+        <translation>No suggestion to review</translation>
+    </message>
+    <message>
+        <source>Effacer les filtres</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Codeur</source>
+        <translation>Coder</translation>
+    </message>
+    <message>
+        <source>Révision</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Tous les types</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>Toute variable</source>
+        <translation>Any variable</translation>
+    </message>
+    <message>
+        <source>Tout code</source>
+        <translation>Any code</translation>
+    </message>
+    <message>
+        <source>Tout codeur</source>
+        <translation>Any coder</translation>
+    </message>
+    <message>
+        <source>Toute valeur</source>
+        <translation>Any value</translation>
+    </message>
+    <message>
+        <source>Recherche des documents…</source>
+        <translation>Finding the documents…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) sur {total}</source>
+        <translation>
+            <numerusform>%n document of {total}</numerusform>
+            <numerusform>%n documents of {total}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DocumentKind</name>
+    <message>
+        <source>Appel</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Entretien</source>
+        <translation>Interview</translation>
+    </message>
+    <message>
+        <source>Enquête</source>
+        <translation>Survey</translation>
+    </message>
+    <message>
+        <source>Autre</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPane</name>
+    <message>
+        <source>Document entier : {codes}</source>
+        <translation>Whole document: {codes}</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentStyles</name>
+    <message>
+        <source>De</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>À</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <translation>Cc</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Objet</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Message cité (non codé)</source>
+        <translation>Quoted message (not coded)</translation>
+    </message>
+    <message>
+        <source>Signature (non codée)</source>
+        <translation>Signature (not coded)</translation>
+    </message>
+    <message>
+        <source>En-tête (non codé)</source>
+        <translation>Header (not coded)</translation>
+    </message>
+    <message>
+        <source>Pièce jointe (non codée)</source>
+        <translation>Attachment (not coded)</translation>
     </message>
 </context>
 <context>
@@ -89,17 +577,242 @@
         <source>Codages</source>
         <translation>Codings</translation>
     </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <source>manuel</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <source>suggestion acceptée</source>
+        <translation>accepted suggestion</translation>
+    </message>
+    <message>
+        <source>codage automatique</source>
+        <translation>auto-coding</translation>
+    </message>
+    <message>
+        <source>importé</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <source>document entier</source>
+        <translation>whole document</translation>
+    </message>
+    <message>
+        <source>Mémo</source>
+        <translation>Memo</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Importer des fichiers</source>
+        <translation>Import files</translation>
+    </message>
+    <message>
+        <source>Ajouter des fichiers…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>Ajouter un dossier…</source>
+        <translation>Add a folder…</translation>
+    </message>
+    <message>
+        <source>Retirer de la liste</source>
+        <translation>Remove from the list</translation>
+    </message>
+    <message>
+        <source>Fichier</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Type de document</source>
+        <translation>Document type</translation>
+    </message>
+    <message>
+        <source>Ajoutez des fichiers ou des dossiers, ou déposez-les sur cette liste. Formats : .csv .xlsx .eml .mbox .msg .txt .docx .vtt .srt .qdpx</source>
+        <translation>Add files or folders, or drop them on this list. Formats: .csv .xlsx .eml .mbox .msg .txt .docx .vtt .srt .qdpx</translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Sélectionnez un tableau (.csv, .xlsx) pour voir ses premières lignes.</source>
+        <translation>Select a table (.csv, .xlsx) to see its first rows.</translation>
+    </message>
+    <message>
+        <source>Import en cours…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>Annuler l&apos;import</source>
+        <translation>Cancel the import</translation>
+    </message>
+    <message>
+        <source>Importer d&apos;autres fichiers</source>
+        <translation>Import other files</translation>
+    </message>
+    <message>
+        <source>Projet REFI-QDA</source>
+        <translation>REFI-QDA project</translation>
+    </message>
+    <message>
+        <source>Format non pris en charge</source>
+        <translation>Unsupported format</translation>
+    </message>
+    <message>
+        <source>Tableau</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>E-mails</source>
+        <translation>E-mails</translation>
+    </message>
+    <message>
+        <source>Transcription</source>
+        <translation>Transcript</translation>
+    </message>
+    <message>
+        <source>Ajouter des fichiers</source>
+        <translation>Add files</translation>
+    </message>
+    <message>
+        <source>Verbatims (*.csv *.xlsx *.eml *.mbox *.msg *.txt *.docx *.vtt *.srt *.qdpx *.qde);;Tous (*)</source>
+        <translation>Verbatims (*.csv *.xlsx *.eml *.mbox *.msg *.txt *.docx *.vtt *.srt *.qdpx *.qde);;All (*)</translation>
+    </message>
+    <message>
+        <source>Ajouter un dossier</source>
+        <translation>Add a folder</translation>
+    </message>
+    <message>
+        <source>Pas d&apos;aperçu : seuls les tableaux (.csv, .xlsx) en ont un.</source>
+        <translation>No preview: only tables (.csv, .xlsx) have one.</translation>
+    </message>
+    <message>
+        <source>Aperçu impossible, ce fichier sera refusé : {reason}</source>
+        <translation>No preview, this file will be refused: {reason}</translation>
+    </message>
+    <message>
+        <source>Lecture des premières lignes de {name}…</source>
+        <translation>Reading the first rows of {name}…</translation>
+    </message>
+    <message>
+        <source>Une autre tâche est en cours : importez quand elle sera finie.</source>
+        <translation>Another task is running: import once it has finished.</translation>
+    </message>
+    <message>
+        <source>L&apos;import s&apos;est arrêté : {message}</source>
+        <translation>The import stopped: {message}</translation>
+    </message>
+    <message>
+        <source>Import annulé : les fichiers qu&apos;il avait déjà importés ont été retirés, le projet est tel qu&apos;avant.</source>
+        <translation>Import cancelled: the files it had already imported were taken back; the project is as it was.</translation>
+    </message>
+    <message>
+        <source>Annulation…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Import en cours : {file}</source>
+        <translation>Importing: {file}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResultsPage</name>
+    <message>
+        <source>{n} document importé</source>
+        <translation>{n} document imported</translation>
+    </message>
+    <message>
+        <source>{n} documents importés</source>
+        <translation>{n} documents imported</translation>
+    </message>
+    <message>
+        <source>{n} fichier déjà importé</source>
+        <translation>{n} file already imported</translation>
+    </message>
+    <message>
+        <source>{n} fichiers déjà importés</source>
+        <translation>{n} files already imported</translation>
+    </message>
+    <message>
+        <source>{n} fichier refusé</source>
+        <translation>{n} file refused</translation>
+    </message>
+    <message>
+        <source>{n} fichiers refusés</source>
+        <translation>{n} files refused</translation>
+    </message>
+    <message>
+        <source>Import terminé : {parts}.</source>
+        <translation>Import finished: {parts}.</translation>
+    </message>
+    <message>
+        <source>Les nouveaux documents sont maintenant segmentés et indexés en tâche de fond : la recherche les trouvera dès la fin de cette tâche.</source>
+        <translation>The new documents are now being segmented and indexed in the background: search will find them as soon as this task ends.</translation>
+    </message>
+    <message>
+        <source>{name} : refusé, ligne {line} : {reason}</source>
+        <translation>{name}: refused, line {line}: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} : refusé : {reason}</source>
+        <translation>{name}: refused: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} : ignoré, ce fichier a déjà été importé</source>
+        <translation>{name}: skipped, this file was already imported</translation>
+    </message>
+    <message>
+        <source>{name} : {documents} de type « {kind} »</source>
+        <translation>{name}: {documents} of type “{kind}”</translation>
+    </message>
+    <message>
+        <source>{n} doublon écarté</source>
+        <translation>{n} duplicate left out</translation>
+    </message>
+    <message>
+        <source>{n} doublons écartés</source>
+        <translation>{n} duplicates left out</translation>
+    </message>
+    <message>
+        <source>{n} ligne vide écartée</source>
+        <translation>{n} empty row left out</translation>
+    </message>
+    <message>
+        <source>{n} lignes vides écartées</source>
+        <translation>{n} empty rows left out</translation>
+    </message>
+    <message>
+        <source>{n} tour de parole</source>
+        <translation>{n} speaker turn</translation>
+    </message>
+    <message>
+        <source>{n} tours de parole</source>
+        <translation>{n} speaker turns</translation>
+    </message>
+    <message>
+        <source>tous ses textes étaient déjà dans le projet</source>
+        <translation>all its texts were already in the project</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Tous les types</source>
-        <translation>All types</translation>
-    </message>
-    <message>
-        <source>Filtrer (texte ou titre)…</source>
-        <translation>Filter (text or title)…</translation>
-    </message>
     <message>
         <source>Documents</source>
         <translation>Documents</translation>
@@ -139,6 +852,10 @@
     <message>
         <source>Thèmes</source>
         <translation>Topics</translation>
+    </message>
+    <message>
+        <source>Mémos</source>
+        <translation>Memos</translation>
     </message>
     <message>
         <source>Codage</source>
@@ -183,6 +900,18 @@
     <message>
         <source>&amp;Supprimer le document…</source>
         <translation>&amp;Delete document…</translation>
+    </message>
+    <message>
+        <source>Document &amp;précédent</source>
+        <translation>&amp;Previous document</translation>
+    </message>
+    <message>
+        <source>Document &amp;suivant</source>
+        <translation>&amp;Next document</translation>
+    </message>
+    <message>
+        <source>Document suivant &amp;non codé</source>
+        <translation>Next &amp;uncoded document</translation>
     </message>
     <message>
         <source>&amp;Traitement</source>
@@ -249,8 +978,16 @@
         </translation>
     </message>
     <message>
-        <source>codeur : {coder}</source>
-        <translation>coder: {coder}</translation>
+        <source>Tâche : {label}</source>
+        <translation>Task: {label}</translation>
+    </message>
+    <message>
+        <source>Tâche en cours</source>
+        <translation>Task running</translation>
+    </message>
+    <message>
+        <source>Une tâche est en cours. L&apos;annuler et quitter ? Le projet restera tel qu&apos;avant la tâche.</source>
+        <translation>A task is running. Cancel it and quit? The project will stay as it was before the task.</translation>
     </message>
     <message>
         <source>Ouvrir un projet</source>
@@ -269,6 +1006,10 @@
         <translation>{code} · {coder} · “{excerpt}”</translation>
     </message>
     <message>
+        <source>Tous les documents ont au moins un codage.</source>
+        <translation>Every document has at least one coding.</translation>
+    </message>
+    <message>
         <source>Action impossible</source>
         <translation>Action not possible</translation>
     </message>
@@ -281,6 +1022,10 @@
         <translation>Select a passage of the text to code.</translation>
     </message>
     <message>
+        <source>Une tâche est déjà en cours : attendez sa fin.</source>
+        <translation>A task is already running: wait until it ends.</translation>
+    </message>
+    <message>
         <source>Supprimer le document</source>
         <translation>Delete document</translation>
     </message>
@@ -291,14 +1036,6 @@
     <message>
         <source>Document n° {id} supprimé.</source>
         <translation>Document #{id} deleted.</translation>
-    </message>
-    <message>
-        <source>Importer des fichiers</source>
-        <translation>Import files</translation>
-    </message>
-    <message>
-        <source>Verbatims (*.csv *.xlsx *.eml *.mbox *.msg *.txt *.docx *.vtt *.srt *.qdpx);;Tous (*)</source>
-        <translation>Verbatims (*.csv *.xlsx *.eml *.mbox *.msg *.txt *.docx *.vtt *.srt *.qdpx);;All files (*)</translation>
     </message>
     <message>
         <source>Sauvegarder une copie du projet</source>
@@ -344,12 +1081,254 @@
         <source>Erreur</source>
         <translation>Error</translation>
     </message>
+    <message>
+        <source>La langue changera au prochain démarrage : une tâche est en cours.</source>
+        <translation>The language will change at the next start: a task is running.</translation>
+    </message>
 </context>
 <context>
-    <name>ReviewPanel</name>
+    <name>MemoPanel</name>
     <message>
-        <source>score ≥ </source>
-        <translation>score ≥ </translation>
+        <source>Tous les mémos</source>
+        <translation>All memos</translation>
+    </message>
+    <message>
+        <source>Ce document et ses codages</source>
+        <translation>This document and its codings</translation>
+    </message>
+    <message>
+        <source>Le projet</source>
+        <translation>The project</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>Codes</translation>
+    </message>
+    <message>
+        <source>Codages</source>
+        <translation>Codings</translation>
+    </message>
+    <message>
+        <source>Chercher dans les mémos…</source>
+        <translation>Search the memos…</translation>
+    </message>
+    <message>
+        <source>Écrivez le mémo ici…</source>
+        <translation>Write the memo here…</translation>
+    </message>
+    <message>
+        <source>Nouveau</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>À propos de :</source>
+        <translation>About:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mémo(s)</source>
+        <translation>
+            <numerusform>%n memo</numerusform>
+            <numerusform>%n memos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Projet</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Document « {title} »</source>
+        <translation>Document “{title}”</translation>
+    </message>
+    <message>
+        <source>Code « {name} »</source>
+        <translation>Code “{name}”</translation>
+    </message>
+    <message>
+        <source>Codage {code} : « {passage} »</source>
+        <translation>Coding {code}: “{passage}”</translation>
+    </message>
+    <message>
+        <source>ce codage</source>
+        <translation>this coding</translation>
+    </message>
+    <message>
+        <source>ce document</source>
+        <translation>this document</translation>
+    </message>
+    <message>
+        <source>ce code</source>
+        <translation>this code</translation>
+    </message>
+    <message>
+        <source>le projet</source>
+        <translation>the project</translation>
+    </message>
+    <message>
+        <source>Mémo non enregistré</source>
+        <translation>Memo not saved</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Fusionner un code</source>
+        <translation>Merge a code</translation>
+    </message>
+    <message>
+        <source>Les {count} codages de « {source} » et de ses sous-codes passeront au code choisi, puis « {source} » sera supprimé. Édition &gt; Annuler défait la fusion.</source>
+        <translation>The {count} codings of “{source}” and its sub-codes will move to the chosen code, then “{source}” will be deleted. Edit &gt; Undo takes the merge back.</translation>
+    </message>
+    <message>
+        <source>Filtrer les codes…</source>
+        <translation>Filter the codes…</translation>
+    </message>
+    <message>
+        <source>Fusionner</source>
+        <translation>Merge</translation>
+    </message>
+</context>
+<context>
+    <name>NewCodeDialog</name>
+    <message>
+        <source>Nouveau code</source>
+        <translation>New code</translation>
+    </message>
+    <message>
+        <source>Ce que le code couvre (facultatif)</source>
+        <translation>What the code covers (optional)</translation>
+    </message>
+    <message>
+        <source>Nom :</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Définition :</source>
+        <translation>Definition:</translation>
+    </message>
+</context>
+<context>
+    <name>NewProjectDialog</name>
+    <message>
+        <source>Nouveau projet</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <source>par exemple : enquete-satisfaction-2026</source>
+        <translation>for example: satisfaction-survey-2026</translation>
+    </message>
+    <message>
+        <source>Parcourir…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>français</source>
+        <translation>French</translation>
+    </message>
+    <message>
+        <source>anglais</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Langue des verbatims : elle choisit le modèle d&apos;analyse et les mots vides.</source>
+        <translation>Language of the verbatims: it chooses the analysis model and the stop words.</translation>
+    </message>
+    <message>
+        <source>Créer</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Nom :</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Dossier :</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <source>Langue :</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>Un nom de fichier ne peut contenir ni / \ : * ? &quot; &lt; &gt; | ni commencer par un point.</source>
+        <translation>A file name cannot contain / \ : * ? &quot; &lt; &gt; | nor start with a dot.</translation>
+    </message>
+    <message>
+        <source>Fichier : {path}</source>
+        <translation>File: {path}</translation>
+    </message>
+    <message>
+        <source>Dossier du projet</source>
+        <translation>Project folder</translation>
+    </message>
+    <message>
+        <source>Impossible de créer {path} : {reason}</source>
+        <translation>Cannot create {path}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>QuickCodeBox</name>
+    <message>
+        <source>Nom du code ou touche 1-9…</source>
+        <translation>Code name or key 1-9…</translation>
+    </message>
+</context>
+<context>
+    <name>RetrievalPanel</name>
+    <message>
+        <source>Avec les sous-codes</source>
+        <translation>With sub-codes</translation>
+    </message>
+    <message>
+        <source>Choisissez un code pour lire ses passages.</source>
+        <translation>Choose a code to read its passages.</translation>
+    </message>
+    <message>
+        <source>Aucun passage codé.</source>
+        <translation>No coded passage.</translation>
+    </message>
+    <message>
+        <source>{shown} passages affichés sur {total}</source>
+        <translation>{shown} of {total} passages shown</translation>
+    </message>
+    <message>
+        <source>1 passage</source>
+        <translation>1 passage</translation>
+    </message>
+    <message>
+        <source>{total} passages</source>
+        <translation>{total} passages</translation>
+    </message>
+    <message>
+        <source>Afficher {count} de plus</source>
+        <translation>Show {count} more</translation>
+    </message>
+    <message>
+        <source>{title} · {coder}</source>
+        <translation>{title} · {coder}</translation>
+    </message>
+    <message>
+        <source>Cliquez pour ouvrir le document sur ce passage.</source>
+        <translation>Click to open the document at this passage.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewModel</name>
+    <message>
+        <source>,</source>
+        <comment>decimal separator</comment>
+        <translation>.</translation>
     </message>
     <message>
         <source>Score</source>
@@ -363,6 +1342,13 @@
         <source>Passage</source>
         <translation>Passage</translation>
     </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>score ≥ </source>
+        <translation>score ≥ </translation>
+    </message>
     <message>
         <source>Accepter</source>
         <translation>Accept</translation>
@@ -372,16 +1358,79 @@
         <translation>Reject</translation>
     </message>
     <message>
-        <source>quelques exemples codés</source>
-        <translation>a few coded examples</translation>
+        <source>Autre code…</source>
+        <translation>Other code…</translation>
     </message>
     <message>
-        <source>définition du code</source>
-        <translation>the code&apos;s definition</translation>
+        <source>Passer</source>
+        <translation>Skip</translation>
     </message>
     <message>
-        <source>Suggéré d&apos;après : {method}</source>
-        <translation>Suggested from: {method}</translation>
+        <source>Touche {key} dans la liste</source>
+        <translation>Key {key} in the list</translation>
+    </message>
+    <message>
+        <source>seuil </source>
+        <translation>threshold </translation>
+    </message>
+    <message>
+        <source>Tout accepter au-dessus du seuil…</source>
+        <translation>Accept all above the threshold…</translation>
+    </message>
+    <message>
+        <source>Tous les codes</source>
+        <translation>All codes</translation>
+    </message>
+    <message>
+        <source>Tous les types</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>Toutes les variables</source>
+        <translation>All variables</translation>
+    </message>
+    <message>
+        <source>Toutes les valeurs</source>
+        <translation>All values</translation>
+    </message>
+    <message>
+        <source>{value} ({count} documents)</source>
+        <translation>{value} ({count} documents)</translation>
+    </message>
+    <message>
+        <source>Une suggestion en attente</source>
+        <translation>One pending suggestion</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestions en attente</source>
+        <translation>
+            <numerusform>%n pending suggestion</numerusform>
+            <numerusform>%n pending suggestions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>document n° {id}</source>
+        <translation>document no. {id}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{code}&lt;/b&gt; ({score}) · {title}&lt;br&gt;{context}</source>
+        <translation>&lt;b&gt;{code}&lt;/b&gt; ({score}) · {title}&lt;br&gt;{context}</translation>
+    </message>
+    <message>
+        <source>Suggéré d&apos;après des passages déjà codés avec ce code ({n}).</source>
+        <translation>Suggested from passages already coded with this code ({n}).</translation>
+    </message>
+    <message>
+        <source>Suggéré parce que le passage appartient au thème « {label} », associé à ce code.</source>
+        <translation>Suggested because the passage belongs to the topic “{label}”, mapped to this code.</translation>
+    </message>
+    <message>
+        <source>Mots du thème : {words}</source>
+        <translation>Topic words: {words}</translation>
+    </message>
+    <message>
+        <source>Suggéré d&apos;après la définition du code et ses indicateurs.</source>
+        <translation>Suggested from the code&apos;s definition and indicators.</translation>
     </message>
     <message>
         <source>Modèles : {models}</source>
@@ -394,6 +1443,48 @@
     <message>
         <source>Exemple proche : « {text} »</source>
         <translation>Similar example: “{text}”</translation>
+    </message>
+    <message>
+        <source>Recoder « {text} » avec :</source>
+        <translation>Recode “{text}” with:</translation>
+    </message>
+    <message>
+        <source>Aucune suggestion en attente ne passe le seuil {threshold}.</source>
+        <translation>No pending suggestion reaches the threshold {threshold}.</translation>
+    </message>
+    <message>
+        <source>Accepter en bloc</source>
+        <translation>Accept in bulk</translation>
+    </message>
+    <message>
+        <source>Accepter une suggestion ≥ {threshold} ?</source>
+        <translation>Accept one suggestion ≥ {threshold}?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepter %n suggestions ≥ {threshold} ?</source>
+        <translation>
+            <numerusform>Accept %n suggestion ≥ {threshold}?</numerusform>
+            <numerusform>Accept %n suggestions ≥ {threshold}?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chacune devient un codage de {coder}. Une seule annulation les reprend toutes.</source>
+        <translation>Each becomes a coding by {coder}. One undo takes them all back.</translation>
+    </message>
+    <message>
+        <source>Acceptation en cours…</source>
+        <translation>Accepting…</translation>
+    </message>
+    <message>
+        <source>Une suggestion acceptée. Ctrl+Z pour la reprendre.</source>
+        <translation>One suggestion accepted. Ctrl+Z to take it back.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestions acceptées. Ctrl+Z pour toutes les reprendre.</source>
+        <translation>
+            <numerusform>%n suggestion accepted. Ctrl+Z to take it back.</numerusform>
+            <numerusform>%n suggestions accepted. Ctrl+Z to take them all back.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -426,6 +1517,14 @@
         <source>Après</source>
         <translation>After</translation>
     </message>
+    <message>
+        <source>Recherche en cours…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>⚠ Recherche impossible : {message}</source>
+        <translation>⚠ Search failed: {message}</translation>
+    </message>
     <message numerus="yes">
         <source>%n occurrences dans {documents}</source>
         <translation>
@@ -443,6 +1542,123 @@
     <message>
         <source> (les {page} premières)</source>
         <translation> (first {page} shown)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n documents ne sont pas encore indexés et n&apos;ont pas été cherchés : Traitement &gt; Segmenter et indexer.</source>
+        <translation>
+            <numerusform>%n document is not indexed yet and was not searched: Analysis &gt; Segment and index.</numerusform>
+            <numerusform>%n documents are not indexed yet and were not searched: Analysis &gt; Segment and index.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionMarks</name>
+    <message>
+        <source>Suggestion : {code} ({score})</source>
+        <translation>Suggestion: {code} ({score})</translation>
+    </message>
+    <message>
+        <source>Accepter « {code} »</source>
+        <translation>Accept “{code}”</translation>
+    </message>
+    <message>
+        <source>Rejeter « {code} »</source>
+        <translation>Reject “{code}”</translation>
+    </message>
+    <message>
+        <source>Menu de codage…</source>
+        <translation>Coding menu…</translation>
+    </message>
+</context>
+<context>
+    <name>TableChoicesPanel</name>
+    <message>
+        <source>Colonne</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Types devinés sur les premières lignes ; l&apos;import vérifie chaque valeur du type choisi et refuse le fichier en nommant la ligne qui n&apos;en est pas.</source>
+        <translation>Types guessed from the first rows; the import checks every value against the chosen type and refuses the file, naming the line that does not fit.</translation>
+    </message>
+    <message>
+        <source>Colonne du texte :</source>
+        <translation>Text column:</translation>
+    </message>
+    <message>
+        <source>Colonne du titre :</source>
+        <translation>Title column:</translation>
+    </message>
+    <message>
+        <source>Variables :</source>
+        <translation>Variables:</translation>
+    </message>
+    <message>
+        <source>texte</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>entier</source>
+        <translation>integer</translation>
+    </message>
+    <message>
+        <source>décimal</source>
+        <translation>decimal</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>oui/non</source>
+        <translation>yes/no</translation>
+    </message>
+    <message>
+        <source>ignorer</source>
+        <translation>ignore</translation>
+    </message>
+    <message>
+        <source>Classeur Excel : première feuille, {n} premières lignes.</source>
+        <translation>Excel workbook: first sheet, first {n} rows.</translation>
+    </message>
+    <message>
+        <source>Encodage : {encoding} · séparateur : {delimiter} · {n} premières lignes.</source>
+        <translation>Encoding: {encoding} · delimiter: {delimiter} · first {n} rows.</translation>
+    </message>
+    <message>
+        <source>(aucune)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>point-virgule (;)</source>
+        <translation>semicolon (;)</translation>
+    </message>
+    <message>
+        <source>virgule (,)</source>
+        <translation>comma (,)</translation>
+    </message>
+    <message>
+        <source>tabulation</source>
+        <translation>tab</translation>
+    </message>
+    <message>
+        <source>barre verticale (|)</source>
+        <translation>vertical bar (|)</translation>
+    </message>
+    <message>
+        <source>texte des documents</source>
+        <translation>document text</translation>
+    </message>
+    <message>
+        <source>titre des documents</source>
+        <translation>document title</translation>
+    </message>
+    <message>
+        <source> (deviné)</source>
+        <translation> (guessed)</translation>
     </message>
 </context>
 <context>
@@ -572,6 +1788,227 @@
             <numerusform>%n false alarm</numerusform>
             <numerusform>%n false alarms</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>UndoLabels</name>
+    <message>
+        <source>Codé le document entier comme {code}</source>
+        <translation>Coded the whole document as {code}</translation>
+    </message>
+    <message>
+        <source>Codé « {text} » comme {code}</source>
+        <translation>Coded “{text}” as {code}</translation>
+    </message>
+    <message>
+        <source>Codé un passage comme {code}</source>
+        <translation>Coded a passage as {code}</translation>
+    </message>
+    <message>
+        <source>Retiré {code} de « {text} »</source>
+        <translation>Removed {code} from “{text}”</translation>
+    </message>
+    <message>
+        <source>Retiré un codage {code}</source>
+        <translation>Removed a {code} coding</translation>
+    </message>
+    <message>
+        <source>Ajusté {code} à « {text} »</source>
+        <translation>Fitted {code} to “{text}”</translation>
+    </message>
+    <message>
+        <source>Ajusté les limites d&apos;un codage</source>
+        <translation>Changed a coding&apos;s limits</translation>
+    </message>
+    <message>
+        <source>Recodé « {text} » de {before} en {code}</source>
+        <translation>Recoded “{text}” from {before} to {code}</translation>
+    </message>
+    <message>
+        <source>Changé le code d&apos;un codage</source>
+        <translation>Changed a coding&apos;s code</translation>
+    </message>
+    <message>
+        <source>Écrit un mémo</source>
+        <translation>Wrote a memo</translation>
+    </message>
+    <message>
+        <source>Modifié un mémo</source>
+        <translation>Edited a memo</translation>
+    </message>
+    <message>
+        <source>Supprimé un mémo</source>
+        <translation>Deleted a memo</translation>
+    </message>
+    <message>
+        <source>Accepté %n suggestion(s)</source>
+        <translation>Accepted %n suggestion(s)</translation>
+    </message>
+    <message>
+        <source>Rejeté %n suggestion(s)</source>
+        <translation>Rejected %n suggestion(s)</translation>
+    </message>
+    <message>
+        <source>Recodé une suggestion</source>
+        <translation>Relabelled a suggestion</translation>
+    </message>
+    <message>
+        <source>Associé un thème à un code</source>
+        <translation>Mapped a topic to a code</translation>
+    </message>
+    <message>
+        <source>Créé le code {code}</source>
+        <translation>Created the code {code}</translation>
+    </message>
+    <message>
+        <source>Modifié le code {code}</source>
+        <translation>Changed the code {code}</translation>
+    </message>
+    <message>
+        <source>Déplacé le code {code}</source>
+        <translation>Moved the code {code}</translation>
+    </message>
+    <message>
+        <source>Fusionné {source} dans {target}</source>
+        <translation>Merged {source} into {target}</translation>
+    </message>
+    <message>
+        <source>Supprimé le code {code}</source>
+        <translation>Deleted the code {code}</translation>
+    </message>
+    <message>
+        <source>Chargé un livre de codes</source>
+        <translation>Loaded a codebook</translation>
+    </message>
+    <message>
+        <source>Ajouté le codeur {name}</source>
+        <translation>Added the coder {name}</translation>
+    </message>
+    <message>
+        <source>Changé le rôle de {name}</source>
+        <translation>Changed the role of {name}</translation>
+    </message>
+    <message>
+        <source>Codage de démonstration</source>
+        <translation>Demo coding</translation>
+    </message>
+    <message>
+        <source>Dernière action</source>
+        <translation>Last action</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Verbatim Workbench</source>
+        <translation>Verbatim Workbench</translation>
+    </message>
+    <message>
+        <source>Codage de verbatims clients, sur votre poste, sans connexion.</source>
+        <translation>Coding customer verbatims, on your own computer, offline.</translation>
+    </message>
+    <message>
+        <source>Nouveau projet…</source>
+        <translation>New project…</translation>
+    </message>
+    <message>
+        <source>Ouvrir un projet…</source>
+        <translation>Open a project…</translation>
+    </message>
+    <message>
+        <source>Ouvrir le projet de démonstration</source>
+        <translation>Open the demo project</translation>
+    </message>
+    <message>
+        <source>Un corpus d&apos;appels, d&apos;e-mails, d&apos;entretiens et d&apos;une enquête, construit la première fois dans votre dossier de données.</source>
+        <translation>A corpus of calls, e-mails, interviews and a survey, built the first time in your data folder.</translation>
+    </message>
+    <message>
+        <source>Retirer de la liste</source>
+        <translation>Remove from the list</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Projets récents</source>
+        <translation>Recent projects</translation>
+    </message>
+    <message>
+        <source>{name} — {folder}</source>
+        <translation>{name} — {folder}</translation>
+    </message>
+    <message>
+        <source>{name} — introuvable ({path})</source>
+        <translation>{name} — not found ({path})</translation>
+    </message>
+    <message>
+        <source>Aucun projet récent.</source>
+        <translation>No recent project.</translation>
+    </message>
+    <message>
+        <source>{path} n&apos;existe plus : il a été déplacé ou supprimé. Retirez-le de la liste.</source>
+        <translation>{path} no longer exists: it was moved or deleted. Remove it from the list.</translation>
+    </message>
+    <message>
+        <source>Construction du projet de démonstration…</source>
+        <translation>Building the demo project…</translation>
+    </message>
+    <message>
+        <source>Démonstration : {step}</source>
+        <translation>Demo: {step}</translation>
+    </message>
+    <message>
+        <source>Le projet de démonstration n&apos;a pas pu être construit : {reason}</source>
+        <translation>The demo project could not be built: {reason}</translation>
+    </message>
+    <message>
+        <source>Construction annulée : rien n&apos;a été gardé.</source>
+        <translation>Build cancelled: nothing was kept.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceActions</name>
+    <message>
+        <source>&amp;Nouveau projet…</source>
+        <translation>&amp;New project…</translation>
+    </message>
+    <message>
+        <source>Projets &amp;récents</source>
+        <translation>&amp;Recent projects</translation>
+    </message>
+    <message>
+        <source>&amp;Codeur…</source>
+        <translation>&amp;Coder…</translation>
+    </message>
+    <message>
+        <source>&amp;Affichage</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Langue</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>Impossible d&apos;ouvrir le projet</source>
+        <translation>Cannot open the project</translation>
+    </message>
+    <message>
+        <source>{path} (introuvable)</source>
+        <translation>{path} (not found)</translation>
+    </message>
+    <message>
+        <source>Aucun projet récent</source>
+        <translation>No recent project</translation>
+    </message>
+    <message>
+        <source>Codeur : {coder}</source>
+        <translation>Coder: {coder}</translation>
+    </message>
+    <message>
+        <source>Changer de codeur ou de rôle</source>
+        <translation>Change coder or role</translation>
     </message>
 </context>
 </TS>
