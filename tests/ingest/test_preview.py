@@ -104,3 +104,76 @@ def test_other_formats_have_no_preview(tmp_path: Path) -> None:
     path.write_text("Client : bonjour\n", encoding="utf-8")
     with pytest.raises(IngestError, match="not a table"):
         preview_table(path)
+
+
+def _varied_workbook(path: Path, rows: int) -> None:
+    from datetime import date, datetime
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["quand", "jour", "note", "oui", "vide", "avis"])
+    for index in range(rows):
+        sheet.append([datetime(2026, 3, 1 + index % 28, 9, 30), date(2026, 4, 1 + index % 28), 7.5 + index, index % 2 == 0,
+                      None, f"Avis numéro {index} 😀, assez long pour être du texte"])
+    workbook.create_sheet("autre").append(["pas", "lue"])
+    workbook.save(path)
+
+
+def _with_shared_strings(path: Path, target: Path, damaged_at: int | None = None) -> None:
+    """A copy of an openpyxl workbook (which writes its texts inline) with the texts in a shared string
+    table, as Excel writes them; `damaged_at`: that string and the rest of the table are bad XML."""
+    import re
+    import zipfile
+
+    strings: list[bytes] = []
+
+    def shared(match: re.Match[bytes]) -> bytes:
+        strings.append(match.group(2))
+        return b'<c r="' + match.group(1) + b'" t="s"><v>' + str(len(strings) - 1).encode() + b"</v></c>"
+
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<c r="([A-Z]+[0-9]+)" t="inlineStr"><is><t>(.*?)</t></is></c>', shared, data)
+            elif item.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                                    b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+            out.writestr(item, data)
+        items = [b"<si><t>" + text + (b"</x>" if index == damaged_at else b"") + b"</t></si>"
+                 for index, text in enumerate(strings)]
+        out.writestr("xl/sharedStrings.xml", b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                     + b"".join(items) + b"</sst>")
+
+
+@pytest.mark.parametrize("shared", [False, True])
+def test_workbook_cells_read_as_the_import_reads_them(tmp_path: Path, shared: bool) -> None:
+    from openpyxl import load_workbook
+
+    from workbench.ingest.tables import _cell_text
+
+    path = tmp_path / "varie.xlsx"
+    _varied_workbook(path, 30)
+    if shared:
+        _with_shared_strings(path, tmp_path / "partage.xlsx")
+        path = tmp_path / "partage.xlsx"
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    expected = [[_cell_text(value) or "" for value in row] for row in workbook.worksheets[0].iter_rows(values_only=True)]
+    workbook.close()
+    preview = preview_table(path, rows=30)
+    assert [preview.names, *preview.rows] == expected
+    assert preview.rows[0][:4] == ["2026-03-01 09:30:00", "2026-04-01", "7.5", "true"]
+    assert preview.rows[29][5] == "Avis numéro 29 😀, assez long pour être du texte"
+
+
+def test_a_workbook_string_table_is_read_only_as_far_as_the_first_rows_need(tmp_path: Path, project) -> None:
+    """The string table is damaged from its 4,000th text on: the import, which reads it whole, refuses
+    the file; the preview, which needs only its first texts, never gets there."""
+    path = tmp_path / "grand.xlsx"
+    _varied_workbook(path, 5000)
+    damaged = tmp_path / "abime.xlsx"
+    _with_shared_strings(path, damaged, damaged_at=4000)
+    preview = preview_table(damaged)
+    assert len(preview.rows) == 20 and preview.rows[19][5] == "Avis numéro 19 😀, assez long pour être du texte"
+    with pytest.raises(IngestError, match="not a readable Excel workbook"):
+        import_file(project, damaged)
