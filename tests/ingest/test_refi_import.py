@@ -394,6 +394,8 @@ def _hostile(tmp_path: Path, case: str) -> tuple[Path, ZipLimits | None]:
         write_qdpx(path, f'<CodeBook xmlns="{NS}"/>', text)
     elif case == "bad position":
         write_qdpx(path, good.replace('startPosition="', 'startPosition="x', 1), text)
+    elif case == "huge position":
+        write_qdpx(path, good.replace('endPosition="', 'endPosition="99999999999999999999', 1), text)
     elif case == "traversal in internal path":
         write_qdpx(path, _maxqda_qde(CRLF_TEXT, path="internal://../../secret.txt"), text)
     elif case == "binary source text":
@@ -412,6 +414,7 @@ HOSTILE = {
     "malformed xml": "not well-formed XML",
     "wrong root": "not a REFI-QDA <Project>",
     "bad position": "startPosition 'x",
+    "huge position": "endPosition '99999999999999999999",
     "traversal in internal path": "unsafe member name 'sources/../../secret.txt'",
     "binary source text": "binary file",
     "guidless code": "code 'Prix/Tarif' has no guid attribute",

@@ -77,6 +77,7 @@ _DECIMAL = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _STORED_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?)?$")
 _QUOTE = 80
+_MAX_POSITION = 2**62
 # Characters of text, and rows of codings, values or memos, handed to DuckDB in one statement.
 _BATCH_CHARS = 4_000_000
 _BATCH_ROWS = 50_000
@@ -342,9 +343,12 @@ class _Reader:
     def position(self, element: Any, attribute: str) -> int:
         value = element.get(attribute)
         try:
-            return int(value)
+            number = int(value)
         except (TypeError, ValueError):
             raise IngestError(self.where, f"{attribute} {value!r} is not an integer", element.sourceline) from None
+        if not -_MAX_POSITION <= number <= _MAX_POSITION:  # positions are mapped as 64-bit integers
+            raise IngestError(self.where, f"{attribute} {value!r} is out of range", element.sourceline)
+        return number
 
     def read(self, stream: BoundedStream) -> _Model:
         depth, section, record, elements, codes = 0, "", "", 0, 0
