@@ -16,7 +16,7 @@ import threading
 import time
 import weakref
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -99,6 +99,8 @@ def _check_is_duckdb(path: Path) -> None:
 
 
 REWRITE_WAIT = 60.0  # seconds an open waits for another process's rewrite to finish
+# Meta key a change whose old bytes only a rewrite wipes commits with itself (`Project.owe_rewrite`).
+REWRITE_OWED = "rewrite_owed"
 
 
 @contextmanager
@@ -206,7 +208,10 @@ class Project:
             raise NotAProject(f"{path} is a folder, not a project file")
         _check_is_duckdb(path)
         with _rewrite_lock(path, exclusive=False):
-            return cls._open(path, read_only, any_version)
+            project = cls._open(path, read_only, any_version)
+        if not read_only and project.get_meta(REWRITE_OWED):
+            project._finish_owed_rewrite()
+        return project
 
     @classmethod
     def _open(cls, path: Path, read_only: bool, any_version: bool) -> Project:
@@ -319,14 +324,30 @@ class Project:
     def copy_into(self, target: Path) -> None:
         """Copy the whole database, as committed, into the new database file `target` (`COPY FROM
         DATABASE` after a checkpoint: sequences, constraints, indexes and views come across). Shared by
-        the rewrite and `workbench backup`; the caller syncs and places the file."""
+        the rewrite and `workbench backup`; the caller syncs and places the file. A fresh copy holds no
+        freed blocks, so it owes no rewrite."""
         current = self.scalar("SELECT current_database()")
         self.execute("CHECKPOINT")
         self.execute("ATTACH ? AS _wb_fresh", [str(target)])
         try:
             self.execute(f'COPY FROM DATABASE "{current}" TO _wb_fresh')
+            self.execute("DELETE FROM _wb_fresh.meta WHERE key = ?", [REWRITE_OWED])
         finally:
             self.execute("DETACH _wb_fresh")
+
+    def owe_rewrite(self) -> None:
+        """Record, inside the transaction of a change whose old bytes only a rewrite wipes (a removal, a
+        pseudonymisation, forgetting the originals), that the file must be rewritten. The change commits
+        before the rewrite starts; a process killed in between would otherwise leave the removed or
+        replaced texts in freed blocks of the file with nothing to say so. The next open for writing
+        finishes the rewrite; the rewritten file, being a fresh copy, no longer owes it."""
+        self.set_meta(REWRITE_OWED, "1")
+
+    def _finish_owed_rewrite(self) -> None:
+        """The rewrite an interrupted removal or pseudonymisation owes. Best effort: when it fails (a full
+        disk) the project is open and usable as it is, and still owes it to the next open."""
+        with suppress(ProjectError):
+            self.rewrite()
 
     def _remove_stale_copy(self) -> None:
         """A rewrite killed half-way leaves its partial copy beside the project; holding the project open

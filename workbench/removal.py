@@ -87,6 +87,7 @@ def remove_sources(project: Project, source_ids: Iterable[int]) -> RemovalReport
         _announce(project, documents)
         report = _remove(project, documents)
         report.sources = len(project.rows("DELETE FROM sources WHERE id = ANY(?) RETURNING id", [wanted]))
+        project.owe_rewrite()
     _rewrite(project, report)
     return report
 
@@ -102,6 +103,7 @@ def remove_documents(project: Project, document_ids: Iterable[int]) -> RemovalRe
         report.sources = len(project.rows(
             "DELETE FROM sources WHERE id = ANY(?) AND id NOT IN (SELECT source_id FROM documents) RETURNING id",
             [sources]))
+        project.owe_rewrite()
     _rewrite(project, report)
     return report
 

@@ -331,5 +331,6 @@ def forget(project: Project) -> dict[str, int]:
         project.execute("DELETE FROM pseudonyms")
         project.execute("DELETE FROM pseudonym_keys")
         project.execute("DELETE FROM meta WHERE key = ?", [_SECRET_KEY])
+        project.owe_rewrite()
     project.rewrite()  # deleted rows would otherwise stay readable in freed blocks of the file
     return counts

@@ -258,6 +258,7 @@ def pseudonymise_project(
             prune_dictionary(project)
         pseudo.flush(project)
         project.set_meta("pseudonymised", "reversible" if reversible else "irreversible")
+        project.owe_rewrite()
     report.replacements = dict(pseudo.counts)
     project.rewrite()  # the original texts would otherwise stay readable in freed blocks of the file
     return report
