@@ -59,6 +59,8 @@ def _table(summary: Summary) -> str:
          f"{rewrites[True]} / {rewrites[False]}"),
         ("  of which the action had committed, its new file not yet in place",
          sum(kill.in_flight_committed is True and kill.rewrote is False for kill in interrupted)),
+        ("kills after which the reopen finished the rewrite a committed change owed",
+         sum(kill.finished_by_open for kill in summary.kills)),
         ("kills that left a partial rewrite copy (removed by the next open)",
          sum(kill.stale_copy for kill in summary.kills)),
         ("temporary files of killed exports left beside the exports",

@@ -3,7 +3,8 @@
 Builds a project (documents, codes, coders, codings, pending suggestions), then for each kill: starts the
 workload (`workload.py`) on it, lets it work for a random time, SIGKILLs it, reopens the project (it must
 open: no corruption, no lock left behind, DuckDB replaying its write-ahead log, no partial copy of a
-killed rewrite left beside it), runs the integrity check and compares the project with what the
+killed rewrite left beside it, the rewrite a removal or pseudonymisation killed after its commit owed
+done by the open), runs the integrity check and compares the project with what the
 acknowledgement log says must be there (`expected.py`), and each export file with the last one
 acknowledged (`exports.py`). Used by tests/reliability/test_crash_safety.py (a few kills in CI) and
 bench/crash.py (the long run).
@@ -33,7 +34,7 @@ from workbench.errors import WorkbenchError
 from workbench.ingest.base import file_sha256
 from workbench.ingest.folder import import_file
 from workbench.integrity import check_project
-from workbench.project import Project
+from workbench.project import REWRITE_OWED, Project
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKLOAD = Path(__file__).with_name("workload.py")
@@ -43,7 +44,7 @@ READY_TIMEOUT = 60.0
 CODES = ("Facturation", "Livraison", "Accueil", "Délai", "Prix")
 # Codes without suggestions, the ones the workload merges: a merge of two codes with suggestions could give
 # two pending suggestions one span and code, and accepting the second would reuse the first's coding.
-# Each merge takes one away until an undo brings it back: enough for a few hundred kills.
+# Each merge takes one away until an undo brings it back: 30 last about 200 kills.
 PLAIN_CODES = tuple(f"Thème {number}" for number in range(1, 31))
 # The workload's actions that rewrite the whole file (`Project.rewrite`): its new file has a new inode.
 REWRITES = ("compact", "pseudonymise", "forget", "remove_source", "remove_document")
@@ -68,6 +69,7 @@ class Kill:
     export_left: str | None = None  # after a kill inside an export: "previous" or "new" file
     partial_exports: int = 0  # temporary files of killed exports lying in the folder
     rewrote: bool | None = None  # after a kill inside a rewrite: whether its new file was in place
+    finished_by_open: bool = False  # the reopen rewrote the file, as a change killed before it owed
 
 
 @dataclass
@@ -167,6 +169,7 @@ def _verify(number: int, project_path: Path, log_path: Path, expected: Expected,
             kill.failures.append(f"{action.label()} ({run}) was refused: {action.result['reason']}")
     kill.failures += _check_file(kill, log, project_path, inode, run)
     kill.stale_copy = any(path.exists() for path in _rewrite_copies(project_path))
+    before_open = project_path.stat().st_ino
     try:
         project = Project.open(project_path)
     except WorkbenchError as exc:
@@ -174,6 +177,9 @@ def _verify(number: int, project_path: Path, log_path: Path, expected: Expected,
         kill.failures.append(f"the project does not open: {exc}")
         return kill, expected
     with project:
+        kill.finished_by_open = project_path.stat().st_ino != before_open
+        if project.get_meta(REWRITE_OWED):
+            kill.failures.append(f"the project still owes a rewrite after the open ({run})")
         kill.check_problems = [problem.message for problem in check_project(project).problems]
         snap = take_snapshot(project)
         kill.failures += _check_exports(kill, log.in_flight, expected, project, project_path.parent, run)

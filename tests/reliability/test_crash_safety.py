@@ -2,7 +2,8 @@
 
 A few seeded kills of the whole mix of actions, then a few of a workload kept to the actions that rewrite
 the project file (compact, pseudonymise, removals, forgetting the originals), export over a previous
-export, recode and write memos (30-40 s on two shared cores); bench/crash.py runs 200 of the whole mix.
+export, recode and write memos (about 17 s on the two shared cores when quiet, 50 s beside a 200-kill
+run); bench/crash.py runs 200 of the whole mix.
 The seed fixes the project, the workload's choices and the kill times, not what the machine's speed lets
 the workload do before each kill.
 """
