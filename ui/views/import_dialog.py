@@ -128,6 +128,8 @@ class ImportDialog(QDialog):
         self.files = FileList(self)
         self.files.setHorizontalHeaderLabels([self.tr("Fichier"), self.tr("Format"), self.tr("Type de document")])
         self.files.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            self.files.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.files.verticalHeader().hide()
         self.files.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.files.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -103,6 +103,7 @@ class TableChoicesPanel(QWidget):
         self.types.setHorizontalHeaderLabels([self.tr("Colonne"), self.tr("Type")])
         self.types.verticalHeader().hide()
         self.types.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.types.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.types.setToolTip(self.tr("Types devinés sur les premières lignes ; l'import vérifie chaque valeur "
                                       "du type choisi et refuse le fichier en nommant la ligne qui n'en est pas."))
         form = QFormLayout()
