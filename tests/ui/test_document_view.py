@@ -416,3 +416,29 @@ def test_undo_labels_of_other_actions_name_no_identifier(qapp) -> None:
     assert entry_label({"action": "something_new", "summary": {"id": 12}}) == "Dernière action"
     # a summary may hold a count where another holds a list of ids
     assert entry_label({"action": "map_topic_to_code", "summary": {"suggestions": 4}}) == "Associé un thème à un code"
+
+
+def test_the_margin_settles_whatever_the_width(qtbot, project: Project) -> None:
+    """How many stripe lanes a text needs depends on where its lines wrap, which depends on the margin's
+    width: resizing must settle, not chase itself (it recursed until the stack overflowed)."""
+    import random
+
+    from ui.views.document_view import DocumentViewer
+    from workbench.browse import document_view
+
+    text = "\n".join(f"Cliente : tour {i} 😀 ma facture a doublé et je veux résilier mon contrat {i}." for i in range(60))
+    add_document(project, text, "Appel", "call")
+    code = codebook.create_code(project, "Facturation", color="#E69F00")
+    chance = random.Random(1)
+    for _ in range(150):
+        start = chance.randrange(0, len(text) - 120)
+        coding.apply_code(project, 1, code, start, start + chance.randrange(5, 120), coder=chance.choice(["a", "b"]))
+    viewer = DocumentViewer()
+    qtbot.addWidget(viewer)
+    viewer.show()
+    viewer.show_document(document_view(project, 1))
+    for width in range(260, 900, 9):
+        viewer.resize(width, 400)
+        QApplication.processEvents()
+        stripes = viewer.stripes
+        assert stripes.width() >= stripes.preferred_width() or stripes.width() == viewer.viewportMargins().right()

@@ -121,6 +121,7 @@ class DocumentViewer(QTextEdit):
         self._lanes: dict[int, int] = {}
         self._highlights: list[Highlight] = []
         self._gap = -1  # underline lanes the lines have room for
+        self._placing = False
         self.memos_for: Callable[[int], list[dict[str, Any]]] = lambda _coding_id: []  # set by the controller
         self.span_before_click: tuple[int, int] | None = None
         self._press_point: QPoint | None = None
@@ -171,7 +172,7 @@ class DocumentViewer(QTextEdit):
             self.current_coding = None
         self.stripes.set_codings(codings)
         self.stripes.current_coding = self.current_coding
-        self._place_stripes()
+        self._place_stripes(shrink=True)
         self.paint_codings(self._focus_code)
         if same:
             if selection:
@@ -276,11 +277,23 @@ class DocumentViewer(QTextEdit):
         last = self.cursorForPosition(corner).position()
         return self._map.to_code_point(first), self._map.to_code_point(last)
 
-    def _place_stripes(self) -> None:
-        width = self.stripes.preferred_width()
-        if width != self.viewportMargins().right():
-            self.setViewportMargins(0, 0, width, 0)
-            self.stripes.relayout()  # the text is narrower or wider now: lines wrap elsewhere
+    def _place_stripes(self, shrink: bool = False) -> None:
+        """Give the margin the width its lanes need. How many lanes depends on where lines wrap, which
+        depends on the margin: on a resize the margin only grows, so the two settle instead of chasing
+        each other (a new document may shrink it again)."""
+        if self._placing:
+            return
+        self._placing = True
+        try:
+            current = self.viewportMargins().right()
+            width = self.stripes.preferred_width()
+            width = width if shrink else max(width, current)
+            if width != current:
+                self.setViewportMargins(0, 0, width, 0)
+                self.stripes.relayout()  # the text is narrower or wider now: lines wrap elsewhere
+        finally:
+            self._placing = False
+        width = self.viewportMargins().right()
         viewport = self.viewport().geometry()
         self.stripes.setGeometry(QRect(viewport.right() + 1, viewport.top(), width, viewport.height()))
         self.stripes.setVisible(width > 0)
