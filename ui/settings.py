@@ -1,4 +1,5 @@
-"""What the window remembers between sessions: recent projects, the last coder, the language.
+"""What the window remembers between sessions: recent projects, the last coder, the language, and the
+preferences of Edit > Settings… (embedder, device, pseudonymisation on import, the coding view's font size).
 
 One place builds the QSettings object so every part of the window reads the same file. `VERBATIM_SETTINGS`
 names another file (a portable install, a test that must not touch the user's own list).
@@ -79,3 +80,55 @@ def saved_language() -> str | None:
 
 def save_language(language: str) -> None:
     settings().setValue(LANGUAGE_KEY, language)
+
+
+# -- preferences (Edit > Settings…) -------------------------------------------------------------------------
+EMBEDDER_KEY = "suggestions/embedder"
+DEVICE_KEY = "suggestions/device"
+PSEUDONYMISE_KEY = "import/pseudonymise"
+FONT_SIZE_KEY = "coding/font_size"
+DEVICES = ("auto", "cpu", "cuda")
+DEFAULT_FONT_SIZE = 11
+FONT_SIZES = range(8, 29)
+
+
+def saved_embedder() -> str:
+    """The embedder suggestion and topic jobs use: an `EMBEDDERS` name or `st:<folder>`; `auto` by default."""
+    value = settings().value(EMBEDDER_KEY)
+    return str(value).strip() if value else "auto"
+
+
+def save_embedder(spec: str) -> None:
+    settings().setValue(EMBEDDER_KEY, spec)
+
+
+def saved_device() -> str:
+    value = settings().value(DEVICE_KEY)
+    return str(value) if value in DEVICES else "auto"
+
+
+def save_device(device: str) -> None:
+    settings().setValue(DEVICE_KEY, device if device in DEVICES else "auto")
+
+
+def pseudonymise_on_import() -> bool:
+    """Off by default: pseudonymising changes the stored texts, which the user must have asked for."""
+    value = settings().value(PSEUDONYMISE_KEY)
+    return str(value).lower() in ("true", "1") if value is not None else False
+
+
+def save_pseudonymise_on_import(enabled: bool) -> None:
+    settings().setValue(PSEUDONYMISE_KEY, bool(enabled))
+
+
+def saved_font_size() -> int:
+    """Point size of the coding view's text; a value out of range (a hand-edited file) falls back."""
+    try:
+        size = int(settings().value(FONT_SIZE_KEY, DEFAULT_FONT_SIZE))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return DEFAULT_FONT_SIZE
+    return size if size in FONT_SIZES else DEFAULT_FONT_SIZE
+
+
+def save_font_size(size: int) -> None:
+    settings().setValue(FONT_SIZE_KEY, int(size))

@@ -6,6 +6,7 @@ Long jobs (import) run in a `ui.workers.Job` with a progress bar and a Cancel bu
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,9 +38,12 @@ from ui.views.code_panel import CodePanel
 from ui.views.coding_menu import CodingController
 from ui.views.document_browser import DocumentBrowser
 from ui.views.document_view import DocumentPane
+from ui.views.export_dialogs import ExportMenu
+from ui.views.help_dialogs import HelpMenu
 from ui.views.memo_panel import MemoPanel
 from ui.views.review_panel import ReviewPanel
 from ui.views.search_panel import SearchPanel
+from ui.views.settings_dialog import apply_font_size
 from ui.views.suggestion_marks import SuggestionMarks
 from ui.views.topic_panel import TopicPanel
 from ui.views.trainer_panel import TrainerPanel
@@ -87,6 +91,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._build_widgets()
         self._build_menus()
+        apply_font_size(self)
         if project is not None:
             self.set_project(project)
         else:
@@ -212,8 +217,10 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("&Quitter"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self.workspace = WorkspaceActions(self)
+        self.export_menu = ExportMenu(self)
         for action in (self.workspace.new_action, self.open_action, self.workspace.recent_menu.menuAction(),
-                       self.workspace.coder_action, self.import_action, self.backup_action, quit_action):
+                       self.workspace.coder_action, self.import_action, self.export_menu.menuAction(),
+                       self.backup_action, quit_action):
             file_menu.addAction(action)
         edit_menu = self.menuBar().addMenu(self.tr("&Édition"))
         self.undo_action = QAction(self.tr("&Annuler"), self, shortcut=QKeySequence.StandardKey.Undo)
@@ -239,6 +246,8 @@ class MainWindow(QMainWindow):
         self.next_uncoded_action.triggered.connect(self.open_next_uncoded)
         for action in (self.previous_document_action, self.next_document_action, self.next_uncoded_action):
             edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.workspace.settings_action)
         run_menu = self.menuBar().addMenu(self.tr("&Traitement"))
         self.segment_action = QAction(self.tr("&Segmenter et indexer"), self)
         self.segment_action.triggered.connect(self.start_segmentation)
@@ -250,6 +259,8 @@ class MainWindow(QMainWindow):
         run_menu.addAction(self.suggest_action)
         run_menu.addAction(self.topics_action)
         self.menuBar().addMenu(self.workspace.view_menu)
+        self.help_menu = HelpMenu(self)
+        self.menuBar().addMenu(self.help_menu)
 
     # -- project ----------------------------------------------------------------------------------
     def set_project(self, project: Project) -> None:
@@ -581,11 +592,9 @@ class MainWindow(QMainWindow):
         """Import in a worker thread, with progress and Cancel in the status bar. `choices` gives files
         their own kind and table options; `failures_listed` when the caller (the import dialog) lists
         the refused files itself, so no message box repeats them."""
-        from functools import partial
+        from ui.views.settings_dialog import import_function
 
-        from workbench.ingest.folder import import_paths
-
-        job = self.start_job(self.tr("Import"), partial(import_paths, choices=choices), paths,
+        job = self.start_job(self.tr("Import"), import_function(choices), paths,
                              cancelled=self.tr("Import annulé : les fichiers qu'il avait déjà importés ont été retirés."),
                              warn_failures=not failures_listed)
         job.signals.finished.connect(self._index_imported)
@@ -604,15 +613,17 @@ class MainWindow(QMainWindow):
             cancelled=self.tr("Segmentation interrompue : les documents déjà traités le restent ; relancez-la pour continuer."))
 
     def start_suggestions(self) -> Job:
+        from ui.views.settings_dialog import model_options
         from workbench.suggest.codes import suggest_codes
 
-        return self.start_job(self.tr("Suggestions"), suggest_codes,
+        return self.start_job(self.tr("Suggestions"), partial(suggest_codes, **model_options()),
                               cancelled=self.tr("Suggestions annulées : la file de revue est inchangée."))
 
     def start_topics(self) -> Job:
+        from ui.views.settings_dialog import model_options
         from workbench.suggest.topics import run_topics
 
-        return self.start_job(self.tr("Thèmes"), run_topics,
+        return self.start_job(self.tr("Thèmes"), partial(run_topics, **model_options()),
                               cancelled=self.tr("Thèmes annulés : aucun thème n'a été enregistré."))
 
     def start_job(self, label: str, function: object, *args: object, cancelled: str, warn_failures: bool = True) -> Job:

@@ -1,6 +1,6 @@
 """The window's actions about the workspace rather than the data: create and open projects (welcome page,
-File > New project…, File > Open recent), who is coding (File > Coder…, the status bar's coder button) and
-the language of the window (View > Language)."""
+File > New project…, File > Open recent), who is coding (File > Coder…, the status bar's coder button),
+the language of the window (View > Language) and the preferences (Edit > Settings…)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
 from ui import settings
 from ui.views.coder_dialog import CoderDialog, role_label
@@ -35,6 +35,9 @@ class WorkspaceActions(QObject):
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
         self.coder_action = QAction(self.tr("&Codeur…"), window)
         self.coder_action.triggered.connect(self.choose_coder)
+        self.settings_action = QAction(self.tr("&Paramètres…"), window, shortcut=QKeySequence.StandardKey.Preferences)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.settings_dialog: QDialog | None = None
         self.view_menu = QMenu(self.tr("&Affichage"), window)
         language_menu = self.view_menu.addMenu(self.tr("&Langue"))
         self.language_actions: dict[str, QAction] = {}
@@ -117,6 +120,15 @@ class WorkspaceActions(QObject):
         shown = window.coder if window.project is None else f"{window.coder} ({role_label(role)})"
         window.coder_button.setText(self.tr("Codeur : {coder}").format(coder=shown))
         window.coder_button.setToolTip(self.tr("Changer de codeur ou de rôle"))
+
+    # -- preferences ------------------------------------------------------------------------------------
+    def open_settings(self) -> QDialog:
+        """Edit > Settings…: language, model, device, pseudonymisation on import, font size."""
+        from ui.views.settings_dialog import SettingsDialog
+
+        self.settings_dialog = SettingsDialog(self.window)
+        self.settings_dialog.open()
+        return self.settings_dialog
 
     # -- the language -----------------------------------------------------------------------------------
     def switch_language(self, language: str) -> None:
