@@ -52,3 +52,22 @@ def test_import_of_a_table_with_pseudonymise(tmp_path):
             "Rappelez-moi au [TEL_1] pour mon contrat [CONTRAT_1] s'il vous plaît.",
         ]
         assert project.scalar("SELECT count(*) FROM pseudonyms") == 4
+
+
+def test_the_file_named_after_the_caller_loses_the_name_too(tmp_path):
+    """A transcript is often named after the caller: the name must not stay in the project's file list."""
+    folder = tmp_path / "appels Fontaine"
+    folder.mkdir()
+    source = folder / "appel Lucie Fontaine 😀.txt"
+    source.write_text("Conseiller : Bonjour.\nClient : Ici Lucie Fontaine, ma facture est fausse.\n", encoding="utf-8")
+    table = tmp_path / "enquête Fontaine.csv"
+    table.write_text("id;commentaire\n1;Lucie Fontaine : très déçue du service client\n", encoding="utf-8")
+    path = tmp_path / "p.vwb"
+    Project.create(path).close()
+    code, _out, err = run("import", path, source, table, "--pseudonymise", "--quiet")
+    assert code == 0, err
+    with Project.open(path, read_only=True) as project:
+        stored = project.rows("SELECT name, origin FROM sources ORDER BY id")
+    assert len(stored) == 2
+    assert not any(word in text for row in stored for text in row for word in ("Lucie", "Fontaine"))
+    assert stored[0][0] == "appel [PERSONNE_1] 😀.txt"

@@ -34,6 +34,14 @@ class KeepsOriginals(Protocol):
     def undone_on_failure(self) -> AbstractContextManager[None]: ...
 
 
+@runtime_checkable
+class ScrubsNameWords(Protocol):
+    """A pseudonymiser that learns the names it replaced in the texts and can take their words out of
+    any other string: a file name ("appel Dupont.txt") has no sentence around the name to recognise it."""
+
+    def scrub_name_words(self, text: str) -> str: ...
+
+
 # Default size limits per file family, in bytes. Tables are big by nature (a million-row survey export
 # is ~150 MB); a transcript or a single e-mail over these sizes is almost surely the wrong file.
 MAX_BYTES = {

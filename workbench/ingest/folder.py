@@ -31,7 +31,7 @@ from workbench.ingest.base import (
     check_file,
     file_sha256,
 )
-from workbench.ingest.store import StoreCounts, find_source, insert_source, store_parsed
+from workbench.ingest.store import StoreCounts, find_source, insert_source, pseudonymise_source, store_parsed
 from workbench.ingest.tables import check_column_choices, loaded_table, plan_table, store_table
 from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import DOCUMENT_KINDS, Project
@@ -234,6 +234,8 @@ def _import_format(project: Project, path: Path, fmt: Format, doc_kind: str, tab
                     progress(0, None, f"{path.name}: storing rows")
                     counts = store_table(project, source_id, loaded, plan, doc_kind)
                     _check_not_empty(path, counts)
+                    if pseudonymiser is not None:
+                        pseudonymise_source(project, source_id, pseudonymiser)
     else:
         sha256 = file_sha256(path)
         skipped = _already_imported(project, path, sha256)
@@ -245,6 +247,8 @@ def _import_format(project: Project, path: Path, fmt: Format, doc_kind: str, tab
             source_id = insert_source(project, family, path, sha256)
             counts = store_parsed(project, source_id, documents, doc_kind, pseudonymiser)
             _check_not_empty(path, counts)
+            if pseudonymiser is not None:
+                pseudonymise_source(project, source_id, pseudonymiser)
         unread = [reason for document in documents for reason in document.skipped]
     result = _result(path, doc_kind, counts)
     if unread:  # a part the importer could not read is said, never dropped in silence

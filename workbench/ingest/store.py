@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import ProjectError
-from workbench.ingest.base import ParsedDocument, Pseudonymiser, clean_text
+from workbench.ingest.base import ParsedDocument, Pseudonymiser, ScrubsNameWords, clean_text
 from workbench.ingest.values import widen
 from workbench.project import Project
 from workbench.text.normalise import normalise_text
@@ -63,6 +63,20 @@ def insert_source(project: Project, family: str, path: Path, sha256: str) -> int
             [family, path.name, str(path.resolve()), sha256],
         )
     )
+
+
+def pseudonymise_source(project: Project, source_id: int, pseudonymiser: Pseudonymiser) -> None:
+    """Pseudonymise the file's name and path once its texts are stored (the names replaced in them are
+    known by then): a transcript is often named after the caller, and the name would stay in `sources`."""
+    name, origin = project.rows("SELECT name, origin FROM sources WHERE id = ?", [source_id])[0]
+
+    def scrubbed(text: str) -> str:
+        text = pseudonymiser(text)
+        return pseudonymiser.scrub_name_words(text) if isinstance(pseudonymiser, ScrubsNameWords) else text
+
+    new_name, new_origin = scrubbed(name), scrubbed(origin)
+    if (new_name, new_origin) != (name, origin):
+        project.execute("UPDATE sources SET name = ?, origin = ? WHERE id = ?", [new_name, new_origin, source_id])
 
 
 def variable_ids(project: Project, wanted: dict[str, str]) -> dict[str, tuple[int, str]]:
