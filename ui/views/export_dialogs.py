@@ -63,6 +63,11 @@ SHEET_LABELS = {
     "Suggestions": QT_TRANSLATE_NOOP("ExportDialog", "Suggestions"),
     "Charts": QT_TRANSLATE_NOOP("ExportDialog", "Graphiques"),
 }
+ROWS = QT_TRANSLATE_NOOP("ExportDialog", "%n lignes")
+SHEET_UNITS = {  # what `export_xlsx` counts on a sheet that is not a table of rows
+    "Crosstabs": QT_TRANSLATE_NOOP("ExportDialog", "%n tableaux"),
+    "Charts": QT_TRANSLATE_NOOP("ExportDialog", "%n graphiques"),
+}
 TABLE_LABELS = {
     "segments": QT_TRANSLATE_NOOP("ExportDialog", "segments codés (une ligne par codage)"),
     "matrix": QT_TRANSLATE_NOOP("ExportDialog", "matrice documents × codes"),
@@ -88,24 +93,30 @@ class ExportReport:
 
     def summary(self) -> str:
         if self.refused:
-            return _tr("rien n'a été écrit.")
+            return QCoreApplication.translate("ExportDialog", "rien n'a été écrit.")
         if self.what == "excel":
-            sheets = ", ".join(_tr("{sheet} ({rows})").format(sheet=_tr(SHEET_LABELS.get(name, name)),
-                                                               rows=_tr("%n lignes", count))
-                               for name, count in self.counts.items())
-            return _tr("classeur Excel écrit dans {path}, feuilles : {sheets}.").format(path=self.path, sheets=sheets)
+            sheets = ", ".join(QCoreApplication.translate("ExportDialog", "{sheet} ({rows})").format(
+                sheet=_tr(SHEET_LABELS.get(name, name)), rows=_tr(SHEET_UNITS.get(name, ROWS), count))
+                for name, count in self.counts.items())
+            return QCoreApplication.translate("ExportDialog", "classeur Excel écrit dans {path}, feuilles : {sheets}.").format(
+                path=self.path, sheets=sheets)
         if self.what == "table":
             (name, rows), = self.counts.items()
-            return _tr("table des {table} écrite dans {path} : {rows}.").format(
-                table=_tr(TABLE_LABELS[name]), path=self.path, rows=_tr("%n lignes", rows))
+            return QCoreApplication.translate("ExportDialog", "table « {table} » écrite dans {path} : {rows}.").format(
+                table=_tr(TABLE_LABELS[name]), path=self.path, rows=_tr(ROWS, rows))
+        n_documents, n_codes, n_codings, n_memos = (self.counts.get(name, 0)
+                                                    for name in ("documents", "codes", "codings", "memos"))
+        documents = QCoreApplication.translate("ExportDialog", "%n documents", "", n_documents)
         if self.what == "qdpx":
-            return _tr("projet REFI-QDA écrit dans {path} : {documents}, {codes}, {codings}, {memos}.").format(
-                path=self.path, documents=_tr("%n documents", self.counts.get("documents", 0)),
-                codes=_tr("%n codes", self.counts.get("codes", 0)),
-                codings=_tr("%n codages", self.counts.get("codings", 0)),
-                memos=_tr("%n mémos", self.counts.get("memos", 0)))
-        return _tr("corpus IRaMuTeQ écrit dans {path} : {documents}, chacun précédé de sa ligne **** de variables.").format(
-            path=self.path, documents=_tr("%n documents", self.counts.get("documents", 0)))
+            return QCoreApplication.translate(
+                "ExportDialog", "projet REFI-QDA écrit dans {path} : {documents}, {codes}, {codings}, {memos}.").format(
+                path=self.path, documents=documents,
+                codes=QCoreApplication.translate("ExportDialog", "%n codes", "", n_codes),
+                codings=QCoreApplication.translate("ExportDialog", "%n codages", "", n_codings),
+                memos=QCoreApplication.translate("ExportDialog", "%n mémos", "", n_memos))
+        return QCoreApplication.translate(
+            "ExportDialog", "corpus IRaMuTeQ écrit dans {path} : {documents}, chacun précédé de sa ligne **** de "
+                            "variables.").format(path=self.path, documents=documents)
 
 
 def _run(what: str, path: Path, write: Callable[[], dict[str, int]], progress: Any) -> ExportReport:

@@ -71,11 +71,13 @@ def coding_keys() -> list[tuple[str, str]]:
     """The keys of the coding view and of the review queue (read by their key handlers, not by actions)."""
     azerty = " ".join(list(AZERTY_DIGITS)[:FAVOURITE_KEYS])
     return [
-        (_tr("Coder la sélection avec le favori n° 1 à {count}").format(count=FAVOURITE_KEYS),
-         _tr("1 … {count} (AZERTY : {keys})").format(count=FAVOURITE_KEYS, keys=azerty)),
-        (_tr("Coder la sélection avec un autre code (recherche)"), _key_text(QKeySequence(QUICK_CODE_KEY))),
+        (QCoreApplication.translate("Shortcuts", "Coder la sélection avec le favori n° 1 à {count}").format(count=FAVOURITE_KEYS),
+         QCoreApplication.translate("Shortcuts", "1 … {count} (AZERTY : {keys})").format(count=FAVOURITE_KEYS, keys=azerty)),
+        (QCoreApplication.translate("Shortcuts", "Coder la sélection avec un autre code (recherche)"),
+         _key_text(QKeySequence(QUICK_CODE_KEY))),
         *[(_tr(DECISION_LABELS[name]), _key_text(QKeySequence(key))) for key, name in DECISION_KEYS],
-        (_tr("Suggestions : suggestion précédente ou suivante"), _tr("Flèches haut et bas")),
+        (QCoreApplication.translate("Shortcuts", "Suggestions : suggestion précédente ou suivante"),
+         QCoreApplication.translate("Shortcuts", "Flèches haut et bas")),
     ]
 
 
