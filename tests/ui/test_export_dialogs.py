@@ -233,3 +233,39 @@ def test_a_cancel_once_the_file_is_in_place_reports_the_export(qtbot, window, tm
     qtbot.waitUntil(lambda: dialog.job is None and window.job is None, timeout=60000)
     assert out.exists() and dialog.result.text().startswith("Terminé : classeur Excel écrit dans")
     assert not dialog.error.isVisible()
+
+
+def test_excel_crosstab_and_agreement_choices_reach_their_sheets(qtbot, window, tmp_path: Path) -> None:
+    """Choices the engine would not make itself: nps (an integer variable) and the two least busy coders."""
+    project = window.project
+    compliment = project.scalar("SELECT id FROM codes WHERE name = 'Compliment'")
+    coding.apply_code(project, 2, compliment, 0, 5, coder="zoe")
+    window.project = None  # reopened below with zoe among the coders
+    window = open_window(qtbot, project)
+
+    def prepare(dialog: ExcelExportDialog) -> None:
+        tick(dialog.sheets, ["Crosstabs", "Agreement"])
+        dialog.crosstab_code.setCurrentIndex(dialog.crosstab_code.findText("Motifs"))
+        dialog.crosstab_variable.setCurrentIndex(dialog.crosstab_variable.findData("nps"))
+        dialog.add_crosstab()
+        assert dialog.crosstabs.item(0).text() == "Motifs × nps"
+        dialog.agreement[0].setCurrentIndex(dialog.agreement[0].findData("marc"))
+        dialog.agreement[1].setCurrentIndex(dialog.agreement[1].findData("zoe"))
+
+    out = tmp_path / "croises.xlsx"
+    dialog = run_export(qtbot, window, ExcelExportDialog, out, prepare)
+    assert "Tableaux croisés (1 tableau" in dialog.result.text()
+    book = load_workbook(out, read_only=True)
+    agreement = " ".join(str(cell) for row in book["Agreement"].iter_rows(values_only=True) for cell in row if cell)
+    assert "marc" in agreement and "zoe" in agreement and "claire" not in agreement
+    crosstab = " ".join(str(cell) for row in book["Crosstabs"].iter_rows(values_only=True) for cell in row if cell)
+    assert crosstab.startswith("Motifs × nps N = 3") and "Motifs × nps_group" not in crosstab
+
+
+def test_one_agreement_coder_alone_is_refused(qtbot, window, tmp_path: Path) -> None:
+    dialog = window.export_menu.open_dialog(ExcelExportDialog)
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(tmp_path / "accord.xlsx"))
+    dialog.agreement[0].setCurrentIndex(dialog.agreement[0].findData("claire"))
+    assert dialog.export() is None
+    assert dialog.error.text() == "Export impossible : choisissez deux codeurs différents pour l'accord, ou aucun."

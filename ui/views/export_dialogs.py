@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMenu,
     QProgressBar,
     QPushButton,
@@ -32,9 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.views.export_filters import FilterBox, checkable_list, tick, ticked
+from ui.views.export_filters import VALUE_ROLE, FilterBox, checkable_list, tick, ticked
 from ui.workers import Job
 from workbench import browse, codebook
+from workbench.analysis import KIND_VARIABLE, NPS_GROUP_VARIABLE
 from workbench.errors import Cancelled, WorkbenchError
 from workbench.export.excel import SHEETS
 from workbench.export.tables import CONTEXT, TABLE_NAMES
@@ -132,7 +135,8 @@ def _run(what: str, path: Path, write: Callable[[], dict[str, int]], progress: A
 
 
 def excel_job(project: Project, path: Path, filters: Filters, sheets: list[str], context: int,
-              coders: list[str] | None, *, progress: Any, cancel: Any) -> ExportReport:
+              coders: list[str] | None, crosstabs: list[tuple[int, str]] | None, *, progress: Any,
+              cancel: Any) -> ExportReport:
     from workbench.export.excel import export_xlsx
 
     def sheet_done(done: int, total: int | None, message: str) -> None:
@@ -142,7 +146,7 @@ def excel_job(project: Project, path: Path, filters: Filters, sheets: list[str],
             progress(done, total, message)
 
     return _run("excel", path, lambda: export_xlsx(project, path, sheets=sheets, filters=filters, context=context,
-                                                   coders=coders, progress=sheet_done), progress)
+                                                   coders=coders, crosstabs=crosstabs, progress=sheet_done), progress)
 
 
 def table_job(project: Project, path: Path, filters: Filters, table: str, delimiter: str, context: int, *,
@@ -334,21 +338,49 @@ class ExcelExportDialog(ExportDialog):
                 combo.addItem(row["name"], row["name"])
             self.agreement.append(combo)
             pair.addWidget(combo)
+        self.crosstab_code = QComboBox()
+        for node in codebook.code_tree(self.project):
+            self.crosstab_code.addItem("    " * node["depth"] + node["name"], node["id"])
+        self.crosstab_variable = QComboBox()
+        self.crosstab_variable.addItem(self.tr("type de document"), KIND_VARIABLE)
+        self.crosstab_variable.addItem(self.tr("groupe NPS"), NPS_GROUP_VARIABLE)
+        for name, _type in browse.variable_names(self.project):
+            self.crosstab_variable.addItem(name, name)
+        add_crosstab = QPushButton(self.tr("Ajouter"))
+        add_crosstab.clicked.connect(self.add_crosstab)
+        remove_crosstab = QPushButton(self.tr("Retirer"))
+        remove_crosstab.clicked.connect(lambda: self.crosstabs.takeItem(self.crosstabs.currentRow()))
+        self.crosstabs = QListWidget()
+        self.crosstabs.setMaximumHeight(70)
+        self.crosstabs.setToolTip(self.tr("Vide : un tableau par code de premier niveau et par variable utile"))
+        crosstab_row = QHBoxLayout()
+        for widget in (self.crosstab_code, QLabel("×"), self.crosstab_variable, add_crosstab, remove_crosstab):
+            crosstab_row.addWidget(widget)
         self.options.addRow(self.tr("Feuilles :"), self.sheets)
         self.options.addRow(self.tr("Contexte autour de chaque segment :"), self.context)
         self.options.addRow(self.tr("Accord entre :"), pair)
+        self.options.addRow(self.tr("Tableaux croisés :"), crosstab_row)
+        self.options.addRow("", self.crosstabs)
+
+    def add_crosstab(self) -> None:
+        """One (code × variable) table for the Crosstabs sheet; none listed means the engine's choice."""
+        item = QListWidgetItem(f"{self.crosstab_code.currentText().strip()} × {self.crosstab_variable.currentText()}")
+        item.setData(VALUE_ROLE, (self.crosstab_code.currentData(), self.crosstab_variable.currentData()))
+        self.crosstabs.addItem(item)
 
     def job_arguments(self, path: Path) -> tuple[Callable[..., ExportReport], tuple[Any, ...]]:
         sheets = [str(name) for name in ticked(self.sheets)]
         if not sheets:
-            raise WorkbenchError(self.tr("Cochez au moins une feuille."))
+            raise WorkbenchError(self.tr("cochez au moins une feuille."))
         chosen = [combo.currentData() for combo in self.agreement]
         coders = None
-        if all(chosen):
-            if chosen[0] == chosen[1]:
-                raise WorkbenchError(self.tr("Choisissez deux codeurs différents pour l'accord."))
+        if any(chosen):
+            if not all(chosen) or chosen[0] == chosen[1]:
+                raise WorkbenchError(self.tr("choisissez deux codeurs différents pour l'accord, ou aucun."))
             coders = [str(name) for name in chosen]
-        return excel_job, (self.filter_box.filters(self.project), sheets, self.context.value(), coders)
+        crosstabs = [tuple(self.crosstabs.item(row).data(VALUE_ROLE)) for row in range(self.crosstabs.count())]
+        return excel_job, (self.filter_box.filters(self.project), sheets, self.context.value(), coders,
+                           crosstabs or None)
 
 
 class TableExportDialog(ExportDialog):
@@ -447,7 +479,7 @@ class IramuteqExportDialog(ExportDialog):
         if code is not None:
             prefix = self.star_prefix.text().strip()
             if not prefix:
-                raise WorkbenchError(self.tr("Donnez un préfixe pour les étoiles du code choisi."))
+                raise WorkbenchError(self.tr("donnez un préfixe pour les étoiles du code choisi."))
             code_stars[prefix] = int(code)
         return iramuteq_job, (self.filter_box.filters(self.project), [str(name) for name in ticked(self.variables)],
                               code_stars)
