@@ -142,3 +142,58 @@ def test_charts_never_load_pyplot_or_qt(tmp_path):
                           env={**os.environ, "MPLBACKEND": "", "PYTHONPATH": str(Path(__file__).parent)})
     assert done.returncode == 0, done.stderr
     assert "loaded: []" in done.stdout
+
+
+def _label_boxes(fig):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    return [(text.get_text(), text.get_window_extent(renderer)) for text in fig.axes[0].texts]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_relationship_map_labels_never_cover_each_other(project, seed):
+    """The whole scheme with uneven counts: forms at one place (Asservissement and Adversaires, Partenariat
+    engagé and Meilleure amitié) and neighbours share the plane without a label over another."""
+    import itertools
+    import random
+
+    from workbench.codebook_yaml import load_scheme
+
+    load_scheme(project, Path(__file__).parents[1] / "coding_schemes" / "relationship_forms.yaml")
+    placed = analysis.relationship_positions(project)
+    rng = random.Random(seed)
+    placed["documents"] = [rng.choice([0, 1, 5, 40, 300, 1200]) for _ in range(len(placed))]
+    fig = charts.relationship_map(placed)
+    boxes = _label_boxes(fig)
+    text = "\n".join(label for label, _ in boxes)
+    assert "Asservissement" in text and "Adversaires" in text and "Meilleure amitié" in text
+    for (first, a), (second, b) in itertools.combinations(boxes, 2):
+        assert not a.overlaps(b), f"{first!r} overlaps {second!r}"
+    frame = fig.axes[0].get_window_extent()
+    assert all(frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+               for _, box in boxes)
+
+
+def test_trend_lines_differ_by_marker_and_dash_not_only_colour():
+    periods = pd.to_datetime(["2024-01-01", "2024-02-01"])
+    trend = pd.DataFrame({"period": list(periods) * 10, "path": [f"Code {i}" for i in range(10) for _ in range(2)],
+                          "share": [0.1 * (i % 5) for i in range(20)]})
+    lines = charts.trend_chart(trend).axes[0].get_lines()
+    styles = {(line.get_marker(), line.get_linestyle()) for line in lines}
+    assert len(lines) == 10 and len(styles) == 10
+    assert len({line.get_linestyle() for line in lines}) > 1
+
+
+def test_make_analysis_gives_the_table_and_the_chart_in_the_language_asked(coded):
+    result = charts.make_analysis(coded, "crosstab", code="Motif", variable="canal", lang="en")
+    assert list(result.table.columns) == ["row", "column", "count", "column_percent", "expected", "residual"]
+    assert result.table["count"].sum() == analysis.crosstab(coded, "Motif", "canal").n
+    assert result.note.startswith("χ² = 4.00, df = ")
+    frequencies = charts.make_analysis(coded, "frequencies", lang="en")
+    assert "Code frequencies" in _texts(frequencies.figure) and "Fréquence" not in _texts(frequencies.figure)
+    assert "Erreur de facture" in "\n".join(frequencies.table["path"])
+    assert "Codes over time" in _texts(charts.make_analysis(coded, "trends", lang="en").figure)
+    assert "Évolution des codes" in _texts(charts.make_analysis(coded, "trends", lang="fr").figure)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -201,11 +202,10 @@ def trend_chart(trend: pd.DataFrame, *, value: str = "share", lang: str = "fr",
     paths = list(dict.fromkeys(trend["path"]))
     first_colors = trend.drop_duplicates("path").set_index("path")["color"] if "color" in trend else None
     colors = _colors([first_colors[p] if first_colors is not None else None for p in paths])
-    markers = "osD^vP*X"
     for index, (path, color) in enumerate(zip(paths, colors)):
         rows = trend[trend["path"] == path]
-        ax.plot(rows["period"].tolist(), rows[value].tolist(), marker=markers[index % len(markers)], color=color,
-                label=_short(str(path), 40))
+        ax.plot(rows["period"].tolist(), rows[value].tolist(), color=color, label=_short(str(path), 40),
+                **_line_style(index))
     if value == "share":
         from matplotlib.ticker import PercentFormatter
 
@@ -217,6 +217,19 @@ def trend_chart(trend: pd.DataFrame, *, value: str = "share", lang: str = "fr",
     ax.set_title(title)
     fig.autofmt_xdate()
     return fig
+
+
+MARKERS = "osD^vP*X"
+LINESTYLES = ("-", "--", ":", "-.")
+
+
+def _line_style(index: int) -> dict[str, Any]:
+    """Marker and dash pattern of the `index`-th line: two lines never share both, so they stay apart in
+    grey print and for readers who cannot tell their colours apart (8 markers x 4 dashes, coprime cycles
+    would repeat after 8; shifting the dash every full marker cycle gives 32 distinct lines)."""
+    return {"marker": MARKERS[index % len(MARKERS)],
+            "linestyle": LINESTYLES[(index + index // len(MARKERS)) % len(LINESTYLES)],
+            "markersize": 6, "linewidth": 1.6}
 
 
 def topics_chart(summary: pd.DataFrame, *, keywords: int = 5, lang: str = "fr",
@@ -310,8 +323,10 @@ def relationship_map(placed: pd.DataFrame, *, lang: str = "fr", size: tuple[floa
     colors = _colors(placed["color"].tolist())
     labels: dict[tuple[float, float], list[str]] = {}  # forms sharing a place share one label
     sizes: dict[tuple[float, float], float] = {}
-    for x, y, area, color, count, name in zip(placed["valence"], placed["intimacy"], areas, colors, counts,
-                                               placed["name"]):
+    # Largest first, so a small bubble sharing a place with a large one is drawn on top and stays visible.
+    for x, y, area, color, count, name in sorted(
+            zip(placed["valence"], placed["intimacy"], areas, colors, counts, placed["name"]),
+            key=lambda row: -row[2]):
         ax.scatter([x], [y], s=area, color=color if count else "none", edgecolors=color, linewidths=1.5,
                    alpha=0.75)
         spot = (round(float(x), 2), round(float(y), 2))
@@ -329,34 +344,55 @@ def relationship_map(placed: pd.DataFrame, *, lang: str = "fr", size: tuple[floa
     return fig
 
 
+def _overlap(box: Any, others: Sequence[Any]) -> float:
+    """Area of `box` covered by the boxes `others` (display pixels)."""
+    return sum(max(0.0, min(box.x1, o.x1) - max(box.x0, o.x0)) * max(0.0, min(box.y1, o.y1) - max(box.y0, o.y0))
+               for o in others)
+
+
 def _place_labels(fig: Figure, ax: Any, items: list[tuple[tuple[float, float], str, float]]) -> None:
-    """Label each bubble on the first side (above, below, right, left, then the diagonals) where the label
-    overlaps no label already placed; forms close on the map would otherwise print over each other.
-    `items` are ((x, y), text, bubble radius in points). Falls back to the side with the least overlap."""
+    """Label each bubble on the first side (above, below, right, left, the diagonals, then the same sides
+    further out) where the label covers no label already placed, no other bubble and nothing outside the
+    axes: forms close on the map would otherwise print over each other or hide each other's bubble.
+    `items` are ((x, y), text, bubble radius in points). Falls back to the place with the least overlap,
+    counting another label ten times a bubble, since two labels over each other can no longer be read."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.transforms import Bbox
 
     renderer = FigureCanvasAgg(fig).get_renderer()
     fig.get_layout_engine().execute(fig)  # final axes position, so label boxes are where they will be drawn
+    points = fig.dpi / 72
+    bubbles = {}
+    for (x, y), _text, radius in items:
+        cx, cy = ax.transData.transform((x, y))
+        r = radius * points
+        bubbles[(x, y)] = Bbox.from_extents(cx - r, cy - r, cx + r, cy + r)
+    frame = ax.get_window_extent(renderer)
     sides = [(0, 1, "center", "bottom"), (0, -1, "center", "top"), (1, 0, "left", "center"),
              (-1, 0, "right", "center"), (1, 1, "left", "bottom"), (-1, 1, "right", "bottom"),
              (1, -1, "left", "top"), (-1, -1, "right", "top")]
     placed: list[Any] = []
     # Crowded places first: isolated bubbles can take whatever side is left.
     for (x, y), text, radius in sorted(items, key=lambda item: (-item[0][1], item[0][0])):
+        others = [box for spot, box in bubbles.items() if spot != (x, y)]
         best = None
-        for dx, dy, ha, va in sides:
-            label = ax.annotate(text, (x, y), xytext=(dx * radius * 0.8, dy * radius * 0.8),
-                                textcoords="offset points", ha=ha, va=va, fontsize=8)
-            box = label.get_window_extent(renderer).expanded(1.05, 1.15)
-            overlap = sum(max(0.0, min(box.x1, o.x1) - max(box.x0, o.x0)) * max(0.0, min(box.y1, o.y1) - max(box.y0, o.y0))
-                          for o in placed)
-            if best is None or overlap < best[0]:
-                if best is not None:
-                    best[1].remove()
-                best = (overlap, label, box)
-            else:
-                label.remove()
-            if overlap == 0:
+        for reach in (0.8, 1.6, 2.6):
+            for dx, dy, ha, va in sides:
+                distance = radius * reach if reach < 1 else radius + 6 * reach
+                label = ax.annotate(text, (x, y), xytext=(dx * distance, dy * distance),
+                                    textcoords="offset points", ha=ha, va=va, fontsize=8)
+                box = label.get_window_extent(renderer).expanded(1.05, 1.15)
+                outside = box.width * box.height - _overlap(box, [frame])
+                cost = 10 * _overlap(box, placed) + _overlap(box, others) + 10 * outside
+                if best is None or cost < best[0]:
+                    if best is not None:
+                        best[1].remove()
+                    best = (cost, label, box)
+                else:
+                    label.remove()
+                if cost == 0:
+                    break
+            if best is not None and best[0] == 0:
                 break
         assert best is not None
         placed.append(best[2])
@@ -391,10 +427,44 @@ CHART_KINDS = ("frequencies", "crosstab", "cooccurrence", "trends", "topics", "a
                "relationship-map")
 
 
-def make_chart(project: Any, kind: str, filters: Any = None, *, code: str | int | None = None,
-               variable: str | None = None, coders: Sequence[str] = (), scope: str = "document",
-               period: str = "month", level: int | None = None, lang: str | None = None) -> Figure:
-    """Run the analysis a chart `kind` needs on `project` and draw it (the `workbench chart` command).
+@dataclass
+class Analysis:
+    """What the analysis pane shows for a chart kind: the numbers as a table, the chart drawn from them, and
+    a line about the test when there is one (the crosstab's chi-square)."""
+
+    kind: str
+    table: pd.DataFrame
+    figure: Figure
+    note: str = ""
+
+
+def _crosstab_table(table: Crosstab) -> pd.DataFrame:
+    """One row per cell: count, column percentage, expected count and adjusted residual, so a copy pasted
+    into a spreadsheet can be sorted by residual."""
+    import pandas as pd
+
+    rows = []
+    for row in table.counts.index:
+        for column in table.counts.columns:
+            rows.append({"row": str(row), "column": str(column), "count": int(table.counts.at[row, column]),
+                         "column_percent": float(table.col_pct.at[row, column]),
+                         "expected": float(table.expected.at[row, column]),
+                         "residual": float(table.residuals.at[row, column])})
+    return pd.DataFrame(rows, columns=["row", "column", "count", "column_percent", "expected", "residual"])
+
+
+def _crosstab_note(table: Crosstab, lang: str) -> str:
+    if table.chi2 is None:
+        return ""
+    dof = "ddl" if lang == "fr" else "df"
+    return f"χ² = {table.chi2:.2f}, {dof} = {table.dof}, p = {table.p_value:.3g}, V = {table.cramers_v:.2f}"
+
+
+def make_analysis(project: Any, kind: str, filters: Any = None, *, code: str | int | None = None,
+                  variable: str | None = None, coders: Sequence[str] = (), scope: str = "document",
+                  period: str = "month", level: int | None = None, lang: str | None = None) -> Analysis:
+    """Run the analysis a chart `kind` needs on `project`: its table (plain column names, for the pane and
+    the clipboard) and its chart in `lang` (the window's language, else the project's).
 
     Raises ExportError when the chart has nothing to show (no topics, no relationship-forms codes, …) so a
     caller can say why instead of writing an empty picture.
@@ -410,32 +480,52 @@ def make_chart(project: Any, kind: str, filters: Any = None, *, code: str | int 
         freq = analysis.code_frequencies(project, filters, level=level)
         if freq.empty:
             raise ExportError("no codes to chart; create or load a codebook first")
-        return frequency_chart(freq, lang=lang)
+        table = freq[["path", "documents_with_subcodes", "codings_with_subcodes", "share_with_subcodes"]]
+        table = table.rename(columns={"documents_with_subcodes": "documents", "codings_with_subcodes": "codings",
+                                      "share_with_subcodes": "share"})
+        return Analysis(kind, table, frequency_chart(freq, lang=lang))
     if kind == "crosstab":
         if code is None or variable is None:
             raise ExportError("a crosstab chart needs --code PATH and --variable NAME")
-        return crosstab_heatmap(analysis.crosstab(project, code, variable, filters), lang=lang)
+        crosstab = analysis.crosstab(project, code, variable, filters)
+        return Analysis(kind, _crosstab_table(crosstab), crosstab_heatmap(crosstab, lang=lang),
+                        _crosstab_note(crosstab, lang))
     if kind == "cooccurrence":
         pairs = analysis.cooccurrence(project, filters, scope=scope, level=level)  # type: ignore[arg-type]
         if pairs.empty:
             raise ExportError(f"no two codes occur in the same {scope}")
-        return cooccurrence_heatmap(pairs, lang=lang)
+        table = pairs[["path_a", "path_b", "n_a", "n_b", "both", "jaccard"]]
+        return Analysis(kind, table, cooccurrence_heatmap(pairs, lang=lang))
     if kind == "trends":
         trend = analysis.trends(project, filters, period=period, level=level or 1,  # type: ignore[arg-type]
                                 codes=[code] if code is not None else None)
         if trend.empty:
             raise ExportError("no dated, coded documents to show over time")
-        return trend_chart(trend, lang=lang)
+        table = trend[["period", "path", "documents", "total_documents", "share"]]
+        return Analysis(kind, table, trend_chart(trend, lang=lang))
     if kind == "topics":
         summary = analysis.topic_summary(project)
         if summary.empty:
             raise ExportError("this project has no topics yet; run `workbench topics` first")
-        return topics_chart(summary, lang=lang)
+        return Analysis(kind, summary[["topic", "label", "size", "share", "keywords"]], topics_chart(summary, lang=lang))
     if kind == "agreement":
-        return agreement_chart(analysis.agreement_frame(project, list(coders), filters), lang=lang)
+        frame = analysis.agreement_frame(project, list(coders), filters)
+        table = frame[["code", "n_units", "percent_agreement", "cohen_kappa", "krippendorff_alpha"]]
+        return Analysis(kind, table, agreement_chart(frame, lang=lang))
     if kind == "trainee":
-        return trainee_chart(analysis.trainee_frame(project, list(coders), filters), lang=lang)
+        frame = analysis.trainee_frame(project, list(coders), filters)
+        table = frame[["code", "span_precision", "span_recall", "span_f1", "document_f1"]]
+        return Analysis(kind, table, trainee_chart(frame, lang=lang))
     placed = analysis.relationship_positions(project, filters)
     if placed.empty:
         raise ExportError("no relationship_forms codes with valence and intimacy; load the relationship_forms scheme")
-    return relationship_map(placed, lang=lang)
+    table = placed[["path", "valence", "intimacy", "documents", "codings"]]
+    return Analysis(kind, table, relationship_map(placed, lang=lang))
+
+
+def make_chart(project: Any, kind: str, filters: Any = None, *, code: str | int | None = None,
+               variable: str | None = None, coders: Sequence[str] = (), scope: str = "document",
+               period: str = "month", level: int | None = None, lang: str | None = None) -> Figure:
+    """The chart of `make_analysis` alone (the `workbench chart` command)."""
+    return make_analysis(project, kind, filters, code=code, variable=variable, coders=coders, scope=scope,
+                         period=period, level=level, lang=lang).figure
