@@ -12,6 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
+from workbench.suggest.device import DEVICES
+
 ENVIRONMENT_VARIABLE = "VERBATIM_SETTINGS"
 ORGANISATION = "Verbatim Workbench"
 APPLICATION = "workbench-gui"
@@ -87,7 +89,6 @@ EMBEDDER_KEY = "suggestions/embedder"
 DEVICE_KEY = "suggestions/device"
 PSEUDONYMISE_KEY = "import/pseudonymise"
 FONT_SIZE_KEY = "coding/font_size"
-DEVICES = ("auto", "cpu", "cuda")
 DEFAULT_FONT_SIZE = 11
 FONT_SIZES = range(8, 29)
 

@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 from panel_fixtures import fill, open_window
+from PySide6.QtCore import Qt
 from test_import_dialog import finish
 
 from ui.views.export_dialogs import (
@@ -142,15 +143,22 @@ def test_qdpx_reopens_in_a_fresh_project_through_the_import_dialog(qtbot, window
 
 def test_iramuteq_corpus_has_a_star_line_per_document(qtbot, window, tmp_path: Path) -> None:
     def stars(dialog: IramuteqExportDialog) -> None:
+        tick(dialog.variables, [])
+        assert not dialog.add_star() and dialog.error.text() == "Donnez un préfixe pour les étoiles du code choisi."
         dialog.star_code.setCurrentIndex(dialog.star_code.findText("Motifs"))
         dialog.star_prefix.setText("motif")
+        assert dialog.add_star() and dialog.stars.item(0).text() == "motif = Motifs"
+        dialog.star_code.setCurrentIndex(dialog.star_code.findText("Facturation", Qt.MatchFlag.MatchContains))
+        dialog.star_prefix.setText("fact")
+        assert dialog.add_star() and dialog.stars.count() == 2
 
     out = tmp_path / "corpus.txt"
     dialog = run_export(qtbot, window, IramuteqExportDialog, out, stars)
     lines = out.read_text(encoding="utf-8").splitlines()
     headers = [line for line in lines if line.startswith("****")]
-    assert headers == ["**** *kind_survey *nps_2 *motif_facturation", "**** *kind_survey *nps_10 *motif_compliment",
-                       "**** *kind_survey *nps_5 *motif_facturation"]
+    assert headers == ["**** *kind_survey *motif_facturation *fact_facturation",
+                       "**** *kind_survey *motif_compliment *fact_none",
+                       "**** *kind_survey *motif_facturation *fact_facturation"]
     assert "3 documents" in dialog.result.text()
 
 

@@ -462,25 +462,43 @@ class IramuteqExportDialog(ExportDialog):
         self.variables = checkable_list([(name, name) for name in names])
         tick(self.variables, list(names))
         self.star_code = QComboBox()
-        self.star_code.addItem(self.tr("(aucun)"), None)
         for node in codebook.code_tree(self.project):
             self.star_code.addItem("    " * node["depth"] + node["name"], node["id"])
         self.star_prefix = QLineEdit()
         self.star_prefix.setPlaceholderText(self.tr("préfixe, par exemple forme"))
-        stars = QHBoxLayout()
-        stars.addWidget(self.star_code, 1)
-        stars.addWidget(self.star_prefix)
+        add_star = QPushButton(self.tr("Ajouter"))
+        add_star.clicked.connect(self.add_star)
+        remove_star = QPushButton(self.tr("Retirer"))
+        remove_star.clicked.connect(lambda: self.stars.takeItem(self.stars.currentRow()))
+        self.stars = QListWidget()
+        self.stars.setMaximumHeight(70)
+        star_row = QHBoxLayout()
+        for widget in (self.star_prefix, QLabel("="), self.star_code, add_star, remove_star):
+            star_row.addWidget(widget)
         self.options.addRow(self.tr("Variables étoilées :"), self.variables)
-        self.options.addRow(self.tr("Étoiler avec les sous-codes de :"), stars)
+        self.options.addRow(self.tr("Étoiler avec les sous-codes de :"), star_row)
+        self.options.addRow("", self.stars)
+
+    def add_star(self) -> bool:
+        """Each document starred *prefix_<sub-code> for the sub-codes of the chosen code it has (as
+        `--code-star PREFIX=CODE`); a prefix names one code only."""
+        self.show_error("")
+        prefix = self.star_prefix.text().strip()
+        if not prefix:
+            self.show_error(self.tr("Donnez un préfixe pour les étoiles du code choisi."))
+            return False
+        for row in range(self.stars.count()):
+            if self.stars.item(row).data(VALUE_ROLE)[0] == prefix:
+                self.stars.takeItem(row)
+                break
+        item = QListWidgetItem(f"{prefix} = {self.star_code.currentText().strip()}")
+        item.setData(VALUE_ROLE, (prefix, int(self.star_code.currentData())))
+        self.stars.addItem(item)
+        self.star_prefix.clear()
+        return True
 
     def job_arguments(self, path: Path) -> tuple[Callable[..., ExportReport], tuple[Any, ...]]:
-        code_stars: dict[str, int] = {}
-        code = self.star_code.currentData()
-        if code is not None:
-            prefix = self.star_prefix.text().strip()
-            if not prefix:
-                raise WorkbenchError(self.tr("donnez un préfixe pour les étoiles du code choisi."))
-            code_stars[prefix] = int(code)
+        code_stars = dict(self.stars.item(row).data(VALUE_ROLE) for row in range(self.stars.count()))
         return iramuteq_job, (self.filter_box.filters(self.project), [str(name) for name in ticked(self.variables)],
                               code_stars)
 
