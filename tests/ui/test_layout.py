@@ -4,15 +4,29 @@ pushed out of the window, the document list stays usable, and an error message n
 from __future__ import annotations
 
 import pytest
+from builders import set_value
 from panel_fixtures import fill
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication, QWidget
 
+from workbench import codebook
 from workbench.project import Project
 
 SIZES = [(1024, 700), (1920, 1080)]
 MIN_LIST_WIDTH = 220  # room for a title column beside id, kind and counts
 LONG_ERROR = "région_de_résidence_du_client_au_moment_de_l_appel_selon_le_crm" * 4 + " ~ nord"
+
+
+def _long_names(project: Project) -> Project:
+    """What real projects hold: long code paths and free-text values, which a combo box sized to its
+    longest item would stretch across the screen."""
+    fill(project)
+    group = codebook.create_code(project, "Formes de relation client–marque (Fournier, 1998)", codable=False)
+    codebook.create_code(project, "Positives et intimes : partenariat engagé, meilleure amitié, dépendance", group)
+    for document_id in (1, 2, 3):
+        set_value(project, document_id, "commentaire_libre_du_conseiller",
+                  f"Client rappelé trois fois, dossier transmis au service réclamations le {document_id} mars")
+    return project
 
 
 def _outside(window: QWidget) -> list[str]:
@@ -43,7 +57,7 @@ def language(request):
 def test_nothing_leaves_the_window_and_the_list_stays_usable(qtbot, project: Project, language, width, height) -> None:
     from ui.views.main_window import MainWindow
 
-    window = MainWindow(fill(project), coder="claire")
+    window = MainWindow(_long_names(project), coder="claire")
     qtbot.addWidget(window)
     window.resize(width, height)
     window.show()

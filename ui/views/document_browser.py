@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -25,19 +24,11 @@ from PySide6.QtWidgets import (
 
 from ui.kinds import kind_label
 from ui.models.documents import DocumentTableModel
+from ui.widgets import shrinking_combo
 from workbench import browse, codebook, document_list
 from workbench.document_list import DocumentQuery
 from workbench.project import Project
 from workbench.store.coders import list_coders
-
-
-def _combo(minimum_chars: int = 8) -> QComboBox:
-    """A combo that shrinks with its dock: long code paths must not widen the window."""
-    combo = QComboBox()
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(minimum_chars)
-    combo.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-    return combo
 
 
 class DocumentBrowser(QWidget):
@@ -52,7 +43,7 @@ class DocumentBrowser(QWidget):
         self._following = False
         self._open_id: int | None = None
 
-        self.kind_filter = _combo()
+        self.kind_filter = shrinking_combo()
         self.text_filter = QLineEdit()
         self.text_filter.setPlaceholderText(self.tr("Filtrer (texte ou titre)…"))
         self.text_filter.setClearButtonEnabled(True)
@@ -62,14 +53,14 @@ class DocumentBrowser(QWidget):
         self.more.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.more.setArrowType(Qt.ArrowType.RightArrow)
 
-        self.variable = _combo()
-        self.value = _combo()
-        self.code = _combo()
-        self.code_mode = _combo(4)
+        self.variable = shrinking_combo()
+        self.value = shrinking_combo()
+        self.code = shrinking_combo()
+        self.code_mode = shrinking_combo(4)
         self.code_mode.addItem(self.tr("codé avec"), "has")
         self.code_mode.addItem(self.tr("sans"), "lacks")
-        self.coder = _combo()
-        self.review = _combo()
+        self.coder = shrinking_combo()
+        self.review = shrinking_combo()
         for label, state in (
             (self.tr("Tous"), None),
             (self.tr("Non codés"), "uncoded"),

@@ -33,11 +33,13 @@ from PySide6.QtWidgets import (
 
 from ui.change_relay import ChangeRelay
 from ui.device_status import DeviceLabel
+from ui.kinds import kind_label
 from ui.views.chart_panel import ChartPanel
 from ui.views.code_panel import CodePanel
 from ui.views.coding_menu import CodingController
 from ui.views.document_browser import DocumentBrowser
 from ui.views.document_view import DocumentPane
+from ui.views.exercise_actions import ExerciseActions
 from ui.views.export_dialogs import ExportMenu
 from ui.views.help_dialogs import HelpMenu
 from ui.views.memo_panel import MemoPanel
@@ -46,6 +48,7 @@ from ui.views.search_panel import SearchPanel
 from ui.views.settings_dialog import apply_font_size
 from ui.views.suggestion_marks import SuggestionMarks
 from ui.views.topic_panel import TopicPanel
+from ui.views.trainee_mode import ExerciseBanner
 from ui.views.trainer_panel import TrainerPanel
 from ui.views.undo_labels import entry_label
 from ui.views.welcome import WelcomePage
@@ -135,6 +138,8 @@ class MainWindow(QMainWindow):
         splitter.setSizes([600, 180])
         document_page = QWidget()
         centre_layout = QVBoxLayout(document_page)
+        self.exercise_banner = ExerciseBanner()  # shown on an exercise file: its instructions and time
+        centre_layout.addWidget(self.exercise_banner)
         centre_layout.addWidget(self.title)
         centre_layout.addWidget(self.variables)
         centre_layout.addWidget(splitter)
@@ -258,7 +263,9 @@ class MainWindow(QMainWindow):
         run_menu.addAction(self.segment_action)
         run_menu.addAction(self.suggest_action)
         run_menu.addAction(self.topics_action)
+        self.exercises = ExerciseActions(self, self.exercise_banner)
         self.menuBar().addMenu(self.workspace.view_menu)
+        self.menuBar().addMenu(self.exercises.menu)
         self.help_menu = HelpMenu(self)
         self.menuBar().addMenu(self.help_menu)
 
@@ -281,6 +288,7 @@ class MainWindow(QMainWindow):
         self.trainer_panel.set_project(project)
         self.memo_panel.set_project(project, self.coder)
         self.workspace.project_opened(project)
+        self.exercises.project_opened(project)
         codes = [(node["path"], node["path"]) for node in codebook.code_tree(project) if node["codable"]]
         self.chart_panel.set_project(project, codes, [name for name, _type in browse.variable_names(project)])
         self.viewer.show_document(None)
@@ -387,7 +395,7 @@ class MainWindow(QMainWindow):
     def open_document(self, document_id: int) -> None:
         assert self.project is not None
         view = browse.document_view(self.project, document_id)
-        self.title.setText(f"{view.title}  [{view.kind}]  #{view.id}")
+        self.title.setText(f"{view.title}  [{kind_label(view.kind)}]  #{view.id}")
         shown = ", ".join(f"{name} = {value}" for name, value in view.variables.items())
         self.variables.setText(shown)
         self.viewer.show_document(view)
@@ -681,10 +689,14 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._docks_fitted:
             self._docks_fitted = True
-            width = self.width()
-            list_width = min(max(int(width * 0.26), 260), 440)
-            pane_width = min(max(int(width * 0.30), 300), 480)
-            self.resizeDocks([self.document_dock, self.code_dock], [list_width, pane_width], Qt.Orientation.Horizontal)
+            # After the first layout pass, which would otherwise give a pane its (wide) preferred width.
+            QTimer.singleShot(0, self._fit_docks)
+
+    def _fit_docks(self) -> None:
+        width = self.width()
+        list_width = min(max(int(width * 0.26), 260), 440)
+        pane_width = min(max(int(width * 0.30), 300), 480)
+        self.resizeDocks([self.document_dock, self.code_dock], [list_width, pane_width], Qt.Orientation.Horizontal)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ending with a job still writing would leave the user unsure what was kept: ask, cancel it and

@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets import shrinking_combo
 from workbench.errors import WorkbenchError
 from workbench.project import Project
 from workbench.store import memos
@@ -45,7 +45,7 @@ class MemoPanel(QWidget):
         self.editing_id: int | None = None  # the memo in the editor; None while writing a new one
         self._rows: dict[int, dict[str, Any]] = {}
 
-        self.scope = QComboBox()
+        self.scope = shrinking_combo()
         for label, data in ((self.tr("Tous les mémos"), None), (self.tr("Ce document et ses codages"), THIS_DOCUMENT),
                             (self.tr("Le projet"), "project"), (self.tr("Documents"), "document"),
                             (self.tr("Codes"), "code"), (self.tr("Codages"), "coding")):
@@ -58,7 +58,7 @@ class MemoPanel(QWidget):
         self.list.setAlternatingRowColors(True)
         self.count = QLabel()
 
-        self.target = QComboBox()
+        self.target = shrinking_combo()
         self.editor = QPlainTextEdit()
         self.editor.setPlaceholderText(self.tr("Écrivez le mémo ici…"))
         self.new_button = QPushButton(self.tr("Nouveau"))

@@ -18,7 +18,6 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
@@ -35,6 +34,7 @@ from ui.kinds import kind_label
 from ui.views.favourites import code_choices
 from ui.views.quick_code import QuickCodeBox, swatch
 from ui.views.review_model import ContextDelegate, ReviewModel, context_html, one_line, score_text
+from ui.widgets import shrinking_combo
 from ui.workers import Job
 from workbench import browse, document_list
 from workbench.errors import WorkbenchError
@@ -86,10 +86,10 @@ class ReviewPanel(QWidget):
         self.picker: QuickCodeBox | None = None
         self._quiet = False  # a refresh restores the current row without opening its passage again
 
-        self.code_filter = QComboBox()
-        self.kind_filter = QComboBox()
-        self.variable_filter = QComboBox()
-        self.value_filter = QComboBox()
+        self.code_filter = shrinking_combo()
+        self.kind_filter = shrinking_combo()
+        self.variable_filter = shrinking_combo()
+        self.value_filter = shrinking_combo()
         self.min_score = QDoubleSpinBox()
         self.min_score.setRange(0.0, 1.0)
         self.min_score.setSingleStep(0.05)
