@@ -372,6 +372,143 @@ def part_french_rounds(seeds: list[int], per_codes: list[int]) -> list[dict]:
     return rows
 
 
+FRENCH_DEV = ROOT / "bench" / "data" / "french_dev"
+DEV_SCHEMES = {"reason": "contact_reasons", "form": "relationship_forms"}
+
+
+def load_french_dev() -> list[dict[str, str]]:
+    """The development set's verbatims (bench/data/french_dev/README.md): text, reason (the main one),
+    form, emotion and channel of each."""
+    items = []
+    for path in sorted(FRENCH_DEV.glob("verbatims_*.txt")):
+        header, lines = None, []
+        for line in [*path.read_text(encoding="utf-8").splitlines(), "=== end"]:
+            if line.startswith("=== "):
+                if header is not None:
+                    reason, form, emotion, channel = (part.strip() for part in header.split("|"))
+                    items.append({"text": "\n".join(lines).strip(), "reason": reason.split("/")[0], "form": form,
+                                  "emotion": emotion, "channel": channel})
+                header, lines = line[4:], []
+            else:
+                lines.append(line)
+    return items
+
+
+def _dev_vectors(texts: list[str], model) -> np.ndarray:  # type: ignore[no-untyped-def]
+    """e5-small vectors of the development set, cached in bench/out/ under a digest of the texts."""
+    import hashlib
+
+    digest = hashlib.sha1("\n\x00".join(texts).encode()).hexdigest()[:12]
+    path = OUT / f"french_dev_e5_{digest}.npy"
+    if not path.exists():
+        OUT.mkdir(parents=True, exist_ok=True)
+        np.save(path, np.vstack([model.encode(texts[i : i + 64]) for i in range(0, len(texts), 64)]))
+    return np.load(path)
+
+
+def part_french_dev(seeds: list[int], per_codes: list[int]) -> list[dict]:
+    """Learning curves on the French development set: for each scheme and number of coded examples per
+    code, `len(seeds)` draws of examples; every other verbatim is an uncoded unit whose top-1 is scored.
+    The tool is `codes.GroupScorer`, exactly what `suggest_codes` runs; in the same draws: each candidate
+    alone, plain LR on the raw e5 vectors, and LR on TF-IDF + SVD of lemmas (the `lexical` embedder).
+    Calibration: the tool's calibrated scores on the scored units, in bands, and the share of units filed
+    at the default target precision with the precision reached."""
+    import tempfile
+
+    from sklearn.linear_model import LogisticRegression
+
+    from workbench.codebook_yaml import load_scheme
+    from workbench.project import Project
+    from workbench.suggest import evidence
+    from workbench.suggest.codes import PRECISION, GroupScorer, select_codes
+    from workbench.suggest.embed import LexicalEmbedder, get_embedder
+    from workbench.suggest.units import Unit
+
+    items = load_french_dev()
+    texts = [item["text"] for item in items]
+    model, _ = get_embedder("e5-small", language="fr", device="cpu")
+    vectors = _dev_vectors(texts, model)
+    units = [Unit("document", i + 1, i + 1, 0, len(text), text) for i, text in enumerate(texts)]
+    started = time.perf_counter()
+    lsa = LexicalEmbedder("fr").fit(texts, "dev").encode(texts)
+    lsa_seconds = time.perf_counter() - started
+    from workbench.suggest.codes import _lexical_view
+
+    words = _lexical_view(units)
+    rows, calibration_rows = [], []
+    with tempfile.TemporaryDirectory() as folder:
+        project = Project.create(Path(folder) / "dev.vwb", language="fr")
+        for scheme in DEV_SCHEMES.values():
+            load_scheme(project, ROOT / "coding_schemes" / f"{scheme}.yaml")
+        for column, scheme in DEV_SCHEMES.items():
+            keys = sorted({item[column] for item in items})
+            codes = select_codes(project, keys)
+            code_id = {code["key"]: code["id"] for code in codes}
+            truth = np.array([keys.index(item[column]) for item in items])
+            for per_code in per_codes:
+                accs: dict[str, list[float]] = {}
+                bands: list[tuple[float, bool]] = []
+                filed, filed_right, scored_total, weights_seen = 0, 0, 0, []
+                for seed in seeds:
+                    rng = np.random.default_rng(seed)
+                    coded = np.concatenate([rng.choice(np.flatnonzero(truth == k), per_code, replace=False)
+                                            for k in range(len(keys))])
+                    held = np.setdiff1d(np.arange(len(items)), coded)
+                    positives = [(int(i), code_id[keys[truth[i]]]) for i in coded]
+                    started = time.perf_counter()
+                    scorer = GroupScorer(units, vectors, words, [], codes, model, "fr", positives, [], 2)
+                    seconds = time.perf_counter() - started
+                    order = [code_id[keys[k]] for k in range(len(keys))]
+                    local_to_key = [codes[i]["id"] for i in scorer.trained]
+                    assert scorer.scores is not None and scorer.evidence is not None
+                    top = scorer.scores[held].argmax(axis=1)
+                    predicted = np.array([order.index(local_to_key[t]) for t in top])
+                    right = predicted == truth[held]
+                    accs.setdefault("tool", []).append(float(right.mean()))
+                    accs.setdefault("tool seconds", []).append(seconds)
+                    weights_seen.append(scorer.evidence.weights)
+                    calibrated = scorer.evidence.calibration(scorer.scores[held].max(axis=1))
+                    bands += list(zip(calibrated.tolist(), right.tolist()))
+                    threshold = scorer.evidence.calibration_threshold(PRECISION)
+                    if threshold is not None:
+                        kept = calibrated >= threshold
+                        filed += int(kept.sum())
+                        filed_right += int(right[kept].sum())
+                    scored_total += len(held)
+                    rows_local = np.array([scorer.trained.index(codes.index(next(c for c in codes if c["id"] == code)))
+                                           for _, code in positives])
+                    views = scorer.views
+                    assert views is not None
+                    for name in views.names:
+                        alone = evidence.predict(name, views, coded, rows_local, held, len(keys))
+                        alone_predicted = np.array([order.index(local_to_key[t]) for t in alone.argmax(axis=1)])
+                        accs.setdefault(f"{name} alone", []).append(float((alone_predicted == truth[held]).mean()))
+                    for label, x in (("plain LR on e5", vectors), ("LR on TF-IDF+SVD", lsa)):
+                        plain = LogisticRegression(C=10, max_iter=3000).fit(x[coded], truth[coded])
+                        accs.setdefault(label, []).append(float((plain.predict(x[held]) == truth[held]).mean()))
+                row = {"scheme": column, "coded per code": per_code}
+                row.update({name: float(np.mean(values)) for name, values in accs.items()})
+                row["mean weights"] = ", ".join(f"{name} {np.mean([w.get(name, 0) for w in weights_seen]):.2f}"
+                                                for name in evidence.CANDIDATES)
+                row[f"filed at {PRECISION:.0%} target"] = filed / scored_total
+                row["precision of filed"] = filed_right / filed if filed else None
+                rows.append(row)
+                print_table([row], f"French dev set, {column}, {per_code}/code, seeds {seeds}")
+                scores_right = np.array(bands)
+                for low, high in zip((0, .2, .4, .6, .8), (.2, .4, .6, .8, 1.01)):
+                    inside = (scores_right[:, 0] >= low) & (scores_right[:, 0] < high)
+                    if inside.any():
+                        calibration_rows.append({"scheme": column, "coded per code": per_code,
+                                                 "band": f"{low:.1f}-{min(high, 1):.1f}", "units": int(inside.sum()),
+                                                 "mean score": float(scores_right[inside, 0].mean()),
+                                                 "share right": float(scores_right[inside, 1].mean())})
+        project.close()
+    print_table(rows, f"French dev set ({len(items)} verbatims), top-1 of uncoded verbatims, mean of seeds {seeds}"
+                      f" (lexical SVD fit {lsa_seconds:.1f} s)")
+    print_table(calibration_rows, "Calibration of the tool's scores on the uncoded verbatims (all draws pooled)")
+    return rows + calibration_rows
+
+
 def part_speed(sizes: list[int]) -> list[dict]:
     """Embedding throughput per embedder (model loaded, 512 Banking77 test texts and 64 e-mails + 64 call
     transcripts of the demo corpus), then topic fit time from cached vectors."""
@@ -445,7 +582,10 @@ def print_table(rows: list[dict], title: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", action="append", choices=["banking77", "french", "french-rounds", "speed"])
+    parser.add_argument("--part", action="append",
+                        choices=["banking77", "french", "french-rounds", "french-dev", "speed"])
+    parser.add_argument("--dev-per-code", type=int, nargs="+", default=[2, 5, 10, 20],
+                        help="french-dev: coded verbatims per code")
     parser.add_argument("--per-code", type=int, nargs="+", default=[5, 10, 15, 22],
                         help="french-rounds: coded documents per code")
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
@@ -461,6 +601,8 @@ def main() -> None:
         part_french(args.seeds, [m for m in args.models or BANKING_MODELS if m in ("e5", "lexical")] or ["e5"])
     if "french-rounds" in parts:
         part_french_rounds(args.seeds, args.per_code)
+    if "french-dev" in parts:
+        part_french_dev(args.seeds, args.dev_per_code)
     if "speed" in parts:
         part_speed(args.topic_sizes)
 

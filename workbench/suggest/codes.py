@@ -2,9 +2,13 @@
 
 Codes are scored scheme by scheme (the codes of one shipped scheme, or the project's own codebook),
 because a scheme's codes compete for the same units. A code starts zero-shot: its name, definition,
-indicators and examples (in the project language) are embedded and compared with every unit. As soon
-as it has `min_examples` coded units, a classifier trained on the analyst's codings takes over, blended
-with the zero-shot score (see `scoring.py`). Each `suggest_codes` call retrains from the current
+indicators and examples (in the project language) are embedded and compared with every unit. Once codes
+have `min_examples` coded units each, the project's own codings decide how to score them: candidates
+(zero-shot, a classifier on the semantic vectors, one on words and character n-grams) are
+cross-validated on those codings and blended as the validation says, and the scores are calibrated on
+it, so that 0.8 means right about 80 % of the time (`evidence.py`). By default a suggestion is filed when
+its calibrated score reaches the threshold at which the validation reached `precision`; the run records
+how many units got none and why. Each `suggest_codes` call retrains from the current
 codings and review decisions, which is cheap once the units' vectors are cached, and replaces the
 pending suggestions of earlier runs: suggestions follow the analyst's reviews as they happen.
 Reviewed suggestions are never proposed again; rejected ones are negative examples. Codings by trainees
@@ -14,7 +18,6 @@ are left out of training: they are what the trainer is checking, not ground trut
 from __future__ import annotations
 
 import json
-import math
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -30,14 +33,15 @@ from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import Project
 from workbench.reports import WholeOrNothing, plural
 from workbench.store import suggestions
-from workbench.suggest import scoring
+from workbench.suggest import evidence, scoring
 from workbench.suggest.embed import Embedder, companion_specs, embed_units
 from workbench.suggest.units import Unit, unit_label
 
-MIN_EXAMPLES = 3          # coded units a code needs before its classifier is trained
-MIN_SCORE = 0.5           # scores below this are not filed as suggestions
-POOL_LIMIT = 20000        # uncoded units used for label propagation (a random sample above this)
+MIN_EXAMPLES = 2          # coded units a code needs to be scored from examples (one to learn, one to test)
+MIN_SCORE = 0.5           # threshold for scores nothing could calibrate (no codings yet)
+PRECISION = 0.8           # default: file what the project's own validation says is right 80 % of the time
 SNIPPET_CHARS = 160
+STEM_CHARS = 6            # words compared by their first letters ("félicite", "féliciter") in explanations
 WORDS_CHARS = 2000        # characters of a unit analysed for the explanation's words
 
 
@@ -134,22 +138,49 @@ class SuggestResult(WholeOrNothing):
     methods: dict[str, str]
     seconds: float
     companions: list[str] = field(default_factory=list)  # models whose vectors the classifier also learnt from
+    schemes: dict[str, dict[str, Any]] = field(default_factory=dict)  # per scheme: evidence, thresholds, units without
 
     def summary(self) -> str:
         models = " + ".join([self.model_id, *self.companions])
         return (f"{plural(self.filed, 'suggestion')} waiting for review (run {self.run_id}, {models}, "
                 f"{self.seconds:.0f} s)")
 
+    def without_lines(self) -> list[str]:
+        """Per scheme: how many units got no suggestion, and why, in plain words."""
+        lines = []
+        for scheme, details in self.schemes.items():
+            without = details.get("without") or {}
+            total = sum(without.values())
+            if not total:
+                continue
+            thresholds = details.get("thresholds") or {}
+            parts = []
+            for reason, count in sorted(without.items(), key=lambda item: -item[1]):
+                parts.append(f"{count} {_WHY[reason].format(**_threshold_words(thresholds))}")
+            lines.append(f"{scheme}: {plural(total, 'unit')} of {details.get('units')} without a suggestion: "
+                         + "; ".join(parts))
+        return lines
+
     def as_dict(self) -> dict[str, Any]:
         return {"run_id": self.run_id, "model": self.model_id, "companions": self.companions,
-                "suggestions": self.filed, "methods": self.methods, "seconds": round(self.seconds, 2)}
+                "suggestions": self.filed, "methods": self.methods, "seconds": round(self.seconds, 2),
+                "schemes": self.schemes}
 
 
-def _words_that_weighed(words: list[str], code_words: Counter[str], df: Counter[str], n: int) -> list[str]:
-    """The words a unit shares with its code's description and coded examples, heaviest first
-    (weight: frequency on the code's side x rarity among the suggested units)."""
-    weights = {w: code_words[w] * math.log(1 + n / df[w]) for w in set(words) if w in code_words}
-    return [w for w, _ in sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:6]]
+_WHY = {
+    "coded": "already coded",
+    "below_threshold": "scored below the threshold ({threshold})",
+    "precision_not_reached": "not filed: on your codings no score reached {precision} right",
+    "reviewed": "whose best code you already reviewed",
+}
+
+
+def _threshold_words(thresholds: dict[str, Any]) -> dict[str, str]:
+    precision = thresholds.get("precision")
+    values = [f"{value:.2f}" for value in (thresholds.get("examples"), thresholds.get("description")) if value is not None]
+    aimed = f", aimed at {precision:.0%} precision" if precision is not None else ""
+    return {"threshold": " / ".join(dict.fromkeys(values)) + aimed,
+            "precision": f"{precision:.0%}" if precision is not None else "the threshold"}
 
 
 def suggest_codes(
@@ -160,16 +191,18 @@ def suggest_codes(
     units: str | Sequence[Unit] = "auto",
     device: str = "auto",
     min_examples: int = MIN_EXAMPLES,
-    min_score: float = MIN_SCORE,
+    min_score: float | None = None,
+    precision: float = PRECISION,
     lexical_view: bool = True,
     companions: bool = True,
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
 ) -> SuggestResult:
-    """Score every unit against the selected codes and file the best code per unit and scheme as a
-    pending suggestion when it scores at least `min_score`. With `lexical_view` and a semantic model,
-    the few-shot classifier also learns from the units' lexical vectors (fitted and cached as
-    `embed_units(..., "lexical")` does), which adds a point or more of accuracy for seconds. With
+    """Score every unit against the selected codes and file the best code per unit and scheme (and, apart,
+    the best code that has no examples yet, from its description) as a pending suggestion when its
+    calibrated score reaches the threshold: `min_score` when given, else the one at which the project's
+    own cross-validation reached `precision`. With `lexical_view`, a classifier on the units' words and
+    character n-grams is one of the candidates (built in memory, no model to load). With
     `companions` and the `auto` embedder, it also learns from the vectors of the other installed models
     that understand the project language (`embed.companion_specs`: e5-small next to MiniLM in English),
     which adds about a point for the time of embedding the units once more."""
@@ -182,12 +215,13 @@ def suggest_codes(
         run_id = int(project.scalar(
             "INSERT INTO runs (kind, model, device, params, started_at) VALUES ('suggest', ?, ?, ?, ?) RETURNING id",
             [model.model_id, model.device, json.dumps({"codes": code_ids, "min_examples": min_examples,
-             "min_score": min_score, "units": unit_label(unit_list), "reason": embedded.reason}), _now()],
+             "min_score": min_score, "precision": precision, "units": unit_label(unit_list),
+             "reason": embedded.reason}), _now()],
         ))
     try:
         filed, methods, details, companion_ids = _score(
             project, selected, embedded, lexical_view, companions and embedder == "auto", device, min_examples,
-            min_score, progress, cancel)
+            min_score, precision, progress, cancel)
     except Cancelled:
         _finish(project, run_id, {"status": "cancelled"})
         raise
@@ -204,15 +238,16 @@ def suggest_codes(
                                  row["score"], row["explanation"], row["unit"].kind, row["unit"].id)
             for row in filed])
         _finish(project, run_id, {"status": "finished", "suggestions": len(filed), "units": len(unit_list),
-                                  "methods": methods, "companions": companion_ids, "few_shot": details})
+                                  "methods": methods, "companions": companion_ids, "schemes": details})
     progress(1, 1, f"{len(filed)} suggestions")
-    return SuggestResult(run_id, model.model_id, len(filed), methods, time.perf_counter() - started, companion_ids)
+    return SuggestResult(run_id, model.model_id, len(filed), methods, time.perf_counter() - started, companion_ids,
+                         details)
 
 
 def _score(project: Project, selected: list[dict[str, Any]], embedded: Any, lexical_view: bool, companions: bool,
-           device: str, min_examples: int, min_score: float, progress: ProgressCallback,
+           device: str, min_examples: int, min_score: float | None, precision: float, progress: ProgressCallback,
            cancel: CancelToken | None) -> tuple[list[dict[str, Any]], dict[str, str], dict[str, Any], list[str]]:
-    """(suggestions to file, method per code, few-shot details, companion models): everything a run
+    """(suggestions to file, method per code, per-scheme evidence, companion models): everything a run
     computes, nothing written but cached vectors, so it may be cancelled at any point."""
     unit_list, model, language = embedded.units, embedded.embedder, project.language
     if not unit_list:
@@ -229,7 +264,7 @@ def _score(project: Project, selected: list[dict[str, Any]], embedded: Any, lexi
     reviewed = {(row[0], row[1], row[2], row[3]) for row in project.rows(
         f"SELECT document_id, start_pos, end_pos, code_id FROM suggestions WHERE status <> 'pending' "
         f"AND code_id IN ({marks})", code_ids)}
-    words = _lexical_view(project, embedded, lexical_view, bool(positives), progress, cancel)
+    words = _lexical_view(unit_list) if lexical_view and positives else None
     others = _companion_views(project, embedded, companions and bool(positives), device, progress, cancel)
     groups: dict[str, list[dict[str, Any]]] = {}
     for code in selected:
@@ -241,28 +276,36 @@ def _score(project: Project, selected: list[dict[str, Any]], embedded: Any, lexi
         if cancel is not None:
             cancel.check()
         progress(done, len(groups), f"scoring {group}")
-        filed += _score_group(unit_list, vectors, words, others, group_codes, model, language, positives,
-                              negatives, reviewed, min_examples, min_score, methods, details)
-    _explain_words(unit_list, filed, language, positives)
+        scored = GroupScorer(unit_list, vectors, words, others, group_codes, model, language, positives,
+                             negatives, min_examples)
+        filed += scored.suggestions(reviewed, min_score, precision)
+        methods.update(scored.methods)
+        details[group] = scored.details
     if cancel is not None:
         cancel.check()
     return filed, methods, details, [other.model_id for other, _ in others]
 
 
-def _lexical_view(project: Project, embedded: Any, wanted: bool, has_codings: bool, progress: ProgressCallback,
-                  cancel: CancelToken | None) -> np.ndarray | None:
-    """The units' lexical vectors, the few-shot classifier's second view (`scoring.fit_few_shot`): only
-    when there are codings to learn from and the main model is not the lexical one already."""
-    if not wanted or not has_codings or embedded.model_id.startswith("lexical:"):
-        return None
-    lexical = embed_units(project, "lexical", units=embedded.units, progress=progress, cancel=cancel)
-    return _vectors(project, lexical)
+_LEXICAL_VIEWS: dict[str, Any] = {}
+
+
+def _lexical_view(units: Sequence[Unit]) -> Any:
+    """The units' sparse lexical view (`lexical.LexicalView`), built once per set of units in a process:
+    a re-run on the same units refits nothing."""
+    from workbench.suggest.embed import corpus_fingerprint
+    from workbench.suggest.lexical import LexicalView
+
+    key = corpus_fingerprint(units)
+    if key not in _LEXICAL_VIEWS:
+        _LEXICAL_VIEWS.clear()
+        _LEXICAL_VIEWS[key] = LexicalView([unit.text for unit in units])
+    return _LEXICAL_VIEWS[key]
 
 
 def _companion_views(project: Project, embedded: Any, wanted: bool, device: str, progress: ProgressCallback,
                      cancel: CancelToken | None) -> list[tuple[Embedder, np.ndarray]]:
-    """(model, unit vectors) of each companion model, the few-shot classifier's extra semantic views: only
-    with `auto` (a model the user named is used alone) and when there are codings to learn from."""
+    """(model, unit vectors) of each companion model, the classifier's extra semantic views: only with
+    `auto` (a model the user named is used alone) and when there are codings to learn from."""
     if not wanted:
         return []
     views = []
@@ -286,99 +329,249 @@ def _finish(project: Project, run_id: int, metrics: dict[str, Any]) -> None:
                         [_now(), json.dumps(metrics), run_id])
 
 
-def _score_group(
-    units: Sequence[Unit], vectors: np.ndarray, words: np.ndarray | None,
-    others: list[tuple[Embedder, np.ndarray]], codes: list[dict[str, Any]], model: Embedder, language: str,
-    positives: list[tuple[int, Any]], negatives: list[tuple[int, Any]], reviewed: set[tuple[int, int, int, int]],
-    min_examples: int, min_score: float, methods: dict[str, str], details: dict[str, dict[str, Any]],
-) -> list[dict[str, Any]]:
-    """Score one scheme's codes and return the suggestions to file (best code per unit). `words`: the
-    units' lexical vectors, the classifier's last view (None when the main model is the lexical one);
-    `others`: the companion models and their unit vectors. Once codes have codings, zero-shot scores
-    and the blend weight are the means over the main model and the companions."""
-    column = {code["id"]: index for index, code in enumerate(codes)}
-    zero = scoring.zero_shot(vectors, code_vectors(model, codes, language))
-    coded = [(unit, column[code_id]) for unit, code_id in positives if code_id in column]
-    coded_units = {unit for unit, _ in coded}
-    counts = Counter(label for _, label in coded)
-    trained = np.array([counts[i] >= min_examples for i in range(len(codes))])
-    negative = [(unit, scoring.NONE) for unit, code_id in negatives if code_id in column and unit not in coded_units]
-    scores, few, weight = zero, None, 0.0
-    examples = coded + negative
-    if trained.any() and len({label for _, label in examples}) >= 2:
-        pool_index = np.array([i for i in range(len(units)) if i not in coded_units], dtype=int)
-        if len(pool_index) > POOL_LIMIT:
-            pool_index = np.sort(np.random.default_rng(0).choice(pool_index, POOL_LIMIT, replace=False))
-        views = [(vectors, zero)] + [
-            (other, scoring.zero_shot(other, code_vectors(other_model, codes, language))) for other_model, other in others
-        ]
-        zero, weight, accuracy = scoring.combine_views(views, np.array([u for u, _ in coded]),
-                                                       np.array([lab for _, lab in coded]))
-        example_index = np.array([u for u, _ in examples])
-        has_pool = len(pool_index) > 1
-        view = (words[example_index], words[pool_index]) if words is not None and has_pool else None
-        fitted = scoring.fit_few_shot(vectors[example_index], np.array([lab for _, lab in examples]), len(codes),
-                                      vectors[pool_index] if has_pool else None,
-                                      companions=[(other[example_index], other[pool_index] if has_pool else None)
-                                                  for _, other in others],
-                                      zero_pool=zero[pool_index], weight=weight, accuracy=accuracy, lexical=view)
-        few = fitted.scores(vectors, len(codes), words if view is not None else None, [other for _, other in others])
-        scores = scoring.blend(few, zero, trained, weight)
-        details[codes[0]["scheme"] or "codebook"] = {
-            "classifier_weight": round(weight, 3), "cv_accuracy": fitted.accuracy, "rounds": fitted.rounds,
-            "pseudo_labelled": fitted.n_pseudo}
-    for code, is_trained in zip(codes, trained):
-        methods[code["key"] or code["name"]] = "few-shot" if is_trained and few is not None else "zero-shot"
-    best = scores.argmax(axis=1)
-    result = []
-    for index, unit in enumerate(units):
-        label = int(best[index])
-        score = float(scores[index, label])
-        code = codes[label]
-        if score < min_score or index in coded_units:
-            continue
+
+
+_CODE_VECTORS: dict[tuple[str, str], np.ndarray] = {}
+_MEMO: dict[str, tuple[Any, np.ndarray, Any]] = {}
+MEMO_SIZE = 8
+
+
+def _cached_code_vectors(model: Embedder, codes: list[dict[str, Any]], language: str) -> np.ndarray:
+    """`code_vectors`, remembered per model and code texts in this process (the GUI re-runs often)."""
+    key = (model.model_id, repr([code_texts(code, language) for code in codes]))
+    if key not in _CODE_VECTORS:
+        _CODE_VECTORS[key] = code_vectors(model, codes, language)
+    return _CODE_VECTORS[key]
+
+
+class GroupScorer:
+    """One scheme's codes scored for every unit. Codes with at least `min_examples` coded units are scored
+    by the blend that cross-validation on those codings chose (`evidence.weigh`), with calibrated scores;
+    the others are scored apart, from their description (zero-shot), and filed as separate suggestions, so
+    a code nobody has coded yet never takes a unit from a code with examples. Runs with the same units,
+    models, code texts and codings reuse the previous fit (`_MEMO`): a cached re-run fits nothing."""
+
+    def __init__(self, units: Sequence[Unit], vectors: np.ndarray, words: Any,
+                 others: list[tuple[Embedder, np.ndarray]], codes: list[dict[str, Any]], model: Embedder,
+                 language: str, positives: list[tuple[int, Any]], negatives: list[tuple[int, Any]],
+                 min_examples: int) -> None:
+        from workbench.suggest.embed import corpus_fingerprint
+
+        self.units, self.codes, self.model, self.language, self.words = units, codes, model, language, words
+        self.companions = [other_model.model_id for other_model, _ in others]
+        column = {code["id"]: index for index, code in enumerate(codes)}
+        self.zero = np.mean([scoring.zero_shot(view, _cached_code_vectors(view_model, codes, language))
+                             for view_model, view in [(model, vectors), *others]], axis=0)
+        coded = [(unit, column[code_id]) for unit, code_id in positives if code_id in column]
+        self.coded = coded
+        self.coded_units = {unit for unit, _ in coded}
+        self.counts = Counter(label for _, label in coded)
+        self.trained = [i for i in range(len(codes)) if self.counts[i] >= min_examples]
+        self.semantic = [scoring.centred(view, scoring.normalise(view).mean(axis=0)) for view in
+                         [vectors, *[other for _, other in others]]]
+        self.evidence: evidence.Evidence | None = None
+        self.views: evidence.Views | None = None
+        self.scores: np.ndarray | None = None
+        self.lexical_model: Any = None
+        if len(self.trained) >= 2:
+            local = {code: j for j, code in enumerate(self.trained)}
+            pairs = [(unit, local[label]) for unit, label in coded if label in local]
+            pairs += [(unit, evidence.NONE) for unit, code_id in negatives
+                      if code_id in column and unit not in self.coded_units]
+            rows = np.array([unit for unit, _ in pairs])
+            labels = np.array([label for _, label in pairs])
+            zero = self.zero[:, self.trained]
+            views = evidence.Views(zero / zero.sum(axis=1, keepdims=True), self.semantic,
+                                   None if words is None else words.matrix,
+                                   self._anchors([(model, vectors), *others], words))
+            key = evidence.fingerprint(model.model_id, self.companions, corpus_fingerprint(units), words is not None,
+                                       [code_texts(code, language) for code in codes], self.trained, rows, labels)
+            self.views = views
+            if key not in _MEMO:
+                found = evidence.weigh(views, rows, labels, len(self.trained))
+                models: dict[str, Any] = {}
+                full = {name: evidence.predict(name, views, rows, labels, None, len(self.trained), models)
+                        for name in views.names if found.weights.get(name, 0) > 0 or name == "lexical"}
+                scores = evidence.blend({name: full[name] for name in found.weights if found.weights[name] > 0},
+                                        found.weights)
+                if len(_MEMO) >= MEMO_SIZE:
+                    _MEMO.pop(next(iter(_MEMO)))
+                _MEMO[key] = (found, scores / np.maximum(scores.sum(axis=1, keepdims=True), 1e-12),
+                              models.get("lexical"))
+            self.evidence, self.scores, self.lexical_model = _MEMO[key]
+        self.apart = [i for i in range(len(codes)) if i not in self.trained]
+        self.zero_calibration = self._zero_calibration()
+        self.methods = {code["key"] or code["name"]: self._method(i) for i, code in enumerate(codes)}
+        self.details: dict[str, Any] = {
+            "codes_with_examples": len(self.trained), "codes_from_description": len(self.apart),
+            "evidence": self.evidence.as_dict() if self.evidence is not None else None,
+            "zero_shot_calibrated": self.zero_calibration is not None}
+
+    def _anchors(self, views: list[tuple[Embedder, np.ndarray]], words: Any) -> dict[str, Any]:
+        """Each trained code's description as a training row of each classifier (`evidence.Views`)."""
+        trained = [self.codes[i] for i in self.trained]
+        anchors: dict[str, Any] = {"semantic": [
+            scoring.centred(_cached_code_vectors(view_model, trained, self.language), scoring.normalise(view).mean(axis=0))
+            for view_model, view in views]}
+        if words is not None:
+            anchors["lexical"] = words.transform(
+                [" ".join(text for text, _ in code_texts(code, self.language)) for code in trained])
+        return anchors
+
+    def _zero_calibration(self) -> evidence.Calibration | None:
+        """How right the descriptions alone are on this project's codings: the zero-shot top code of each
+        coded unit against its code. None without codings: zero-shot scores are then shown uncalibrated."""
+        if not self.coded:
+            return None
+        rows = np.array([unit for unit, _ in self.coded])
+        truth = np.array([label for _, label in self.coded])
+        top = self.zero[rows]
+        return evidence.Calibration.fit(top.max(axis=1), top.argmax(axis=1) == truth)
+
+    def _method(self, index: int) -> str:
+        if index in self.trained and self.evidence is not None and self._examples_decide():
+            return f"from {self.counts[index]} coded examples"
+        if index in self.trained:
+            return f"from the code's description (preferred to its {self.counts[index]} coded examples by cross-validation)"
+        return "from the code's description" + ("" if self.zero_calibration is not None else " (uncalibrated)")
+
+    def _examples_decide(self) -> bool:
+        return self.evidence is not None and any(
+            weight > 0 for name, weight in self.evidence.weights.items() if name != "zero-shot")
+
+    def suggestions(self, reviewed: set[tuple[int, int, int, int]], min_score: float | None,
+                    precision: float) -> list[dict[str, Any]]:
+        """The suggestions to file, and in `details['without']` why the other units got none."""
+        filed: list[dict[str, Any]] = []
+        without: Counter[str] = Counter()
+        with_examples = self._threshold(self.evidence, min_score, precision) if self.scores is not None else None
+        from_description = self._zero_threshold(min_score, precision)
+        self.details["thresholds"] = {"examples": with_examples, "description": from_description,
+                                      "precision": None if min_score is not None else precision}
+        for index, unit in enumerate(self.units):
+            if index in self.coded_units:
+                without["coded"] += 1
+                continue
+            reasons = []
+            if self.scores is not None and self.evidence is not None:
+                local = int(self.scores[index].argmax())
+                score = float(self.evidence.calibration(self.scores[index, local : local + 1])[0])
+                reasons.append(self._file(filed, reviewed, index, self.trained[local], score, with_examples, True))
+            if self.apart:
+                best = int(self.zero[index].argmax())
+                if best in self.apart:
+                    raw = float(self.zero[index, best])
+                    score = raw if self.zero_calibration is None else float(self.zero_calibration(np.array([raw]))[0])
+                    reasons.append(self._file(filed, reviewed, index, best, score, from_description, False))
+                elif self.scores is None:
+                    reasons.append("below_threshold")
+            if "filed" not in reasons:
+                without[reasons[0] if reasons else "below_threshold"] += 1
+        self.details["without"] = dict(without)
+        self.details["units"] = len(self.units)
+        return filed
+
+    def _threshold(self, found: evidence.Evidence | None, min_score: float | None, precision: float) -> float | None:
+        if min_score is not None:
+            return min_score
+        if found is None or found.tested == 0:
+            return MIN_SCORE
+        return found.calibration_threshold(precision)
+
+    def _zero_threshold(self, min_score: float | None, precision: float) -> float | None:
+        if min_score is not None:
+            return min_score
+        if self.zero_calibration is None:
+            return MIN_SCORE
+        rows = np.array([unit for unit, _ in self.coded])
+        truth = np.array([label for _, label in self.coded])
+        top = self.zero[rows]
+        return evidence.threshold_for(precision, self.zero_calibration(top.max(axis=1)), top.argmax(axis=1) == truth)
+
+    def _file(self, filed: list[dict[str, Any]], reviewed: set[tuple[int, int, int, int]], index: int, label: int,
+              score: float, threshold: float | None, from_examples: bool) -> str:
+        unit, code = self.units[index], self.codes[label]
+        if threshold is None:
+            return "precision_not_reached"
+        if score < threshold:
+            return "below_threshold"
         if (unit.document_id, unit.start, unit.end, code["id"]) in reviewed:
-            continue
-        similar = [(float(vectors[index] @ vectors[u]), u) for u, lab in coded if lab == label and u != index]
-        nearest = [{"unit_kind": units[u].kind, "unit_id": units[u].id, "document_id": units[u].document_id,
-                    "similarity": round(sim, 3), "text": units[u].text[:SNIPPET_CHARS]}
-                   for sim, u in sorted(similar, reverse=True)[:3]]
-        is_few = few is not None and bool(trained[label])
-        result.append({
-            "unit": unit, "unit_index": index, "code_id": code["id"], "score": min(max(score, 0.0), 1.0),
-            "code": code,
-            "explanation": {
-                "method": "few-shot" if is_few else "zero-shot",
-                "model": model.model_id,
-                "companions": [other_model.model_id for other_model, _ in others] if is_few else [],
-                "zero_shot": round(float(zero[index, label]), 4),
-                "classifier": round(float(few[index, label]), 4) if is_few and few is not None else None,
-                "classifier_weight": round(weight, 3) if is_few else 0.0,
-                "coded_examples": int(counts[label]),
-                "nearest_examples": nearest,
-            },
-        })
-    return result
+            return "reviewed"
+        filed.append({"unit": unit, "unit_index": index, "code_id": code["id"], "code": code,
+                      "score": min(max(score, 0.0), 1.0), "explanation": self._explain(index, label, from_examples)})
+        return "filed"
 
+    def _runner_up(self, index: int, label: int, from_examples: bool) -> int | None:
+        if from_examples and self.scores is not None:
+            order = [self.trained[j] for j in np.argsort(-self.scores[index])]
+        else:
+            order = [int(j) for j in np.argsort(-self.zero[index])]
+        others = [code for code in order if code != label]
+        return others[0] if others else None
 
-def _explain_words(units: Sequence[Unit], filed: list[dict[str, Any]], language: str,
-                   positives: list[tuple[int, Any]]) -> None:
-    """Add to each explanation the words of the unit that its code's description and examples share.
-    Each unit is analysed once (its first `WORDS_CHARS` characters: enough to explain, bounded in time)."""
-    if not filed:
-        return
-    from workbench.suggest.lexical import analyse
+    def _explain(self, index: int, label: int, from_examples: bool) -> dict[str, Any]:
+        runner = self._runner_up(index, label, from_examples)
+        examples_decide = from_examples and self._examples_decide()
+        reliability = None
+        if from_examples and self.evidence is not None and self.evidence.reliability:
+            reliability = self.evidence.reliability[self.trained.index(label)]
+        explanation: dict[str, Any] = {
+            "method": "few-shot" if examples_decide else "zero-shot",
+            "basis": "examples" if examples_decide else "description",
+            "model": self.model.model_id,
+            "companions": self.companions if examples_decide else [],
+            "zero_shot": round(float(self.zero[index, label]), 4),
+            "classifier": (round(float(self.scores[index, self.trained.index(label)]), 4)
+                           if from_examples and self.scores is not None else None),
+            "weights": self.evidence.weights if from_examples and self.evidence is not None else {"zero-shot": 1.0},
+            "calibrated": (self.evidence is not None and self.evidence.tested > 0) if from_examples
+            else self.zero_calibration is not None,
+            "coded_examples": int(self.counts[label]),
+            "reliability": reliability,
+            "nearest_examples": self._nearest(index, label, 2),
+        }
+        if runner is not None:
+            explanation["runner_up"] = {"code_id": self.codes[runner]["id"], "key": self.codes[runner]["key"],
+                                        "name": self.codes[runner]["name"],
+                                        "nearest_examples": self._nearest(index, runner, 1)}
+        explanation["words"] = self._words(index, label, runner)
+        return explanation
 
-    indexes = sorted({row["unit_index"] for row in filed})
-    analysed = dict(zip(indexes, analyse([units[i].text[:WORDS_CHARS] for i in indexes], language)))
-    df = Counter(word for words in analysed.values() for word in set(words))
-    by_code: dict[int, list[dict[str, Any]]] = {}
-    for row in filed:
-        by_code.setdefault(row["code_id"], []).append(row)
-    for code_id, rows in by_code.items():
-        side = [text for text, _ in code_texts(rows[0]["code"], language)]
-        side += [units[u].text[:WORDS_CHARS] for u, c in positives if c == code_id][:50]
-        code_words = Counter(w for words in analyse(side, language) for w in words)
-        for row in rows:
-            row["explanation"]["words"] = _words_that_weighed(analysed[row["unit_index"]], code_words, df,
-                                                              len(indexes))
+    def _nearest(self, index: int, label: int, n: int) -> list[dict[str, Any]]:
+        """The coded units of `label` closest to unit `index` on the centred semantic vectors, where
+        similarity separates right from wrong neighbours better than on the raw ones."""
+        view = self.semantic[0]
+        similar = sorted(((float(view[index] @ view[u]), u) for u, lab in self.coded if lab == label and u != index),
+                         reverse=True)[:n]
+        return [{"unit_kind": self.units[u].kind, "unit_id": self.units[u].id,
+                 "document_id": self.units[u].document_id, "similarity": round(sim, 3),
+                 "text": self.units[u].text[:SNIPPET_CHARS]} for sim, u in similar]
+
+    def _words(self, index: int, label: int, runner: int | None) -> list[str]:
+        """The unit's words that weigh for `label` against `runner`: by the lexical classifier's coefficients
+        when it knows both codes, else the words it shares with the code's description and examples but not
+        with the runner-up's."""
+        from workbench.suggest.lexical import content_words
+
+        model, words = self.lexical_model, self.words
+        if model is not None and words is not None and label in self.trained and runner in self.trained:
+            row_of = {int(code): row for row, code in enumerate(model.classes_)}
+            mine, theirs = row_of.get(self.trained.index(label)), row_of.get(self.trained.index(runner))
+            if mine is not None and theirs is not None and words.n_words:
+                x = words.matrix[index, : words.n_words].tocoo()
+                coef = model.coef_[:, : words.n_words]
+                weight = x.data * (coef[mine, x.col] - coef[theirs, x.col])
+                ranked = [(w, str(words.vocabulary[c])) for w, c in zip(weight, x.col) if w > 0]
+                return [word for _, word in sorted(ranked, reverse=True)[:6]]
+        unit_words = content_words(self.units[index].text[:WORDS_CHARS])
+
+        def side(code: int | None) -> set[str]:
+            if code is None:
+                return set()
+            texts = [text for text, _ in code_texts(self.codes[code], self.language)]
+            texts += [self.units[u].text[:WORDS_CHARS] for u, lab in self.coded if lab == code][:50]
+            return {word[:STEM_CHARS] for text in texts for word in content_words(text)}
+
+        mine, theirs_words = side(label), side(runner)
+        shared = [word for word in dict.fromkeys(unit_words) if word[:STEM_CHARS] in mine]
+        return sorted(shared, key=lambda word: word[:STEM_CHARS] in theirs_words)[:6]  # this code's own first

@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import pairwise
+
+import numpy as np
 
 from workbench.text.normalise import fold
 
@@ -62,3 +65,96 @@ def analyse(texts: Iterable[str], language: str) -> list[list[str]]:
                 words.append(lemma)
         result.append(words)
     return result
+
+
+# -- the suggestions' lexical view and explanation words -------------------------------------------------
+# Written for this project rather than taken from spaCy: importing spaCy costs seconds on every run, and
+# its list lacks what makes explanations useless on customer verbatims: generic verbs (pouvoir, faire),
+# speaker labels (client, conseiller) and the greetings and recording notices of calls.
+_FRENCH_FUNCTION_WORDS = """
+a ai aie aient aies ait alors as au aucun aucune aupres auquel aura aurai auraient aurais aurait auras aurez
+auriez aurions aurons auront aussi autre autres aux auxquelles auxquels avaient avais avait avant avec avez
+aviez avions avoir avons ayant ayez ayons bah ben bien c ca car ce ceci cela celle celles celui cependant
+certain certaine certaines certains ces cet cette ceux chaque chez ci comme comment d dans de depuis des
+desquelles desquels dessous dessus deux devant doit doivent donc dont du duquel durant elle elles en encore
+entre es est et etaient etais etait etant ete etes etiez etions etre eu eue eues eurent eus eusse eut euh
+eux fait faire fais faisait fera fois font furent fus fut hein hum ici il ils j je jusqu jusque l la laquelle
+le lequel les lesquelles lesquels leur leurs lorsque lui m ma mais me meme memes mes moi mon n ne ni non nos
+notre nous o on ont ou par parce pas peu peut peuvent peux plus pour pourquoi pourrait pouvez pouvoir puis
+puisque qu quand que quel quelle quelles quels qui quoi s sa sans se sera serai seraient serais serait seras
+serez seriez serions serons seront ses si sien soi soient sois soit sommes son sont sous suis sur t ta te tes
+toi ton tous tout toute toutes tres tu un une unes uns voici voila vos votre vous vu y deja ok ah oh bon
+voila voir vais va vont aller allez alle dit dire dis savoir sais sait veux veut voulez vouloir voudrais
+faut falloir avez etc svp stp merci bonjour bonsoir cordialement madame monsieur mme mr oui non slt salut
+coucou bjr cdt bien ainsi apres aujourd hui ya jai cest quil quelle
+"""
+# Who speaks and how calls open and close: present in every transcript, so they never tell codes apart.
+_CALL_BOILERPLATE = """
+client cliente conseiller conseillere agent operateur interlocuteur appel appelle appeler appelez enregistre
+enregistrement service ecoute patience instant ligne bienvenue appareil remercie remercions journee soiree
+revoir plaisir aider
+"""
+
+
+@lru_cache(maxsize=1)
+def suggestion_stop_words() -> frozenset[str]:
+    """Folded words left out of the lexical view's word features and of explanations (French and English
+    function words, speaker labels, call boilerplate)."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(_FRENCH_FUNCTION_WORDS.split()) | frozenset(_CALL_BOILERPLATE.split()) | ENGLISH_STOP_WORDS
+
+
+def content_words(text: str) -> list[str]:
+    """The folded words of `text` that can tell codes apart. Word forms, not lemmas: no model to load,
+    and the character n-grams of the lexical view already join the inflections of one word."""
+    stops = suggestion_stop_words()
+    return [word for word in _WORD.findall(fold(text)) if word not in stops]
+
+
+def _folded(text: str) -> str:
+    return fold(text)
+
+
+class LexicalView:
+    """The few-shot classifier's lexical view: TF-IDF of content words and word pairs, next to TF-IDF of
+    character 3-5-grams (typos, SMS spelling and inflections still share most of their n-grams), both
+    fitted on the project's units and kept sparse (an SVD would blur the rare words that decide codes)."""
+
+    def __init__(self, texts: list[str]) -> None:
+        from scipy import sparse
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        n = len(texts)
+        self.words = TfidfVectorizer(analyzer=lambda text: _pairs(content_words(text)), sublinear_tf=True,
+                                     min_df=1, max_df=0.5 if n >= 20 else 1.0)
+        self.chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), preprocessor=_folded,
+                                      sublinear_tf=True, min_df=2 if n >= 50 else 1, max_features=50000)
+        word_matrix = _fit(self.words, texts)
+        char_matrix = _fit(self.chars, texts)
+        self.n_words = word_matrix.shape[1]
+        self.matrix = sparse.hstack([word_matrix, char_matrix]).tocsr() / np.sqrt(2)
+        self.vocabulary = np.array(self.words.get_feature_names_out() if self.n_words else [], dtype=object)
+        self.n_chars = char_matrix.shape[1]
+
+    def transform(self, texts: list[str]):  # type: ignore[no-untyped-def]
+        """Texts that were not fitted on (code descriptions) in the same space."""
+        from scipy import sparse
+
+        parts = [vectorizer.transform(texts) if width else sparse.csr_matrix((len(texts), 0))
+                 for vectorizer, width in ((self.words, self.n_words), (self.chars, self.n_chars))]
+        return sparse.hstack(parts).tocsr() / np.sqrt(2)
+
+
+def _fit(vectorizer, texts: list[str]):  # type: ignore[no-untyped-def]
+    from scipy import sparse
+
+    try:
+        return vectorizer.fit_transform(texts)
+    except ValueError:  # nothing left to count (every unit was stop words): an empty view
+        vectorizer.vocabulary_ = {}
+        return sparse.csr_matrix((len(texts), 0))
+
+
+def _pairs(words: list[str]) -> list[str]:
+    return words + [f"{a} {b}" for a, b in pairwise(words)]
