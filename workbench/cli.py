@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "workbench.commands.removal_cmds",
     "workbench.commands.check_cmds",
     "workbench.commands.exercise_cmds",
+    "workbench.commands.merge_cmds",
 )
 
 

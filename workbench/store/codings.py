@@ -131,15 +131,21 @@ def validate(project: Project, document_id: int, code_id: int, coder_id: int, st
 
 
 def insert(rec: Recorder, document_id: int, code_id: int, coder_id: int, checked: Checked, *,
-           origin: str = "manual", suggestion_id: int | None = None) -> int:
-    """Write a coding that `validate` passed, inside the caller's journalled action; returns its id."""
+           origin: str = "manual", suggestion_id: int | None = None, guid: str | None = None,
+           created_at: datetime | None = None) -> int:
+    """Write a coding that `validate` passed, inside the caller's journalled action; returns its id.
+    `guid` and `created_at` are given when the coding comes from another copy of the project (a team
+    merge), so that it keeps its identity and date there too."""
     if origin not in ORIGINS:
         raise CodingError(f"unknown origin {origin!r}; choose one of {', '.join(ORIGINS)}")
-    return rec.insert("codings", {
-        "guid": str(uuid.uuid4()), "document_id": document_id, "code_id": code_id,
+    values: dict[str, Any] = {
+        "guid": guid or str(uuid.uuid4()), "document_id": document_id, "code_id": code_id,
         "start_pos": checked.start, "end_pos": checked.end, "coder_id": coder_id, "origin": origin,
         "suggestion_id": suggestion_id,
-    })
+    }
+    if created_at is not None:
+        values["created_at"] = created_at
+    return rec.insert("codings", values)
 
 
 def get(project: Project, coding_id: int) -> Coding:

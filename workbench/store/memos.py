@@ -113,6 +113,15 @@ def list_memos(project: Project, target_kind: str | None = None, target_id: int 
     )
 
 
+def copy_memo(rec: Recorder, target_kind: str, target_id: int | None, coder_id: int | None, text: str,
+              created_at: Any, updated_at: Any) -> int:
+    """A memo written in another copy of the project (a team merge), inside the caller's action, keeping
+    its author and dates; returns its id."""
+    _check_target(rec.project, target_kind, target_id)
+    return rec.insert("memos", {"target_kind": target_kind, "target_id": target_id, "coder_id": coder_id,
+                                "text": _check_text(text), "created_at": created_at, "updated_at": updated_at})
+
+
 def memos_on(project: Project, target_kind: str, target_ids: list[int]) -> list[int]:
     """Ids of the memos about any of these targets."""
     if not target_ids:

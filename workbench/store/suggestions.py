@@ -85,11 +85,14 @@ def pending(project: Project, ids: Sequence[int]) -> list[dict[str, Any]]:
     return [rows[i] for i in dict.fromkeys(ids)]
 
 
-def decide(rec: Recorder, suggestion_id: int, status: str, relabel_code_id: int | None = None) -> None:
-    """Record the reviewer's decision (the acting coder of `rec`) inside a journalled action."""
+def decide(rec: Recorder, suggestion_id: int, status: str, relabel_code_id: int | None = None, *,
+           reviewer: int | None = None, at: datetime | None = None) -> None:
+    """Record the reviewer's decision inside a journalled action: by the acting coder of `rec`, now, unless
+    `reviewer` and `at` say who decided and when (a decision brought from a colleague's copy by a merge)."""
     if status not in STATUSES[1:]:
         raise WorkbenchError(f"unknown decision {status!r}; choose one of {', '.join(STATUSES[1:])}")
-    values: dict[str, Any] = {"status": status, "reviewed_by": rec.coder_id, "reviewed_at": _now()}
+    values: dict[str, Any] = {"status": status, "reviewed_by": rec.coder_id if reviewer is None else reviewer,
+                              "reviewed_at": at or _now()}
     if status == "relabelled":
         values["relabel_code_id"] = relabel_code_id
     rec.update("suggestions", suggestion_id, values)
