@@ -105,6 +105,12 @@ def read_exercise(project: Project, path: str | Path | None = None) -> ExerciseI
         raise ExerciseError(f"{path or project.path}: its exercise record is damaged ({exc})") from None
 
 
+def exercise_of(project: Project) -> ExerciseInfo | None:
+    """The exercise this project is (an exercise file or a hand-in), None for an ordinary project: the
+    window opens an exercise in trainee mode."""
+    return None if project.get_meta(EXERCISE_KEY) is None else read_exercise(project)
+
+
 def registered_exercises(project: Project) -> list[ExerciseInfo]:
     """The exercises created from this project, oldest first (the order progress is shown in)."""
     rows = project.rows("SELECT value FROM meta WHERE starts_with(key, ?)", [REGISTRY_PREFIX])

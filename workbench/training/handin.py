@@ -77,7 +77,14 @@ class HandIn:
 def hand_in(exercise_path: str | Path, trainee_name: str, out_path: str | Path) -> HandIn:
     """Write the signed hand-in `out_path`: a copy of the exercise file with the trainee's codings, the trainee
     recorded as a coder of role trainee (the role is corrected, journalled, when they coded as another)."""
-    source, out = Path(exercise_path), Path(out_path)
+    with Project.open(Path(exercise_path)) as exercise:
+        return hand_in_project(exercise, trainee_name, out_path)
+
+
+def hand_in_project(exercise: Project, trainee_name: str, out_path: str | Path) -> HandIn:
+    """`hand_in` on an exercise file already open (the trainee's window holds it: opening the file a second
+    time in the same process would drop the first connection's lock)."""
+    source, out = exercise.path, Path(out_path)
     trainee = trainee_name.strip()
     if not trainee:
         raise ExerciseError("a hand-in needs the trainee's name")
@@ -85,25 +92,29 @@ def hand_in(exercise_path: str | Path, trainee_name: str, out_path: str | Path) 
         raise ExerciseError(f"{out}: a hand-in is a project file, whose name ends in {SUFFIX}")
     if out.exists() or out.is_symlink():
         raise ExerciseError(f"{out} already exists; give the hand-in a new file name")
-    with Project.open(source) as exercise:
-        info = read_exercise(exercise, source)
-        if exercise.get_meta(HANDIN_KEY) is not None:
-            raise ExerciseError(f"{source} is already a hand-in; hand in the exercise file itself")
-        role = coder_role(exercise, trainee)
-        if role is None:
-            known = [row[0] for row in exercise.rows("SELECT name FROM coders ORDER BY name")]
-            raise ExerciseError(f"{source}: nobody named {trainee!r} coded this exercise "
-                                f"(coders: {', '.join(known) if known else 'none yet'})")
-        if role != "trainee":
-            set_role(exercise, trainee, "trainee")
-        codings = _trainee_codings(exercise, trainee)
-        record = HandIn(str(out), info.guid, trainee, len(codings), signature(info.guid, trainee, codings),
-                        datetime.now(UTC).isoformat(timespec="seconds"))
-        with output_file(out, exercise) as partial:
-            exercise.copy_into(partial)
-            with Project.open(partial) as copy, copy.transaction():
-                copy.set_meta(HANDIN_KEY, json.dumps(record.__dict__, ensure_ascii=False, sort_keys=True))
+    info = read_exercise(exercise, source)
+    if is_handin(exercise):
+        raise ExerciseError(f"{source} is already a hand-in; hand in the exercise file itself")
+    role = coder_role(exercise, trainee)
+    if role is None:
+        known = [row[0] for row in exercise.rows("SELECT name FROM coders ORDER BY name")]
+        raise ExerciseError(f"{source}: nobody named {trainee!r} coded this exercise "
+                            f"(coders: {', '.join(known) if known else 'none yet'})")
+    if role != "trainee":
+        set_role(exercise, trainee, "trainee")
+    codings = _trainee_codings(exercise, trainee)
+    record = HandIn(str(out), info.guid, trainee, len(codings), signature(info.guid, trainee, codings),
+                    datetime.now(UTC).isoformat(timespec="seconds"))
+    with output_file(out, exercise) as partial:
+        exercise.copy_into(partial)
+        with Project.open(partial) as copy, copy.transaction():
+            copy.set_meta(HANDIN_KEY, json.dumps(record.__dict__, ensure_ascii=False, sort_keys=True))
     return record
+
+
+def is_handin(project: Project) -> bool:
+    """Whether this project is a hand-in (a copy of an exercise already signed by a trainee)."""
+    return project.get_meta(HANDIN_KEY) is not None
 
 
 # -- collecting ---------------------------------------------------------------------------------------------
