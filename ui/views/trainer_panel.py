@@ -1,31 +1,26 @@
-"""Trainer view: a trainee's coding scored against a reference coder, code by code, with the passages
-the trainee missed or coded wrongly — what a trainer needs to give feedback."""
+"""Trainer view (the Formation tab): the results of exercises handed out to trainees (`FeedbackView`), and
+any two coders of the project compared, code by code, with the passages one missed or coded wrongly."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from ui.views.feedback_view import FeedbackView
+from ui.views.score_table import ScoreTable
+from ui.views.score_table import percent as _percent
 from workbench.errors import WorkbenchError
 from workbench.project import Project
 from workbench.store import coders
 from workbench.training import trainee_scores
-
-
-def _percent(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return QCoreApplication.translate("TrainerPanel", "{percent} %").format(percent=f"{100 * value:.0f}")
 
 
 class TrainerPanel(QWidget):
@@ -42,23 +37,11 @@ class TrainerPanel(QWidget):
         self.score_button = QPushButton(self.tr("Évaluer"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)  # one long line of scores, longer in English: wrap, not widen
-        self.per_code = QTableWidget(0, 4)
-        self.per_code.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Précision"), self.tr("Rappel"), self.tr("F1")])
-        self.misses = QTableWidget(0, 3)
-        self.false_alarms = QTableWidget(0, 3)
-        for table in (self.misses, self.false_alarms):
-            table.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Document"), self.tr("Passage")])
-        for table in (self.per_code, self.misses, self.false_alarms):
-            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-            table.verticalHeader().setVisible(False)
-            table.horizontalHeader().setStretchLastSection(True)
-        # The scores stay in view however long the code paths are: those take the room left, elided.
-        header = self.per_code.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, header.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, header.ResizeMode.ResizeToContents)
-        self.per_code.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # The scores stay in view however long the code paths are: those take the room left, elided in the middle.
+        self.per_code = ScoreTable([self.tr("Code"), self.tr("Précision"), self.tr("Rappel"), self.tr("F1")],
+                                   numeric=(1, 2, 3))
+        self.misses = ScoreTable([self.tr("Code"), self.tr("Document"), self.tr("Passage")])
+        self.false_alarms = ScoreTable([self.tr("Code"), self.tr("Document"), self.tr("Passage")])
         tabs = QTabWidget()
         tabs.addTab(self.per_code, self.tr("Par code"))
         tabs.addTab(self.misses, self.tr("Oublis"))
@@ -71,18 +54,28 @@ class TrainerPanel(QWidget):
         top.addWidget(self.trainee, 1, 1)
         top.addWidget(self.score_button, 1, 2)
         top.setColumnStretch(1, 1)
+        pair_page = QWidget()
+        pair_layout = QVBoxLayout(pair_page)
+        pair_layout.addLayout(top)
+        pair_layout.addWidget(self.summary)
+        pair_layout.addWidget(tabs)
+        self.exercises = FeedbackView()
+        self.exercises.openMatch.connect(self.openMatch)
+        self.pages = QTabWidget()
+        self.pages.addTab(self.exercises, self.tr("Exercices"))
+        self.pages.addTab(pair_page, self.tr("Deux codeurs"))
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(tabs)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
         self.score_button.clicked.connect(self.score)
-        self.misses.cellDoubleClicked.connect(lambda row, _c: self._open(self._misses, row))
-        self.false_alarms.cellDoubleClicked.connect(lambda row, _c: self._open(self._alarms, row))
+        self.misses.cellDoubleClicked.connect(lambda row, _c: self._open(self.misses, self._misses, row))
+        self.false_alarms.cellDoubleClicked.connect(lambda row, _c: self._open(self.false_alarms, self._alarms, row))
         self._misses: list[dict] = []
         self._alarms: list[dict] = []
 
     def set_project(self, project: Project) -> None:
         self.project = project
+        self.exercises.set_project(project)
         listed = coders.list_coders(project)
         for combo, preferred in ((self.reference, "reference"), (self.trainee, "trainee")):
             combo.clear()
@@ -110,22 +103,16 @@ class TrainerPanel(QWidget):
                 false_alarms=self.tr("%n fausses alertes", "", len(report.false_alarms)),
             )
         )
-        self.per_code.setRowCount(len(report.per_code))
-        for row, item in enumerate(report.per_code):
-            values = (item.code, _percent(item.span.precision), _percent(item.span.recall), _percent(item.span.f1))
-            for column, value in enumerate(values):
-                self.per_code.setItem(row, column, QTableWidgetItem(value))
+        self.per_code.fill([[item.code, (_percent(item.span.precision), item.span.precision),
+                             (_percent(item.span.recall), item.span.recall), (_percent(item.span.f1), item.span.f1)]
+                            for item in report.per_code])
         self._misses, self._alarms = report.misses, report.false_alarms
         for table, rows in ((self.misses, report.misses), (self.false_alarms, report.false_alarms)):
-            table.setRowCount(len(rows))
-            for row, entry in enumerate(rows):
-                values = (str(entry.get("code", "")), str(entry.get("title") or entry.get("document_id")),
-                          str(entry.get("text", "")).replace("\n", " "))
-                for column, value in enumerate(values):
-                    table.setItem(row, column, QTableWidgetItem(value))
+            table.fill([[entry["code"], entry["title"], entry["text"]] for entry in rows], entries=list(range(len(rows))))
         return True
 
-    def _open(self, rows: list[dict], row: int) -> None:
-        entry = rows[row]
-        if {"document_id", "start", "end"} <= entry.keys():
+    def _open(self, table: ScoreTable, rows: list[dict], row: int) -> None:
+        index = table.entry(row)
+        if index is not None:
+            entry = rows[index]
             self.openMatch.emit(entry["document_id"], entry["start"], entry["end"])

@@ -1,0 +1,83 @@
+"""A read-only, sortable table for scores and passages, shared by the trainer's views.
+
+Numbers sort as numbers (a missing score, shown "—", sorts below 0 %), each row remembers the entry it
+shows, so a double-click after sorting still opens the right passage, and long code paths are elided in
+the middle ("Relations/…/Ex-amis"): the code's own name, at the end of its path, always stays readable,
+and the whole path is in the tooltip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def percent(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return QCoreApplication.translate("TrainerPanel", "{percent} %").format(percent=f"{100 * value:.0f}")
+
+
+class _Item(QTableWidgetItem):
+    """Sorts by its sort key when it has one (numbers), else by its text, case- and accent-blind enough."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        mine, theirs = self.data(SORT_ROLE), other.data(SORT_ROLE)
+        if mine is not None and theirs is not None:
+            return mine < theirs
+        return self.text().casefold() < other.text().casefold()
+
+
+Cell = str | tuple[str, float | None]  # text, or (text, number to sort by; None sorts lowest)
+
+
+class ScoreTable(QTableWidget):
+    def __init__(self, columns: Sequence[str], numeric: Sequence[int] = (), parent: QWidget | None = None) -> None:
+        super().__init__(0, len(columns), parent)
+        self.setHorizontalHeaderLabels(list(columns))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.verticalHeader().setVisible(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.setWordWrap(False)
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in range(len(columns)):
+            mode = QHeaderView.ResizeMode.ResizeToContents if column in numeric else QHeaderView.ResizeMode.Stretch
+            header.setSectionResizeMode(column, mode)
+        # No column sorted until the user clicks one: the rows keep the engine's order (codebook order,
+        # hardest code first…); afterwards each refill keeps the user's sort.
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.setSortingEnabled(True)
+
+    def fill(self, rows: Sequence[Sequence[Cell]], entries: Sequence[int] | None = None) -> None:
+        """Replace the rows; `entries[i]` is what row i stands for (an index into the caller's list)."""
+        self.setSortingEnabled(False)  # inserting into a sorted table moves rows under the loop
+        self.clearContents()
+        self.setRowCount(len(rows))
+        for row, cells in enumerate(rows):
+            for column, cell in enumerate(cells):
+                text, key = (cell, None) if isinstance(cell, str) else cell
+                item = _Item(text.replace("\n", " "))
+                item.setToolTip(text)
+                if not isinstance(cell, str):
+                    item.setData(SORT_ROLE, -1.0 if key is None else float(key))
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if column == 0 and entries is not None:
+                    item.setData(ENTRY_ROLE, entries[row])
+                self.setItem(row, column, item)
+        self.setSortingEnabled(True)
+
+    def entry(self, row: int) -> int | None:
+        """The entry the row (as sorted now) stands for."""
+        item = self.item(row, 0)
+        return None if item is None else item.data(ENTRY_ROLE)
+
+    def column_texts(self, column: int) -> list[str]:
+        return [self.item(row, column).text() for row in range(self.rowCount())]
