@@ -445,12 +445,14 @@ def _agreement_lines(project: Project, report: MergeReport) -> list[str]:
     except WorkbenchError as exc:
         return [f"Agreement between {', '.join(names)} could not be measured ({exc}); see: {command}"]
     overall = measured.overall
-    if not measured.document_ids or overall.krippendorff_alpha is None:
+    if not measured.document_ids:
         return [f"Agreement between {', '.join(names)}: not measurable yet (no document coded by all of them); "
-                f"see: {command} --documents …"]
+                f"choose documents: {command} --documents …"]
+    alpha = ("Krippendorff's alpha undefined (" + "; ".join(overall.notes) + ")" if overall.krippendorff_alpha is None
+             else f"Krippendorff's alpha {overall.krippendorff_alpha:.2f}")
     percent = "" if overall.percent_agreement is None else f", {overall.percent_agreement:.0%} agreement"
     return [f"Agreement between {', '.join(names)} on {plural(len(measured.document_ids), 'document')}: "
-            f"Krippendorff's alpha {overall.krippendorff_alpha:.2f}{percent}; per code: {command}"]
+            f"{alpha}{percent}; per code: {command}"]
 
 
 def merge_projects(project: Project, sources: Sequence[str | Path], progress: ProgressCallback = no_progress,

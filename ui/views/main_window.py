@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
         self.export_menu = ExportMenu(self)
         for action in (self.workspace.new_action, self.open_action, self.workspace.recent_menu.menuAction(),
                        self.workspace.coder_action, self.import_action, self.export_menu.menuAction(),
-                       self.backup_action, quit_action):
+                       self.workspace.merge_action, self.backup_action, quit_action):
             file_menu.addAction(action)
         edit_menu = self.menuBar().addMenu(self.tr("&Édition"))
         self.undo_action = QAction(self.tr("&Annuler"), self, shortcut=QKeySequence.StandardKey.Undo)

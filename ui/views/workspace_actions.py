@@ -1,6 +1,7 @@
-"""The window's actions about the workspace rather than the data: create and open projects (welcome page,
-File > New project…, File > Open recent), who is coding (File > Coder…, the status bar's coder button),
-the language of the window (View > Language) and the preferences (Edit > Settings…)."""
+"""The window's actions about the workspace rather than the data: create, open and merge projects (welcome
+page, File > New project…, File > Open recent, File > Merge projects…), who is coding (File > Coder…, the
+status bar's coder button), the language of the window (View > Language) and the preferences (Edit >
+Settings…)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,9 @@ class WorkspaceActions(QObject):
         self.new_action.triggered.connect(self.new_project)
         self.recent_menu = QMenu(self.tr("Projets &récents"), window)
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+        self.merge_action = QAction(self.tr("&Fusionner des projets…"), window)
+        self.merge_action.triggered.connect(self.open_merge_dialog)
+        self.merge_dialog: QDialog | None = None
         self.coder_action = QAction(self.tr("&Codeur…"), window)
         self.coder_action.triggered.connect(self.choose_coder)
         self.settings_action = QAction(self.tr("&Paramètres…"), window, shortcut=QKeySequence.StandardKey.Preferences)
@@ -94,6 +98,18 @@ class WorkspaceActions(QObject):
             action.triggered.connect(partial(self.open_path, path))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction(self.tr("Aucun projet récent")).setEnabled(False)
+
+    def open_merge_dialog(self) -> QDialog | None:
+        """File > Merge projects…: colleagues' copies of the open project brought back into it."""
+        from ui.views.merge_dialog import MergeDialog
+
+        if self.window.project is None:
+            return None
+        if self.merge_dialog is None or not self.merge_dialog.isVisible():
+            self.merge_dialog = MergeDialog(self.window)
+        self.merge_dialog.show()
+        self.merge_dialog.raise_()
+        return self.merge_dialog
 
     # -- the coder --------------------------------------------------------------------------------------
     def choose_coder(self) -> str | None:

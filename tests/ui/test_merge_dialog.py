@@ -1,0 +1,71 @@
+"""File > Fusionner des projets…: a colleague's copy merged into the open project as a job, the report shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from builders import add_coder_row
+from panel_fixtures import fill, open_window
+from PySide6.QtWidgets import QFileDialog
+
+from workbench import codebook, journal
+from workbench.backup import backup_project
+from workbench.coding import apply_code
+from workbench.project import Project
+
+
+def _colleague_copy(project: Project, out: Path) -> Path:
+    """A copy of `project` in which nora coded two answers and renamed a code the window's project keeps."""
+    backup_project(project, out)
+    with Project.open(out) as copy:
+        apply_code(copy, 1, codebook.find_code(copy, "Facturation"), coder="nora")
+        apply_code(copy, 2, codebook.find_code(copy, "Compliment"), 0, 7, coder="nora")
+        codebook.rename_code(copy, codebook.find_code(copy, "Compliment"), "Remerciement")
+    return out
+
+
+def test_the_file_menu_merges_a_copy_and_shows_the_report(qtbot, project: Project, tmp_path: Path,
+                                                          monkeypatch) -> None:
+    fill(project)
+    add_coder_row(project, "claire")
+    apply_code(project, 1, codebook.find_code(project, "Facturation"), coder="claire")
+    copy = _colleague_copy(project, tmp_path / "nora.vwb")
+    window = open_window(qtbot, project)
+    file_menu = window.menuBar().actions()[0].menu()
+    merge_action = next(a for a in file_menu.actions() if a.text() == "&Fusionner des projets…")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args, **kwargs: ([str(copy)], ""))
+    merge_action.trigger()
+    dialog = window.workspace.merge_dialog
+    assert dialog is not None and dialog.isVisible() and not dialog.merge_button.isEnabled()
+    dialog.add_button.click()
+    assert dialog.paths() == [copy] and dialog.merge_button.isEnabled()
+
+    with qtbot.waitSignal(window.workspace.merge_dialog.start().signals.finished, timeout=60000):
+        pass
+    qtbot.waitUntil(lambda: window.job is None, timeout=10000)
+    shown = dialog.report.toPlainText().splitlines()
+    assert shown[0] == "merged 1 project into test.vwb (1 coding added, 1 item skipped)"
+    assert shown[2] == "nora.vwb: brought 1 coding, 1 new coder; 1 item already in the target"
+    assert shown[3] == ("nora.vwb: skipped: code «Motifs/Remerciement» is «Motifs/Compliment» in the target (same "
+                        "GUID: renamed or moved differently; make the names agree, then merge again) (1 codings)")
+    assert shown[4].startswith("Agreement between claire, nora on 1 document: Krippendorff's alpha undefined (")
+    assert shown[4].endswith(f"100% agreement; per code: workbench agreement {project.path} --coders claire,nora")
+    assert project.scalar("SELECT count(*) FROM codings g JOIN coders k ON k.id = g.coder_id "
+                          "WHERE k.name = 'nora'") == 1
+    assert journal.next_undo(project)["action"] == "merge_project"
+
+
+def test_a_refused_file_is_said_in_the_report_and_changes_nothing(qtbot, project: Project, tmp_path: Path) -> None:
+    fill(project)
+    window = open_window(qtbot, project)
+    dialog = window.workspace.open_merge_dialog()
+    stranger = tmp_path / "ailleurs.vwb"
+    stranger.write_bytes(b"pas un projet")
+    dialog.add_paths([stranger, stranger])
+    assert dialog.paths() == [stranger]
+    with qtbot.waitSignal(dialog.start().signals.finished, timeout=60000):
+        pass
+    assert dialog.report.toPlainText().splitlines()[2] == (
+        "ailleurs.vwb: refused: ailleurs.vwb is not a Verbatim Workbench project (not a DuckDB file); "
+        "it was not modified")
+    assert journal.next_undo(project) is None or journal.next_undo(project)["action"] != "merge_project"

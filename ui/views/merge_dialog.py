@@ -1,0 +1,123 @@
+"""File > Fusionner des projets…: colleagues' copies of the open project brought back into it.
+
+The dialog only gathers the files and shows what came of them; the merge itself is `workbench.merge`, run
+as the window's job (progress and Cancel in the status bar, the project as it was after a Cancel). Its
+report stays on screen, conflicts included, because each skipped item is something a person must resolve
+before merging the copy again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from ui.workers import Job
+
+if TYPE_CHECKING:
+    from ui.views.main_window import MainWindow
+    from workbench.merge import MergeReport
+
+
+class MergeDialog(QDialog):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.job: Job | None = None
+        self.setWindowTitle(self.tr("Fusionner des projets"))
+        intro = QLabel(self.tr(
+            "Choisissez les copies de ce projet codées par vos collègues. Leurs codages, mémos, codeurs et "
+            "décisions de revue rejoignent le projet ouvert ; un conflit (code renommé autrement, texte "
+            "différent, rôle différent) est signalé et ce qu'il touche est laissé de côté. Chaque copie "
+            "fusionnée s'annule par Édition > Annuler."))
+        intro.setWordWrap(True)
+        self.files = QListWidget()
+        self.add_button = QPushButton(self.tr("&Ajouter des projets…"))
+        self.add_button.clicked.connect(self.choose_files)
+        self.remove_button = QPushButton(self.tr("&Retirer"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        file_buttons = QHBoxLayout()
+        file_buttons.addWidget(self.add_button)
+        file_buttons.addWidget(self.remove_button)
+        file_buttons.addStretch(1)
+        self.report = QPlainTextEdit(readOnly=True)
+        self.report.setPlaceholderText(self.tr("Le compte rendu de la fusion s'affichera ici."))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.merge_button = self.buttons.addButton(self.tr("&Fusionner"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.merge_button.clicked.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (intro, self.files):
+            layout.addWidget(widget)
+        layout.addLayout(file_buttons)
+        layout.addWidget(self.report, 1)
+        layout.addWidget(self.buttons)
+        self.resize(640, 480)
+        self._update_buttons()
+
+    def add_paths(self, paths: list[Path]) -> None:
+        present = {self.files.item(row).text() for row in range(self.files.count())}
+        for path in paths:
+            if str(path) not in present:
+                present.add(str(path))
+                self.files.addItem(str(path))
+        self._update_buttons()
+
+    def paths(self) -> list[Path]:
+        return [Path(self.files.item(row).text()) for row in range(self.files.count())]
+
+    def choose_files(self) -> None:
+        project = self.window_.project
+        folder = str(project.path.parent) if project is not None else ""
+        chosen, _ = QFileDialog.getOpenFileNames(self, self.tr("Projets à fusionner"), folder,
+                                                 self.tr("Projets Verbatim Workbench (*.vwb)"))
+        self.add_paths([Path(path) for path in chosen])
+
+    def remove_selected(self) -> None:
+        for item in self.files.selectedItems():
+            self.files.takeItem(self.files.row(item))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.merge_button.setEnabled(self.files.count() > 0 and self.job is None)
+
+    def start(self) -> Job | None:
+        """Run the merge as the window's job; one job at a time, as for the menus."""
+        from workbench.merge import merge_projects
+
+        if self.window_.project is None or not self.files.count():
+            return None
+        if self.window_.job is not None:
+            self.report.setPlainText(self.tr("Une tâche est déjà en cours : attendez sa fin."))
+            return None
+        self.report.setPlainText(self.tr("Fusion en cours…"))
+        self.job = self.window_.start_job(
+            self.tr("Fusion"), merge_projects, self.paths(), warn_failures=False,
+            cancelled=self.tr("Fusion annulée : le projet est resté tel qu'avant."))
+        self.job.signals.finished.connect(self.show_report)
+        self.job.signals.failed.connect(self._ended_without_report)
+        self.job.signals.cancelled.connect(
+            lambda: self._ended_without_report(self.tr("Fusion annulée : le projet est resté tel qu'avant.")))
+        self._update_buttons()
+        return self.job
+
+    def show_report(self, report: MergeReport) -> None:
+        self.job = None
+        self.report.setPlainText("\n".join([report.summary(), "", *report.lines()]))
+        self._update_buttons()
+
+    def _ended_without_report(self, message: str) -> None:
+        self.job = None
+        self.report.setPlainText(message)
+        self._update_buttons()
