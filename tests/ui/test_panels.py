@@ -75,13 +75,19 @@ def test_trainer_panel_scores_a_trainee(qtbot, filled: Project) -> None:
     window = open_window(qtbot, filled)
     panel = window.trainer_panel
     assert panel.reference.currentData() == "ref" and panel.trainee.currentData() == "stagiaire"
-    assert panel.score()
+    assert panel.score() is not None
+    assert panel.score() is None and not panel.score_button.isEnabled()  # one scoring at a time, off the GUI thread
+    qtbot.waitUntil(lambda: panel.job is None, timeout=30000)
     # Only documents both coders worked on count (the trainee has not reached document 3 yet).
     assert panel.misses.rowCount() == 1  # the compliment
     assert panel.false_alarms.rowCount() == 1  # billing on the compliment
     assert "Compliment" in panel.misses.item(0, 0).text()
     panel.misses.cellDoubleClicked.emit(0, 0)
     assert window.viewer.view is not None
+    panel.trainee.setCurrentIndex(panel.trainee.findData("ref"))  # the reference against itself
+    panel.score()
+    qtbot.waitUntil(lambda: panel.job is None, timeout=30000)
+    assert panel.summary.text().startswith("⚠ ") and "Traceback" not in panel.summary.text()
 
 
 def test_chart_panel_draws_frequencies_and_explains_missing_topics(qtbot, filled: Project) -> None:

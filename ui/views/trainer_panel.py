@@ -3,6 +3,8 @@ any two coders of the project compared, code by code, with the passages one miss
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,10 +19,14 @@ from PySide6.QtWidgets import (
 from ui.views.feedback_view import FeedbackView
 from ui.views.score_table import ScoreTable
 from ui.views.score_table import percent as _percent
-from workbench.errors import WorkbenchError
+from ui.workers import Job
 from workbench.project import Project
 from workbench.store import coders
 from workbench.training import trainee_scores
+
+
+def _score(project: Project, reference: str, trainee: str, **_job: Any) -> trainee_scores.TraineeReport:
+    return trainee_scores.score_trainee(project, reference, trainee)
 
 
 class TrainerPanel(QWidget):
@@ -29,6 +35,7 @@ class TrainerPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.project: Project | None = None
+        self.job: Job | None = None
         self.reference = QComboBox()
         self.trainee = QComboBox()
         for combo in (self.reference, self.trainee):  # compact, so the window's three panes fit its width
@@ -86,14 +93,27 @@ class TrainerPanel(QWidget):
                     combo.setCurrentIndex(index)
                     break
 
-    def score(self) -> bool:
-        if self.project is None or self.reference.count() == 0:
-            return False
-        try:
-            report = trainee_scores.score_trainee(self.project, self.reference.currentData(), self.trainee.currentData())
-        except WorkbenchError as exc:
-            self.summary.setText(f"⚠ {exc}")
-            return False
+    def score(self) -> Job | None:
+        """Score the trainee on a worker thread (thousands of codings take longer than a frame); None when
+        there is nobody to score or a scoring runs."""
+        if self.project is None or self.reference.count() == 0 or self.job is not None:
+            return None
+        job = Job(_score, self.project.worker(), self.reference.currentData(), self.trainee.currentData())
+        job.signals.finished.connect(self._scored)
+        job.signals.failed.connect(self._failed)
+        self.job = job
+        self.score_button.setEnabled(False)
+        job.start()
+        return job
+
+    def _failed(self, message: str) -> None:
+        self.job = None
+        self.score_button.setEnabled(True)
+        self.summary.setText(f"⚠ {message}")
+
+    def _scored(self, report: trainee_scores.TraineeReport) -> None:
+        self.job = None
+        self.score_button.setEnabled(True)
         self.summary.setText(
             self.tr("Passages : F1 {span_f1} (précision {precision}, rappel {recall}) · documents : F1 {document_f1}"
                     " · {misses}, {false_alarms}").format(
@@ -109,7 +129,6 @@ class TrainerPanel(QWidget):
         self._misses, self._alarms = report.misses, report.false_alarms
         for table, rows in ((self.misses, report.misses), (self.false_alarms, report.false_alarms)):
             table.fill([[entry["code"], entry["title"], entry["text"]] for entry in rows], entries=list(range(len(rows))))
-        return True
 
     def _open(self, table: ScoreTable, rows: list[dict], row: int) -> None:
         index = table.entry(row)
