@@ -6,10 +6,11 @@ child `Description`) and optional `Sets/Set/MemberCode`. The project exchange (`
 urn:QDA-XML:project:1.0) uses the same `Codes/Code` structure, so the functions that build and read a
 `<Codes>` tree take the namespace as a parameter and are reused by the project exchange.
 
-What REFI has no element for (key, scheme, inclusion, exclusion, indicators, examples, translations,
-attributes) is appended to the Description after a line `--- verbatim-workbench ---`, as YAML. Other
-tools show it as readable text; our import reads it back, so a round trip through a .qdc loses nothing.
-`metadata=False` leaves the block out (a plain definition only).
+In a `.qdc`, what REFI has no element for (key, scheme, inclusion, exclusion, indicators, examples,
+translations, attributes) is appended to the Description after a line `--- verbatim-workbench ---`, as
+YAML (a codebook file has no other place); our import reads it back, so a round trip through a .qdc loses
+nothing. `metadata=False` leaves the block out (a plain definition only): the project exchange does so
+and carries those fields in a member of the archive that other tools do not show.
 
 Import parses with defusedxml: a file that declares a DTD, entities or external references is refused
 (billion-laughs and external-entity attacks), before anything is read into the project.
@@ -55,21 +56,23 @@ def description_text(code: Mapping[str, Any], metadata: bool = True) -> str | No
 
 def parse_description(text: str | None) -> dict[str, Any]:
     """Split a Description into {'description': …} plus the fields of our block when there is a valid one.
-    A block that is not valid YAML mapping is left in the description as plain text."""
+    A block that is not valid YAML mapping is left in the description as plain text. The description is kept
+byte for byte (trailing blanks and newlines included): other tools' codebooks come back as they were."""
     import yaml
 
-    if not text:
+    if not text or not text.strip():
         return {"description": None}
     head, marker, tail = text.partition(MARKER)
     if not marker:
-        return {"description": text.strip() or None}
+        return {"description": text}
     try:
         extras = yaml.safe_load(tail)
     except yaml.YAMLError:
         extras = None
     if not isinstance(extras, dict):
-        return {"description": text.strip() or None}
-    result: dict[str, Any] = {"description": head.strip() or None}
+        return {"description": text}
+    head = head.removesuffix("\n\n")
+    result: dict[str, Any] = {"description": head if head.strip() else None}
     for field in EXTRAS:
         value = extras.get(field)
         if field in ("indicators", "examples"):
@@ -83,11 +86,14 @@ def parse_description(text: str | None) -> dict[str, Any]:
 
 # -- Codes tree -> XML ------------------------------------------------------------------------------------
 def codes_to_xml(parent_element: Any, project: Project, ns: str, code_ids: Sequence[int] | None = None, *,
-                 metadata: bool = True, note_refs: Mapping[int, Sequence[str]] | None = None) -> Any:
+                 metadata: bool = True, note_refs: Mapping[int, Sequence[str]] | None = None,
+                 memos: Mapping[int | None, str] | None = None) -> Any:
     """Append a `<Codes>` element (lxml) under `parent_element` with the project's codes, nested.
 
     `code_ids`: only these codes (a code whose parent is not among them becomes a top-level code).
     `note_refs`: code id -> GUIDs of notes, written as `<NoteRef targetGUID=…>` (project exchange only).
+    `memos`: code id -> its memos as one text, appended to the Description, where other tools show a
+    code's memo (project exchange only; our import takes the definition from the archive's sidecar).
     Returns the `<Codes>` element. Raises CodingError when there is no code to write (REFI needs one).
     """
     from lxml import etree
@@ -110,6 +116,9 @@ def codes_to_xml(parent_element: Any, project: Project, ns: str, code_ids: Seque
         if node["color"]:
             element.set("color", node["color"])
         text = description_text(node, metadata)
+        memo = (memos or {}).get(node["id"])
+        if memo:
+            text = f"{text}\n\n{memo}" if text else memo
         if text:
             etree.SubElement(element, _q(ns, "Description")).text = text
         for guid in (note_refs or {}).get(node["id"], ()):

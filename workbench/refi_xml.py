@@ -37,7 +37,15 @@ PROJECT_NS = "urn:QDA-XML:project:1.0"
 ORIGIN = "Verbatim Workbench"
 # Seed of the deterministic GUIDs this program derives (users, variables, documents, selections, notes).
 GUID_NAMESPACE = uuid.UUID("6f1c2b9e-5d3a-4c1e-9b7a-2f0d8e4a6c51")
-# Variables that carry the document fields REFI has no attribute for; the import turns them back into fields.
+# The archive member holding what REFI has no place for and only this program reads (see export.refi).
+SIDECAR = "verbatim-workbench.json"
+SIDECAR_FORMAT = 1
+# Position conventions an export can write: the project's own, and NVivo's (named in the origin attribute,
+# so that our import counts the same way).
+UTF16_CRLF = "utf16-crlf"
+POSITIONS = {"codepoints": "code points, LF", UTF16_CRLF: "UTF-16 units, CRLF"}
+# Variables that carried the document fields REFI has no attribute for in exports before the sidecar;
+# the import still turns them back into fields.
 KIND_VARIABLE = "vwb:kind"
 OCCURRED_VARIABLE = "vwb:occurred_at"
 LANG_VARIABLE = "vwb:lang"
@@ -107,10 +115,11 @@ def xml_text(value: str) -> str:
 
 
 def xml_datetime(value: datetime | None) -> str | None:
-    """An xsd:dateTime. Project timestamps are naive local times (DuckDB's TIMESTAMP), written as such."""
+    """An xsd:dateTime with its UTC offset. Project timestamps are naive local times (DuckDB's TIMESTAMP):
+    without the offset, a tool in another time zone would shift every date by the difference."""
     if value is None:
         return None
-    return value.isoformat()
+    return (value if value.tzinfo is not None else value.astimezone()).isoformat()
 
 
 def parse_datetime(value: str | None) -> datetime | None:

@@ -30,13 +30,23 @@ def _open(path: Path) -> tuple[etree._Element, dict[str, bytes]]:
     return etree.fromstring(files.pop("project.qde")), files
 
 
+def _notes(root: etree._Element, files: dict[str, bytes]) -> dict[str, str]:
+    """Note GUID -> its text, read from the archive member its plainTextPath names (as QualCoder does)."""
+    found = {}
+    for note in root.findall("q:Notes/q:Note", NS):
+        assert note.find("q:PlainTextContent", NS) is None  # the schema allows one of the two, not both
+        member = "sources/" + note.get("plainTextPath").removeprefix("internal://")
+        found[note.get("guid")] = files[member].decode("utf-8")
+    return found
+
+
 def test_export_is_valid_and_holds_every_part(rich, tmp_path, schema):
     project, _ = rich
     summary = export_qdpx(project, tmp_path / "out.qdpx")
     root, files = _open(tmp_path / "out.qdpx")
     schema.assertValid(root)
     assert summary == {"path": str(tmp_path / "out.qdpx"), "documents": 3, "codes": 6, "codings": 6, "memos": 4,
-                       "users": 2, "variables": 8}
+                       "users": 2, "variables": 5}
     assert root.get("name") == "test" and root.get("origin").startswith("Verbatim Workbench")
     assert [user.get("name") for user in root.findall("q:Users/q:User", NS)] == ["alice", "bob"]
     assert root.findall("q:Users/q:User", NS)[0].get("guid") == user_guid("alice")
@@ -45,12 +55,14 @@ def test_export_is_valid_and_holds_every_part(rich, tmp_path, schema):
         ("Émotions", "false", "#332288"), ("Motifs", "true", "#DDCC77")]
     assert top[0].findtext("q:Description", namespaces=NS) == "Ce que ressent le client."
     assert [code.get("name") for code in top[0].iter(f"{{{NS['q']}}}Code")] == ["Émotions", "Joie 😀", "Colère", "Rage"]
-    assert len(root.findall("q:Cases/q:Case", NS)) == 3
+    assert root.findall("q:Cases/q:Case", NS) == []  # the project has no cases: none invented
     assert len(root.findall("q:Notes/q:Note", NS)) == 4
     [code_set] = root.findall("q:Sets/q:Set", NS)
     assert code_set.get("name") == "Négatif" and len(code_set.findall("q:MemberCode", NS)) == 2
     # one plain-text file per document, the stored text exactly: UTF-8, LF, no BOM
-    assert sorted(files.values()) == sorted(text.encode("utf-8") for text in TEXTS)
+    texts = [files[f"sources/{source.get('guid')}.txt"] for source in root.findall("q:Sources/q:TextSource", NS)]
+    assert sorted(texts) == sorted(text.encode("utf-8") for text in TEXTS)
+    assert len(files) == 1 + 3 + 4  # the sidecar, the texts, the memos
     for source in root.findall("q:Sources/q:TextSource", NS):
         assert f"sources/{source.get('guid')}.txt" in files
         assert source.get("plainTextPath") == f"internal://{source.get('guid')}.txt"
@@ -72,9 +84,8 @@ def test_positions_are_code_points_into_the_exported_text(rich, tmp_path):
 def test_notes_hang_on_their_targets(rich, tmp_path):
     project, ids = rich
     export_qdpx(project, tmp_path / "out.qdpx")
-    root, _ = _open(tmp_path / "out.qdpx")
-    notes = {note.get("guid"): note.findtext("q:PlainTextContent", namespaces=NS)
-             for note in root.findall("q:Notes/q:Note", NS)}
+    root, files = _open(tmp_path / "out.qdpx")
+    notes = _notes(root, files)
 
     def texts(refs: list) -> list[str]:
         return [notes[ref.get("targetGUID")] for ref in refs]
@@ -91,8 +102,7 @@ def test_variables_are_typed_and_values_sit_on_sources(rich, tmp_path):
     export_qdpx(project, tmp_path / "out.qdpx")
     root, _ = _open(tmp_path / "out.qdpx")
     types = {var.get("name"): var.get("typeOfVariable") for var in root.findall("q:Variables/q:Variable", NS)}
-    assert types == {"canal": "Text", "nps": "Integer", "note": "Float", "vip": "Boolean", "jour": "DateTime",
-                     "vwb:kind": "Text", "vwb:occurred_at": "DateTime", "vwb:lang": "Text"}
+    assert types == {"canal": "Text", "nps": "Integer", "note": "Float", "vip": "Boolean", "jour": "DateTime"}
     guid = {var.get("name"): var.get("guid") for var in root.findall("q:Variables/q:Variable", NS)}
     source = root.find("q:Sources/q:TextSource[@name='Courriel 7']", NS)
     values = {
@@ -102,11 +112,9 @@ def test_variables_are_typed_and_values_sit_on_sources(rich, tmp_path):
     assert values[guid["canal"]] == [("TextValue", "=SUM(A1)")]
     assert values[guid["nps"]] == [("IntegerValue", "-3")]
     assert values[guid["jour"]] == [("DateValue", "2026-03-13")]
-    assert values[guid["vwb:kind"]] == [("TextValue", "email")]
-    assert guid["vwb:occurred_at"] not in values  # this e-mail has no date
-    third = root.find("q:Sources/q:TextSource[@plainTextPath]", NS)
-    assert third is not None
-    untitled = [s for s in root.findall("q:Sources/q:TextSource", NS) if s.get("name") is None]
+    sources = root.findall("q:Sources/q:TextSource", NS)
+    assert [s.get("name") for s in sources] == ["Appel 1", "Courriel 7", "None.txt, row 1"]  # untitled: file, row
+    untitled = [s for s in sources if s.get("name") == "None.txt, row 1"]
     empty = [v for v in untitled[0].findall("q:VariableValue", NS) if len(v) == 1]
     assert [v.find("q:VariableRef", NS).get("targetGUID") for v in empty] == [guid["nps"]]  # NULL kept as no value
 
@@ -126,12 +134,12 @@ def test_export_is_stable(rich, tmp_path):
 def test_code_and_coder_filters(rich, tmp_path, schema):
     project, _ = rich
     export_qdpx(project, tmp_path / "motifs.qdpx", codes=["Motifs"], coders=["alice"])
-    root, _ = _open(tmp_path / "motifs.qdpx")
+    root, files = _open(tmp_path / "motifs.qdpx")
     schema.assertValid(root)
     assert [code.get("name") for code in root.iter(f"{{{NS['q']}}}Code")] == ["Motifs", "Prix"]
     selections = root.findall(".//q:PlainTextSelection", NS)
     assert len(selections) == 1 and selections[0].get("creatingUser") == user_guid("alice")
-    notes = [note.findtext("q:PlainTextContent", namespaces=NS) for note in root.findall("q:Notes/q:Note", NS)]
+    notes = list(_notes(root, files).values())
     assert "Ironie ?" not in notes  # its coding (Colère) is not exported
     assert "Inclure les frais." in notes
     assert [user.get("name") for user in root.findall("q:Users/q:User", NS)] == ["alice", "bob"]  # bob wrote a memo
@@ -149,15 +157,16 @@ def test_empty_project_exports_a_valid_file(project, tmp_path, schema):
     summary = export_qdpx(project, tmp_path / "empty.qdpx")
     root, files = _open(tmp_path / "empty.qdpx")
     schema.assertValid(root)
-    assert files == {} and summary["documents"] == 0 and len(root) == 0
+    assert list(files) == ["verbatim-workbench.json"] and summary["documents"] == 0 and len(root) == 0
 
 
 def test_text_xml_cannot_carry_is_dropped(project, tmp_path, schema):
     add_memo(project, "project", None, "bip\x07 fin")
     export_qdpx(project, tmp_path / "out.qdpx")
-    root, _ = _open(tmp_path / "out.qdpx")
+    root, files = _open(tmp_path / "out.qdpx")
     schema.assertValid(root)
-    assert root.findtext("q:Notes/q:Note/q:PlainTextContent", namespaces=NS) == "bip fin"
+    assert root.find("q:Notes/q:Note", NS).get("name") == "bip fin"
+    assert list(_notes(root, files).values()) == ["bip\x07 fin"]  # the member is not XML: kept whole
 
 
 def test_export_errors(rich, tmp_path):
@@ -199,7 +208,7 @@ def test_demo_step_writes_demo_qdpx_and_checks_the_round_trip(rich, tmp_path, sc
     demo_step(ctx)
     root, _ = _open(tmp_path / "demo.qdpx")
     schema.assertValid(root)
-    assert lines[1] == "  demo.qdpx: 3 documents, 6 codes, 6 codings, 4 memos, 8 variables, 2 users"
+    assert lines[1] == "  demo.qdpx: 3 documents, 6 codes, 6 codings, 4 memos, 5 variables, 2 users"
     assert lines[2].endswith(": lossless")
     assert ctx.results["refi"]["lost"] == {"documents": 0, "codes": 0, "codings": 0, "values": 0, "memos": 0}
 
@@ -222,7 +231,6 @@ def test_values_that_do_not_fit_their_type_stay_readable(project, tmp_path, sche
     assert written == {
         "n": ("TextValue", "douze"), "f": ("FloatValue", "1000"), "g": ("TextValue", "nan"),
         "b": ("TextValue", "oui"), "d": ("TextValue", "12/03/2026"), "h": ("DateTimeValue", "2026-03-12T09:05:00"),
-        "vwb:kind": ("TextValue", "other"),
     }
 
 

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.errors import ExportError
+from workbench.export.document_names import untitled_names
 from workbench.export.tables import CONTEXT, FORMULA_PREFIXES, Table, matrix_table, segments_table
 from workbench.filters import NO_FILTERS, Filters
 from workbench.output import check_output, output_file
@@ -127,6 +128,22 @@ class _Sheet:
         if self._header and self.columns:
             self.ws.auto_filter.ref = f"A1:{self._letter(len(self.columns))}{max(self.rows, 1)}"
         return self.rows - (1 if self._header else 0)
+
+
+def _named(table: Table, names: dict[int, str]) -> Table:
+    """`table` with the `document` cell of every untitled document filled with its file and row (see
+    `document_names`): a survey row with an empty cell could not be traced back to its respondent."""
+    if "document" not in table.columns or "document_id" not in table.columns:
+        return table
+    key, cell = table.columns.index("document_id"), table.columns.index("document")
+
+    def rows() -> Iterator[tuple[Any, ...]]:
+        for row in table.rows:
+            if not row[cell] and row[key] in names:
+                row = (*row[:cell], names[row[key]], *row[cell + 1:])
+            yield row
+
+    return Table(table.name, table.columns, table.types, rows())
 
 
 def _write_table(workbook: Any, title: str, table: Table, progress: ProgressCallback, freeze: str = "A2") -> int:
@@ -279,7 +296,7 @@ def _topics_sheet(project: Project, workbook: Any) -> int:
     return _write_frame(workbook, "Topics", frame, percent=("share",))
 
 
-def _suggestions_sheet(project: Project, workbook: Any, filters: Filters) -> int:
+def _suggestions_sheet(project: Project, workbook: Any, filters: Filters, names: dict[int, str]) -> int:
     from workbench.export.tables import code_levels
 
     levels, _depth = code_levels(project)
@@ -302,7 +319,7 @@ def _suggestions_sheet(project: Project, workbook: Any, filters: Filters) -> int
     sheet = _Sheet(workbook, "Suggestions", columns)
     for row in rows:
         sheet.append_any([row[0], row[1], sheet.styled(row[2], number_format="0.00"),
-                          "/".join(levels.get(row[3], ())), *row[4:]])
+                          "/".join(levels.get(row[3], ())), row[4], row[5] or names.get(row[4]), *row[6:]])
     return sheet.finish()
 
 
@@ -366,12 +383,15 @@ def export_xlsx(project: Project, path: str | Path, *, sheets: Sequence[str] | N
     pairs = list(crosstabs) if crosstabs is not None else default_crosstabs(project)
     workbook = Workbook(write_only=True)
     counts: dict[str, int] = {}
+    names = untitled_names(project)
     for step, name in enumerate(chosen):
         progress(step, len(chosen), name)
         if name == "Segments":
-            counts[name] = _write_table(workbook, name, segments_table(project, filters, context=context), progress)
+            counts[name] = _write_table(workbook, name, _named(segments_table(project, filters, context=context), names),
+                                        progress)
         elif name == "Matrix":
-            counts[name] = _write_table(workbook, name, matrix_table(project, filters), progress, freeze="C2")
+            counts[name] = _write_table(workbook, name, _named(matrix_table(project, filters), names), progress,
+                                        freeze="C2")
         elif name == "Codebook":
             counts[name] = _codebook_sheet(project, workbook, filters)
         elif name == "Frequencies":
@@ -386,7 +406,7 @@ def export_xlsx(project: Project, path: str | Path, *, sheets: Sequence[str] | N
         elif name == "Topics":
             counts[name] = _topics_sheet(project, workbook)
         elif name == "Suggestions":
-            counts[name] = _suggestions_sheet(project, workbook, filters)
+            counts[name] = _suggestions_sheet(project, workbook, filters, names)
         else:
             counts[name] = _charts_sheet(project, workbook, filters, pairs, coders)
     with output_file(path, project) as partial:

@@ -1,33 +1,36 @@
 """Export a project as a REFI-QDA project (`.qdpx`), the exchange format of ATLAS.ti, MAXQDA, NVivo, QualCoder…
 
 The archive holds `project.qde` (namespace `urn:QDA-XML:project:1.0`, valid against the official
-Project.xsd) and `sources/<GUID>.txt`, one UTF-8 file per document holding exactly `documents.text`
-(LF line endings, no BOM), so selection positions are the project's own code-point offsets, unchanged.
+Project.xsd), `sources/<GUID>.txt`, one UTF-8 file per document holding exactly `documents.text` (LF line
+endings, no BOM) so selection positions are the project's own code-point offsets, and `sources/<GUID>.txt`
+for each memo too. With `positions="utf16-crlf"` the texts are written with CRLF line endings and every
+position counts UTF-16 units over that file, which is how NVivo counts.
 
 What goes where, and why:
 - `<Users>`: every coder. A coder's GUID is derived from its name, so the same person has the same GUID in
   every export of every project (tools that merge projects then see one user, not two).
-- `<CodeBook>`: the code tree with GUIDs, colours, descriptions and `isCodable`, written by
-  `workbench.codebook_refi.codes_to_xml` (which appends the fields REFI lacks, such as inclusion criteria
-  and examples, to the Description in a block our import reads back); memos on codes are `<NoteRef>`s
-  inside their `<Code>`. Code sets are `<Sets>` with `<MemberCode>`s.
+- `<CodeBook>`: the code tree with GUIDs, colours and `isCodable`. A code's `<Description>` is its
+  definition followed by its memos, because that is where other tools show a code's memo.
 - `<Variables>`: every variable, typed. A date variable with times of day is a `DateTime` variable; its
-  date-only values stay `DateValue`s so they come back unchanged. Three reserved variables carry what REFI
-  has no place for and the project keeps per document: `vwb:kind`, `vwb:occurred_at`, `vwb:lang`
-  (written only when some document has a value); our importer turns them back into document fields.
-- `<Sources>`: one `<TextSource>` per document with its variable values (Project.xsd hangs them on the
-  source) and one `<PlainTextSelection>` per coding, holding one `<Coding>` (its GUID is the coding's).
-- `<Cases>`: one case per document, holding the same values and a `<SourceRef>`: NVivo reads attributes
-  from cases only, and a verbatim is one contact, the natural case. (Grouping by customer would need a
-  customer-id convention the projects do not share.)
-- `<Notes>`: every memo as a `<Note>` with `<PlainTextContent>`, referenced from its target: the project
-  (`<Project><NoteRef>`), a document (`<TextSource><NoteRef>`), a coding (`<Coding><NoteRef>`) or a code.
-Not exported, because REFI has no place for them: coder roles, document parts (quoted replies,
-signatures), segments, suggestions and topics.
+  date-only values stay `DateValue`s so they come back unchanged.
+- `<Sources>`: one `<TextSource>` per document, named uniquely (its title, else its file and row: see
+  `document_names`), its memos as `<Description>` and as `<NoteRef>`s, its variable values (Project.xsd
+  hangs them on the source) and one `<PlainTextSelection>` per coding, holding one `<Coding>` (its GUID
+  is the coding's) and the coding's memos as the selection's `<Description>`.
+- `<Notes>`: every memo as a `<Note>` whose text is an archive member (`plainTextPath`, the form QualCoder
+  reads), referenced from its target: the project, a document, a coding or a code.
+- `verbatim-workbench.json`: what REFI has no place for and only this program reads back (document kind,
+  date and language; a code's key, scheme, criteria, examples and translations; the exact definitions;
+  coder roles). Other tools ignore an archive member they do not know, so their users never see it as
+  text, and the Descriptions above stay plain prose.
+No `<Cases>`: the project has no cases (a verbatim is not a person), and one case per document only gave
+other tools duplicate case names to refuse. Not exported, because REFI has no place for them: document
+parts (quoted replies, signatures), segments, suggestions and topics.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 from collections import defaultdict
@@ -38,15 +41,17 @@ from pathlib import Path
 from typing import Any
 
 from workbench import __version__
+from workbench.errors import ExportError
 from workbench.filters import Filters, make_filters
 from workbench.output import check_output, output_file
 from workbench.project import Project
 from workbench.refi_xml import (
-    KIND_VARIABLE,
-    LANG_VARIABLE,
-    OCCURRED_VARIABLE,
     ORIGIN,
+    POSITIONS,
     PROJECT_NS,
+    SIDECAR,
+    SIDECAR_FORMAT,
+    UTF16_CRLF,
     as_guid,
     derived_guid,
     xml_datetime,
@@ -58,6 +63,9 @@ _DECIMAL = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _DATETIME = re.compile(r"^([0-9]{4}-[0-9]{2}-[0-9]{2})[ T]([0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?)$")
 _BOOLEAN = ("true", "false", "1", "0")
+# Code fields REFI has no place for, carried in the sidecar member (with the exact definition).
+_CODE_FIELDS = ("description", "key", "scheme", "inclusion", "exclusion", "indicators", "examples", "translations",
+                "attributes")
 
 
 def _q(tag: str) -> str:
@@ -143,9 +151,12 @@ def _exported_codes(project: Project, filters: Filters) -> list[int] | None:
 class _Builder:
     """Collects the project's rows and writes the `<Project>` element (one instance per export)."""
 
-    def __init__(self, project: Project, filters: Filters) -> None:
+    def __init__(self, project: Project, filters: Filters, positions: str) -> None:
+        from workbench.export.document_names import unique_names
+
         self.project = project
         self.filters = filters
+        self.positions = positions
         self.seed = _project_seed(project)
         self.code_ids = _exported_codes(project, filters)
         code_clause = "" if self.code_ids is None else " AND c.code_id IN (SELECT unnest(?::INTEGER[]))"
@@ -163,9 +174,10 @@ class _Builder:
             params,
         )
         self.documents = project.dicts(
-            "SELECT d.id, d.kind, d.title, d.text, d.lang, d.occurred_at, s.imported_at "
-            "FROM documents d LEFT JOIN sources s ON s.id = d.source_id ORDER BY d.id"
+            "SELECT d.id, d.kind, d.title, d.text, d.lang, d.occurred_at, d.position, s.name AS source_name, "
+            "s.imported_at FROM documents d LEFT JOIN sources s ON s.id = d.source_id ORDER BY d.id"
         )
+        self.names = unique_names([(d["id"], d["title"], d["source_name"], d["position"]) for d in self.documents])
         self.document_guid = {doc["id"]: derived_guid(self.seed, "document", doc["id"]) for doc in self.documents}
         self.coding_guid = {coding["id"]: as_guid(coding["guid"]) for coding in self.codings}
         self.code_guid = dict(project.rows("SELECT id, guid FROM codes"))
@@ -198,6 +210,14 @@ class _Builder:
                 found[memo["target_id"]].append(memo["guid"])
         return found
 
+    def memo_text(self, kind: str) -> dict[int | None, str]:
+        """Target id -> its memos as one text, for the `<Description>` other tools show as the memo."""
+        found: dict[int | None, list[str]] = defaultdict(list)
+        for memo in self.memos:
+            if memo["target_kind"] == kind:
+                found[memo["target_id"]].append(memo["text"])
+        return {target: "\n\n".join(texts) for target, texts in found.items()}
+
     def users(self) -> list[str]:
         if not self.filters.coder_ids:
             return [name for (name,) in self.project.rows("SELECT name FROM coders ORDER BY id")]
@@ -209,6 +229,9 @@ class _Builder:
         }
         return sorted(names)
 
+    def exported_text(self, text: str) -> str:
+        return text.replace("\n", "\r\n") if self.positions == UTF16_CRLF else text
+
     def build(self) -> Any:
         from lxml import etree
 
@@ -218,13 +241,14 @@ class _Builder:
         users = self.users()
         root = etree.Element(_q("Project"), nsmap={None: PROJECT_NS})
         created = project.get_meta("created_at")
+        origin = f"{ORIGIN} {__version__}" + (f" ({POSITIONS[UTF16_CRLF]})" if self.positions == UTF16_CRLF else "")
         _set(
             root,
             name=project.path.stem,
-            origin=f"{ORIGIN} {__version__}",
+            origin=origin,
             creatingUserGUID=user_guid(users[0]) if users else None,
-            creationDateTime=created,
-            modifiedDateTime=datetime.now().replace(microsecond=0).isoformat(),
+            creationDateTime=_meta_datetime(created),
+            modifiedDateTime=xml_datetime(datetime.now().replace(microsecond=0)),
         )
         if users:
             element = etree.SubElement(root, _q("Users"))
@@ -232,10 +256,9 @@ class _Builder:
                 etree.SubElement(element, _q("User"), guid=user_guid(name), name=xml_text(name))
         if project.scalar("SELECT count(*) FROM codes"):
             codes_to_xml(etree.SubElement(root, _q("CodeBook")), project, PROJECT_NS, self.code_ids,
-                         note_refs=self.notes_on("code"))
+                         metadata=False, note_refs=self.notes_on("code"), memos=self.memo_text("code"))
         variables = self._variables(root)
         if self.documents:
-            self._cases(root, variables)
             self._sources(root, variables)
         if self.memos:
             notes = etree.SubElement(root, _q("Notes"))
@@ -245,15 +268,36 @@ class _Builder:
                     note,
                     guid=memo["guid"],
                     name=xml_text(" ".join(memo["text"].split())[:60]),
+                    plainTextPath=f"internal://{memo['guid']}.txt",
                     creatingUser=user_guid(memo["coder"]) if memo["coder"] else None,
                     creationDateTime=xml_datetime(memo["created_at"]),
                     modifiedDateTime=xml_datetime(memo["updated_at"]),
                 )
-                etree.SubElement(note, _q("PlainTextContent")).text = xml_text(memo["text"])
         sets_to_xml(root, project, PROJECT_NS, self.code_ids, member_attribute="targetGUID")
         for guid in self.notes_on("project").get(None, []):
             etree.SubElement(root, _q("NoteRef"), targetGUID=guid)
         return root
+
+    def sidecar(self) -> dict[str, Any]:
+        """What only this program reads back (see the module docstring), keyed by the GUIDs of the XML."""
+        from workbench import codebook
+
+        codes = {}
+        wanted = None if self.code_ids is None else set(self.code_ids)
+        for node in codebook.code_tree(self.project):
+            if wanted is None or node["id"] in wanted:
+                codes[node["guid"]] = {field: node[field] for field in _CODE_FIELDS if node.get(field)}
+        documents = {
+            self.document_guid[doc["id"]]: {
+                "title": doc["title"], "kind": doc["kind"], "lang": doc["lang"],
+                "occurred_at": doc["occurred_at"].isoformat(sep=" ") if doc["occurred_at"] else None,
+            }
+            for doc in self.documents
+        }
+        roles = dict(self.project.rows("SELECT name, role FROM coders"))
+        return {"format": SIDECAR_FORMAT, "positions": self.positions, "memo_descriptions": True,
+                "codes": codes, "documents": documents,
+                "coders": {name: roles[name] for name in self.users() if name in roles}}
 
     def _variables(self, root: Any) -> list[dict[str, Any]]:
         """Declares the variables and returns them with their values by document."""
@@ -268,18 +312,6 @@ class _Builder:
         for variable in variables:
             variable["values"] = values[variable["id"]]
             variable["refi_type"] = _refi_type(variable["type"], variable["values"].values())
-        reserved = (
-            (KIND_VARIABLE, "text", "kind", lambda v: v),
-            (OCCURRED_VARIABLE, "date", "occurred_at", lambda v: v.isoformat(sep=" ")),
-            (LANG_VARIABLE, "text", "lang", lambda v: v),
-        )
-        for name, var_type, column, render in reserved:
-            found = {doc["id"]: render(doc[column]) for doc in self.documents if doc[column] is not None}
-            if found:
-                variables.append(
-                    {"name": name, "type": var_type, "values": found, "reserved": True,
-                     "refi_type": _refi_type(var_type, found.values())}
-                )
         if variables:
             element = etree.SubElement(root, _q("Variables"))
             for variable in variables:
@@ -290,20 +322,6 @@ class _Builder:
                 )
         return variables
 
-    def _cases(self, root: Any, variables: list[dict[str, Any]]) -> None:
-        from lxml import etree
-
-        cases = etree.SubElement(root, _q("Cases"))
-        for doc in self.documents:
-            case = etree.SubElement(
-                cases, _q("Case"), guid=derived_guid(self.seed, "case", doc["id"]),
-                name=xml_text(doc["title"] or f"Document {doc['id']}"),
-            )
-            for variable in variables:
-                if not variable.get("reserved") and doc["id"] in variable["values"]:
-                    _add_value(case, variable["guid"], variable["type"], variable["values"][doc["id"]])
-            etree.SubElement(case, _q("SourceRef"), targetGUID=self.document_guid[doc["id"]])
-
     def _sources(self, root: Any, variables: list[dict[str, Any]]) -> None:
         from lxml import etree
 
@@ -312,24 +330,33 @@ class _Builder:
         for coding in self.codings:
             by_document[coding["document_id"]].append(coding)
         document_notes = self.notes_on("document")
+        document_memos = self.memo_text("document")
         coding_notes = self.notes_on("coding")
+        coding_memos = self.memo_text("coding")
         for doc in self.documents:
             guid = self.document_guid[doc["id"]]
             source = etree.SubElement(sources, _q("TextSource"))
             _set(
-                source, guid=guid, name=xml_text(doc["title"]) if doc["title"] else None,
+                source, guid=guid, name=xml_text(self.names[doc["id"]]),
                 plainTextPath=f"internal://{guid}.txt", creationDateTime=xml_datetime(doc["imported_at"]),
             )
+            if doc["id"] in document_memos:
+                etree.SubElement(source, _q("Description")).text = xml_text(document_memos[doc["id"]])
+            position = _units(doc["text"]) if self.positions == UTF16_CRLF else None
             for coding in by_document[doc["id"]]:
                 coding_guid = self.coding_guid[coding["id"]]
                 user = user_guid(coding["coder"])
                 stamp = xml_datetime(coding["created_at"])
+                start, end = coding["start_pos"], coding["end_pos"]
+                if position is not None:
+                    start, end = position[start], position[end]
                 selection = etree.SubElement(source, _q("PlainTextSelection"))
                 _set(
                     selection, guid=derived_guid("selection", coding_guid),
-                    startPosition=str(coding["start_pos"]), endPosition=str(coding["end_pos"]),
-                    creatingUser=user, creationDateTime=stamp,
+                    startPosition=str(start), endPosition=str(end), creatingUser=user, creationDateTime=stamp,
                 )
+                if coding["id"] in coding_memos:
+                    etree.SubElement(selection, _q("Description")).text = xml_text(coding_memos[coding["id"]])
                 element = etree.SubElement(selection, _q("Coding"))
                 _set(element, guid=coding_guid, creatingUser=user, creationDateTime=stamp)
                 etree.SubElement(element, _q("CodeRef"), targetGUID=as_guid(coding["code_guid"]))
@@ -342,29 +369,60 @@ class _Builder:
                     _add_value(source, variable["guid"], variable["type"], variable["values"][doc["id"]])
 
 
+def _units(text: str) -> list[int]:
+    """Offset in UTF-16 units of the text written with CRLF line endings, for every code-point offset
+    0..len(text): a line ending and a character outside the BMP count two."""
+    offsets = [0]
+    total = 0
+    for char in text:
+        total += 2 if char == "\n" or ord(char) > 0xFFFF else 1
+        offsets.append(total)
+    return offsets
+
+
+def _meta_datetime(value: str | None) -> str | None:
+    """The project's creation time (stored as text in meta) as an xsd:dateTime with its offset."""
+    if not value:
+        return None
+    try:
+        return xml_datetime(datetime.fromisoformat(value))
+    except ValueError:
+        return None
+
+
 def export_qdpx(
     project: Project,
     path: str | Path,
     *,
     codes: Iterable[str | int] | None = None,
     coders: Iterable[str | int] | None = None,
+    positions: str = "codepoints",
 ) -> dict[str, Any]:
     """Write `project` to `path` as a .qdpx. `codes` (paths, keys or ids; sub-codes included) and `coders`
-    (names or ids) restrict the codings exported. The file appears whole or not at all.
+    (names or ids) restrict the codings exported. `positions` is "codepoints" (LF texts, code-point
+    offsets: what QualCoder, MAXQDA and ATLAS.ti read) or "utf16-crlf" (CRLF texts, UTF-16 offsets: what
+    NVivo counts). The file appears whole or not at all.
 
     Returns counts of what was written, for the CLI and the demo to print."""
     from lxml import etree
 
     path = Path(path)
+    if positions not in POSITIONS:
+        raise ExportError(f"positions {positions!r}: choose one of {', '.join(POSITIONS)}")
     check_output(path, project)
     filters = make_filters(project, codes=codes or (), coders=coders or ())
-    builder = _Builder(project, filters)
+    builder = _Builder(project, filters, positions)
     root = builder.build()
     xml = etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
+    sidecar = json.dumps(builder.sidecar(), ensure_ascii=False, indent=1, default=str).encode("utf-8")
     with output_file(path, project) as partial, zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("project.qde", xml)
+        archive.writestr(SIDECAR, sidecar)
         for doc in builder.documents:
-            archive.writestr(f"sources/{builder.document_guid[doc['id']]}.txt", doc["text"].encode("utf-8"))
+            text = builder.exported_text(doc["text"])
+            archive.writestr(f"sources/{builder.document_guid[doc['id']]}.txt", text.encode("utf-8"))
+        for memo in builder.memos:
+            archive.writestr(f"sources/{memo['guid']}.txt", memo["text"].encode("utf-8"))
     return {
         "path": str(path),
         "documents": len(builder.documents),

@@ -57,6 +57,8 @@ from workbench.refi_xml import (
     LANG_VARIABLE,
     OCCURRED_VARIABLE,
     RESERVED_VARIABLES,
+    SIDECAR,
+    SIDECAR_FORMAT,
     BoundedStream,
     SafeZip,
     ZipLimits,
@@ -211,6 +213,25 @@ class _Archive:
                     return decode_text(found, self._read_file(found))
         return None
 
+    def sidecar(self, warnings: list[str]) -> dict[str, Any]:
+        """Our export's sidecar member as a dict; {} when the archive has none. One that cannot be read is
+        said and ignored: the archive is still a valid REFI project without it."""
+        import json
+
+        member = self.zip.find(SIDECAR) if self.zip is not None else None
+        if member is None:
+            return {}
+        self._check_text_size(member, self.zip.size(member))
+        try:
+            data = json.loads(self.zip.read(member).decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            data = None
+        if not isinstance(data, dict) or data.get("format") != SIDECAR_FORMAT:
+            warnings.append(f"{SIDECAR} is not in a format this version reads: ignored (kinds, languages and "
+                            "code criteria of the documents and codes are not restored)")
+            return {}
+        return data
+
     def _check_text_size(self, name: str, size: int) -> None:
         limit = self.limits.max_text_bytes
         if size > limit:
@@ -292,6 +313,8 @@ class _Model:
     notes: dict[str, _Note] = field(default_factory=dict)
     project_notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # What our own export wrote in its sidecar member (see export.refi); empty for other tools' archives.
+    sidecar: dict[str, Any] = field(default_factory=dict)
 
 
 # Sections whose records can be large (a source's selections, a case's source references): their
@@ -476,7 +499,7 @@ class _Reader:
 
     def _text_source(self, element: Any, parts: _Parts) -> _Source | None:
         guid = self.guid(element)
-        name = _clean(element.get("name")) or None
+        name = _clean(element.get("name")) or _file_name(element.get("plainTextPath")) or None
         label = name or guid
         if parts.content is not None:
             raw: str | None = parts.content
@@ -540,6 +563,14 @@ def _outside(reference: str) -> bool:
     if scheme:
         return scheme.group(1).lower() not in ("internal", "relative")
     return reference.startswith(("/", "\\")) or bool(re.match(r"^[A-Za-z]:", reference))
+
+
+def _file_name(reference: str | None) -> str:
+    """The file name a `plainTextPath` ends with (a nameless source is called after its file, as the
+    tool that wrote it showed it), '' when there is none."""
+    if not reference:
+        return ""
+    return _clean(re.split(r"[/\\]", reference.partition("://")[2] or reference)[-1])
 
 
 def _clean(value: str | None) -> str:
@@ -626,6 +657,7 @@ class _Writer:
         return coder_id
 
     def write(self, source_id: int) -> None:
+        self._sidecar_codes(self.model.codes)
         for guid in self.model.users:
             self.coder(guid)
         self._codes(self.model.codes, None)
@@ -634,6 +666,49 @@ class _Writer:
         self._values()
         self._codings()
         self._memos()
+
+    @property
+    def mirrored(self) -> bool:
+        """Whether the Descriptions of sources and selections repeat memos that the archive's notes also
+        hold (our own export writes both, so other tools show them): those are not imported twice."""
+        return self.model.sidecar.get("memo_descriptions") is True
+
+    def _sidecar_codes(self, nodes: list[dict[str, Any]]) -> None:
+        """Take each code's definition and extra fields from our sidecar, where the archive has one: the
+        Description there is the definition followed by the code's memos."""
+        entries = self.model.sidecar.get("codes")
+        if not isinstance(entries, dict):
+            return
+        for node in nodes:
+            entry = entries.get(node["guid"])
+            if isinstance(entry, dict):
+                for name in _CODE_FIELDS[1:]:
+                    value = entry.get(name)
+                    if name in ("indicators", "examples"):
+                        node[name] = [str(item) for item in value] if isinstance(value, list) else []
+                    elif name in ("translations", "attributes"):
+                        node[name] = value if isinstance(value, dict) and value else None
+                    else:
+                        node[name] = value if isinstance(value, str) else None
+            self._sidecar_codes(node.get("children") or [])
+
+    def _document_fields(self, source: _Source, reserved: dict[str, str]) -> tuple[str | None, str, str | None,
+                                                                                 datetime | None]:
+        """(title, kind, lang, occurred_at) of a new document: from our sidecar, else from the reserved
+        variables of older exports, else the source's name and 'other'."""
+        entry = self.model.sidecar.get("documents", {}).get(source.guid) \
+            if isinstance(self.model.sidecar.get("documents"), dict) else None
+        if isinstance(entry, dict):
+            fields = {KIND_VARIABLE: entry.get("kind"), LANG_VARIABLE: entry.get("lang"),
+                      OCCURRED_VARIABLE: entry.get("occurred_at")}
+            title = entry.get("title") if isinstance(entry.get("title"), str) else None
+        else:
+            fields = {reserved[guid]: value for guid, value in source.values.items() if guid in reserved}
+            title = source.name
+        kind, lang, occurred = (value if isinstance(value, str) else None for value in
+                                (fields.get(KIND_VARIABLE), fields.get(LANG_VARIABLE), fields.get(OCCURRED_VARIABLE)))
+        return (title, kind if kind in DOCUMENT_KINDS else "other", lang,
+                parse_datetime(occurred.replace(" ", "T")) if occurred else None)
 
     # codes
     def _codes(self, nodes: list[dict[str, Any]], parent_id: int | None) -> None:
@@ -717,10 +792,8 @@ class _Writer:
             pending[text].append(source)
             if len(pending[text]) > 1:
                 continue
-            fields = {reserved[guid]: value for guid, value in source.values.items() if guid in reserved}
-            kind, occurred = fields.get(KIND_VARIABLE), fields.get(OCCURRED_VARIABLE)
-            fresh.append((source_id, kind if kind in DOCUMENT_KINDS else "other", source.name, text, fields.get(LANG_VARIABLE),
-                          parse_datetime(occurred.replace(" ", "T")) if occurred else None, len(text), position))
+            title, kind, lang, occurred = self._document_fields(source, reserved)
+            fresh.append((source_id, kind, title, text, lang, occurred, len(text), position))
         ids = reserve_ids(self.project, "documents_id", len(fresh))
         for document_id, row in zip(ids, fresh):
             for source in pending[row[3]]:
@@ -822,7 +895,7 @@ class _Writer:
         self._flush_codings()
         for source in self.model.sources:
             for selection in source.selections:
-                if selection.codings and selection.description:
+                if selection.codings and selection.description and not self.mirrored:
                     self._memo("coding", self.codings.get(selection.codings[0].guid), selection.description,
                                selection.user, selection.created, None)
         if out_of_bounds:
@@ -906,7 +979,7 @@ class _Writer:
 
         for source in model.sources:
             document_id = self.documents[source.guid]
-            if source.description:
+            if source.description and not self.mirrored:
                 self._memo("document", document_id, source.description, None, source.created, None)
             attach("document", document_id, source.notes)
             for selection in source.selections:
@@ -948,6 +1021,7 @@ def _read_refi(path: str | Path, limits: ZipLimits = DEFAULT_LIMITS) -> tuple[_M
     try:
         with archive.project_xml() as (stream, where):
             model = _Reader(archive, where, limits).read(stream)
+        model.sidecar = archive.sidecar(model.warnings)
     finally:
         archive.close()
     return model, choose_convention([source.placed for source in model.sources], model.origin)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from workbench.refi_xml import ORIGIN
+from workbench.refi_xml import ORIGIN, POSITIONS, UTF16_CRLF
 
 STRIP = " \t\n"
 # After line-break and control handling, only ASCII characters remain below U+0080, and none of them
@@ -252,7 +252,8 @@ class Placed:
 def candidates(origin: str | None) -> tuple[Convention, ...]:
     """The conventions an archive written by `origin` may use, the preferred first on a tie."""
     if origin and origin.startswith(ORIGIN):
-        return (AS_IN_FILE,)
+        # Our own export says how it counted: code points over LF texts, or UTF-16 units over CRLF texts.
+        return (CONVENTIONS[3],) if POSITIONS[UTF16_CRLF] in origin else (AS_IN_FILE,)
     preferred = list(CONVENTIONS)
     if origin and "atlas" in origin.casefold():
         preferred.insert(0, preferred.pop(1))
