@@ -129,7 +129,13 @@ def test_exercise_from_creation_to_feedback(qtbot, monkeypatch, reference: Proje
     student.exercises.trainee.hand_in(handin)
     qtbot.waitUntil(lambda: "Copie rendue" in student.statusBar().currentMessage(), timeout=30000)
     assert handin.is_file()
-    student.close()  # the trainee's laptop: in another process, the exercise file is not open beside the trainer's
+    student.close()
+    handed = MainWindow(None, coder="poste-12")  # the copy reopened: signed, it is not to be handed in again
+    qtbot.addWidget(handed)
+    assert handed.workspace.open_path(handin)
+    assert "Copie rendue" in handed.exercise_banner.heading.text() and "Léa" in handed.exercise_banner.heading.text()
+    assert not handed.exercise_banner.hand_in_button.isEnabled()
+    handed.close()  # the trainee's laptop: in another process, the exercise file is not open beside the trainer's
 
     # The trainer collects the copy and, by mistake, a blank copy of the exercise.
     results = collect(qtbot, trainer, [handin, not_handed_in])

@@ -29,6 +29,7 @@ from workbench.errors import WorkbenchError
 from workbench.project import Project
 from workbench.store.coders import list_coders, take_identity
 from workbench.training.exercise import ExerciseInfo
+from workbench.training.handin import is_handin
 
 if TYPE_CHECKING:
     from ui.views.main_window import MainWindow
@@ -62,8 +63,12 @@ class ExerciseBanner(QFrame):
         self._ticker.setInterval(15_000)
         self._ticker.timeout.connect(self.show_time)
 
-    def show_exercise(self, info: ExerciseInfo, trainee: str) -> None:
-        self.heading.setText(self.tr("<b>Exercice</b> — stagiaire : {trainee}").format(trainee=trainee))
+    def show_exercise(self, info: ExerciseInfo, trainee: str, handed_in: bool = False) -> None:
+        if handed_in:  # a copy already signed: changing it would break its signature
+            self.heading.setText(self.tr("<b>Copie rendue</b> par {trainee} : à collecter dans le projet de "
+                                         "référence, sans la modifier").format(trainee=trainee))
+        else:
+            self.heading.setText(self.tr("<b>Exercice</b> — stagiaire : {trainee}").format(trainee=trainee))
         self.instructions.setText(info.instructions)
         self._limit = info.time_limit_minutes
         self._clock.start()
@@ -123,14 +128,21 @@ class TraineeMode(QObject):
             self.banner.stop()
             self.banner.hide()
             return
-        name = self._trainee_name(project)
-        self.banner.show_exercise(info, name or window.coder)
+        handed_in = is_handin(project)
+        self.hand_in_action.setEnabled(not handed_in)
+        self.banner.hand_in_button.setEnabled(not handed_in)
+        name = self._known_trainee(project) if handed_in else self._trainee_name(project)
+        self.banner.show_exercise(info, name or window.coder, handed_in)
         self.banner.show()
+
+    @staticmethod
+    def _known_trainee(project: Project) -> str | None:
+        known = [coder["name"] for coder in list_coders(project) if coder["role"] == "trainee"]
+        return known[0] if known else None
 
     def _trainee_name(self, project: Project) -> str | None:
         """The exercise's trainee: the one it already knows, else the name the person types (asked once)."""
-        known = [coder["name"] for coder in list_coders(project) if coder["role"] == "trainee"]
-        name = known[0] if known else None
+        name = self._known_trainee(project)
         if name is None:
             typed, ok = QInputDialog.getText(
                 self.window, self.tr("Exercice"),
