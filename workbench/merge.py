@@ -302,7 +302,7 @@ class _Merger:
     def _decisions(self, rec: Recorder) -> None:
         for row in self.copy.decisions:
             relabel = row["relabel_code_id"]
-            if self._blocked("review decisions", document=row["document_id"], codes=(row["code_id"], relabel),
+            if self._blocked("review decision", document=row["document_id"], codes=(row["code_id"], relabel),
                              coder=row["reviewed_by"]):
                 continue
             document, code = self.documents[row["document_id"]], self.codes[row["code_id"]]
@@ -321,7 +321,7 @@ class _Merger:
             if found and not pending:
                 self.report.skip(f"document {row['document_id']} [{row['start_pos']}, {row['end_pos']}): the "
                                  f"suggestion of «{self.copy.codes[row['code_id']]['path']}» was {row['status']} "
-                                 f"in this copy but {found[0][1]} in the target", "review decisions")
+                                 f"in this copy but {found[0][1]} in the target", "review decision")
                 continue
             if pending:
                 suggestion_id = int(pending[0][0])
@@ -340,7 +340,7 @@ class _Merger:
         for index, row in enumerate(self.copy.codings):
             if cancel is not None and index % 500 == 0:
                 cancel.check()
-            if self._blocked("codings", document=row["document_id"], codes=(row["code_id"],), coder=row["coder_id"]):
+            if self._blocked("coding", document=row["document_id"], codes=(row["code_id"],), coder=row["coder_id"]):
                 continue
             document, code, coder = (self.documents[row["document_id"]], self.codes[row["code_id"]],
                                      self.coders[row["coder_id"]])
@@ -350,12 +350,12 @@ class _Merger:
             if same_guid and list(same_guid[0][1:]) != [document, code, *span, coder]:
                 self.report.skip(f"coding {row['guid']} ({self.copy.coders[row['coder_id']][0]}, document "
                                  f"{row['document_id']}) was changed differently in the target (its span, code "
-                                 "or coder differs)", "codings")
+                                 "or coder differs)", "coding")
                 continue
             try:
                 checked = coding_store.validate(self.project, document, code, coder, *span)
             except WorkbenchError as exc:
-                self.report.skip(f"document {row['document_id']}: {exc}", "codings")
+                self.report.skip(f"document {row['document_id']}: {exc}", "coding")
                 continue
             existing = same_guid[0][0] if same_guid else checked.twin
             if existing is not None:
@@ -373,13 +373,13 @@ class _Merger:
         for row in self.copy.memos:
             kind, about = row["target_kind"], row["target_id"]
             document = about if kind == "document" else coding_documents.get(about) if kind == "coding" else None
-            if self._blocked("memos", document=document, codes=(about,) if kind == "code" else (),
+            if self._blocked("memo", document=document, codes=(about,) if kind == "code" else (),
                              coder=row["coder_id"]):
                 continue
             target = {"project": lambda _: None, "document": self.documents.get, "code": self.codes.get,
                       "coding": self.coding_ids.get}[kind](about)
             if kind != "project" and target is None:
-                self.report.skip(f"a memo on {kind} {about}, which did not come across", "memos")
+                self.report.skip(f"a memo on {kind} {about}, which did not come across", "memo")
                 continue
             coder = None if row["coder_id"] is None else self.coders[row["coder_id"]]
             if self.project.scalar(
@@ -446,13 +446,13 @@ def _agreement_lines(project: Project, report: MergeReport) -> list[str]:
         return [f"Agreement between {', '.join(names)} could not be measured ({exc}); see: {command}"]
     overall = measured.overall
     if not measured.document_ids:
-        return [f"Agreement between {', '.join(names)}: not measurable yet (no document coded by all of them); "
-                f"choose documents: {command} --documents …"]
+        return [(f"Agreement between {', '.join(names)}: not measurable yet (no document coded by all of them); "
+                f"choose documents: {command} --documents …")]
     alpha = ("Krippendorff's alpha undefined (" + "; ".join(overall.notes) + ")" if overall.krippendorff_alpha is None
              else f"Krippendorff's alpha {overall.krippendorff_alpha:.2f}")
     percent = "" if overall.percent_agreement is None else f", {overall.percent_agreement:.0%} agreement"
-    return [f"Agreement between {', '.join(names)} on {plural(len(measured.document_ids), 'document')}: "
-            f"{alpha}{percent}; per code: {command}"]
+    return [(f"Agreement between {', '.join(names)} on {plural(len(measured.document_ids), 'document')}: "
+            f"{alpha}{percent}; per code: {command}")]
 
 
 def merge_projects(project: Project, sources: Sequence[str | Path], progress: ProgressCallback = no_progress,

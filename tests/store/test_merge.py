@@ -177,12 +177,12 @@ def test_conflicts_skip_what_they_touch_and_say_why(tmp_path: Path) -> None:
         assert project.scalar("SELECT name FROM codes WHERE id = 2") == "Satisfait"
     assert report.lines()[0] == "source.vwb: brought 2 codings, 1 new coder"
     assert sorted(report.failures) == sorted([
-        "source.vwb: skipped: code «Ton/Content» is «Ton/Satisfait» in the target (same GUID: renamed or moved "
-        "differently; make the names agree, then merge again) (1 codings)",
-        "source.vwb: skipped: coder carol is trainee in this copy but analyst in the target (change one role so "
-        "they agree, then merge again) (1 codings)",
-        "source.vwb: skipped: document 2 «Appel 2»: its text differs from the target's document 2 (1 codings, 1 memos)",
-        "source.vwb: skipped: document 9 «Appel 9»: the target does not hold this text (1 codings)"])
+        ("source.vwb: skipped: code «Ton/Content» is «Ton/Satisfait» in the target (same GUID: renamed or moved "
+        "differently; make the names agree, then merge again) (1 coding)"),
+        ("source.vwb: skipped: coder carol is trainee in this copy but analyst in the target (change one role so "
+        "they agree, then merge again) (1 coding)"),
+        "source.vwb: skipped: document 2 «Appel 2»: its text differs from the target's document 2 (1 coding, 1 memo)",
+        "source.vwb: skipped: document 9 «Appel 9»: the target does not hold this text (1 coding)"])
 
     with Project.open(target) as project:  # the conflict resolved, the same merge brings what was held back
         rename_code(project, 2, "Content")

@@ -47,7 +47,7 @@ def test_the_file_menu_merges_a_copy_and_shows_the_report(qtbot, project: Projec
     assert shown[0] == "merged 1 project into test.vwb (1 coding added, 1 item skipped)"
     assert shown[2] == "nora.vwb: brought 1 coding, 1 new coder; 1 item already in the target"
     assert shown[3] == ("nora.vwb: skipped: code «Motifs/Remerciement» is «Motifs/Compliment» in the target (same "
-                        "GUID: renamed or moved differently; make the names agree, then merge again) (1 codings)")
+                        "GUID: renamed or moved differently; make the names agree, then merge again) (1 coding)")
     assert shown[4].startswith("Agreement between claire, nora on 1 document: Krippendorff's alpha undefined (")
     assert shown[4].endswith(f"100% agreement; per code: workbench agreement {project.path} --coders claire,nora")
     assert project.scalar("SELECT count(*) FROM codings g JOIN coders k ON k.id = g.coder_id "
