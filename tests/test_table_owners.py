@@ -38,6 +38,7 @@ OWNERS = {
     "embeddings": {"suggest/embed.py"},
     "topics": {"suggest/topics.py"},
     "unit_topics": {"suggest/topics.py"},
+    "topic_edits": {"suggest/topic_edits.py"},
     "meta": {"project.py", "text/pseudonymise.py"},
     "pseudonyms": {"text/pseudonymise.py"},
     "pseudonym_keys": {"text/pseudonymise.py"},

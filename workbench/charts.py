@@ -43,6 +43,9 @@ _TEXT = {
         "recall": "rappel", "f1": "F1", "relationship": "Carte des formes de relation",
         "valence": "négative  ←  valence  →  positive", "intimacy": "distante  ←  intimité  →  intime",
         "empty": "Aucune donnée à afficher", "period": "période",
+        "topic_map": "Carte des unités par thème", "axis": "composante principale", "unclassified": "non classées",
+        "topic_time": "Taille des thèmes dans le temps", "topic_variable": "Part des thèmes selon « {variable} »",
+        "topic_share": "part des unités", "pca": "ACP",
     },
     "en": {
         "frequencies": "Code frequencies", "documents": "documents", "codings": "codings",
@@ -53,6 +56,9 @@ _TEXT = {
         "recall": "recall", "f1": "F1", "relationship": "Relationship forms map",
         "valence": "negative  ←  valence  →  positive", "intimacy": "distant  ←  intimacy  →  intimate",
         "empty": "Nothing to show", "period": "period",
+        "topic_map": "Units by topic", "axis": "principal component", "unclassified": "unclassified",
+        "topic_time": "Topic sizes over time", "topic_variable": "Topic shares by “{variable}”",
+        "topic_share": "share of units", "pca": "PCA",
     },
 }
 
@@ -252,6 +258,86 @@ def topics_chart(summary: pd.DataFrame, *, keywords: int = 5, lang: str = "fr",
     ax.set_xlabel(_t(lang, "units"))
     ax.set_title(title)
     ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def topic_map_chart(x: Sequence[float], y: Sequence[float], topics: Sequence[int], names: dict[int, str], *,
+                    explained: float | None = None, lang: str = "fr",
+                    size: tuple[float, float] | None = None) -> Figure:
+    """Units as points on two axes (from `topic_map.unit_map`), one colour and marker per topic, the
+    unclassified (-1) in light grey underneath; the legend lists the largest topics first."""
+    from collections import Counter
+
+    import numpy as np
+
+    fig = _figure(size)
+    title = _t(lang, "topic_map")
+    if len(topics) == 0:
+        return _empty(fig, title, lang)
+    ax = fig.add_subplot()
+    x, y, topics = np.asarray(x), np.asarray(y), np.asarray(topics)
+    ordered = [topic for topic, _ in Counter(topics.tolist()).most_common() if topic != -1]
+    if -1 in set(topics.tolist()):
+        mask = topics == -1
+        ax.scatter(x[mask], y[mask], s=6, color="#BBBBBB", label=_t(lang, "unclassified"), linewidths=0)
+    for index, topic in enumerate(ordered):
+        mask = topics == topic
+        ax.scatter(x[mask], y[mask], s=14, color=OKABE_ITO[index % len(OKABE_ITO)],
+                   marker=MARKERS[index % len(MARKERS)], alpha=0.8, linewidths=0,
+                   label=f"{_short(names.get(topic, str(topic)), 30)} ({int(mask.sum())})")
+    axis = _t(lang, "axis")
+    ax.set_xlabel(f"{axis} 1")
+    ax.set_ylabel(f"{axis} 2")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    if explained is not None:
+        title += f" ({_t(lang, 'pca')}, {explained:.0%})"
+    ax.set_title(title)
+    ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.01, 0.5), markerscale=1.5, frameon=False)
+    return fig
+
+
+def topic_sizes_chart(frame: pd.DataFrame, *, by: str = "period", variable: str = "", lang: str = "fr",
+                      size: tuple[float, float] | None = None, top: int = 8) -> Figure:
+    """The largest `top` topics' units per period (lines told apart by marker and dash) when `by` is
+    "period", else their share within each value of a variable (grouped bars). `frame` comes from
+    `topic_edits.edited_over_time` or `edited_by_variable`."""
+    import numpy as np
+
+    fig = _figure(size)
+    title = _t(lang, "topic_time") if by == "period" else _t(lang, "topic_variable").format(variable=variable)
+    if frame.empty:
+        return _empty(fig, title, lang)
+    ax = fig.add_subplot()
+    totals = frame.groupby("label")["units"].sum().sort_values(ascending=False)
+    labels = [label for label in totals.index if label is not None][:top]
+    if by == "period":
+        for index, label in enumerate(labels):
+            rows = frame[frame["label"] == label].sort_values("period")
+            ax.plot(rows["period"].tolist(), rows["units"].tolist(), color=OKABE_ITO[index % len(OKABE_ITO)],
+                    label=_short(str(label), 30), **_line_style(index))
+        ax.set_xlabel(_t(lang, "period"))
+        ax.set_ylabel(_t(lang, "units"))
+        fig.autofmt_xdate()
+    else:
+        from matplotlib.ticker import PercentFormatter
+
+        values = [str(v) for v in dict.fromkeys(frame["value"].fillna("—"))]
+        width = 0.8 / max(len(labels), 1)
+        positions = np.arange(len(values))
+        hatches = ("", "//", "..", "xx", "\\\\", "--", "oo", "++")
+        for index, label in enumerate(labels):
+            rows = frame[frame["label"] == label].assign(value=lambda f: f["value"].fillna("—").astype(str))
+            shares = rows.set_index("value")["share"].reindex(values).fillna(0.0)
+            ax.bar(positions + index * width, shares.tolist(), width=width, color=OKABE_ITO[index % len(OKABE_ITO)],
+                   hatch=hatches[index % len(hatches)], edgecolor="white", label=_short(str(label), 30))
+        ax.set_xticks(positions + width * (len(labels) - 1) / 2, [_short(v, 20) for v in values], rotation=20,
+                      ha="right")
+        ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+        ax.set_ylabel(_t(lang, "topic_share"))
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
+    ax.set_title(title)
     return fig
 
 

@@ -24,7 +24,7 @@ TABLE_GROUPS = {
     "codes": "codes", "code_sets": "codes", "code_set_members": "codes",
     "codings": "codings", "coders": "coders", "memos": "memos",
     "suggestions": "suggestions", "runs": "runs", "embeddings": "runs",
-    "topics": "topics", "unit_topics": "topics",
+    "topics": "topics", "unit_topics": "topics", "topic_edits": "topics",
     "pseudonyms": "pseudonyms", "pseudonym_keys": "pseudonyms", "meta": "project",
 }
 
