@@ -28,6 +28,7 @@ from workbench.errors import CodingError, IngestError
 from workbench.journal import Recorder, action
 from workbench.output import output_file
 from workbench.project import Project
+from workbench.refi_xml import as_guid
 
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
 MARKER = "--- verbatim-workbench ---"
@@ -210,7 +211,8 @@ def sets_from_xml(sets_element: Any, ns: str, member_attribute: str = "guid") ->
 
 
 def set_from_xml(element: Any, ns: str, member_attribute: str = "guid") -> dict[str, Any]:
-    """Read one `<Set>` (the project import reads sets one at a time as it parses)."""
+    """Read one `<Set>` (the project import reads sets one at a time as it parses): its member codes, and
+    its member sources (a project's sets of documents)."""
     description = element.find(_q(ns, "Description"))
     return {
         "guid": codebook.clean_guid(element.get("guid")),
@@ -218,6 +220,8 @@ def set_from_xml(element: Any, ns: str, member_attribute: str = "guid") -> dict[
         "description": ((description.text or "").strip() or None) if description is not None else None,
         "members": [codebook.clean_guid(member.get(member_attribute)) for member in
                     element.findall(_q(ns, "MemberCode")) if member.get(member_attribute)],
+        "sources": [as_guid(member.get(member_attribute)) for member in
+                    element.findall(_q(ns, "MemberSource")) if member.get(member_attribute)],
     }
 
 

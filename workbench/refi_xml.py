@@ -44,6 +44,8 @@ SIDECAR_FORMAT = 1
 # so that our import counts the same way).
 UTF16_CRLF = "utf16-crlf"
 POSITIONS = {"codepoints": "code points, LF", UTF16_CRLF: "UTF-16 units, CRLF"}
+# Sets of documents (REFI `<Set>`s of `<MemberSource>`s) live in the project as yes/no variables named so.
+SET_PREFIX = "set: "
 # Variables that carried the document fields REFI has no attribute for in exports before the sidecar;
 # the import still turns them back into fields.
 KIND_VARIABLE = "vwb:kind"

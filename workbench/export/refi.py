@@ -49,6 +49,7 @@ from workbench.refi_xml import (
     ORIGIN,
     POSITIONS,
     PROJECT_NS,
+    SET_PREFIX,
     SIDECAR,
     SIDECAR_FORMAT,
     UTF16_CRLF,
@@ -273,7 +274,8 @@ class _Builder:
                     creationDateTime=xml_datetime(memo["created_at"]),
                     modifiedDateTime=xml_datetime(memo["updated_at"]),
                 )
-        sets_to_xml(root, project, PROJECT_NS, self.code_ids, member_attribute="targetGUID")
+        sets = sets_to_xml(root, project, PROJECT_NS, self.code_ids, member_attribute="targetGUID")
+        self._document_sets(root, sets)
         for guid in self.notes_on("project").get(None, []):
             etree.SubElement(root, _q("NoteRef"), targetGUID=guid)
         return root
@@ -312,6 +314,9 @@ class _Builder:
         for variable in variables:
             variable["values"] = values[variable["id"]]
             variable["refi_type"] = _refi_type(variable["type"], variable["values"].values())
+        self.document_sets = [variable for variable in variables
+                              if variable["type"] == "boolean" and variable["name"].startswith(SET_PREFIX)]
+        variables = [variable for variable in variables if variable not in self.document_sets]
         if variables:
             element = etree.SubElement(root, _q("Variables"))
             for variable in variables:
@@ -321,6 +326,23 @@ class _Builder:
                     typeOfVariable=variable["refi_type"],
                 )
         return variables
+
+    def _document_sets(self, root: Any, sets: Any | None) -> None:
+        """A yes/no variable `set: NAME` (how the project holds a set of documents, see the import) becomes
+        a `<Set>` of `<MemberSource>`s, MAXQDA's document set."""
+        from lxml import etree
+
+        for variable in self.document_sets:
+            members = [doc_id for doc_id, value in variable["values"].items()
+                       if value is not None and value.lower() in ("true", "1") and doc_id in self.document_guid]
+            if not members:
+                continue
+            if sets is None:
+                sets = etree.SubElement(root, _q("Sets"))
+            element = etree.SubElement(sets, _q("Set"), guid=derived_guid("document-set", variable["name"]),
+                                       name=xml_text(variable["name"].removeprefix(SET_PREFIX)))
+            for doc_id in sorted(members):
+                etree.SubElement(element, _q("MemberSource"), targetGUID=self.document_guid[doc_id])
 
     def _sources(self, root: Any, variables: list[dict[str, Any]]) -> None:
         from lxml import etree

@@ -57,6 +57,7 @@ from workbench.refi_xml import (
     LANG_VARIABLE,
     OCCURRED_VARIABLE,
     RESERVED_VARIABLES,
+    SET_PREFIX,
     SIDECAR,
     SIDECAR_FORMAT,
     BoundedStream,
@@ -312,11 +313,16 @@ class _Model:
     sources: list[_Source] = field(default_factory=list)
     notes: dict[str, _Note] = field(default_factory=dict)
     project_notes: list[str] = field(default_factory=list)
+    project_description: str | None = None
     warnings: list[str] = field(default_factory=list)
     # What our own export wrote in its sidecar member (see export.refi); empty for other tools' archives.
     sidecar: dict[str, Any] = field(default_factory=dict)
 
 
+# Sections of <Project> and the records in them this import reads; anything else is counted and said.
+_RECORDS = {("Users", "User"), ("CodeBook", "Codes"), ("Variables", "Variable"), ("Cases", "Case"),
+            ("Notes", "Note"), ("Sets", "Set")}
+_SECTIONS = {"Users", "CodeBook", "Variables", "Cases", "Sources", "Notes", "Sets", "Description", "NoteRef"}
 # Sections whose records can be large (a source's selections, a case's source references): their
 # children are read and freed one by one; other records are read whole, then freed.
 _STREAMED = ("Sources", "Cases")
@@ -338,6 +344,8 @@ class _Reader:
         self.model = _Model()
         self.conventions: tuple[Convention, ...] = ()
         self.skipped: dict[str, int] = defaultdict(int)
+        # Parts of the archive this import has no place for: '<Link> in <Links>' -> how many.
+        self.ignored: dict[str, int] = defaultdict(int)
         self.parts = _Parts()
 
     def q(self, tag: str) -> str:
@@ -404,13 +412,35 @@ class _Reader:
                 self._record(section, element)
                 free(element)
             elif depth == 2:
-                if _local(element) == "NoteRef":
+                kind = _local(element)
+                if kind == "NoteRef":
                     self.model.project_notes.append(self.guid(element, "targetGUID"))
+                elif kind == "Description" and _text(element):
+                    self.model.project_description = element.text
+                elif kind not in _SECTIONS and len(element) == 0:  # its records, if any, were counted
+                    self.ignored[f"<{kind}>"] += 1
                 free(element)
             depth -= 1
         for kind, count in self.skipped.items():
             self.model.warnings.append(f"{count} {kind} source(s) skipped: only text sources are imported")
+        for what, count in self.ignored.items():
+            self.model.warnings.append(f"{count} {what} not imported: the project has no place for it")
+        self._document_sets()
         return self.model
+
+    def _document_sets(self) -> None:
+        """Turn each set of sources (MAXQDA's document sets) into a yes/no variable `set: NAME`, true on its
+        documents: the project has no sets of documents, and a variable is what filters, crosstabs and
+        exports already work with. Our export writes such variables back as sets of sources."""
+        sources = {source.guid: source for source in self.model.sources}
+        for found in self.model.sets:
+            members = [sources[guid] for guid in found.get("sources", []) if guid in sources]
+            if not members:
+                continue
+            guid = f"set:{found['guid']}"
+            self.model.variables[guid] = (_clean(f"{SET_PREFIX}{found['name']}"), "boolean")
+            for source in members:
+                source.values[guid] = "true"
 
     def _project(self, root: Any) -> None:
         from lxml import etree
@@ -432,11 +462,13 @@ class _Reader:
             if section == "Users" and kind == "User":
                 self.model.users[self.guid(element)] = _clean(element.get("name"))
             elif section == "CodeBook" and kind == "Codes":
-                self.model.codes = codes_from_xml(element, self.ns or "")
+                self.model.codes = codes_from_xml(element, self._own_namespace(element, "codebook"))
             elif section == "Sets" and kind == "Set":
                 self.model.sets.append(set_from_xml(element, self.ns or "", "targetGUID"))
         except CodingError as exc:
             raise IngestError(self.where, str(exc)) from None
+        if (section, kind) not in _RECORDS and section != "Sources":
+            self.ignored[f"<{kind}> in <{section}>"] += 1
         if section == "Variables" and kind == "Variable":
             self.model.variables[self.guid(element)] = (
                 _clean(element.get("name")), _TYPES.get(element.get("typeOfVariable") or "", "text")
@@ -451,6 +483,20 @@ class _Reader:
             self.skipped[kind] += 1
         elif section == "Notes" and kind == "Note":
             self._note(element)
+
+    def _own_namespace(self, element: Any, what: str) -> str:
+        """The namespace `element` is in. One other than the project's (MAXQDA has written its codebook as
+        `urn:QDA-XML:codebook:0:4` inside a project) is read all the same, and said: silently finding no
+        codes there would lose every coding."""
+        from lxml import etree
+
+        namespace = etree.QName(element).namespace or ""
+        if namespace != (self.ns or ""):
+            count = sum(1 for _ in element.iter(f"{{{namespace}}}Code" if namespace else "Code"))
+            self.model.warnings.append(
+                f"the {what} is in namespace {namespace or '(none)'!r}, not the project's {self.ns!r}: its "
+                f"{count} code(s) were read as REFI-QDA codes; check them")
+        return namespace
 
     def _part(self, element: Any) -> None:
         """Keep what a child of a `<TextSource>` or `<Case>` says, before it is freed."""
@@ -753,7 +799,9 @@ class _Writer:
         from workbench.codebook import insert_code_sets
 
         known = {guid for (guid,) in self.project.rows("SELECT guid FROM code_sets")}
-        insert_code_sets(self.recorder, [s for s in self.model.sets if s["guid"] not in known], self.codes)
+        # A set of sources only is a set of documents (see `_Reader._document_sets`), not an empty code set.
+        insert_code_sets(self.recorder, [s for s in self.model.sets if s["guid"] not in known
+                                         and (s["members"] or not s["sources"])], self.codes)
 
     # documents
     def _documents(self, source_id: int) -> None:
@@ -993,6 +1041,8 @@ class _Writer:
                 attach("coding", self.codings.get(coding.guid), coding.notes)
         for code_guid, note in self.code_notes:
             attach("code", self.codes.get(code_guid), [as_guid(note)])
+        if model.project_description:
+            self._memo("project", None, model.project_description, None, None, None)
         attach("project", None, model.project_notes)
         for guid in model.notes:
             if guid not in referenced:
