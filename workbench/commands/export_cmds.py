@@ -71,13 +71,17 @@ def _filters(opened: Any, codes: tuple[str, ...], coders: tuple[str, ...], kinds
 @click.option("--variables", multiple=True, metavar="NAME", help="IRaMuTeQ (.txt): variables to star (default: all).")
 @click.option("--code-star", "code_stars", multiple=True, metavar="PREFIX=CODE",
               help="IRaMuTeQ (.txt): star each document with the sub-codes of CODE, e.g. forme=relationship_forms:relationship_forms.")
+@click.option("--positions", type=click.Choice(["codepoints", "utf16-crlf"]), default="codepoints",
+              show_default=True,
+              help="REFI-QDA (.qdpx): how selection positions count; utf16-crlf writes CRLF texts and UTF-16 "
+                   "offsets, as NVivo counts.")
 @filter_options
 @json_option
 @quiet_option
 def export(project: str, out: str, sheets: tuple[str, ...], table: str, delimiter: str, context: int,
            crosstabs: tuple[tuple[str, str], ...], agreement_coders: tuple[str, ...], variables: tuple[str, ...],
-           code_stars: tuple[str, ...], codes: tuple[str, ...], coders: tuple[str, ...], kinds: tuple[str, ...],
-           date_from: str | None, date_to: str | None, as_json: bool, quiet: bool) -> None:
+           code_stars: tuple[str, ...], positions: str, codes: tuple[str, ...], coders: tuple[str, ...],
+           kinds: tuple[str, ...], date_from: str | None, date_to: str | None, as_json: bool, quiet: bool) -> None:
     """Export PROJECT to OUT: .xlsx (workbook), .csv or .parquet (one table), .qdpx (REFI-QDA), .txt (IRaMuTeQ)."""
     from workbench.errors import ExportError
     from workbench.project import Project
@@ -86,6 +90,8 @@ def export(project: str, out: str, sheets: tuple[str, ...], table: str, delimite
     suffix = path.suffix.lower()
     if suffix not in EXPORT_SUFFIXES:
         raise ExportError(f"{path.name}: choose an output ending in {', '.join(EXPORT_SUFFIXES)}")
+    if positions != "codepoints" and suffix != ".qdpx":
+        raise ExportError(f"{path.name}: --positions applies to .qdpx files only")
     if delimiter == "\\t":
         delimiter = "\t"
     with Project.open(project, read_only=True) as opened:
@@ -115,7 +121,7 @@ def export(project: str, out: str, sheets: tuple[str, ...], table: str, delimite
             result = {"documents": export_iramuteq(opened, path, variables=_split(variables) or None,
                                                    code_stars=stars, filters=filters)}
         else:
-            result = _export_qdpx(opened, path, filters, list(codes), _split(coders))
+            result = _export_qdpx(opened, path, filters, list(codes), _split(coders), positions)
     if as_json:
         print_json({"path": str(path), "rows": result})
         return
@@ -124,7 +130,8 @@ def export(project: str, out: str, sheets: tuple[str, ...], table: str, delimite
         click.echo(f"  {name:<12} {count:>9}")
 
 
-def _export_qdpx(opened: Any, path: Path, filters: Any, codes: list[str], coders: list[str]) -> dict[str, int]:
+def _export_qdpx(opened: Any, path: Path, filters: Any, codes: list[str], coders: list[str],
+                 positions: str) -> dict[str, int]:
     """REFI-QDA project exchange, written by workbench.export.refi (imported only when asked for)."""
     from workbench.errors import ExportError
     from workbench.export.refi import export_qdpx
@@ -132,7 +139,7 @@ def _export_qdpx(opened: Any, path: Path, filters: Any, codes: list[str], coders
     if filters.kinds or filters.date_from or filters.date_to:
         raise ExportError("a .qdpx file holds whole documents: --kinds, --from and --to do not apply (--codes and "
                           "--coders do)")
-    summary = export_qdpx(opened, path, codes=codes or None, coders=coders or None)
+    summary = export_qdpx(opened, path, codes=codes or None, coders=coders or None, positions=positions)
     return {str(key): value for key, value in summary.items() if isinstance(value, int)}
 
 
