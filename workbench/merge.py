@@ -336,7 +336,20 @@ class _Merger:
             self.suggestion_ids[row["id"]] = suggestion_id
             self.report.added["decisions"] += 1
 
+    def _held(self) -> tuple[dict[str, tuple[int, tuple[int, ...]]], dict[tuple[int, ...], int]]:
+        """The target's codings that a copy's codings may already be, read in two statements rather than
+        one lookup per coding: by GUID (id, what it is) and by what they are (document, code, span, coder)."""
+        guids = [row["guid"] for row in self.copy.codings]
+        by_guid = {row[0]: (int(row[1]), tuple(row[2:])) for row in self.project.rows(
+            "SELECT guid, id, document_id, code_id, start_pos, end_pos, coder_id FROM codings "
+            "WHERE guid IN (SELECT unnest(?::VARCHAR[]))", [guids])}
+        by_content = {tuple(row[1:]): int(row[0]) for row in self.project.rows(
+            "SELECT id, document_id, code_id, start_pos, end_pos, coder_id FROM codings "
+            "WHERE document_id IN (SELECT unnest(?::BIGINT[])) ORDER BY id DESC", [sorted(set(self.documents.values()))])}
+        return by_guid, by_content
+
     def _codings(self, rec: Recorder, cancel: CancelToken | None) -> None:
+        by_guid, by_content = self._held()
         for index, row in enumerate(self.copy.codings):
             if cancel is not None and index % 500 == 0:
                 cancel.check()
@@ -344,25 +357,24 @@ class _Merger:
                 continue
             document, code, coder = (self.documents[row["document_id"]], self.codes[row["code_id"]],
                                      self.coders[row["coder_id"]])
-            span = [row["start_pos"], row["end_pos"]]
-            same_guid = self.project.rows("SELECT id, document_id, code_id, start_pos, end_pos, coder_id FROM codings "
-                                          "WHERE guid = ?", [row["guid"]])
-            if same_guid and list(same_guid[0][1:]) != [document, code, *span, coder]:
+            content = (document, code, row["start_pos"], row["end_pos"], coder)
+            same_guid = by_guid.get(row["guid"])
+            if same_guid is not None and same_guid[1] != content:
                 self.report.skip(f"coding {row['guid']} ({self.copy.coders[row['coder_id']][0]}, document "
                                  f"{row['document_id']}) was changed differently in the target (its span, code "
                                  "or coder differs)", "coding")
                 continue
+            existing = same_guid[0] if same_guid is not None else by_content.get(content)
+            if existing is not None:
+                self.coding_ids[row["id"]] = existing
+                self.report.already += 1
+                continue
             try:
-                checked = coding_store.validate(self.project, document, code, coder, *span)
+                checked = coding_store.validate(self.project, document, code, coder, row["start_pos"], row["end_pos"])
             except WorkbenchError as exc:
                 self.report.skip(f"document {row['document_id']}: {exc}", "coding")
                 continue
-            existing = same_guid[0][0] if same_guid else checked.twin
-            if existing is not None:
-                self.coding_ids[row["id"]] = int(existing)
-                self.report.already += 1
-                continue
-            self.coding_ids[row["id"]] = coding_store.insert(
+            self.coding_ids[row["id"]] = by_content[content] = coding_store.insert(
                 rec, document, code, coder, checked, origin=row["origin"],
                 suggestion_id=self.suggestion_ids.get(row["suggestion_id"]), guid=row["guid"],
                 created_at=row["created_at"])
