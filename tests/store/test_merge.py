@@ -13,6 +13,7 @@ from workbench import journal
 from workbench.backup import backup_project
 from workbench.codebook import create_code, rename_code
 from workbench.coding import apply_code
+from workbench.integrity import check_project
 from workbench.merge import merge_projects
 from workbench.project import Project
 from workbench.store.memos import add_memo
@@ -100,6 +101,7 @@ def test_two_coders_copies_merge_losslessly_into_the_target(team: tuple[Path, Pa
         code_memo = project.scalar("SELECT c.name FROM memos m JOIN codes c ON c.id = m.target_id "
                                    "WHERE m.target_kind = 'code'")
         assert code_memo == "Délai"
+        assert check_project(project).problems == []  # no reference left dangling, no twin coding
         merged = project.rows("SELECT json_extract_string(payload, '$.summary.file') FROM journal "
                               "WHERE action = 'merge_project' ORDER BY id")
         assert [Path(row[0]).name for row in merged] == ["alice.vwb", "bob.vwb"]
