@@ -11,7 +11,8 @@ made it and with its date. What a copy and the target hold both is matched, neve
   the target (renamed or moved differently) is a conflict and its codings are skipped;
 - coders by name; one whose role differs in the target is a conflict and their work is skipped;
 - codings by GUID, then by what they are (document, code, span, coder); decisions by document, span and
-  code, a suggestion decided otherwise in the target being a conflict.
+  code, a suggestion decided otherwise in the target being a conflict;
+- a code or coding the target's journal shows deleted (or a code merged away) since is not brought back.
 
 Conflicts *skip* the items they touch, each reason reported once with what it held back; everything else
 from the copy comes across. After the conflict is resolved (a code renamed to agree, a role changed), the
@@ -36,7 +37,7 @@ from typing import Any
 
 from workbench.codebook import insert_code
 from workbench.errors import WorkbenchError
-from workbench.journal import Recorder, action
+from workbench.journal import Entry, Recorder, action
 from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import Project, open_in_this_process
 from workbench.reports import plural
@@ -206,7 +207,20 @@ def _match_documents(project: Project, copy: _Copy, report: SourceReport) -> tup
     return matched, reasons
 
 
-def _match_codes(project: Project, copy: _Copy) -> tuple[dict[int, int], dict[int, str]]:
+def _deleted_guids(project: Project) -> dict[str, set[str]]:
+    """GUIDs of the codes and codings deleted (or merged away) in the project by an action that stands, read
+    from its journal: a copy made before still holds them, and bringing them back would undo someone's
+    decision without a word."""
+    deleted: dict[str, set[str]] = {"codes": set(), "codings": set()}
+    for row in project.rows("SELECT id, action, payload FROM journal WHERE NOT undone AND action NOT IN "
+                            "('undo', 'redo') AND payload LIKE '%\"delete\"%' ORDER BY id"):
+        for change in Entry.parse(*row).changes:
+            if change.op == "delete" and change.table in deleted and change.row:
+                deleted[change.table].add(str(change.row.get("guid")))
+    return deleted
+
+
+def _match_codes(project: Project, copy: _Copy, deleted: set[str]) -> tuple[dict[int, int], dict[int, str]]:
     """(copy id -> target id or _NEW, copy id -> why its codings are skipped)."""
     target = _read_codes(project)
     by_guid = {code["guid"]: code for code in target.values()}
@@ -228,6 +242,8 @@ def _match_codes(project: Project, copy: _Copy) -> tuple[dict[int, int], dict[in
             mapped[code_id] = found["id"]
         elif path.casefold() in by_path:
             mapped[code_id] = by_path[path.casefold()]["id"]
+        elif code["guid"] in deleted:
+            reasons[code_id] = f"code «{path}» was deleted or merged into another in the target"
         elif code["parent_id"] is not None and code["parent_id"] not in mapped:
             reasons[code_id] = f"code «{path}»: its parent code was skipped"
         else:
@@ -258,7 +274,8 @@ class _Merger:
     def __init__(self, project: Project, copy: _Copy, report: SourceReport) -> None:
         self.project, self.copy, self.report = project, copy, report
         self.documents, self.document_reasons = _match_documents(project, copy, report)
-        self.codes, self.code_reasons = _match_codes(project, copy)
+        self.deleted = _deleted_guids(project)
+        self.codes, self.code_reasons = _match_codes(project, copy, self.deleted["codes"])
         self.coders, self.coder_reasons = _match_coders(project, copy)
         self.coding_ids: dict[int, int] = {}  # copy coding -> target coding
         self.suggestion_ids: dict[int, int] = {}  # copy suggestion -> target suggestion
@@ -368,6 +385,9 @@ class _Merger:
             if existing is not None:
                 self.coding_ids[row["id"]] = existing
                 self.report.already += 1
+                continue
+            if row["guid"] in self.deleted["codings"]:
+                self.report.skip("codings deleted in the target since this copy was made", "coding")
                 continue
             try:
                 checked = coding_store.validate(self.project, document, code, coder, row["start_pos"], row["end_pos"])

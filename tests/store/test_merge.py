@@ -11,8 +11,8 @@ from hostile.digest import file_digest, project_digest
 
 from workbench import journal
 from workbench.backup import backup_project
-from workbench.codebook import create_code, rename_code
-from workbench.coding import apply_code
+from workbench.codebook import create_code, delete_code, rename_code
+from workbench.coding import apply_code, remove_coding
 from workbench.integrity import check_project
 from workbench.merge import merge_projects
 from workbench.project import Project
@@ -146,6 +146,26 @@ def test_merging_the_same_copy_twice_adds_nothing_the_second_time(team: tuple[Pa
         "bob.vwb: nothing new, the target already holds all it could bring (5 items)",
         "alice.vwb: nothing new, the target already holds all it could bring (5 items)"]
     assert again.summary() == "merged 0 projects into equipe.vwb (0 codings added)"
+
+
+def test_what_the_target_deleted_since_the_copies_were_made_stays_deleted(team: tuple[Path, Path, Path]) -> None:
+    base, alice, bob = team
+    with Project.open(base) as project:
+        merge_projects(project, [alice, bob])
+        coding = project.scalar("SELECT g.id FROM codings g JOIN coders k ON k.id = g.coder_id "
+                                "WHERE k.name = 'alice' AND g.document_id = 2")
+        remove_coding(project, coding, coder="lea")
+        delete_code(project, codebook_id(project, "Délai"))
+        before = project_digest(project)
+        again = merge_projects(project, [alice, bob])
+        assert project_digest(project) == before
+    assert again.failures == [
+        "alice.vwb: skipped: codings deleted in the target since this copy was made (1 coding)",
+        "bob.vwb: skipped: code «Ton/Délai» was deleted or merged into another in the target (1 coding, 1 memo)"]
+
+
+def codebook_id(project: Project, name: str) -> int:
+    return int(project.scalar("SELECT id FROM codes WHERE name = ?", [name]))
 
 
 def test_conflicts_skip_what_they_touch_and_say_why(tmp_path: Path) -> None:
