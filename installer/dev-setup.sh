@@ -20,6 +20,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   if [ "$SUDO" = none ]; then
     echo "dev-setup: please install these Debian packages: ${missing[*]}" >&2
   else
+    echo "dev-setup: installing the system libraries Qt needs: ${missing[*]}"
     $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
 fi
@@ -27,19 +28,24 @@ fi
 # Everything comes from the lock file, each file checked against its hash; a stale or missing lock stops
 # the set-up instead of installing whatever is newest today (docs/DEVELOPMENT.md).
 if [ "${GPU:-0}" = 1 ]; then lock=requirements-gpu.lock; else lock=requirements-cpu.lock; fi
+echo "dev-setup: checking that $lock matches pyproject.toml"
 "$PYTHON" installer/lock/fingerprint.py --check "$lock" || exit 1
 stamp="$VENV/.installed"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$(sha256sum "$lock" pyproject.toml)" ]; then
   [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
-  echo "dev-setup: installing the pinned packages of $lock into $VENV (a few minutes the first time)"
+  echo "dev-setup: installing the pinned packages of $lock into $VENV (about 4 minutes the first time:"
+  echo "dev-setup: PyTorch and the language models are large, and pip prints nothing while it works)"
   # Without an NVIDIA GPU, PyTorch is its CPU build: pip finds it in PIP_FIND_LINKS (this machine's
   # /opt/wheels) or on PyTorch's CPU index given as PIP_EXTRA_INDEX_URL.
   "$VENV/bin/python" -m pip install -q --require-hashes --no-deps -r "$lock"
   # The project itself, editable, built by the locked setuptools (no download of build tools). The
   # filter hides setuptools' general notice on editable installs, which says nothing about this project.
+  echo "dev-setup: installing Verbatim Workbench itself (editable) and checking the dependencies"
   PYTHONWARNINGS='ignore:Editable installation' \
     "$VENV/bin/python" -m pip install -q --no-deps --no-build-isolation -e .
   "$VENV/bin/python" -m pip check >/dev/null || { "$VENV/bin/python" -m pip check >&2; exit 1; }
   sha256sum "$lock" pyproject.toml >"$stamp"
   echo "dev-setup: $VENV is ready"
+else
+  echo "dev-setup: $VENV is up to date with $lock"
 fi

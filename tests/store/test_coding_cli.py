@@ -31,7 +31,7 @@ def path(tmp_path: Path) -> Path:
 def test_code_uncode_undo_redo_and_codings(path: Path) -> None:
     out = ok("code", path, "--document", 1, "--code", "Motifs/Facturation", "--start", 9, "--end", 19,
              "--coder", "alice")
-    assert out.startswith("coding 1: document 1 [9, 19) coded by alice")
+    assert out.startswith("coding 1: « Motifs/Facturation » on document 1, characters 9–19, coded by alice")
     data = json.loads(ok("code", path, "--document", 2, "--code", "contact_reasons:refund", "--coder", "bob",
                          "--role", "reference", "--json"))
     assert (data["start_pos"], data["end_pos"]) == (0, 40)

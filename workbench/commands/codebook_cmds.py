@@ -109,13 +109,15 @@ def load(project: str, source: str, language: str | None, coder: str, as_json: b
             from workbench.codebook_yaml import load_scheme
 
             roots = [load_scheme(opened, source, language, coder_id)]
-        loaded = [{"id": root, "path": code_path(opened, root), "codes": len(code_tree(opened, root))}
+        # A scheme's root is its title, not one of its codes: counted as `codebook list` counts the scheme.
+        below_root = 0 if source.lower().endswith(".qdc") else 1
+        loaded = [{"id": root, "path": code_path(opened, root), "codes": len(code_tree(opened, root)) - below_root}
                   for root in roots]
     if as_json:
         print_json(loaded)
         return
     for item in loaded:
-        click.echo(f"loaded {item['path']!r}: {item['codes']} codes (undo with: workbench undo {project})")
+        click.echo(f"loaded « {item['path']} »: {item['codes']} codes (undo with: workbench undo {project})")
 
 
 @codebook.command()

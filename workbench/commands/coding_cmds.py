@@ -79,7 +79,7 @@ def _short(path: str | None, width: int = 46) -> str:
 def code(project: str, document_id: int | None, segment_id: int | None, code_ref: str, start: int | None,
          end: int | None, coder: str, role: str | None, as_json: bool) -> None:
     """Apply a code to a span, a whole document or a segment."""
-    from workbench.codebook import find_code
+    from workbench.codebook import code_path, find_code
     from workbench.coding import apply_code, code_segment, get_coding
 
     if (document_id is None) == (segment_id is None):
@@ -93,11 +93,12 @@ def code(project: str, document_id: int | None, segment_id: int | None, code_ref
         else:
             coding_id = apply_code(opened, document_id, code_id, start, end, coder=coder, role=role)
         row = get_coding(opened, coding_id)
+        name = code_path(opened, code_id)
     if as_json:
         print_json(row)
         return
-    click.echo(f"coding {coding_id}: document {row['document_id']} [{row['start_pos']}, {row['end_pos']}) "
-               f"coded by {coder}")
+    click.echo(f"coding {coding_id}: « {name} » on document {row['document_id']}, characters "
+               f"{row['start_pos']}–{row['end_pos']}, coded by {coder}")
 
 
 @click.command()

@@ -23,6 +23,7 @@ def register(cli: click.Group) -> None:
     cli.add_command(demo)
     cli.add_command(compact)
     cli.add_command(backup)
+    cli.add_command(tour)
 
 
 @click.command()
@@ -99,7 +100,7 @@ def backup(project: str, out: str) -> None:
 @quiet_option
 def demo(headless: bool, out_dir: str, quiet: bool) -> None:
     """Build the demo project from sample_projects/ and run every pipeline step on it."""
-    from workbench.demo import display_available, gui_command, run_demo
+    from workbench.demo import display_available, gui_command, next_steps, run_demo
     from workbench.stats import project_summary
 
     ctx = run_demo(Path(out_dir), echo=click.echo, progress=lambda label: progress_reporter(label, quiet))
@@ -111,7 +112,20 @@ def demo(headless: bool, out_dir: str, quiet: bool) -> None:
     for kind, counts in summary["by_kind"].items():
         click.echo(f"  {kind:<12} {counts['documents']:>7} documents")
     ctx.project.close()
-    click.echo(f"Project: {Path(out_dir) / 'demo.vwb'}")
+    click.echo("")
+    for line in next_steps(Path(out_dir)):
+        click.echo(line)
     command = None if headless or not display_available() else gui_command(Path(out_dir) / "demo.vwb")
     if command is not None:
         subprocess.run(command, check=False)
+
+
+@click.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default="demo-output", show_default=True,
+              help="The folder `workbench demo` wrote.")
+def tour(out_dir: str) -> None:
+    """Say what to open after the demo: the project in the window, the Excel workbook, the charts…"""
+    from workbench.demo import next_steps
+
+    for line in next_steps(Path(out_dir)):
+        click.echo(line)

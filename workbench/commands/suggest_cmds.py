@@ -80,7 +80,7 @@ def topics(project: str, units: str, embedder: str, device: str, min_size: int |
     if as_json:
         print_json({"run_id": run_id, **run, "topics": table})
         return
-    click.echo(f"run {run_id}: {run['model']} on {run['device']}, metrics {run['metrics']}")
+    _echo_topic_run(run_id, run)
     for row in table:
         click.echo(f"  topic {row['topic']:>3}  {row['size']:>6} units  {row['label']}")
         click.echo(f"             {', '.join(row['keywords'] or [])}")
@@ -93,27 +93,70 @@ def topics(project: str, units: str, embedder: str, device: str, min_size: int |
 @embedder_option
 @device_option
 @units_option
-@click.option("--min-score", type=click.FloatRange(0, 1), default=0.5, show_default=True,
-              help="Do not file suggestions scoring below this.")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=None,
+              help="File suggestions whose calibrated score is at least this (default: the threshold for --precision).")
+@click.option("--precision", type=click.FloatRange(0.05, 1), default=0.8, show_default=True,
+              help="Target share of right suggestions, measured on your codings by cross-validation.")
+@click.option("--code-next", type=click.IntRange(1), default=None, metavar="N",
+              help="Instead of suggesting: list the N uncoded units whose coding would teach the model most, "
+                   "and the learning curve (accuracy against coded examples per code).")
 @click.option("--no-companions", is_flag=True,
               help="With --embedder auto, learn from the chosen model only, not also from the other installed "
                    "models that understand the project language (faster; about a point less accurate).")
 @json_option
 @quiet_option
 def suggest(project: str, code_selectors: tuple[str, ...], embedder: str, device: str, units: str,
-            min_score: float, no_companions: bool, as_json: bool, quiet: bool) -> None:
-    """Propose codes for uncoded units (zero-shot, then few-shot from your codings); replaces pending ones."""
-    from workbench.suggest.codes import suggest_codes
+            min_score: float | None, precision: float, code_next: int | None, no_companions: bool, as_json: bool,
+            quiet: bool) -> None:
+    """Propose codes for uncoded units (from the codebook, then from your codings); replaces pending ones."""
+    from workbench.suggest import codes as suggester
 
+    if code_next is not None:
+        with _open(project) as opened, progress_reporter("choosing", quiet or as_json) as report:
+            plan = suggester.code_next(opened, list(code_selectors) or None, code_next, embedder=embedder,
+                                       units=units, device=device, progress=report)
+        if as_json:
+            print_json(plan)
+            return
+        _print_code_next(plan)
+        return
     with _open(project) as opened, progress_reporter("suggesting", quiet or as_json) as report:
-        result = suggest_codes(opened, list(code_selectors) or None, embedder=embedder, units=units, device=device,
-                               min_score=min_score, companions=not no_companions, progress=report)
+        result = suggester.suggest_codes(opened, list(code_selectors) or None, embedder=embedder, units=units,
+                                         device=device, min_score=min_score, precision=precision,
+                                         companions=not no_companions, progress=report)
     if as_json:
         print_json(result.as_dict())
         return
     click.echo(result.summary())
+    for line in result.without_lines():
+        click.echo(line)
+    for scheme, details in result.schemes.items():
+        found = details.get("evidence")
+        if found and found.get("tested"):
+            weights = ", ".join(f"{name} {weight:.1f}" for name, weight in found["weights"].items() if weight)
+            accuracy = ", ".join(f"{name} {value:.2f}" for name, value in found["accuracy"].items())
+            click.echo(f"{scheme}: blend {weights}; cross-validated accuracy on {found['tested']} coded units: "
+                       f"{accuracy}")
+            click.echo("  calibration (score band: units, mean score, share right): " + "; ".join(
+                f"{band['from']:.1f}-{band['to']:.1f}: {band['n']}, {band['score']:.2f}, {band['right']:.2f}"
+                for band in found["calibration"]))
     for code, method in result.methods.items():
         click.echo(f"  {code}: {method}")
+
+
+def _print_code_next(plan: dict[str, Any]) -> None:
+    for scheme, found in plan.items():
+        counts = ", ".join(f"{code} {count}" for code, count in found["coded_per_code"].items())
+        click.echo(f"{scheme}: coded examples per code: {counts}")
+        curve = found["learning_curve"]
+        if curve:
+            click.echo("  learning curve (examples per code: cross-validated accuracy): " + ", ".join(
+                f"{point['per_code']}: {point['accuracy']:.2f}" for point in curve))
+        else:
+            click.echo("  learning curve: code at least 2 units for 2 codes to measure it")
+        for rank, row in enumerate(found["queue"], start=1):
+            click.echo(f"  {rank:>3}. doc {row['document_id']}[{row['start']}:{row['end']}]  between "
+                       f"{' / '.join(row['between'])} (uncertainty {row['uncertainty']:.2f})  {row['text'][:80]!r}")
 
 
 @click.command()
@@ -168,20 +211,57 @@ def review(project: str, accept_ids: tuple[int, ...], reject_ids: tuple[int, ...
                 return
             for row in rows:
                 words = ", ".join((row["explanation"] or {}).get("words") or [])
-                click.echo(f"{row['id']:>6}  {row['score']:.3f}  {row['code']}  doc {row['document_id']}"
-                           f"[{row['start_pos']}:{row['end_pos']}]  {row['text'][:80]!r}  ({words})")
+                excerpt = " ".join(row["text"].split())
+                excerpt = excerpt if len(excerpt) <= 80 else excerpt[:79] + "…"
+                because = f"  (words: {words})" if words else ""
+                click.echo(f"{row['id']:>6}  {row['score']:.2f}  {row['code']}  document {row['document_id']} "
+                           f"characters {row['start_pos']}–{row['end_pos']}  « {excerpt} »{because}")
             if not rows:
                 click.echo("no pending suggestions match")
             return
     if as_json:
         print_json(done)
         return
-    for key, value in done.items():
-        if key == "accept_above":
-            verb = "would accept" if value["dry_run"] else "accepted"
-            click.echo(f"{verb} {value['count']} suggestions scoring >= {value['threshold']}: {value['per_code']}")
-        elif key != "codings":
-            click.echo(f"{key}: {value}")
+    _echo_decisions(done)
+
+
+def _echo_decisions(done: dict[str, Any]) -> None:
+    """What `review` did, in sentences: counts, ids and the codes concerned, never a Python list or dict."""
+    from workbench.reports import plural
+
+    if "accepted" in done:
+        made = done["codings"]
+        click.echo(f"accepted {plural(len(done['accepted']), 'suggestion')} "
+                   f"({', '.join(map(str, done['accepted']))}): {plural(len(made), 'coding')} made")
+    if "rejected" in done:
+        click.echo(f"rejected {plural(done['rejected'], 'suggestion')}")
+    if "relabelled" in done:
+        click.echo(f"suggestion {done['relabelled']['suggestion']} coded with the new code "
+                   f"(coding {done['relabelled']['coding']})")
+    if "accept_above" in done:
+        value = done["accept_above"]
+        verb = "would accept" if value["dry_run"] else "accepted"
+        per_code = "; ".join(f"{code}: {count}" for code, count in value["per_code"].items())
+        click.echo(f"{verb} {plural(value['count'], 'suggestion')} scoring {value['threshold']} or more"
+                   + (f" ({per_code})" if per_code else ""))
+
+
+def _echo_topic_run(run_id: int, run: dict[str, Any]) -> None:
+    """The run's summary as the window gives it, then the model and its quality measures in words."""
+    import json
+
+    from workbench.suggest.topics import TopicsReport
+
+    metrics = json.loads(run["metrics"]) if isinstance(run["metrics"], str) else run["metrics"]
+    click.echo(TopicsReport(run_id, metrics["topics"], metrics["units"],
+                            metrics["outlier_share_before_reduction"]).summary())
+    quality = []
+    if metrics.get("diversity") is not None:
+        quality.append(f"keyword diversity {metrics['diversity']:.2f}")
+    if metrics.get("npmi") is not None:
+        quality.append(f"coherence (NPMI) {metrics['npmi']:.2f}")
+    seconds = f" in {metrics['seconds']:.0f} s" if metrics.get("seconds") is not None else ""
+    click.echo(f"model {run['model']} on {run['device']}{seconds}" + (f"; {', '.join(quality)}" if quality else ""))
 
 
 @click.command()

@@ -78,6 +78,35 @@ def run_demo(
     return ctx
 
 
+def excerpt(text: str, limit: int = 70) -> str:
+    """A text as a reader sees it quoted on one line: white space collapsed, cut with an ellipsis, in
+    French quotes (never a Python repr with its escapes)."""
+    flat = " ".join(text.split())
+    return f"« {flat if len(flat) <= limit else flat[: limit - 1] + '…'} »"
+
+
+def next_steps(out_dir: Path) -> list[str]:
+    """The tour: what a newcomer can open once the demo has run, each with the command or file to use.
+    Only what the demo wrote into `out_dir` is listed."""
+    project = out_dir / "demo.vwb"
+    if not project.is_file():
+        return ["The demo project is not built yet: run `workbench demo` (or `make demo`) first."]
+    lines = ["What to open next:",
+             f"  the project in the window   workbench-gui {project}",
+             "                              (documents, coding, review queue, topics, charts, exports)"]
+    files = [("demo.xlsx", "the Excel workbook          ", "one sheet per table: documents, codings, codes…"),
+             ("charts", "the charts                  ", "PNG files, one per chart kind"),
+             ("demo-iramuteq.txt", "the IRaMuTeQ corpus         ", "for lexical analysis"),
+             ("demo.qdpx", "a REFI-QDA copy             ", "for ATLAS.ti, MAXQDA, NVivo, QualCoder")]
+    for name, what, note in files:
+        path = out_dir / name
+        if path.exists():
+            lines.append(f"  {what}{path}{'/' if path.is_dir() else ''}   ({note})")
+    lines.append(f"  a report in the terminal    workbench report {project} --frequencies")
+    lines.append("  the user guide              docs/USER_GUIDE.md")
+    return lines
+
+
 def display_available() -> bool:
     """True when a GUI can be shown (an X11/Wayland display, or a desktop OS)."""
     if sys.platform in ("win32", "darwin"):
@@ -99,4 +128,5 @@ def gui_command(project: Path) -> list[str] | None:
     return [sys.executable, "-m", "ui.app", str(project)]
 
 
-__all__ = ["STEPS", "DemoContext", "ProgressCallback", "display_available", "gui_command", "run_demo"]
+__all__ = ["STEPS", "DemoContext", "ProgressCallback", "display_available", "excerpt", "gui_command", "next_steps",
+           "run_demo"]

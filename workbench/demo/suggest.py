@@ -16,6 +16,7 @@ SCHEMES = ("relationship_forms", "contact_reasons")
 # Below the default 0.5: twenty relationship forms share the probability mass, and the demo should show
 # what the queue looks like once a few codings exist, not an almost empty one.
 DEMO_MIN_SCORE = 0.3
+SHOWN_TOPICS = 8
 TRUTH_COLUMNS = {"relationship_forms": "relationship_form", "contact_reasons": "contact_reason"}
 
 
@@ -45,6 +46,7 @@ def demo_step(ctx: Any) -> None:
     """Embed with `auto`, fit topics, suggest codes of both schemes, print topics and top suggestions."""
     from workbench.codebook import scheme_root
     from workbench.codebook_yaml import load_scheme
+    from workbench.demo import excerpt
     from workbench.suggest.codes import suggest_codes
     from workbench.suggest.device import device_report
     from workbench.suggest.embed import embed_units
@@ -61,10 +63,12 @@ def demo_step(ctx: Any) -> None:
              f"{embedded.cached} cached")
     with ctx.progress("topics") as callback:
         run_id = fit_topics(project, units="documents", embedder="auto", progress=callback)
-    topics = topic_table(project, run_id)
-    ctx.echo(f"  {len(topics)} topics (run {run_id}):")
-    for row in topics[:8]:
-        ctx.echo(f"    {row['topic']:>3} {row['size']:>4} docs  {row['label']:<40} e.g. {row['examples'][0][:70]!r}")
+    topics = [row for row in topic_table(project, run_id) if row["topic"] != -1]  # -1: the outliers, no topic
+    shown = topics[:SHOWN_TOPICS]
+    more = f", the {len(shown)} largest" if len(shown) < len(topics) else ""
+    ctx.echo(f"  {len(topics)} topics (run {run_id}){more}:")
+    for row in shown:
+        ctx.echo(f"    {row['topic']:>3} {row['size']:>4} docs  {row['label']:<40} e.g. {excerpt(row['examples'][0])}")
     for scheme in SCHEMES:
         if scheme_root(project, scheme) is None:
             load_scheme(project, scheme)
@@ -82,10 +86,10 @@ def demo_step(ctx: Any) -> None:
         for row in [r for r in review_queue(project, limit=None) if r["id"] in best]:
             why = row["explanation"]
             ctx.echo(f"      #{row['id']} {row['score']:.2f} {row['code']} ({why['method']}) doc {row['document_id']}: "
-                     f"{row['text'][:70]!r}")
+                     f"{excerpt(row['text'])}")
             ctx.echo(f"         words: {', '.join(why.get('words') or []) or '-'}")
             for example in why["nearest_examples"][:1]:
-                ctx.echo(f"         nearest coded example ({example['similarity']:.2f}): {example['text'][:70]!r}")
+                ctx.echo(f"         nearest coded example ({example['similarity']:.2f}): {excerpt(example['text'])}")
     agreement = _truth_agreement(project, Path(ctx.sample_dir))
     for scheme, figures in agreement.items():
         ctx.echo(f"  {scheme}: best suggestion matches truth.csv for {figures['top1_agreement']:.0%} of "

@@ -42,7 +42,7 @@ def demo_step(ctx: Any) -> None:
         result = search(ctx.project, query, where=where, limit=8, count=True)
         if result.hits:
             filters = f" where {where[0]}" if where else ""
-            ctx.echo(f"Search {query!r}{filters}: {result.total_hits} matches in {result.total_documents} documents")
+            ctx.echo(f"Search « {query} »{filters}: {result.total_hits} matches in {result.total_documents} documents")
             for hit in result.hits:
                 left = re.sub(r"\s+", " ", hit.left)[-35:]
                 right = re.sub(r"\s+", " ", hit.right)[:35]

@@ -6,8 +6,9 @@ skipped with a message; the same text in two files is stored once (see `store.py
 
 Which importer reads a file is decided by its suffix (`FORMATS`). The default document kind comes from
 the format: tables are surveys, e-mail files e-mails, .docx transcripts interviews, and .txt/.vtt/.srt
-transcripts calls; `kind=` overrides it for every file of the call, and `choices=` gives one file its own
-kind and table options (`FileChoices`: the import dialog sets them file by file).
+transcripts calls; `kind=` overrides it for the files of the call whose format can be of that kind, and
+`choices=` gives one file its own kind and table options (`FileChoices`: the import dialog sets them file
+by file). A folder's files that are not documents (READMEs, answer keys) are left out and said so.
 """
 
 from __future__ import annotations
@@ -110,6 +111,8 @@ class FileResult:
 @dataclass
 class ImportReport:
     files: list[FileResult] = field(default_factory=list)
+    left_out: list[tuple[Path, str]] = field(default_factory=list)  # found in folders, not documents
+    kept_kind: list[FileResult] = field(default_factory=list)  # imported with their own kind, not `kind=`
 
     @property
     def failed(self) -> list[FileResult]:
@@ -146,6 +149,8 @@ class ImportReport:
             "documents": self.documents,
             "by_kind": self.by_kind(),
             "files": [vars(result) for result in self.files],
+            "left_out": [{"path": str(path), "reason": why} for path, why in self.left_out],
+            "kept_own_kind": [result.path for result in self.kept_kind],
         }
 
 
@@ -157,20 +162,71 @@ def supported(path: Path) -> bool:
     return path.suffix.lower() in FORMATS or path.suffix.lower() in REFI_SUFFIXES
 
 
-def collect_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Files to import: given files as they are (an unsupported one will be reported), and the
-    supported files under given folders, recursively, sorted, hidden and Office lock files left out."""
-    found: list[Path] = []
+# Files found in a folder that a person would not call documents: notes about the corpus, its licence,
+# and answer keys (a `truth.csv` of expected codes), matched on the lower-case name without its suffix.
+CORPUS_NOTES = ("readme", "license", "licence", "copying", "changelog", "authors", "notice")
+ANSWER_KEYS = ("truth", "answer", "gold", "expected")
+
+
+def not_a_document(path: Path) -> str | None:
+    """Why a file found in a folder is left out (it can still be named, or taken with `include`), or None.
+    Names starting with '.' or '_' are private or generated files, '~$' Office lock files."""
+    name = path.name
+    if name.startswith((".", "_", "~$")):
+        return "hidden, private or lock file"
+    stem = path.stem.lower()
+    if stem.startswith(CORPUS_NOTES):
+        return "notes about the corpus, not a document"
+    if stem.startswith(ANSWER_KEYS):
+        return "looks like an answer key, not a document"
+    return None
+
+
+@dataclass
+class Collected:
+    files: list[Path] = field(default_factory=list)
+    left_out: list[tuple[Path, str]] = field(default_factory=list)  # (file, why) found in folders only
+
+
+def collect(paths: Iterable[str | Path], include: Iterable[str] = ()) -> Collected:
+    """Files to import: given files as they are (an unsupported one will be reported), and the supported
+    files under given folders, recursively, sorted, less those `not_a_document` names (with the reason),
+    unless their name matches one of the `include` glob patterns. Hidden folders are never searched."""
+    patterns = list(include)
+    found = Collected()
     for entry in map(Path, paths):
-        if entry.is_dir():
-            found.extend(
-                path for path in sorted(entry.rglob("*"))
-                if path.is_file() and supported(path)
-                and not any(part.startswith((".", "~$")) for part in path.relative_to(entry).parts)
-            )
-        else:
-            found.append(entry)
+        if not entry.is_dir():
+            found.files.append(entry)
+            continue
+        for path in sorted(entry.rglob("*")):
+            relative = path.relative_to(entry)
+            if not path.is_file() or not supported(path) or any(p.startswith(".") for p in relative.parts[:-1]):
+                continue
+            why = not_a_document(path)
+            if why is not None and not any(path.match(pattern) for pattern in patterns):
+                found.left_out.append((path, why))
+            else:
+                found.files.append(path)
     return found
+
+
+def collect_files(paths: Iterable[str | Path], include: Iterable[str] = ()) -> list[Path]:
+    """The files `collect` would import."""
+    return collect(paths, include).files
+
+
+# The kinds a call-wide `kind=` may give each family of formats: an e-mail stays an e-mail and a survey
+# table is never turned into calls, whatever one option for a whole folder of mixed files says.
+KINDS_FOR_FAMILY: dict[str, tuple[str, ...]] = {
+    "table": ("survey", "chat", "other"),
+    "email": ("email",),
+    "transcript": ("call", "chat", "interview", "other"),
+}
+
+
+def kind_fits(path: Path, kind: str) -> bool:
+    fmt = FORMATS.get(path.suffix.lower())
+    return fmt is not None and kind in KINDS_FOR_FAMILY[fmt.family]
 
 
 def import_file(
@@ -306,10 +362,14 @@ def import_paths(
     title_column: str | None = None,
     column_types: Mapping[str, str] | None = None,
     choices: Mapping[Path, FileChoices] | None = None,
+    include: Iterable[str] = (),
 ) -> ImportReport:
     """Import files and folders, one transaction per file; failures are reported, not raised.
 
     `choices` gives a file (by the path found for it) its own kind and table options, over the call's.
+    The call's `kind` goes only to the files whose format can be of that kind (`KINDS_FOR_FAMILY`); the
+    others keep their format's kind and are listed in `kept_kind`; a kind that fits none of the files is
+    refused. Files under folders that are not documents are left out (`left_out`) unless `include` names them.
     Options are checked before any file is read. Cancelling stops between files and takes back the files
     this call had imported, so a cancelled import leaves the project as it was.
     """
@@ -318,8 +378,11 @@ def import_paths(
         _check_kind(given.kind)
         check_column_choices(dict(given.column_types or {}))
     report = progress or no_progress
-    files = collect_files(paths)
-    result = ImportReport()
+    collected = collect(paths, include)
+    files = collected.files
+    result = ImportReport(left_out=collected.left_out)
+    if kind is not None and files and not any(kind_fits(path, kind) or path in choices for path in files):
+        raise WorkbenchError(_kind_fits_none(kind, files))
     last_source = int(project.scalar("SELECT coalesce(max(id), 0) FROM sources"))
     try:
         for done, path in enumerate(files):
@@ -327,9 +390,10 @@ def import_paths(
             if cancel is not None:
                 cancel.check()
             own = choices.get(path, FileChoices())
+            call_kind = kind if kind is not None and kind_fits(path, kind) else None
             try:
                 outcome = import_file(
-                    project, path, kind=own.kind or kind, text_column=own.text_column or text_column,
+                    project, path, kind=own.kind or call_kind, text_column=own.text_column or text_column,
                     title_column=own.title_column or title_column,
                     column_types=own.column_types if own.column_types is not None else column_types,
                     pseudonymiser=pseudonymiser, max_bytes=max_bytes,
@@ -338,6 +402,8 @@ def import_paths(
                 where = f"line {exc.line}: " if exc.line is not None else ""
                 outcome = FileResult(str(path), "failed", message=where + exc.reason, line=exc.line)
             result.files.append(outcome)
+            if kind is not None and call_kind is None and own.kind is None and outcome.status == "imported":
+                result.kept_kind.append(outcome)
     except Cancelled:
         new = [row[0] for row in project.rows("SELECT id FROM sources WHERE id > ?", [last_source])]
         take_back_sources(project, new)
@@ -345,3 +411,10 @@ def import_paths(
                         "the files already imported by it were taken back") from None
     report(len(files), len(files), "done")
     return result
+
+
+def _kind_fits_none(kind: str, files: list[Path]) -> str:
+    """The one-line refusal of a kind no given file can have, saying which kinds they can have."""
+    families = sorted({FORMATS[path.suffix.lower()].family for path in files if path.suffix.lower() in FORMATS})
+    fits = "; ".join(f"{family} files: {', '.join(KINDS_FOR_FAMILY[family])}" for family in families)
+    return f"--kind {kind} fits none of these files" + (f" ({fits})" if fits else "")

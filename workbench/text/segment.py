@@ -177,6 +177,14 @@ def _process_batch(
         report.languages[lang] = report.languages.get(lang, 0) + 1
 
 
+def _so_far(report: SegmentReport) -> str:
+    """What the progress line can truly say: sentences and tokens are counted when a batch is stored, so
+    before the first one is, only that sentences are being read."""
+    if not report.sentences:
+        return "splitting sentences"
+    return f"{report.sentences} sentences, {report.tokens} tokens stored"
+
+
 def segment_project(
     project: Project,
     progress: ProgressCallback | None = None,
@@ -209,7 +217,7 @@ def segment_project(
         if in_batch[0] % PROGRESS_EVERY == 0:
             if cancel is not None:
                 cancel.check()
-            progress(report.documents + in_batch[0], todo, f"{report.sentences} sentences, {report.tokens} tokens")
+            progress(report.documents + in_batch[0], todo, _so_far(report))
 
     while True:
         if cancel is not None:
@@ -224,7 +232,7 @@ def segment_project(
             terms.reload()
             raise
         last_id = batch[-1][0]
-        progress(report.documents, todo, f"{report.sentences} sentences, {report.tokens} tokens")
+        progress(report.documents, todo, _so_far(report))
     if compact and report.documents and not project.in_transaction:
         report.compacted = token_index.compact(project)
     return report
