@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -164,6 +165,19 @@ def test_what_the_target_deleted_since_the_copies_were_made_stays_deleted(team: 
         "bob.vwb: skipped: code «Ton/Délai» was deleted or merged into another in the target (1 coding, 1 memo)"]
 
 
+def test_a_suggestion_decided_otherwise_in_the_target_is_a_conflict(team: tuple[Path, Path, Path]) -> None:
+    base, alice, _ = team
+    with Project.open(base) as project:
+        reject(project, [1], coder="lea")  # alice accepted it in her copy
+        report = merge_projects(project, [alice])
+        assert project.rows("SELECT status, reviewed_by FROM suggestions WHERE id = 1") == [("rejected", 1)]
+        assert project.scalar("SELECT count(*) FROM codings g JOIN coders k ON k.id = g.coder_id "
+                              "WHERE k.name = 'alice' AND g.document_id = 1 AND g.suggestion_id IS NULL") == 1
+    assert report.failures == [
+        ("alice.vwb: skipped: document 1 [0, 34): the suggestion of «Ton/Positif» was accepted in this copy but "
+        "rejected in the target (1 review decision)")]
+
+
 def codebook_id(project: Project, name: str) -> int:
     return int(project.scalar("SELECT id FROM codes WHERE name = ?", [name]))
 
@@ -261,6 +275,8 @@ def test_the_command_prints_the_report_and_how_to_undo(team: tuple[Path, Path, P
     assert "Krippendorff's alpha" in lines[3]
     assert lines[-1] == f"Each merged file is one action: `workbench undo {base}` takes the last one back."
     digest = file_digest(base)
+    as_json = json.loads(ok("merge", base, alice, "--json"))
+    assert as_json["sources"][0]["added"] == {} and as_json["sources"][0]["already"] == 5
     again = ok("merge", base, bob, "--quiet")
     assert "bob.vwb: nothing new" in again and "workbench undo" not in again
     assert file_digest(base) == digest
