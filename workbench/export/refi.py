@@ -7,8 +7,11 @@ for each memo too. With `positions="utf16-crlf"` the texts are written with CRLF
 position counts UTF-16 units over that file, which is how NVivo counts.
 
 What goes where, and why:
-- `<Users>`: every coder. A coder's GUID is derived from its name, so the same person has the same GUID in
-  every export of every project (tools that merge projects then see one user, not two).
+- `<Users>`: every coder. A coder's GUID is the one it came with from another tool (`refi_identities`),
+  else derived from its name, so the same person has the same GUID in every export of every project
+  (tools that merge projects then see one user, not two). Sources and selections likewise keep the GUID,
+  creation date (with its time zone) and creating user they came with; other timestamps are written
+  with the UTC offset of this machine.
 - `<CodeBook>`: the code tree with GUIDs, colours and `isCodable`. A code's `<Description>` is its
   definition followed by its memos, because that is where other tools show a code's memo.
 - `<Variables>`: every variable, typed. A date variable with times of day is a `DateTime` variable; its
@@ -178,8 +181,21 @@ class _Builder:
             "SELECT d.id, d.kind, d.title, d.text, d.lang, d.occurred_at, d.position, s.name AS source_name, "
             "s.imported_at FROM documents d LEFT JOIN sources s ON s.id = d.source_id ORDER BY d.id"
         )
-        self.names = unique_names([(d["id"], d["title"], d["source_name"], d["position"]) for d in self.documents])
-        self.document_guid = {doc["id"]: derived_guid(self.seed, "document", doc["id"]) for doc in self.documents}
+        self.identity: dict[str, dict[int, tuple[str, str | None, str | None, str | None]]] = defaultdict(dict)
+        for kind, target_id, guid, name, created, created_by in project.rows(
+            "SELECT kind, target_id, guid, name, created, created_by FROM refi_identities"
+        ):
+            self.identity[kind][target_id] = (guid, name, created, created_by)
+        # An untitled document that came with a name keeps it (its file is now an archive, not a table).
+        self.names = unique_names([
+            (d["id"], d["title"] or self.identity["document"].get(d["id"], (None, None))[1], d["source_name"],
+             d["position"]) for d in self.documents])
+        documents = self.identity["document"]
+        self.document_guid = {doc["id"]: documents[doc["id"]][0] if doc["id"] in documents
+                              else derived_guid(self.seed, "document", doc["id"]) for doc in self.documents}
+        coders = self.identity["coder"]
+        self.user_guid = {name: coders[coder_id][0] if coder_id in coders else user_guid(name)
+                          for coder_id, name in project.rows("SELECT id, name FROM coders")}
         self.coding_guid = {coding["id"]: as_guid(coding["guid"]) for coding in self.codings}
         self.code_guid = dict(project.rows("SELECT id, guid FROM codes"))
         self.memos = self._memos()
@@ -247,14 +263,14 @@ class _Builder:
             root,
             name=project.path.stem,
             origin=origin,
-            creatingUserGUID=user_guid(users[0]) if users else None,
+            creatingUserGUID=self.user_guid[users[0]] if users else None,
             creationDateTime=_meta_datetime(created),
             modifiedDateTime=xml_datetime(datetime.now().replace(microsecond=0)),
         )
         if users:
             element = etree.SubElement(root, _q("Users"))
             for name in users:
-                etree.SubElement(element, _q("User"), guid=user_guid(name), name=xml_text(name))
+                etree.SubElement(element, _q("User"), guid=self.user_guid[name], name=xml_text(name))
         if project.scalar("SELECT count(*) FROM codes"):
             codes_to_xml(etree.SubElement(root, _q("CodeBook")), project, PROJECT_NS, self.code_ids,
                          metadata=False, note_refs=self.notes_on("code"), memos=self.memo_text("code"))
@@ -270,7 +286,7 @@ class _Builder:
                     guid=memo["guid"],
                     name=xml_text(" ".join(memo["text"].split())[:60]),
                     plainTextPath=f"internal://{memo['guid']}.txt",
-                    creatingUser=user_guid(memo["coder"]) if memo["coder"] else None,
+                    creatingUser=self.user_guid[memo["coder"]] if memo["coder"] else None,
                     creationDateTime=xml_datetime(memo["created_at"]),
                     modifiedDateTime=xml_datetime(memo["updated_at"]),
                 )
@@ -358,23 +374,25 @@ class _Builder:
         for doc in self.documents:
             guid = self.document_guid[doc["id"]]
             source = etree.SubElement(sources, _q("TextSource"))
+            _, _, created, created_by = self.identity["document"].get(doc["id"], (None, None, None, None))
             _set(
-                source, guid=guid, name=xml_text(self.names[doc["id"]]),
-                plainTextPath=f"internal://{guid}.txt", creationDateTime=xml_datetime(doc["imported_at"]),
+                source, guid=guid, name=xml_text(self.names[doc["id"]]), plainTextPath=f"internal://{guid}.txt",
+                creatingUser=created_by, creationDateTime=created or xml_datetime(doc["imported_at"]),
             )
             if doc["id"] in document_memos:
                 etree.SubElement(source, _q("Description")).text = xml_text(document_memos[doc["id"]])
             position = _units(doc["text"]) if self.positions == UTF16_CRLF else None
             for coding in by_document[doc["id"]]:
                 coding_guid = self.coding_guid[coding["id"]]
-                user = user_guid(coding["coder"])
+                user = self.user_guid[coding["coder"]]
                 stamp = xml_datetime(coding["created_at"])
                 start, end = coding["start_pos"], coding["end_pos"]
                 if position is not None:
                     start, end = position[start], position[end]
                 selection = etree.SubElement(source, _q("PlainTextSelection"))
+                kept = self.identity["coding"].get(coding["id"])
                 _set(
-                    selection, guid=derived_guid("selection", coding_guid),
+                    selection, guid=kept[0] if kept else derived_guid("selection", coding_guid),
                     startPosition=str(start), endPosition=str(end), creatingUser=user, creationDateTime=stamp,
                 )
                 if coding["id"] in coding_memos:

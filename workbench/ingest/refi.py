@@ -29,6 +29,15 @@ How another tool's project becomes ours:
   that does not fit its declared type turns the variable into text. Values hang on sources (MAXQDA) or on
   cases (NVivo): a case's values apply to its sources that have none of their own. The reserved
   variables written by our export (`vwb:kind`, `vwb:occurred_at`, `vwb:lang`) become document fields.
+- the GUIDs of sources, users and selections, and a source's creationDateTime (as written, time zone
+  included) and creatingUser, are kept in `refi_identities`, so the export gives them back unchanged.
+- a `<Set>` of sources (MAXQDA's document set) becomes the yes/no variable `set: NAME`, true on its
+  documents (the project has no sets of documents); a code set stays a code set.
+- our own export's `verbatim-workbench.json` gives back what REFI has no place for (document kind, date
+  and language, a code's definition and criteria); with it, the Descriptions that repeat memos are not
+  imported twice.
+- every part of the archive the project has no place for (links, graphs…) is counted in a warning, and
+  a codebook in another namespace than the project's is read and said.
 - notes become memos on what references them (project, document, coding, code; a note on a selection
   goes to the selection's first coding); notes referenced by nothing become project memos.
 """
@@ -92,6 +101,8 @@ _VALUE_COLUMNS = (("document_id", "BIGINT"), ("variable_id", "INTEGER"), ("value
 _CODING_COLUMNS = (("id", "BIGINT"), ("guid", "VARCHAR"), ("document_id", "BIGINT"), ("code_id", "INTEGER"),
                    ("start_pos", "INTEGER"), ("end_pos", "INTEGER"), ("coder_id", "INTEGER"), ("origin", "VARCHAR"),
                    ("created_at", "TIMESTAMP"))
+_IDENTITY_COLUMNS = (("kind", "VARCHAR"), ("target_id", "BIGINT"), ("guid", "VARCHAR"), ("name", "VARCHAR"),
+                     ("created", "VARCHAR"), ("created_by", "VARCHAR"))
 _MEMO_COLUMNS = (("target_kind", "VARCHAR"), ("target_id", "BIGINT"), ("coder_id", "INTEGER"), ("text", "VARCHAR"),
                  ("created_at", "TIMESTAMP"), ("updated_at", "TIMESTAMP"))
 # Code fields read from the archive (REFI's own plus those of our Description block) passed to insert_code.
@@ -252,6 +263,7 @@ class _Coding:
 
 @dataclass(slots=True)
 class _Selection:
+    guid: str
     user: str | None
     created: datetime | None
     description: str | None
@@ -269,6 +281,9 @@ class _Source:
     n_chars: int
     placed: Placed
     created: datetime | None
+    # creationDateTime as written (its time zone kept) and the creating user's GUID, for the export.
+    created_text: str | None
+    creating_user: str | None
     description: str | None
     selections: list[_Selection]
     whole_codings: list[_Coding]
@@ -506,10 +521,11 @@ class _Reader:
         elif kind == "Description":
             parts.description = _text(element)
         elif kind == "PlainTextSelection":
-            self.guid(element)
+            guid = self.guid(element)
             parts.starts.append(self.position(element, "startPosition"))
             parts.ends.append(self.position(element, "endPosition"))
             parts.selections.append(_Selection(
+                guid=guid,
                 user=self._guid_or_none(element.get("creatingUser")),
                 created=parse_datetime(element.get("creationDateTime")),
                 description=self.text_of(element, "Description"),
@@ -571,6 +587,8 @@ class _Reader:
             n_chars=len(stored.text),
             placed=Placed(stored, parts.starts, parts.ends, self.conventions),
             created=parse_datetime(element.get("creationDateTime")),
+            created_text=element.get("creationDateTime") if parse_datetime(element.get("creationDateTime")) else None,
+            creating_user=self._guid_or_none(element.get("creatingUser")),
             description=parts.description,
             selections=parts.selections,
             whole_codings=parts.codings,
@@ -676,6 +694,10 @@ class _Writer:
         self.codings: dict[str, int] = {}
         self.code_notes: list[tuple[str, str]] = []
         self.memos: list[tuple[Any, ...]] = []
+        # refi_identities rows (kind, target id, GUID, name, creationDateTime, creating user) of what is new.
+        self.identities: list[tuple[Any, ...]] = []
+        self.known_coders = {coder_id for (coder_id,) in project.rows(
+            "SELECT target_id FROM refi_identities WHERE kind = 'coder'")}
         self.merged: set[int] = set()
         self.now: datetime | None = None
         # Code inserts go through the codebook's checks; an import is not an undoable action (documents
@@ -700,6 +722,9 @@ class _Writer:
         coder_id, created = imported_coder(self.project, name)
         self.result.coders += created
         self.coders[guid] = coder_id
+        if guid is not None and coder_id not in self.known_coders:
+            self.known_coders.add(coder_id)
+            self.identities.append(("coder", coder_id, guid, None, None, None))
         return coder_id
 
     def write(self, source_id: int) -> None:
@@ -712,6 +737,12 @@ class _Writer:
         self._values()
         self._codings()
         self._memos()
+        self._flush_identities()
+
+    def _flush_identities(self) -> None:
+        """Write the identities gathered so far (by batches: an archive may hold a million selections)."""
+        _insert_rows(self.project, "refi_identities", _IDENTITY_COLUMNS, self.identities)
+        self.identities = []
 
     @property
     def mirrored(self) -> bool:
@@ -846,6 +877,9 @@ class _Writer:
         for document_id, row in zip(ids, fresh):
             for source in pending[row[3]]:
                 self.documents[source.guid] = document_id
+            first = pending[row[3]][0]
+            self.identities.append(("document", document_id, first.guid, first.name, first.created_text,
+                                    first.creating_user))
         hashes = content_hashes(self.project, [row[3] for row in fresh])
         _insert_rows(self.project, "documents", _DOCUMENT_COLUMNS,
                      [(i, *row[:7], content_hash, row[7]) for i, row, content_hash in zip(ids, fresh, hashes)])
@@ -934,12 +968,12 @@ class _Writer:
                         missing_codes.add(coding.code)
                         continue
                     self._coding(document_id, coding, start, end, coding.user or selection.user,
-                                 coding.created or selection.created)
+                                 coding.created or selection.created, selection.guid)
             for coding in source.whole_codings:
                 if coding.code not in self.codes:
                     missing_codes.add(coding.code)
                     continue
-                self._coding(document_id, coding, 0, source.n_chars, coding.user, coding.created)
+                self._coding(document_id, coding, 0, source.n_chars, coding.user, coding.created, None)
         self._flush_codings()
         for source in self.model.sources:
             for selection in source.selections:
@@ -954,7 +988,7 @@ class _Writer:
             self.result.warnings.append(f"codings of {len(missing_codes)} code(s) missing from the codebook skipped")
 
     def _coding(self, document_id: int, coding: _Coding, start: int, end: int, user: str | None,
-                created: datetime | None) -> None:
+                created: datetime | None, selection: str | None) -> None:
         """Queue a coding unless the project (or this archive) already has it, by GUID or by content."""
         code_id = self.codes[coding.code]
         coder_id = self.coder(user)
@@ -970,6 +1004,10 @@ class _Writer:
         self.codings[coding.guid] = coding_id
         self.fresh_codings.append((coding_id, coding.guid, document_id, code_id, start, end, coder_id, "import",
                                    created or self.now))
+        if selection is not None:
+            self.identities.append(("coding", coding_id, selection, None, None, None))
+            if len(self.identities) >= _BATCH_ROWS:
+                self._flush_identities()
         if len(self.fresh_codings) >= _BATCH_ROWS:
             self._flush_codings()
 
