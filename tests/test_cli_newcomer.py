@@ -213,3 +213,20 @@ def test_tour_says_what_to_open_once_the_demo_ran(tmp_path):
     assert f"the Excel workbook          {tmp_path / 'demo.xlsx'}" in out
     assert f"the charts                  {tmp_path / 'charts'}/" in out
     assert "demo.qdpx" not in out  # only what the demo wrote is offered
+
+
+def test_the_demo_ends_with_the_tour_and_nothing_on_stderr(tmp_path, monkeypatch):
+    from workbench import demo
+    from workbench.demo import DemoContext, sample_dir
+
+    def built(out_dir: Path, **_: object) -> DemoContext:
+        project = Project.create(out_dir / "demo.vwb")
+        (out_dir / "demo.xlsx").write_bytes(b"x")
+        return DemoContext(project, out_dir, sample_dir(), print, print)
+
+    monkeypatch.setattr(demo, "run_demo", built)
+    code, out, err = run("demo", "--out", tmp_path, "--headless")
+    assert code == 0 and err == ""
+    tail = out.splitlines()[-len(next_steps(tmp_path)):]
+    assert tail == next_steps(tmp_path) and tail[0] == "What to open next:"
+    assert any("demo.xlsx" in line for line in tail)

@@ -75,8 +75,8 @@ def demo_step(ctx: Any) -> None:
     with ctx.progress("suggestions") as callback:
         result = suggest_codes(project, list(SCHEMES), embedder="auto", units="documents", min_score=DEMO_MIN_SCORE,
                                progress=callback)
-    methods = sorted(set(result.methods.values()))
-    ctx.echo(f"  {result.filed} pending suggestions ({', '.join(methods)}); the best ones:")
+    ctx.echo(f"  {result.summary()}")  # the window's sentence for the same job
+    ctx.echo("  the best ones:")
     for scheme in SCHEMES:
         code = project.scalar("SELECT name FROM codes WHERE scheme = ? AND key = ?", [scheme, scheme])
         ctx.echo(f"    {code}:")
