@@ -263,9 +263,10 @@ def topics_chart(summary: pd.DataFrame, *, keywords: int = 5, lang: str = "fr",
 
 def topic_map_chart(x: Sequence[float], y: Sequence[float], topics: Sequence[int], names: dict[int, str], *,
                     explained: float | None = None, lang: str = "fr",
-                    size: tuple[float, float] | None = None) -> Figure:
+                    size: tuple[float, float] | None = None, legend: int = 12) -> Figure:
     """Units as points on two axes (from `topic_map.unit_map`), one colour and marker per topic, the
-    unclassified (-1) in light grey underneath; the legend lists the largest topics first."""
+    unclassified (-1) in light grey underneath; the legend names the `legend` largest topics (more would
+    not fit beside a panel-sized map, and colours repeat after eight anyway)."""
     from collections import Counter
 
     import numpy as np
@@ -284,7 +285,8 @@ def topic_map_chart(x: Sequence[float], y: Sequence[float], topics: Sequence[int
         mask = topics == topic
         ax.scatter(x[mask], y[mask], s=14, color=OKABE_ITO[index % len(OKABE_ITO)],
                    marker=MARKERS[index % len(MARKERS)], alpha=0.8, linewidths=0,
-                   label=f"{_short(names.get(topic, str(topic)), 30)} ({int(mask.sum())})")
+                   label=f"{_short(names.get(topic, str(topic)), 30)} ({int(mask.sum())})" if index < legend
+                   else "_nolegend_")
     axis = _t(lang, "axis")
     ax.set_xlabel(f"{axis} 1")
     ax.set_ylabel(f"{axis} 2")

@@ -58,9 +58,8 @@ def test_each_analysis_fills_its_table_shows_its_chart_and_exports(qtbot, coded:
     assert not panel.picture.pixmap().isNull() and panel.picture.pixmap().width() >= 480
     for suffix in ("png", "svg"):
         path = tmp_path / f"{kind}.{suffix}"
-        with qtbot.waitSignal(panel.export(str(path)).signals.finished, timeout=60000):
-            pass
-        assert str(path) in panel.message.text()
+        assert panel.export(str(path)) is not None
+        qtbot.waitUntil(lambda: str(path) in panel.message.text(), timeout=60000)
         if suffix == "png":
             pixels = imread(path)
             assert pixels.shape[0] >= 320 and pixels[..., :3].std() > 0.01
@@ -97,9 +96,8 @@ def test_a_wrong_export_name_is_refused_in_one_line(qtbot, coded: Project, tmp_p
     window = open_window(qtbot, coded)
     panel = window.chart_panel
     _draw(qtbot, panel, "frequencies")
-    with qtbot.waitSignal(panel.export(str(tmp_path / "chart.pdf")).signals.failed, timeout=30000):
-        pass
-    assert panel.message.text() == "⚠ chart.pdf: charts are written as .png or .svg"
+    assert panel.export(str(tmp_path / "chart.pdf")) is not None
+    qtbot.waitUntil(lambda: panel.message.text() == "⚠ chart.pdf: charts are written as .png or .svg", timeout=30000)
     assert not (tmp_path / "chart.pdf").exists()
 
 
@@ -115,11 +113,9 @@ def test_the_gui_thread_only_shows_what_the_worker_made(qtbot, coded: Project) -
         original(drawn)
         timings.append(time.perf_counter() - started)
 
-    panel._drawn = timed
+    panel._drawn = timed  # draw() connects the job to it
     panel.kind.setCurrentIndex(panel.kind.findData("relationship-map"))
-    job = panel.draw()
-    job.signals.finished.disconnect()
-    job.signals.finished.connect(timed)
+    assert panel.draw() is not None
     qtbot.waitUntil(lambda: bool(timings), timeout=60000)
     assert timings[0] < 0.1
 
@@ -146,3 +142,26 @@ def test_the_english_window_draws_english_chart_titles(qtbot, english: None, cod
     texts = "\n".join(text.get_text() for text in panel.figure.findobj(lambda artist: hasattr(artist, "get_text")))
     assert "Codes over time" in texts and "share of documents" in texts
     assert "Évolution" not in texts
+
+
+def test_trends_of_every_first_level_code_or_of_one(qtbot, coded: Project) -> None:
+    window = open_window(qtbot, coded)
+    panel = window.chart_panel
+    _draw(qtbot, panel, "trends")
+    every = {row[1] for row in panel.model.rows}
+    _draw(qtbot, panel, "trends", "Motif")
+    assert len(every) > 1 and {row[1] for row in panel.model.rows} == {"Motif"}
+
+
+def test_a_crosstab_without_a_variable_says_what_it_needs(qtbot, project: Project) -> None:
+    from panel_fixtures import fill
+
+    filled = fill(project)
+    filled.execute("DELETE FROM document_values")
+    filled.execute("DELETE FROM variables")
+    window = open_window(qtbot, filled)
+    panel = window.chart_panel
+    panel.kind.setCurrentIndex(panel.kind.findData("crosstab"))
+    assert panel.code.currentData() is not None  # a crosstab never starts on "every code"
+    assert panel.draw() is None
+    assert panel.message.text() == "Choisissez un code et une variable pour le tableau croisé."

@@ -130,16 +130,16 @@ def test_the_units_map_and_the_sizes_are_drawn(qtbot, with_topics: Project, tmp_
     window = open_window(qtbot, with_topics)
     panel = window.topic_panel
     panel.pages.setCurrentIndex(1)
-    with qtbot.waitSignal(panel.draw_map().signals.finished, timeout=60000):
-        pass
+    assert panel.draw_map() is not None
+    qtbot.waitUntil(lambda: panel.map_job is None, timeout=60000)
     assert not panel.map_picture.pixmap().isNull() and panel.map_picture.pixmap().width() >= 480
     assert "ACP" in panel.map_message.text() and "3 unité(s)" in panel.map_message.text()
     panel.map_picture.pixmap().save(str(tmp_path / "map.png"))
     pixels = imread(tmp_path / "map.png")
     assert pixels[..., :3].std() > 0.01
     panel.sizes_choice.setCurrentIndex(panel.sizes_choice.findData("nps"))
-    with qtbot.waitSignal(panel.draw_sizes().signals.finished, timeout=60000):
-        pass
+    assert panel.draw_sizes() is not None
+    qtbot.waitUntil(lambda: panel.sizes_job is None, timeout=60000)
     assert not panel.sizes_picture.pixmap().isNull() and panel.sizes_message.text() == ""
 
 

@@ -190,9 +190,11 @@ class ChartPanel(QWidget):
         self.project = project
         chosen_code, chosen_variable = self.code.currentData(), self.variable.currentText()
         self.code.clear()
+        self.code.addItem(self.tr("Tous les codes de premier niveau"), None)  # trends only: a crosstab needs one
         for label, path in codes:
             self.code.addItem(label, path)
         self.code.setCurrentIndex(max(self.code.findData(chosen_code), 0))
+        self._kind_changed()
         self.variable.clear()
         self.variable.addItems(variables)
         self.variable.setCurrentIndex(max(self.variable.findText(chosen_variable), 0))
@@ -201,12 +203,17 @@ class ChartPanel(QWidget):
         kind = self.kind.currentData()
         self.code.setVisible(kind in NEEDS_CODE)
         self.variable.setVisible(kind == "crosstab")
+        if kind == "crosstab" and self.code.currentData() is None and self.code.count() > 1:
+            self.code.setCurrentIndex(1)
 
     def draw(self) -> Job | None:
         """Start the analysis chosen; None when there is no project or one is running."""
         if self.project is None or self.job is not None:
             return None
         kind = self.kind.currentData()
+        if kind == "crosstab" and (self.code.currentData() is None or not self.variable.currentText()):
+            self.message.setText(self.tr("Choisissez un code et une variable pour le tableau croisé."))
+            return None
         width, height = max(self.picture.width(), 480), max(self.picture.height(), 320)
         job = Job(
             _render, self.project.worker(), kind,
