@@ -150,7 +150,8 @@ def test_exercise_from_creation_to_feedback(qtbot, monkeypatch, reference: Proje
     # Facturation: reference 2 passages, Léa 2, one shared: precision = recall = F1 = 50 %; Compliment missed.
     codes = view.per_code.column_texts(0)
     assert codes == ["Motifs/Facturation", "Motifs/Compliment"]  # whole paths, elided on screen only
-    assert view.per_code.textElideMode() == Qt.TextElideMode.ElideMiddle
+    assert view.per_code.textElideMode() == Qt.TextElideMode.ElideMiddle and view.per_code.wordWrap()
+    assert view.per_code.item(0, 0).text() == "Motifs/\u200bFacturation"  # wraps after the "/", never cut
     assert view.per_code.column_texts(1) == ["50 %", "0 %"]
     view.per_code.sortByColumn(1, Qt.SortOrder.AscendingOrder)
     assert view.per_code.column_texts(0) == ["Motifs/Compliment", "Motifs/Facturation"]
@@ -171,11 +172,14 @@ def test_exercise_from_creation_to_feedback(qtbot, monkeypatch, reference: Proje
     assert view.confusions.column_texts(1) == ["Motifs/Compliment"]
     assert "codé Facturation là où la référence dit Compliment (1 fois)" in view.confusion_sentences.text()
     assert view.difficulty.column_texts(0) == ["Motifs/Compliment", "Motifs/Facturation"]  # hardest first
+    view.difficulty.setCurrentCell(1, 0)
+    assert view.definition.text() == "Définition de Motifs/Facturation : Le client parle de sa facture."
+    assert view.progress.column_texts(0) == ["Léa"] and view.progress.column_texts(1) == ["40 %"]
     assert "au moins deux copies" in view.alpha.text()
 
     # Double-clicking a miss opens its passage in the coding view, whatever the sort order.
     view.misses.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-    assert view.misses.item(0, 0).text() == "Motifs/Facturation"
+    assert view.misses.column_texts(0)[0] == "Motifs/Facturation"
     view.misses.cellDoubleClicked.emit(0, 0)
     assert trainer.centre_tabs.currentIndex() == 0
     assert trainer.current_document_id() == 3

@@ -180,10 +180,7 @@ class CollectResultsDialog(QDialog):
 
         super().__init__(parent)
         self.setWindowTitle(self.tr("Copies collectées"))
-        self.table = ScoreTable([self.tr("Fichier"), self.tr("Résultat")])
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, header.ResizeMode.ResizeToContents)
-        self.table.setWordWrap(True)
+        self.table = ScoreTable([self.tr("Fichier"), self.tr("Résultat")], codes=(), compact=(0,), clip=None)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         by_file = {item["file"]: item for item in collected}
         rows = []
@@ -197,7 +194,6 @@ class CollectResultsDialog(QDialog):
             reason = next((line for line in failures if line.startswith(str(path))), "").replace(str(path), path.name)
             rows.append([path.name, self.tr("Refusée : {reason}").format(reason=reason)])
         self.table.fill(rows)
-        self.table.resizeRowsToContents()
         refused = len(paths) - len(collected)
         self.summary = QLabel(self.tr("{collected}, {refused} (rien n'a été changé pour les copies refusées).").format(
             collected=self.tr("%n copies collectées", "", len(collected)),
@@ -213,4 +209,4 @@ class CollectResultsDialog(QDialog):
         self.resize(720, 360)
 
     def results(self) -> list[tuple[str, str]]:
-        return [(self.table.item(row, 0).text(), self.table.item(row, 1).text()) for row in range(self.table.rowCount())]
+        return list(zip(self.table.column_texts(0), self.table.column_texts(1), strict=True))

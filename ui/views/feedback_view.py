@@ -15,8 +15,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -28,7 +30,7 @@ from ui.views.score_table import ScoreTable, percent
 from ui.workers import Job
 from workbench.project import Project
 from workbench.store import coders
-from workbench.training.feedback import ExerciseFeedback, GroupFeedback
+from workbench.training.feedback import Difficulty, ExerciseFeedback, GroupFeedback
 from workbench.training.trainee_scores import TraineeReport
 
 
@@ -69,15 +71,17 @@ class FeedbackView(QWidget):
 
         self.per_code = ScoreTable([self.tr("Code"), self.tr("F1 passages"), self.tr("Précision"), self.tr("Rappel"),
                                     self.tr("F1 documents")], numeric=(1, 2, 3, 4))
-        self.misses = ScoreTable([self.tr("Code"), self.tr("Document"), self.tr("Passage de la référence"),
-                                  self.tr("Le stagiaire y a mis")])
-        self.false_alarms = ScoreTable([self.tr("Code"), self.tr("Document"), self.tr("Passage du stagiaire"),
-                                        self.tr("Passage de la référence"), self.tr("La référence y a mis")])
-        self.confusions = ScoreTable([self.tr("Codé par le stagiaire"), self.tr("Là où la référence dit"),
-                                      self.tr("Fois")], numeric=(2,))
-        self.difficulty = ScoreTable([self.tr("Code"), self.tr("F1 passages moyen"), self.tr("F1 documents moyen"),
-                                      self.tr("Stagiaires"), self.tr("Définition")], numeric=(1, 2, 3))
-        self.progress = ScoreTable([self.tr("Stagiaire")])
+        # Short headers on two lines: a header does not wrap, and the centre is narrow on a 1024-pixel screen.
+        self.misses = ScoreTable([self.tr("Code"), self.tr("Document"), self.tr("Référence"),
+                                  self.tr("Code du\nstagiaire")], codes=(0, 3), compact=(1,))
+        self.false_alarms = ScoreTable([self.tr("Code"), self.tr("Document"), self.tr("Stagiaire"),
+                                        self.tr("Référence"), self.tr("Code de la\nréférence")],
+                                       codes=(0, 4), compact=(1,))
+        self.confusions = ScoreTable([self.tr("Codé par\nle stagiaire"), self.tr("Là où la\nréférence dit"),
+                                      self.tr("Fois")], numeric=(2,), codes=(0, 1))
+        self.difficulty = ScoreTable([self.tr("Code"), self.tr("F1 passages\nmoyen"), self.tr("F1 documents\nmoyen"),
+                                      self.tr("Stagiaires")], numeric=(1, 2, 3))
+        self.progress = ScoreTable([self.tr("Stagiaire")], codes=())
         self.alpha = _wrapped()
         # What a row of misses or false alarms says in full: both passages side by side, the code's definition.
         self.reference_passage = _wrapped()
@@ -112,10 +116,14 @@ class FeedbackView(QWidget):
         sides.addWidget(self.definition, 2, 0, 1, 2)
         sides.setColumnStretch(0, 1)
         sides.setColumnStretch(1, 1)
+        detail_area = QScrollArea()  # a long passage scrolls rather than being cut
+        detail_area.setWidget(detail)
+        detail_area.setWidgetResizable(True)
+        detail_area.setFrameShape(QScrollArea.Shape.NoFrame)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.tabs)
-        splitter.addWidget(detail)
-        splitter.setSizes([400, 120])
+        splitter.addWidget(detail_area)
+        splitter.setSizes([360, 160])
 
         # Short rows of two: the centre is narrow on a 1024-pixel screen.
         buttons = QGridLayout()
@@ -142,11 +150,14 @@ class FeedbackView(QWidget):
         self.trainee.currentIndexChanged.connect(self._show_trainee)
         self.misses.cellDoubleClicked.connect(lambda row, _c: self._open(self.misses, self._misses, row))
         self.false_alarms.cellDoubleClicked.connect(lambda row, _c: self._open(self.false_alarms, self._alarms, row))
+        self.difficulty.currentCellChanged.connect(self._define)
+        self.tabs.currentChanged.connect(self._clear_detail)
         self.misses.currentCellChanged.connect(lambda row, *_: self._explain(self.misses, self._misses, row, True))
         self.false_alarms.currentCellChanged.connect(
             lambda row, *_: self._explain(self.false_alarms, self._alarms, row, False))
         self._misses: list[dict[str, Any]] = []
         self._alarms: list[dict[str, Any]] = []
+        self._difficulty: list[Difficulty] = []
         self._set_results_enabled(False)
 
     # -- project and computing ------------------------------------------------------------------------------
@@ -253,13 +264,19 @@ class FeedbackView(QWidget):
         if len(item.trainees) < 2:
             lines.append(self.tr("Il faut au moins deux copies pour mesurer l'accord entre stagiaires."))
         self.alpha.setText("\n".join(lines))
+        self._difficulty = item.difficulty
         self.difficulty.fill([[row.code, (percent(row.span_f1), row.span_f1), (percent(row.document_f1), row.document_f1),
-                               (str(row.trainees), row.trainees), row.definition or ""] for row in item.difficulty])
+                               (str(row.trainees), row.trainees)] for row in item.difficulty],
+                             entries=list(range(len(item.difficulty))))
 
     def _show_progress(self, feedback: GroupFeedback) -> None:
-        labels = [self._label(item) for item in feedback.exercises]
+        labels = [self._label(item).replace(" (", "\n(") for item in feedback.exercises]  # two-line headers
         self.progress.setColumnCount(1 + len(labels))
         self.progress.setHorizontalHeaderLabels([self.tr("Stagiaire"), *labels])
+        header = self.progress.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        for column in range(1, 1 + len(labels)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         progress = feedback.progress()
         rows: list[list[Any]] = []
         for trainee in feedback.trainees:
@@ -303,8 +320,7 @@ class FeedbackView(QWidget):
                               for c in report.confusions])
         self.confusion_sentences.setText("\n".join(self.confusion_sentence(c) for c in report.confusions)
                                          or self.tr("Aucune confusion entre codes."))
-        for label in (self.reference_passage, self.trainee_passage, self.definition):
-            label.clear()
+        self._clear_detail()
 
     def confusion_sentence(self, confusion: dict[str, Any]) -> str:
         """« codé Adversaires là où la référence dit Ex-amis (2 fois) », with the codes' own names."""
@@ -332,6 +348,19 @@ class FeedbackView(QWidget):
         if entry.get("indicators"):
             lines.append(self.tr("Indicateurs : {indicators}").format(indicators=" ; ".join(entry["indicators"])))
         self.definition.setText("\n".join(lines))
+
+    def _clear_detail(self) -> None:
+        for label in (self.reference_passage, self.trainee_passage, self.definition):
+            label.clear()
+
+    def _define(self, row: int, *_: int) -> None:
+        """A code of the group's table chosen: its definition underneath (the table has no room for it)."""
+        index = self.difficulty.entry(row) if row >= 0 else None
+        self._clear_detail()
+        if index is not None:
+            code = self._difficulty[index]
+            self.definition.setText(self.tr("Définition de {code} : {definition}").format(
+                code=code.code, definition=code.definition or self.tr("(aucune)")))
 
     def _open(self, table: ScoreTable, entries: list[dict[str, Any]], row: int) -> None:
         index = table.entry(row)

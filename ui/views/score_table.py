@@ -1,9 +1,10 @@
 """A read-only, sortable table for scores and passages, shared by the trainer's views.
 
 Numbers sort as numbers (a missing score, shown "—", sorts below 0 %), each row remembers the entry it
-shows, so a double-click after sorting still opens the right passage, and long code paths are elided in
-the middle ("Relations/…/Ex-amis"): the code's own name, at the end of its path, always stays readable,
-and the whole path is in the tooltip.
+shows, so a double-click after sorting still opens the right passage, and a code path is never cut from
+the right: it wraps after each "/" (the code's own name, at the end of its path, on a line of its own),
+and what still does not fit is elided in the middle. Passages are cut after a few lines' worth of text;
+each cell's whole text is in its tooltip.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+FULL_TEXT_ROLE = Qt.ItemDataRole.UserRole + 2
+SHOWN_CHARACTERS = 160  # of a passage in a cell; the detail pane and the tooltip have all of it
+_BREAK_AFTER_SLASH = "/\u200b"  # a zero-width space: where a code path may wrap
 
 
 def percent(value: float | None) -> str:
@@ -37,20 +41,29 @@ Cell = str | tuple[str, float | None]  # text, or (text, number to sort by; None
 
 
 class ScoreTable(QTableWidget):
-    def __init__(self, columns: Sequence[str], numeric: Sequence[int] = (), parent: QWidget | None = None) -> None:
+    def __init__(self, columns: Sequence[str], numeric: Sequence[int] = (), codes: Sequence[int] = (0,),
+                 compact: Sequence[int] = (), clip: int | None = SHOWN_CHARACTERS,
+                 parent: QWidget | None = None) -> None:
+        """`numeric` columns sort as numbers, `codes` hold code paths (wrapped at their "/"), `compact`
+        columns take the width of their content (a document title); the others share the rest, their
+        text cut after `clip` characters (None: never)."""
         super().__init__(0, len(columns), parent)
+        self.code_columns = set(codes)
+        self.clip = clip
         self.setHorizontalHeaderLabels(list(columns))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.verticalHeader().setVisible(False)
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.setWordWrap(False)
+        self.setWordWrap(True)
         header = self.horizontalHeader()
         header.setStretchLastSection(False)
         for column in range(len(columns)):
-            mode = QHeaderView.ResizeMode.ResizeToContents if column in numeric else QHeaderView.ResizeMode.Stretch
+            fitted = column in numeric or column in compact
+            mode = QHeaderView.ResizeMode.ResizeToContents if fitted else QHeaderView.ResizeMode.Stretch
             header.setSectionResizeMode(column, mode)
+        header.sectionResized.connect(lambda *_: self.resizeRowsToContents())
         # No column sorted until the user clicks one: the rows keep the engine's order (codebook order,
         # hardest code first…); afterwards each refill keeps the user's sort.
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -64,7 +77,13 @@ class ScoreTable(QTableWidget):
         for row, cells in enumerate(rows):
             for column, cell in enumerate(cells):
                 text, key = (cell, None) if isinstance(cell, str) else cell
-                item = _Item(text.replace("\n", " "))
+                shown = " ".join(text.split())
+                if column in self.code_columns:
+                    shown = shown.replace("/", _BREAK_AFTER_SLASH)
+                elif self.clip is not None and len(shown) > self.clip:
+                    shown = shown[:self.clip] + "…"
+                item = _Item(shown)
+                item.setData(FULL_TEXT_ROLE, text)
                 item.setToolTip(text)
                 if not isinstance(cell, str):
                     item.setData(SORT_ROLE, -1.0 if key is None else float(key))
@@ -73,6 +92,7 @@ class ScoreTable(QTableWidget):
                     item.setData(ENTRY_ROLE, entries[row])
                 self.setItem(row, column, item)
         self.setSortingEnabled(True)
+        self.resizeRowsToContents()
 
     def entry(self, row: int) -> int | None:
         """The entry the row (as sorted now) stands for."""
@@ -80,4 +100,5 @@ class ScoreTable(QTableWidget):
         return None if item is None else item.data(ENTRY_ROLE)
 
     def column_texts(self, column: int) -> list[str]:
-        return [self.item(row, column).text() for row in range(self.rowCount())]
+        """Each cell's whole text, as given to `fill`, in the rows' current order."""
+        return [self.item(row, column).data(FULL_TEXT_ROLE) for row in range(self.rowCount())]

@@ -47,8 +47,8 @@ class TrainerPanel(QWidget):
         # The scores stay in view however long the code paths are: those take the room left, elided in the middle.
         self.per_code = ScoreTable([self.tr("Code"), self.tr("Précision"), self.tr("Rappel"), self.tr("F1")],
                                    numeric=(1, 2, 3))
-        self.misses = ScoreTable([self.tr("Code"), self.tr("Document"), self.tr("Passage")])
-        self.false_alarms = ScoreTable([self.tr("Code"), self.tr("Document"), self.tr("Passage")])
+        self.misses = ScoreTable([self.tr("Code"), self.tr("Document"), self.tr("Passage")], compact=(1,))
+        self.false_alarms = ScoreTable([self.tr("Code"), self.tr("Document"), self.tr("Passage")], compact=(1,))
         tabs = QTabWidget()
         tabs.addTab(self.per_code, self.tr("Par code"))
         tabs.addTab(self.misses, self.tr("Oublis"))
