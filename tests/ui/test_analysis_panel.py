@@ -59,7 +59,7 @@ def test_each_analysis_fills_its_table_shows_its_chart_and_exports(qtbot, coded:
     for suffix in ("png", "svg"):
         path = tmp_path / f"{kind}.{suffix}"
         assert panel.export(str(path)) is not None
-        qtbot.waitUntil(lambda: str(path) in panel.message.text(), timeout=60000)
+        qtbot.waitUntil(lambda written=str(path): written in panel.message.text(), timeout=60000)
         if suffix == "png":
             pixels = imread(path)
             assert pixels.shape[0] >= 320 and pixels[..., :3].std() > 0.01

@@ -391,7 +391,7 @@ class TopicPanel(QWidget):
         self._enable_edits(self.current_topic())
 
     def _size(self, picture: QLabel) -> tuple[int, int]:
-        return max(picture.width(), 480), max(picture.height(), 360)
+        return max(picture.width(), 320), max(picture.height(), 240)
 
     def draw_map(self) -> Job | None:
         """Draw the units' map on a worker; None when there is no run or a map is being drawn."""

@@ -36,8 +36,8 @@ def merged_into(project: Project, run_id: int | None = None) -> dict[int, int]:
     direct = dict(project.rows("SELECT topic, merged_into FROM topic_edits WHERE run_id = ? AND merged_into IS NOT NULL "
                                "ORDER BY id", [run_id]))
     final = {}
-    for topic in direct:
-        target, seen = direct[topic], {topic}
+    for topic, first in direct.items():
+        target, seen = first, {topic}
         while target in direct and target not in seen:
             seen.add(target)
             target = direct[target]
