@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "workbench.commands.text_cmds",
     "workbench.commands.export_cmds",
     "workbench.commands.suggest_cmds",
+    "workbench.commands.speaker_cmds",
     "workbench.commands.removal_cmds",
     "workbench.commands.check_cmds",
     "workbench.commands.exercise_cmds",

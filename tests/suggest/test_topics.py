@@ -11,8 +11,16 @@ from suggest_data import add_documents, verbatim_project
 
 import workbench.suggest.topics as topics_module
 from workbench.errors import WorkbenchError
+from workbench.ingest.folder import import_paths
 from workbench.journal import undo
 from workbench.suggest.review import review_queue
+from workbench.suggest.topic_words import (
+    TermCounter,
+    corpus_wide_words,
+    describe_topics,
+    label_from_phrases,
+    proper_nouns,
+)
 from workbench.suggest.topics import (
     fit_topics,
     fit_topics_on_vectors,
@@ -129,7 +137,7 @@ def _assert_planted_themes_found(fitted: dict, themes: list[tuple[str, ...]]) ->
 def test_large_corpus_path_uses_umap_and_hdbscan_and_reduces_outliers(monkeypatch):
     rng = np.random.default_rng(0)
     themes = [("facture", "montant", "prélèvement"), ("colis", "livreur", "retard"),
-              ("résiliation", "contrat", "abonnement"), ("conseiller", "aimable", "merci")]
+              ("résiliation", "contrat", "abonnement"), ("accueil", "aimable", "souriant")]  # "conseiller" and "merci" never describe a topic
     centres = rng.normal(size=(4, 64))
     texts, vectors = [], []
     for index in range(320):
@@ -144,3 +152,117 @@ def test_large_corpus_path_uses_umap_and_hdbscan_and_reduces_outliers(monkeypatc
     sampled = fit_topics_on_vectors(texts, np.array(vectors, dtype=np.float32), language="fr")
     assert sampled["params"]["umap_fitted_on"] == 200
     _assert_planted_themes_found(sampled, themes)
+
+
+THEMES = {
+    "facture": ["ma facture de mars montre un prélèvement en double", "le montant de la facture est faux, prélèvement en double",
+                "prélèvement en double sur la facture, je veux le remboursement du prélèvement",
+                "la facture est trop élevée, le montant ne correspond pas"],
+    "colis": ["le colis est en retard, la livraison devait avoir lieu lundi", "livraison en retard, le livreur n'est jamais passé",
+              "mon colis est abîmé, le livreur l'a laissé dehors", "colis perdu, la livraison en retard depuis une semaine"],
+    "résiliation": ["je veux résilier mon abonnement, les frais de résiliation sont abusifs",
+                    "résilier l'abonnement avant le terme du contrat, frais de résiliation", "demande de résiliation de mon abonnement",
+                    "les frais de résiliation de l'abonnement sont trop chers"],
+}
+NOISE = ["euh", "bon", "voilà", "vous voyez", "bonne journée", "je vous remercie", "votre dossier", "au revoir",
+         "bonne fin de journée", "merci pour votre confiance"]
+NOT_TOPIC_WORDS = {"euh", "bon", "voilà", "voyez", "bonne", "journée", "remercie", "dossier", "revoir", "alvéa",
+                   "confiance", "fin", "merci", "bonjour"}
+
+
+def _noisy_corpus() -> tuple[list[str], list[int]]:
+    """Three themes said through greetings, fillers, call formulas and the brand name in every text."""
+    texts, themes = [], []
+    for index in range(36):
+        theme = index % 3
+        sentences = THEMES[list(THEMES)[theme]]
+        texts.append(f"Alvéa, bonjour. {NOISE[index % 10].capitalize()}, {sentences[index % 4]}, "
+                     f"{NOISE[(index + 3) % 10]}. {sentences[(index + 1) % 4]}. {NOISE[(index + 7) % 10].capitalize()}.")
+        themes.append(theme)
+    return texts, themes
+
+
+def test_topic_descriptions_leave_out_fillers_formulas_and_corpus_wide_words():
+    texts, themes = _noisy_corpus()
+    described = describe_topics(texts, themes, "fr")
+    for theme, name in enumerate(THEMES):
+        keywords, label = described[theme]["keywords"], described[theme]["label"]
+        words = {word for keyword in keywords for word in keyword.split()}
+        assert words.isdisjoint(NOT_TOPIC_WORDS), keywords
+        assert name in words or name in label, (keywords, label)
+        phrases = label.split(" · ")
+        assert len(phrases) == 2 and any(" " in phrase for phrase in phrases), label
+        label_words = [w for phrase in phrases for w in phrase.split() if len(w) > 3]
+        assert len(label_words) == len(set(label_words)), f"label repeats a word: {label}"
+        assert label != ", ".join(keywords[:3])
+
+
+def test_fillers_and_all_purpose_words_neither_start_nor_end_a_term():
+    terms = TermCounter("fr").terms("Euh bon, voilà, vous voyez, je voulais faire le changement de titulaire, "
+                                    "bref, la mise à jour quoi. Pouvez-vous me rappeler ? Je peux savoir ?")
+    assert "changement de titulaire" in terms and "mise à jour" in terms
+    ends = {word for term in terms for word in (term.split()[0], term.split()[-1])}
+    assert ends.isdisjoint({"euh", "bon", "voilà", "voyez", "voulais", "faire", "bref", "quoi", "peux", "savoir",
+                              "pouvez-vous"})
+
+
+def test_a_label_is_two_phrases_that_say_different_things():
+    candidates = [("frais de résiliation", 1.0), ("résiliation du contrat", 0.95), ("résiliation", 0.9),
+                  ("remboursement du prélèvement", 0.8), ("prélèvement", 0.7)]
+    assert label_from_phrases(candidates) == "frais de résiliation · remboursement du prélèvement"
+    assert label_from_phrases([("colis", 1.0), ("colis abîmé", 0.4)]) == "colis abîmé"
+
+
+def test_words_of_most_units_of_one_kind_are_corpus_wide_for_that_kind():
+    texts, themes = _noisy_corpus()
+    texts = [text.replace("Alvéa", "zéphyr") if index % 2 else text.replace("Alvéa", "") + " zéphyr"
+             for index, text in enumerate(texts)] + ["service rapide, équipe efficace"] * 40
+    groups = ["call"] * 36 + ["survey"] * 40
+    common = corpus_wide_words(list(zip(groups, texts)))
+    assert "zéphyr" in common["call"] and "colis" not in common["call"] and "zéphyr" not in common["survey"]
+    mixed = describe_topics(texts, [*themes, *[1] * 40], "fr", groups)
+    assert not any("zéphyr" in keyword for topic in mixed.values() for keyword in topic["keywords"])
+
+
+def test_names_written_with_a_capital_are_proper_nouns():
+    texts = ["Merci à Mme Pelletier pour le colis.", "Le dossier de Pelletier est réglé.", "Chez Alvéa Box",
+             "Ma box Alvéa est en panne, la Box redémarre", "la box marche. Box neuve",
+             "Mon IBAN a changé, voici le nouvel IBAN"]
+    assert proper_nouns(texts) == {"pelletier", "alvéa"}
+
+
+def test_fitted_topics_record_coherence_and_diversity():
+    texts, themes = _noisy_corpus()
+    rng = np.random.default_rng(1)
+    centres = rng.normal(size=(3, 32))
+    vectors = np.array([centres[t] + rng.normal(scale=0.2, size=32) for t in themes], dtype=np.float32)
+    fitted = fit_topics_on_vectors(texts, vectors, language="fr")
+    metrics = fitted["metrics"]
+    assert metrics["topics"] == 3 and -1 <= metrics["npmi"] <= 1 and metrics["npmi"] > 0
+    assert 0.5 < metrics["diversity"] <= 1
+    assert all(" · " in topic["label"] for topic in fitted["topics"])
+
+
+ADVISER = ["je transmets au pôle recouvrement amiable", "je relance le transporteur partenaire",
+           "je saisis la cellule fidélisation"]
+
+
+def test_call_topics_are_fitted_on_the_customers_turns(project, tmp_path):
+    texts, themes = _noisy_corpus()
+    for index, (text, theme) in enumerate(zip(texts, themes)):
+        (tmp_path / f"appel_{index:02}.txt").write_text(
+            f"Conseiller : Bonjour, je consulte la procédure {index}.\n"
+            f"Client : {text}\nConseiller : Bien noté, {ADVISER[theme]}, au revoir.\n"
+            "Client : Merci, au revoir.\n", encoding="utf-8")
+    import_paths(project, [tmp_path], kind="call")
+    adviser_words = {word for phrase in ADVISER for word in phrase.split()[2:]}
+    run_id = fit_topics(project, embedder="lexical", units="auto")
+    kinds = project.rows("SELECT DISTINCT unit_kind FROM unit_topics WHERE run_id = ?", [run_id])
+    assert kinds == [("segment",)]
+    spoken = project.scalar("SELECT count(*) FROM unit_topics ut JOIN segments s ON s.id = ut.unit_id "
+                            "WHERE ut.run_id = ? AND s.speaker = 'Client'", [run_id])
+    assert spoken == project.scalar("SELECT count(*) FROM unit_topics WHERE run_id = ?", [run_id]) == 36
+    for run in (run_id, fit_topics(project, embedder="lexical", units="documents")):
+        words = {w for row in topic_table(project, run) for k in row["keywords"] + [row["label"]] for w in k.split()}
+        assert words.isdisjoint(adviser_words), words & adviser_words
+        assert words & {"facture", "colis", "résiliation", "abonnement"}

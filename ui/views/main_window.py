@@ -59,7 +59,7 @@ from workbench.errors import WorkbenchError
 from workbench.events import ChangeEvent
 from workbench.project import Project
 from workbench.reports import JobReport
-from workbench.stats import project_summary
+from workbench.stats import status_counts
 from workbench.store.coders import default_coder_name, resolve_coder
 
 if TYPE_CHECKING:
@@ -372,7 +372,7 @@ class MainWindow(QMainWindow):
         if self.project is None:
             self.status.setText(self.tr("Ouvrez ou créez un projet."))
             return
-        summary = project_summary(self.project)
+        summary = status_counts(self.project)
         # One translated piece per count, so each gets its own plural form.
         self.status.setText(" · ".join((
             self.tr("%n documents", "", summary["documents"]),

@@ -10,7 +10,9 @@ are chosen for reproducibility and for the sizes customer-service corpora have:
 - `MIN_UNITS` to `SMALL_CORPUS` units: UMAP's neighbourhood graph and HDBSCAN's density estimates are
   meaningless on a few dozen points, so the vectors are clustered directly with k-means, k chosen by
   silhouette;
-- keywords exclude French or English stop words (project language), with uni- and bigrams.
+- units carry the customer's voice (workbench/suggest/units.py), and topics are described by key
+  phrases of it, French fillers, formulas and corpus-wide words aside (workbench/suggest/topic_words.py);
+- each run records the coherence (NPMI) and diversity of its keywords (workbench/suggest/topic_quality.py).
 `import bertopic` happens only in this module, inside the functions, so start-up stays fast.
 """
 
@@ -36,12 +38,14 @@ from workbench.project import Project
 from workbench.reports import WholeOrNothing, plural
 from workbench.suggest.device import cuml_available, resolve_device
 from workbench.suggest.embed import Embedder, embed_units, load_vectors
-from workbench.suggest.units import Unit, unit_label
+from workbench.suggest.topic_quality import diversity, npmi
+from workbench.suggest.topic_words import N_KEYWORDS, describe_topics
+from workbench.suggest.units import Unit, email_body, unit_label, voice_texts
 
 MIN_UNITS = 12
 SMALL_CORPUS = 200
 RANDOM_STATE = 42
-N_KEYWORDS = 10
+NPMI_SAMPLE = 5000  # units NPMI counts co-occurrences in: enough for a stable mean, fast on any corpus
 UMAP_SAMPLE = 20000  # above this many units, UMAP is fitted on a sample of this size (see SampledUMAP)
 # A speaker label at the start of a transcript line: "Client :", "Conseillère Julie:", "[00:01:02] Agent :".
 _SPEAKER = re.compile(r"(?m)^[^\S\n]*(?:\[[\d:.]+\][^\S\n]*)?[^\W\d][\w'’ .-]{0,30}?[^\S\n]?:[^\S\n]")
@@ -57,8 +61,8 @@ def default_min_size(n_units: int) -> int:
 
 
 def _vectorizer(language: str, n_units: int):  # type: ignore[no-untyped-def]
-    """Keyword counter. BERTopic applies it to one document per topic, so min_df counts topics and must
-    stay 1 (a word typical of a single topic is exactly what we want); big corpora cap the vocabulary."""
+    """BERTopic's own word counter, which its fit needs (our descriptions come from `describe_topics`).
+    It counts one document per topic, so min_df must stay 1; big corpora cap the vocabulary."""
     from sklearn.feature_extraction.text import CountVectorizer
 
     from workbench.suggest.lexical import stop_words
@@ -69,6 +73,16 @@ def _vectorizer(language: str, n_units: int):  # type: ignore[no-untyped-def]
         max_features=50000 if n_units > 5000 else None,
         token_pattern=r"(?u)\b[^\W\d_][^\W\d_]+\b",
     )
+
+
+def _stop_words(language: str) -> frozenset[str]:
+    if language == "fr":
+        from workbench.text.stopwords_fr import topic_stop_words
+
+        return topic_stop_words()
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
 
 
 def _choose_k(vectors: np.ndarray) -> int:
@@ -143,10 +157,12 @@ def _models(n: int, min_size: int, device: str, vectors: np.ndarray) -> tuple[An
 
 def fit_topics_on_vectors(
     texts: Sequence[str], vectors: np.ndarray, *, language: str = "fr", min_size: int | None = None,
-    device: str = "cpu",
+    device: str = "cpu", groups: Sequence[str] | None = None, documents: Sequence[tuple[str, str]] | None = None,
 ) -> dict[str, Any]:
-    """Cluster vectors into topics and describe them. Returns assignments, topic descriptions and
-    metrics; no project involved, so the benchmark times exactly this."""
+    """Cluster vectors into topics and describe them from `texts` (the customer's words of each unit);
+    `groups` (each unit's kind of document) and `documents` (their (kind, text)) find corpus-wide words.
+    Returns assignments, topic descriptions and metrics; no project involved, so the benchmark times
+    exactly this."""
     from bertopic import BERTopic
 
     n = len(texts)
@@ -171,30 +187,29 @@ def fit_topics_on_vectors(
     outliers_before = float((assigned == -1).mean())
     if outliers_before > 0 and (assigned != -1).any():
         assigned = np.asarray(model.reduce_outliers(docs, list(assigned), strategy="embeddings", embeddings=vectors))
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message="Your stop_words may be inconsistent")
-            model.update_topics(docs, topics=list(assigned), vectorizer_model=_vectorizer(language, n),
-                                top_n_words=N_KEYWORDS)
     normalised = vectors
+    described = describe_topics(docs, assigned.tolist(), language, groups, documents)
     topics = []
     for topic in sorted(set(assigned.tolist())):
         members = np.flatnonzero(assigned == topic)
         centroid = normalised[members].mean(axis=0)
         centroid /= max(float(np.linalg.norm(centroid)), 1e-12)
         closeness = normalised[members] @ centroid
-        words = [word for word, weight in (model.get_topic(topic) or []) if word and weight > 0][:N_KEYWORDS]
+        words = list(described[topic]["keywords"])  # type: ignore[call-overload]
         topics.append({
-            "topic": int(topic), "keywords": words, "label": ", ".join(words[:3]) or f"topic {topic}",
+            "topic": int(topic), "keywords": words, "label": str(described[topic]["label"]) or f"topic {topic}",
             "size": len(members), "representatives": members[np.argsort(-closeness)[:3]].tolist(),
             "centroid": centroid,
         })
     real = [t for t in topics if t["topic"] != -1]
-    top_words = [word for t in real for word in t["keywords"]]
+    keyword_lists = [t["keywords"] for t in real]
+    sample = np.random.default_rng(RANDOM_STATE).choice(n, min(n, NPMI_SAMPLE), replace=False)
     metrics = {
         "topics": len(real),
         "outlier_share_before_reduction": round(outliers_before, 4),
         "outlier_share": round(float((assigned == -1).mean()), 4),
-        "diversity": round(len(set(top_words)) / len(top_words), 4) if top_words else None,
+        "diversity": diversity(keyword_lists, _stop_words(language)),
+        "npmi": npmi(keyword_lists, [docs[i] for i in sorted(sample)]),
         "units": n,
     }
     probs = np.asarray(probabilities, dtype=float) if probabilities is not None else None
@@ -242,8 +257,12 @@ def fit_topics(
     progress(0, None, "fitting topics")
     started = time.perf_counter()
     vectors = load_vectors(project, embedded.model_id, unit_list) if unit_list else np.zeros((0, 0))
-    fitted = fit_topics_on_vectors([u.text for u in unit_list], vectors, language=project.language,
-                                   min_size=min_size, device=device)
+    kinds = dict(project.rows("SELECT id, kind FROM documents"))
+    documents = project.rows("SELECT kind, text FROM documents WHERE id = ANY(?)",
+                             [sorted({u.document_id for u in unit_list})])
+    fitted = fit_topics_on_vectors(voice_texts(project, unit_list), vectors, language=project.language,
+                                   min_size=min_size, device=device,
+                                   groups=[kinds.get(u.document_id, "") for u in unit_list], documents=documents)
     seconds = time.perf_counter() - started
     fitted["metrics"]["seconds"] = round(seconds, 2)
     params = {**fitted["params"], "units": unit_label(unit_list), "embedder": embedded.reason,
@@ -305,7 +324,9 @@ def latest_run(project: Project) -> int:
 
 def _unit_span(project: Project, kind: str, unit_id: int) -> tuple[int, int, int]:
     if kind == "document":
-        return int(unit_id), 0, int(project.scalar("SELECT n_chars FROM documents WHERE id = ?", [unit_id]))
+        document_kind, text = project.rows("SELECT kind, text FROM documents WHERE id = ?", [unit_id])[0]
+        start, end, _ = email_body(text) if document_kind == "email" else (0, len(text), text)
+        return int(unit_id), start, end
     row = project.rows("SELECT document_id, start_pos, end_pos FROM segments WHERE id = ?", [unit_id])[0]
     return int(row[0]), int(row[1]), int(row[2])
 

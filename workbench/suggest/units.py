@@ -3,28 +3,59 @@
 Why not always documents: a 40-minute call transcript or a long e-mail thread talks about several things,
 and one vector for it blurs them; a suggestion must point at a span the analyst can accept as a coding.
 Why not always segments: a survey answer of two lines is one thought, and its sentences alone lose the
-context. So `auto` keeps short documents whole and splits long ones into their speaker turns (or their
-sentences when there are no turns), using the segments that `workbench segment` stored. A project that
-has not been segmented yet falls back to whole documents.
+context. So `auto` keeps short documents whole and splits long ones into their sentences, using the
+segments that `workbench segment` stored. A project that has not been segmented falls back to documents.
+
+Units carry the customer's voice, which is what our users code:
+- in a transcript whose speaker labels tell who the customer is ("Client", "Cliente", "Mme Durand",
+  "Participant", against "Conseillère", "Agent", "Téléconseiller", "Enquêtrice"…), the units are the
+  customer's turns only (`auto` and `segments`): the adviser's greetings and procedure would otherwise make
+  every call look alike. The project can override the role of any label (`set_speaker_roles`, stored in
+  `meta`; `workbench speakers` on the command line). In `documents` mode the unit stays the whole call
+  (its span must be one piece), and `voice_texts` gives the customer's words of it for topic keywords;
+- in an e-mail, the body without the quoted thread and the signature. The e-mail importer already keeps
+  those apart (`document_parts`); e-mails imported from other sources (a ticketing tool's CSV) still hold
+  them, so the same rules (workbench/ingest/mailtext.py) find the body again here, by lines of the stored
+  text. A document unit of an e-mail spans its body, and its text leaves out any interleaved "> " lines.
+Which units a document gets depends only on its stored text, its segments and the roles, so a unit's
+cached vector always encodes the same text.
 """
 
 from __future__ import annotations
 
+import json
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from workbench.errors import WorkbenchError
 from workbench.project import Project
+from workbench.text.normalise import fold
 
 UNIT_MODES = ("auto", "documents", "segments")
+VOICES = ("client", "all")
+ROLES = ("client", "agent", "other")
 # Documents longer than this (code points) are split into segments in `auto` mode.
 LONG_DOCUMENT_CHARS = 1200
 # Segments shorter than this ("Oui.", "D'accord merci") carry no codable content and are skipped.
 MIN_SEGMENT_CHARS = 20
+SPEAKER_ROLES_KEY = "speaker_roles"
+
+# Matched on the folded label's first word(s): "Conseillère Julie" is an adviser, "Mme Durand" a customer.
+_CLIENT_LABEL = re.compile(
+    r"(client|cliente|clients|appelant|appelante|usager|usagere|abonne|abonnee|assure|assuree|consommateur|"
+    r"consommatrice|customer|caller|participant|participante|interviewe|interviewee|repondant|repondante|"
+    r"mme|madame|mlle|mademoiselle|m|mr|monsieur|locataire|patient|patiente|beneficiaire)\b")
+_AGENT_LABEL = re.compile(
+    r"(conseiller|conseillere|agent|teleconseiller|teleconseillere|operateur|operatrice|operator|advisor|"
+    r"adviser|support|service|hotline|charge|chargee|assistant|assistante|enqueteur|enquetrice|interviewer|"
+    r"intervieweur|intervieweuse|animateur|animatrice|moderateur|moderatrice|vendeur|vendeuse|technicien|"
+    r"technicienne|accueil|standard|standardiste|gestionnaire|expert|experte)\b")
 
 
 @dataclass(frozen=True)
 class Unit:
-    """A span of one document: the whole text (kind 'document') or one segment (kind 'segment')."""
+    """A span of one document: the whole text or an e-mail's body (kind 'document'), or one segment."""
 
     kind: str
     id: int
@@ -34,34 +65,146 @@ class Unit:
     text: str
 
 
-def _segment_sql(where_documents: str) -> str:
-    # One segment kind per document: its turns when it has any (transcripts), else its sentences.
-    return f"""
-        SELECT 'segment', s.id, s.document_id, s.start_pos, s.end_pos,
-               substring(d.text, s.start_pos + 1, s.end_pos - s.start_pos)
-        FROM segments s
-        JOIN (
-            SELECT document_id, CASE WHEN bool_or(kind = 'turn') THEN 'turn' ELSE 'sentence' END AS kind
-            FROM segments GROUP BY document_id
-        ) c ON c.document_id = s.document_id AND c.kind = s.kind
-        JOIN documents d ON d.id = s.document_id
-        WHERE s.end_pos - s.start_pos >= {MIN_SEGMENT_CHARS} AND {where_documents}
-    """
+def detect_role(label: str) -> str:
+    """'client', 'agent' or 'other' for a speaker label, from its first words."""
+    folded = fold(label).strip()
+    if _AGENT_LABEL.match(folded):
+        return "agent"
+    if _CLIENT_LABEL.match(folded):
+        return "client"
+    return "other"
 
 
-def load_units(project: Project, mode: str = "auto") -> list[Unit]:
-    """All units of the project in a stable order (document id, then offset)."""
+def _overrides(project: Project) -> dict[str, str]:
+    return json.loads(project.get_meta(SPEAKER_ROLES_KEY, "{}") or "{}")
+
+
+def speaker_roles(project: Project) -> list[dict[str, object]]:
+    """Each speaker label of the project's turns: how many turns, the detected role and the role in use."""
+    overrides = _overrides(project)
+    rows = project.rows("SELECT speaker, count(*) FROM segments WHERE kind = 'turn' AND speaker IS NOT NULL "
+                        "GROUP BY speaker ORDER BY 2 DESC, 1")
+    labels = {label: turns for label, turns in rows} | {label: 0 for label in overrides if label not in dict(rows)}
+    return [{"speaker": label, "turns": turns, "detected": detect_role(label),
+             "role": overrides.get(label, detect_role(label)), "overridden": label in overrides}
+            for label, turns in labels.items()]
+
+
+def set_speaker_roles(project: Project, roles: Mapping[str, str]) -> dict[str, str]:
+    """Set the role of speaker labels ('client', 'agent', 'other'; 'auto' goes back to the detected one).
+    Returns the project's overrides. Takes effect at the next embedding or topic run."""
+    for label, role in roles.items():
+        if role not in (*ROLES, "auto"):
+            raise WorkbenchError(f"unknown speaker role {role!r} for {label!r}; choose client, agent, other or auto")
+        if not label.strip():
+            raise WorkbenchError("a speaker label cannot be empty")
+    overrides = _overrides(project)
+    for label, role in roles.items():
+        if role == "auto":
+            overrides.pop(label, None)
+        else:
+            overrides[label] = role
+    with project.transaction():
+        project.set_meta(SPEAKER_ROLES_KEY, json.dumps(overrides, ensure_ascii=False, sort_keys=True))
+    return overrides
+
+
+def _role_of(project: Project) -> dict[str, str]:
+    """Effective role of every label that has turns."""
+    return {str(row["speaker"]): str(row["role"]) for row in speaker_roles(project)}
+
+
+_LINE = re.compile(r"[^\n]*\n?")
+
+
+def email_body(text: str) -> tuple[int, int, str]:
+    """(start, end, text) of an e-mail's own words in its stored text: quoted thread and signature out.
+    The text leaves out "> " lines found inside the span; ("", 0, 0) when nothing is the sender's own."""
+    from workbench.ingest.mailtext import split_body
+
+    own, quoted, signature = split_body(text)
+    if not quoted and not signature:
+        return 0, len(text), text
+    if not own.strip():
+        return 0, 0, ""
+    wanted = own.split("\n")
+    first = last = None
+    index = 0
+    for match in _LINE.finditer(text):
+        line = match.group().rstrip("\n")
+        if index < len(wanted) and line == wanted[index]:
+            if line.strip():
+                first = match.start() if first is None else first
+                last = match.start() + len(line)
+            index += 1
+        if not match.group():
+            break
+    if first is None or last is None:
+        return 0, 0, ""
+    return first, last, own.strip()
+
+
+def _segments_by_document(project: Project) -> dict[int, list[tuple[int, int, int, str, str | None]]]:
+    segments: dict[int, list[tuple[int, int, int, str, str | None]]] = {}
+    for seg_id, document_id, start, end, kind, speaker in project.rows(
+            "SELECT id, document_id, start_pos, end_pos, kind, speaker FROM segments ORDER BY document_id, start_pos, id"):
+        segments.setdefault(int(document_id), []).append((int(seg_id), int(start), int(end), kind, speaker))
+    return segments
+
+
+def load_units(project: Project, mode: str = "auto", voice: str = "client") -> list[Unit]:
+    """All units of the project in a stable order (document id, then offset). `voice='client'` keeps only
+    the customer's turns of transcripts that have a customer; 'all' keeps every speaker."""
     if mode not in UNIT_MODES:
         raise WorkbenchError(f"unknown unit kind {mode!r}; choose one of {', '.join(UNIT_MODES)}")
-    whole = "SELECT 'document', id, id, 0, n_chars, text FROM documents d WHERE n_chars > 0 AND {cond}"
-    if mode == "documents":
-        sql = whole.format(cond="TRUE")
-    else:
-        has_segments = "d.id IN (SELECT document_id FROM segments)"
-        split = has_segments if mode == "segments" else f"d.n_chars > {LONG_DOCUMENT_CHARS} AND {has_segments}"
-        sql = f"{whole.format(cond=f'NOT ({split})')} UNION ALL {_segment_sql(split)}"
-    rows = project.rows(f"SELECT * FROM ({sql}) ORDER BY 3, 4, 2")
-    return [Unit(*row) for row in rows]
+    if voice not in VOICES:
+        raise WorkbenchError(f"unknown voice {voice!r}; choose one of {', '.join(VOICES)}")
+    roles = _role_of(project) if voice == "client" else {}
+    segments = _segments_by_document(project)
+    units: list[Unit] = []
+    for document_id, kind, n_chars, text in project.rows(
+            "SELECT id, kind, n_chars, text FROM documents WHERE n_chars > 0 ORDER BY id"):
+        document_id = int(document_id)
+        own = segments.get(document_id, [])
+        turns = [s for s in own if s[3] == "turn"]
+        client = [s for s in turns if roles.get(s[4] or "") == "client"]
+        start, end, body = email_body(text) if kind == "email" else (0, int(n_chars), text)
+        if not body:
+            continue
+        if mode != "documents" and client:
+            chosen = client
+        elif mode == "segments" or (mode == "auto" and n_chars > LONG_DOCUMENT_CHARS):
+            chosen = turns or [s for s in own if s[3] == "sentence"]
+        else:
+            chosen = []
+        pieces = [Unit("segment", seg_id, document_id, s, e, text[s:e]) for seg_id, s, e, _, _ in chosen
+                  if e - s >= MIN_SEGMENT_CHARS and s >= start and e <= end and not text[s:e].lstrip().startswith(">")]
+        if chosen:
+            units.extend(pieces)
+        else:
+            units.append(Unit("document", document_id, document_id, start, end, body))
+    return units
+
+
+def voice_texts(project: Project, units: Sequence[Unit], voice: str = "client") -> list[str]:
+    """The customer's words of each unit, for topic keywords: for a whole-document unit of a transcript,
+    its customer's turns (all its turns when no speaker is a customer), without the speaker labels that
+    stand between turns; other units as they are."""
+    roles = _role_of(project) if voice == "client" else {}
+    segments = _segments_by_document(project)
+    turns_of = {doc: [s for s in own if s[3] == "turn"] for doc, own in segments.items()}
+    wanted = sorted({u.document_id for u in units if u.kind == "document" and turns_of.get(u.document_id)})
+    stored = dict(project.rows("SELECT id, text FROM documents WHERE id = ANY(?)", [wanted])) if wanted else {}
+    texts = []
+    for unit in units:
+        if unit.kind == "document" and unit.document_id in stored:
+            turns = turns_of[unit.document_id]
+            spoken = [s for s in turns if roles.get(s[4] or "") == "client"] or turns
+            text = stored[unit.document_id]
+            texts.append("\n".join(text[s:e] for _, s, e, _, _ in spoken))
+        else:
+            texts.append(unit.text)
+    return texts
 
 
 def unit_label(mode_units: list[Unit]) -> str:

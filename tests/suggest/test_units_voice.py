@@ -1,0 +1,147 @@
+"""Units carry the customer's voice: a transcript's customer turns, an e-mail's body without quotes or signature."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from builders import add_document
+
+from workbench.cli import main
+from workbench.errors import WorkbenchError
+from workbench.ingest.folder import import_paths
+from workbench.project import Project
+from workbench.suggest.units import (
+    detect_role,
+    email_body,
+    load_units,
+    set_speaker_roles,
+    speaker_roles,
+    voice_texts,
+)
+from workbench.text.normalise import normalise_text
+
+CALL = ("Conseillère Julie : Alvéa service client, bonjour !\r\n"
+        "Mme Durand : Bonjour, ma facture de mars 😡 est deux fois trop élevée, je ne comprends pas.\r\n"
+        "Conseillère Julie : Je regarde votre dossier, un instant s'il vous plaît.\r\n"
+        "Mme Durand : Et le prélèvement est passé deux fois sur mon compte 💳, c'est inadmissible.\r\n"
+        "Conseillère Julie : Je lance le remboursement tout de suite, bonne journée.\r\n")
+
+
+def _import_call(project, tmp_path, text: str = CALL) -> tuple[int, str]:  # type: ignore[no-untyped-def]
+    path = tmp_path / "appel.txt"
+    path.write_bytes(text.encode("utf-8"))
+    import_paths(project, [path], kind="call")
+    return project.rows("SELECT id, text FROM documents")[0]
+
+
+@pytest.mark.parametrize(("label", "role"), [
+    ("Client", "client"), ("Cliente", "client"), ("Mme Durand", "client"), ("M. Dupont", "client"),
+    ("Participante", "client"), ("Conseiller", "agent"), ("Conseillère Julie", "agent"), ("Agent", "agent"),
+    ("Téléconseiller", "agent"), ("Téléconseillère Anne", "agent"), ("Enquêtrice", "agent"),
+    ("Speaker 1", "other"), ("Julie", "other"),
+])
+def test_speaker_roles_are_detected_from_the_labels(label, role):  # type: ignore[no-untyped-def]
+    assert detect_role(label) == role
+
+
+def test_a_transcript_gives_only_the_customers_turns_with_code_point_offsets(project, tmp_path):
+    document_id, stored = _import_call(project, tmp_path)
+    assert "\r" not in stored
+    units = load_units(project, "auto")
+    assert [unit.kind for unit in units] == ["segment", "segment"]
+    for unit in units:
+        assert unit.document_id == document_id and stored[unit.start:unit.end] == unit.text
+        assert stored[:unit.start].endswith("Mme Durand : ")
+    assert "😡" in units[0].text and units[1].text.endswith("c'est inadmissible.")
+    assert not any("dossier" in unit.text or "remboursement" in unit.text for unit in units)
+    assert load_units(project, "segments") == units
+    everyone = load_units(project, "segments", voice="all")
+    assert len(everyone) == 5 and "dossier" in everyone[2].text
+
+
+def test_whole_call_units_keep_their_span_and_give_the_customers_words_to_topics(project, tmp_path):
+    _, stored = _import_call(project, tmp_path)
+    units = load_units(project, "documents")
+    assert [(u.kind, u.start, u.end) for u in units] == [("document", 0, len(stored))]
+    words = voice_texts(project, units)[0]
+    assert words.startswith("Bonjour, ma facture de mars 😡") and "💳" in words
+    assert "Mme Durand" not in words and "dossier" not in words and "remboursement" not in words
+    assert "remboursement" in voice_texts(project, units, voice="all")[0]
+
+
+def test_the_project_can_override_speaker_roles(project, tmp_path):
+    _, stored = _import_call(project, tmp_path)
+    roles = {row["speaker"]: row["role"] for row in speaker_roles(project)}
+    assert roles == {"Conseillère Julie": "agent", "Mme Durand": "client"}
+    set_speaker_roles(project, {"Mme Durand": "agent", "Conseillère Julie": "client"})
+    units = load_units(project, "auto")
+    assert len(units) == 3 and all(stored[:u.start].endswith("Conseillère Julie : ") for u in units)
+    rows = {row["speaker"]: row for row in speaker_roles(project)}
+    assert rows["Mme Durand"]["detected"] == "client" and rows["Mme Durand"]["overridden"]
+    set_speaker_roles(project, {"Mme Durand": "auto", "Conseillère Julie": "auto"})
+    assert [u.text[:8] for u in load_units(project, "auto")] == ["Bonjour,", "Et le pr"]
+    with pytest.raises(WorkbenchError, match="unknown speaker role 'boss'"):
+        set_speaker_roles(project, {"Mme Durand": "boss"})
+    assert project.get_meta("speaker_roles") == "{}"
+
+
+def test_a_transcript_without_a_known_customer_keeps_every_turn(project, tmp_path):
+    text = "".join(f"Speaker {1 + i % 2} : phrase numéro {i} assez longue pour compter\n" for i in range(40))
+    _import_call(project, tmp_path, text)
+    units = load_units(project, "auto")
+    assert len(units) == 40 and all(u.kind == "segment" for u in units)
+
+
+EMAIL = normalise_text(
+    "Bonjour,\r\n\r\nJe n'ai toujours pas reçu mon colis 📦 commandé le 2 mars.\r\n"
+    "Pouvez-vous me dire où il en est ?\r\n\r\nCordialement,\r\nMarie Durand\r\n06 12 34 56 78\r\n\r\n"
+    "Le 3 mars 2026 à 10:12, Service Client Alvéa a écrit :\r\n"
+    "> Votre commande a bien été expédiée.\r\n> Bonne journée.\r\n")
+
+
+def test_email_units_leave_out_the_quoted_thread_and_the_signature(project):
+    document_id = add_document(project, EMAIL, kind="email")
+    (unit,) = load_units(project, "documents")
+    assert unit.document_id == document_id and unit.text == EMAIL[unit.start:unit.end]
+    assert unit.text.startswith("Bonjour,") and unit.text.endswith("Cordialement,") and "📦" in unit.text
+    assert "expédiée" not in unit.text and "Marie Durand" not in unit.text and "06 12" not in unit.text
+    assert load_units(project, "auto") == [unit]
+
+
+def test_interleaved_quotes_and_dash_signatures_are_left_out(project):
+    text = ("> Pouvez-vous préciser la date ?\nLe colis devait arriver lundi.\n> Et le numéro ?\n"
+            "Commande 4521, payée par carte.\n-- \nMarie Durand\nEnvoyé de mon iPhone")
+    add_document(project, text, kind="email")
+    add_document(project, "> Tout le message est une citation.\n> Rien d'autre.", kind="email")
+    (unit,) = load_units(project, "documents")
+    assert unit.text == "Le colis devait arriver lundi.\nCommande 4521, payée par carte."
+    assert text[unit.start:unit.end] == "Le colis devait arriver lundi.\n> Et le numéro ?\nCommande 4521, payée par carte."
+    assert email_body("Merci pour tout.\n") == (0, 17, "Merci pour tout.\n")
+
+
+def test_unknown_voice_is_a_clear_error(project):
+    with pytest.raises(WorkbenchError, match="unknown voice 'agent'"):
+        load_units(project, "auto", voice="agent")
+
+
+def test_speakers_command_lists_and_corrects_roles(project, tmp_path, capsys):
+    _import_call(project, tmp_path)
+    path = str(project.path)
+    project.close()
+    code, out, _ = _run(capsys, "speakers", path)
+    assert code == 0 and "Mme Durand" in out and "client" in out and "Conseillère Julie" in out
+    code, out, _ = _run(capsys, "speakers", path, "--agent", "Mme Durand", "--json")
+    rows = {row["speaker"]: row for row in json.loads(out)}
+    assert rows["Mme Durand"]["role"] == "agent" and rows["Mme Durand"]["overridden"]
+    with Project.open(path) as reopened:
+        assert [u.kind for u in load_units(reopened, "auto")] == ["document"]  # no customer left: the whole call
+    code, _, err = _run(capsys, "speakers", path, "--client", " ")
+    assert code != 0 and "speaker label cannot be empty" in err
+
+
+def _run(capsys, *args: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit) as exit_info:
+        main(list(args))
+    captured = capsys.readouterr()
+    return exit_info.value.code, captured.out, captured.err
