@@ -46,6 +46,9 @@ UTF16_CRLF = "utf16-crlf"
 POSITIONS = {"codepoints": "code points, LF", UTF16_CRLF: "UTF-16 units, CRLF"}
 # Sets of documents (REFI `<Set>`s of `<MemberSource>`s) live in the project as yes/no variables named so.
 SET_PREFIX = "set: "
+# A REFI `<Case>` lives in the project as the value of this text variable on its documents (the case's
+# name); the export groups documents by it into cases again.
+CASE_VARIABLE = "case"
 # Variables that carried the document fields REFI has no attribute for in exports before the sidecar;
 # the import still turns them back into fields.
 KIND_VARIABLE = "vwb:kind"

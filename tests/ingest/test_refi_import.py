@@ -284,7 +284,8 @@ def test_nvivo_cases_carry_the_values_and_notes_without_references(project, tmp_
     result = import_qdpx(project, write_qdpx(tmp_path / "nvivo.qdpx", qde, {f"Sources/{G_SOURCE}.txt": "Allô ?"}))
     assert sorted(project.rows("SELECT k.name, k.type, v.value FROM document_values v "
                                "JOIN variables k ON k.id = v.variable_id")) == [
-        ("Fidèle", "boolean", "true"), ("Segment", "text", "Grand compte")]  # the source's own value wins
+        ("Fidèle", "boolean", "true"), ("Segment", "text", "Grand compte"),  # the source's own value wins
+        ("case", "text", "Client 12")]
     assert sorted(project.rows("SELECT target_kind, text FROM memos")) == [
         ("document", "Rappeler lundi"), ("project", "Note libre")]
     assert project.scalar("SELECT name FROM coders") == "user 0c7a1f3e"  # a note's author not in <Users>

@@ -30,6 +30,7 @@ def _identities(path) -> dict[str, list]:
                               selection.get("creatingUser"), selection[-1].get("guid") if len(selection) else None)
                              for selection in root.iter(f"{Q}PlainTextSelection")),
         "sets": sorted((found.get("name"), len(found)) for found in root.iter(f"{Q}Set")),
+        "cases": sorted((case.get("guid"), case.get("name"), len(case)) for case in root.iter(f"{Q}Case")),
     }
 
 
@@ -39,6 +40,8 @@ def test_ours_to_qdpx_to_ours_loses_nothing(rich, tmp_path):
     project, ids = rich
     set_value(project, ids["d1"], "set: Rappels", "true", "boolean")
     set_value(project, ids["d3"], "set: Rappels", "true", "boolean")
+    for key, case in (("d1", "Client A"), ("d2", "Client A"), ("d3", "Client B")):
+        set_value(project, ids[key], "case", case, "text")
     original = dump(project)
     export_qdpx(project, tmp_path / "first.qdpx")
     with Project.create(tmp_path / "copy.vwb") as copy:
@@ -52,6 +55,7 @@ def test_ours_to_qdpx_to_ours_loses_nothing(rich, tmp_path):
     assert all(s[2][-6] in "+-" for s in first["sources"])
     assert second["selections"] == first["selections"]
     assert second["sets"] == first["sets"] and ("Rappels", 2) in first["sets"]  # a set of two documents
+    assert second["cases"] == first["cases"] and sorted(case[1] for case in first["cases"]) == ["Client A", "Client B"]
     assert sorted(read(tmp_path / "second.qdpx").texts()) == sorted(read(tmp_path / "first.qdpx").texts())
 
 

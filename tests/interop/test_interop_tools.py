@@ -91,3 +91,42 @@ def test_nameless_sources_take_their_file_name(project, tmp_path):
     archive = write_qdpx(tmp_path / "qc.qdpx", qde, {"admin.txt": "Texte A.", "teacher.txt": "Texte B."})
     import_qdpx(project, archive)
     assert project.rows("SELECT title FROM documents ORDER BY id") == [("admin.txt",), ("teacher.txt",)]
+
+
+def _nvivo() -> str:
+    """NVivo's habits: attributes on cases only (values hang on `<Case>`s that refer to their sources)."""
+    var, vip = "{44444444-5555-4666-8777-888888888888}", "{55555555-6666-4777-8888-999999999999}"
+    cases = "".join(
+        f'<Case guid="{{6666666{n}-7777-4888-9999-AAAAAAAAAAAA}}" name="Client {n}">'
+        f'<VariableValue><VariableRef targetGUID="{var}"/><TextValue>{segment}</TextValue></VariableValue>'
+        f'<VariableValue><VariableRef targetGUID="{vip}"/><BooleanValue>{flag}</BooleanValue></VariableValue>'
+        + "".join(f'<SourceRef targetGUID="{SOURCES[i]}"/>' for i in refs) + "</Case>"
+        for n, segment, flag, refs in ((1, "PME", "true", (0, 1)), (2, "Grand compte", "false", (2,)))
+    )
+    sources = "".join(f'<TextSource guid="{guid}" name="Appel {n}" plainTextPath="internal://{guid}.txt"/>'
+                      for n, guid in enumerate(SOURCES))
+    return f"""<Project xmlns="{NS}" name="p" origin="NVivo 14">
+      <Variables><Variable guid="{var}" name="Segment" typeOfVariable="Text"/>
+        <Variable guid="{vip}" name="VIP" typeOfVariable="Boolean"/></Variables>
+      <Cases>{cases}</Cases><Sources>{sources}</Sources></Project>"""
+
+
+def test_nvivo_cases_come_back_as_cases_with_their_values(project, tmp_path):
+    from conftest import DATA
+
+    import_qdpx(project, _archive(tmp_path, "nvivo.qdpx", _nvivo()))
+    assert project.rows("SELECT d.title, v.value FROM document_values v JOIN variables k ON k.id = v.variable_id "
+                        "JOIN documents d ON d.id = v.document_id WHERE k.name = 'case' ORDER BY d.title") == [
+        ("Appel 0", "Client 1"), ("Appel 1", "Client 1"), ("Appel 2", "Client 2")]
+    export_qdpx(project, tmp_path / "ours.qdpx")
+    with zipfile.ZipFile(tmp_path / "ours.qdpx") as archive:
+        root = etree.fromstring(archive.read("project.qde"))
+    etree.XMLSchema(etree.parse(str(DATA / "refi" / "Project.xsd"))).assertValid(root)
+    names = {var.get("guid"): var.get("name") for var in root.iter(f"{{{NS}}}Variable")}
+    cases = {case.get("name"): (sorted((names[v[0].get("targetGUID")], v[1].text)
+                                       for v in case.findall(f"{{{NS}}}VariableValue")),
+                                len(case.findall(f"{{{NS}}}SourceRef")))
+             for case in root.iter(f"{{{NS}}}Case")}
+    assert cases == {"Client 1": ([("Segment", "PME"), ("VIP", "true")], 2),
+                     "Client 2": ([("Segment", "Grand compte"), ("VIP", "false")], 1)}
+    assert "case" not in names.values()

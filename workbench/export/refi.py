@@ -26,8 +26,9 @@ What goes where, and why:
   date and language; a code's key, scheme, criteria, examples and translations; the exact definitions;
   coder roles). Other tools ignore an archive member they do not know, so their users never see it as
   text, and the Descriptions above stay plain prose.
-No `<Cases>`: the project has no cases (a verbatim is not a person), and one case per document only gave
-other tools duplicate case names to refuse. Not exported, because REFI has no place for them: document
+- `<Cases>`: only real ones: documents sharing a value of the text variable `case` (what an imported
+  case becomes) form one case named by it. The project has no other notion of case (a verbatim is not a
+  person), and one case per document only gave other tools duplicate case names to refuse. Not exported, because REFI has no place for them: document
 parts (quoted replies, signatures), segments, suggestions and topics.
 """
 
@@ -49,6 +50,7 @@ from workbench.filters import Filters, make_filters
 from workbench.output import check_output, output_file
 from workbench.project import Project
 from workbench.refi_xml import (
+    CASE_VARIABLE,
     ORIGIN,
     POSITIONS,
     PROJECT_NS,
@@ -276,6 +278,7 @@ class _Builder:
                          metadata=False, note_refs=self.notes_on("code"), memos=self.memo_text("code"))
         variables = self._variables(root)
         if self.documents:
+            self._cases(root, variables)
             self._sources(root, variables)
         if self.memos:
             notes = etree.SubElement(root, _q("Notes"))
@@ -332,7 +335,10 @@ class _Builder:
             variable["refi_type"] = _refi_type(variable["type"], variable["values"].values())
         self.document_sets = [variable for variable in variables
                               if variable["type"] == "boolean" and variable["name"].startswith(SET_PREFIX)]
-        variables = [variable for variable in variables if variable not in self.document_sets]
+        self.case_variable = next((variable for variable in variables if variable["name"] == CASE_VARIABLE
+                                   and variable["type"] == "text"), None)
+        variables = [variable for variable in variables
+                     if variable not in self.document_sets and variable is not self.case_variable]
         if variables:
             element = etree.SubElement(root, _q("Variables"))
             for variable in variables:
@@ -342,6 +348,31 @@ class _Builder:
                     typeOfVariable=variable["refi_type"],
                 )
         return variables
+
+    def _cases(self, root: Any, variables: list[dict[str, Any]]) -> None:
+        """One `<Case>` per value of the text variable `case` (how the project holds a case, see the
+        import), named by it, so names are unique; it holds the values all its documents share (NVivo
+        reads attributes from cases) and refers to its documents."""
+        from lxml import etree
+
+        if self.case_variable is None:
+            return
+        members: dict[str, list[int]] = defaultdict(list)
+        for doc_id, value in self.case_variable["values"].items():
+            if value and doc_id in self.document_guid:
+                members[value].append(doc_id)
+        if not members:
+            return
+        cases = etree.SubElement(root, _q("Cases"))
+        for name in sorted(members):
+            documents = sorted(members[name])
+            case = etree.SubElement(cases, _q("Case"), guid=derived_guid("case", name), name=xml_text(name))
+            for variable in variables:
+                values = {variable["values"].get(doc_id, "\x00missing") for doc_id in documents}
+                if len(values) == 1 and None not in values and "\x00missing" not in values:
+                    _add_value(case, variable["guid"], variable["type"], values.pop())
+            for doc_id in documents:
+                etree.SubElement(case, _q("SourceRef"), targetGUID=self.document_guid[doc_id])
 
     def _document_sets(self, root: Any, sets: Any | None) -> None:
         """A yes/no variable `set: NAME` (how the project holds a set of documents, see the import) becomes

@@ -60,6 +60,7 @@ from workbench.ingest.refi_positions import Convention, Placed, StoredText, cand
 from workbench.journal import Recorder
 from workbench.project import DOCUMENT_KINDS, Project
 from workbench.refi_xml import (
+    CASE_VARIABLE,
     DEFAULT_LIMITS,
     HOSTILE_MARKERS,
     KIND_VARIABLE,
@@ -325,6 +326,7 @@ class _Model:
     sets: list[dict[str, Any]] = field(default_factory=list)
     variables: dict[str, tuple[str, str]] = field(default_factory=dict)
     case_values: list[tuple[dict[str, str | None], list[str]]] = field(default_factory=list)
+    case_names: list[str] = field(default_factory=list)
     sources: list[_Source] = field(default_factory=list)
     notes: dict[str, _Note] = field(default_factory=dict)
     project_notes: list[str] = field(default_factory=list)
@@ -441,7 +443,28 @@ class _Reader:
         for what, count in self.ignored.items():
             self.model.warnings.append(f"{count} {what} not imported: the project has no place for it")
         self._document_sets()
+        self._cases()
         return self.model
+
+    def _cases(self) -> None:
+        """Give each source the name of its case as the text variable `case` (the project has no cases; a
+        variable is what filters and exports work with, and our export makes cases of it again). A source
+        in several cases keeps the first, and that is said."""
+        sources = {source.guid: source for source in self.model.sources}
+        guid = "case:variable"
+        shared = 0
+        for name, (_, refs) in zip(self.model.case_names, self.model.case_values):
+            for ref in refs:
+                source = sources.get(ref)
+                if source is None or not name:
+                    continue
+                if guid in source.values:
+                    shared += 1
+                    continue
+                self.model.variables[guid] = (CASE_VARIABLE, "text")
+                source.values[guid] = name
+        if shared:
+            self.model.warnings.append(f"{shared} source(s) in more than one case: each keeps its first case only")
 
     def _document_sets(self) -> None:
         """Turn each set of sources (MAXQDA's document sets) into a yes/no variable `set: NAME`, true on its
@@ -490,6 +513,7 @@ class _Reader:
             )
         elif section == "Cases" and kind == "Case":
             self.model.case_values.append((self.parts.values, self.parts.refs))
+            self.model.case_names.append(_clean(element.get("name")))
         elif section == "Sources" and kind == "TextSource":
             source = self._text_source(element, self.parts)
             if source is not None:
