@@ -230,3 +230,8 @@ def test_the_demo_ends_with_the_tour_and_nothing_on_stderr(tmp_path, monkeypatch
     tail = out.splitlines()[-len(next_steps(tmp_path)):]
     assert tail == next_steps(tmp_path) and tail[0] == "What to open next:"
     assert any("demo.xlsx" in line for line in tail)
+
+
+def test_device_report_says_yes_or_no_not_python_booleans():
+    out = ok("device")
+    assert re.search(r"^cuda: (yes|no)$", out, re.MULTILINE) and "True" not in out and "False" not in out

@@ -275,4 +275,5 @@ def device(as_json: bool) -> None:
         print_json(report)
         return
     for key, value in report.items():
-        click.echo(f"{key}: {value}")
+        shown = "yes" if value is True else "no" if value is False else "none" if value is None else value
+        click.echo(f"{key}: {shown}")
