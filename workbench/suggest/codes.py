@@ -142,8 +142,15 @@ class SuggestResult(WholeOrNothing):
 
     def summary(self) -> str:
         models = " + ".join([self.model_id, *self.companions])
-        return (f"{plural(self.filed, 'suggestion')} waiting for review (run {self.run_id}, {models}, "
+        text = (f"{plural(self.filed, 'suggestion')} waiting for review (run {self.run_id}, {models}, "
                 f"{self.seconds:.0f} s)")
+        without = Counter[str]()
+        for details in self.schemes.values():
+            without.update(details.get("without") or {})
+        if sum(without.values()):
+            reasons = ", ".join(f"{count} {_SHORT_WHY[reason]}" for reason, count in without.most_common())
+            text += f"; without a suggestion: {reasons}"
+        return text
 
     def without_lines(self) -> list[str]:
         """Per scheme: how many units got no suggestion, and why, in plain words."""
@@ -173,6 +180,10 @@ _WHY = {
     "precision_not_reached": "not filed: on your codings no score reached {precision} right",
     "reviewed": "whose best code you already reviewed",
 }
+
+
+_SHORT_WHY = {"coded": "already coded", "below_threshold": "below the threshold",
+              "precision_not_reached": "target precision out of reach", "reviewed": "already reviewed"}
 
 
 def _threshold_words(thresholds: dict[str, Any]) -> dict[str, str]:
@@ -407,6 +418,32 @@ class GroupScorer:
             "evidence": self.evidence.as_dict() if self.evidence is not None else None,
             "zero_shot_calibrated": self.zero_calibration is not None}
 
+    def next_to_code(self, n: int) -> dict[str, Any]:
+        """The units to code next in this scheme and the learning curve (see `code_next`)."""
+        if self.scores is not None:
+            scores, columns = self.scores, self.trained
+        else:
+            scores, columns = self.zero, list(range(len(self.codes)))
+        uncoded = np.array([i for i in range(len(self.units)) if i not in self.coded_units], dtype=int)
+        coded = np.array(sorted(self.coded_units), dtype=int)
+        picks = evidence.code_next(scores, self.semantic[0], uncoded, coded, n)
+        queue = []
+        for index, uncertainty in picks:
+            unit, order = self.units[index], np.argsort(-scores[index])[:2]
+            queue.append({"unit_kind": unit.kind, "unit_id": unit.id, "document_id": unit.document_id,
+                          "start": unit.start, "end": unit.end, "uncertainty": uncertainty,
+                          "between": [self.codes[columns[j]]["key"] or self.codes[columns[j]]["name"] for j in order],
+                          "text": unit.text[:SNIPPET_CHARS]})
+        curve: list[dict[str, Any]] = []
+        if self.views is not None and self.evidence is not None:
+            pairs = [(unit, self.trained.index(label)) for unit, label in self.coded if label in self.trained]
+            curve = evidence.learning_curve(self.views, np.array([u for u, _ in pairs]),
+                                            np.array([lab for _, lab in pairs]), len(self.trained),
+                                            self.evidence.weights)
+        return {"queue": queue, "learning_curve": curve,
+                "coded_per_code": {self.codes[i]["key"] or self.codes[i]["name"]: int(self.counts[i])
+                                   for i in range(len(self.codes))}}
+
     def _anchors(self, views: list[tuple[Embedder, np.ndarray]], words: Any) -> dict[str, Any]:
         """Each trained code's description as a training row of each classifier (`evidence.Views`)."""
         trained = [self.codes[i] for i in self.trained]
@@ -575,3 +612,36 @@ class GroupScorer:
         mine, theirs_words = side(label), side(runner)
         shared = [word for word in dict.fromkeys(unit_words) if word[:STEM_CHARS] in mine]
         return sorted(shared, key=lambda word: word[:STEM_CHARS] in theirs_words)[:6]  # this code's own first
+
+
+def code_next(project: Project, codes: Sequence[str | int] | None = None, n: int = 10, *,
+              embedder: str | Embedder = "auto", units: str | Sequence[Unit] = "auto", device: str = "auto",
+              min_examples: int = MIN_EXAMPLES, progress: ProgressCallback = no_progress,
+              cancel: CancelToken | None = None) -> dict[str, dict[str, Any]]:
+    """Per scheme: the `n` uncoded units whose coding would teach the suggestions most (uncertain between
+    two codes, unlike each other and the coded units: `evidence.code_next`), and the learning curve
+    (cross-validated accuracy of the chosen blend against coded examples per code). Writes nothing but
+    cached vectors."""
+    selected = select_codes(project, codes)
+    embedded = embed_units(project, embedder, units=units, device=device, progress=progress, cancel=cancel)
+    unit_list, model = embedded.units, embedded.embedder
+    if not unit_list:
+        return {}
+    code_ids = [code["id"] for code in selected]
+    vectors = _vectors(project, embedded)
+    positives = _spans_to_units(unit_list, [tuple(row) for row in project.rows(  # type: ignore[misc]
+        "SELECT g.document_id, g.start_pos, g.end_pos, g.code_id FROM codings g JOIN coders c ON c.id = g.coder_id "
+        f"WHERE c.role <> 'trainee' AND g.code_id IN ({', '.join('?' for _ in code_ids)})", code_ids)])
+    words = _lexical_view(unit_list) if positives else None
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for code in selected:
+        groups.setdefault(code["scheme"] or "codebook", []).append(code)
+    result = {}
+    for done, (group, group_codes) in enumerate(groups.items()):
+        if cancel is not None:
+            cancel.check()
+        progress(done, len(groups), f"choosing what to code next in {group}")
+        scorer = GroupScorer(unit_list, vectors, words, [], group_codes, model, project.language, positives, [],
+                             min_examples)
+        result[group] = scorer.next_to_code(n)
+    return result

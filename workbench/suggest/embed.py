@@ -244,6 +244,16 @@ def corpus_fingerprint(units: Sequence[Unit]) -> str:
     return digest.hexdigest()[:12]
 
 
+def _auto_device(device: str) -> str:
+    """The device `auto` would use, for the reason text: without importing torch (seconds) unless the
+    user asked for one, since the French choice does not depend on it."""
+    if device == "auto":
+        from workbench.suggest.device import quick_report
+
+        return str(quick_report()["auto"])
+    return resolve_device(device)
+
+
 def get_embedder(
     spec: str, *, language: str = "fr", device: str = "auto", units: Sequence[Unit] = ()
 ) -> tuple[Embedder, str]:
@@ -251,7 +261,7 @@ def get_embedder(
     force_offline()
     reason = "chosen by the user"
     if spec == "auto":
-        spec, reason = choose_auto(language, resolve_device(device))
+        spec, reason = choose_auto(language, _auto_device(device))
     if spec == "lexical":
         lexical = LexicalEmbedder(language)
         if units:

@@ -1,0 +1,179 @@
+"""Suggestions decided by the project's own codings: folds, blend, calibration, abstention, codes kept
+apart, what to code next, and no refit on a cached re-run."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from suggest_data import code_document, verbatim_project
+from test_suggest_cli import run
+
+from workbench.project import Project
+from workbench.suggest import codes as suggester
+from workbench.suggest import evidence
+from workbench.suggest.codes import code_next, suggest_codes
+from workbench.suggest.review import review_queue
+
+
+def _clusters(seed: int, per_code: int, n_codes: int = 4, dim: int = 8, noise: float = 0.6):  # type: ignore[no-untyped-def]
+    rng = np.random.default_rng(seed)
+    labels = np.repeat(np.arange(n_codes), per_code)
+    vectors = np.eye(dim)[:n_codes][labels] + rng.normal(scale=noise, size=(len(labels), dim))
+    return vectors, labels
+
+
+def test_folds_work_from_two_examples_per_code_and_never_test_a_lone_example():
+    labels = np.array([0, 0, 1, 1, 2, 2, 3, evidence.NONE])  # code 3 has one example, the last is a rejection
+    splits = evidence.folds(labels, repeats=1)
+    assert len(splits) == 2  # two examples per code: each fold holds out one example of every code
+    for train, test in splits:
+        assert sorted(labels[test]) == [0, 1, 2]
+        assert {6, 7} <= set(train)
+    assert evidence.folds(np.array([0, 0, 1])) == []  # one code with two examples: nothing to compare
+
+
+def test_the_row_space_logistic_regression_is_the_plain_one():
+    from scipy import sparse
+    from sklearn.linear_model import LogisticRegression
+
+    rng = np.random.default_rng(0)
+    x = sparse.random(30, 500, density=0.05, random_state=0, format="csr")
+    y = rng.integers(0, 3, 30)
+    fast = evidence.RowSpaceLogistic(20.0).fit(x, y)
+    plain = LogisticRegression(C=20.0, max_iter=10000, tol=1e-8).fit(x, y)
+    other = sparse.random(10, 500, density=0.05, random_state=1, format="csr")
+    assert np.allclose(fast.predict_proba(other), plain.predict_proba(other), atol=0.01)  # solver tolerance
+    assert np.allclose(fast.coef_, plain.coef_, atol=0.05)
+    assert evidence.RowSpaceLogistic(20.0).fit(x.toarray()[:, :20], y).basis is None  # more rows than features
+
+
+def test_the_blend_follows_the_candidate_that_is_right_out_of_fold():
+    truth = np.repeat(np.arange(3), 4)
+    right = np.eye(3)[truth] * 0.8 + 0.1
+    wrong = np.eye(3)[(truth + 1) % 3] * 0.8 + 0.1
+    weights = evidence.choose_weights({"zero-shot": wrong, "semantic": right, "lexical": wrong}, truth)
+    assert weights["semantic"] > 0.5
+    assert evidence.choose_weights({"zero-shot": right, "semantic": wrong}, truth)["zero-shot"] > 0.5
+
+
+def test_calibrated_scores_mean_what_they_say_on_a_synthetic_set():
+    vectors, labels = _clusters(0, 200)
+    coded = np.concatenate([np.flatnonzero(labels == code)[:30] for code in range(4)])
+    held = np.setdiff1d(np.arange(len(labels)), coded)
+    flat = np.full((len(labels), 4), 0.25)
+    views = evidence.Views(flat, [vectors])
+    found = evidence.weigh(views, coded, labels[coded], 4)
+    assert found.tested == len(coded) and found.calibration.curve
+    scores = evidence.blend({name: evidence.predict(name, views, coded, labels[coded], held, 4)
+                             for name in found.weights if found.weights[name] > 0}, found.weights)
+    calibrated = found.calibration(scores.max(axis=1) / scores.sum(axis=1))
+    right = scores.argmax(axis=1) == labels[held]
+    assert 0.5 < right.mean() < 0.95  # a set where calibration has something to say
+    bands = np.digitize(calibrated, [0.2, 0.4, 0.6, 0.8])
+    error = sum(abs(calibrated[bands == b].mean() - right[bands == b].mean()) * (bands == b).sum()
+                for b in np.unique(bands)) / len(held)
+    assert error < 0.08  # expected calibration error
+    assert abs(calibrated.mean() - right.mean()) < 0.06
+    threshold = found.calibration_threshold(0.8)
+    kept = calibrated >= threshold
+    assert threshold is not None and kept.sum() > 50 and right[kept].mean() >= 0.75
+
+
+def test_code_next_prefers_uncertain_units_unlike_each_other():
+    scores = np.array([[0.5, 0.5], [0.5, 0.5], [0.52, 0.48], [0.99, 0.01], [0.9, 0.1]])
+    vectors = np.array([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0], [0.7, 0.7], [0.6, 0.8]])
+    picks = evidence.code_next(scores, vectors, np.arange(5), np.zeros(0, dtype=int), 2)
+    assert [row for row, _ in picks] == [0, 2]  # 1 is as uncertain as 0 but its twin; 3 and 4 are sure
+    assert picks[0][1] == pytest.approx(1.0)
+
+
+def _code(project, truth, codes, per_code, only=None):  # type: ignore[no-untyped-def]
+    coded = set()
+    for key, code_id in codes.items():
+        if only is not None and key not in only:
+            continue
+        for document_id in [doc for doc, label in truth.items() if label == key][:per_code]:
+            code_document(project, document_id, code_id)
+            coded.add(document_id)
+    return coded
+
+
+def test_a_run_says_how_many_units_got_no_suggestion_and_why(project):
+    truth, codes = verbatim_project(project)
+    coded = _code(project, truth, codes, 3)
+    result = suggest_codes(project, embedder="lexical", precision=0.99)
+    details = result.schemes["reasons"]
+    without = details["without"]
+    filed_units = {row["document_id"] for row in review_queue(project, limit=None)}
+    assert without["coded"] == len(coded) == 12
+    assert sum(without.values()) == details["units"] - len(filed_units) == 48 - result.filed
+    assert set(without) <= {"coded", "below_threshold", "precision_not_reached", "reviewed"}
+    assert "without a suggestion: " in result.summary() and "12 already coded" in result.summary()
+    assert details["thresholds"]["precision"] == 0.99
+    lenient = suggest_codes(project, embedder="lexical", min_score=0.0)
+    assert lenient.filed == 36 and lenient.schemes["reasons"]["without"] == {"coded": 12}
+    metrics = json.loads(project.scalar("SELECT metrics FROM runs WHERE id = ?", [lenient.run_id]))
+    assert metrics["schemes"]["reasons"]["without"] == {"coded": 12}
+
+
+def test_codes_nobody_coded_are_scored_apart_and_take_nothing_from_coded_ones(project):
+    truth, codes = verbatim_project(project)
+    _code(project, truth, codes, 3, only={"billing", "delivery", "cancellation"})
+    result = suggest_codes(project, embedder="lexical", min_score=0.0)
+    assert result.methods["praise"] == "from the code's description"
+    assert result.methods["billing"].startswith(("from 3 coded examples", "from the code's description (preferred"))
+    rows = review_queue(project, limit=None)
+    apart = [row for row in rows if row["code_key"] == "praise"]
+    assert apart and all(row["explanation"]["basis"] == "description" for row in apart)
+    assert all(row["explanation"]["calibrated"] for row in apart)  # measured on the other codes' codings
+    # every uncoded unit still gets its best code among the coded ones, praise or not
+    from_examples = {row["document_id"] for row in rows if row["code_key"] != "praise"}
+    assert len(from_examples) == 48 - 9
+    praised = {row["document_id"] for row in apart}
+    assert praised <= from_examples
+    assert sum(truth[doc] == "praise" for doc in praised) >= 0.6 * len(praised)
+
+
+def test_a_cached_rerun_fits_nothing(project):
+    truth, codes = verbatim_project(project)
+    _code(project, truth, codes, 3)
+    suggest_codes(project, embedder="lexical", min_score=0.0)
+    view = next(iter(suggester._LEXICAL_VIEWS.values()))
+    fitted = sum(evidence.fits.values())
+    assert fitted > 0
+    suggest_codes(project, embedder="lexical", min_score=0.0)
+    assert sum(evidence.fits.values()) == fitted
+    assert next(iter(suggester._LEXICAL_VIEWS.values())) is view
+    _code(project, truth, codes, 4)  # a new coding: the model must learn again
+    suggest_codes(project, embedder="lexical", min_score=0.0)
+    assert sum(evidence.fits.values()) > fitted
+
+
+def test_code_next_and_the_learning_curve(project):
+    truth, codes = verbatim_project(project)
+    coded = _code(project, truth, codes, 6)
+    plan = code_next(project, n=5, embedder="lexical")["reasons"]
+    assert len(plan["queue"]) == 5 and not {row["document_id"] for row in plan["queue"]} & coded
+    assert len({row["document_id"] for row in plan["queue"]}) == 5
+    assert all(len(row["between"]) == 2 for row in plan["queue"])
+    assert [point["per_code"] for point in plan["learning_curve"]] == [1, 2, 3, 5]
+    assert all(0 <= point["accuracy"] <= 1 for point in plan["learning_curve"])
+    assert plan["coded_per_code"] == {"billing": 6, "delivery": 6, "cancellation": 6, "praise": 6}
+    assert project.scalar("SELECT count(*) FROM suggestions") == 0  # nothing filed
+
+
+def test_the_command_line_reports_abstentions_and_the_code_next_queue(capsys, tmp_path):
+    target = tmp_path / "cli.vwb"
+    with Project.create(target) as project:
+        truth, codes = verbatim_project(project)
+        _code(project, truth, codes, 3)
+    code, out, _ = run(capsys, "suggest", str(target), "--embedder", "lexical", "--precision", "0.99", "--quiet")
+    assert code == 0 and "reasons: " in out and "without a suggestion" in out and "12 already coded" in out
+    assert "cross-validated accuracy on 12 coded units" in out and "calibration (score band" in out
+    code, out, _ = run(capsys, "suggest", str(target), "--embedder", "lexical", "--code-next", "3", "--quiet")
+    assert code == 0 and "learning curve" in out and out.count(" between ") == 3
+    code, _, err = run(capsys, "suggest", str(target), "--code-next", "0")
+    assert code == 2 and "--code-next" in err
+
