@@ -23,6 +23,7 @@ import json
 import os
 import platform
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -115,6 +116,8 @@ def child_start(project_path: Path) -> dict[str, float]:
 
 
 def child_large(project_path: Path) -> dict[str, float]:
+    from PySide6.QtCore import QModelIndex
+
     app, window = _window(project_path)
     shown = time.time()
     model = window.documents.model()
@@ -122,10 +125,12 @@ def child_large(project_path: Path) -> dict[str, float]:
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     view = window.documents
     page = max(1, view.viewport().height() // max(1, view.verticalHeader().defaultSectionSize()))
-    rows = min(10_000, model.rowCount() - 1)
+    rows = 10_000
     started = time.perf_counter()
     steps = 0
     for row in range(0, rows, page):
+        while model.rowCount() <= row and model.canFetchMore(QModelIndex()):
+            model.fetchMore(QModelIndex())  # a model that loads as it scrolls (an older checkout's)
         view.scrollTo(model.index(row, 0))
         app.processEvents()
         steps += 1
@@ -155,14 +160,38 @@ def child_code(project_path: Path) -> dict[str, float]:
     return {"apply_code_ms": statistics.median(times) * 1000, "apply_code_max_ms": max(times) * 1000}
 
 
+def child_build(project_path: Path, documents: int) -> dict[str, float]:
+    """Build a bench project with the measured checkout's own code (its schema version)."""
+    started = time.perf_counter()
+    if documents:
+        build_large(project_path, documents)
+    else:
+        build_demo(project_path)
+    return {"build_s": time.perf_counter() - started}
+
+
 CHILDREN = {"start": child_start, "large": child_large, "code": child_code}
 
 
+def _build(project: Path, root: Path, documents: int) -> None:
+    if project.exists():
+        return
+    project.parent.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, PYTHONPATH=str(root))
+    subprocess.run([sys.executable, str(Path(__file__).resolve()), "--build", str(project), str(documents),
+                    "--root", str(root)], check=True, env=env, cwd=root)
+
+
 def _run_child(what: str, project: Path, root: Path) -> dict[str, float]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root))
-    launched = time.time()
-    done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", what, str(project), "--root", str(root)],
-                          capture_output=True, text=True, env=env, cwd=root, check=False)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root),
+               VERBATIM_SETTINGS=str(project.parent / "settings.ini"))
+    with tempfile.TemporaryDirectory(prefix="bench-ui-copy-") as scratch:
+        if what == "code":  # it codes: on a copy, so every run starts from the same project
+            project = Path(shutil.copy2(project, Path(scratch) / project.name))
+        launched = time.time()
+        done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", what, str(project),
+                               "--root", str(root)], capture_output=True, text=True, env=env, cwd=root, check=False,
+                              timeout=600)
     if done.returncode != 0:
         raise SystemExit(f"{what} child failed on {root}:\n{done.stderr[-3000:]}")
     measures = json.loads(done.stdout.strip().splitlines()[-1])
@@ -180,6 +209,7 @@ def _python_start() -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--child", nargs=2, metavar=("WHAT", "PROJECT"), help=argparse.SUPPRESS)
+    parser.add_argument("--build", nargs=2, metavar=("PROJECT", "DOCUMENTS"), help=argparse.SUPPRESS)
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     parser.add_argument("--documents", type=int, default=1_000_000)
     parser.add_argument("--rounds", type=int, default=3)
@@ -190,23 +220,28 @@ def main() -> int:
         what, project = args.child
         print(json.dumps(CHILDREN[what](Path(project))))
         return 0
+    if args.build:
+        child_build(Path(args.build[0]), int(args.build[1]))
+        return 0
 
     folder = args.keep or Path(tempfile.mkdtemp(prefix="bench-ui-"))
     folder.mkdir(parents=True, exist_ok=True)
-    demo, large = folder / "demo.vwb", folder / f"large-{args.documents}.vwb"
-    if not demo.exists():
-        build_demo(demo)
-    if not large.exists():
-        started = time.perf_counter()
-        build_large(large, args.documents)
-        print(f"built {args.documents:,} documents in {time.perf_counter() - started:.1f} s", flush=True)
     roots = [("this checkout", ROOT)] + ([("other checkout", args.compare.resolve())] if args.compare else [])
+    # Each checkout measures projects its own code built: an older one cannot open a newer schema.
+    projects = {}
+    for label, root in roots:
+        place = folder / ("this" if root == ROOT else "other")
+        demo, large = place / "demo.vwb", place / f"large-{args.documents}.vwb"
+        _build(demo, root, 0)
+        _build(large, root, args.documents)
+        projects[label] = (demo, large)
     results: dict[str, list[dict[str, float]]] = {label: [] for label, _ in roots}
     python_start = []
     for round_number in range(args.rounds):
         python_start.append(_python_start())
         for label, root in (roots if round_number % 2 == 0 else roots[::-1]):
             measures = {}
+            demo, large = projects[label]
             for what, project in (("start", demo), ("large", large), ("code", demo)):
                 for key, value in _run_child(what, project, root).items():
                     measures[f"{what}.{key}"] = value

@@ -41,6 +41,11 @@ def _ordered_ids(project: Project, query: DocumentQuery, **_job: Any) -> np.ndar
         project.close()
 
 
+def _cells(row: DocumentRow) -> tuple[Any, ...]:
+    when = row.occurred_at.strftime("%Y-%m-%d") if row.occurred_at else ""
+    return (row.id, kind_label(row.kind), row.title, row.n_chars, row.codings, when)
+
+
 class DocumentTableModel(QAbstractTableModel):
     """Rows of `workbench.document_list`, in the order and with the filters of `query`."""
 
@@ -63,7 +68,7 @@ class DocumentTableModel(QAbstractTableModel):
         self.page_size = page_size
         self.query = ALL_DOCUMENTS
         self._ids = document_list.ordered_ids(project, self.query)
-        self._pages: OrderedDict[int, list[DocumentRow | None]] = OrderedDict()
+        self._pages: OrderedDict[int, list[tuple[Any, ...] | None]] = OrderedDict()
         self._job: Job | None = None
         self._generation = 0
 
@@ -130,12 +135,14 @@ class DocumentTableModel(QAbstractTableModel):
         found = np.flatnonzero(self._ids == document_id)
         return int(found[0]) if len(found) else None
 
-    def _row(self, row: int) -> DocumentRow | None:
+    def _row(self, row: int) -> tuple[Any, ...] | None:
+        """The cells of a row as shown; a view asks for each cell several times per paint, so a page's
+        cells are formatted once, when it is read."""
         page = row // self.page_size
         rows = self._pages.get(page)
         if rows is None:
             ids = self._ids[page * self.page_size : (page + 1) * self.page_size]
-            by_id = {found.id: found for found in document_list.rows_for(self.project, ids)}
+            by_id = {found.id: _cells(found) for found in document_list.rows_for(self.project, ids)}
             rows = [by_id.get(int(i)) for i in ids]  # None: removed since the list was read
             self._pages[page] = rows
             while len(self._pages) > KEPT_PAGES:
@@ -169,6 +176,5 @@ class DocumentTableModel(QAbstractTableModel):
         if row is None:
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.title if index.column() == 2 else None
-        when = row.occurred_at.strftime("%Y-%m-%d") if row.occurred_at else ""
-        return (row.id, kind_label(row.kind), row.title, row.n_chars, row.codings, when)[index.column()]
+            return row[2] if index.column() == 2 else None
+        return row[index.column()]
