@@ -294,7 +294,7 @@ def topic_map_chart(x: Sequence[float], y: Sequence[float], topics: Sequence[int
     ax.set_yticks([])
     if explained is not None:
         title += f" ({_t(lang, 'pca')}, {explained:.0%})"
-    ax.set_title(title)
+    ax.set_title(title, fontsize=10)
     ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.01, 0.5), markerscale=1.5, frameon=False)
     return fig
 
@@ -339,7 +339,7 @@ def topic_sizes_chart(frame: pd.DataFrame, *, by: str = "period", variable: str 
         ax.set_ylabel(_t(lang, "topic_share"))
     ax.grid(alpha=0.3)
     ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
-    ax.set_title(title)
+    ax.set_title(title, fontsize=10)
     return fig
 
 

@@ -130,7 +130,7 @@ def test_the_units_map_and_the_sizes_are_drawn(qtbot, with_topics: Project, tmp_
     panel.pages.setCurrentIndex(1)
     assert panel.draw_map() is not None
     qtbot.waitUntil(lambda: panel.map_job is None, timeout=60000)
-    assert not panel.map_picture.pixmap().isNull() and panel.map_picture.pixmap().width() >= 320
+    assert not panel.map_picture.pixmap().isNull() and panel.map_picture.pixmap().width() >= 240
     assert "ACP" in panel.map_message.text() and "3 unité(s)" in panel.map_message.text()
     panel.map_picture.pixmap().save(str(tmp_path / "map.png"))
     pixels = imread(tmp_path / "map.png")

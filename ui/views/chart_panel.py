@@ -165,11 +165,15 @@ class ChartPanel(QWidget):
         actions.addWidget(self.message, 1)
         for button in (self.copy_table_button, self.copy_chart_button, self.save_button):
             actions.addWidget(button)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.table)
+        # One above the other: the centre is often narrow, and a chart squeezed beside a table is unreadable.
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.picture)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.addWidget(self.table)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.table.setMinimumHeight(90)
+        self.picture.setMinimumHeight(160)
         self.layout_ = QVBoxLayout(self)
         self.layout_.addLayout(controls)
         self.layout_.addLayout(actions)
@@ -242,6 +246,8 @@ class ChartPanel(QWidget):
         pixmap.loadFromData(drawn.png, "PNG")
         self.picture.setPixmap(pixmap)
         self.model.set_rows(self.headers(drawn.columns), drawn.rows)
+        if len(drawn.rows) <= 500:  # measuring every cell of a longer table would hold the window
+            self.table.resizeColumnsToContents()
         self.message.setText(drawn.note)
         for button in (self.save_button, self.copy_table_button, self.copy_chart_button):
             button.setEnabled(True)

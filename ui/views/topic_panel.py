@@ -138,6 +138,8 @@ class TopicPanel(QWidget):
         self.draw_sizes_button = QPushButton(self.tr("Dessiner"))
         self.sizes_message = QLabel()
         self.sizes_message.setWordWrap(True)
+        for message in (self.map_message, self.sizes_message):  # two lines kept, so a picture keeps its height
+            message.setMinimumHeight(2 * message.fontMetrics().lineSpacing())
 
         self.code_choice = QComboBox()
         # Code paths run long; sized to their full length they would widen the whole window.
@@ -391,7 +393,7 @@ class TopicPanel(QWidget):
         self._enable_edits(self.current_topic())
 
     def _size(self, picture: QLabel) -> tuple[int, int]:
-        return max(picture.width(), 320), max(picture.height(), 240)
+        return max(picture.width(), 240), max(picture.height(), 200)
 
     def draw_map(self) -> Job | None:
         """Draw the units' map on a worker; None when there is no run or a map is being drawn."""
@@ -410,10 +412,10 @@ class TopicPanel(QWidget):
         png, shown, total = result
         self.map_job = None
         self.draw_map_button.setEnabled(self.run_id is not None)
-        self._show(self.map_picture, png)
         self.map_message.setText(
             self.tr("Chaque point est une unité, placée par ACP de ses vecteurs ; %n unité(s) montrée(s)", "", shown)
             + (self.tr(" sur {total}.").format(total=total) if total > shown else "."))
+        self._show(self.map_picture, png)
 
     def draw_sizes(self) -> Job | None:
         """Draw the themes' sizes over time or across the chosen variable, on a worker."""
@@ -446,4 +448,8 @@ class TopicPanel(QWidget):
     def _show(picture: QLabel, png: bytes) -> None:
         pixmap = QPixmap()
         pixmap.loadFromData(png, "PNG")
+        # The message under the picture may have taken some of its height since the drawing started.
+        if picture.isVisible() and (pixmap.width() > picture.width() or pixmap.height() > picture.height()):
+            pixmap = pixmap.scaled(picture.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                   Qt.TransformationMode.SmoothTransformation)
         picture.setPixmap(pixmap)
