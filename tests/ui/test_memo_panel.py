@@ -171,3 +171,18 @@ def test_text_being_written_survives_a_search_that_hides_its_memo(qtbot, filled:
     assert panel.editor.toPlainText() == "Premier jet. Suite"
     panel.save_button.click()  # still the same memo, edited, not a second one
     assert memo_rows(filled) == [("project", None, "Premier jet. Suite", "claire")]
+
+
+def test_a_recoded_coding_renames_its_memo_in_the_list(qtbot, filled: Project) -> None:
+    """The list names a coding memo by its code: recoding the coding must show the new code at once."""
+    from workbench.store.memos import add_memo
+
+    window = open_window(qtbot, filled)
+    coding_id = filled.scalar("SELECT id FROM codings")
+    add_memo(filled, "coding", coding_id, "Montant contesté.", coder="claire")
+    window.refresh_changed()
+    window.memo_panel.reload()
+    assert "Facturation" in listed(window.memo_panel)[0]
+    window._run_change(lambda: coding.recode(filled, coding_id, codebook.find_code(filled, "Motifs/Compliment"),
+                                             coder="claire"))
+    assert "Compliment" in listed(window.memo_panel)[0]

@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
             self.browser.refresh_choices()
         if "coders" in groups:
             self.trainer_panel.set_project(project)
-        if groups & {"memos", "codings", "codes", "documents"}:
+        if groups & {"memos", "documents"} or (groups & {"codings", "codes"} and self.memo_panel.names_codes()):
             self.memo_panel.reload()
         self._update_status()
 

@@ -166,6 +166,11 @@ class MemoPanel(QWidget):
         else:
             self.start_new()
 
+    def names_codes(self) -> bool:
+        """Whether a listed memo is about a code or a coding, whose label names the code and passage: a
+        change to the codes or codings need not re-read the list otherwise."""
+        return any(row["target_kind"] in ("code", "coding") for row in self._rows.values())
+
     def _about(self, row: dict[str, Any]) -> str:
         kind = row["target_kind"]
         if kind == "project":
