@@ -75,6 +75,7 @@ from workbench.refi_xml import (
     ZipLimits,
     as_guid,
     check_member_name,
+    derived_guid,
     free,
     iter_xml,
     parse_datetime,
@@ -264,7 +265,7 @@ class _Coding:
 
 @dataclass(slots=True)
 class _Selection:
-    guid: str
+    guid: str | None
     user: str | None
     created: datetime | None
     description: str | None
@@ -545,15 +546,18 @@ class _Reader:
         elif kind == "Description":
             parts.description = _text(element)
         elif kind == "PlainTextSelection":
-            guid = self.guid(element)
+            guid: str | None = self.guid(element)
             parts.starts.append(self.position(element, "startPosition"))
             parts.ends.append(self.position(element, "endPosition"))
+            codings = self._codings(element)
+            if len(codings) == 1 and guid == derived_guid("selection", codings[0].guid):
+                guid = None  # the GUID our export derives again: neither held nor stored
             parts.selections.append(_Selection(
                 guid=guid,
                 user=self._guid_or_none(element.get("creatingUser")),
                 created=parse_datetime(element.get("creationDateTime")),
                 description=self.text_of(element, "Description"),
-                codings=self._codings(element),
+                codings=codings,
                 notes=[self.guid(ref, "targetGUID") for ref in self.children(element, "NoteRef")],
             ))
         elif kind == "Coding":
