@@ -488,15 +488,13 @@ def test_workbench_import_dispatches_qdpx_and_skips_it_the_second_time(rich, tmp
 
 
 def test_workbench_import_reports_a_hostile_archive(tmp_path):
-    from click.testing import CliRunner
-
-    from workbench.cli import cli
+    from cli_helpers import run
 
     path, _ = _hostile(tmp_path, "traversal in internal path")
     Project.create(tmp_path / "p.vwb").close()
-    outcome = CliRunner().invoke(cli, ["import", str(tmp_path / "p.vwb"), str(path)])
-    assert outcome.exit_code == 1
-    assert "bad.qdpx" in outcome.output and "unsafe member name 'sources/../../secret.txt'" in outcome.output
+    code, _, err = run("import", tmp_path / "p.vwb", path)
+    assert code == 1
+    assert "bad.qdpx" in err and "unsafe member name 'sources/../../secret.txt'" in err
 
 
 def test_a_cp1252_source_text_is_decoded(project, tmp_path):
