@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import zipfile
 
+from conftest import DATA
 from lxml import etree
 from qualcoder_reader import read
 from refi_helpers import dump
@@ -19,9 +20,11 @@ Q = "{urn:QDA-XML:project:1.0}"
 
 
 def _identities(path) -> dict[str, list]:
-    """What other tools know the archive's things by: GUIDs, names, dates and creators."""
+    """What other tools know the archive's things by: GUIDs, names, dates and creators (the archive valid
+    against the official Project.xsd)."""
     with zipfile.ZipFile(path) as archive:
         root = etree.fromstring(archive.read("project.qde"))
+    etree.XMLSchema(etree.parse(str(DATA / "refi" / "Project.xsd"))).assertValid(root)
     return {
         "users": sorted((user.get("guid"), user.get("name")) for user in root.iter(f"{Q}User")),
         "sources": sorted((source.get("guid"), source.get("name"), source.get("creationDateTime"),
