@@ -64,10 +64,11 @@ def test_main_window_in_english(qtbot, english: None, filled: Project) -> None:
     from PySide6.QtCore import Qt
 
     window = open_window(qtbot, filled)
-    assert menu_titles(window)[:4] == ["&File", "&Edit", "&Analysis", "&View"]
+    assert menu_titles(window) == ["&File", "&Edit", "&Analysis", "&View", "T&raining", "&Help"]
     file_menu = window.menuBar().actions()[0].menu()
-    assert [action.text() for action in file_menu.actions() if action.text()][:7] == [
-        "&New project…", "&Open project…", "&Recent projects", "&Coder…", "&Import files…", "&Back up a copy…", "&Quit"]
+    assert [action.text() for action in file_menu.actions() if action.text()] == [
+        "&New project…", "&Open project…", "&Recent projects", "&Coder…", "&Import files…", "E&xport",
+        "&Merge projects…", "&Back up a copy…", "&Quit"]
     assert window.undo_action.text() == "&Undo: Coded the whole document as Facturation"
     assert window.redo_action.text() == "&Redo"
     assert tab_titles(window.centre_tabs) == ["Document", "Charts", "Training"]
@@ -98,7 +99,7 @@ def test_panels_in_english(qtbot, english: None, filled: Project) -> None:
 
 def test_french_is_the_source_with_its_singulars(qtbot, french: None, filled: Project) -> None:
     window = open_window(qtbot, filled)
-    assert menu_titles(window)[:4] == ["&Fichier", "&Édition", "&Traitement", "&Affichage"]
+    assert menu_titles(window) == ["&Fichier", "&Édition", "&Traitement", "&Affichage", "F&ormation", "&Aide"]
     assert tab_titles(window.centre_tabs) == ["Document", "Graphiques", "Formation"]
     assert tab_titles(window.side_tabs)[:5] == ["Codes", "Recherche", "Suggestions", "Thèmes", "Mémos"]
     assert window.status.text() == "3 documents · 0 segment · 3 codes · 1 codage"

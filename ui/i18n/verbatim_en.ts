@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="fr">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>À propos de Verbatim Workbench</source>
+        <translation>About Verbatim Workbench</translation>
+    </message>
+    <message>
+        <source>Calcul : …</source>
+        <translation>Compute: …</translation>
+    </message>
+    <message>
+        <source>Codage de verbatims clients, sur votre poste, sans connexion : aucune donnée ne quitte cet ordinateur.</source>
+        <translation>Coding customer verbatims on your own computer, offline: no data leaves this computer.</translation>
+    </message>
+    <message>
+        <source>Calcul : GPU {name} ({memory} Gio, CUDA {cuda})</source>
+        <translation>Compute: GPU {name} ({memory} GiB, CUDA {cuda})</translation>
+    </message>
+    <message>
+        <source>Calcul : CPU {cpu}, {count} cœurs ; aucun GPU CUDA utilisable</source>
+        <translation>Compute: CPU {cpu}, {count} cores; no usable CUDA GPU</translation>
+    </message>
+</context>
+<context>
     <name>ChartPanel</name>
     <message>
         <source>Fréquences des codes</source>
@@ -36,6 +59,130 @@
         <translation>Relationship map</translation>
     </message>
     <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Codages</source>
+        <translation>Codings</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>Ligne</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Colonne</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Effectif</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>% de la colonne</source>
+        <translation>% of column</translation>
+    </message>
+    <message>
+        <source>Effectif attendu</source>
+        <translation>Expected count</translation>
+    </message>
+    <message>
+        <source>Résidu standardisé ajusté</source>
+        <translation>Adjusted standardised residual</translation>
+    </message>
+    <message>
+        <source>Code A</source>
+        <translation>Code A</translation>
+    </message>
+    <message>
+        <source>Code B</source>
+        <translation>Code B</translation>
+    </message>
+    <message>
+        <source>Documents A</source>
+        <translation>Documents A</translation>
+    </message>
+    <message>
+        <source>Documents B</source>
+        <translation>Documents B</translation>
+    </message>
+    <message>
+        <source>Les deux</source>
+        <translation>Both</translation>
+    </message>
+    <message>
+        <source>Jaccard</source>
+        <translation>Jaccard</translation>
+    </message>
+    <message>
+        <source>Période</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Documents de la période</source>
+        <translation>Documents in the period</translation>
+    </message>
+    <message>
+        <source>Thème</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Libellé</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Unités</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Mots-clés</source>
+        <translation>Keywords</translation>
+    </message>
+    <message>
+        <source>% d&apos;accord</source>
+        <translation>% agreement</translation>
+    </message>
+    <message>
+        <source>Kappa de Cohen</source>
+        <translation>Cohen&apos;s kappa</translation>
+    </message>
+    <message>
+        <source>Alpha de Krippendorff</source>
+        <translation>Krippendorff&apos;s alpha</translation>
+    </message>
+    <message>
+        <source>Précision (passages)</source>
+        <translation>Precision (passages)</translation>
+    </message>
+    <message>
+        <source>Rappel (passages)</source>
+        <translation>Recall (passages)</translation>
+    </message>
+    <message>
+        <source>F1 (passages)</source>
+        <translation>F1 (passages)</translation>
+    </message>
+    <message>
+        <source>F1 (documents)</source>
+        <translation>F1 (documents)</translation>
+    </message>
+    <message>
+        <source>Valence</source>
+        <translation>Valence</translation>
+    </message>
+    <message>
+        <source>Intimité</source>
+        <translation>Intimacy</translation>
+    </message>
+    <message>
         <source>Tracer</source>
         <translation>Draw</translation>
     </message>
@@ -44,12 +191,48 @@
         <translation>Save…</translation>
     </message>
     <message>
+        <source>Enregistrer le graphique en PNG ou SVG</source>
+        <translation>Save the chart as PNG or SVG</translation>
+    </message>
+    <message>
+        <source>Copier le tableau</source>
+        <translation>Copy the table</translation>
+    </message>
+    <message>
+        <source>Copie le tableau, séparé par des tabulations, pour un tableur</source>
+        <translation>Copies the table, tab-separated, for a spreadsheet</translation>
+    </message>
+    <message>
+        <source>Copier l&apos;image</source>
+        <translation>Copy the picture</translation>
+    </message>
+    <message>
+        <source>Tous les codes de premier niveau</source>
+        <translation>All top-level codes</translation>
+    </message>
+    <message>
+        <source>Choisissez un code et une variable pour le tableau croisé.</source>
+        <translation>Choose a code and a variable for the crosstab.</translation>
+    </message>
+    <message>
         <source>Tracé en cours…</source>
         <translation>Drawing…</translation>
     </message>
     <message>
+        <source>Tableau copié.</source>
+        <translation>Table copied.</translation>
+    </message>
+    <message>
+        <source>Image copiée.</source>
+        <translation>Picture copied.</translation>
+    </message>
+    <message>
         <source>Enregistrer le graphique</source>
         <translation>Save chart</translation>
+    </message>
+    <message>
+        <source>Graphique enregistré : {path}</source>
+        <translation>Chart saved: {path}</translation>
     </message>
 </context>
 <context>
@@ -363,6 +546,141 @@ You can take it back with Edit &gt; Undo.</translation>
     </message>
 </context>
 <context>
+    <name>CollectResultsDialog</name>
+    <message>
+        <source>Copies collectées</source>
+        <translation>Collected hand-ins</translation>
+    </message>
+    <message>
+        <source>Fichier</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Résultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Collectée : {trainee}, {codings}</source>
+        <translation>Collected: {trainee}, {codings}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n codages</source>
+        <translation>
+            <numerusform>%n coding</numerusform>
+            <numerusform>%n codings</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refusée : {reason}</source>
+        <translation>Refused: {reason}</translation>
+    </message>
+    <message>
+        <source>{collected}, {refused} (rien n&apos;a été changé pour les copies refusées).</source>
+        <translation>{collected}, {refused} (nothing was changed for the refused hand-ins).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n copies collectées</source>
+        <translation>
+            <numerusform>%n hand-in collected</numerusform>
+            <numerusform>%n hand-ins collected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refusées</source>
+        <translation>
+            <numerusform>%n refused</numerusform>
+            <numerusform>%n refused</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>CreateExerciseDialog</name>
+    <message>
+        <source>Créer un exercice</source>
+        <translation>Create an exercise</translation>
+    </message>
+    <message>
+        <source>Les documents affichés dans la liste ({count})</source>
+        <translation>The documents shown in the list ({count})</translation>
+    </message>
+    <message>
+        <source>Tous les documents de type :</source>
+        <translation>All documents of type:</translation>
+    </message>
+    <message>
+        <source>Ce que les stagiaires doivent faire, par exemple : repérez la forme de relation de chaque appel.</source>
+        <translation>What the trainees must do, for example: identify each call&apos;s relationship form.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Sans limite</source>
+        <translation>No limit</translation>
+    </message>
+    <message>
+        <source>exercice.vwb</source>
+        <translation>exercise.vwb</translation>
+    </message>
+    <message>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>Codes</translation>
+    </message>
+    <message>
+        <source>Consignes</source>
+        <translation>Instructions</translation>
+    </message>
+    <message>
+        <source>Temps imparti</source>
+        <translation>Time allowed</translation>
+    </message>
+    <message>
+        <source>Fichier de l&apos;exercice</source>
+        <translation>Exercise file</translation>
+    </message>
+    <message>
+        <source>Créer</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Projets Verbatim Workbench (*.vwb)</source>
+        <translation>Verbatim Workbench projects (*.vwb)</translation>
+    </message>
+    <message>
+        <source>Cochez au moins un code à donner aux stagiaires.</source>
+        <translation>Tick at least one code to give the trainees.</translation>
+    </message>
+    <message>
+        <source>Écrivez les consignes : les stagiaires les verront en ouvrant l&apos;exercice.</source>
+        <translation>Write the instructions: the trainees will see them when they open the exercise.</translation>
+    </message>
+    <message>
+        <source>Donnez un nom de fichier qui se termine par .vwb.</source>
+        <translation>Give a file name ending in .vwb.</translation>
+    </message>
+    <message>
+        <source>{name} existe déjà : choisissez un autre nom.</source>
+        <translation>{name} already exists: choose another name.</translation>
+    </message>
+</context>
+<context>
     <name>DeviceLabel</name>
     <message>
         <source>Calcul : …</source>
@@ -610,6 +928,656 @@ You can take it back with Edit &gt; Undo.</translation>
     </message>
 </context>
 <context>
+    <name>ExcelExportDialog</name>
+    <message>
+        <source>Export Excel</source>
+        <translation>Excel export</translation>
+    </message>
+    <message>
+        <source>Exporter vers Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source> caractères</source>
+        <translation> characters</translation>
+    </message>
+    <message>
+        <source>(le plus actif)</source>
+        <translation>(the most active)</translation>
+    </message>
+    <message>
+        <source>type de document</source>
+        <translation>document type</translation>
+    </message>
+    <message>
+        <source>groupe NPS</source>
+        <translation>NPS group</translation>
+    </message>
+    <message>
+        <source>Ajouter</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Vide : un tableau par code de premier niveau et par variable utile</source>
+        <translation>Empty: one table per top-level code and useful variable</translation>
+    </message>
+    <message>
+        <source>Feuilles :</source>
+        <translation>Sheets:</translation>
+    </message>
+    <message>
+        <source>Contexte autour de chaque segment :</source>
+        <translation>Context around each segment:</translation>
+    </message>
+    <message>
+        <source>Accord entre :</source>
+        <translation>Agreement between:</translation>
+    </message>
+    <message>
+        <source>Tableaux croisés :</source>
+        <translation>Crosstabs:</translation>
+    </message>
+    <message>
+        <source>cochez au moins une feuille.</source>
+        <translation>tick at least one sheet.</translation>
+    </message>
+    <message>
+        <source>choisissez deux codeurs différents pour l&apos;accord, ou aucun.</source>
+        <translation>choose two different coders for the agreement, or none.</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseActions</name>
+    <message>
+        <source>F&amp;ormation</source>
+        <translation>T&amp;raining</translation>
+    </message>
+    <message>
+        <source>&amp;Créer un exercice…</source>
+        <translation>&amp;Create an exercise…</translation>
+    </message>
+    <message>
+        <source>C&amp;ollecter des copies…</source>
+        <translation>C&amp;ollect hand-ins…</translation>
+    </message>
+    <message>
+        <source>Exporter les retours en &amp;Excel…</source>
+        <translation>Export feedback to &amp;Excel…</translation>
+    </message>
+    <message>
+        <source>Exporter les retours en &amp;HTML…</source>
+        <translation>Export feedback to &amp;HTML…</translation>
+    </message>
+    <message>
+        <source>Une tâche est déjà en cours : attendez sa fin.</source>
+        <translation>A task is already running: wait until it ends.</translation>
+    </message>
+    <message>
+        <source>Exercice</source>
+        <translation>Exercise</translation>
+    </message>
+    <message>
+        <source>Création annulée : aucun exercice n&apos;a été écrit.</source>
+        <translation>Creation cancelled: no exercise was written.</translation>
+    </message>
+    <message>
+        <source>Copies des stagiaires</source>
+        <translation>Trainees&apos; hand-ins</translation>
+    </message>
+    <message>
+        <source>Projets Verbatim Workbench (*.vwb)</source>
+        <translation>Verbatim Workbench projects (*.vwb)</translation>
+    </message>
+    <message>
+        <source>Collecte</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <source>Collecte annulée.</source>
+        <translation>Collection cancelled.</translation>
+    </message>
+    <message>
+        <source>Retours aux stagiaires (Excel)</source>
+        <translation>Feedback to trainees (Excel)</translation>
+    </message>
+    <message>
+        <source>retours.xlsx</source>
+        <translation>feedback.xlsx</translation>
+    </message>
+    <message>
+        <source>Classeurs Excel (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Dossier des retours (HTML)</source>
+        <translation>Feedback folder (HTML)</translation>
+    </message>
+    <message>
+        <source>Export Excel</source>
+        <translation>Excel export</translation>
+    </message>
+    <message>
+        <source>Export annulé : aucun fichier n&apos;a été écrit.</source>
+        <translation>Export cancelled: no file was written.</translation>
+    </message>
+    <message>
+        <source>Export HTML</source>
+        <translation>HTML export</translation>
+    </message>
+    <message>
+        <source>Export annulé.</source>
+        <translation>Export cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseBanner</name>
+    <message>
+        <source>Rendre ma copie…</source>
+        <translation>Hand in my work…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Copie rendue&lt;/b&gt; par {trainee} : à collecter dans le projet de référence, sans la modifier</source>
+        <translation>&lt;b&gt;Handed in&lt;/b&gt; by {trainee}: to be collected into the reference project, unchanged</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Exercice&lt;/b&gt; — stagiaire : {trainee}</source>
+        <translation>&lt;b&gt;Exercise&lt;/b&gt; — trainee: {trainee}</translation>
+    </message>
+    <message>
+        <source>Sans limite de temps</source>
+        <translation>No time limit</translation>
+    </message>
+    <message>
+        <source>Temps écoulé ({limit} min) : rendez votre copie</source>
+        <translation>Time is up ({limit} min): hand in your work</translation>
+    </message>
+    <message>
+        <source>Temps imparti : {limit} min · reste {left} min</source>
+        <translation>Time allowed: {limit} min · {left} min left</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Segments codés</source>
+        <translation>Coded segments</translation>
+    </message>
+    <message>
+        <source>Matrice documents × codes</source>
+        <translation>Documents × codes matrix</translation>
+    </message>
+    <message>
+        <source>Livre de codes</source>
+        <translation>Codebook</translation>
+    </message>
+    <message>
+        <source>Fréquences</source>
+        <translation>Frequencies</translation>
+    </message>
+    <message>
+        <source>Tableaux croisés</source>
+        <translation>Crosstabs</translation>
+    </message>
+    <message>
+        <source>Accord entre codeurs</source>
+        <translation>Agreement between coders</translation>
+    </message>
+    <message>
+        <source>Thèmes</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <source>Graphiques</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <source>%n lignes</source>
+        <translation>%n rows</translation>
+    </message>
+    <message>
+        <source>%n tableaux</source>
+        <translation>%n tables</translation>
+    </message>
+    <message>
+        <source>%n graphiques</source>
+        <translation>%n charts</translation>
+    </message>
+    <message>
+        <source>segments codés (une ligne par codage)</source>
+        <translation>coded segments (one row per coding)</translation>
+    </message>
+    <message>
+        <source>matrice documents × codes</source>
+        <translation>documents × codes matrix</translation>
+    </message>
+    <message>
+        <source>documents et leurs variables</source>
+        <translation>documents and their variables</translation>
+    </message>
+    <message>
+        <source>virgule (,)</source>
+        <translation>comma (,)</translation>
+    </message>
+    <message>
+        <source>point-virgule (;) et virgules décimales : Excel en français</source>
+        <translation>semicolon (;) and decimal commas: French Excel</translation>
+    </message>
+    <message>
+        <source>tabulation</source>
+        <translation>tab</translation>
+    </message>
+    <message>
+        <source>rien n&apos;a été écrit.</source>
+        <translation>nothing was written.</translation>
+    </message>
+    <message>
+        <source>{sheet} ({rows})</source>
+        <translation>{sheet} ({rows})</translation>
+    </message>
+    <message>
+        <source>classeur Excel écrit dans {path}, feuilles : {sheets}.</source>
+        <translation>Excel workbook written to {path}, sheets: {sheets}.</translation>
+    </message>
+    <message>
+        <source>table « {table} » écrite dans {path} : {rows}.</source>
+        <translation>table “{table}” written to {path}: {rows}.</translation>
+    </message>
+    <message>
+        <source>%n documents</source>
+        <translation>%n documents</translation>
+    </message>
+    <message>
+        <source>projet REFI-QDA écrit dans {path} : {documents}, {codes}, {codings}, {memos}.</source>
+        <translation>REFI-QDA project written to {path}: {documents}, {codes}, {codings}, {memos}.</translation>
+    </message>
+    <message>
+        <source>%n codes</source>
+        <translation>%n codes</translation>
+    </message>
+    <message>
+        <source>%n codages</source>
+        <translation>%n codings</translation>
+    </message>
+    <message>
+        <source>%n mémos</source>
+        <translation>%n memos</translation>
+    </message>
+    <message>
+        <source>corpus IRaMuTeQ écrit dans {path} : {documents}, chacun précédé de sa ligne **** de variables.</source>
+        <translation>IRaMuTeQ corpus written to {path}: {documents}, each preceded by its **** line of variables.</translation>
+    </message>
+    <message>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Fichier :</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Exporter</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Annuler l&apos;export</source>
+        <translation>Cancel the export</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Exporter vers…</source>
+        <translation>Export to…</translation>
+    </message>
+    <message>
+        <source>donnez un nom de fichier.</source>
+        <translation>give a file name.</translation>
+    </message>
+    <message>
+        <source>le fichier doit se terminer par {endings}.</source>
+        <translation>the file must end in {endings}.</translation>
+    </message>
+    <message>
+        <source> ou </source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <source>Une tâche est déjà en cours : attendez sa fin.</source>
+        <translation>A task is already running: wait until it ends.</translation>
+    </message>
+    <message>
+        <source>Export impossible : {reason}</source>
+        <translation>Cannot export: {reason}</translation>
+    </message>
+    <message>
+        <source>Export annulé : aucun fichier n&apos;a été écrit ni remplacé.</source>
+        <translation>Export cancelled: no file was written or replaced.</translation>
+    </message>
+    <message>
+        <source>Terminé : {summary}</source>
+        <translation>Done: {summary}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportMenu</name>
+    <message>
+        <source>Excel…</source>
+        <translation>Excel…</translation>
+    </message>
+    <message>
+        <source>CSV / Parquet…</source>
+        <translation>CSV / Parquet…</translation>
+    </message>
+    <message>
+        <source>REFI-QDA (.qdpx)…</source>
+        <translation>REFI-QDA (.qdpx)…</translation>
+    </message>
+    <message>
+        <source>IRaMuTeQ…</source>
+        <translation>IRaMuTeQ…</translation>
+    </message>
+    <message>
+        <source>E&amp;xporter</source>
+        <translation>E&amp;xport</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackView</name>
+    <message>
+        <source>Créer un exercice…</source>
+        <translation>Create an exercise…</translation>
+    </message>
+    <message>
+        <source>Collecter des copies…</source>
+        <translation>Collect hand-ins…</translation>
+    </message>
+    <message>
+        <source>Actualiser les résultats</source>
+        <translation>Refresh the results</translation>
+    </message>
+    <message>
+        <source>Exporter en Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>Exporter en HTML…</source>
+        <translation>Export to HTML…</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>F1 passages</source>
+        <translation>F1 passages</translation>
+    </message>
+    <message>
+        <source>Précision</source>
+        <translation>Precision</translation>
+    </message>
+    <message>
+        <source>Rappel</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>F1 documents</source>
+        <translation>F1 documents</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Référence</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Code du
+stagiaire</source>
+        <translation>Trainee&apos;s
+code</translation>
+    </message>
+    <message>
+        <source>Stagiaire</source>
+        <translation>Trainee</translation>
+    </message>
+    <message>
+        <source>Code de la
+référence</source>
+        <translation>Reference&apos;s
+code</translation>
+    </message>
+    <message>
+        <source>Codé par
+le stagiaire</source>
+        <translation>Coded by
+the trainee</translation>
+    </message>
+    <message>
+        <source>Là où la
+référence dit</source>
+        <translation>Where the
+reference says</translation>
+    </message>
+    <message>
+        <source>Fois</source>
+        <translation>Times</translation>
+    </message>
+    <message>
+        <source>F1 passages
+moyen</source>
+        <translation>Mean F1
+passages</translation>
+    </message>
+    <message>
+        <source>F1 documents
+moyen</source>
+        <translation>Mean F1
+documents</translation>
+    </message>
+    <message>
+        <source>Stagiaires</source>
+        <translation>Trainees</translation>
+    </message>
+    <message>
+        <source>Par code</source>
+        <translation>Per code</translation>
+    </message>
+    <message>
+        <source>Oublis</source>
+        <translation>Misses</translation>
+    </message>
+    <message>
+        <source>Fausses alertes</source>
+        <translation>False alarms</translation>
+    </message>
+    <message>
+        <source>Confusions</source>
+        <translation>Confusions</translation>
+    </message>
+    <message>
+        <source>Codes, du plus difficile au plus facile</source>
+        <translation>Codes, hardest first</translation>
+    </message>
+    <message>
+        <source>Progrès : F1 passages par exercice</source>
+        <translation>Progress: F1 passages per exercise</translation>
+    </message>
+    <message>
+        <source>Groupe</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Référence&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Reference&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stagiaire&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Trainee&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Exercice</source>
+        <translation>Exercise</translation>
+    </message>
+    <message>
+        <source>Créez un exercice, collectez les copies des stagiaires, puis cliquez sur « Actualiser les résultats ».</source>
+        <translation>Create an exercise, collect the trainees&apos; hand-ins, then click “Refresh the results”.</translation>
+    </message>
+    <message>
+        <source>Calcul des résultats…</source>
+        <translation>Computing the results…</translation>
+    </message>
+    <message>
+        <source>Référence : {reference} · {exercises}, {trainees}</source>
+        <translation>Reference: {reference} · {exercises}, {trainees}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exercices</source>
+        <translation>
+            <numerusform>%n exercise</numerusform>
+            <numerusform>%n exercises</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stagiaires</source>
+        <translation>
+            <numerusform>%n trainee</numerusform>
+            <numerusform>%n trainees</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exercice {number} ({date})</source>
+        <translation>Exercise {number} ({date})</translation>
+    </message>
+    <message>
+        <source>Accord entre stagiaires (alpha de Krippendorff) : documents {documents} · caractères {characters}</source>
+        <translation>Agreement among trainees (Krippendorff&apos;s alpha): documents {documents} · characters {characters}</translation>
+    </message>
+    <message>
+        <source>Il faut au moins deux copies pour mesurer l&apos;accord entre stagiaires.</source>
+        <translation>At least two hand-ins are needed to measure agreement among trainees.</translation>
+    </message>
+    <message>
+        <source>{trainee} — passages : F1 {span_f1} (précision {precision}, rappel {recall}) · documents : F1 {document_f1} · {misses}, {false_alarms}</source>
+        <translation>{trainee} — passages: F1 {span_f1} (precision {precision}, recall {recall}) · documents: F1 {document_f1} · {misses}, {false_alarms}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n oublis</source>
+        <translation>
+            <numerusform>%n miss</numerusform>
+            <numerusform>%n misses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fausses alertes</source>
+        <translation>
+            <numerusform>%n false alarm</numerusform>
+            <numerusform>%n false alarms</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rien</source>
+        <translation>nothing</translation>
+    </message>
+    <message>
+        <source>Aucune confusion entre codes.</source>
+        <translation>No confusion between codes.</translation>
+    </message>
+    <message>
+        <source>codé {trainee_code} là où la référence dit {reference_code} ({count})</source>
+        <translation>coded {trainee_code} where the reference says {reference_code} ({count})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fois</source>
+        <translation>
+            <numerusform>%n time</numerusform>
+            <numerusform>%n times</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(rien)</source>
+        <translation>(nothing)</translation>
+    </message>
+    <message>
+        <source>Définition de {code} : {definition}</source>
+        <translation>Definition of {code}: {definition}</translation>
+    </message>
+    <message>
+        <source>(aucune)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Indicateurs : {indicators}</source>
+        <translation>Indicators: {indicators}</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBox</name>
+    <message>
+        <source>Filtres (rien de coché : tout)</source>
+        <translation>Filters (nothing ticked: everything)</translation>
+    </message>
+    <message>
+        <source>Depuis le</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Jusqu&apos;au</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>Codes</translation>
+    </message>
+    <message>
+        <source>Codeurs</source>
+        <translation>Coders</translation>
+    </message>
+    <message>
+        <source>Types de document</source>
+        <translation>Document types</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStepsDialog</name>
+    <message>
+        <source>Premiers pas</source>
+        <translation>First steps</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Premiers pas&lt;/h2&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Ouvrir la démonstration.&lt;/b&gt; Sur la page d&apos;accueil, « Ouvrir le projet de démonstration » crée un projet d&apos;exemple (appels, e-mails, entretiens, enquête) déjà codé en partie : le meilleur moyen de voir à quoi ressemble le travail.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Importer vos verbatims.&lt;/b&gt; Fichier › Nouveau projet…, puis Fichier › Importer des fichiers… (ou glissez les fichiers sur la fenêtre) : tableaux CSV ou Excel, e-mails, transcriptions, projets REFI-QDA (.qdpx). Pour un tableau, choisissez la colonne qui contient le texte. Les textes restent sur votre ordinateur.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Coder.&lt;/b&gt; Ouvrez un document dans la liste de gauche, sélectionnez un passage, puis cliquez sur un code à droite, tapez le chiffre d&apos;un code favori (1 à 9) ou Ctrl+K pour chercher un code. Clic droit sur le texte pour les autres choix. Ctrl+Z annule, Ctrl+Maj+Z rétablit.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Relire les suggestions.&lt;/b&gt; Traitement › Suggérer des codes propose des codes pour les passages non codés, appris de vos propres codages. Dans l&apos;onglet « Suggestions », A accepte, R rejette, L change de code, S passe ; rien n&apos;est codé sans votre accord.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Exporter.&lt;/b&gt; Fichier › Exporter : un classeur Excel (segments, matrice, fréquences, tableaux croisés, graphiques), une table CSV ou Parquet, un projet REFI-QDA pour un autre logiciel, ou un corpus IRaMuTeQ.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Aide › Raccourcis clavier donne toutes les touches.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;First steps&lt;/h2&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Open the demo.&lt;/b&gt; On the start page, “Open the demo project” builds a sample project (calls, e-mails, interviews, a survey), already partly coded: the best way to see what the work looks like.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Import your verbatims.&lt;/b&gt; File › New project…, then File › Import files… (or drop the files on the window): CSV or Excel tables, e-mails, transcripts, REFI-QDA projects (.qdpx). For a table, choose the column holding the text. The texts stay on your computer.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Code.&lt;/b&gt; Open a document in the list on the left, select a passage, then click a code on the right, type the number of a favourite code (1 to 9) or Ctrl+K to find a code. Right-click the text for the other choices. Ctrl+Z undoes, Ctrl+Shift+Z redoes.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Review the suggestions.&lt;/b&gt; Analysis › Suggest codes proposes codes for uncoded passages, learnt from your own codings. In the “Suggestions” tab, A accepts, R rejects, L changes the code, S skips; nothing is coded without your consent.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Export.&lt;/b&gt; File › Export: an Excel workbook (segments, matrix, frequencies, crosstabs, charts), a CSV or Parquet table, a REFI-QDA project for another program, or an IRaMuTeQ corpus.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Help › Keyboard shortcuts lists every key.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Aide</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Premiers pas</source>
+        <translation>&amp;First steps</translation>
+    </message>
+    <message>
+        <source>&amp;Raccourcis clavier</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>À &amp;propos…</source>
+        <translation>&amp;About…</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Importer des fichiers</source>
@@ -809,6 +1777,41 @@ You can take it back with Edit &gt; Undo.</translation>
     <message>
         <source>tous ses textes étaient déjà dans le projet</source>
         <translation>all its texts were already in the project</translation>
+    </message>
+</context>
+<context>
+    <name>IramuteqExportDialog</name>
+    <message>
+        <source>Export IRaMuTeQ</source>
+        <translation>IRaMuTeQ export</translation>
+    </message>
+    <message>
+        <source>Exporter un corpus IRaMuTeQ</source>
+        <translation>Export an IRaMuTeQ corpus</translation>
+    </message>
+    <message>
+        <source>préfixe, par exemple forme</source>
+        <translation>prefix, for example form</translation>
+    </message>
+    <message>
+        <source>Ajouter</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Variables étoilées :</source>
+        <translation>Starred variables:</translation>
+    </message>
+    <message>
+        <source>Étoiler avec les sous-codes de :</source>
+        <translation>Star with the sub-codes of:</translation>
+    </message>
+    <message>
+        <source>Donnez un préfixe pour les étoiles du code choisi.</source>
+        <translation>Give a prefix for the stars of the chosen code.</translation>
     </message>
 </context>
 <context>
@@ -1198,6 +2201,54 @@ You can take it back with Edit &gt; Undo.</translation>
         <source>Fusionner</source>
         <translation>Merge</translation>
     </message>
+    <message>
+        <source>Fusionner des projets</source>
+        <translation>Merge projects</translation>
+    </message>
+    <message>
+        <source>Choisissez les copies de ce projet codées par vos collègues. Leurs codages, mémos, codeurs et décisions de revue rejoignent le projet ouvert ; un conflit (code renommé autrement, texte différent, rôle différent) est signalé et ce qu&apos;il touche est laissé de côté. Chaque copie fusionnée s&apos;annule par Édition &gt; Annuler.</source>
+        <translation>Choose copies of this project coded by your colleagues. Their codings, memos, coders and review decisions join the open project; a conflict (a code renamed differently, a different text, a different role) is reported and what it touches is left out. Each merged copy is undone with Edit &gt; Undo.</translation>
+    </message>
+    <message>
+        <source>&amp;Ajouter des projets…</source>
+        <translation>&amp;Add projects…</translation>
+    </message>
+    <message>
+        <source>&amp;Retirer</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>Le compte rendu de la fusion s&apos;affichera ici.</source>
+        <translation>The merge report will show here.</translation>
+    </message>
+    <message>
+        <source>&amp;Fusionner</source>
+        <translation>&amp;Merge</translation>
+    </message>
+    <message>
+        <source>Projets à fusionner</source>
+        <translation>Projects to merge</translation>
+    </message>
+    <message>
+        <source>Projets Verbatim Workbench (*.vwb)</source>
+        <translation>Verbatim Workbench projects (*.vwb)</translation>
+    </message>
+    <message>
+        <source>Une tâche est déjà en cours : attendez sa fin.</source>
+        <translation>A task is already running: wait until it ends.</translation>
+    </message>
+    <message>
+        <source>Fusion en cours…</source>
+        <translation>Merging…</translation>
+    </message>
+    <message>
+        <source>Fusion</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Fusion annulée : le projet est resté tel qu&apos;avant.</source>
+        <translation>Merge cancelled: the project is as it was.</translation>
+    </message>
 </context>
 <context>
     <name>NewCodeDialog</name>
@@ -1275,6 +2326,21 @@ You can take it back with Edit &gt; Undo.</translation>
     <message>
         <source>Impossible de créer {path} : {reason}</source>
         <translation>Cannot create {path}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>QdpxExportDialog</name>
+    <message>
+        <source>Export REFI-QDA</source>
+        <translation>REFI-QDA export</translation>
+    </message>
+    <message>
+        <source>Exporter au format REFI-QDA (.qdpx)</source>
+        <translation>Export in REFI-QDA format (.qdpx)</translation>
+    </message>
+    <message>
+        <source>Le fichier contient les documents entiers, le livre de codes, les codages et les mémos ; il s&apos;ouvre dans les autres logiciels d&apos;analyse qualitative (ATLAS.ti, MAXQDA, NVivo…). Seuls les codes et les codeurs filtrent les codages.</source>
+        <translation>The file holds the whole documents, the codebook, the codings and the memos; it opens in other qualitative analysis programs (ATLAS.ti, MAXQDA, NVivo…). Only codes and coders filter the codings.</translation>
     </message>
 </context>
 <context>
@@ -1552,6 +2618,135 @@ You can take it back with Edit &gt; Undo.</translation>
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Automatique (le meilleur modèle installé)</source>
+        <translation>Automatic (the best model installed)</translation>
+    </message>
+    <message>
+        <source>Lexical (rapide, sans modèle)</source>
+        <translation>Lexical (fast, no model)</translation>
+    </message>
+    <message>
+        <source>multilingual-e5-small (français et anglais)</source>
+        <translation>multilingual-e5-small (French and English)</translation>
+    </message>
+    <message>
+        <source>MiniLM (anglais)</source>
+        <translation>MiniLM (English)</translation>
+    </message>
+    <message>
+        <source>Automatique (le GPU s&apos;il y en a un)</source>
+        <translation>Automatic (the GPU if there is one)</translation>
+    </message>
+    <message>
+        <source>Processeur (CPU)</source>
+        <translation>Processor (CPU)</translation>
+    </message>
+    <message>
+        <source>Carte graphique (CUDA)</source>
+        <translation>Graphics card (CUDA)</translation>
+    </message>
+    <message>
+        <source>Préférences</source>
+        <translation>Preferences</translation>
+    </message>
+    <message>
+        <source>Un dossier de modèle…</source>
+        <translation>A model folder…</translation>
+    </message>
+    <message>
+        <source>Remplacer noms, e-mails, téléphones et numéros par des pseudonymes à l&apos;import</source>
+        <translation>Replace names, e-mails, phones and numbers by pseudonyms on import</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> points</translation>
+    </message>
+    <message>
+        <source>Langue :</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>Modèle pour les suggestions et les thèmes :</source>
+        <translation>Model for suggestions and topics:</translation>
+    </message>
+    <message>
+        <source>Calcul sur :</source>
+        <translation>Compute on:</translation>
+    </message>
+    <message>
+        <source>Pseudonymisation :</source>
+        <translation>Pseudonymisation:</translation>
+    </message>
+    <message>
+        <source>Taille du texte à coder :</source>
+        <translation>Size of the text to code:</translation>
+    </message>
+    <message>
+        <source>Dossier du modèle</source>
+        <translation>Model folder</translation>
+    </message>
+    <message>
+        <source>Dossier refusé : {reason}</source>
+        <translation>Folder refused: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Suggestions : accepter</source>
+        <translation>Suggestions: accept</translation>
+    </message>
+    <message>
+        <source>Suggestions : rejeter</source>
+        <translation>Suggestions: reject</translation>
+    </message>
+    <message>
+        <source>Suggestions : changer de code</source>
+        <translation>Suggestions: change the code</translation>
+    </message>
+    <message>
+        <source>Suggestions : passer</source>
+        <translation>Suggestions: skip</translation>
+    </message>
+    <message>
+        <source>Coder la sélection avec le favori n° 1 à {count}</source>
+        <translation>Code the selection with favourite no. 1 to {count}</translation>
+    </message>
+    <message>
+        <source>1 … {count} (AZERTY : {keys})</source>
+        <translation>1 … {count} (AZERTY: {keys})</translation>
+    </message>
+    <message>
+        <source>Coder la sélection avec un autre code (recherche)</source>
+        <translation>Code the selection with another code (search)</translation>
+    </message>
+    <message>
+        <source>Suggestions : suggestion précédente ou suivante</source>
+        <translation>Suggestions: previous or next suggestion</translation>
+    </message>
+    <message>
+        <source>Flèches haut et bas</source>
+        <translation>Up and down arrows</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Raccourcis clavier</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Touches</source>
+        <translation>Keys</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionMarks</name>
     <message>
         <source>Suggestion : {code} ({score})</source>
@@ -1662,6 +2857,37 @@ You can take it back with Edit &gt; Undo.</translation>
     </message>
 </context>
 <context>
+    <name>TableExportDialog</name>
+    <message>
+        <source>Export de table</source>
+        <translation>Table export</translation>
+    </message>
+    <message>
+        <source>Exporter une table (CSV ou Parquet)</source>
+        <translation>Export a table (CSV or Parquet)</translation>
+    </message>
+    <message>
+        <source> caractères</source>
+        <translation> characters</translation>
+    </message>
+    <message>
+        <source>Table :</source>
+        <translation>Table:</translation>
+    </message>
+    <message>
+        <source>Format :</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Séparateur (CSV) :</source>
+        <translation>Delimiter (CSV):</translation>
+    </message>
+    <message>
+        <source>Contexte autour de chaque segment :</source>
+        <translation>Context around each segment:</translation>
+    </message>
+</context>
+<context>
     <name>TopicPanel</name>
     <message>
         <source>Aucun thème pour l&apos;instant : Traitement &gt; Trouver des thèmes.</source>
@@ -1680,12 +2906,56 @@ You can take it back with Edit &gt; Undo.</translation>
         <translation>Keywords</translation>
     </message>
     <message>
+        <source>Nouveau nom du thème</source>
+        <translation>New name of the topic</translation>
+    </message>
+    <message>
+        <source>Renommer</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>Fusionner dans</source>
+        <translation>Merge into</translation>
+    </message>
+    <message>
+        <source>Met les unités de ce thème dans le thème choisi, qui garde son nom</source>
+        <translation>Puts the units of this topic into the chosen topic, which keeps its name</translation>
+    </message>
+    <message>
+        <source>Dessiner la carte</source>
+        <translation>Draw the map</translation>
+    </message>
+    <message>
+        <source>Dessiner</source>
+        <translation>Draw</translation>
+    </message>
+    <message>
         <source>Proposer ce code pour le thème</source>
         <translation>Propose this code for the topic</translation>
     </message>
     <message>
         <source>Unités du thème (les plus typiques d&apos;abord)</source>
         <translation>Units of the topic (most typical first)</translation>
+    </message>
+    <message>
+        <source>Verbatims</source>
+        <translation>Verbatims</translation>
+    </message>
+    <message>
+        <source>Carte</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <source>Tailles</source>
+        <translation>Sizes</translation>
+    </message>
+    <message>
+        <source>Dans le temps</source>
+        <translation>Over time</translation>
+    </message>
+    <message>
+        <source>Selon « {variable} »</source>
+        <translation>By “{variable}”</translation>
     </message>
     <message numerus="yes">
         <source>%n thème(s) sur {units} (analyse n° {run}).</source>
@@ -1702,6 +2972,29 @@ You can take it back with Edit &gt; Undo.</translation>
         </translation>
     </message>
     <message>
+        <source>Suggestions en cours d&apos;ajout…</source>
+        <translation>Adding suggestions…</translation>
+    </message>
+    <message>
+        <source>Carte en cours…</source>
+        <translation>Drawing the map…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Chaque point est une unité, placée par ACP de ses vecteurs ; %n unité(s) montrée(s)</source>
+        <translation>
+            <numerusform>Each dot is a unit, placed by a PCA of its vectors; %n unit shown</numerusform>
+            <numerusform>Each dot is a unit, placed by a PCA of its vectors; %n units shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> sur {total}.</source>
+        <translation> of {total}.</translation>
+    </message>
+    <message>
+        <source>Tracé en cours…</source>
+        <translation>Drawing…</translation>
+    </message>
+    <message>
         <source>Non classées</source>
         <translation>Unclassified</translation>
     </message>
@@ -1709,12 +3002,63 @@ You can take it back with Edit &gt; Undo.</translation>
         <source>Thème {number}</source>
         <translation>Topic {number}</translation>
     </message>
+    <message>
+        <source>Donnez un nom au thème.</source>
+        <translation>Give the topic a name.</translation>
+    </message>
+    <message>
+        <source>Thème renommé « {label} ». Ctrl+Z pour revenir.</source>
+        <translation>Topic renamed “{label}”. Ctrl+Z to go back.</translation>
+    </message>
+    <message>
+        <source>Choisissez un autre thème que celui-ci.</source>
+        <translation>Choose a topic other than this one.</translation>
+    </message>
+    <message>
+        <source>« {source} » fusionné dans « {target} ». Ctrl+Z pour revenir.</source>
+        <translation>“{source}” merged into “{target}”. Ctrl+Z to go back.</translation>
+    </message>
     <message numerus="yes">
         <source>%n suggestion(s) de « {code} » ajoutée(s) à la file de revue.</source>
         <translation>
             <numerusform>%n suggestion of “{code}” added to the review queue.</numerusform>
             <numerusform>%n suggestions of “{code}” added to the review queue.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TraineeMode</name>
+    <message>
+        <source>&amp;Rendre ma copie…</source>
+        <translation>&amp;Hand in my work…</translation>
+    </message>
+    <message>
+        <source>Exercice</source>
+        <translation>Exercise</translation>
+    </message>
+    <message>
+        <source>Votre nom (il signera votre copie) :</source>
+        <translation>Your name (it will sign your work):</translation>
+    </message>
+    <message>
+        <source>Rendre ma copie</source>
+        <translation>Hand in my work</translation>
+    </message>
+    <message>
+        <source>Projets Verbatim Workbench (*.vwb)</source>
+        <translation>Verbatim Workbench projects (*.vwb)</translation>
+    </message>
+    <message>
+        <source>Copie</source>
+        <translation>Hand-in</translation>
+    </message>
+    <message>
+        <source>Copie annulée : aucun fichier n&apos;a été écrit.</source>
+        <translation>Hand-in cancelled: no file was written.</translation>
+    </message>
+    <message>
+        <source>Copie rendue : {path}. Envoyez ce fichier à votre formateur.</source>
+        <translation>Handed in: {path}. Send this file to your trainer.</translation>
     </message>
 </context>
 <context>
@@ -1770,6 +3114,14 @@ You can take it back with Edit &gt; Undo.</translation>
     <message>
         <source>Stagiaire</source>
         <translation>Trainee</translation>
+    </message>
+    <message>
+        <source>Exercices</source>
+        <translation>Exercises</translation>
+    </message>
+    <message>
+        <source>Deux codeurs</source>
+        <translation>Two coders</translation>
     </message>
     <message>
         <source>Passages : F1 {span_f1} (précision {precision}, rappel {recall}) · documents : F1 {document_f1} · {misses}, {false_alarms}</source>
@@ -1979,8 +3331,16 @@ You can take it back with Edit &gt; Undo.</translation>
         <translation>&amp;Recent projects</translation>
     </message>
     <message>
+        <source>&amp;Fusionner des projets…</source>
+        <translation>&amp;Merge projects…</translation>
+    </message>
+    <message>
         <source>&amp;Codeur…</source>
         <translation>&amp;Coder…</translation>
+    </message>
+    <message>
+        <source>&amp;Paramètres…</source>
+        <translation>&amp;Settings…</translation>
     </message>
     <message>
         <source>&amp;Affichage</source>

@@ -2,6 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="fr">
 <context>
+    <name>CollectResultsDialog</name>
+    <message numerus="yes">
+        <source>%n codages</source>
+        <translation>
+            <numerusform>%n codage</numerusform>
+            <numerusform>%n codages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n copies collectées</source>
+        <translation>
+            <numerusform>%n copie collectée</numerusform>
+            <numerusform>%n copies collectées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refusées</source>
+        <translation>
+            <numerusform>%n refusée</numerusform>
+            <numerusform>%n refusées</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DocumentBrowser</name>
     <message numerus="yes">
         <source>%n document(s) sur {total}</source>
@@ -15,6 +39,44 @@
         <translation>
             <numerusform>%n document</numerusform>
             <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackView</name>
+    <message numerus="yes">
+        <source>%n exercices</source>
+        <translation>
+            <numerusform>%n exercice</numerusform>
+            <numerusform>%n exercices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stagiaires</source>
+        <translation>
+            <numerusform>%n stagiaire</numerusform>
+            <numerusform>%n stagiaires</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n oublis</source>
+        <translation>
+            <numerusform>%n oubli</numerusform>
+            <numerusform>%n oublis</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fausses alertes</source>
+        <translation>
+            <numerusform>%n fausse alerte</numerusform>
+            <numerusform>%n fausses alertes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fois</source>
+        <translation>
+            <numerusform>%n fois</numerusform>
+            <numerusform>%n fois</numerusform>
         </translation>
     </message>
 </context>
@@ -128,6 +190,13 @@
         <translation>
             <numerusform>%n suggestion de « {code} » ajoutée à la file de revue.</numerusform>
             <numerusform>%n suggestions de « {code} » ajoutées à la file de revue.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Chaque point est une unité, placée par ACP de ses vecteurs ; %n unité(s) montrée(s)</source>
+        <translation>
+            <numerusform>Chaque point est une unité, placée par ACP de ses vecteurs ; %n unité montrée</numerusform>
+            <numerusform>Chaque point est une unité, placée par ACP de ses vecteurs ; %n unités montrées</numerusform>
         </translation>
     </message>
 </context>
