@@ -83,3 +83,18 @@ def test_a_version_5_project_gains_the_identities_table_on_open(tmp_path):
         assert migrated.rows("SELECT * FROM refi_identities") == []
         assert [c[0] for c in migrated.execute("SELECT * FROM refi_identities").description] == [
             "kind", "target_id", "guid", "name", "created", "created_by"]
+
+
+def test_an_unreadable_sidecar_is_said_and_the_archive_still_imports(rich, tmp_path):
+    project, _ = rich
+    export_qdpx(project, tmp_path / "ours.qdpx")
+    with zipfile.ZipFile(tmp_path / "ours.qdpx") as archive, \
+            zipfile.ZipFile(tmp_path / "edited.qdpx", "w") as edited:
+        for name in archive.namelist():
+            edited.writestr(name, b"{not json" if name == "verbatim-workbench.json" else archive.read(name))
+    with Project.create(tmp_path / "copy.vwb") as copy:
+        result = import_qdpx(copy, tmp_path / "edited.qdpx")
+        assert result.warnings == [("verbatim-workbench.json is not in a format this version reads: ignored (kinds, "
+                                   "languages and code criteria of the documents and codes are not restored)")]
+        assert copy.scalar("SELECT count(*) FROM documents") == 3
+        assert copy.rows("SELECT DISTINCT kind FROM documents") == [("other",)]

@@ -235,7 +235,10 @@ class _Archive:
         member = self.zip.find(SIDECAR) if self.zip is not None else None
         if member is None:
             return {}
-        self._check_text_size(member, self.zip.size(member))
+        if self.zip.size(member) > self.limits.max_text_bytes:
+            warnings.append(f"{SIDECAR} is over {self.limits.max_text_bytes // 1024**2} MB: ignored (kinds, "
+                            "languages and code criteria of the documents and codes are not restored)")
+            return {}
         try:
             data = json.loads(self.zip.read(member).decode("utf-8"))
         except (UnicodeDecodeError, ValueError):
@@ -803,10 +806,9 @@ class _Writer:
         variables of older exports, else the source's name and 'other'."""
         entry = self.model.sidecar.get("documents", {}).get(source.guid) \
             if isinstance(self.model.sidecar.get("documents"), dict) else None
-        if isinstance(entry, dict):
-            fields = {KIND_VARIABLE: entry.get("kind"), LANG_VARIABLE: entry.get("lang"),
-                      OCCURRED_VARIABLE: entry.get("occurred_at")}
-            title = entry.get("title") if isinstance(entry.get("title"), str) else None
+        if isinstance(entry, list) and len(entry) == 4:
+            fields = {KIND_VARIABLE: entry[1], LANG_VARIABLE: entry[2], OCCURRED_VARIABLE: entry[3]}
+            title = entry[0] if isinstance(entry[0], str) else None
         else:
             fields = {reserved[guid]: value for guid, value in source.values.items() if guid in reserved}
             title = source.name
