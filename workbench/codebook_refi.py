@@ -217,7 +217,7 @@ def set_from_xml(element: Any, ns: str, member_attribute: str = "guid") -> dict[
     return {
         "guid": codebook.clean_guid(element.get("guid")),
         "name": element.get("name") or "",
-        "description": ((description.text or "").strip() or None) if description is not None else None,
+        "description": description.text if description is not None and (description.text or "").strip() else None,
         "members": [codebook.clean_guid(member.get(member_attribute)) for member in
                     element.findall(_q(ns, "MemberCode")) if member.get(member_attribute)],
         "sources": [as_guid(member.get(member_attribute)) for member in
