@@ -61,18 +61,3 @@ def recogniser(lang: str) -> Language | None:
             # (NER alone takes "Triste" or "Veuillez" for names); parser and lemmatizer are not needed.
             return spacy.load(model, exclude=["parser", "lemmatizer", "senter"])
     return None
-
-
-@cache
-def tokenizer(lang: str) -> Language:
-    """A blank pipeline of `lang`: the same tokenizer rules as the models, loaded in milliseconds, for
-    splitting query terms the way the index was split."""
-    import spacy
-
-    return spacy.blank(lang if lang in ("en", "fr") else "xx")
-
-
-def lemma_of(word: str, lang: str) -> str:
-    """spaCy's lemma of one word (its first token), out of context: good enough for a query word."""
-    doc = segmenter(lang)(word)
-    return doc[0].lemma_ if len(doc) and doc[0].lemma_ else word
