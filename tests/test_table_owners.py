@@ -42,7 +42,7 @@ OWNERS = {
     "meta": {"project.py", "text/pseudonymise.py"},
     "pseudonyms": {"text/pseudonymise.py"},
     "pseudonym_keys": {"text/pseudonymise.py"},
-    "refi_identities": {"ingest/refi.py"},
+    "refi_identities": {"ingest/refi.py"} | REWRITERS,
 }
 _WRITE = re.compile(
     r'(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+([a-z_]+)\b'

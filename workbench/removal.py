@@ -197,6 +197,12 @@ def _remove(project: Project, documents: list[int]) -> RemovalReport:
     for kind, unit_ids in (("document", documents), ("segment", segment_ids)):
         project.execute("DELETE FROM embeddings WHERE unit_kind = ? AND unit_id = ANY(?)", [kind, unit_ids])
         _forget_topic_units(project, kind, unit_ids)
+    # What another QDA tool said about them: the GUIDs, and a source's name, which may name the caller.
+    project.execute(
+        "DELETE FROM refi_identities WHERE (kind = 'document' AND target_id = ANY(?)) "
+        "OR (kind = 'coding' AND target_id = ANY(?))",
+        [documents, sorted(owned["codings"])],
+    )
     project.execute("DELETE FROM documents WHERE id = ANY(?)", ids)
     prune_dictionary(project)  # words only the removed texts had
     _forget_examples(project, documents)

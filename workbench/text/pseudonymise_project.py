@@ -163,6 +163,13 @@ def _pseudonymise_sources(project: Project, pseudo: Pseudonymiser) -> None:
         new_name, new_origin = (pseudo.scrub_name_words(apply(text, pseudo.replacements(text))) for text in (name, origin))
         if (new_name, new_origin) != (name, origin):
             project.execute("UPDATE sources SET name = ?, origin = ? WHERE id = ?", [new_name, new_origin, source_id])
+    # The name another QDA tool gave a document ("Entretien Mme Dupont") is kept for its exports.
+    for target_id, name in project.rows("SELECT target_id, name FROM refi_identities WHERE kind = 'document' "
+                                        "AND name IS NOT NULL"):
+        new_name = pseudo.scrub_name_words(apply(name, pseudo.replacements(name)))
+        if new_name != name:
+            project.execute("UPDATE refi_identities SET name = ? WHERE kind = 'document' AND target_id = ?",
+                            [new_name, target_id])
 
 
 def _pseudonymise_codes(project: Project, pseudo: Pseudonymiser) -> None:
