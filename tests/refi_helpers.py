@@ -138,7 +138,7 @@ def dump(project: Project) -> dict[str, Any]:
                 "SELECT target_kind, target_id, text, coder_id, created_at, updated_at FROM memos"
             )
         ),
-        "coders": sorted(coders.values()),
+        "coders": sorted(project.rows("SELECT name, role FROM coders")),
     }
 
 

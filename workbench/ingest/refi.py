@@ -80,6 +80,7 @@ from workbench.refi_xml import (
     iter_xml,
     parse_datetime,
 )
+from workbench.store.coders import ROLES as CODER_ROLES
 from workbench.store.coders import imported_coder
 from workbench.text.normalise import normalise_text
 
@@ -750,7 +751,9 @@ class _Writer:
             name = FALLBACK_CODER
         else:
             name = self.model.users.get(guid) or f"user {guid[:8]}"
-        coder_id, created = imported_coder(self.project, name)
+        roles = self.model.sidecar.get("coders")
+        role = roles.get(name) if isinstance(roles, dict) else None
+        coder_id, created = imported_coder(self.project, name, role if role in CODER_ROLES else "analyst")
         self.result.coders += created
         self.coders[guid] = coder_id
         if guid is not None and coder_id not in self.known_coders:

@@ -55,14 +55,16 @@ def add_coder(project: Project, name: str, role: str = "analyst", *, by: int | N
     return coder_id
 
 
-def imported_coder(project: Project, name: str) -> tuple[int, bool]:
-    """(id, created) of the coder an imported project names: found by name, else created as an analyst
-    without a journal row, since an import is not an undoable action (it is taken back by removing its
-    file). Call it inside the import's transaction."""
+def imported_coder(project: Project, name: str, role: str = "analyst") -> tuple[int, bool]:
+    """(id, created) of the coder an imported project names: found by name (a known coder keeps the role
+    this project gave them), else created with `role` (what our own export recorded; an analyst for other
+    tools) without a journal row, since an import is not an undoable action (it is taken back by
+    removing its file). Call it inside the import's transaction."""
     existing = project.scalar("SELECT id FROM coders WHERE name = ?", [name])
     if existing is not None:
         return int(existing), False
-    return int(project.scalar("INSERT INTO coders (name, role) VALUES (?, 'analyst') RETURNING id", [name])), True
+    _check_role(role)
+    return int(project.scalar("INSERT INTO coders (name, role) VALUES (?, ?) RETURNING id", [name, role])), True
 
 
 def coder_by_name(project: Project, name: str) -> int:
