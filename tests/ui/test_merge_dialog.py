@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from builders import add_coder_row
 from panel_fixtures import fill, open_window
 from PySide6.QtWidgets import QFileDialog
@@ -11,6 +12,8 @@ from PySide6.QtWidgets import QFileDialog
 from workbench import codebook, journal
 from workbench.backup import backup_project
 from workbench.coding import apply_code
+from workbench.errors import Cancelled
+from workbench.progress import CancelToken, no_progress
 from workbench.project import Project
 
 
@@ -40,9 +43,10 @@ def test_the_file_menu_merges_a_copy_and_shows_the_report(qtbot, project: Projec
     dialog.add_button.click()
     assert dialog.paths() == [copy] and dialog.merge_button.isEnabled()
 
-    with qtbot.waitSignal(window.workspace.merge_dialog.start().signals.finished, timeout=60000):
-        pass
-    qtbot.waitUntil(lambda: window.job is None, timeout=10000)
+    assert dialog.start() is window.job
+    # The job ends in the window's and the dialog's slots, connected before it started (a signal waited for
+    # only after the start could already have been delivered).
+    qtbot.waitUntil(lambda: window.job is None and dialog.job is None, timeout=60000)
     shown = dialog.report.toPlainText().splitlines()
     assert shown[0] == "merged 1 project into test.vwb (1 coding added, 1 item skipped)"
     assert shown[2] == "nora.vwb: brought 1 coding, 1 new coder; 1 item already in the target"
@@ -63,9 +67,24 @@ def test_a_refused_file_is_said_in_the_report_and_changes_nothing(qtbot, project
     stranger.write_bytes(b"pas un projet")
     dialog.add_paths([stranger, stranger])
     assert dialog.paths() == [stranger]
-    with qtbot.waitSignal(dialog.start().signals.finished, timeout=60000):
-        pass
+    dialog.start()
+    qtbot.waitUntil(lambda: window.job is None and dialog.job is None, timeout=60000)
     assert dialog.report.toPlainText().splitlines()[2] == (
         "ailleurs.vwb: refused: ailleurs.vwb is not a Verbatim Workbench project (not a DuckDB file); "
         "it was not modified")
     assert journal.next_undo(project) is None or journal.next_undo(project)["action"] != "merge_project"
+
+
+def test_a_cancelled_merge_says_the_project_is_as_it_was(qtbot, project: Project, tmp_path: Path) -> None:
+    fill(project)
+    copy = _colleague_copy(project, tmp_path / "nora.vwb")
+    window = open_window(qtbot, project)
+    dialog = window.workspace.open_merge_dialog()
+    dialog.add_paths([copy])
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        dialog._merge("Fusion annulée.", "Échec.", project, [copy], progress=no_progress, cancel=token)
+    qtbot.waitUntil(lambda: dialog.report.toPlainText() == "Fusion annulée.", timeout=10000)
+    assert project.scalar("SELECT count(*) FROM coders WHERE name = 'nora'") == 0
+    assert dialog.merge_button.isEnabled()

@@ -8,9 +8,11 @@ before merging the copy again.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,15 +26,21 @@ from PySide6.QtWidgets import (
 )
 
 from ui.workers import Job
+from workbench.errors import Cancelled, WorkbenchError
 
 if TYPE_CHECKING:
     from ui.views.main_window import MainWindow
     from workbench.merge import MergeReport
+    from workbench.progress import CancelToken, ProgressCallback
+    from workbench.project import Project
 
 
 class MergeDialog(QDialog):
+    ended = Signal(object)  # the MergeReport, or a message when the merge was cancelled or failed
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
+        self.ended.connect(self._ended)
         self.window_ = window
         self.job: Job | None = None
         self.setWindowTitle(self.tr("Fusionner des projets"))
@@ -94,23 +102,45 @@ class MergeDialog(QDialog):
 
     def start(self) -> Job | None:
         """Run the merge as the window's job; one job at a time, as for the menus."""
-        from workbench.merge import merge_projects
-
         if self.window_.project is None or not self.files.count():
             return None
         if self.window_.job is not None:
             self.report.setPlainText(self.tr("Une tâche est déjà en cours : attendez sa fin."))
             return None
         self.report.setPlainText(self.tr("Fusion en cours…"))
-        self.job = self.window_.start_job(
-            self.tr("Fusion"), merge_projects, self.paths(), warn_failures=False,
-            cancelled=self.tr("Fusion annulée : le projet est resté tel qu'avant."))
-        self.job.signals.finished.connect(self.show_report)
-        self.job.signals.failed.connect(self._ended_without_report)
-        self.job.signals.cancelled.connect(
-            lambda: self._ended_without_report(self.tr("Fusion annulée : le projet est resté tel qu'avant.")))
+        cancelled = self.tr("Fusion annulée : le projet est resté tel qu'avant.")
+        failed = self.tr("La fusion a échoué ; le projet est resté tel qu'avant.")
+        self.job = self.window_.start_job(self.tr("Fusion"), partial(self._merge, cancelled, failed), self.paths(),
+                                          warn_failures=False, cancelled=cancelled)
         self._update_buttons()
         return self.job
+
+    def _merge(self, cancelled: str, failed: str, project: Project, paths: list[Path], *,
+               progress: ProgressCallback, cancel: CancelToken) -> MergeReport:
+        """The job's function, on the worker: its end reaches the dialog through `ended`, connected when the
+        dialog was built, since a merge can end before `start_job` returns and before any connection made
+        to the job there could catch it."""
+        from workbench.merge import merge_projects
+
+        try:
+            report = merge_projects(project, paths, progress=progress, cancel=cancel)
+        except Cancelled:
+            self.ended.emit(cancelled)
+            raise
+        except WorkbenchError as exc:
+            self.ended.emit(f"{failed}\n{exc}")
+            raise
+        except BaseException:
+            self.ended.emit(failed)
+            raise
+        self.ended.emit(report)
+        return report
+
+    def _ended(self, outcome: object) -> None:
+        if isinstance(outcome, str):
+            self._ended_without_report(outcome)
+        else:
+            self.show_report(outcome)  # type: ignore[arg-type]
 
     def show_report(self, report: MergeReport) -> None:
         self.job = None
