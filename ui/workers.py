@@ -45,6 +45,9 @@ class Job(QRunnable):
         self.token.check()
 
     def run(self) -> None:
+        if self.token.cancelled:  # cancelled before it started (a window closed meanwhile): nothing to do
+            self.signals.cancelled.emit()
+            return
         try:
             result = self.function(*self.args, progress=self._report, cancel=self.token, **self.kwargs)
         except Cancelled:

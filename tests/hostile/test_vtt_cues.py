@@ -36,4 +36,4 @@ def test_malformed_cues_are_reported_with_their_lines(seeded, tmp_path):
 def test_the_command_line_says_what_it_skipped(seeded_path, tmp_path):
     code, out, err = run("import", seeded_path, _vtt(tmp_path), "-q")
     assert (code, err) == (0, "")
-    assert out == f"appel.vtt: 1 call document(s) (2 turns); {SKIPPED}\nimported 1 document(s) from 1 file(s): 1 call\n"
+    assert out == f"appel.vtt: 1 call document(s) (2 turns); {SKIPPED}\nimported 1 document from 1 file: 1 call\n"

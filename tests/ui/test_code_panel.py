@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from panel_fixtures import TEXTS, fill, open_window
-from PySide6.QtCore import QByteArray, QMimeData, QPointF, Qt, QTimer
+from PySide6.QtCore import QByteArray, QMimeData, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QColorDialog, QFileDialog, QLineEdit, QMessageBox
 
@@ -62,13 +62,13 @@ def drop(tree, mime: QMimeData, item, where: str = "on") -> bool:  # type: ignor
     the tree accepted the drag while moving over it."""
     rect = tree.visualItemRect(item)
     y = {"on": rect.center().y(), "above": rect.top() + 1, "below": rect.bottom() - 1}[where]
-    pos = QPointF(rect.center().x(), y)
+    point = QPoint(rect.center().x(), y)  # drag-enter and drag-move events take an integer point
     actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
     buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    QApplication.sendEvent(tree.viewport(), QDragEnterEvent(pos, actions, mime, buttons, keys))
-    move = QDragMoveEvent(pos, actions, mime, buttons, keys)
+    QApplication.sendEvent(tree.viewport(), QDragEnterEvent(point, actions, mime, buttons, keys))
+    move = QDragMoveEvent(point, actions, mime, buttons, keys)
     QApplication.sendEvent(tree.viewport(), move)
-    QApplication.sendEvent(tree.viewport(), QDropEvent(pos, actions, mime, buttons, keys))
+    QApplication.sendEvent(tree.viewport(), QDropEvent(QPointF(point), actions, mime, buttons, keys))
     QApplication.processEvents()  # the drop's change runs once the drop event is over
     return move.isAccepted()
 

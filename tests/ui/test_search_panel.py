@@ -70,6 +70,7 @@ def test_a_filter_error_wraps_in_the_panel_and_never_widens_the_dock(qtbot, inde
     window = open_window(qtbot, indexed)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.wait(50)  # the docks take their share of the width after the first layout pass
     window.side_tabs.setCurrentWidget(window.search_panel)
     dock = window.side_tabs.parentWidget()
     width, window_width = dock.width(), window.width()

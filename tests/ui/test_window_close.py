@@ -58,3 +58,28 @@ def test_refusing_to_cancel_keeps_the_window_and_the_job(qtbot, project: Project
     assert window.isVisible() and window.job is not None and window.project is project
     window.job.cancel()
     qtbot.waitUntil(lambda: window.job is None, timeout=5000)
+
+
+class _Done:
+    failures: list[str] = []
+
+    def summary(self) -> str:
+        return "fini"
+
+
+def _quick(project: Project, *, progress: object, cancel: CancelToken) -> _Done:
+    return _Done()
+
+
+def test_a_handler_connected_after_start_job_hears_even_the_quickest_job(qtbot, project: Project) -> None:
+    from ui.views.main_window import MainWindow
+
+    window = MainWindow(project, coder="claire")
+    qtbot.addWidget(window)
+    heard: list[object] = []
+    for _ in range(20):
+        job = window.start_job("Test", _quick, cancelled="annulé")
+        time.sleep(0.01)  # the worker would have finished by now, were it already started
+        job.signals.finished.connect(lambda report: heard.append(report.summary()))
+        qtbot.waitUntil(lambda: window.job is None, timeout=5000)
+    assert heard == ["fini"] * 20

@@ -656,7 +656,9 @@ class MainWindow(QMainWindow):
         for action in (self.import_action, self.backup_action, self.segment_action, self.suggest_action, self.topics_action,
                        self.remove_document_action):
             action.setEnabled(False)
-        job.start()
+        # Started at the next turn of the event loop: a caller connects its own handlers to the job this
+        # returns, and a quick job could otherwise finish (and be unheard) before they are connected.
+        QTimer.singleShot(0, job.start)
         return job
 
     def _job_progress(self, done: int, total: int, message: str) -> None:
