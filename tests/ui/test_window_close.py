@@ -61,7 +61,7 @@ def test_refusing_to_cancel_keeps_the_window_and_the_job(qtbot, project: Project
 
 
 class _Done:
-    failures: list[str] = []
+    failures: tuple[str, ...] = ()
 
     def summary(self) -> str:
         return "fini"
