@@ -122,8 +122,10 @@ def _clean_text(value: str | None, what: str) -> str | None:
         return None
     if not isinstance(value, str):
         raise CodingError(f"{what} must be text, got {value!r}")
-    text = unicodedata.normalize("NFC", value.strip())
-    return text or None
+    # Kept as written, trailing spaces and line breaks included: a definition from another QDA tool must
+    # go back to it byte for byte (REFI-QDA round trips); only a blank one means "none".
+    text = unicodedata.normalize("NFC", value)
+    return text if text.strip() else None
 
 
 def _clean_json(value: dict[str, Any] | None, what: str) -> str | None:

@@ -130,3 +130,16 @@ def test_nvivo_cases_come_back_as_cases_with_their_values(project, tmp_path):
     assert cases == {"Client 1": ([("Segment", "PME"), ("VIP", "true")], 2),
                      "Client 2": ([("Segment", "Grand compte"), ("VIP", "false")], 1)}
     assert "case" not in names.values()
+
+
+def test_descriptions_are_stored_and_exported_byte_for_byte(project, tmp_path):
+    """Trailing spaces and line breaks of a definition (3 MAXQDA, 3 NVivo codes lost theirs) survive the
+    project and the export back."""
+    import_qdpx(project, _archive(tmp_path, "maxqda.qdpx", _maxqda()))
+    assert project.scalar("SELECT description FROM codes WHERE name = 'Prix'") == "Le prix \n\n"
+    export_qdpx(project, tmp_path / "back.qdpx")
+    with zipfile.ZipFile(tmp_path / "back.qdpx") as archive:
+        qde = etree.fromstring(archive.read("project.qde"))
+    descriptions = [element.text for element in qde.iter(f"{{{NS}}}Description")
+                    if element.getparent().get("name") == "Prix"]
+    assert descriptions and descriptions[0].startswith("Le prix \n\n")
