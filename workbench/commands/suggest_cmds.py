@@ -214,6 +214,7 @@ def review(project: str, accept_ids: tuple[int, ...], reject_ids: tuple[int, ...
                 excerpt = " ".join(row["text"].split())
                 excerpt = excerpt if len(excerpt) <= 80 else excerpt[:79] + "…"
                 because = f"  (words: {words})" if words else ""
+                because += f"  [{queue.method_label(row['explanation'] or {})}]"
                 click.echo(f"{row['id']:>6}  {row['score']:.2f}  {row['code']}  document {row['document_id']} "
                            f"characters {row['start_pos']}–{row['end_pos']}  « {excerpt} »{because}")
             if not rows:

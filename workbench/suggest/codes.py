@@ -288,7 +288,7 @@ def _score(project: Project, selected: list[dict[str, Any]], embedded: Any, lexi
             cancel.check()
         progress(done, len(groups), f"scoring {group}")
         scored = GroupScorer(unit_list, vectors, words, others, group_codes, model, language, positives,
-                             negatives, min_examples)
+                             negatives, min_examples, project)
         filed += scored.suggestions(reviewed, min_score, precision)
         methods.update(scored.methods)
         details[group] = scored.details
@@ -347,11 +347,24 @@ _MEMO: dict[str, tuple[Any, np.ndarray, Any]] = {}
 MEMO_SIZE = 8
 
 
-def _cached_code_vectors(model: Embedder, codes: list[dict[str, Any]], language: str) -> np.ndarray:
-    """`code_vectors`, remembered per model and code texts in this process (the GUI re-runs often)."""
-    key = (model.model_id, repr([code_texts(code, language) for code in codes]))
+def _cached_code_vectors(model: Embedder, codes: list[dict[str, Any]], language: str,
+                         project: Project | None = None) -> np.ndarray:
+    """`code_vectors`, remembered per model and code texts: in this process, and in the project's embedding
+    cache when `project` is given, so a re-run encodes no code description again."""
+    from workbench.suggest.embed import cached_code_vectors, code_text_key, store_code_vectors
+
+    texts = [code_texts(code, language) for code in codes]
+    key = (model.model_id, repr(texts))
     if key not in _CODE_VECTORS:
-        _CODE_VECTORS[key] = code_vectors(model, codes, language)
+        keys = [code_text_key(code) for code in texts]
+        found = cached_code_vectors(project, model.model_id, keys) if project is not None else {}
+        missing = [i for i, code_key in enumerate(keys) if code_key not in found]
+        if missing:
+            encoded = code_vectors(model, [codes[i] for i in missing], language)
+            found.update({keys[i]: vector for i, vector in zip(missing, encoded)})
+            if project is not None:
+                store_code_vectors(project, model.model_id, [keys[i] for i in missing], encoded)
+        _CODE_VECTORS[key] = np.vstack([found[code_key] for code_key in keys])
     return _CODE_VECTORS[key]
 
 
@@ -365,13 +378,14 @@ class GroupScorer:
     def __init__(self, units: Sequence[Unit], vectors: np.ndarray, words: Any,
                  others: list[tuple[Embedder, np.ndarray]], codes: list[dict[str, Any]], model: Embedder,
                  language: str, positives: list[tuple[int, Any]], negatives: list[tuple[int, Any]],
-                 min_examples: int) -> None:
+                 min_examples: int, project: Project | None = None) -> None:
         from workbench.suggest.embed import corpus_fingerprint
 
         self.units, self.codes, self.model, self.language, self.words = units, codes, model, language, words
         self.companions = [other_model.model_id for other_model, _ in others]
         column = {code["id"]: index for index, code in enumerate(codes)}
-        self.zero = np.mean([scoring.zero_shot(view, _cached_code_vectors(view_model, codes, language))
+        self.project = project
+        self.zero = np.mean([scoring.zero_shot(view, _cached_code_vectors(view_model, codes, language, project))
                              for view_model, view in [(model, vectors), *others]], axis=0)
         coded = [(unit, column[code_id]) for unit, code_id in positives if code_id in column]
         self.coded = coded
@@ -394,12 +408,14 @@ class GroupScorer:
             zero = self.zero[:, self.trained]
             views = evidence.Views(zero / zero.sum(axis=1, keepdims=True), self.semantic,
                                    None if words is None else words.matrix,
-                                   self._anchors([(model, vectors), *others], words))
+                                   self._anchors([(model, vectors), *others], words),
+                                   np.array([i for i in range(len(units)) if i not in self.coded_units], dtype=int))
             key = evidence.fingerprint(model.model_id, self.companions, corpus_fingerprint(units), words is not None,
                                        [code_texts(code, language) for code in codes], self.trained, rows, labels)
             self.views = views
             if key not in _MEMO:
-                found = evidence.weigh(views, rows, labels, len(self.trained))
+                found = self._recorded(key) or evidence.weigh(views, rows, labels, len(self.trained))
+                found.key = key
                 models: dict[str, Any] = {}
                 full = {name: evidence.predict(name, views, rows, labels, None, len(self.trained), models)
                         for name in views.names if found.weights.get(name, 0) > 0 or name == "lexical"}
@@ -444,11 +460,25 @@ class GroupScorer:
                 "coded_per_code": {self.codes[i]["key"] or self.codes[i]["name"]: int(self.counts[i])
                                    for i in range(len(self.codes))}}
 
+    def _recorded(self, key: str) -> evidence.Evidence | None:
+        """The evidence an earlier run measured on the same units, models, code texts and codings: the
+        cross-validation would only repeat it (a fresh process, e.g. the command line, reuses it)."""
+        if self.project is None:
+            return None
+        for (metrics,) in self.project.rows("SELECT metrics FROM runs WHERE kind = 'suggest' AND metrics LIKE ? "
+                                            "ORDER BY id DESC LIMIT 1", [f"%{key}%"]):
+            for details in (json.loads(metrics).get("schemes") or {}).values():
+                stored = (details or {}).get("evidence")
+                if stored and stored.get("key") == key:
+                    return evidence.Evidence.from_dict(stored)
+        return None
+
     def _anchors(self, views: list[tuple[Embedder, np.ndarray]], words: Any) -> dict[str, Any]:
         """Each trained code's description as a training row of each classifier (`evidence.Views`)."""
         trained = [self.codes[i] for i in self.trained]
         anchors: dict[str, Any] = {"semantic": [
-            scoring.centred(_cached_code_vectors(view_model, trained, self.language), scoring.normalise(view).mean(axis=0))
+            scoring.centred(_cached_code_vectors(view_model, trained, self.language, self.project),
+                            scoring.normalise(view).mean(axis=0))
             for view_model, view in views]}
         if words is not None:
             anchors["lexical"] = words.transform(
@@ -642,6 +672,6 @@ def code_next(project: Project, codes: Sequence[str | int] | None = None, n: int
             cancel.check()
         progress(done, len(groups), f"choosing what to code next in {group}")
         scorer = GroupScorer(unit_list, vectors, words, [], group_codes, model, project.language, positives, [],
-                             min_examples)
+                             min_examples, project)
         result[group] = scorer.next_to_code(n)
     return result

@@ -302,12 +302,33 @@ def store_vectors(project: Project, model_id: str, units: Sequence[Unit], vector
         project.con.unregister("_new_vectors")
 
 
+def code_text_key(texts: Sequence[tuple[str, bool]]) -> int:
+    """The cache id of one code's description vector: a 63-bit digest of its texts, so an edited code gets
+    a new vector and an unchanged one is never encoded again."""
+    digest = hashlib.sha1(json.dumps(list(texts), ensure_ascii=False).encode()).digest()
+    return int.from_bytes(digest[:8], "big") >> 1
+
+
+def cached_code_vectors(project: Project, model_id: str, keys: Sequence[int]) -> dict[int, np.ndarray]:
+    """The code description vectors already cached for `model_id` among `keys`."""
+    if not keys:
+        return {}
+    rows = project.rows("SELECT unit_id, vector FROM embeddings WHERE unit_kind = 'code' AND model = ? "
+                        "AND unit_id = ANY(?)", [model_id, list(keys)])
+    return {int(key): np.asarray(vector, dtype=np.float32) for key, vector in rows}
+
+
+def store_code_vectors(project: Project, model_id: str, keys: Sequence[int], vectors: np.ndarray) -> None:
+    with project.transaction():
+        store_vectors(project, model_id, [Unit("code", key, 0, 0, 0, "") for key in keys], vectors)
+
+
 def load_vectors(project: Project, model_id: str, units: Sequence[Unit]) -> np.ndarray:
     """Cached vectors of `units`, in their order. Raises when one is missing (embed them first)."""
     with warnings.catch_warnings():  # DuckDB warns that the DB-API path copies once; fine for a cache read
         warnings.simplefilter("ignore", UserWarning)
         table = project.execute(
-            "SELECT unit_kind, unit_id, vector FROM embeddings WHERE model = ?", [model_id]
+            "SELECT unit_kind, unit_id, vector FROM embeddings WHERE model = ? AND unit_kind <> 'code'", [model_id]
         ).to_arrow_table()
     if table.num_rows == 0:
         if units:

@@ -27,7 +27,9 @@ from typing import Any
 import numpy as np
 
 NONE = -1
-CANDIDATES = ("zero-shot", "semantic", "lexical")
+CANDIDATES = ("zero-shot", "semantic", "lexical", "propagation")
+POOL_CV = 3000  # uncoded units a cross-validation fold of `propagation` spreads over (a sample above this)
+POOL_FIT = 20000
 C_SEMANTIC = 20.0
 C_LEXICAL = 20.0
 BLEND_STEP = 0.1
@@ -41,18 +43,21 @@ class Views:
     scores over the codes that have examples, `semantic` centred vectors per model, `lexical` the sparse
     TF-IDF matrix (or None). `anchors`: per classifier ('semantic': one matrix per model, 'lexical': one
     matrix), each code's description as one more training row of that code, so that what the codebook
-    says still counts when a code has two examples."""
+    says still counts when a code has two examples. `pool`: the uncoded rows, which `propagation` spreads
+    labels over (None: no such candidate)."""
 
     zero: np.ndarray
     semantic: list[np.ndarray]
     lexical: Any = None
     anchors: dict[str, Any] = field(default_factory=dict)
+    pool: np.ndarray | None = None
 
     @property
     def names(self) -> list[str]:
         return [name for name in CANDIDATES
                 if name == "zero-shot" or (name == "semantic" and self.semantic)
-                or (name == "lexical" and self.lexical is not None and self.lexical.shape[1] > 0)]
+                or (name == "lexical" and self.lexical is not None and self.lexical.shape[1] > 0)
+                or (name == "propagation" and self.semantic and self.pool is not None and len(self.pool) > 1)]
 
 
 def _logistic(name: str, x: Any, y: np.ndarray, c: float) -> RowSpaceLogistic:
@@ -125,6 +130,8 @@ def predict(name: str, views: Views, train: np.ndarray, labels: np.ndarray, test
         if labels[0] != NONE:
             out[:, labels[0]] = 1.0
         return out
+    if name == "propagation":
+        return _propagated(views, train, labels, test, n_codes)
     if name == "semantic":
         anchors = views.anchors.get("semantic") or [None] * len(views.semantic)
         return np.mean([_columns(_logistic(name, *_with_anchor(view[train], labels, anchor), C_SEMANTIC),
@@ -133,6 +140,25 @@ def predict(name: str, views: Views, train: np.ndarray, labels: np.ndarray, test
     if models is not None:
         models[name] = model
     return _columns(model, views.lexical[test], n_codes)
+
+
+def _propagated(views: Views, train: np.ndarray, labels: np.ndarray, test: np.ndarray, n_codes: int) -> np.ndarray:
+    """`scoring.fit_few_shot` (labels spread over a neighbour graph of coded and uncoded units, the
+    confident ones learnt too, re-propagation rounds when the classifier is clearly right) trained on
+    `train`, scores of `test`. In a fold the pool is the uncoded rows plus the held-out ones, as uncoded
+    units are in a project; it is sampled above `POOL_CV` rows (`POOL_FIT` for the final fit) for time."""
+    from workbench.suggest import scoring
+
+    assert views.pool is not None
+    pool = np.setdiff1d(np.union1d(views.pool, test), train)
+    limit = POOL_FIT if len(test) == views.zero.shape[0] else POOL_CV
+    if len(pool) > limit:
+        pool = np.sort(np.random.default_rng(0).choice(pool, limit, replace=False))
+    fits["propagation"] += 1
+    main, *others = views.semantic
+    model = scoring.fit_few_shot(main[train], labels, n_codes, main[pool],
+                                 companions=[(other[train], other[pool]) for other in others])
+    return model.scores(main[test], n_codes, None, [other[test] for other in others]).astype(np.float64)
 
 
 def _with_anchor(x: Any, labels: np.ndarray, anchor: Any) -> tuple[Any, np.ndarray]:
@@ -294,6 +320,7 @@ class Evidence:
 
     oof_top: np.ndarray = field(default_factory=lambda: np.zeros(0))
     oof_correct: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    key: str = ""  # what it was measured on (`fingerprint`): a later run on the same reuses it
 
     def calibration_threshold(self, precision: float) -> float | None:
         """The calibrated score above which the out-of-fold suggestions were right at `precision`."""
@@ -301,8 +328,19 @@ class Evidence:
 
     def as_dict(self) -> dict[str, Any]:
         return {"weights": self.weights, "accuracy": self.accuracy, "tested": self.tested,
-                "calibration": self.calibration.curve,
-                "platt": [round(self.calibration.a, 4), round(self.calibration.b, 4)]}
+                "calibration": self.calibration.curve, "platt": [self.calibration.a, self.calibration.b],
+                "reliability": self.reliability, "key": self.key,
+                "out_of_fold": [[round(float(top), 5), bool(right)] for top, right in zip(self.oof_top, self.oof_correct)]}
+
+    @classmethod
+    def from_dict(cls, stored: dict[str, Any]) -> Evidence:
+        """The evidence a run recorded (`as_dict`), as it was measured."""
+        calibration = Calibration(float(stored["platt"][0]), float(stored["platt"][1]), int(stored["tested"]),
+                                  stored["calibration"])
+        pairs = stored.get("out_of_fold") or []
+        return cls(stored["weights"], calibration, stored["reliability"], stored["accuracy"], int(stored["tested"]),
+                   np.array([top for top, _ in pairs], dtype=np.float64),
+                   np.array([right for _, right in pairs], dtype=bool), stored["key"])
 
 
 def weigh(views: Views, rows: np.ndarray, labels: np.ndarray, n_codes: int, seed: int = 0) -> Evidence:

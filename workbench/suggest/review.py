@@ -276,3 +276,24 @@ def pending_in_document(project: Project, document_id: int) -> list[dict[str, An
            FROM suggestions s JOIN codes c ON c.id = s.code_id
            WHERE s.document_id = ? AND s.status = 'pending' ORDER BY s.start_pos, s.end_pos, s.id""",
         [document_id])
+
+
+def method_label(explanation: dict[str, Any]) -> str:
+    """What decided a suggestion, in the analyst's words (French, the interface's source language):
+    « depuis 7 exemples codés », « depuis la définition du code », with how far its score can be trusted."""
+    method = explanation.get("method")
+    if method == "topic":
+        return "depuis un thème"
+    examples = int(explanation.get("coded_examples") or 0)
+    if explanation.get("basis") == "examples" or (method == "few-shot" and "basis" not in explanation):
+        label = f"depuis {examples} exemple{'s' if examples > 1 else ''} codé{'s' if examples > 1 else ''}"
+    else:
+        label = "depuis la définition du code"
+    reliability = explanation.get("reliability") or {}
+    if reliability.get("precision") is not None:
+        label += (f" ; juste {reliability['precision']:.0%} du temps en validation croisée "
+                  f"({reliability['tested']} exemple{'s' if reliability['tested'] > 1 else ''} testé"
+                  f"{'s' if reliability['tested'] > 1 else ''})").replace("%", " %")
+    elif explanation.get("calibrated") is False:
+        label += " ; score non calibré (aucun codage pour le vérifier)"
+    return label
