@@ -43,6 +43,17 @@ def test_frequency_chart_labels_accents_and_hierarchy(coded, tmp_path):
     _check_png(fig, tmp_path / "f.png")
 
 
+def test_frequency_chart_leaves_out_codes_nobody_used(coded):
+    """A shipped scheme brings dozens of codes; bars of nothing covered each other's labels."""
+    from builders import add_code
+
+    add_code(coded, "Jamais utilisé", id=999)
+    freq = analysis.code_frequencies(coded)
+    assert "Jamais utilisé" in set(freq["name"])  # the table keeps every code
+    labels = [label.get_text().strip() for label in charts.frequency_chart(freq).axes[0].get_yticklabels()]
+    assert "Jamais utilisé" not in labels and "Résiliation" in labels
+
+
 def test_frequency_bars_use_code_colours_then_the_palette(coded):
     fig = charts.frequency_chart(analysis.code_frequencies(coded))
     colours = [bar.get_facecolor()[:3] for bar in fig.axes[0].patches]

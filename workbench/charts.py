@@ -111,11 +111,15 @@ def frequency_chart(freq: pd.DataFrame, *, value: str | None = None, title: str 
 
     `freq` is `analysis.code_frequencies(...)`; the default value is documents including sub-codes.
     """
+    column = value or ("documents_with_subcodes" if "documents_with_subcodes" in freq else "documents")
+    if not freq.empty:
+        # Codes nobody used are bars of nothing: with a shipped scheme's seventy codes their labels
+        # covered each other (the tables keep every code).
+        freq = freq[freq[column] > 0]
     fig = _figure(_tall(size, len(freq)))
     title = title or _t(lang, "frequencies")
     if freq.empty:
         return _empty(fig, title, lang)
-    column = value or ("documents_with_subcodes" if "documents_with_subcodes" in freq else "documents")
     ax = fig.add_subplot()
     labels = [("    " * (int(level) - 1)) + _short(str(name)) for name, level in zip(freq["name"], freq["level"])]
     positions = list(range(len(freq)))

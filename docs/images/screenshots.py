@@ -5,7 +5,8 @@ Run under Xvfb (the window manager-less screen the checks use):
     DISPLAY=:99 .venv/bin/python docs/images/screenshots.py PROJECT DOCUMENT_ID CODE_PATH
 It opens PROJECT in the French window, shows DOCUMENT_ID with its codings, selects CODE_PATH in the code
 tree (its passages fill the retrieval pane), then captures the whole screen with ImageMagick's `import`
-into docs/images/: main-window.png, memos.png and import-dialog.png.
+into docs/images/: main-window.png, memos.png, review-queue.png, topics.png, analysis.png and
+import-dialog.png (the review queue and topic explorer need a suggestion run and a topic run).
 """
 
 from __future__ import annotations
@@ -56,7 +57,23 @@ def main(project_path: str, document_id: str, code_path: str) -> None:
     _capture(app, "main-window.png")
     window.side_tabs.setCurrentWidget(window.memo_panel)
     _capture(app, "memos.png")
+    window.side_tabs.setCurrentWidget(window.review_panel)
+    _capture(app, "review-queue.png")
+    window.side_tabs.setCurrentWidget(window.topic_panel)
+    if window.topic_panel.table.rowCount():
+        window.topic_panel.table.selectRow(0)
+    _capture(app, "topics.png")
     window.side_tabs.setCurrentWidget(window.code_panel)
+    window.centre_tabs.setCurrentWidget(window.chart_panel)
+    panel = window.chart_panel
+    panel.kind.setCurrentIndex(panel.kind.findData("frequencies"))
+    _settle(app)
+    panel.draw()
+    deadline = time.monotonic() + 120
+    while panel.job is not None and time.monotonic() < deadline:
+        _settle(app, 0.2)
+    _capture(app, "analysis.png")
+    window.centre_tabs.setCurrentIndex(0)
     dialog = window.open_import_dialog([ROOT / "sample_projects" / "relation-client" / "enquete"])
     dialog.resize(900, 620)
     _settle(app, 2.0)
