@@ -461,3 +461,33 @@ def test_next_uncoded_looks_past_many_ids_and_wraps(project: Project) -> None:
     coding.apply_code(project, 1, code, coder="claire")
     coding.apply_code(project, 1_500_000, code, coder="claire")
     assert next_uncoded_document(project, 900) is None
+
+
+def test_switching_documents_never_places_the_old_codings_on_the_new_text(qtbot, project) -> None:
+    """Laying out a new text asked the stripes for their width while they still held the previous
+    document's codings, whose offsets may lie past the new text's end."""
+    from builders import add_code, add_coder_row, add_document
+    from PySide6.QtCore import qInstallMessageHandler
+
+    from ui.views.main_window import MainWindow
+
+    long_id = add_document(project, "Un long appel sur la facture et le remboursement. " * 200, "Long", "call")
+    short_id = add_document(project, "Court.", "Court", "call")
+    code = add_code(project, "Facturation", color="#E69F00")
+    coder = add_coder_row(project, "claire")
+    project.execute("INSERT INTO codings (guid, document_id, code_id, start_pos, end_pos, coder_id, origin) "
+                    "VALUES (uuid(), ?, ?, 0, 12, ?, 'manual')", [long_id, code, coder])
+    warnings: list[str] = []
+    previous = qInstallMessageHandler(lambda _mode, _context, message: warnings.append(message))
+    try:
+        window = MainWindow(project, coder="claire")
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.open_document(long_id)
+        qtbot.wait(20)
+        window.open_document(short_id)
+        qtbot.wait(20)
+    finally:
+        qInstallMessageHandler(previous)
+    assert [message for message in warnings if "out of range" in message] == []

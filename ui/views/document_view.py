@@ -159,6 +159,7 @@ class DocumentViewer(QTextEdit):
         if not same:
             self.current_coding = None
             self._gap = -1
+            self.stripes.set_codings([])  # the new text's layout asks for the stripes: not the old codings
             self.setPlainText(text)
         if not same or gap != self._gap:
             # One edit block: the text is laid out once, after every format is set, not once per format.
