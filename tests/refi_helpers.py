@@ -4,6 +4,7 @@ two projects without their ids, and a writer for hand-made .qdpx archives in oth
 from __future__ import annotations
 
 import hashlib
+import struct
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -151,3 +152,24 @@ def write_qdpx(path: Path, qde: str | bytes, files: dict[str, bytes | str] | Non
             archive.writestr(name, content.encode("utf-8") if isinstance(content, str) else content)
     return path
 
+
+def patch_header(path: Path, member: str, *, size: int | None = None, encrypted: bool = False) -> None:
+    """Make the local and central headers of `member` declare `size` uncompressed bytes, or the member
+    encrypted, leaving its bytes as they are."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(member)
+    headers = [(info.header_offset, 22, 6)]  # local header: size at +22, flags at +6
+    central = data.find(b"PK\x01\x02")
+    while central != -1:
+        name_length = struct.unpack_from("<H", data, central + 28)[0]
+        if data[central + 46:central + 46 + name_length].decode() == member:
+            headers.append((central, 24, 8))  # central directory: size at +24, flags at +8
+        central = data.find(b"PK\x01\x02", central + 4)
+    for offset, size_at, flags_at in headers:
+        if size is not None:
+            struct.pack_into("<I", data, offset + size_at, size)
+        if encrypted:
+            flags = struct.unpack_from("<H", data, offset + flags_at)[0]
+            struct.pack_into("<H", data, offset + flags_at, flags | 1)
+    path.write_bytes(bytes(data))

@@ -4,7 +4,6 @@ each case changes (an added member, a declaration, a lying header), so a refusal
 from __future__ import annotations
 
 import re
-import struct
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -88,25 +87,3 @@ def with_declaration(attack: str, root: str, reference: str) -> Callable[[str], 
 
 ENTITY_USE = {".docx": ("w:document", "Entretien"), ".xlsx": ("worksheet", "commentaire"),
               ".qdpx": ("Project", "Le prix")}
-
-
-def patch_header(path: Path, member: str, *, size: int | None = None, encrypted: bool = False) -> None:
-    """Make the local and central headers of `member` declare `size` uncompressed bytes, or the member
-    encrypted, leaving its bytes as they are."""
-    data = bytearray(path.read_bytes())
-    with zipfile.ZipFile(path) as archive:
-        info = archive.getinfo(member)
-    headers = [(info.header_offset, 22, 6)]  # local header: size at +22, flags at +6
-    central = data.find(b"PK\x01\x02")
-    while central != -1:
-        name_length = struct.unpack_from("<H", data, central + 28)[0]
-        if data[central + 46:central + 46 + name_length].decode() == member:
-            headers.append((central, 24, 8))  # central directory: size at +24, flags at +8
-        central = data.find(b"PK\x01\x02", central + 4)
-    for offset, size_at, flags_at in headers:
-        if size is not None:
-            struct.pack_into("<I", data, offset + size_at, size)
-        if encrypted:
-            flags = struct.unpack_from("<H", data, offset + flags_at)[0]
-            struct.pack_into("<H", data, offset + flags_at, flags | 1)
-    path.write_bytes(bytes(data))

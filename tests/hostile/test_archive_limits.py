@@ -9,7 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hostile_files import MAIN_PART, patch_header, valid_file
+from hostile_files import MAIN_PART, valid_file
+from refi_helpers import patch_header
 
 from workbench.ingest import office
 from workbench.ingest.folder import import_file

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import struct
-import zipfile
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from refi_helpers import add_document, dump, write_qdpx
+from refi_helpers import add_document, dump, patch_header, write_qdpx
 
 from workbench.errors import IngestError
 from workbench.export.refi import export_qdpx
@@ -353,25 +351,6 @@ def test_every_convention_maps_a_span_onto_its_text(before, middle, after):
 
 
 # -- refusals -----------------------------------------------------------------------------------------------
-def _patch_header(path: Path, member: str, size: int | None = None, encrypted: bool = False) -> None:
-    """Make the headers of `member` declare `size` uncompressed bytes, or the member encrypted."""
-    data = bytearray(path.read_bytes())
-    with zipfile.ZipFile(path) as archive:
-        info = archive.getinfo(member)
-    headers = [(info.header_offset, 22, 6)]  # local header: size at +22, flags at +6
-    central = data.find(b"PK\x01\x02")
-    while central != -1:
-        name_length = struct.unpack_from("<H", data, central + 28)[0]
-        if data[central + 46:central + 46 + name_length].decode() == member:
-            headers.append((central, 24, 8))  # central directory: size at +24, flags at +8
-        central = data.find(b"PK\x01\x02", central + 4)
-    for offset, size_at, flags_at in headers:
-        if size is not None:
-            struct.pack_into("<I", data, offset + size_at, size)
-        if encrypted:
-            flags = struct.unpack_from("<H", data, offset + flags_at)[0]
-            struct.pack_into("<H", data, offset + flags_at, flags | 1)
-    path.write_bytes(bytes(data))
 
 
 def _hostile(tmp_path: Path, case: str) -> tuple[Path, ZipLimits | None]:
@@ -384,7 +363,7 @@ def _hostile(tmp_path: Path, case: str) -> tuple[Path, ZipLimits | None]:
         write_qdpx(path, good, text, qde_name="other/project.xml")
     elif case == "header declares more":
         write_qdpx(path, good, text)
-        _patch_header(path, "project.qde", 10**6)
+        patch_header(path, "project.qde", size=10**6)
     elif case == "doctype in utf-16":
         body = good.replace('encoding="utf-8"', 'encoding="utf-16"').replace(
             "<Project ", '<!DOCTYPE Project SYSTEM "http://example.com/p.dtd">\n<Project ', 1)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from builders import add_document, add_source
 
 from workbench import codebook
@@ -33,3 +35,18 @@ def open_window(qtbot, project: Project):
     window = MainWindow(project, coder="claire")
     qtbot.addWidget(window)
     return window
+
+
+def when_modal(act: Callable[[object], None]) -> None:
+    """Run `act` on the next modal dialog once it is shown (its exec() blocks the test meanwhile)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def attempt() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, attempt)
+        else:
+            act(dialog)
+
+    QTimer.singleShot(0, attempt)

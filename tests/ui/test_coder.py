@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from builders import add_coder_row
-from panel_fixtures import fill, open_window
+from panel_fixtures import fill, open_window, when_modal
 
 from workbench import codebook
 from workbench.project import Project
@@ -23,21 +23,6 @@ def own_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def filled(project: Project) -> Project:
     return fill(project)
-
-
-def in_dialog(act: Callable[[object], None]) -> None:
-    """Run `act` on the coder dialog once it is shown (exec() blocks the test meanwhile)."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    def attempt() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, attempt)
-        else:
-            act(dialog)
-
-    QTimer.singleShot(0, attempt)
 
 
 def choose(name: str, role: str | None = None) -> Callable[[object], None]:
@@ -62,7 +47,7 @@ def test_a_new_coder_chosen_from_the_status_bar_owns_every_action_after(qtbot, f
                    "VALUES (2, 0, 5, ?, 0.9, ?)", [billing, json.dumps({"method": "zero-shot"})])
     window = open_window(qtbot, filled)
     assert window.coder_button.text() == "Codeur : claire (nouveau)"  # not in the project before acting
-    in_dialog(choose("marc", "trainer"))
+    when_modal(choose("marc", "trainer"))
     window.coder_button.click()
     assert window.coder == "marc" and settings.saved_coder() == "marc"
     assert filled.rows("SELECT name, role FROM coders") == [("marc", "trainer")]
@@ -83,7 +68,7 @@ def test_a_new_coder_chosen_from_the_status_bar_owns_every_action_after(qtbot, f
     assert filled.rows("SELECT k.name FROM journal j JOIN coders k ON k.id = j.coder_id "
                        "WHERE j.action = 'undo'") == [("marc",)]
 
-    in_dialog(choose("claire"))  # back to the first coder: the next coding is hers
+    when_modal(choose("claire"))  # back to the first coder: the next coding is hers
     window.workspace.coder_action.trigger()
     assert window.coder == "claire" and window.review_panel.coder == "claire"
     window.viewer.select_span(12, 20)
@@ -105,7 +90,7 @@ def test_changing_the_role_of_a_known_coder_is_journalled_and_undoable(qtbot, fi
         dialog.role.setCurrentIndex(dialog.role.findData("reference"))
         dialog.ok_button.click()
 
-    in_dialog(act)
+    when_modal(act)
     window.workspace.choose_coder()
     assert seen == {"listed": ["lea"], "role": "trainee"}  # the machine's coder is not offered
     assert filled.rows("SELECT role FROM coders WHERE name = 'lea'") == [("reference",)]
@@ -133,7 +118,7 @@ def test_the_machine_coder_and_an_empty_name_are_refused(qtbot, filled: Project,
         seen["still_open"] = dialog.isVisible()
         dialog.reject()
 
-    in_dialog(act)
+    when_modal(act)
     assert window.workspace.choose_coder() is None
     assert seen == {"empty_ok": False, "still_open": True}
     assert said == [("Codeur non enregistré: 'suggestions' is the coder of machine suggestions; "

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from panel_fixtures import fill
+from panel_fixtures import fill, when_modal
 
 from workbench.errors import WorkbenchError
 from workbench.project import Project
@@ -40,21 +40,6 @@ def made(path: Path, language: str = "fr") -> Path:
     with Project.create(path, language=language) as project:
         fill(project)
     return path
-
-
-def when_modal(qtbot, act: Callable[[object], None]) -> None:
-    """Run `act` on the next modal dialog once it is shown (exec() blocks the test meanwhile)."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    def attempt() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, attempt)
-        else:
-            act(dialog)
-
-    QTimer.singleShot(0, attempt)
 
 
 def test_without_a_project_the_welcome_page_lists_recent_projects_most_recent_first(qtbot, tmp_path: Path) -> None:
@@ -135,7 +120,7 @@ def test_new_project_from_the_dialog_is_created_and_opened(qtbot, tmp_path: Path
         dialog.create_button.click()
 
     window = new_window(qtbot)
-    when_modal(qtbot, fill_in)
+    when_modal(fill_in)
     window.welcome.new_button.click()
     assert seen["refused"] is False
     assert "already exists" in str(seen["error"]) and seen["still_open"] is True
@@ -148,7 +133,7 @@ def test_new_project_from_the_dialog_is_created_and_opened(qtbot, tmp_path: Path
 
 def test_file_new_project_cancelled_changes_nothing(qtbot, tmp_path: Path) -> None:
     window = new_window(qtbot, Project.open(made(tmp_path / "ouvert.vwb")))
-    when_modal(qtbot, lambda dialog: dialog.reject())
+    when_modal(lambda dialog: dialog.reject())
     window.workspace.new_action.trigger()
     assert window.project.path == tmp_path / "ouvert.vwb"
     assert sorted(p.name for p in tmp_path.glob("*.vwb")) == ["ouvert.vwb"]
