@@ -209,3 +209,12 @@ def test_the_method_label_says_what_decided():
     assert label == "depuis 7 exemples codés ; juste 80 % du temps en validation croisée (7 exemples testés)"
     assert method_label({"method": "few-shot", "basis": "description", "coded_examples": 1}) == (
         "depuis la définition du code")
+
+
+def test_a_calibration_never_inverts_the_scores():
+    top = np.linspace(0.3, 0.95, 20)
+    wrong_when_sure = top < 0.6  # the higher the score, the more often wrong
+    calibration = evidence.Calibration.fit(top, wrong_when_sure)
+    scores = calibration(np.array([0.3, 0.9]))
+    assert calibration.a == 0 and scores[0] == pytest.approx(scores[1])
+    assert scores[0] == pytest.approx((wrong_when_sure.sum() + 1) / 22)

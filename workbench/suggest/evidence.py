@@ -238,8 +238,9 @@ def choose_weights(oof: dict[str, np.ndarray], truth: np.ndarray) -> dict[str, f
 @dataclass
 class Calibration:
     """Platt scaling of a run's top scores: `a * logit(score) + b` through a sigmoid, fitted on whether
-    the out-of-fold top code was right. With too few or one-sided outcomes it falls back to the observed
-    share right (Laplace-smoothed) for every score: honest, if uninformative."""
+    the out-of-fold top code was right. With too few or one-sided outcomes, or when higher scores were
+    not more often right, it falls back to the observed share right (Laplace-smoothed) for every score:
+    honest, if uninformative."""
 
     a: float = 0.0
     b: float = 0.0
@@ -257,7 +258,12 @@ class Calibration:
             from sklearn.linear_model import LogisticRegression
 
             model = LogisticRegression(C=1.0).fit(_logit(top)[:, None], correct.astype(int))
-            calibration = cls(float(model.coef_[0, 0]), float(model.intercept_[0]), n)
+            slope = float(model.coef_[0, 0])
+            if slope > 0:
+                calibration = cls(slope, float(model.intercept_[0]), n)
+            else:  # higher scores were not more often right: no ranking to trust, only the overall rate
+                rate = (right + 1) / (n + 2)
+                calibration = cls(0.0, float(np.log(rate / (1 - rate))), n)
         calibration.curve = calibration.reliability(top, correct)
         return calibration
 
