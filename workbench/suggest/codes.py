@@ -356,7 +356,7 @@ def _cached_code_vectors(model: Embedder, codes: list[dict[str, Any]], language:
     texts = [code_texts(code, language) for code in codes]
     key = (model.model_id, repr(texts))
     if key not in _CODE_VECTORS:
-        keys = [code_text_key(code) for code in texts]
+        keys = [(int(code["id"]), code_text_key(text)) for code, text in zip(codes, texts)]
         found = cached_code_vectors(project, model.model_id, keys) if project is not None else {}
         missing = [i for i, code_key in enumerate(keys) if code_key not in found]
         if missing:

@@ -27,7 +27,7 @@ import json
 import os
 import time
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -302,25 +302,32 @@ def store_vectors(project: Project, model_id: str, units: Sequence[Unit], vector
         project.con.unregister("_new_vectors")
 
 
-def code_text_key(texts: Sequence[tuple[str, bool]]) -> int:
-    """The cache id of one code's description vector: a 63-bit digest of its texts, so an edited code gets
-    a new vector and an unchanged one is never encoded again."""
-    digest = hashlib.sha1(json.dumps(list(texts), ensure_ascii=False).encode()).digest()
-    return int.from_bytes(digest[:8], "big") >> 1
+def code_text_key(texts: Sequence[tuple[str, bool]]) -> str:
+    """A digest of one code's description texts: its cached vector is stored under the code's id and the
+    model name suffixed with it, so an edited code gets a new vector and an unchanged one is never
+    encoded again."""
+    return hashlib.sha1(json.dumps(list(texts), ensure_ascii=False).encode()).hexdigest()[:16]
 
 
-def cached_code_vectors(project: Project, model_id: str, keys: Sequence[int]) -> dict[int, np.ndarray]:
-    """The code description vectors already cached for `model_id` among `keys`."""
+def _code_model(model_id: str, digest: str) -> str:
+    return f"{model_id}|code:{digest}"
+
+
+def cached_code_vectors(project: Project, model_id: str, keys: Sequence[tuple[int, str]]) -> dict[tuple[int, str], np.ndarray]:
+    """The description vectors already cached for `model_id` among `keys` ((code id, text digest) pairs)."""
     if not keys:
         return {}
-    rows = project.rows("SELECT unit_id, vector FROM embeddings WHERE unit_kind = 'code' AND model = ? "
-                        "AND unit_id = ANY(?)", [model_id, list(keys)])
-    return {int(key): np.asarray(vector, dtype=np.float32) for key, vector in rows}
+    wanted = {(code_id, _code_model(model_id, digest)): (code_id, digest) for code_id, digest in keys}
+    rows = project.rows("SELECT unit_id, model, vector FROM embeddings WHERE unit_kind = 'code' AND unit_id = ANY(?) "
+                        "AND starts_with(model, ?)", [sorted({code_id for code_id, _ in keys}), f"{model_id}|code:"])
+    return {wanted[(int(code_id), model)]: np.asarray(vector, dtype=np.float32)
+            for code_id, model, vector in rows if (int(code_id), model) in wanted}
 
 
-def store_code_vectors(project: Project, model_id: str, keys: Sequence[int], vectors: np.ndarray) -> None:
+def store_code_vectors(project: Project, model_id: str, keys: Sequence[tuple[int, str]], vectors: np.ndarray) -> None:
     with project.transaction():
-        store_vectors(project, model_id, [Unit("code", key, 0, 0, 0, "") for key in keys], vectors)
+        for (code_id, digest), vector in zip(keys, vectors):
+            store_vectors(project, _code_model(model_id, digest), [Unit("code", code_id, 0, 0, 0, "")], vector[None, :])
 
 
 def load_vectors(project: Project, model_id: str, units: Sequence[Unit]) -> np.ndarray:
@@ -382,6 +389,69 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def prepare_embedder(
+    project: Project, embedder: str | Embedder, units: str | Sequence[Unit], device: str
+) -> tuple[Embedder, str, str, list[Unit]]:
+    """(model, why it was chosen, its spec, the units to embed): shared by local and cluster runs so both
+    fit the lexical model on the same units and cache under the same key."""
+    unit_list = load_units(project, units) if isinstance(units, str) else list(units)
+    if isinstance(embedder, str):
+        model, reason = get_embedder(embedder, language=project.language, device=device, units=unit_list)
+        return model, reason, embedder, unit_list
+    return embedder, "given by the caller", embedder.name, unit_list
+
+
+def missing_units(project: Project, model_id: str, units: Sequence[Unit]) -> list[Unit]:
+    have = cached_keys(project, model_id)
+    return [unit for unit in units if (unit.kind, unit.id) not in have]
+
+
+def cache_whole_run(
+    project: Project,
+    model: Embedder,
+    spec: str,
+    reason: str,
+    unit_list: Sequence[Unit],
+    missing: Sequence[Unit],
+    batches: Iterator[tuple[Sequence[str], Sequence[int], np.ndarray]],
+    *,
+    device: str,
+    params: dict[str, Any],
+    started: float,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+) -> EmbedResult:
+    """Store vectors computed elsewhere (a Ray cluster), streamed as (unit kinds, unit ids, vectors), and
+    the run that made them, in one transaction: a cancelled or failed run leaves the project as it was,
+    since the remote batches cannot be committed one by one from a single writer as they finish."""
+    by_key = {(unit.kind, unit.id): unit for unit in missing}
+    total = len(missing)
+    done = 0
+    progress(0, total, f"{model.model_id}: {len(unit_list) - total} cached")
+    with project.transaction():
+        run_id = int(project.scalar(
+            "INSERT INTO runs (kind, model, device, params, started_at) VALUES ('embed', ?, ?, ?, ?) RETURNING id",
+            [model.model_id, device,
+             json.dumps({"embedder": spec, "reason": reason, "units": unit_label(unit_list), **params}), _now()],
+        ))
+        for kinds, ids, vectors in batches:
+            if cancel is not None:
+                cancel.check()
+            store_vectors(project, model.model_id, [by_key[(kind, int(key))] for kind, key in zip(kinds, ids)],
+                          vectors)
+            done += len(ids)
+            progress(done, total, model.model_id)
+        if done != total:
+            raise WorkbenchError(f"the cluster returned {done} vectors for {total} units; nothing was stored")
+        seconds = time.perf_counter() - started
+        metrics = {"computed": total, "cached": len(unit_list) - total,
+                   "units_per_s": round(total / seconds, 1) if total and seconds > 0 else None}
+        project.execute("UPDATE runs SET finished_at = ?, metrics = ? WHERE id = ?",
+                        [_now(), json.dumps(metrics), run_id])
+    return EmbedResult(run_id, model.model_id, model, reason, device, list(unit_list), total,
+                       len(unit_list) - total, seconds)
+
+
 def embed_units(
     project: Project,
     embedder: str | Embedder = "auto",
@@ -393,12 +463,7 @@ def embed_units(
 ) -> EmbedResult:
     """Encode every unit that has no cached vector for the model, in batches, each committed on its own:
     a cancelled or crashed run keeps what it finished, and the next run computes only the rest."""
-    unit_list = load_units(project, units) if isinstance(units, str) else list(units)
-    if isinstance(embedder, str):
-        model, reason = get_embedder(embedder, language=project.language, device=device, units=unit_list)
-        spec = embedder
-    else:
-        model, reason, spec = embedder, "given by the caller", embedder.name
+    model, reason, spec, unit_list = prepare_embedder(project, embedder, units, device)
     started = time.perf_counter()
     with project.transaction():
         run_id = int(project.scalar(
@@ -406,8 +471,7 @@ def embed_units(
             [model.model_id, model.device,
              json.dumps({"embedder": spec, "reason": reason, "units": unit_label(unit_list)}), _now()],
         ))
-    have = cached_keys(project, model.model_id)
-    missing = [unit for unit in unit_list if (unit.kind, unit.id) not in have]
+    missing = missing_units(project, model.model_id, unit_list)
     total = len(missing)
     progress(0, total, f"{model.model_id}: {len(unit_list) - total} cached")
     for begin in range(0, total, model.batch_size):
