@@ -1,6 +1,8 @@
-"""The numbers behind code suggestions: zero-shot similarity, calibration, and the few-shot classifier.
+"""The numbers behind code suggestions: zero-shot similarity and the label-propagation classifier.
 
-Pure numpy/scikit-learn on vectors, so `bench/suggest.py` measures exactly what the product runs.
+Pure numpy/scikit-learn on vectors. The product uses `zero_shot`, `centred`, `normalise` and `fit_few_shot`
+(the `propagation` candidate that `evidence.py` weighs against the others on each project's codings);
+`blend_weight`, `combine_views` and `blend` are v3's fixed blend, kept for `bench/suggest.py`'s v3 parts.
 
 Zero-shot: a unit's cosine similarity to a code's description vector is not comparable across codes
 (a code with a long, generic definition is close to everything). Each code's similarities are therefore
