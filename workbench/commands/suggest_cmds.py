@@ -44,14 +44,24 @@ def _open(path: str) -> Any:
 @embedder_option
 @device_option
 @units_option
+@click.option("--cluster", "cluster", is_flag=False, flag_value="local", default=None, metavar="[ADDRESS]",
+              help="Embed on a Ray cluster: ray://HOST:PORT, or alone for $RAY_ADDRESS or a local one "
+                   "(needs the `cluster` extra; unit texts travel to that cluster only).")
 @json_option
 @quiet_option
-def embed(project: str, embedder: str, device: str, units: str, as_json: bool, quiet: bool) -> None:
+def embed(project: str, embedder: str, device: str, units: str, cluster: str | None, as_json: bool,
+          quiet: bool) -> None:
     """Compute and cache the vectors of every unit not embedded yet with this model."""
     from workbench.suggest.embed import embed_units
 
     with _open(project) as opened, progress_reporter("embedding", quiet or as_json) as report:
-        result = embed_units(opened, embedder, units=units, device=device, progress=report)
+        if cluster is None:
+            result = embed_units(opened, embedder, units=units, device=device, progress=report)
+        else:
+            from workbench.suggest.cluster import embed_on_cluster
+
+            result = embed_on_cluster(opened, embedder, address=cluster, units=units, device=device,
+                                      progress=report)
     if as_json:
         print_json(result.as_dict())
         return

@@ -1,0 +1,114 @@
+"""`workbench embed --cluster`: the same vectors as a local run, cached the same way, or nothing at all."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytest.importorskip("ray", reason="the `cluster` extra is not installed")
+
+from cli_helpers import fails, ok
+from suggest_data import verbatim_project
+
+from workbench.errors import Cancelled, WorkbenchError
+from workbench.progress import CancelToken
+from workbench.project import Project
+from workbench.suggest.cluster import embed_on_cluster, joined, plan
+from workbench.suggest.embed import get_embedder, load_vectors
+from workbench.suggest.units import load_units
+
+
+@pytest.fixture(scope="module")
+def ray_cluster():  # type: ignore[no-untyped-def]
+    """One local two-CPU cluster on 127.0.0.1 for the whole file: starting one takes seconds."""
+    with joined() as ray:
+        yield ray
+
+
+def _new_project(folder: Path, name: str) -> Path:
+    path = folder / name
+    with Project.create(path, language="fr") as created:
+        verbatim_project(created)
+    return path
+
+
+def _cache(project: Project) -> list[tuple]:
+    """Every row of the embeddings table and the runs, to show a failed run changed nothing."""
+    return project.rows("SELECT unit_kind, unit_id, model, vector FROM embeddings ORDER BY ALL") + \
+        project.rows("SELECT id, kind, model FROM runs ORDER BY id")
+
+
+def broken_embedder(inner, bad_text: str):  # type: ignore[no-untyped-def]
+    """A fitted lexical model that fails on the batch holding one text, as a worker running out of memory
+    or hitting a bad input would. Defined here so Ray ships the class by value: workers cannot import tests."""
+
+    class BrokenEmbedder:
+        name, model_id, device, batch_size = "broken", inner.model_id, "cpu", 8
+
+        def encode(self, texts, *, query=False):  # type: ignore[no-untyped-def]
+            if bad_text in texts:
+                raise ValueError("the worker ran out of memory")
+            return inner.encode(texts, query=query)
+
+    return BrokenEmbedder()
+
+
+def test_cluster_vectors_are_bit_identical_to_a_local_run(ray_cluster, tmp_path: Path) -> None:
+    local, remote = _new_project(tmp_path, "local.vwb"), _new_project(tmp_path, "cluster.vwb")
+    ok("embed", local, "--embedder", "lexical", "--quiet")
+    out = ok("embed", remote, "--embedder", "lexical", "--cluster", "--quiet")
+    assert "48 units embedded" in out
+    with Project.open(local) as one, Project.open(remote) as other:
+        units = load_units(one, "auto")
+        model_id = one.scalar("SELECT model FROM runs")
+        assert other.scalar("SELECT model FROM runs") == model_id
+        mine, theirs = load_vectors(one, model_id, units), load_vectors(other, model_id, units)
+        assert theirs.dtype == np.float32 and np.array_equal(mine, theirs)
+        assert other.scalar("SELECT count(*) FROM embeddings") == 48
+        assert '"cluster": "local"' in other.scalar("SELECT params FROM runs")
+    again = ok("embed", remote, "--embedder", "lexical", "--cluster", "--quiet")
+    assert "0 units embedded, 48 already cached" in again
+
+
+def test_cancelling_mid_run_leaves_the_project_unchanged(ray_cluster, project: Project) -> None:
+    verbatim_project(project)
+    before = _cache(project)
+    token = CancelToken()
+    seen: list[int] = []
+
+    def progress(done: int, total: int | None, message: str = "") -> None:
+        seen.append(done)
+        if done > 0:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        embed_on_cluster(project, "lexical", progress=progress, cancel=token)
+    assert 0 < seen[-1] < 48  # it was stopped part-way, with vectors already received
+    assert _cache(project) == before
+
+
+def test_a_failing_batch_leaves_the_project_unchanged(ray_cluster, project: Project) -> None:
+    verbatim_project(project)
+    units = load_units(project, "auto")
+    lexical, _ = get_embedder("lexical", units=units)
+    before = _cache(project)
+    with pytest.raises(WorkbenchError, match="the worker ran out of memory"):
+        embed_on_cluster(project, broken_embedder(lexical, units[-1].text), units=units)
+    assert _cache(project) == before
+
+
+def test_without_the_cluster_extra_the_user_is_told_what_to_install(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    path = _new_project(tmp_path, "p.vwb")
+    monkeypatch.setitem(sys.modules, "ray", None)
+    assert "pip install 'verbatim-workbench[cluster]'" in fails("embed", path, "--embedder", "lexical", "--cluster")
+    with Project.open(path) as opened:
+        assert opened.scalar("SELECT count(*) FROM runs") == 0
+
+
+def test_the_plan_follows_the_resources_ray_reports() -> None:
+    assert plan({"CPU": 2.0}, 48, 2048, wants_gpu=False) == (1, 12, False)
+    assert plan({"CPU": 16.0, "GPU": 4.0}, 1_000_000, 256, wants_gpu=True) == (4, 256, True)
+    assert plan({"CPU": 16.0, "GPU": 4.0}, 1_000_000, 64, wants_gpu=False) == (15, 64, False)

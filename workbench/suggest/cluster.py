@@ -1,0 +1,220 @@
+"""Embedding on a Ray cluster: the heavy step of a million-unit project, spread over many machines.
+
+The project stays the only writer (DuckDB allows one): the units to embed go out as Parquet, Ray Data's
+`map_batches` encodes them on the cluster with the very embedder classes a local run uses (one model load
+per actor), and the vectors come back to this process, which caches them under the same keys, in the same
+dtype, as `embed_units` does. Everything is stored in one transaction at the end, so a cancelled or failed
+run leaves the project as it was.
+
+Ray is imported only here, only when a user asks for a cluster, and with its usage statistics off. Unit
+texts travel only to the cluster the user names (or to a local one on 127.0.0.1); nothing else of the
+project leaves it.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from workbench.errors import Cancelled, WorkbenchError
+from workbench.progress import CancelToken, ProgressCallback, no_progress
+from workbench.project import Project
+from workbench.suggest.embed import (
+    Embedder,
+    EmbedResult,
+    cache_whole_run,
+    get_embedder,
+    missing_units,
+    prepare_embedder,
+)
+from workbench.suggest.units import Unit
+
+LOCAL = "local"
+LOCAL_CPUS = 2
+PARQUET_ROWS = 50_000
+BATCHES_PER_ACTOR = 4  # small enough that every actor gets work and progress moves, large enough to batch
+
+
+def _import_ray() -> Any:
+    os.environ["RAY_USAGE_STATS_ENABLED"] = "0"
+    try:
+        import ray
+        import ray.data
+    except ImportError as exc:
+        raise WorkbenchError(
+            "--cluster needs Ray, which is not installed: pip install 'verbatim-workbench[cluster]'"
+        ) from exc
+    return ray
+
+
+@contextmanager
+def joined(address: str | None = LOCAL) -> Iterator[Any]:
+    """Ray, joined to the cluster at `address` for the duration: `local` (or None) means `RAY_ADDRESS` when
+    set, else a new two-CPU cluster on 127.0.0.1 that ends with the block. A Ray session the caller already
+    opened is used as it is and left open."""
+    ray = _import_ray()
+    if ray.is_initialized():
+        yield ray
+        return
+    target = os.environ.get("RAY_ADDRESS") if address in (None, LOCAL) else address
+    try:
+        if target:
+            ray.init(address=target, include_dashboard=False, log_to_driver=False)
+        else:
+            ray.init(num_cpus=LOCAL_CPUS, include_dashboard=False, _node_ip_address="127.0.0.1",
+                     log_to_driver=False)
+    except Exception as exc:  # Ray raises ConnectionError, RuntimeError or its own types
+        where = target or "a local cluster on 127.0.0.1"
+        raise WorkbenchError(f"cannot reach the Ray cluster at {where}: {_first_line(exc)}") from exc
+    try:
+        yield ray
+    finally:
+        ray.shutdown()  # ends this job: its actors and pending batches stop with it
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+class _Recipe:
+    """How an actor gets its embedder: the fitted object itself (lexical, or one given by the caller), or
+    the spec it rebuilds with `get_embedder`, so semantic weights load on the worker, not over the wire."""
+
+    def __init__(self, model: Embedder, language: str, device: str) -> None:
+        semantic = model.model_id == "e5-small" or model.model_id.startswith("st:")
+        self.model = None if semantic else model
+        self.spec = model.model_id  # a semantic model's cache key is also the spec that rebuilds it
+        self.language = language
+        self.device = device
+
+    def build(self) -> Embedder:
+        if self.model is not None:
+            return self.model
+        return get_embedder(self.spec, language=self.language, device=self.device)[0]
+
+
+class _EncodeActor:
+    """One per Ray worker: loads the model once, then encodes the batches Ray Data hands it."""
+
+    def __init__(self, recipe: _Recipe) -> None:
+        self.model = recipe.build()
+
+    def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        vectors = np.asarray(self.model.encode([str(text) for text in batch["text"]]), dtype=np.float32)
+        return {"unit_kind": batch["unit_kind"], "unit_id": batch["unit_id"], "vector": vectors}
+
+
+def _write_parquet(units: Sequence[Unit], folder: Path, batch: int) -> list[Path]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    paths = []
+    for begin in range(0, len(units), PARQUET_ROWS):
+        chunk = units[begin : begin + PARQUET_ROWS]
+        table = pa.table({"unit_kind": [u.kind for u in chunk], "unit_id": pa.array([u.id for u in chunk], pa.int64()),
+                          "text": [u.text for u in chunk]})
+        path = folder / f"units-{begin // PARQUET_ROWS:05d}.parquet"
+        pq.write_table(table, path, row_group_size=batch)  # a row group per batch lets Ray split the file
+        paths.append(path)
+    return paths
+
+
+def _dataset(ray: Any, paths: list[Path], batch: int) -> Any:
+    """Read where the Parquet is: a single-node cluster on this machine reads the files; a remote one gets
+    them through Ray's object store, since its workers cannot see this machine's disk. A block per batch,
+    so vectors come back, and progress moves, batch by batch."""
+    import pyarrow.parquet as pq
+
+    remote = ray.util.client.ray.is_connected() or len([n for n in ray.nodes() if n.get("Alive")]) > 1
+    if remote:
+        tables = [pq.read_table(path) for path in paths]
+        return ray.data.from_arrow([table.slice(begin, batch) for table in tables
+                                    for begin in range(0, table.num_rows, batch)])
+    blocks = sum(math.ceil(pq.ParquetFile(path).metadata.num_rows / batch) for path in paths)
+    return ray.data.read_parquet([str(path) for path in paths], override_num_blocks=blocks)
+
+
+def plan(resources: dict[str, float], units: int, model_batch: int, wants_gpu: bool) -> tuple[int, int, bool]:
+    """(actors, batch size, on GPU) from the resources Ray reports: one actor per GPU when the model can
+    use one, else one per CPU but one; batches no larger than the model's own, and small enough that each actor
+    gets several, so the work spreads and progress moves."""
+    gpus = int(resources.get("GPU", 0))
+    use_gpu = wants_gpu and gpus > 0
+    cpus = int(resources.get("CPU", 1))
+    actors = gpus if use_gpu else max(1, cpus - 1)  # one CPU stays free for Ray Data's reads, or they starve
+    batch = max(1, min(model_batch, math.ceil(units / (actors * BATCHES_PER_ACTOR))))
+    return actors, batch, use_gpu
+
+
+def embed_on_cluster(
+    project: Project,
+    embedder: str | Embedder = "auto",
+    *,
+    address: str | None = LOCAL,
+    units: str | Sequence[Unit] = "auto",
+    device: str = "auto",
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+) -> EmbedResult:
+    """`embed_units` with the encoding done on a Ray cluster; the cache is the same, written whole or not
+    at all."""
+    model, reason, spec, unit_list = prepare_embedder(project, embedder, units, device)
+    started = time.perf_counter()
+    missing = missing_units(project, model.model_id, unit_list)
+    with joined(address) as ray, tempfile.TemporaryDirectory(prefix="workbench-embed-") as folder:
+        wants_gpu = model.model_id.startswith("st:") and device != "cpu"
+        actors, batch, use_gpu = plan(ray.cluster_resources(), len(missing), model.batch_size, wants_gpu)
+        recipe = _Recipe(model, project.language, "cuda" if use_gpu else device)
+        where = "local" if address in (None, LOCAL) and not os.environ.get("RAY_ADDRESS") else "named"
+        params = {"cluster": where, "actors": actors, "batch_size": batch}
+        if not missing:
+            return cache_whole_run(project, model, spec, reason, unit_list, missing, iter(()),
+                                   device=model.device, params=params, started=started, progress=progress)
+        context = ray.data.DataContext.get_current()
+        context.enable_progress_bars = context.print_on_execution_start = False  # ours is the progress shown
+        context.raise_original_map_exception = True  # the worker's own error, for a one-line message
+        dataset = _dataset(ray, _write_parquet(missing, Path(folder), batch), batch).map_batches(
+            _EncodeActor, fn_constructor_args=(recipe,), batch_size=batch, batch_format="numpy",
+            concurrency=actors, num_cpus=0 if use_gpu else 1, num_gpus=1 if use_gpu else 0,
+        )
+        stream = dataset.iter_batches(batch_size=batch, batch_format="numpy")
+        try:
+            return cache_whole_run(
+                project, model, spec, reason, unit_list, missing, _vectors(stream, cancel),
+                device="cuda" if use_gpu else model.device, params=params, started=started,
+                progress=progress, cancel=cancel,
+            )
+        except (WorkbenchError, Cancelled):
+            raise
+        except Exception as exc:  # a batch failed on a worker: Ray wraps the worker's exception
+            raise WorkbenchError(f"the cluster could not embed the units: {_cause(exc)}") from exc
+        finally:
+            close = getattr(stream, "close", None)
+            if close is not None:
+                close()
+
+
+def _vectors(stream: Any, cancel: CancelToken | None) -> Iterator[tuple[Sequence[str], Sequence[int], np.ndarray]]:
+    for batch in stream:
+        if cancel is not None:
+            cancel.check()
+        yield list(batch["unit_kind"]), batch["unit_id"].tolist(), np.asarray(batch["vector"], dtype=np.float32)
+
+
+def _cause(exc: BaseException) -> str:
+    """The worker's own message, not the layers of Ray's wrappers around it."""
+    seen = exc
+    while True:
+        inner = getattr(seen, "cause", None) or seen.__cause__
+        if not isinstance(inner, BaseException) or inner is seen:
+            return _first_line(seen)
+        seen = inner
