@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make lock`: resolve pyproject.toml into the two lock files that dev-setup.sh installs from.
-#   requirements-cpu.lock  CPU edition: PyTorch's CPU build, extras dev and build
-#   requirements-gpu.lock  GPU edition: PyPI's CUDA build of PyTorch, extras dev, build and gpu
+#   requirements-cpu.lock  CPU edition: PyTorch's CPU build, extras dev, build and cluster
+#   requirements-gpu.lock  GPU edition: PyPI's CUDA build of PyTorch, extras dev, build, cluster and gpu
 # Every package is pinned, transitive ones included, with the hashes of its files, for Linux x86-64,
 # Python 3.11 and glibc 2.34 or newer. Run it after changing dependencies in pyproject.toml or a file
 # in installer/lock/: pins already in a lock file are kept where they still fit. UPGRADE=1 takes the newest
@@ -25,7 +25,7 @@ if ! ls "$TORCH_WHEELS"/torch-"$cpu_torch"-cp311-*manylinux*x86_64.whl >/dev/nul
   exit 1
 fi
 inputs=$(python3 installer/lock/fingerprint.py)
-common=(pyproject.toml installer/lock/build-tools.in --extra dev --extra build
+common=(pyproject.toml installer/lock/build-tools.in --extra dev --extra build --extra cluster
         --python-version 3.11 --python-platform x86_64-manylinux_2_34
         --generate-hashes --only-binary torch --custom-compile-command "make lock" --quiet)
 
