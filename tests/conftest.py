@@ -29,6 +29,21 @@ def project(tmp_path: Path):
 
 
 @pytest.fixture(autouse=True)
+def _no_translator_left_behind(request: pytest.FixtureRequest):
+    """A test that switches the window's language must not leave the next tests in it."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    from PySide6.QtWidgets import QApplication
+
+    from ui import i18n
+
+    before = list(i18n.INSTALLED)
+    yield
+    i18n.uninstall(QApplication.instance(), [translator for translator in i18n.INSTALLED if translator not in before])
+
+
+@pytest.fixture(autouse=True)
 def _no_modal_dialogs(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
     """A modal QMessageBox would block an offscreen test forever: make any dialog fail the test instead."""
     if "qtbot" not in request.fixturenames:

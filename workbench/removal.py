@@ -230,20 +230,24 @@ def _forget_pseudonyms(project: Project) -> None:
 
 
 def _forget_examples(project: Project, documents: list[int]) -> None:
-    """Take removed documents out of the nearest coded examples other suggestions quote as explanation."""
+    """Take removed documents out of the nearest coded examples other suggestions quote as explanation,
+    for their own code and for the runner-up."""
     rows = project.rows(
         """
         SELECT id, explanation FROM suggestions
         WHERE list_has_any(CAST(json_extract(explanation, '$.nearest_examples[*].document_id') AS BIGINT[]), ?)
+           OR list_has_any(CAST(json_extract(explanation, '$.runner_up.nearest_examples[*].document_id') AS BIGINT[]), ?)
         """,
-        [documents],
+        [documents, documents],
     )
     removed = set(documents)
     for suggestion_id, raw in rows:
         explanation = json.loads(raw)
-        explanation["nearest_examples"] = [
-            example for example in explanation["nearest_examples"] if example.get("document_id") not in removed
-        ]
+        for holder in (explanation, explanation.get("runner_up")):
+            if isinstance(holder, dict) and isinstance(holder.get("nearest_examples"), list):
+                holder["nearest_examples"] = [
+                    example for example in holder["nearest_examples"] if example.get("document_id") not in removed
+                ]
         project.execute("UPDATE suggestions SET explanation = ? WHERE id = ?",
                         [json.dumps(explanation, ensure_ascii=False), suggestion_id])
 

@@ -31,6 +31,10 @@ def choose_language(option: str | None = None, environ: Mapping[str, str] | None
     return "fr" if QLocale.system().language() == QLocale.Language.French else "en"
 
 
+# The translators installed and not removed yet, oldest first (a test removes what it installed).
+INSTALLED: list[QTranslator] = []
+
+
 def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Install Qt's translation and ours for `language`; returned so that a caller (a test) can remove
     them. Qt's is optional (a build may lack it); ours missing is a packaging bug, said on stderr rather
@@ -44,6 +48,7 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
         if translator.load(name, folder):
             app.installTranslator(translator)
             installed.append(translator)
+            INSTALLED.append(translator)
         elif required:
             print(f"workbench-gui: {name}.qm not found in {folder}; the window stays in French", file=sys.stderr)
     return installed
@@ -52,5 +57,8 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
 def uninstall(app: QCoreApplication, translators: list[QTranslator]) -> None:
     """Remove translators installed by `install`, so that strings built afterwards are French again."""
     for translator in translators:
+        if translator not in INSTALLED:  # already removed (a test's clean-up, then the window's switch)
+            continue
+        INSTALLED.remove(translator)
         app.removeTranslator(translator)
         translator.deleteLater()

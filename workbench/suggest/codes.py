@@ -627,7 +627,10 @@ class GroupScorer:
             if mine is not None and theirs is not None and words.n_words:
                 x = words.matrix[index, : words.n_words].tocoo()
                 coef = model.coef_[:, : words.n_words]
-                weight = x.data * (coef[mine, x.col] - coef[theirs, x.col])
+                if coef.shape[0] == 1:  # two codes: one row of weights, for classes_[1] against classes_[0]
+                    weight = x.data * coef[0, x.col] * (1.0 if mine == 1 else -1.0)
+                else:
+                    weight = x.data * (coef[mine, x.col] - coef[theirs, x.col])
                 ranked = [(w, str(words.vocabulary[c])) for w, c in zip(weight, x.col) if w > 0]
                 return [word for _, word in sorted(ranked, reverse=True)[:6]]
         unit_words = content_words(self.units[index].text[:WORDS_CHARS])
