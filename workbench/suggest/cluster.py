@@ -118,11 +118,12 @@ def _write_parquet(units: Sequence[Unit], folder: Path, batch: int) -> list[Path
     import pyarrow.parquet as pq
 
     paths = []
-    for begin in range(0, len(units), PARQUET_ROWS):
-        chunk = units[begin : begin + PARQUET_ROWS]
+    rows = math.ceil(PARQUET_ROWS / batch) * batch  # files split on batch boundaries, as a local run's
+    for begin in range(0, len(units), rows):
+        chunk = units[begin : begin + rows]
         table = pa.table({"unit_kind": [u.kind for u in chunk], "unit_id": pa.array([u.id for u in chunk], pa.int64()),
                           "text": [u.text for u in chunk]})
-        path = folder / f"units-{begin // PARQUET_ROWS:05d}.parquet"
+        path = folder / f"units-{begin // rows:05d}.parquet"
         pq.write_table(table, path, row_group_size=batch)  # a row group per batch lets Ray split the file
         paths.append(path)
     return paths
@@ -143,15 +144,18 @@ def _dataset(ray: Any, paths: list[Path], batch: int) -> Any:
     return ray.data.read_parquet([str(path) for path in paths], override_num_blocks=blocks)
 
 
-def plan(resources: dict[str, float], units: int, model_batch: int, wants_gpu: bool) -> tuple[int, int, bool]:
+def plan(resources: dict[str, float], units: int, model_batch: int, wants_gpu: bool,
+         row_by_row: bool = True) -> tuple[int, int, bool]:
     """(actors, batch size, on GPU) from the resources Ray reports: one actor per GPU when the model can
-    use one, else one per CPU but one; batches no larger than the model's own, and small enough that each actor
-    gets several, so the work spreads and progress moves."""
+    use one, else one per CPU but one. A model that encodes each row on its own (lexical) gets batches
+    small enough that each actor has several, so the work spreads and progress moves; a transformer keeps
+    its own batch size, so each batch holds the texts a local run puts together (padding to a batch's
+    longest text moves the last bits of a vector)."""
     gpus = int(resources.get("GPU", 0))
     use_gpu = wants_gpu and gpus > 0
     cpus = int(resources.get("CPU", 1))
     actors = gpus if use_gpu else max(1, cpus - 1)  # one CPU stays free for Ray Data's reads, or they starve
-    batch = max(1, min(model_batch, math.ceil(units / (actors * BATCHES_PER_ACTOR))))
+    batch = max(1, min(model_batch, math.ceil(units / (actors * BATCHES_PER_ACTOR)))) if row_by_row else model_batch
     return actors, batch, use_gpu
 
 
@@ -172,7 +176,9 @@ def embed_on_cluster(
     missing = missing_units(project, model.model_id, unit_list)
     with joined(address) as ray, tempfile.TemporaryDirectory(prefix="workbench-embed-") as folder:
         wants_gpu = model.model_id.startswith("st:") and device != "cpu"
-        actors, batch, use_gpu = plan(ray.cluster_resources(), len(missing), model.batch_size, wants_gpu)
+        semantic = model.model_id == "e5-small" or model.model_id.startswith("st:")
+        actors, batch, use_gpu = plan(ray.cluster_resources(), len(missing), model.batch_size, wants_gpu,
+                                      row_by_row=not semantic)
         recipe = _Recipe(model, project.language, "cuda" if use_gpu else device)
         where = "local" if address in (None, LOCAL) and not os.environ.get("RAY_ADDRESS") else "named"
         params = {"cluster": where, "actors": actors, "batch_size": batch}
