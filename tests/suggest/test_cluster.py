@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -124,3 +125,15 @@ def test_minilm_vectors_from_the_cluster_match_a_local_run(ray_cluster, tmp_path
         assert theirs.model_id == mine.model_id and theirs.computed == 48
         a, b = load_vectors(one, mine.model_id, mine.units), load_vectors(other, mine.model_id, mine.units)
         assert b.dtype == np.float32 and np.array_equal(a, b), np.abs(a - b).max()
+
+
+def test_an_unreachable_cluster_is_one_line_and_changes_nothing(tmp_path: Path) -> None:
+    """Run as its own process: in this one, the file's local cluster is already joined."""
+    path = _new_project(tmp_path, "p.vwb")
+    workbench = Path(sys.executable).parent / "workbench"
+    done = subprocess.run([str(workbench), "embed", str(path), "--embedder", "lexical", "--cluster",
+                           "ray://127.0.0.1:1"], check=False, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert done.stderr == "error: cannot reach the Ray cluster at ray://127.0.0.1:1: ray client connection timeout\n"
+    with Project.open(path) as opened:
+        assert opened.scalar("SELECT count(*) FROM runs") == 0

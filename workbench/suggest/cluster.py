@@ -13,10 +13,12 @@ project leaves it.
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 import tempfile
 import time
+import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -65,12 +67,15 @@ def joined(address: str | None = LOCAL) -> Iterator[Any]:
         yield ray
         return
     target = os.environ.get("RAY_ADDRESS") if address in (None, LOCAL) else address
+    quiet = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.ERROR}
+    logging.getLogger("ray.data").setLevel(logging.ERROR)  # the user sees our progress, not Ray's log
     try:
-        if target:
-            ray.init(address=target, include_dashboard=False, log_to_driver=False)
-        else:
-            ray.init(num_cpus=LOCAL_CPUS, include_dashboard=False, _node_ip_address="127.0.0.1",
-                     log_to_driver=False)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # Ray's own warnings would precede our one-line error
+            if target:
+                ray.init(address=target, **quiet)
+            else:
+                ray.init(num_cpus=LOCAL_CPUS, _node_ip_address="127.0.0.1", **quiet)
     except Exception as exc:  # Ray raises ConnectionError, RuntimeError or its own types
         where = target or "a local cluster on 127.0.0.1"
         raise WorkbenchError(f"cannot reach the Ray cluster at {where}: {_first_line(exc)}") from exc
