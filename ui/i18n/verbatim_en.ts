@@ -2242,6 +2242,10 @@ documents</translation>
         <translation>Merging…</translation>
     </message>
     <message>
+        <source>La fusion a échoué ; le projet est resté tel qu&apos;avant.</source>
+        <translation>The merge failed; the project is as it was.</translation>
+    </message>
+    <message>
         <source>Fusion</source>
         <translation>Merge</translation>
     </message>
