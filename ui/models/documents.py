@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 from ui.kinds import kind_label
 from ui.workers import Job
 from workbench import document_list
-from workbench.document_list import ALL_DOCUMENTS, DocumentQuery, DocumentRow, SortKey
+from workbench.document_list import ALL_DOCUMENTS, SORT_KEYS, DocumentQuery, DocumentRow
 from workbench.project import Project
 
 Index = QModelIndex | QPersistentModelIndex
@@ -52,6 +52,7 @@ class DocumentTableModel(QAbstractTableModel):
     loaded = Signal()
 
     # Marked for lupdate here, translated when Qt asks for a header (so the language installed then wins).
+    # In the order of document_list.SORT_KEYS: a click on a header sorts by the key of its column.
     HEADERS = (
         QT_TRANSLATE_NOOP("DocumentTableModel", "Id"),
         QT_TRANSLATE_NOOP("DocumentTableModel", "Type"),
@@ -60,7 +61,6 @@ class DocumentTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("DocumentTableModel", "Codages"),
         QT_TRANSLATE_NOOP("DocumentTableModel", "Date"),
     )
-    SORT_KEYS: tuple[SortKey, ...] = ("id", "kind", "title", "n_chars", "codings", "occurred_at")
 
     def __init__(self, project: Project, page_size: int = 200) -> None:
         super().__init__()
@@ -120,7 +120,7 @@ class DocumentTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.HEADERS) - 1))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        query = self.query.sorted_by(self.SORT_KEYS[column], order == Qt.SortOrder.DescendingOrder)
+        query = self.query.sorted_by(SORT_KEYS[column], order == Qt.SortOrder.DescendingOrder)
         if query != self.query:  # Qt sorts once when sorting is switched on: the list is already in order
             self.set_query(query)
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.views.frame_table import FrameModel, as_tsv, format_rows
+from ui.widgets import shrinking_combo
 from ui.workers import Job
 from workbench import charts
 from workbench.project import Project
@@ -124,10 +125,7 @@ class ChartPanel(QWidget):
         self.kind = QComboBox()
         for kind in charts.CHART_KINDS:
             self.kind.addItem(self.tr(LABELS[kind]) if kind in LABELS else kind, kind)
-        self.code = QComboBox()
-        # Code paths run long; sized to their full length they would widen the whole window.
-        self.code.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.code.setMinimumContentsLength(20)
+        self.code = shrinking_combo(20)  # code paths run long
         self.variable = QComboBox()
         self.draw_button = QPushButton(self.tr("Tracer"))
         self.save_button = QPushButton(self.tr("Enregistrer…"))
@@ -154,7 +152,7 @@ class ChartPanel(QWidget):
         self.drawn: Drawn | None = None
         self.job: Job | None = None
         self.save_job: Job | None = None
-        for combo in (self.kind, self.code, self.variable):  # they share the centre's width, whatever it is
+        for combo in (self.kind, self.variable):  # they share the centre's width, whatever it is
             combo.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         controls = QHBoxLayout()
         controls.addWidget(self.kind, 2)

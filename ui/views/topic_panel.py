@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets import shrinking_combo
 from ui.workers import Job
 from workbench import browse, charts
 from workbench.errors import WorkbenchError
@@ -119,10 +120,7 @@ class TopicPanel(QWidget):
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(self.tr("Nouveau nom du thème"))
         self.rename_button = QPushButton(self.tr("Renommer"))
-        self.merge_choice = QComboBox()
-        self.merge_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.merge_choice.setMinimumContentsLength(12)
-        self.merge_choice.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.merge_choice = shrinking_combo(12)
         self.merge_button = QPushButton(self.tr("Fusionner dans"))
         self.merge_button.setToolTip(self.tr("Met les unités de ce thème dans le thème choisi, qui garde son nom"))
 
@@ -141,11 +139,7 @@ class TopicPanel(QWidget):
         for message in (self.map_message, self.sizes_message):  # two lines kept, so a picture keeps its height
             message.setMinimumHeight(2 * message.fontMetrics().lineSpacing())
 
-        self.code_choice = QComboBox()
-        # Code paths run long; sized to their full length they would widen the whole window.
-        self.code_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.code_choice.setMinimumContentsLength(12)
-        self.code_choice.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.code_choice = shrinking_combo(12)  # code paths run long
         self.map_button = QPushButton(self.tr("Proposer ce code pour le thème"))
 
         rename = QHBoxLayout()
