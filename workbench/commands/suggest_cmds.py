@@ -28,6 +28,13 @@ device_option = click.option("--device", type=click.Choice(["auto", "cpu", "cuda
                              show_default=True, help="Where semantic models run.")
 
 
+def cluster_option(what: str) -> Any:
+    return click.option(
+        "--cluster", "cluster", is_flag=False, flag_value="local", default=None, metavar="[ADDRESS]",
+        help=f"{what} on a Ray cluster: ray://HOST:PORT, or alone for $RAY_ADDRESS or a local one "
+             "(needs the `cluster` extra; unit texts travel to that cluster only).")
+
+
 def register(cli: click.Group) -> None:
     for command in (embed, topics, suggest, review, device):
         cli.add_command(command)
@@ -44,9 +51,7 @@ def _open(path: str) -> Any:
 @embedder_option
 @device_option
 @units_option
-@click.option("--cluster", "cluster", is_flag=False, flag_value="local", default=None, metavar="[ADDRESS]",
-              help="Embed on a Ray cluster: ray://HOST:PORT, or alone for $RAY_ADDRESS or a local one "
-                   "(needs the `cluster` extra; unit texts travel to that cluster only).")
+@cluster_option("Embed")
 @json_option
 @quiet_option
 def embed(project: str, embedder: str, device: str, units: str, cluster: str | None, as_json: bool,
@@ -75,16 +80,23 @@ def embed(project: str, embedder: str, device: str, units: str, cluster: str | N
 @embedder_option
 @device_option
 @click.option("--min-size", type=click.IntRange(2), default=None, help="Smallest topic (default grows with corpus).")
+@cluster_option("Embed the missing vectors and place the units on the topic map")
 @json_option
 @quiet_option
-def topics(project: str, units: str, embedder: str, device: str, min_size: int | None, as_json: bool,
-           quiet: bool) -> None:
+def topics(project: str, units: str, embedder: str, device: str, min_size: int | None, cluster: str | None,
+           as_json: bool, quiet: bool) -> None:
     """Find topics (BERTopic) in the project's units and store them as a run."""
     from workbench.suggest.topics import fit_topics, topic_table
 
     with _open(project) as opened, progress_reporter("topics", quiet or as_json) as report:
-        run_id = fit_topics(opened, units=units, embedder=embedder, device=device, min_size=min_size,
-                            progress=report)
+        if cluster is None:
+            run_id = fit_topics(opened, units=units, embedder=embedder, device=device, min_size=min_size,
+                                progress=report)
+        else:
+            from workbench.suggest.cluster import topics_on_cluster
+
+            run_id = topics_on_cluster(opened, address=cluster, units=units, embedder=embedder, device=device,
+                                       min_size=min_size, progress=report)
         table = topic_table(opened, run_id)
         run = opened.dicts("SELECT model, device, metrics FROM runs WHERE id = ?", [run_id])[0]
     if as_json:

@@ -1,10 +1,12 @@
-"""Embedding on a Ray cluster: the heavy step of a million-unit project, spread over many machines.
+"""Embedding and topics on a Ray cluster: the heavy steps of a million-unit project, spread over many machines.
 
 The project stays the only writer (DuckDB allows one): the units to embed go out as Parquet, Ray Data's
 `map_batches` encodes them on the cluster with the very embedder classes a local run uses (one model load
 per actor), and the vectors come back to this process, which caches them under the same keys, in the same
 dtype, as `embed_units` does. Everything is stored in one transaction at the end, so a cancelled or failed
-run leaves the project as it was.
+run leaves the project as it was. Topics take the same road for their vectors, then UMAP, fitted on a sample
+here, places every unit on the topic map on the cluster; HDBSCAN, the topic words and the run are this
+process's, exactly as `fit_topics` does them.
 
 Ray is imported only here, only when a user asks for a cluster, and with its usage statistics off. Unit
 texts travel only to the cluster the user names (or to a local one on 127.0.0.1); nothing else of the
@@ -21,6 +23,7 @@ import time
 import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -37,12 +40,14 @@ from workbench.suggest.embed import (
     missing_units,
     prepare_embedder,
 )
+from workbench.suggest.topics import Transform, fit_topics
 from workbench.suggest.units import Unit
 
 LOCAL = "local"
 LOCAL_CPUS = 2
 PARQUET_ROWS = 50_000
 BATCHES_PER_ACTOR = 4  # small enough that every actor gets work and progress moves, large enough to batch
+RETRIES = {"max_restarts": 3, "max_task_retries": 3}  # see _map_batches
 
 
 def _import_ray() -> Any:
@@ -193,8 +198,9 @@ def embed_on_cluster(
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = context.print_on_execution_start = False  # ours is the progress shown
         context.raise_original_map_exception = True  # the worker's own error, for a one-line message
-        dataset = _dataset(ray, _write_parquet(missing, Path(folder), batch), batch).map_batches(
-            _EncodeActor, fn_constructor_args=(recipe,), batch_size=batch, batch_format="numpy",
+        dataset = _map_batches(
+            _dataset(ray, _write_parquet(missing, Path(folder), batch), batch), _EncodeActor,
+            fn_constructor_args=(recipe,), batch_size=batch, batch_format="numpy",
             concurrency=actors, num_cpus=0 if use_gpu else 1, num_gpus=1 if use_gpu else 0,
         )
         stream = dataset.iter_batches(batch_size=batch, batch_format="numpy")
@@ -214,6 +220,16 @@ def embed_on_cluster(
                 close()
 
 
+def _map_batches(dataset: Any, actor: type, **options: Any) -> Any:
+    """`map_batches` on an actor pool whose workers, when one dies (a machine lost, a process killed), are
+    restarted and their batch run again, at most `RETRIES` times: Ray's own default retries forever, so a
+    batch that kills every worker it meets (out of memory) would never end the run. Ray 2.60 calls these
+    arguments deprecated but names no replacement yet; that warning is not the user's business."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="`ray_remote_args` is deprecated")
+        return dataset.map_batches(actor, **options, **RETRIES)
+
+
 def _vectors(stream: Any, cancel: CancelToken | None) -> Iterator[tuple[Sequence[str], Sequence[int], np.ndarray]]:
     for batch in stream:
         if cancel is not None:
@@ -229,3 +245,90 @@ def _cause(exc: BaseException) -> str:
         if not isinstance(inner, BaseException) or inner is seen:
             return _first_line(seen)
         seen = inner
+
+
+class _PlaceActor:
+    """One per Ray worker: holds the fitted UMAP, shipped once when the actor starts, and places the units
+    of one batch (a dataset row) on its map."""
+
+    def __init__(self, reducer: Any) -> None:
+        self.reducer = reducer
+
+    def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, Any]:
+        placed = [np.asarray(self.reducer.transform(np.asarray(vectors, dtype=np.float32)))
+                  for vectors in batch["vectors"]]
+        return {"first": batch["first"], "placed": placed}
+
+
+def transform_on(ray: Any) -> Transform:
+    """`topics.transform_here` on the joined cluster: each batch of vectors is one row of a Ray dataset,
+    so every worker transforms exactly the batches this process would, and the topics come out the same."""
+
+    def transform(reducer: Any, vectors: np.ndarray, batch: int, progress: ProgressCallback,
+                  cancel: CancelToken | None) -> np.ndarray:
+        starts = range(0, len(vectors), batch)
+        actors = plan(ray.cluster_resources(), len(starts), 1, wants_gpu=False)[0]
+        rows = [{"first": begin, "vectors": vectors[begin : begin + batch]} for begin in starts]
+        dataset = _map_batches(ray.data.from_items(rows, override_num_blocks=len(rows)), _PlaceActor,
+                               fn_constructor_args=(reducer,), batch_size=1, batch_format="numpy",
+                               concurrency=min(actors, len(rows)), num_cpus=1)
+        placed: dict[int, np.ndarray] = {}
+        stream = dataset.iter_batches(batch_size=None, batch_format="numpy")
+        try:
+            for out in stream:
+                if cancel is not None:
+                    cancel.check()
+                for first, part in zip(out["first"].tolist(), out["placed"]):
+                    placed[int(first)] = np.asarray(part)
+                progress(min(len(vectors), sum(len(p) for p in placed.values())), len(vectors),
+                         "placing the units on the topic map (cluster)")
+        except (WorkbenchError, Cancelled):
+            raise
+        except Exception as exc:
+            raise WorkbenchError(f"the cluster could not place the units on the topic map: {_cause(exc)}") from exc
+        finally:
+            close = getattr(stream, "close", None)
+            if close is not None:
+                close()
+        if sorted(placed) != list(starts):
+            raise WorkbenchError(f"the cluster returned {len(placed)} of {len(starts)} batches; nothing was stored")
+        return np.concatenate([placed[begin] for begin in starts])
+
+    return transform
+
+
+def topics_on_cluster(
+    project: Project,
+    *,
+    address: str | None = LOCAL,
+    units: str | Sequence[Unit] = "auto",
+    embedder: str | Embedder = "auto",
+    min_size: int | None = None,
+    device: str = "auto",
+    umap_sample: int | None = None,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+) -> int:
+    """`fit_topics` with its heavy steps on the Ray cluster at `address` (as in `joined`); returns the run id.
+
+    The missing vectors are embedded there (`embed_on_cluster`), UMAP is fitted here on a sample of
+    `umap_sample` units (default `topics.UMAP_SAMPLE`) and its transform of every unit runs on the cluster's
+    workers; HDBSCAN, outlier reassignment, topic words and storage are `fit_topics`'s own. For a fixed seed
+    the assignment equals a local `fit_topics` with the same `umap_sample`. Up to that many units UMAP is
+    fitted on all of them here, as locally, and on a GPU with cuML the reduction stays here too.
+    Everything, vectors included, is stored in one transaction at the end: a cancelled or failed run
+    (`Cancelled`, `WorkbenchError` with one line) leaves the project as it was."""
+    with joined(address) as ray, project.transaction():
+        embed = partial(_embed_for_topics, address=address, requested_device=device)
+        return fit_topics(project, units=units, embedder=embedder, min_size=min_size, device=device,
+                          progress=progress, cancel=cancel, umap_sample=umap_sample, embed=embed,
+                          transform=transform_on(ray))
+
+
+def _embed_for_topics(project: Project, embedder: str | Embedder, *, units: str | Sequence[Unit], device: str,
+                      progress: ProgressCallback, cancel: CancelToken | None, address: str | None,
+                      requested_device: str) -> EmbedResult:
+    """`embed_on_cluster` with the device the user asked for, not the one `fit_topics` resolved on this
+    machine: the cluster's workers may have a GPU this machine lacks."""
+    return embed_on_cluster(project, embedder, address=address, units=units,
+                            device=requested_device, progress=progress, cancel=cancel)

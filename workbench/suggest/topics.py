@@ -27,7 +27,7 @@ import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -37,7 +37,7 @@ from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import Project
 from workbench.reports import WholeOrNothing, plural
 from workbench.suggest.device import cuml_available, resolve_device
-from workbench.suggest.embed import Embedder, embed_units, load_vectors
+from workbench.suggest.embed import Embedder, EmbedResult, embed_units, load_vectors
 from workbench.suggest.topic_quality import diversity, npmi
 from workbench.suggest.topic_words import N_KEYWORDS, describe_topics
 from workbench.suggest.units import Unit, email_body, unit_label, voice_texts
@@ -103,14 +103,41 @@ def _choose_k(vectors: np.ndarray) -> int:
     return best_k
 
 
-class SampledUMAP:
-    """UMAP fitted on a random sample, then applied to every unit. Above `UMAP_SAMPLE` units the full fit
-    dominates a topic run (over 3 minutes for 100,000 units on 2 CPU cores; sample fit + transform of all:
-    under 2); 20,000 points are plenty to learn the shape of the space."""
+class Transform(Protocol):
+    """Applies a fitted UMAP to every unit, `batch` rows at a time, reporting progress and honouring
+    cancel between batches: `transform_here` in this process, `workbench.suggest.cluster` on a Ray cluster."""
 
-    def __init__(self, reducer: Any, sample: int) -> None:
+    def __call__(self, reducer: Any, vectors: np.ndarray, batch: int, progress: ProgressCallback,
+                 cancel: CancelToken | None) -> np.ndarray: ...
+
+
+def transform_here(reducer: Any, vectors: np.ndarray, batch: int, progress: ProgressCallback = no_progress,
+                   cancel: CancelToken | None = None) -> np.ndarray:
+    """UMAP's transform of every unit in this process, in the batches a cluster's workers get: a transform's
+    epochs and edge pruning depend on how many rows it is given, so the same batches everywhere are what
+    makes the same seed give the same topics here and on a cluster."""
+    parts = []
+    for begin in range(0, len(vectors), batch):
+        if cancel is not None:
+            cancel.check()
+        parts.append(reducer.transform(vectors[begin : begin + batch]))
+        progress(min(begin + batch, len(vectors)), len(vectors), "placing the units on the topic map")
+    return np.concatenate(parts)
+
+
+class SampledUMAP:
+    """UMAP fitted on a random sample, then applied to every unit in batches of the sample's size. Above
+    `UMAP_SAMPLE` units the full fit dominates a topic run (over 3 minutes for 100,000 units on 2 CPU cores;
+    sample fit + transform of all: under 2); 20,000 points are plenty to learn the shape of the space. The
+    transform of all is the step that spreads over a cluster's workers, hence `transform_all`."""
+
+    def __init__(self, reducer: Any, sample: int, transform_all: Transform = transform_here,
+                 progress: ProgressCallback = no_progress, cancel: CancelToken | None = None) -> None:
         self.reducer = reducer
         self.sample = sample
+        self.transform_all = transform_all
+        self.progress = progress
+        self.cancel = cancel
 
     def fit(self, vectors: np.ndarray, y: Any = None) -> SampledUMAP:
         rows = np.random.default_rng(RANDOM_STATE).choice(len(vectors), self.sample, replace=False)
@@ -118,11 +145,13 @@ class SampledUMAP:
         return self
 
     def transform(self, vectors: np.ndarray) -> np.ndarray:
-        return self.reducer.transform(vectors)
+        return self.transform_all(self.reducer, vectors, self.sample, self.progress, self.cancel)
 
 
-def _models(n: int, min_size: int, device: str, vectors: np.ndarray) -> tuple[Any, Any, dict[str, Any]]:
-    """(dimensionality reduction, clustering, params) for a corpus of n units."""
+def _models(n: int, min_size: int, device: str, vectors: np.ndarray, sample: int,
+            sampled_umap: Callable[[Any, int], SampledUMAP]) -> tuple[Any, Any, dict[str, Any]]:
+    """(dimensionality reduction, clustering, params) for a corpus of n units; above `sample` units, UMAP
+    is fitted on a sample and `sampled_umap` decides where the transform of all runs."""
     if n <= SMALL_CORPUS:
         from bertopic.dimensionality import BaseDimensionalityReduction
         from sklearn.cluster import KMeans
@@ -144,25 +173,28 @@ def _models(n: int, min_size: int, device: str, vectors: np.ndarray) -> tuple[An
 
     reducer = UMAP(n_neighbors=neighbours, n_components=5, min_dist=0.0, metric="cosine",
                    random_state=RANDOM_STATE, low_memory=True, n_jobs=1)
-    sampled = n > UMAP_SAMPLE
+    sampled = n > sample
     if sampled:
-        reducer = SampledUMAP(reducer, UMAP_SAMPLE)
+        reducer = sampled_umap(reducer, sample)
     # "leaf": on sentence embeddings "eom" tends to merge everything into one or two huge clusters (the
     # demo corpus gave 1 topic for 482 documents, "leaf" 8); outliers are reassigned afterwards anyway.
     return reducer, HDBSCAN(min_cluster_size=min_size, metric="euclidean", cluster_selection_method="leaf",
                             prediction_data=False, core_dist_n_jobs=1), {
         "path": "UMAP + HDBSCAN (CPU)", "n_neighbors": neighbours, "min_size": min_size,
-        "umap_fitted_on": UMAP_SAMPLE if sampled else n}
+        "umap_fitted_on": sample if sampled else n}
 
 
 def fit_topics_on_vectors(
     texts: Sequence[str], vectors: np.ndarray, *, language: str = "fr", min_size: int | None = None,
     device: str = "cpu", groups: Sequence[str] | None = None, documents: Sequence[tuple[str, str]] | None = None,
+    umap_sample: int | None = None, transform: Transform = transform_here, progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
 ) -> dict[str, Any]:
     """Cluster vectors into topics and describe them from `texts` (the customer's words of each unit);
     `groups` (each unit's kind of document) and `documents` (their (kind, text)) find corpus-wide words.
-    Returns assignments, topic descriptions and metrics; no project involved, so the benchmark times
-    exactly this."""
+    Above `umap_sample` units (default `UMAP_SAMPLE`) UMAP is fitted on a sample and `transform` applies it
+    to every unit (here, or on a cluster: the result is the same). Returns assignments, topic descriptions
+    and metrics; no project involved, so the benchmark times exactly this."""
     from bertopic import BERTopic
 
     n = len(texts)
@@ -173,7 +205,9 @@ def fit_topics_on_vectors(
     vectors = np.asarray(vectors, dtype=np.float32)
     vectors = vectors - vectors.mean(axis=0)
     vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-    reducer, clusterer, params = _models(n, min_size, device, vectors)
+    reducer, clusterer, params = _models(
+        n, min_size, device, vectors, umap_sample or UMAP_SAMPLE,
+        lambda umap, sample: SampledUMAP(umap, sample, transform, progress, cancel))
     # language="multilingual": with "english" BERTopic strips every non-ASCII character from the keywords.
     model = BERTopic(language="multilingual", umap_model=reducer, hdbscan_model=clusterer, vectorizer_model=_vectorizer(language, n),
                      top_n_words=N_KEYWORDS, calculate_probabilities=False, verbose=False)
@@ -183,6 +217,8 @@ def fit_topics_on_vectors(
     with warnings.catch_warnings():  # sklearn: spaCy's stop list holds elisions ("qu'") it tokenises apart
         warnings.filterwarnings("ignore", message="Your stop_words may be inconsistent")
         assigned, probabilities = model.fit_transform(docs, embeddings=vectors)
+    if cancel is not None:
+        cancel.check()
     assigned = np.asarray(assigned)
     outliers_before = float((assigned == -1).mean())
     if outliers_before > 0 and (assigned != -1).any():
@@ -247,10 +283,16 @@ def fit_topics(
     device: str = "auto",
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
+    umap_sample: int | None = None,
+    embed: Callable[..., EmbedResult] = embed_units,
+    transform: Transform = transform_here,
 ) -> int:
-    """Embed what is missing, fit topics on the cached vectors, store them as a run. Returns the run id."""
+    """Embed what is missing, fit topics on the cached vectors, store them as a run. Returns the run id.
+    `embed` and `transform` are where the two heavy steps run, this process by default
+    (`workbench.suggest.cluster.topics_on_cluster` passes its Ray versions); `umap_sample` as in
+    `fit_topics_on_vectors`."""
     device = resolve_device(device)
-    embedded = embed_units(project, embedder, units=units, device=device, progress=progress, cancel=cancel)
+    embedded = embed(project, embedder, units=units, device=device, progress=progress, cancel=cancel)
     unit_list = embedded.units
     if cancel is not None:
         cancel.check()
@@ -262,7 +304,8 @@ def fit_topics(
                              [sorted({u.document_id for u in unit_list})])
     fitted = fit_topics_on_vectors(voice_texts(project, unit_list), vectors, language=project.language,
                                    min_size=min_size, device=device,
-                                   groups=[kinds.get(u.document_id, "") for u in unit_list], documents=documents)
+                                   groups=[kinds.get(u.document_id, "") for u in unit_list], documents=documents,
+                                   umap_sample=umap_sample, transform=transform, progress=progress, cancel=cancel)
     seconds = time.perf_counter() - started
     fitted["metrics"]["seconds"] = round(seconds, 2)
     params = {**fitted["params"], "units": unit_label(unit_list), "embedder": embedded.reason,
