@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "workbench.commands.check_cmds",
     "workbench.commands.exercise_cmds",
     "workbench.commands.merge_cmds",
+    "workbench.commands.model_cmds",
 )
 
 

