@@ -121,7 +121,7 @@ def test_import_job_reports_progress_and_finishes(qtbot, filled: Project, tmp_pa
     assert filled.scalar("SELECT count(*) FROM documents") == 4
     assert window.import_action.isEnabled()
     imported = next(message for message in messages if message.startswith("Import"))
-    assert "1 document imported from 1 file (1 call)" in imported and "Report(" not in imported
+    assert imported.startswith("Import terminé : ") and "(Appel : 1)" in imported and "Report(" not in imported
     assert window.statusBar().currentMessage().startswith("Segmentation terminé")
 
 

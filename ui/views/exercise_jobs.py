@@ -1,6 +1,6 @@
 """The exercise work the window runs as jobs: each engine call wrapped to the `ui.workers.Job` convention
 (first argument the worker's own project handle, `progress=` and `cancel=` keywords) and, for the window's
-status bar, a result with `summary()` and `failures`.
+status bar, a result with `summary()` (its sentence from `ui.job_messages`) and `failures`.
 
 Scores are computed afresh in each job from the reference project: the feedback files are always written
 from what the project holds when the export starts, never from a table shown minutes earlier.
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ui.job_messages import job_message
 from workbench.document_list import DocumentQuery
 from workbench.project import Project
 from workbench.reports import WholeOrNothing
@@ -23,13 +24,14 @@ from workbench.training.handin import CollectReport, HandIn, collect, hand_in_pr
 
 @dataclass
 class Written(WholeOrNothing):
-    """Files a job wrote, for the status bar."""
+    """The feedback a job wrote, for the status bar: how many sheets (`format` "excel") or pages ("html")."""
 
-    what: str
-    paths: list[str]
+    format: str
+    count: int
+    path: str
 
     def summary(self) -> str:
-        return f"{self.what}: {', '.join(self.paths)}"
+        return job_message(self)
 
 
 def create(project: Project, out: Path, documents: Sequence[int] | DocumentQuery, codes: Sequence[int] | None,
@@ -50,14 +52,14 @@ def export_excel(project: Project, reference: str | None, path: Path, **_job: An
     from workbench.export.feedback_excel import export_feedback_xlsx
 
     sheets = export_feedback_xlsx(project, exercise_feedback(project, reference), path)
-    return Written(f"{len(sheets)} sheets", [str(path)])
+    return Written("excel", len(sheets), str(path))
 
 
 def export_html(project: Project, reference: str | None, folder: Path, **_job: Any) -> Written:
     from workbench.export.feedback_html import export_feedback_html
 
     pages = export_feedback_html(project, exercise_feedback(project, reference), folder)
-    return Written(f"{len(pages)} pages", [str(folder)])
+    return Written("html", len(pages), str(folder))
 
 
 @dataclass
@@ -65,7 +67,7 @@ class HandedIn(WholeOrNothing):
     record: HandIn
 
     def summary(self) -> str:
-        return self.record.summary()
+        return job_message(self)
 
 
 def hand_in(project: Project, trainee: str, out: Path, **_job: Any) -> HandedIn:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ui.change_relay import ChangeRelay
 from ui.device_status import DeviceLabel
+from ui.job_messages import job_message
 from ui.kinds import kind_label
 from ui.views.chart_panel import ChartPanel
 from ui.views.code_panel import CodePanel
@@ -70,8 +71,8 @@ CODING_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _report_text(report: JobReport) -> str:
-    """The job's own summary, then one line per failure."""
-    return "\n".join([report.summary(), *report.failures])
+    """The window's own sentence for the job's result, then one line per failure (worded by the engine)."""
+    return "\n".join([job_message(report), *report.failures])
 
 
 class MainWindow(QMainWindow):
@@ -641,10 +642,8 @@ class MainWindow(QMainWindow):
         assert self.project is not None
         job = Job(function, self.project.worker(), *args)  # type: ignore[arg-type]
         job.signals.progress.connect(self._job_progress)
-        finished = self.tr("{label} terminé : {result}")
         job.signals.finished.connect(
-            lambda report: self._job_done(finished.format(label=label, result=_report_text(report)),
-                                          error=warn_failures and bool(report.failures)))
+            lambda report: self._job_done(_report_text(report), error=warn_failures and bool(report.failures)))
         job.signals.failed.connect(lambda message: self._job_done(message, error=True))
         job.signals.cancelled.connect(lambda: self._job_done(cancelled))
         self.job = job

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ui.job_messages import job_message
 from ui.workers import Job
 from workbench.errors import Cancelled, WorkbenchError
 
@@ -144,7 +145,7 @@ class MergeDialog(QDialog):
 
     def show_report(self, report: MergeReport) -> None:
         self.job = None
-        self.report.setPlainText("\n".join([report.summary(), "", *report.lines()]))
+        self.report.setPlainText("\n".join([job_message(report), "", *report.lines()]))
         self._update_buttons()
 
     def _ended_without_report(self, message: str) -> None:
