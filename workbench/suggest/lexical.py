@@ -25,11 +25,9 @@ def stop_words(language: str) -> frozenset[str]:
     """Stop words for `language` ('fr' from spaCy's list, anything else from scikit-learn's English), in
     their written and their folded forms, so they match both lemmas and the raw words topic keywords use."""
     if language == "fr":
-        from spacy.lang.fr.stop_words import STOP_WORDS
+        from workbench.text.stopwords_fr import lemma_stop_words
 
-        words = set(STOP_WORDS) | {"bonjour", "merci", "cordialement", "madame", "monsieur", "oui", "non"}
-        # what is left of an elision once tokenisers split at the apostrophe (qu'il, jusqu'à, aujourd'hui)
-        words |= {"qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "quelqu", "presqu", "aujourd"}
+        words = set(lemma_stop_words())
     else:
         from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -68,41 +66,15 @@ def analyse(texts: Iterable[str], language: str) -> list[list[str]]:
 
 
 # -- the suggestions' lexical view and explanation words -------------------------------------------------
-# Written for this project rather than taken from spaCy: importing spaCy costs seconds on every run, and
-# its list lacks what makes explanations useless on customer verbatims: generic verbs (pouvoir, faire),
-# speaker labels (client, conseiller) and the greetings and recording notices of calls.
-_FRENCH_FUNCTION_WORDS = """
-a ai aie aient aies ait alors as au aucun aucune aupres auquel aura aurai auraient aurais aurait auras aurez
-auriez aurions aurons auront aussi autre autres aux auxquelles auxquels avaient avais avait avant avec avez
-aviez avions avoir avons ayant ayez ayons bah ben bien c ca car ce ceci cela celle celles celui cependant
-certain certaine certaines certains ces cet cette ceux chaque chez ci comme comment d dans de depuis des
-desquelles desquels dessous dessus deux devant doit doivent donc dont du duquel durant elle elles en encore
-entre es est et etaient etais etait etant ete etes etiez etions etre eu eue eues eurent eus eusse eut euh
-eux fait faire fais faisait fera fois font furent fus fut hein hum ici il ils j je jusqu jusque l la laquelle
-le lequel les lesquelles lesquels leur leurs lorsque lui m ma mais me meme memes mes moi mon n ne ni non nos
-notre nous o on ont ou par parce pas peu peut peuvent peux plus pour pourquoi pourrait pouvez pouvoir puis
-puisque qu quand que quel quelle quelles quels qui quoi s sa sans se sera serai seraient serais serait seras
-serez seriez serions serons seront ses si sien soi soient sois soit sommes son sont sous suis sur t ta te tes
-toi ton tous tout toute toutes tres tu un une unes uns voici voila vos votre vous vu y deja ok ah oh bon
-voila voir vais va vont aller allez alle dit dire dis savoir sais sait veux veut voulez vouloir voudrais
-faut falloir avez etc svp stp merci bonjour bonsoir cordialement madame monsieur mme mr oui non slt salut
-coucou bjr cdt bien ainsi apres aujourd hui ya jai cest quil quelle
-"""
-# Who speaks and how calls open and close: present in every transcript, so they never tell codes apart.
-_CALL_BOILERPLATE = """
-client cliente conseiller conseillere agent operateur interlocuteur appel appelle appeler appelez enregistre
-enregistrement service ecoute patience instant ligne bienvenue appareil remercie remercions journee soiree
-revoir plaisir aider
-"""
-
-
 @lru_cache(maxsize=1)
 def suggestion_stop_words() -> frozenset[str]:
     """Folded words left out of the lexical view's word features and of explanations (French and English
-    function words, speaker labels, call boilerplate)."""
+    function words, speaker labels, call boilerplate; workbench/text/stopwords_fr.py says why not spaCy's)."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    return frozenset(_FRENCH_FUNCTION_WORDS.split()) | frozenset(_CALL_BOILERPLATE.split()) | ENGLISH_STOP_WORDS
+    from workbench.text.stopwords_fr import CALL_BOILERPLATE, FUNCTION_WORDS
+
+    return FUNCTION_WORDS | CALL_BOILERPLATE | ENGLISH_STOP_WORDS
 
 
 def content_words(text: str) -> list[str]:

@@ -1,11 +1,17 @@
-"""Words and phrases that say nothing about what a French customer talks about, for topic descriptions.
+"""French words and phrases that say nothing about what a customer talks about: the one home of the
+French stop lists, for topic descriptions, the lexical embedder and the suggestions' lexical view.
 
 Why more than a stop list: in customer-service verbatims the most frequent words after the grammatical
 ones are the talk around the content: fillers of speech ("euh", "voilà", "vous voyez"), greetings and
 call-centre formulas ("bonne journée", "je vous remercie", "votre dossier", "au revoir"), speaker labels
-and a few all-purpose verbs (pouvoir, faire, savoir). Left in, they become the keywords of whole topics.
-Formulas are removed as phrases before words are counted (so "bonne fin de journée" does not leave "fin"
-behind); the rest are single words no topic keyword may start or end with.
+and a few all-purpose verbs (pouvoir, faire, savoir). Left in, they become the keywords of whole topics
+and the words an explanation shows. Three uses, three sets built from the lists below:
+- `topic_stop_words`: topic keywords; formulas are removed as phrases before words are counted (so "bonne
+  fin de journée" does not leave "fin" behind), the rest are single words no keyword may start or end with;
+- `lemma_stop_words`: the lexical embedder's lemmas (spaCy is loaded there anyway);
+- `FUNCTION_WORDS` and `CALL_BOILERPLATE`: the suggestions' lexical view and explanations, folded and
+  written out rather than taken from spaCy: importing spaCy costs seconds on every suggestion run, and its
+  list lacks the generic verbs, speaker labels and greetings that made explanations useless.
 """
 
 from __future__ import annotations
@@ -67,15 +73,59 @@ _FORMULAS = [
 FORMULAS = re.compile(r"(?<![\w-])(?:" + "|".join(_FORMULAS) + r")(?![\w-])")
 
 
+# What is left of an elision once a tokeniser splits at the apostrophe (l'offre, qu'il, jusqu'à, aujourd'hui).
+ELIDED = _words("c d j l m n s t qu jusqu lorsqu puisqu quoiqu quelqu presqu aujourd")
+
+# Folded function words of French and of French chat and SMS writing ("jai", "cest", "slt", "cdt").
+FUNCTION_WORDS = _words("""
+a ai aie aient aies ait alors as au aucun aucune aupres auquel aura aurai auraient aurais aurait auras aurez
+auriez aurions aurons auront aussi autre autres aux auxquelles auxquels avaient avais avait avant avec avez
+aviez avions avoir avons ayant ayez ayons bah ben bien c ca car ce ceci cela celle celles celui cependant
+certain certaine certaines certains ces cet cette ceux chaque chez ci comme comment d dans de depuis des
+desquelles desquels dessous dessus deux devant doit doivent donc dont du duquel durant elle elles en encore
+entre es est et etaient etais etait etant ete etes etiez etions etre eu eue eues eurent eus eusse eut euh
+eux fait faire fais faisait fera fois font furent fus fut hein hum ici il ils j je jusqu jusque l la laquelle
+le lequel les lesquelles lesquels leur leurs lorsque lui m ma mais me meme memes mes moi mon n ne ni non nos
+notre nous o on ont ou par parce pas peu peut peuvent peux plus pour pourquoi pourrait pouvez pouvoir puis
+puisque qu quand que quel quelle quelles quels qui quoi s sa sans se sera serai seraient serais serait seras
+serez seriez serions serons seront ses si sien soi soient sois soit sommes son sont sous suis sur t ta te tes
+toi ton tous tout toute toutes tres tu un une unes uns voici voila vos votre vous vu y deja ok ah oh bon
+voila voir vais va vont aller allez alle dit dire dis savoir sais sait veux veut voulez vouloir voudrais
+faut falloir avez etc svp stp merci bonjour bonsoir cordialement madame monsieur mme mr oui non slt salut
+coucou bjr cdt bien ainsi apres aujourd hui ya jai cest quil quelle
+""")
+
+# Folded words of who speaks and how calls open and close: in every transcript, so they never tell codes apart.
+CALL_BOILERPLATE = _words("""
+client cliente conseiller conseillere agent operateur interlocuteur appel appelle appeler appelez enregistre
+enregistrement service ecoute patience instant ligne bienvenue appareil remercie remercions journee soiree
+revoir plaisir aider
+""")
+
+# Greetings and answers too frequent to weigh in a lemma model.
+_LEMMA_EXTRA = _words("bonjour merci cordialement madame monsieur oui non")
+
+
+@lru_cache(maxsize=1)
+def _spacy_stop_words() -> frozenset[str]:
+    from spacy.lang.fr.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+@lru_cache(maxsize=1)
+def lemma_stop_words() -> frozenset[str]:
+    """Lower-case lemmas the lexical embedder leaves out: spaCy's French stop words as spaCy writes them
+    (with their apostrophes), greetings, yes and no, and the remains of elisions."""
+    return _spacy_stop_words() | _LEMMA_EXTRA | ELIDED
+
+
 @lru_cache(maxsize=1)
 def topic_stop_words() -> frozenset[str]:
     """Lower-case words a topic keyword may neither start nor end with: spaCy's French stop words, the
     remains of elisions (l', qu', jusqu'), fillers and all-purpose words."""
-    from spacy.lang.fr.stop_words import STOP_WORDS
-
-    grammatical = {word.replace("’", "'").rstrip("'") for word in STOP_WORDS}
-    elided = {"c", "d", "j", "l", "m", "n", "s", "t", "qu"}
-    return frozenset(grammatical | elided | FILLERS | GENERIC)
+    grammatical = {word.replace("’", "'").rstrip("'") for word in _spacy_stop_words()}
+    return frozenset(grammatical | ELIDED | FILLERS | GENERIC)
 
 
 def strip_formulas(text: str) -> str:
