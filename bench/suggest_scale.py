@@ -104,7 +104,9 @@ def generate(n: int, seed: int = SEED) -> list[dict[str, str]]:
             for _ in range(1 if attempt < TRIES // 2 else 2):  # two lent sentences when one keeps repeating
                 lent = rng.choice(_insertable(rng.choice(lenders)))
                 low = 1 if base["channel"] in ("email", "call") and len(parts) > 1 else 0
-                high = len(parts) - 2 if base["channel"] == "email" and len(parts) > 3 else len(parts)
+                high = len(parts)
+                if base["channel"] == "email" and len(parts) > 2:  # before the closing (and the name)
+                    high = len(parts) - (2 if len(parts) > 3 else 1)
                 parts.insert(rng.randint(low, max(low, high)), lent)
             text = _joined(parts, base["channel"])
             if text not in seen:
