@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from workbench.ingest.folder import ImportReport
     from workbench.ingest.refi import RefiImport
     from workbench.integrity import IntegrityReport
-    from workbench.merge import MergeReport
+    from workbench.merge import MergeReport, SourceReport
     from workbench.removal import RemovalReport
     from workbench.suggest.codes import SuggestResult
     from workbench.suggest.embed import EmbedResult
@@ -220,6 +220,24 @@ class JobMessages(QObject):
             projects=self.tr("%n projets fusionnés", "", len(merged)), target=Path(report.target).name,
             details=details)
 
+    def merged_copy(self, source: SourceReport) -> str:
+        """What one copy brought. A refused copy is a failure line, left as the engine words it."""
+        name = Path(source.path).name
+        if source.nothing_new:
+            return self.tr("{name} : rien de nouveau, le projet a déjà tout ce que cette copie pouvait apporter "
+                           "({items}).").format(name=name, items=self.tr("%n éléments", "", source.already))
+        counts = source.added
+        parts = [text for count, text in (
+            (counts["codings"], self.tr("%n codages", "", counts["codings"])),
+            (counts["memos"], self.tr("%n mémos", "", counts["memos"])),
+            (counts["decisions"], self.tr("%n décisions de revue", "", counts["decisions"])),
+            (counts["codes"], self.tr("%n nouveaux codes", "", counts["codes"])),
+            (counts["coders"], self.tr("%n nouveaux codeurs", "", counts["coders"]))) if count]
+        text = self.tr("{name} a apporté {parts}").format(name=name, parts=", ".join(parts))
+        if source.already:
+            text += self.tr(" ; %n éléments étaient déjà dans le projet", "", source.already)
+        return text + "."
+
     def checked(self, report: IntegrityReport) -> str:
         if not report.whole:
             return self.tr("Vérification terminée : %n problèmes trouvés.", "", report.found)
@@ -271,7 +289,7 @@ def _builders() -> dict[type, Callable[[JobMessages, Any], str]]:
     from workbench.ingest.folder import ImportReport
     from workbench.ingest.refi import RefiImport
     from workbench.integrity import IntegrityReport
-    from workbench.merge import MergeReport
+    from workbench.merge import MergeReport, SourceReport
     from workbench.removal import RemovalReport
     from workbench.suggest.codes import SuggestResult
     from workbench.suggest.embed import EmbedResult
@@ -290,9 +308,9 @@ def _builders() -> dict[type, Callable[[JobMessages, Any], str]]:
         RemovalReport: JobMessages.removed, SuggestResult: JobMessages.suggested, TopicsReport: JobMessages.topics,
         EmbedResult: JobMessages.embedded, ExerciseInfo: JobMessages.exercise, CollectReport: JobMessages.collected,
         HandIn: JobMessages.handed_in, HandedIn: handed_in, Written: JobMessages.written,
-        BackupReport: JobMessages.backed_up, MergeReport: JobMessages.merged, IntegrityReport: JobMessages.checked,
-        CodebookLoaded: JobMessages.codebook_loaded, CodebookExported: JobMessages.codebook_exported,
-        ExportReport: JobMessages.exported,
+        BackupReport: JobMessages.backed_up, MergeReport: JobMessages.merged, SourceReport: JobMessages.merged_copy,
+        IntegrityReport: JobMessages.checked, CodebookLoaded: JobMessages.codebook_loaded,
+        CodebookExported: JobMessages.codebook_exported, ExportReport: JobMessages.exported,
     }
 
 

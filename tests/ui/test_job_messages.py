@@ -248,7 +248,7 @@ def test_merge(qtbot) -> None:
     from workbench.merge import MergeReport, SourceReport
 
     nora = SourceReport("/équipe/nora.vwb", added=Counter(codings=5, coders=1), already=2,
-                        skipped={"code renamed": Counter(codings=2), "role differs": Counter(memos=1, codings=1)})
+                        skipped={"code renamed": Counter(coding=2), "role differs": Counter(memo=1, coding=1)})
     leo = SourceReport("/équipe/leo.vwb", added=Counter(codings=3))
     same = SourceReport("/équipe/sam.vwb", already=8)
     refused = [SourceReport(f"/équipe/{name}.vwb", refused="not a project") for name in ("x", "y")]
@@ -258,6 +258,42 @@ def test_merge(qtbot) -> None:
         "2 fichiers refusés).")
     assert job_message(MergeReport("/équipe/cible.vwb", [nora, leo])) == (
         "Fusion terminée : 2 projets fusionnés dans cible.vwb (8 codages ajoutés, 4 éléments laissés de côté).")
+
+
+def test_what_each_merged_copy_brought(qtbot) -> None:
+    from workbench.merge import SourceReport
+
+    nora = SourceReport("/équipe/nora.vwb", added=Counter(codings=5, memos=2, decisions=3, codes=2, coders=2),
+                        already=4)
+    assert job_message(nora) == ("nora.vwb a apporté 5 codages, 2 mémos, 3 décisions de revue, 2 nouveaux codes, "
+                                 "2 nouveaux codeurs ; 4 éléments étaient déjà dans le projet.")
+    assert job_message(SourceReport("/équipe/leo.vwb", added=Counter(memos=3))) == "leo.vwb a apporté 3 mémos."
+    assert job_message(SourceReport("/équipe/sam.vwb", already=8)) == (
+        "sam.vwb : rien de nouveau, le projet a déjà tout ce que cette copie pouvait apporter (8 éléments).")
+
+
+def test_the_merge_dialog_words_the_copies_and_keeps_the_engines_conflict_lines(qtbot, filled: Project) -> None:
+    from workbench.merge import MergeReport, SourceReport
+
+    window = open_window(qtbot, filled)
+    dialog = window.workspace.open_merge_dialog()
+    nora = SourceReport("/équipe/nora.vwb", added=Counter(codings=3), skipped={
+        "code «Motifs/Merci» is «Motifs/Compliment» in the target": Counter(coding=2)})
+    leo = SourceReport("/équipe/leo.vwb", added=Counter(memos=2), already=3)
+    refused = [SourceReport(f"/équipe/{name}.vwb", refused=f"{name}.vwb is not a Verbatim Workbench project")
+               for name in ("x", "y")]
+    agreement = "Agreement between claire, nora on 3 documents: Krippendorff's alpha 0.81"
+    dialog.show_report(MergeReport(str(filled.path), [nora, leo, *refused], [agreement]))
+    assert dialog.report.toPlainText().splitlines() == [
+        ("Fusion terminée : 2 projets fusionnés dans test.vwb (3 codages ajoutés, 2 éléments laissés de côté, "
+         "2 fichiers refusés)."),
+        "",
+        "nora.vwb a apporté 3 codages.",
+        "nora.vwb: skipped: code «Motifs/Merci» is «Motifs/Compliment» in the target (2 codings)",
+        "leo.vwb a apporté 2 mémos ; 3 éléments étaient déjà dans le projet.",
+        "x.vwb: refused: x.vwb is not a Verbatim Workbench project",
+        "y.vwb: refused: y.vwb is not a Verbatim Workbench project",
+        agreement]
 
 
 def test_integrity(qtbot) -> None:

@@ -144,8 +144,14 @@ class MergeDialog(QDialog):
             self.show_report(outcome)  # type: ignore[arg-type]
 
     def show_report(self, report: MergeReport) -> None:
+        """The window's sentences for the merge and for what each copy brought; the conflicts, refusals and
+        agreement figures as the engine words them (`MergeReport.lines`)."""
         self.job = None
-        self.report.setPlainText("\n".join([job_message(report), "", *report.lines()]))
+        lines = [job_message(report), ""]
+        for source in report.sources:
+            engine_lines = source.lines()
+            lines += engine_lines if source.refused is not None else [job_message(source), *engine_lines[1:]]
+        self.report.setPlainText("\n".join(lines + report.agreement))
         self._update_buttons()
 
     def _ended_without_report(self, message: str) -> None:
