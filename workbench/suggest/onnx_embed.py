@@ -38,7 +38,8 @@ import shutil
 import sys
 import tempfile
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -218,7 +219,8 @@ def export_onnx(model_folder: Path, dest: Path) -> ExportReport:
     except ImportError as exc:
         raise WorkbenchError("exporting to ONNX needs torch and sentence-transformers (a development "
                              "install); the exported model then runs without them") from exc
-    model = SentenceTransformer(str(model_folder), device="cpu", local_files_only=True).eval()
+    with _no_progress_bar():
+        model = SentenceTransformer(str(model_folder), device="cpu", local_files_only=True).eval()
     tokenizer = getattr(model.tokenizer, "backend_tokenizer", None)
     if tokenizer is None:
         raise WorkbenchError(f"{model_folder}: the model's tokenizer has no `tokenizers` version, so it "
@@ -263,6 +265,20 @@ def export_onnx(model_folder: Path, dest: Path) -> ExportReport:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return report
+
+
+@contextmanager
+def _no_progress_bar() -> Iterator[None]:
+    """transformers draws a bar while it loads weights: noise in a command that prints one summary line."""
+    from transformers.utils import logging as transformers_logging
+
+    shown = transformers_logging.is_progress_bar_enabled()
+    transformers_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        if shown:
+            transformers_logging.enable_progress_bar()
 
 
 def _version(distribution: str) -> str:
