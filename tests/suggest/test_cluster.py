@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import numpy as np
@@ -99,6 +103,60 @@ def test_a_failing_batch_leaves_the_project_unchanged(ray_cluster, project: Proj
     with pytest.raises(WorkbenchError, match="the worker ran out of memory"):
         embed_on_cluster(project, broken_embedder(lexical, units[-1].text), units=units)
     assert _cache(project) == before
+
+
+def logging_embedder(inner, log: Path):  # type: ignore[no-untyped-def]
+    """A fitted lexical model that notes which process encodes each batch, and takes its time, so that the
+    test can kill the worker while it still has batches to do. Defined here for Ray to ship it by value."""
+
+    class LoggingEmbedder:
+        name, model_id, device, batch_size = "logging", inner.model_id, "cpu", 8
+
+        def encode(self, texts, *, query=False):  # type: ignore[no-untyped-def]
+            with log.open("a") as out:
+                out.write(f"{os.getpid()}\n")
+            time.sleep(0.5)
+            return inner.encode(texts, query=query)
+
+    return LoggingEmbedder()
+
+
+def _kill_the_worker_at_its_second_batch(log: Path, killed: list[int]) -> threading.Thread:
+    """Ray hands the vectors back in bursts, so the driver's progress comes too late to kill a worker that
+    still has work: this watches the workers' own log instead, from the test's side of the cluster."""
+
+    def watch() -> None:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            started = log.read_text().split() if log.exists() else []
+            if len(started) >= 2:
+                killed.append(int(started[-1]))
+                os.kill(killed[0], signal.SIGKILL)
+                return
+            time.sleep(0.02)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    return watcher
+
+
+def test_a_worker_killed_mid_run_loses_and_duplicates_no_unit(ray_cluster, tmp_path: Path) -> None:
+    local, remote = _new_project(tmp_path, "local.vwb"), _new_project(tmp_path, "cluster.vwb")
+    log = tmp_path / "workers.log"
+    killed: list[int] = []
+    with Project.open(local) as one, Project.open(remote) as other:
+        units = load_units(other, "auto")
+        lexical, _ = get_embedder("lexical", units=units)
+        watcher = _kill_the_worker_at_its_second_batch(log, killed)
+        result = embed_on_cluster(other, logging_embedder(lexical, log), units=units)
+        watcher.join()
+        mine = embed_units(one, "lexical")
+        assert result.model_id == mine.model_id and result.computed == 48
+        workers = log.read_text().split()
+        assert killed and workers[-1] != str(killed[0])  # a new worker finished the run
+        assert other.rows("SELECT unit_kind, unit_id FROM embeddings GROUP BY ALL HAVING count(*) > 1") == []
+        assert other.scalar("SELECT count(*) FROM embeddings") == 48
+        assert np.array_equal(load_vectors(other, mine.model_id, units), load_vectors(one, mine.model_id, units))
 
 
 def test_without_the_cluster_extra_the_user_is_told_what_to_install(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
