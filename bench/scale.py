@@ -265,7 +265,7 @@ def measure(step: Step, argv: list[str], log: Path, timeout: float) -> Step:
         child = json.loads(report.read_text())
         step.project_peak_mb = child["peak_mb"]
         step.detail = child.get("detail", {})
-        step.error = child.get("error", "")
+        step.error = child.get("error", "") if step.status != "timeout" else ""  # not the SIGTERM's exit
     if step.status == "ok" and (process.returncode or step.error):
         step.status = "failed"
         lines = text.strip().splitlines()

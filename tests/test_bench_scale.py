@@ -64,7 +64,11 @@ def test_the_development_set_and_the_demo_survey_both_feed_the_sentences():
 
 
 CHILD = textwrap.dedent("""
-    import json, subprocess, sys, time
+    import json, signal, subprocess, sys, time
+    def stopped(*_):  # as a step's child does: it reports, then exits
+        json.dump({"peak_mb": 42, "error": "exit 143"}, open(sys.argv[2], "w"))
+        sys.exit(143)
+    signal.signal(signal.SIGTERM, stopped)
     grandchild = subprocess.Popen([sys.executable, "-c",
         "b = bytearray(200 * 2**20); import time; time.sleep(float(__import__('sys').argv[1]))", sys.argv[1]])
     print(f"grandchild {grandchild.pid}", flush=True)
@@ -96,7 +100,7 @@ def test_a_step_out_of_time_is_stopped_with_its_descendants_and_extrapolated_fro
     step = run_child(tmp_path, seconds=120, timeout=3)
 
     assert time.perf_counter() - started < 40
-    assert step.status == "timeout"
+    assert step.status == "timeout" and step.error == ""
     assert step.last_progress == "work: 5/20 (25%)"
     grandchild = (tmp_path / "work.log").read_text().split()[1]
     time.sleep(0.5)
