@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 _translators: list[QTranslator] = []
 _language: list[str] = []
 _windows: list[MainWindow] = []
+# Set (to anything) by installer/startup_time.py: quit as soon as the first window is up, to time start-up.
+QUIT_WHEN_SHOWN = "VERBATIM_QUIT_WHEN_SHOWN"
 
 
 def parse_arguments(args: list[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -29,6 +31,11 @@ def parse_arguments(args: list[str]) -> tuple[argparse.Namespace, list[str]]:
         "--lang", choices=LANGUAGES,
         help=f"language of the window; default: ${ENVIRONMENT_VARIABLE}, else the language last chosen in "
              "View > Language, else the system locale (French for a French locale, English otherwise)",
+    )
+    parser.add_argument(
+        "--self-test", action="store_true",
+        help="run the demo corpus through import, suggestions, topics and exports in a temporary folder, "
+             "offscreen and without network, print one line and exit (0 when everything worked)",
     )
     return parser.parse_known_args(args)
 
@@ -120,14 +127,20 @@ def open_window(options: argparse.Namespace) -> MainWindow:
 
 def main(argv: list[str] | None = None) -> int:
     options, qt_args = parse_arguments(sys.argv[1:] if argv is None else argv)  # --help before the imports
+    if options.self_test:
+        from ui import self_test
 
-    from PySide6.QtCore import QThreadPool
+        return self_test.main()
+
+    from PySide6.QtCore import QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     # A job still running at exit (the device detection, a second after start) ends before Python does.
     app.aboutToQuit.connect(lambda: QThreadPool.globalInstance().waitForDone())
     open_window(options)
+    if os.environ.get(QUIT_WHEN_SHOWN):
+        QTimer.singleShot(0, app.quit)  # runs once the window's first show and paint events are handled
     return app.exec()
 
 
