@@ -174,14 +174,16 @@ class Step:
     seconds: float | None = None
     project_peak_mb: float | None = None
     ray_peak_mb: float | None = None
+    project_cpu_s: float | None = None  # user + system time: on a shared machine, steadier than wall time
+    ray_cpu_s: float | None = None  # of Ray's processes, sampled as their memory is
     last_progress: str = ""
     load_average: tuple[float, float] | None = None  # 1-minute load at its start and end: the machine is shared
     detail: dict[str, Any] = field(default_factory=dict)
     error: str = ""
 
 
-def _processes() -> dict[int, tuple[int, str]]:
-    """pid -> (parent pid, start time) of every process readable in /proc."""
+def _processes() -> dict[int, tuple[int, str, int]]:
+    """pid -> (parent pid, start time, CPU clock ticks used) of every process readable in /proc."""
     found = {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
@@ -190,20 +192,21 @@ def _processes() -> dict[int, tuple[int, str]]:
             fields = Path(entry.path, "stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        found[int(entry.name)] = (int(fields[1]), fields[19])
+        found[int(entry.name)] = (int(fields[1]), fields[19], int(fields[11]) + int(fields[12]))
     return found
 
 
-def descendants(root: int) -> dict[int, str]:
-    """pid -> start time of every process below `root` (Ray's raylet, GCS and workers under a driver)."""
+def descendants(root: int) -> dict[int, tuple[str, int]]:
+    """pid -> (start time, CPU ticks) of every process below `root` (Ray's raylet, GCS and workers under
+    a driver)."""
     table = _processes()
     children: dict[int, list[int]] = {}
-    for pid, (parent, _) in table.items():
+    for pid, (parent, _, _) in table.items():
         children.setdefault(parent, []).append(pid)
     below, todo = {}, list(children.get(root, []))
     while todo:
         pid = todo.pop()
-        below[pid] = table[pid][1]
+        below[pid] = table[pid][1:]
         todo.extend(children.get(pid, []))
     return below
 
@@ -243,6 +246,7 @@ def measure(step: Step, argv: list[str], log: Path, timeout: float) -> Step:
     started = time.perf_counter()
     seen: dict[int, str] = {}
     ray_peak = 0.0
+    ray_ticks: dict[int, int] = {}  # the last CPU count seen of each, so the work of ended workers counts
     with log.open("wb") as handle:
         process = subprocess.Popen([*argv, str(report)], stdout=handle, stderr=subprocess.STDOUT, env=env,
                                    start_new_session=True)
@@ -252,18 +256,21 @@ def measure(step: Step, argv: list[str], log: Path, timeout: float) -> Step:
                 step.status = "timeout"
                 break
             below = descendants(process.pid)
-            seen.update(below)
+            seen.update({pid: started_at for pid, (started_at, _) in below.items()})
+            ray_ticks.update({pid: ticks for pid, (_, ticks) in below.items()})
             ray_peak = max(ray_peak, sum(rss_mb(pid) for pid in below))
             time.sleep(SAMPLE_RATE_S)
     step.seconds = round(time.perf_counter() - started, 1)
     step.load_average = (round(load_before, 1), round(os.getloadavg()[0], 1))
     step.ray_peak_mb = round(ray_peak) if seen else None
+    step.ray_cpu_s = round(sum(ray_ticks.values()) / os.sysconf("SC_CLK_TCK"), 1) if seen else None
     text = log.read_text(encoding="utf-8", errors="replace")
     progress = [line for line in text.splitlines() if _PROGRESS.match(line)]
     step.last_progress = progress[-1] if progress else ""
     if report.exists():
         child = json.loads(report.read_text())
         step.project_peak_mb = child["peak_mb"]
+        step.project_cpu_s = child.get("cpu_s")
         step.detail = child.get("detail", {})
         step.error = child.get("error", "") if step.status != "timeout" else ""  # not the SIGTERM's exit
     if step.status == "ok" and (process.returncode or step.error):
@@ -284,7 +291,9 @@ def _child(run: Callable[[], dict[str, Any]], report: str) -> None:
             result["error"] = f"exit {exc.code}"
     except Exception as exc:  # noqa: BLE001  # the report says what broke; the parent marks the step failed
         result["error"] = f"{type(exc).__name__}: {exc}"
-    result["peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    result["peak_mb"] = round(usage.ru_maxrss / 1024)
+    result["cpu_s"] = round(usage.ru_utime + usage.ru_stime, 1)
     Path(report).write_text(json.dumps(result))
 
 
@@ -450,21 +459,32 @@ def table(result: dict[str, Any]) -> str:
         seconds = f"{step['seconds']:,.1f} s" if step["seconds"] is not None else "—"
         if step["status"] != "ok":
             seconds = f"{step['status']} at {seconds}"
+        cpu = f"CPU {step['project_cpu_s']:,.0f} s" if step.get("project_cpu_s") is not None else "CPU —"
+        if step.get("ray_cpu_s") is not None:
+            cpu += f" + Ray {step['ray_cpu_s']:,.0f} s"
         memory = f"{step['project_peak_mb']:,} MB" if step["project_peak_mb"] else "—"
         if step["ray_peak_mb"]:
             memory += f" + Ray {step['ray_peak_mb']:,} MB"
-        return f"{seconds}, {memory}"
+        return f"{seconds}; {cpu}; {memory}"
+
+    def cpu_total(step: dict[str, Any]) -> float | None:
+        if step.get("project_cpu_s") is None:
+            return None
+        return step["project_cpu_s"] + (step.get("ray_cpu_s") or 0)
 
     lines = [(f"{result['units']:,} verbatims: {result['counts']['documents']:,} documents, "
               f"{result['counts']['units']:,} units ({result['finished_at']})"),
-             "| step | local (time, peak RSS) | local Ray cluster (time, peak RSS project + Ray) | cluster/local |",
-             "|---|---|---|---|"]
+             ("| step | local: wall; CPU; peak RSS | local Ray cluster: wall; CPU project + Ray; peak RSS project "
+              "+ Ray | cluster/local wall | cluster/local CPU |"),
+             "|---|---|---|---|---|"]
     for name, sides in rows.items():
         here, there = sides.get("local"), sides.get("cluster")
-        ratio = "—"
+        ratio = cpu_ratio = "—"
         if here and there and here["status"] == there["status"] == "ok" and here["seconds"]:
             ratio = f"{there['seconds'] / here['seconds']:.2f}"
-        lines.append(f"| {name} | {cell(here)} | {cell(there)} | {ratio} |")
+            if cpu_total(here) and cpu_total(there) is not None:
+                cpu_ratio = f"{cpu_total(there) / cpu_total(here):.2f}"
+        lines.append(f"| {name} | {cell(here)} | {cell(there)} | {ratio} | {cpu_ratio} |")
     for step in result["steps"]:
         if step["name"] == "e5" and step["status"] == "ok":
             d = step["detail"]

@@ -93,6 +93,7 @@ def test_a_step_reports_its_time_its_own_peak_and_its_descendants_memory(tmp_pat
     assert 3 <= step.seconds < 30
     assert step.project_peak_mb == 42 and step.detail == {"done": True}
     assert step.ray_peak_mb is not None and step.ray_peak_mb >= 190  # the grandchild's 200 MB
+    assert step.ray_cpu_s is not None and step.ray_cpu_s > 0.01  # it touched those 200 MB
 
 
 def test_a_step_out_of_time_is_stopped_with_its_descendants_and_extrapolated_from_its_progress(tmp_path):
@@ -125,15 +126,16 @@ def test_without_progress_a_timed_out_step_is_extrapolated_from_a_smaller_run(tm
 def test_the_table_puts_local_and_cluster_side_by_side_with_their_ratio():
     result = {"units": 100, "finished_at": "now", "counts": {"documents": 99, "units": 99}, "steps": [
         {"name": "import", "mode": "local", "status": "ok", "seconds": 2.0, "project_peak_mb": 100,
-         "ray_peak_mb": None, "detail": {}},
+         "ray_peak_mb": None, "project_cpu_s": 1.5, "ray_cpu_s": None, "detail": {}},
         {"name": "embed", "mode": "local", "status": "ok", "seconds": 10.0, "project_peak_mb": 800,
-         "ray_peak_mb": None, "detail": {}},
+         "ray_peak_mb": None, "project_cpu_s": 9.0, "ray_cpu_s": None, "detail": {}},
         {"name": "embed", "mode": "cluster", "status": "ok", "seconds": 25.0, "project_peak_mb": 850,
-         "ray_peak_mb": 2000, "detail": {}},
+         "ray_peak_mb": 2000, "project_cpu_s": 6.0, "ray_cpu_s": 12.0, "detail": {}},
     ]}
     lines = scale.table(result).splitlines()
-    assert "| import | 2.0 s, 100 MB | — (no cluster path) | — |" in lines
-    assert "| embed | 10.0 s, 800 MB | 25.0 s, 850 MB + Ray 2,000 MB | 2.50 |" in lines
+    assert "| import | 2.0 s; CPU 2 s; 100 MB | — (no cluster path) | — | — |" in lines
+    assert ("| embed | 10.0 s; CPU 9 s; 800 MB | 25.0 s; CPU 6 s + Ray 12 s; 850 MB + Ray 2,000 MB "
+            "| 2.50 | 2.00 |") in lines
 
 
 GPU_SH = ROOT / "bench" / "gpu.sh"
