@@ -40,7 +40,7 @@ from workbench.suggest.embed import (
     missing_units,
     prepare_embedder,
 )
-from workbench.suggest.topics import Transform, fit_topics
+from workbench.suggest.topics import TopicsReport, Transform, fit_topics, topics_report
 from workbench.suggest.units import Unit
 
 LOCAL = "local"
@@ -48,6 +48,14 @@ LOCAL_CPUS = 2
 PARQUET_ROWS = 50_000
 BATCHES_PER_ACTOR = 4  # small enough that every actor gets work and progress moves, large enough to batch
 RETRIES = {"max_restarts": 3, "max_task_retries": 3}  # see _map_batches
+
+
+class ClusterUnreachable(WorkbenchError):
+    """The cluster at `where` did not answer: the window tells its user in their language what to check."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(f"cannot reach the Ray cluster at {where}: {reason}")
+        self.where = where
 
 
 def _import_ray() -> Any:
@@ -82,8 +90,7 @@ def joined(address: str | None = LOCAL) -> Iterator[Any]:
             else:
                 ray.init(num_cpus=LOCAL_CPUS, _node_ip_address="127.0.0.1", **quiet)
     except Exception as exc:  # Ray raises ConnectionError, RuntimeError or its own types
-        where = target or "a local cluster on 127.0.0.1"
-        raise WorkbenchError(f"cannot reach the Ray cluster at {where}: {_first_line(exc)}") from exc
+        raise ClusterUnreachable(target or "a local cluster on 127.0.0.1", _first_line(exc)) from exc
     try:
         yield ray
     finally:
@@ -323,6 +330,11 @@ def topics_on_cluster(
         return fit_topics(project, units=units, embedder=embedder, min_size=min_size, device=device,
                           progress=progress, cancel=cancel, umap_sample=umap_sample, embed=embed,
                           transform=transform_on(ray))
+
+
+def run_topics_on_cluster(project: Project, **options: Any) -> TopicsReport:
+    """`topics_on_cluster` for a job that reports to its user (the window's Topics job)."""
+    return topics_report(project, topics_on_cluster(project, **options))
 
 
 def _embed_for_topics(project: Project, embedder: str | Embedder, *, units: str | Sequence[Unit], device: str,

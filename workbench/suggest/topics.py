@@ -269,7 +269,11 @@ class TopicsReport(WholeOrNothing):
 
 def run_topics(project: Project, **options: Any) -> TopicsReport:
     """`fit_topics` for a job that reports to its user (the window's Topics job)."""
-    run_id = fit_topics(project, **options)
+    return topics_report(project, fit_topics(project, **options))
+
+
+def topics_report(project: Project, run_id: int) -> TopicsReport:
+    """The stored run `run_id` as its user hears of it."""
     metrics = json.loads(project.scalar("SELECT metrics FROM runs WHERE id = ?", [run_id]))
     return TopicsReport(run_id, metrics["topics"], metrics["units"], metrics["outlier_share_before_reduction"])
 
