@@ -206,6 +206,15 @@ def test_fillers_and_all_purpose_words_neither_start_nor_end_a_term():
                               "pouvez-vous"})
 
 
+def test_the_identity_check_of_calls_leaves_no_term():
+    terms = TermCounter("fr").terms("Le 4 janvier 2000, et le code postal c'est 29200. Ma date de naissance ? "
+                                    "Mon adresse : 85 rue des Tilleuls 76100 Rouen. Ouf, la box a été réparée. "
+                                    "Le 1er mars, la facture de mars.")
+    words = {word for term in terms for word in term.split()}
+    assert words.isdisjoint({"janvier", "code", "postal", "date", "naissance", "rue", "tilleuls", "ouf", "été"})
+    assert {"box", "réparée", "facture de mars"} <= set(terms)
+
+
 def test_a_label_is_two_phrases_that_say_different_things():
     candidates = [("frais de résiliation", 1.0), ("résiliation du contrat", 0.95), ("résiliation", 0.9),
                   ("remboursement du prélèvement", 0.8), ("prélèvement", 0.7)]

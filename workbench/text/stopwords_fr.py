@@ -28,7 +28,7 @@ FILLERS = _words("""
 euh euuh heu hum hmm mmh mh mhm hein bon ben bah beh voilà voila voyez vois voyons écoutez écoute
 attendez attends tiens dites bref genre quoi ouais ouai ok okay okey allô allo oui non si ah oh
 ha eh ben bien alors donc enfin voici vraiment effectivement exactement carrément franchement
-justement tout ça ca cela truc machin chose choses super parfait très trop peu déjà aussi
+justement tout ça ca cela truc machin chose choses super parfait très trop peu déjà aussi ouf
 """)
 
 # All-purpose verbs and words of any exchange, and the speaker labels of transcripts.
@@ -42,7 +42,7 @@ client cliente clients conseiller conseillère conseillers agent agents téléco
 téléconseillère participant participante enquêteur enquêtrice madame monsieur mme mlle mr
 gens chose personne quelqu quelque qu jusqu lorsqu puisqu aujourd hui
 jamais rien coup temps voulais voulait cherche cherchais simple honnêtement aucune aucun presque
-ira irai verra verrai croyez crois mouais
+ira irai verra verrai croyez crois mouais été
 """)
 
 # Formulas removed as whole phrases, matched on lower-case text with straight apostrophes.
@@ -69,6 +69,13 @@ _FORMULAS = [
     r"comment (?:puis-je|est-ce que je peux) vous aider", r"je vous écoute",
     r"d'accord", r"pas de (?:souci|soucis)", r"c'est noté", r"très bien", r"tout à fait",
     r"vous (?:voyez|savez|comprenez)", r"tu vois", r"je veux dire", r"comment dire", r"en fait",
+    r"pour l'instant",
+    # The identity check that opens calls: date of birth, postal code, street address.
+    r"(?:ma |votre |la )?date de naissance", r"(?:le |mon |votre )?code postal(?: c'est)?",
+    r"\d{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
+    r"(?: \d{4})?",
+    r"\d+(?: ?(?:bis|ter))?,? (?:rue|avenue|boulevard|bd|allée|impasse|chemin|place|quai|route|cours|square) "
+    r"[^,.;\n\d]*",
 ]
 FORMULAS = re.compile(r"(?<![\w-])(?:" + "|".join(_FORMULAS) + r")(?![\w-])")
 
