@@ -1,5 +1,6 @@
 """What the window remembers between sessions: recent projects, the last coder, the language, and the
-preferences of Edit > Settings… (embedder, device, pseudonymisation on import, the coding view's font size).
+preferences of Edit > Settings… (embedder, device, where topics run, pseudonymisation on import, the coding
+view's font size).
 
 One place builds the QSettings object so every part of the window reads the same file. `VERBATIM_SETTINGS`
 names another file (a portable install, a test that must not touch the user's own list).
@@ -88,6 +89,8 @@ def save_language(language: str) -> None:
 EMBEDDER_KEY = "suggestions/embedder"
 DEVICE_KEY = "suggestions/device"
 PSEUDONYMISE_KEY = "import/pseudonymise"
+CLUSTER_KEY = "topics/on_cluster"
+CLUSTER_ADDRESS_KEY = "topics/cluster_address"
 FONT_SIZE_KEY = "coding/font_size"
 DEFAULT_FONT_SIZE = 11
 FONT_SIZES = range(8, 29)
@@ -110,6 +113,19 @@ def saved_device() -> str:
 
 def save_device(device: str) -> None:
     settings().setValue(DEVICE_KEY, device if device in DEVICES else "auto")
+
+
+def saved_cluster() -> tuple[bool, str]:
+    """(topic jobs run on a Ray cluster, its address): an empty address means `RAY_ADDRESS`, or a Ray
+    cluster started on this machine. The address is kept when the user goes back to this machine."""
+    store = settings()
+    return store.value(CLUSTER_KEY) in (True, "true"), str(store.value(CLUSTER_ADDRESS_KEY) or "").strip()
+
+
+def save_cluster(on_cluster: bool, address: str) -> None:
+    store = settings()
+    store.setValue(CLUSTER_KEY, bool(on_cluster))
+    store.setValue(CLUSTER_ADDRESS_KEY, address.strip())
 
 
 def pseudonymise_on_import() -> bool:

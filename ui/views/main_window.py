@@ -629,10 +629,11 @@ class MainWindow(QMainWindow):
                               cancelled=self.tr("Suggestions annulées : la file de revue est inchangée."))
 
     def start_topics(self) -> Job:
+        from ui.views.cluster_choice import topics_function
         from ui.views.settings_dialog import model_options
-        from workbench.suggest.topics import run_topics
 
-        return self.start_job(self.tr("Thèmes"), partial(run_topics, **model_options()),
+        function, on_cluster = topics_function(model_options())
+        return self.start_job(self.tr("Thèmes (cluster Ray)") if on_cluster else self.tr("Thèmes"), function,
                               cancelled=self.tr("Thèmes annulés : aucun thème n'a été enregistré."))
 
     def start_job(self, label: str, function: object, *args: object, cancelled: str, warn_failures: bool = True) -> Job:

@@ -2,6 +2,7 @@
 
 - the language goes through View > Language (`WorkspaceActions.switch_language`), which rebuilds the window;
 - the embedder and the device are what the suggestion and topic jobs receive (`job_options`);
+- with the `cluster` extra, the topic job can run on a Ray cluster (`ui.views.cluster_choice`);
 - pseudonymisation on import gives the import job a pseudonymiser, as `workbench import --pseudonymise` does;
 - the font size is the coding view's, changed on screen as soon as it is chosen.
 """
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import settings
+from ui.views.cluster_choice import ClusterChoice, cluster_available
 from ui.views.workspace_actions import LANGUAGE_NAMES
 from workbench.errors import WorkbenchError
 
@@ -125,6 +127,7 @@ class SettingsDialog(QDialog):
         for device, label in DEVICE_CHOICES:
             self.device.addItem(_tr(label), device)
         self.device.setCurrentIndex(max(0, self.device.findData(settings.saved_device())))
+        self.cluster = ClusterChoice() if cluster_available() else None
         self.pseudonymise = QCheckBox(self.tr("Remplacer noms, e-mails, téléphones et numéros par des pseudonymes "
                                               "à l'import"))
         self.pseudonymise.setChecked(settings.pseudonymise_on_import())
@@ -141,6 +144,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Langue :"), self.language)
         form.addRow(self.tr("Modèle pour les suggestions et les thèmes :"), self.embedder)
         form.addRow(self.tr("Calcul sur :"), self.device)
+        if self.cluster is not None:
+            form.addRow(self.tr("Thèmes calculés :"), self.cluster)
         form.addRow(self.tr("Pseudonymisation :"), self.pseudonymise)
         form.addRow(self.tr("Taille du texte à coder :"), self.font_size)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -183,6 +188,8 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         settings.save_embedder(str(self.embedder.currentData()))
         settings.save_device(str(self.device.currentData()))
+        if self.cluster is not None:
+            self.cluster.save()
         settings.save_pseudonymise_on_import(self.pseudonymise.isChecked())
         settings.save_font_size(self.font_size.value())
         super().accept()
