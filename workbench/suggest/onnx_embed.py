@@ -1,6 +1,6 @@
 """Sentence-transformers models exported to ONNX, run with onnxruntime and `tokenizers`: no torch.
 
-Why: the CPU desktop build carries no torch (about 1.5 GB), yet MiniLM and a user's own
+Why: the CPU desktop build carries no torch (754 MB installed, transformers 130 more), yet MiniLM and a user's own
 sentence-transformers model must still embed there. At build time, where torch is installed,
 `export_onnx` (the command `workbench models export-onnx SOURCE DEST`) writes a folder holding
 
@@ -17,8 +17,8 @@ the maximum length, an empty one…) is encoded by sentence-transformers and by 
 whose cosine to torch falls under `MIN_COSINE` for any of them is refused. That check is why an
 `OnnxEmbedder` caches under the same model id as the torch run (`st:<package>` or `st:<folder>`): fp32
 weights and the same graph give vectors equal within float rounding (measured 1 - cos < 1e-7 on MiniLM),
-less than what already separates a CUDA run from a CPU run sharing that key. A quantised export would
-differ materially and would need a key of its own; this module writes none.
+the kind of difference the cache already accepts between torch runs on CPU and on CUDA under one key. A
+quantised export would differ materially and would need a key of its own; this module writes none.
 
 Where an export is looked for (`find_export`), first found wins:
 1. `<model folder>/onnx/`, next to the model (a user's own folder exported in place);
@@ -143,8 +143,8 @@ def export_candidates(model_folder: Path, package: str | None) -> list[Path]:
 
 def find_export(model_folder: Path, package: str | None) -> Path | None:
     """The ONNX export of the model in `model_folder` (shipped by the package importable as `package`, if
-    any), or None. A stale
-    export is a user error: using it would cache vectors of another model under this one's key."""
+    any), or None. A stale export is a user error: using it would cache vectors of another model under
+    this one's key."""
     for candidate in export_candidates(model_folder, package):
         if (candidate / MANIFEST).is_file():
             stale = _stale_files(_read_manifest(candidate), model_folder)
@@ -172,11 +172,10 @@ class OnnxEmbedder:
         self.name = model_id
         manifest = _read_manifest(export)
         self._prompt = str(manifest.get("prompt", ""))
-        self._pad_id = int(manifest["pad_id"])
         self.dimension = int(manifest["dimension"])
         self._tokenizer = Tokenizer.from_file(str(export / TOKENIZER_FILE))
         self._tokenizer.enable_truncation(int(manifest["max_seq_length"]))
-        self._tokenizer.enable_padding(pad_id=self._pad_id, pad_token=str(manifest["pad_token"]))
+        self._tokenizer.enable_padding(pad_id=int(manifest["pad_id"]), pad_token=str(manifest["pad_token"]))
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3  # its warnings about unused initialisers mean nothing to a user
         self._session = onnxruntime.InferenceSession(str(export / MODEL_FILE), options,
