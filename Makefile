@@ -1,7 +1,7 @@
 # The two commands of the README. Both set everything up on a fresh machine first.
 VENV ?= .venv
 
-.PHONY: setup demo test test-latest lock lint bench i18n
+.PHONY: setup demo test test-latest lock lint bench i18n installer installer-smoke
 
 setup:
 	bash installer/dev-setup.sh
@@ -15,6 +15,14 @@ test: setup
 # Not in CI: the suite on the newest releases pyproject.toml allows, before taking them into the lock.
 test-latest:
 	bash installer/test-latest.sh
+
+# The desktop app for analysts (docs/INSTALLER.md): EDITION=cpu (default) or gpu. Not part of `make test`:
+# a build takes several minutes, the smoke test (build, self-test, sizes, timings) 15 to 25.
+installer:
+	bash installer/build.sh
+
+installer-smoke:
+	bash installer/smoke.sh
 
 # Re-resolve requirements-cpu.lock and requirements-gpu.lock from pyproject.toml (docs/DEVELOPMENT.md).
 lock:
