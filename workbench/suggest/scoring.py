@@ -1,8 +1,7 @@
 """The numbers behind code suggestions: zero-shot similarity and the label-propagation classifier.
 
-Pure numpy/scikit-learn on vectors. The product uses `zero_shot`, `centred`, `normalise` and `fit_few_shot`
-(the `propagation` candidate that `evidence.py` weighs against the others on each project's codings);
-`blend_weight`, `combine_views` and `blend` are v3's fixed blend, kept for `bench/suggest.py`'s v3 parts.
+Pure numpy/scikit-learn on vectors: `zero_shot`, `centred`, `normalise` and `fit_few_shot` (the
+`propagation` candidate that `evidence.py` weighs against the others on each project's codings).
 
 Zero-shot: a unit's cosine similarity to a code's description vector is not comparable across codes
 (a code with a long, generic definition is close to everything). Each code's similarities are therefore
@@ -17,8 +16,7 @@ units joins training, and a logistic regression is fitted on the lot. When that 
 at least 65 % of the analyst's own codings (cross-validated), two more rounds re-propagate from its
 confident predictions. When the project has a second semantic model that understands its language (English:
 MiniLM and e5), both models' vectors build the graph together and each gets its own classifier, whose
-probabilities are averaged. When the project also has lexical vectors, a last classifier learns the
-words of the pseudo-labelled units and is mixed in.
+probabilities are averaged.
 Every step and parameter was picked on a validation split of Banking77's train.csv, among the variants
 that do not lose on the French demo corpus (docs/BENCHMARKS.md, ## Suggestions). Rejected suggestions enter as a "none of these" class,
 so what the analyst turned down pulls scores down.
@@ -33,14 +31,13 @@ import numpy as np
 
 NONE = -1  # label of negative examples (rejected suggestions): "none of this scheme's codes"
 # Share of each code's propagated units kept, and their training weight. Picked on a validation split of
-# Banking77's train.csv (never test.csv) by `bench/suggest.py --part banking77`; docs/BENCHMARKS.md.
+# Banking77's train.csv (never test.csv) by v3's benchmark (docs/BENCHMARKS.md, "v3 selection").
 DEFAULT_KEEP = 0.6
 DEFAULT_PSEUDO_WEIGHT = 1.0
-# Centring, the re-propagation rounds and the lexical view's share: picked the same way, among the
-# variants that do not lose to the previous method on the French demo corpus (docs/BENCHMARKS.md).
+# Centring and the re-propagation rounds: picked the same way, among the variants that did not lose to the
+# previous method on the French demo corpus (docs/BENCHMARKS.md, v3).
 DEFAULT_CENTRE = True
 DEFAULT_GROW: tuple[float, ...] = (0.8, 1.0)
-DEFAULT_LEXICAL_MIX = 0.3
 # The rounds spread the classifier's own predictions, so they only run when it is clearly right on the
 # analyst's codings (3-fold CV accuracy, best view). Measured (docs/BENCHMARKS.md): on Banking77 MiniLM's
 # CV accuracy is 0.71-0.76 and the rounds gain 1-2 points; on the French demo schemes, from 5 to 22
@@ -75,36 +72,23 @@ class FewShotModel:
     """A fitted classifier over the codes of one scheme; `classes` holds code indexes (and NONE).
     `classifiers` and `centres` hold one classifier, and the corpus mean its vectors are shifted by, per
     semantic view (the main model first, then the companion models); their probabilities are averaged.
-    `lexical` is the optional classifier on the lexical view, mixed in with weight `lexical_mix`.
     `rounds` counts the re-propagation rounds run, `accuracy` is the CV accuracy that decided them."""
 
     classifiers: list[object]
     classes: np.ndarray
     n_pseudo: int
     centres: list[np.ndarray | None]
-    lexical: object | None = None
-    lexical_mix: float = 0.0
     rounds: int = 0
     accuracy: float | None = None
 
-    def scores(
-        self, units: np.ndarray, n_codes: int, lexical_units: np.ndarray | None = None,
-        companion_units: Sequence[np.ndarray] = (),
-    ) -> np.ndarray:
+    def scores(self, units: np.ndarray, n_codes: int, companion_units: Sequence[np.ndarray] = ()) -> np.ndarray:
         """(n_units, n_codes) probabilities; codes the classifier never saw get 0. `companion_units`: the
-        same units' vectors from each companion model the model was fitted with; with a lexical
-        classifier, `lexical_units` (the same units' lexical vectors) must be given too."""
+        same units' vectors from each companion model the model was fitted with."""
         views = [units, *companion_units]
         if len(views) != len(self.classifiers):
             raise ValueError(f"this model was fitted on {len(self.classifiers)} semantic views; {len(views)} given")
-        out = np.mean([_code_columns(classifier, centred(view, centre), n_codes)
-                       for classifier, view, centre in zip(self.classifiers, views, self.centres)], axis=0)
-        if self.lexical is not None:
-            if lexical_units is None:
-                raise ValueError("this model has a lexical classifier: give the units' lexical vectors")
-            lexical = _code_columns(self.lexical, normalise(lexical_units), n_codes)
-            out = (1 - self.lexical_mix) * out + self.lexical_mix * lexical
-        return out
+        return np.mean([_code_columns(classifier, centred(view, centre), n_codes)
+                        for classifier, view, centre in zip(self.classifiers, views, self.centres)], axis=0)
 
 
 def _code_columns(classifier: object, x: np.ndarray, n_codes: int) -> np.ndarray:
@@ -175,16 +159,11 @@ def fit_few_shot(
     pool: np.ndarray | None = None,
     *,
     companions: Sequence[tuple[np.ndarray, np.ndarray | None]] = (),
-    zero_pool: np.ndarray | None = None,
-    weight: float = 1.0,
-    lexical: tuple[np.ndarray, np.ndarray] | None = None,
     keep: float = DEFAULT_KEEP,
     pseudo_weight: float = DEFAULT_PSEUDO_WEIGHT,
     centre: bool = DEFAULT_CENTRE,
     grow: tuple[float, ...] = DEFAULT_GROW,
     grow_gate: float = GROW_MIN_ACCURACY,
-    accuracy: float | None = None,
-    lexical_mix: float = DEFAULT_LEXICAL_MIX,
     c: float = 20.0,
     seed: int = 0,
 ) -> FewShotModel:
@@ -197,17 +176,12 @@ def fit_few_shot(
        mean of the views' cosines); the most confident `keep` share of each code's pool units joins
        training at weight `pseudo_weight`; each view's classifier is fitted, their probabilities averaged;
     2. for each share in `grow`, when the plain classifier's cross-validated accuracy on the coded units
-       (best view; `accuracy` when the caller measured it, as `combine_views` does) reaches `grow_gate`:
-       the model's scores on the pool (blended with `zero_pool` at
-       `weight`, as the product blends them) pick that share of each code's most confident pool units;
+       (best view) reaches `grow_gate`: the model's scores on the pool pick that share of each code's most
+       confident pool units;
        labels spread again from the coded units plus these, over the same graph, and the classifiers are
        refitted on that share of the new spread. Each round seeds the graph from a wider, mostly right
        base, so units far from the examples get labels too; with a classifier that is mostly wrong it
-       would spread wrong labels, hence the gate;
-    3. with `lexical` ((coded, pool) vectors of the same units from the lexical embedder), a last
-       classifier is fitted on the lexical view with every pool unit labelled by the blended scores of
-       the model so far, and mixed in at `lexical_mix`: words the examples never used but their
-       pseudo-labelled neighbours do.
+       would spread wrong labels, hence the gate.
     """
     from sklearn.linear_model import LogisticRegression
 
@@ -247,16 +221,11 @@ def fit_few_shot(
     picked = _most_confident(guess, confidence, codes, keep)
     model = fit_views(picked, guess[picked])
 
-    def pool_scores() -> np.ndarray:
-        scores = np.mean([_code_columns(classifier, x_pool, n_codes)
-                          for classifier, x_pool in zip(model.classifiers, pools)], axis=0)
-        return scores if zero_pool is None else weight * scores + (1 - weight) * zero_pool
-
-    if grow and accuracy is None:
-        accuracy = _best(cross_validated_accuracy(view_coded, y, c) for view_coded, _ in views)
+    accuracy = _best(cross_validated_accuracy(view_coded, y, c) for view_coded, _ in views) if grow else None
     rounds = grow if accuracy is not None and accuracy >= grow_gate else ()
     for share in rounds:
-        scores = pool_scores()
+        scores = np.mean([_code_columns(classifier, x_pool, n_codes)
+                          for classifier, x_pool in zip(model.classifiers, pools)], axis=0)
         sure = _most_confident(scores.argmax(axis=1), scores.max(axis=1), codes, share)
         nodes = np.concatenate([positive, len(y) + sure])
         node_labels = np.concatenate([y[positive], scores[sure].argmax(axis=1)])
@@ -264,11 +233,6 @@ def fit_few_shot(
         picked = _most_confident(guess, confidence, codes, share)
         model = fit_views(picked, guess[picked])
     model.rounds, model.accuracy = len(rounds), accuracy
-    if lexical is not None and lexical_mix > 0:
-        scores = pool_scores()
-        everyone = np.arange(len(pools[0]))
-        model.lexical = fit(normalise(lexical[0]), normalise(lexical[1]), everyone, scores.argmax(axis=1))
-        model.lexical_mix = lexical_mix
     return model
 
 
@@ -291,44 +255,5 @@ def cross_validated_accuracy(coded: np.ndarray, labels: np.ndarray, c: float = 2
     return hits / len(y)
 
 
-def blend_weight(coded: np.ndarray, labels: np.ndarray, zero_on_coded: np.ndarray, c: float = 20.0) -> float:
-    """How much to trust the classifier over zero-shot, measured on the analyst's own codings: zero-shot
-    accuracy on the coded units (it never saw their labels) against the classifier's 3-fold
-    cross-validated accuracy. A rich codebook beats five examples; a bare list of names loses to eight."""
-    return _weight(cross_validated_accuracy(coded, labels, c), labels, zero_on_coded)
-
-
-def combine_views(
-    views: Sequence[tuple[np.ndarray, np.ndarray]], coded: np.ndarray, labels: np.ndarray, c: float = 20.0
-) -> tuple[np.ndarray, float, float | None]:
-    """(zero-shot scores, blend weight, classifier CV accuracy) over the semantic views, each given as
-    (unit vectors, zero-shot scores of those units); `coded` indexes the coded units, `labels` their codes.
-    The zero-shot scores and the blend weights are averaged over the views; the accuracy is the best
-    view's, what gates the re-propagation rounds (`fit_few_shot(accuracy=)`). Each view's accuracy is
-    measured once here for both uses: three classifier fits per view, seconds on a large codebook."""
-    accuracies = [cross_validated_accuracy(vectors[coded], labels, c) for vectors, _ in views]
-    weights = [_weight(accuracy, labels, zero[coded]) for accuracy, (_, zero) in zip(accuracies, views)]
-    return np.mean([zero for _, zero in views], axis=0), float(np.mean(weights)), _best(accuracies)
-
-
 def _best(accuracies: Iterable[float | None]) -> float | None:
     return max((accuracy for accuracy in accuracies if accuracy is not None), default=None)
-
-
-def _weight(accuracy: float | None, labels: np.ndarray, zero_on_coded: np.ndarray) -> float:
-    if accuracy is None:
-        return 0.5
-    positive = labels != NONE
-    zero_accuracy = float((zero_on_coded[positive].argmax(axis=1) == labels[positive]).mean())
-    classifier, zero = accuracy**2, zero_accuracy**2  # squared: the better one clearly leads
-    return float(np.clip(classifier / max(classifier + zero, 1e-6), 0.1, 0.9))
-
-
-def blend(few_shot: np.ndarray, zero: np.ndarray | None, trained: np.ndarray, weight: float = 0.8) -> np.ndarray:
-    """Codes with a classifier (`trained` mask over codes): weight x classifier + rest x zero-shot.
-    Codes without one keep their zero-shot score, so a new code still gets suggestions."""
-    if zero is None:
-        return few_shot
-    mixed = zero.copy()
-    mixed[:, trained] = weight * few_shot[:, trained] + (1 - weight) * zero[:, trained]
-    return mixed
