@@ -61,15 +61,15 @@ def review(*rows: tuple[int, str, float]) -> list[dict[str, object]]:
 
 
 @pytest.mark.parametrize(("app_rows", "expected"), [
-    (review((1, "Facturation", 0.81234), (1, "Accueil", 0.2), (2, "Accueil", 0.5)), 0),
-    (review((1, "Accueil", 0.9), (2, "Accueil", 0.5)), 1),  # another best code for unit 1
-    (review((1, "Facturation", 0.8), (2, "Accueil", 0.5)), 1),  # same code, score off by 0.012
+    (review((1, "Facturation", 0.81234), (1, "Accueil", 0.2), (2, "Accueil", 0.2076503)), 0),
+    (review((1, "Accueil", 0.9), (2, "Accueil", 0.2076503)), 1),  # another best code for unit 1
+    (review((1, "Facturation", 0.8), (2, "Accueil", 0.2076503)), 1),  # same code, score off by 0.012
     (review((1, "Facturation", 0.81234)), 1),  # unit 2 missing
 ])
 def test_compare_suggestions_wants_the_same_best_code_and_score_per_unit(tmp_path: Path, capsys, app_rows,
                                                                           expected: int) -> None:
     compare = load("compare_suggestions")
-    dev = review((1, "Facturation", 0.81231), (1, "Accueil", 0.3), (2, "Accueil", 0.5))
+    dev = review((1, "Facturation", 0.81231), (1, "Accueil", 0.3), (2, "Accueil", 0.20764952))  # 0.2076 and 0.2077 at 4 decimals
     (tmp_path / "dev.json").write_text(json.dumps(dev), encoding="utf-8")
     (tmp_path / "app.json").write_text(json.dumps(app_rows), encoding="utf-8")
     assert compare.main(tmp_path / "dev.json", tmp_path / "app.json") == expected
@@ -77,4 +77,4 @@ def test_compare_suggestions_wants_the_same_best_code_and_score_per_unit(tmp_pat
     if expected:
         assert "of 2 units differ" in err
     else:
-        assert out.strip() == "compare_suggestions: same best code and score for all 2 units"
+        assert out.strip() == "compare_suggestions: same best code for all 2 units, scores at most 3.0e-05 apart"
