@@ -21,7 +21,7 @@ from suggest_data import verbatim_project
 from workbench.errors import Cancelled, WorkbenchError
 from workbench.progress import CancelToken
 from workbench.project import Project
-from workbench.suggest.cluster import embed_on_cluster, joined, plan
+from workbench.suggest.cluster import _host_port, embed_on_cluster, joined, plan
 from workbench.suggest.embed import embed_units, get_embedder, load_vectors
 from workbench.suggest.units import load_units
 
@@ -185,13 +185,25 @@ def test_minilm_vectors_from_the_cluster_match_a_local_run(ray_cluster, tmp_path
         assert b.dtype == np.float32 and np.array_equal(a, b), np.abs(a - b).max()
 
 
-def test_an_unreachable_cluster_is_one_line_and_changes_nothing(tmp_path: Path) -> None:
-    """Run as its own process: in this one, the file's local cluster is already joined."""
+@pytest.mark.parametrize("address", ["ray://127.0.0.1:1", "127.0.0.1:1"])
+def test_an_unreachable_cluster_is_one_line_in_seconds_and_changes_nothing(tmp_path: Path, address: str) -> None:
+    """Run as its own process: in this one, the file's local cluster is already joined. Ray alone would
+    retry a plain HOST:PORT for minutes."""
     path = _new_project(tmp_path, "p.vwb")
     workbench = Path(sys.executable).parent / "workbench"
-    done = subprocess.run([str(workbench), "embed", str(path), "--embedder", "lexical", "--cluster",
-                           "ray://127.0.0.1:1"], check=False, capture_output=True, text=True, timeout=120)
+    started = time.monotonic()
+    done = subprocess.run([str(workbench), "embed", str(path), "--embedder", "lexical", "--cluster", address],
+                          check=False, capture_output=True, text=True, timeout=120)
+    assert time.monotonic() - started < 60
     assert done.returncode == 1
-    assert done.stderr == "error: cannot reach the Ray cluster at ray://127.0.0.1:1: ray client connection timeout\n"
+    assert done.stderr == f"error: cannot reach the Ray cluster at {address}: Connection refused\n"
     with Project.open(path) as opened:
         assert opened.scalar("SELECT count(*) FROM runs") == 0
+
+
+@pytest.mark.parametrize(("address", "expected"), [
+    ("ray://head.example:10001", ("head.example", 10001)), ("10.0.0.5:6379", ("10.0.0.5", 6379)),
+    ("[::1]:6379", ("::1", 6379)), ("auto", None), ("ray://head", None),
+])
+def test_addresses_checked_before_ray_is_asked(address: str, expected: tuple[str, int] | None) -> None:
+    assert _host_port(address) == expected

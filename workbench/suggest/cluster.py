@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import math
 import os
+import socket
 import tempfile
 import time
 import warnings
@@ -48,6 +49,7 @@ LOCAL_CPUS = 2
 PARQUET_ROWS = 50_000
 BATCHES_PER_ACTOR = 4  # small enough that every actor gets work and progress moves, large enough to batch
 RETRIES = {"max_restarts": 3, "max_task_retries": 3}  # see _map_batches
+CONNECT_TIMEOUT_S = 10.0
 
 
 class ClusterUnreachable(WorkbenchError):
@@ -56,6 +58,30 @@ class ClusterUnreachable(WorkbenchError):
     def __init__(self, where: str, reason: str) -> None:
         super().__init__(f"cannot reach the Ray cluster at {where}: {reason}")
         self.where = where
+
+
+def _host_port(address: str) -> tuple[str, int] | None:
+    """(host, port) of a `HOST:PORT` or `ray://HOST:PORT` address; None for `auto` and other forms Ray
+    resolves itself."""
+    bare = address.removeprefix("ray://").rstrip("/")
+    host, _, port = bare.rpartition(":")
+    if not host or not port.isdigit():
+        return None
+    return host.strip("[]"), int(port)
+
+
+def _check_reachable(address: str, timeout: float = CONNECT_TIMEOUT_S) -> None:
+    """Fail in seconds when nothing listens at the address: Ray itself retries a silent head node for
+    minutes before it gives up, leaving the user in front of a frozen progress bar."""
+    where = _host_port(address)
+    if where is None:
+        return
+    try:
+        with socket.create_connection(where, timeout=timeout):
+            pass
+    except OSError as exc:
+        reason = "no answer" if isinstance(exc, TimeoutError) else (exc.strerror or str(exc))
+        raise ClusterUnreachable(address, reason) from exc
 
 
 def _import_ray() -> Any:
@@ -80,6 +106,8 @@ def joined(address: str | None = LOCAL) -> Iterator[Any]:
         yield ray
         return
     target = os.environ.get("RAY_ADDRESS") if address in (None, LOCAL) else address
+    if target:
+        _check_reachable(target)
     quiet = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.ERROR}
     logging.getLogger("ray.data").setLevel(logging.ERROR)  # the user sees our progress, not Ray's log
     try:
