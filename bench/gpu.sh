@@ -81,7 +81,8 @@ WARM_UP = 64
 
 
 def record(row):
-    row["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    if "timeout_s" not in row:  # a timed-out fit's memory died with its process
+        row["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     with (OUT / "gpu_results.jsonl").open("a") as handle:
         handle.write(json.dumps(row) + "\n")
     print(json.dumps(row), flush=True)

