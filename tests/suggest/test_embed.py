@@ -9,7 +9,7 @@ from suggest_data import add_documents, verbatim_project
 from workbench.errors import Cancelled, WorkbenchError
 from workbench.progress import CancelToken
 from workbench.suggest.device import device_report, resolve_device
-from workbench.suggest.embed import choose_auto, embed_units, get_embedder, load_vectors
+from workbench.suggest.embed import LexicalEmbedder, choose_auto, embed_units, get_embedder, load_vectors
 from workbench.suggest.units import LONG_DOCUMENT_CHARS, load_units
 
 
@@ -59,6 +59,24 @@ def test_lexical_refits_when_the_corpus_grows_and_keeps_old_vectors(project):
     assert project.scalar("SELECT count(*) FROM embeddings WHERE model = ?", [first.model_id]) == 48
     again = embed_units(project, "lexical")
     assert again.model_id == second.model_id and again.computed == 0 and again.cached == 49
+
+
+def test_a_cached_lexical_run_fits_nothing_and_reads_the_same_vectors(project, monkeypatch):
+    """The fit (spaCy over every unit) is most of a lexical run: a re-run with every vector cached, for
+    embedding or for topics, must not pay it again."""
+    verbatim_project(project)
+    first = embed_units(project, "lexical")
+    stored = load_vectors(project, first.model_id, first.units)
+    fits: list[int] = []
+    original = LexicalEmbedder.fit
+    monkeypatch.setattr(LexicalEmbedder, "fit", lambda self, texts, fingerprint: fits.append(len(texts))
+                        or original(self, texts, fingerprint))
+    again = embed_units(project, "lexical")
+    assert fits == [] and again.model_id == first.model_id and again.cached == 48
+    assert np.array_equal(load_vectors(project, again.model_id, again.units), stored)
+    add_documents(project, ["Ma commande n'est jamais arrivée."])
+    grown = embed_units(project, "lexical")
+    assert fits == [49] and grown.computed == 49
 
 
 @pytest.mark.parametrize("texts", [["Un seul verbatim, très court."], ["facture", "colis"], ["le la les"]])

@@ -36,6 +36,7 @@ from workbench.project import Project
 from workbench.suggest.embed import (
     Embedder,
     EmbedResult,
+    LexicalEmbedder,
     cache_whole_run,
     get_embedder,
     missing_units,
@@ -136,6 +137,8 @@ class _Recipe:
 
     def __init__(self, model: Embedder, language: str, device: str) -> None:
         semantic = model.model_id == "e5-small" or model.model_id.startswith("st:")
+        if isinstance(model, LexicalEmbedder):
+            model.ensure_fitted()  # once here, not once per actor
         self.model = None if semantic else model
         self.spec = model.model_id  # a semantic model's cache key is also the spec that rebuilds it
         self.language = language

@@ -88,6 +88,21 @@ class LexicalEmbedder:
         self._vectorizer: Any = None
         self._svd: Any = None
         self._known: dict[str, list[str]] = {}
+        self._pending: tuple[Sequence[str], str] | None = None
+
+    def fit_when_needed(self, texts: Sequence[str], fingerprint: str) -> LexicalEmbedder:
+        """Take the cache key now and fit only at the first encode: when every unit's vector is already
+        cached, a run needs the key but not the model, and the fit (spaCy over every unit) is most of a
+        lexical run's time."""
+        self._pending = (texts, fingerprint)
+        self.model_id = f"lexical:{fingerprint}"
+        return self
+
+    def ensure_fitted(self) -> None:
+        if self._vectorizer is None and self._pending is not None:
+            texts, fingerprint = self._pending
+            self._pending = None
+            self.fit(texts, fingerprint)
 
     def fit(self, texts: Sequence[str], fingerprint: str) -> LexicalEmbedder:
         """Fit on the corpus. Guards for tiny corpora: the SVD keeps fewer components than documents and
@@ -119,6 +134,7 @@ class LexicalEmbedder:
         return self
 
     def transform_words(self, words: list[list[str]]) -> np.ndarray:
+        self.ensure_fitted()
         if self._vectorizer is None:
             raise WorkbenchError("the lexical embedder must be fitted on the corpus before encoding")
         tfidf = self._vectorizer.transform(words)
@@ -128,6 +144,7 @@ class LexicalEmbedder:
     def encode(self, texts: Sequence[str], *, query: bool = False) -> np.ndarray:
         from workbench.suggest.lexical import analyse
 
+        self.ensure_fitted()
         unknown = [text for text in texts if text not in self._known]
         analysed = dict(zip(unknown, analyse(unknown, self.language))) if unknown else {}
         return self.transform_words([self._known[text] if text in self._known else analysed[text] for text in texts])
@@ -286,7 +303,8 @@ def _auto_device(device: str) -> str:
 def get_embedder(
     spec: str, *, language: str = "fr", device: str = "auto", units: Sequence[Unit] = ()
 ) -> tuple[Embedder, str]:
-    """Build the embedder named by `spec` and say why it was chosen. `units` fit the lexical model."""
+    """Build the embedder named by `spec` and say why it was chosen. `units` are what the lexical model is
+    fitted on, at its first encode."""
     force_offline()
     reason = "chosen by the user"
     if spec == "auto":
@@ -294,7 +312,7 @@ def get_embedder(
     if spec == "lexical":
         lexical = LexicalEmbedder(language)
         if units:
-            lexical.fit([unit.text for unit in units], corpus_fingerprint(units))
+            lexical.fit_when_needed([unit.text for unit in units], corpus_fingerprint(units))
         return lexical, reason
     if spec == "e5-small":
         if device == "cuda":
