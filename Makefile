@@ -17,7 +17,7 @@ test-latest:
 	bash installer/test-latest.sh
 
 # The desktop app for analysts (docs/INSTALLER.md): EDITION=cpu (default) or gpu. Not part of `make test`:
-# a build takes several minutes, the smoke test (build, self-test, sizes, timings) 15 to 25.
+# a build takes 3 to 15 minutes, the smoke test (build, self-test, sizes, timings) 7 to 25.
 installer:
 	bash installer/build.sh
 

@@ -5,7 +5,8 @@
 #      score for every unit of the demo survey: installer/compare_suggestions.py);
 #   3. the folder's size per component, against the 700 MB goal;
 #   4. start-up (window shown, cold and warm) and first-topic time (numba cache empty, then filled).
-# SKIP_BUILD=1 checks the folder already built. Takes 15 to 25 minutes on the 2-core build machine.
+# SKIP_BUILD=1 checks the folder already built. Takes 7 minutes on the 2-core build machine with
+# PyInstaller's cache (measured in docs/BENCHMARKS.md), about 25 the first time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=${VENV:-.venv}
