@@ -72,10 +72,10 @@ _FORMULAS = [
     r"pour l'instant",
     # The identity check that opens calls: date of birth, postal code, street address.
     r"(?:ma |votre |la )?date de naissance", r"(?:le |mon |votre )?code postal(?: c'est)?",
-    r"\d{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
-    r"(?: \d{4})?",
-    r"\d+(?: ?(?:bis|ter))?,? (?:rue|avenue|boulevard|bd|allée|impasse|chemin|place|quai|route|cours|square) "
-    r"[^,.;\n\d]*",
+    (r"\d{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
+     r"(?: \d{4})?"),
+    (r"\d+(?: ?(?:bis|ter))?,? (?:rue|avenue|boulevard|bd|allée|impasse|chemin|place|quai|route|cours|square) "
+     r"[^,.;\n\d]*"),
 ]
 FORMULAS = re.compile(r"(?<![\w-])(?:" + "|".join(_FORMULAS) + r")(?![\w-])")
 
