@@ -236,6 +236,25 @@
     </message>
 </context>
 <context>
+    <name>ClusterChoice</name>
+    <message>
+        <source>Sur ce poste</source>
+        <translation>On this computer</translation>
+    </message>
+    <message>
+        <source>Sur un cluster Ray</source>
+        <translation>On a Ray cluster</translation>
+    </message>
+    <message>
+        <source>vide : un cluster Ray local ; sinon ray://hôte:10001</source>
+        <translation>empty: a local Ray cluster; otherwise ray://host:10001</translation>
+    </message>
+    <message>
+        <source>Les textes des unités partent vers ce cluster, et vers lui seul.</source>
+        <translation>The units&apos; texts go to this cluster, and to it alone.</translation>
+    </message>
+</context>
+<context>
     <name>CodePanel</name>
     <message>
         <source>Code</source>
@@ -1815,6 +1834,499 @@ documents</translation>
     </message>
 </context>
 <context>
+    <name>JobMessages</name>
+    <message>
+        <source>Tâche terminée.</source>
+        <translation>Task finished.</translation>
+    </message>
+    <message>
+        <source>,</source>
+        <comment>decimal separator</comment>
+        <translation>,</translation>
+    </message>
+    <message>
+        <source>Import terminé : {documents} depuis {files}</source>
+        <translation>Import finished: {documents} from {files}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n documents importés</source>
+        <translation>
+            <numerusform>%n document imported</numerusform>
+            <numerusform>%n documents imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fichiers</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{kind} : {count}</source>
+        <translation>{kind}: {count}</translation>
+    </message>
+    <message numerus="yes">
+        <source> ; %n fichiers déjà importés, ignorés</source>
+        <translation>
+            <numerusform>; %n file already imported, skipped</numerusform>
+            <numerusform>; %n files already imported, skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> ; %n fichiers n&apos;ont pas pu être importés</source>
+        <translation>
+            <numerusform>; %n file could not be imported</numerusform>
+            <numerusform>; %n files could not be imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n documents</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (dont %n déjà dans le projet)</source>
+        <translation>
+            <numerusform> (%n already in the project)</numerusform>
+            <numerusform> (%n already in the project)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import REFI-QDA terminé ({name}) : {documents}, {codes}, {codings}, {memos}, {variables}, {coders}.</source>
+        <translation>REFI-QDA import finished ({name}): {documents}, {codes}, {codings}, {memos}, {variables}, {coders}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nouveaux codes</source>
+        <translation>
+            <numerusform>%n new code</numerusform>
+            <numerusform>%n new codes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n codages</source>
+        <translation>
+            <numerusform>%n coding</numerusform>
+            <numerusform>%n codings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mémos</source>
+        <translation>
+            <numerusform>%n memo</numerusform>
+            <numerusform>%n memos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n variables</source>
+        <translation>
+            <numerusform>%n variable</numerusform>
+            <numerusform>%n variables</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nouveaux codeurs</source>
+        <translation>
+            <numerusform>%n new coder</numerusform>
+            <numerusform>%n new coders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Segmentation terminée : rien à segmenter, %n documents étaient déjà segmentés.</source>
+        <translation>
+            <numerusform>Segmentation finished: nothing to segment, %n document was already segmented.</numerusform>
+            <numerusform>Segmentation finished: nothing to segment, %n documents were already segmented.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Segmentation terminée : aucun document à segmenter.</source>
+        <translation>Segmentation finished: no document to segment.</translation>
+    </message>
+    <message>
+        <source>Segmentation terminée : {documents} ({words} ; langues : {languages}).</source>
+        <translation>Segmentation finished: {documents} ({words}; languages: {languages}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n documents segmentés en {sentences} et indexés</source>
+        <translation>
+            <numerusform>%n document segmented into {sentences} and indexed</numerusform>
+            <numerusform>%n documents segmented into {sentences} and indexed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n phrases</source>
+        <translation>
+            <numerusform>%n sentence</numerusform>
+            <numerusform>%n sentences</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mots</source>
+        <translation>
+            <numerusform>%n word</numerusform>
+            <numerusform>%n words</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>aucune détectée</source>
+        <translation>none detected</translation>
+    </message>
+    <message>
+        <source>les originaux sont gardés dans le projet pour permettre la ré-identification</source>
+        <translation>the originals are kept in the project so that names can be restored</translation>
+    </message>
+    <message>
+        <source>les originaux ne sont pas gardés</source>
+        <translation>the originals are not kept</translation>
+    </message>
+    <message>
+        <source>Pseudonymisation terminée : {changed} ({found}) ; {originals}.</source>
+        <translation>Pseudonymisation finished: {changed} ({found}); {originals}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n documents pseudonymisés sur {total}</source>
+        <translation>
+            <numerusform>%n document pseudonymised out of {total}</numerusform>
+            <numerusform>%n documents pseudonymised out of {total}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>aucune donnée personnelle trouvée</source>
+        <translation>no personal data found</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n noms de personne</source>
+        <translation>
+            <numerusform>%n person&apos;s name</numerusform>
+            <numerusform>%n people&apos;s names</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n adresses e-mail</source>
+        <translation>
+            <numerusform>%n e-mail address</numerusform>
+            <numerusform>%n e-mail addresses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n numéros de téléphone</source>
+        <translation>
+            <numerusform>%n phone number</numerusform>
+            <numerusform>%n phone numbers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n IBAN</source>
+        <translation>
+            <numerusform>%n IBAN</numerusform>
+            <numerusform>%n IBANs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n numéros de carte bancaire</source>
+        <translation>
+            <numerusform>%n card number</numerusform>
+            <numerusform>%n card numbers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n adresses postales</source>
+        <translation>
+            <numerusform>%n postal address</numerusform>
+            <numerusform>%n postal addresses</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{files} et {documents} supprimés définitivement</source>
+        <translation>{files} and {documents} permanently removed</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n documents supprimés définitivement</source>
+        <translation>
+            <numerusform>%n document permanently removed</numerusform>
+            <numerusform>%n documents permanently removed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Suppression terminée : {removed}, avec {codings}, {suggestions} et {memos}.</source>
+        <translation>Removal finished: {removed}, with {codings}, {suggestions} and {memos}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestions</source>
+        <translation>
+            <numerusform>%n suggestion</numerusform>
+            <numerusform>%n suggestions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Calcul des suggestions terminé : {filed} (analyse n° {run}, {models}, {seconds} s)</source>
+        <translation>Suggestions finished: {filed} (run {run}, {models}, {seconds} s)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestions en attente de revue</source>
+        <translation>
+            <numerusform>%n suggestion awaiting review</numerusform>
+            <numerusform>%n suggestions awaiting review</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> ; {units} sans suggestion : {reasons}</source>
+        <translation>; {units} without a suggestion: {reasons}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unités</source>
+        <translation>
+            <numerusform>%n unit</numerusform>
+            <numerusform>%n units</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n déjà codées</source>
+        <translation>
+            <numerusform>%n already coded</numerusform>
+            <numerusform>%n already coded</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{count} sous le seuil</source>
+        <translation>{count} below the threshold</translation>
+    </message>
+    <message>
+        <source>{count} hors de portée de la précision visée</source>
+        <translation>{count} out of reach of the target precision</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n déjà revues</source>
+        <translation>
+            <numerusform>%n already reviewed</numerusform>
+            <numerusform>%n already reviewed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{count} pour une autre raison</source>
+        <translation>{count} for another reason</translation>
+    </message>
+    <message>
+        <source>Recherche de thèmes terminée : {topics} dans {units} (analyse n° {run})</source>
+        <translation>Topic search finished: {topics} in {units} (run {run})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thèmes trouvés</source>
+        <translation>
+            <numerusform>%n topic found</numerusform>
+            <numerusform>%n topics found</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> ; {percent} % des unités, d&apos;abord isolées, ont été rattachées au thème le plus proche</source>
+        <translation>; {percent}% of the units, at first left apart, were attached to the nearest topic</translation>
+    </message>
+    <message>
+        <source>documents et segments</source>
+        <translation>documents and segments</translation>
+    </message>
+    <message>
+        <source>documents</source>
+        <translation>documents</translation>
+    </message>
+    <message>
+        <source>segments</source>
+        <translation>segments</translation>
+    </message>
+    <message>
+        <source>aucune unité</source>
+        <translation>no unit</translation>
+    </message>
+    <message>
+        <source>Calcul des vecteurs terminé ({model} sur {device}) : {computed}, {cached} déjà en cache ({units}, {seconds} s).</source>
+        <translation>Vectors finished ({model} on {device}): {computed}, {cached} already cached ({units}, {seconds} s).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unités vectorisées</source>
+        <translation>
+            <numerusform>%n unit embedded</numerusform>
+            <numerusform>%n units embedded</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, durée limitée à {minutes} min</source>
+        <translation>, limited to {minutes} min</translation>
+    </message>
+    <message>
+        <source>Exercice créé : {path} ({documents}, {codes}{limit}).</source>
+        <translation>Exercise created: {path} ({documents}, {codes}{limit}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n codes</source>
+        <translation>
+            <numerusform>%n code</numerusform>
+            <numerusform>%n codes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Collecte terminée : %n copies collectées</source>
+        <translation>
+            <numerusform>Collection finished: %n hand-in collected</numerusform>
+            <numerusform>Collection finished: %n hand-ins collected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n fichiers refusés</source>
+        <translation>
+            <numerusform>, %n file refused</numerusform>
+            <numerusform>, %n files refused</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copie rendue : {path} ({trainee}, {codings}).</source>
+        <translation>Hand-in written: {path} ({trainee}, {codings}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export Excel terminé : %n feuilles écrites dans {path}.</source>
+        <translation>
+            <numerusform>Excel export finished: %n sheet written to {path}.</numerusform>
+            <numerusform>Excel export finished: %n sheets written to {path}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Export HTML terminé : %n pages écrites dans {path}.</source>
+        <translation>
+            <numerusform>HTML export finished: %n page written to {path}.</numerusform>
+            <numerusform>HTML export finished: %n pages written to {path}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sauvegarde terminée : copie écrite dans {path} ({documents}, {codings}, {size} Mo).</source>
+        <translation>Backup finished: copy written to {path} ({documents}, {codings}, {size} MB).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n codages ajoutés</source>
+        <translation>
+            <numerusform>%n coding added</numerusform>
+            <numerusform>%n codings added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n éléments laissés de côté</source>
+        <translation>
+            <numerusform>, %n item left out</numerusform>
+            <numerusform>, %n items left out</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fusion terminée : {projects} dans {target} ({details}).</source>
+        <translation>Merge finished: {projects} into {target} ({details}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n projets fusionnés</source>
+        <translation>
+            <numerusform>%n project merged</numerusform>
+            <numerusform>%n projects merged</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} : rien de nouveau, le projet a déjà tout ce que cette copie pouvait apporter ({items}).</source>
+        <translation>{name}: nothing new, the project already has everything this copy could bring ({items}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n éléments</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n décisions de revue</source>
+        <translation>
+            <numerusform>%n review decision</numerusform>
+            <numerusform>%n review decisions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} a apporté {parts}</source>
+        <translation>{name} brought {parts}</translation>
+    </message>
+    <message numerus="yes">
+        <source> ; %n éléments étaient déjà dans le projet</source>
+        <translation>
+            <numerusform>; %n item was already in the project</numerusform>
+            <numerusform>; %n items were already in the project</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Vérification terminée : %n problèmes trouvés.</source>
+        <translation>
+            <numerusform>Check finished: %n problem found.</numerusform>
+            <numerusform>Check finished: %n problems found.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Vérification terminée : aucun problème dans {counts}.</source>
+        <translation>Check finished: no problem in {counts}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segments</source>
+        <translation>
+            <numerusform>%n segment</numerusform>
+            <numerusform>%n segments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entrées d&apos;index</source>
+        <translation>
+            <numerusform>%n index entry</numerusform>
+            <numerusform>%n index entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entrées du journal</source>
+        <translation>
+            <numerusform>%n journal entry</numerusform>
+            <numerusform>%n journal entries</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{table} : {count}</source>
+        <translation>{table}: {count}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Chargement du livre de codes terminé : %n codes chargés depuis {source}.</source>
+        <translation>
+            <numerusform>Codebook loaded: %n code loaded from {source}.</numerusform>
+            <numerusform>Codebook loaded: %n codes loaded from {source}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Export du livre de codes terminé : %n codes écrits dans {path}.</source>
+        <translation>
+            <numerusform>Codebook export finished: %n code written to {path}.</numerusform>
+            <numerusform>Codebook export finished: %n codes written to {path}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export impossible : rien n&apos;a été écrit.</source>
+        <translation>Export impossible: nothing was written.</translation>
+    </message>
+    <message>
+        <source>Export Excel terminé : {summary}</source>
+        <translation>Excel export finished: {summary}</translation>
+    </message>
+    <message>
+        <source>Export de table terminé : {summary}</source>
+        <translation>Table export finished: {summary}</translation>
+    </message>
+    <message>
+        <source>Export REFI-QDA terminé : {summary}</source>
+        <translation>REFI-QDA export finished: {summary}</translation>
+    </message>
+    <message>
+        <source>Export IRaMuTeQ terminé : {summary}</source>
+        <translation>IRaMuTeQ export finished: {summary}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Documents</source>
@@ -1981,6 +2493,10 @@ documents</translation>
         </translation>
     </message>
     <message>
+        <source>Thèmes (cluster Ray)</source>
+        <translation>Topics (Ray cluster)</translation>
+    </message>
+    <message>
         <source>Tâche : {label}</source>
         <translation>Task: {label}</translation>
     </message>
@@ -2075,10 +2591,6 @@ documents</translation>
     <message>
         <source>Thèmes annulés : aucun thème n&apos;a été enregistré.</source>
         <translation>Topics cancelled: no topic was saved.</translation>
-    </message>
-    <message>
-        <source>{label} terminé : {result}</source>
-        <translation>{label} finished: {result}</translation>
     </message>
     <message>
         <source>Erreur</source>
@@ -2678,6 +3190,10 @@ documents</translation>
     <message>
         <source>Calcul sur :</source>
         <translation>Compute on:</translation>
+    </message>
+    <message>
+        <source>Thèmes calculés :</source>
+        <translation>Topics computed:</translation>
     </message>
     <message>
         <source>Pseudonymisation :</source>
