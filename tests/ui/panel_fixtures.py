@@ -37,6 +37,13 @@ def open_window(qtbot, project: Project):
     return window
 
 
+def open_settings(qtbot, window):
+    """Edit > Settings of `window`, closed with the test."""
+    dialog = window.workspace.open_settings()
+    qtbot.addWidget(dialog)
+    return dialog
+
+
 def when_modal(act: Callable[[object], None]) -> None:
     """Run `act` on the next modal dialog once it is shown (its exec() blocks the test meanwhile)."""
     from PySide6.QtCore import QTimer

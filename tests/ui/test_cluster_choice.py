@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from hostile.digest import project_digest
-from panel_fixtures import fill, open_window
+from panel_fixtures import fill, open_settings, open_window
 from PySide6.QtWidgets import QMessageBox
 
 from ui import settings
@@ -24,12 +24,6 @@ def _fresh_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def window(qtbot, project: Project):
     return open_window(qtbot, fill(project))
-
-
-def open_settings(qtbot, window):
-    dialog = window.workspace.open_settings()
-    qtbot.addWidget(dialog)
-    return dialog
 
 
 class Recorded:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from panel_fixtures import fill, open_window
+from panel_fixtures import fill, open_settings, open_window
 from PySide6.QtCore import qVersion
 from PySide6.QtGui import QAction, QKeySequence
 
@@ -31,12 +31,6 @@ def _fresh_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def window(qtbot, project: Project):
     return open_window(qtbot, fill(project))
-
-
-def open_settings(qtbot, window):
-    dialog = window.workspace.open_settings()
-    qtbot.addWidget(dialog)
-    return dialog
 
 
 class Recorded:
