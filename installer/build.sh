@@ -28,7 +28,7 @@ fi
   --workpath "build/pyinstaller-$EDITION" installer/verbatim-workbench.spec
 app="dist/$EDITION/verbatim-workbench"
 install -m 644 installer/verbatim-workbench.desktop installer/icons/verbatim-workbench.png \
-  installer/icons/verbatim-workbench.svg installer/INSTALL.txt "$app/"
+  installer/icons/verbatim-workbench.svg installer/verbatim-workbench-mime.xml installer/INSTALL.txt "$app/"
 install -m 755 installer/install-desktop.sh "$app/"
 echo "build: $app built in $(( $(date +%s) - started )) s, $(du -sm "$app" | cut -f1) MB"
 

@@ -78,3 +78,26 @@ def test_compare_suggestions_wants_the_same_best_code_and_score_per_unit(tmp_pat
         assert "of 2 units differ" in err
     else:
         assert out.strip() == "compare_suggestions: same best code for all 2 units, scores at most 3.0e-05 apart"
+
+
+def test_install_desktop_puts_the_app_in_the_menu_and_claims_project_files(tmp_path: Path) -> None:
+    """What an analyst's `install-desktop.sh` leaves in their data folder, from an unpacked app folder laid
+    out as installer/build.sh lays it out."""
+    import shutil
+    import subprocess
+
+    app = tmp_path / "apps" / "verbatim workbench"
+    app.mkdir(parents=True)
+    for source in ("install-desktop.sh", "verbatim-workbench.desktop", "verbatim-workbench-mime.xml",
+                   "icons/verbatim-workbench.png", "icons/verbatim-workbench.svg"):
+        shutil.copy(INSTALLER / source, app / Path(source).name)
+    data = tmp_path / "data"
+    done = subprocess.run(["bash", str(app / "install-desktop.sh")], capture_output=True, text=True, check=False,
+                          env={**os.environ, "XDG_DATA_HOME": str(data)})
+    assert done.returncode == 0, done.stderr
+    entry = (data / "applications" / "verbatim-workbench.desktop").read_text(encoding="utf-8")
+    assert f'Exec="{app}/verbatim-workbench" %f' in entry
+    assert "MimeType=application/x-verbatim-workbench;" in entry
+    mime = (data / "mime" / "packages" / "verbatim-workbench.xml").read_text(encoding="utf-8")
+    assert 'type="application/x-verbatim-workbench"' in mime and 'pattern="*.vwb"' in mime
+    assert (data / "icons" / "hicolor" / "scalable" / "apps" / "verbatim-workbench.svg").is_file()
