@@ -55,6 +55,15 @@ def test_topics_command_prints_topics(capsys, path):
     assert code == 0 and result["topics"] and sum(t["size"] for t in result["topics"]) == 48
 
 
+def test_units_left_out_of_every_topic_are_said_so_not_numbered():
+    from workbench.commands.suggest_cmds import topic_lines
+
+    left = topic_lines({"topic": -1, "size": 7, "label": "-1_bonjour_merci", "keywords": ["bonjour"]})
+    assert left == ["  no topic       7 units  (too far from every topic to join one)"]
+    named = topic_lines({"topic": 3, "size": 40, "label": "chèque énergie · payer", "keywords": ["chèque", "payer"]})
+    assert named == ["  topic   3      40 units  chèque énergie · payer", "             chèque, payer"]
+
+
 def test_user_errors_are_one_line_with_exit_1(capsys, path, tmp_path):
     code, _, err = run(capsys, "embed", path, "--embedder", "nonsense")
     assert code == 1 and err.startswith("error: unknown embedder")

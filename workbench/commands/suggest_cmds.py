@@ -104,8 +104,16 @@ def topics(project: str, units: str, embedder: str, device: str, min_size: int |
         return
     _echo_topic_run(run_id, run)
     for row in table:
-        click.echo(f"  topic {row['topic']:>3}  {row['size']:>6} units  {row['label']}")
-        click.echo(f"             {', '.join(row['keywords'] or [])}")
+        click.echo("\n".join(topic_lines(row)))
+
+
+def topic_lines(row: dict[str, Any]) -> list[str]:
+    """A topic as the terminal shows it; the units HDBSCAN left apart and no topic took back are a row of
+    their own, not a topic numbered -1."""
+    if row["topic"] == -1:
+        return [f"  no topic  {row['size']:>6} units  (too far from every topic to join one)"]
+    return [f"  topic {row['topic']:>3}  {row['size']:>6} units  {row['label']}",
+            f"             {', '.join(row['keywords'] or [])}"]
 
 
 @click.command()
