@@ -78,6 +78,26 @@ def test_cluster_vectors_are_bit_identical_to_a_local_run(ray_cluster, tmp_path:
     assert "0 units embedded, 48 already cached" in again
 
 
+def test_units_spread_over_many_parquet_files_embed_like_a_local_run(ray_cluster, tmp_path: Path,
+                                                                     monkeypatch) -> None:
+    """Above 50,000 units the units travel as several files, which Ray Data lists from several threads at
+    once: each asks whether fsspec's HTTP filesystem imports, and without aiohttp the threads that waited
+    on another's failing import got an ImportError Ray does not expect (every 100,000-unit run failed)."""
+    import sys
+
+    from workbench.suggest import cluster
+
+    monkeypatch.setattr(cluster, "PARQUET_ROWS", 4)  # 12 files for 48 units
+    monkeypatch.delitem(sys.modules, "fsspec.implementations.http", raising=False)
+    local, remote = _new_project(tmp_path, "local.vwb"), _new_project(tmp_path, "cluster.vwb")
+    with Project.open(local) as one, Project.open(remote) as other:
+        mine = embed_units(one, "lexical", device="cpu")
+        theirs = embed_on_cluster(other, "lexical", device="cpu")
+        assert theirs.computed == 48 and theirs.model_id == mine.model_id
+        assert np.array_equal(load_vectors(one, mine.model_id, mine.units),
+                              load_vectors(other, mine.model_id, mine.units))
+
+
 def test_cancelling_mid_run_leaves_the_project_unchanged(ray_cluster, project: Project) -> None:
     verbatim_project(project)
     before = _cache(project)

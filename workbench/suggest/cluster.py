@@ -19,6 +19,7 @@ import logging
 import math
 import os
 import socket
+import sys
 import tempfile
 import time
 import warnings
@@ -177,6 +178,18 @@ def _write_parquet(units: Sequence[Unit], folder: Path, batch: int) -> list[Path
     return paths
 
 
+def _settle_http_filesystem() -> None:
+    """Ray Data lists several Parquet files from several threads, each asking whether fsspec's HTTP
+    filesystem imports. Without aiohttp (not needed here: the files are local) that import fails, and a
+    thread that waited on another thread's failing import gets an ImportError that Ray, expecting
+    ModuleNotFoundError, does not catch: every run of more than one file failed. Asked once here, the
+    answer is recorded as absent, so every later ask fails at once with ModuleNotFoundError."""
+    try:
+        import fsspec.implementations.http  # noqa: F401
+    except ModuleNotFoundError:
+        sys.modules["fsspec.implementations.http"] = None  # type: ignore[assignment]
+
+
 def _dataset(ray: Any, paths: list[Path], batch: int) -> Any:
     """Read where the Parquet is: a single-node cluster on this machine reads the files; a remote one gets
     them through Ray's object store, since its workers cannot see this machine's disk. A block per batch,
@@ -189,6 +202,7 @@ def _dataset(ray: Any, paths: list[Path], batch: int) -> Any:
         return ray.data.from_arrow([table.slice(begin, batch) for table in tables
                                     for begin in range(0, table.num_rows, batch)])
     blocks = sum(math.ceil(pq.ParquetFile(path).metadata.num_rows / batch) for path in paths)
+    _settle_http_filesystem()
     return ray.data.read_parquet([str(path) for path in paths], override_num_blocks=blocks)
 
 
