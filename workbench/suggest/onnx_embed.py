@@ -31,7 +31,6 @@ it is refused with the command that remakes it, never used.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -48,6 +47,7 @@ from typing import Any
 import numpy as np
 
 from workbench.errors import WorkbenchError
+from workbench.ingest.base import file_sha256
 
 FORMAT = 1
 MANIFEST = "workbench-onnx.json"
@@ -95,16 +95,8 @@ def source_hashes(folder: Path) -> dict[str, str]:
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder)
         if path.is_file() and relative.parts[0] not in _SKIPPED and not relative.parts[0].startswith("."):
-            hashes[relative.as_posix()] = _sha256(path)
+            hashes[relative.as_posix()] = file_sha256(path)
     return hashes
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _stale_files(manifest: dict[str, Any], model_folder: Path) -> list[str]:
@@ -113,7 +105,7 @@ def _stale_files(manifest: dict[str, Any], model_folder: Path) -> list[str]:
     stale = []
     for name, expected in manifest.get("source_files", {}).items():
         path = model_folder / name
-        if path.is_file() and _sha256(path) != expected:
+        if path.is_file() and file_sha256(path) != expected:
             stale.append(name)
     return stale
 
