@@ -42,6 +42,7 @@ from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import Project
 from workbench.reports import WholeOrNothing, plural
 from workbench.suggest.device import resolve_device
+from workbench.suggest.scoring import normalise
 from workbench.suggest.units import Unit, load_units, unit_label
 
 EMBEDDERS = ("auto", "lexical", "e5-small", "st:<folder or package>")
@@ -66,12 +67,6 @@ class Embedder(Protocol):
     def encode(self, texts: Sequence[str], *, query: bool = False) -> np.ndarray:
         """L2-normalised float32 vectors, one row per text. `query` marks code definitions (e5 prefix)."""
         ...
-
-
-def _normalise_rows(matrix: np.ndarray) -> np.ndarray:
-    matrix = np.asarray(matrix, dtype=np.float32)
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return matrix / np.maximum(norms, 1e-12)
 
 
 class LexicalEmbedder:
@@ -139,7 +134,7 @@ class LexicalEmbedder:
             raise WorkbenchError("the lexical embedder must be fitted on the corpus before encoding")
         tfidf = self._vectorizer.transform(words)
         dense = self._svd.transform(tfidf) if self._svd is not None else tfidf.toarray()
-        return _normalise_rows(dense)
+        return normalise(dense)
 
     def encode(self, texts: Sequence[str], *, query: bool = False) -> np.ndarray:
         from workbench.suggest.lexical import analyse
@@ -172,7 +167,7 @@ class E5Embedder:
         if not texts:
             return np.zeros((0, self._model.dim), dtype=np.float32)
         vectors = self._model.query(list(texts)) if query else self._model.passage(list(texts))
-        return _normalise_rows(np.atleast_2d(vectors))
+        return normalise(np.atleast_2d(vectors))
 
 
 def _resolve_st_source(source: str) -> tuple[Path, str]:

@@ -48,6 +48,7 @@ import numpy as np
 
 from workbench.errors import WorkbenchError
 from workbench.ingest.base import file_sha256
+from workbench.suggest.scoring import normalise
 
 FORMAT = 1
 MANIFEST = "workbench-onnx.json"
@@ -192,8 +193,7 @@ class OnnxEmbedder:
         for begin in range(0, len(order), self.batch_size):
             rows = order[begin : begin + self.batch_size]
             vectors[rows] = self._run([texts[i] for i in rows])
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        return vectors / np.maximum(norms, 1e-12)
+        return normalise(vectors)
 
 
 def export_onnx(model_folder: Path, dest: Path) -> ExportReport:
