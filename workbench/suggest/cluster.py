@@ -256,20 +256,29 @@ def embed_on_cluster(
             concurrency=actors, num_cpus=0 if use_gpu else 1, num_gpus=1 if use_gpu else 0,
         )
         stream = dataset.iter_batches(batch_size=batch, batch_format="numpy")
-        try:
+        with _reading(stream, "embed the units"):
             return cache_whole_run(
                 project, model, spec, reason, unit_list, missing, _vectors(stream, cancel),
                 device="cuda" if use_gpu else model.device, params=params, started=started,
                 progress=progress, cancel=cancel,
             )
-        except (WorkbenchError, Cancelled):
-            raise
-        except Exception as exc:  # a batch failed on a worker: Ray wraps the worker's exception
-            raise WorkbenchError(f"the cluster could not embed the units: {_cause(exc)}") from exc
-        finally:
-            close = getattr(stream, "close", None)
-            if close is not None:
-                close()
+
+
+@contextmanager
+def _reading(stream: Any, what: str) -> Iterator[None]:
+    """While this process reads a Ray Data stream: a batch that failed on a worker (Ray wraps the worker's
+    exception) becomes one line saying what the cluster could not do, and the stream is closed however the
+    read ends, which stops the batches still in flight."""
+    try:
+        yield
+    except (WorkbenchError, Cancelled):
+        raise
+    except Exception as exc:
+        raise WorkbenchError(f"the cluster could not {what}: {_cause(exc)}") from exc
+    finally:
+        close = getattr(stream, "close", None)
+        if close is not None:
+            close()
 
 
 def _map_batches(dataset: Any, actor: type, **options: Any) -> Any:
@@ -326,7 +335,7 @@ def transform_on(ray: Any) -> Transform:
                                concurrency=min(actors, len(rows)), num_cpus=1)
         placed: dict[int, np.ndarray] = {}
         stream = dataset.iter_batches(batch_size=None, batch_format="numpy")
-        try:
+        with _reading(stream, "place the units on the topic map"):
             for out in stream:
                 if cancel is not None:
                     cancel.check()
@@ -334,14 +343,6 @@ def transform_on(ray: Any) -> Transform:
                     placed[int(first)] = np.asarray(part)
                 progress(min(len(vectors), sum(len(p) for p in placed.values())), len(vectors),
                          "placing the units on the topic map (cluster)")
-        except (WorkbenchError, Cancelled):
-            raise
-        except Exception as exc:
-            raise WorkbenchError(f"the cluster could not place the units on the topic map: {_cause(exc)}") from exc
-        finally:
-            close = getattr(stream, "close", None)
-            if close is not None:
-                close()
         if sorted(placed) != list(starts):
             raise WorkbenchError(f"the cluster returned {len(placed)} of {len(starts)} batches; nothing was stored")
         return np.concatenate([placed[begin] for begin in starts])
