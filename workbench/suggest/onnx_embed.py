@@ -17,8 +17,14 @@ the maximum length, an empty one…) is encoded by sentence-transformers and by 
 whose cosine to torch falls under `MIN_COSINE` for any of them is refused. That check is why an
 `OnnxEmbedder` caches under the same model id as the torch run (`st:<package>` or `st:<folder>`): fp32
 weights and the same graph give vectors equal within float rounding (measured 1 - cos < 1e-7 on MiniLM),
-the kind of difference the cache already accepts between torch runs on CPU and on CUDA under one key. A
-quantised export would differ materially and would need a key of its own; this module writes none.
+the kind of difference the cache already accepts between torch runs on CPU and on CUDA under one key.
+
+The weights can be stored smaller (`export_onnx(..., weights=...)`, table `WEIGHTS`): `fp16` keeps the
+graph and computes in fp32, its weights rounded to fp16 in the file and cast back when the session
+loads (half the size; measured 1 - cos < 3e-7 to torch, the same order as fp32's, so it shares the key);
+`int8` is onnxruntime's dynamic quantisation (a quarter of the size; 1 - cos up to about 1e-2, which
+changes suggestions), so its vectors are cached under a key of their own (`<model id>+int8`) and its
+check against torch is looser. The CPU desktop build ships `fp16` (docs/BENCHMARKS.md, issue 20).
 
 Where an export is looked for (`find_export`), first found wins:
 1. `<model folder>/onnx/`, next to the model (a user's own folder exported in place);
@@ -57,6 +63,22 @@ TOKENIZER_FILE = "tokenizer.json"
 BUNDLE_FOLDER = "onnx_models"
 ENV_FOLDER = "WORKBENCH_ONNX_DIR"
 MIN_COSINE = 0.99999
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How an export stores its weights: the lowest cosine to torch it must reach on `PROBES`, and the
+    suffix of its cache key ("" when its vectors equal torch's within float rounding)."""
+
+    min_cosine: float
+    key_suffix: str
+
+
+WEIGHTS = {
+    "fp32": Weights(MIN_COSINE, ""),
+    "fp16": Weights(MIN_COSINE, ""),
+    "int8": Weights(0.95, "+int8"),
+}
 _SKIPPED = {"README.md", "onnx"}  # documentation and our own export do not change the vectors
 
 PROBES = (
@@ -83,9 +105,10 @@ class ExportReport:
     min_cosine: float
     max_abs_diff: float
     texts: int
+    weights: str
 
     def summary(self) -> str:
-        return (f"ONNX export written to {self.folder} ({self.megabytes:.0f} MB); checked on {self.texts} texts "
+        return (f"ONNX export written to {self.folder} ({self.megabytes:.0f} MB, {self.weights} weights); checked on {self.texts} texts "
                 f"against sentence-transformers: lowest cosine {self.min_cosine:.7f}, "
                 f"largest difference {self.max_abs_diff:.1e}")
 
@@ -122,6 +145,15 @@ def _read_manifest(folder: Path) -> dict[str, Any]:
     return manifest
 
 
+def export_weights(manifest: dict[str, Any]) -> Weights:
+    """How the export of `manifest` stores its weights; exports made before the choice existed are fp32."""
+    weights = manifest.get("weights", "fp32")
+    if weights not in WEIGHTS:
+        raise WorkbenchError(f"ONNX export of {manifest.get('source')}: weights {weights!r} are unknown to this "
+                             f"version ({', '.join(WEIGHTS)}); export the model again")
+    return WEIGHTS[weights]
+
+
 def export_candidates(model_folder: Path, package: str | None) -> list[Path]:
     """Where an export of this model may be, in the order `find_export` tries them (module docstring)."""
     candidates = [model_folder / "onnx"]
@@ -140,11 +172,14 @@ def find_export(model_folder: Path, package: str | None) -> Path | None:
     this one's key."""
     for candidate in export_candidates(model_folder, package):
         if (candidate / MANIFEST).is_file():
-            stale = _stale_files(_read_manifest(candidate), model_folder)
+            manifest = _read_manifest(candidate)
+            stale = _stale_files(manifest, model_folder)
             if stale:
+                weights = manifest.get("weights", "fp32")
+                option = "" if weights == "fp32" else f" --weights {weights}"
                 raise WorkbenchError(
                     f"the ONNX export in {candidate} was made from other model files ({', '.join(stale[:3])} "
-                    f"changed); make it again with `workbench models export-onnx {model_folder} {candidate}`")
+                    f"changed); make it again with `workbench models export-onnx {model_folder} {candidate}{option}`")
             return candidate
     return None
 
@@ -161,9 +196,9 @@ class OnnxEmbedder:
         from tokenizers import Tokenizer
 
         self.folder = export
-        self.model_id = model_id
-        self.name = model_id
         manifest = _read_manifest(export)
+        self.model_id = model_id + export_weights(manifest).key_suffix
+        self.name = self.model_id
         self._prompt = str(manifest.get("prompt", ""))
         self.dimension = int(manifest["dimension"])
         self._tokenizer = Tokenizer.from_file(str(export / TOKENIZER_FILE))
@@ -196,13 +231,16 @@ class OnnxEmbedder:
         return normalise(vectors)
 
 
-def export_onnx(model_folder: Path, dest: Path) -> ExportReport:
-    """Export the sentence-transformers model in `model_folder` to the folder `dest` (module docstring).
+def export_onnx(model_folder: Path, dest: Path, weights: str = "fp32") -> ExportReport:
+    """Export the sentence-transformers model in `model_folder` to the folder `dest`, its weights stored as
+    `weights` says (a key of `WEIGHTS`; module docstring).
 
     Needs torch, sentence-transformers, onnx and onnxscript (the `build` extra): run it at build time or
     on a development install, never in the frozen app. `dest` is replaced only once the new export has
     passed its check against torch; a folder there that is not an earlier export is left alone.
     """
+    if weights not in WEIGHTS:
+        raise WorkbenchError(f"weights {weights!r}: choose one of {', '.join(WEIGHTS)}")
     dest = Path(dest).expanduser().resolve()
     if dest.exists() and not (dest / MANIFEST).is_file() and (not dest.is_dir() or any(dest.iterdir())):
         raise WorkbenchError(f"{dest} exists and is not an ONNX export; give a new or empty folder")
@@ -226,6 +264,7 @@ def export_onnx(model_folder: Path, dest: Path) -> ExportReport:
     work.chmod(0o755)  # mkdtemp's private mode would make a shared or bundled export unreadable to others
     try:
         inputs = _trace(model, torch, work / MODEL_FILE)
+        store_weights(work / MODEL_FILE, weights)
         tokenizer.save(str(work / TOKENIZER_FILE))
         prompt = model.prompts.get(model.default_prompt_name or "", "") if model.prompts else ""
         reference = model.encode(list(PROBES), normalize_embeddings=True, convert_to_numpy=True)
@@ -237,6 +276,7 @@ def export_onnx(model_folder: Path, dest: Path) -> ExportReport:
             "pad_id": int(model.tokenizer.pad_token_id or 0),
             "pad_token": str(model.tokenizer.pad_token),
             "prompt": prompt,
+            "weights": weights,
             "dimension": int(reference.shape[1]),
             "source_files": source_hashes(model_folder),
             "exported_with": {"torch": torch.__version__, "sentence_transformers": _version("sentence-transformers"),
@@ -246,8 +286,8 @@ def export_onnx(model_folder: Path, dest: Path) -> ExportReport:
         exported = OnnxEmbedder(work, "check").encode(list(PROBES))
         cosines = np.sum(reference * exported, axis=1)
         report = ExportReport(dest, sum(p.stat().st_size for p in work.iterdir()) / 1e6, float(cosines.min()),
-                              float(np.abs(reference - exported).max()), len(PROBES))
-        if report.min_cosine < MIN_COSINE:
+                              float(np.abs(reference - exported).max()), len(PROBES), weights)
+        if report.min_cosine < WEIGHTS[weights].min_cosine:
             worst = PROBES[int(cosines.argmin())]
             raise WorkbenchError(f"{model_folder}: the ONNX export differs from sentence-transformers (cosine "
                                  f"{report.min_cosine:.6f} on {worst[:40]!r}); nothing was written")
@@ -314,6 +354,54 @@ def _trace(model: Any, torch: Any, path: Path) -> list[str]:
         exporter_log.setLevel(level)
     program.save(str(path), external_data=large)
     return names
+
+
+def store_weights(path: Path, weights: str) -> None:
+    """Rewrite the fp32 ONNX model at `path` with its weights stored as `weights` (fp32: as it is)."""
+    if weights == "fp16":
+        _fp16_storage(path)
+    elif weights == "int8":
+        _int8_dynamic(path)
+
+
+def _fp16_storage(path: Path) -> None:
+    """Each weight matrix stored in fp16 and cast back to fp32 by a Cast node the session folds at load:
+    the file halves, the computation stays the fp32 graph's. Vectors (384 values, biases, LayerNorm) stay
+    fp32: they weigh nothing and would only add rounding."""
+    import onnx
+    from onnx import helper, numpy_helper
+
+    model = onnx.load(str(path))
+    casts = []
+    for initializer in model.graph.initializer:
+        if initializer.data_type != onnx.TensorProto.FLOAT or np.prod(initializer.dims) < 1024:
+            continue
+        values = numpy_helper.to_array(initializer)
+        if np.abs(values).max() > np.finfo(np.float16).max:
+            raise WorkbenchError(f"{initializer.name}: weights beyond fp16's range; export with fp32 weights")
+        name = initializer.name
+        initializer.CopyFrom(numpy_helper.from_array(values.astype(np.float16), f"{name}.fp16"))
+        casts.append(helper.make_node("Cast", [f"{name}.fp16"], [name], to=onnx.TensorProto.FLOAT))
+    nodes = casts + list(model.graph.node)  # a Cast must come before the nodes that read its output
+    del model.graph.node[:]
+    model.graph.node.extend(nodes)
+    onnx.save(model, str(path))
+
+
+def _int8_dynamic(path: Path) -> None:
+    """onnxruntime's dynamic quantisation, per output channel (per tensor lost 5 times more cosine on MiniLM):
+    int8 weights, activations quantised on the fly."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    quantised = path.with_name(f"int8-{path.name}")
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(logging.ERROR)  # its advice to pre-process the model is for static quantisation
+    try:
+        quantize_dynamic(str(path), str(quantised), weight_type=QuantType.QInt8, per_channel=True)
+    finally:
+        root.setLevel(level)
+    quantised.replace(path)
 
 
 def _replace(work: Path, dest: Path) -> None:
