@@ -1,0 +1,349 @@
+"""Topics without UMAP (issue 20): does a reduction that needs no JIT compiler cluster as well as UMAP?
+
+Usage:
+  `python bench/topics_reducer.py quality [--methods umap,pca5,...] [--data demo,french_dev,banking77]`
+  `python bench/topics_reducer.py summary` (the quality results as Markdown tables)
+  `python bench/topics_reducer.py timing [--sizes 300,5000,100000] [--methods ...]`
+
+quality: every method runs through the product's own `fit_topics_on_vectors` (same centring, BERTopic,
+outlier reassignment, keywords, NPMI and diversity); only the (reduction, clustering) pair differs, put in
+place of `topics._models`. Data, all with cached e5-small vectors (nothing is embedded again):
+- demo: the demo corpus's documents (bench/out/topics_demo.vwb, as bench/topics.py), ARI of the topics
+  against truth.csv's contact reason, relationship form and emotion;
+- french_dev: the 300 verbatims of bench/data/french_dev/ (vectors cached by bench/suggest.py), ARI against
+  their reason, form and emotion;
+- banking77: its 3,080 test queries (vectors cached by bench/suggest.py), ARI against the 77 intents.
+Seeded methods run with several seeds; the spread is the seed noise the decision is judged against.
+Methods (HDBSCAN is the product's: leaf selection, min_cluster_size `default_min_size(n)`):
+- umap: the product's CPU path, UMAP (5 dimensions, cosine, 15 neighbours) + HDBSCAN;
+- pca5, pca10, pca20 (pca10w: whitened): PCA of the centred, normalised vectors + HDBSCAN; pca10_ms5: the
+  same with HDBSCAN's min_samples 5 instead of min_cluster_size, fewer outliers in more dimensions;
+- svd10: TruncatedSVD (the vectors are centred, so close to PCA) + HDBSCAN; raw: HDBSCAN on the vectors;
+- kmeans: k-means on the vectors, k by cosine silhouette on a 3,000-unit sample among 8 values from
+  n/(10 min_size) to n/min_size; kmeans_sqrt: k = sqrt(n/2), the usual rule of thumb; no outliers;
+- spectral5, spectral10: sklearn's SpectralEmbedding of the 15-nearest-neighbour graph + HDBSCAN;
+  spectral_km: spectral clustering, k-means (k = sqrt(n/2)) on k dimensions of that embedding.
+
+timing: each (method, size) in a fresh process, so UMAP's first-call JIT compile counts, as it does on a
+user's first topic run. The units are banking77's 13,083 e5 vectors (train + test), repeated up to the
+size with Gaussian noise (sigma 0.0025 a dimension, about 0.05 in norm) and normalised again. Timed: the
+import of the method's modules, then reduction (fitted on a sample of `UMAP_SAMPLE` units and applied
+to all above that, as the product does) and clustering; BERTopic's keyword step is the same for every
+method and left out.
+Results go to bench/out/topics_reducer_<quality|timing>.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+OUT = ROOT / "bench" / "out"
+SEEDS = (42, 7, 2026)
+SEEDED = {"umap", "svd10", "kmeans", "kmeans_sqrt", "spectral5", "spectral10", "spectral_km"}
+METHODS = ("umap", "pca5", "pca10", "pca20", "pca10w", "pca10_ms5", "svd10", "raw", "kmeans", "kmeans_sqrt",
+           "spectral5", "spectral10", "spectral_km")
+
+
+class _Spectral:
+    """SpectralEmbedding of the kNN graph, which has no transform: BERTopic's transform of the fitted
+    vectors gets the embedding of the fit (quality only; it cannot place new units, so no sampled path)."""
+
+    def __init__(self, n_components: int, seed: int) -> None:
+        from sklearn.manifold import SpectralEmbedding
+
+        self.model = SpectralEmbedding(n_components, affinity="nearest_neighbors", n_neighbors=15,
+                                       random_state=seed, n_jobs=1)
+
+    def fit(self, vectors: np.ndarray, y: Any = None) -> _Spectral:
+        self.embedding_ = self.model.fit_transform(vectors)
+        return self
+
+    def transform(self, vectors: np.ndarray) -> np.ndarray:
+        return self.embedding_
+
+
+def _k_by_silhouette(vectors: np.ndarray, min_size: int, seed: int, minibatch: bool) -> int:
+    """k among a geometric grid from n/(10 min_size) to n/min_size, best cosine silhouette on a sample."""
+    from sklearn.cluster import KMeans, MiniBatchKMeans
+    from sklearn.metrics import silhouette_score
+
+    n = len(vectors)
+    low, high = max(2, round(n / (10 * min_size))), max(3, round(n / min_size))
+    grid = sorted({int(round(low * (high / low) ** (i / 7))) for i in range(8)})
+    rows = np.random.default_rng(seed).choice(n, min(n, 3000), replace=False)
+    best, best_k = -2.0, grid[0]
+    for k in grid:
+        model = (MiniBatchKMeans(k, n_init=3, random_state=seed, batch_size=4096) if minibatch
+                 else KMeans(k, n_init=4, random_state=seed))
+        labels = model.fit(vectors[rows]).predict(vectors[rows])
+        if len(set(labels)) < 2:
+            continue
+        score = silhouette_score(vectors[rows], labels, metric="cosine")
+        if score > best:
+            best, best_k = score, k
+    return best_k
+
+
+def make_models(method: str, seed: int, n: int, min_size: int, vectors: np.ndarray) -> tuple[Any, Any, dict]:
+    """(reduction, clustering, params) of a method, as `topics._models` returns them."""
+    from bertopic.dimensionality import BaseDimensionalityReduction
+    from hdbscan import HDBSCAN
+
+    def hdbscan(min_samples: int | None = None) -> Any:
+        return HDBSCAN(min_cluster_size=min_size, min_samples=min_samples, metric="euclidean",
+                       cluster_selection_method="leaf", prediction_data=False, core_dist_n_jobs=1)
+
+    if method == "umap":
+        from umap import UMAP
+
+        return UMAP(n_neighbors=min(15, n - 1), n_components=5, min_dist=0.0, metric="cosine",
+                    random_state=seed, low_memory=True, n_jobs=1), hdbscan(), {"path": method}
+    if method == "pca10_ms5":
+        from sklearn.decomposition import PCA
+
+        return PCA(10, svd_solver="full"), hdbscan(5), {"path": method}
+    if method.startswith("pca"):
+        from sklearn.decomposition import PCA
+
+        dims = int(method[3:].rstrip("w"))
+        return PCA(dims, whiten=method.endswith("w"), svd_solver="full"), hdbscan(), {"path": method}
+    if method == "svd10":
+        from sklearn.decomposition import TruncatedSVD
+
+        return TruncatedSVD(10, random_state=seed), hdbscan(), {"path": method}
+    if method == "raw":
+        return BaseDimensionalityReduction(), hdbscan(), {"path": method}
+    if method in ("kmeans", "minibatch"):
+        from sklearn.cluster import KMeans, MiniBatchKMeans
+
+        k = _k_by_silhouette(vectors, min_size, seed, method == "minibatch")
+        model = (MiniBatchKMeans(k, n_init=3, random_state=seed, batch_size=4096) if method == "minibatch"
+                 else KMeans(k, n_init=4, random_state=seed))
+        return BaseDimensionalityReduction(), model, {"path": method, "k": k}
+    if method == "kmeans_sqrt":
+        from sklearn.cluster import KMeans
+
+        k = round(math.sqrt(n / 2))
+        return BaseDimensionalityReduction(), KMeans(k, n_init=4, random_state=seed), {"path": method, "k": k}
+    if method == "spectral_km":
+        from sklearn.cluster import KMeans
+
+        k = round(math.sqrt(n / 2))
+        return _Spectral(k, seed), KMeans(k, n_init=4, random_state=seed), {"path": method, "k": k}
+    if method.startswith("spectral"):
+        return _Spectral(int(method[8:]), seed), hdbscan(), {"path": method}
+    raise ValueError(method)
+
+
+def demo_data() -> dict[str, Any]:
+    from bench.topics import OUT as TOPICS_OUT
+    from bench.topics import SAMPLE, TRUTH, demo_project
+    from workbench.demo.coding import read_truth
+    from workbench.suggest.embed import embed_units, load_vectors
+    from workbench.suggest.units import load_units, voice_texts
+
+    project = demo_project(TOPICS_OUT / "topics_demo.vwb")
+    try:
+        units = load_units(project, "documents")
+        embedded = embed_units(project, "e5-small", units=units, device="cpu")
+        print(f"demo: {embedded.computed} vectors computed, {embedded.cached} cached", flush=True)
+        units = embedded.units
+        kinds = dict(project.rows("SELECT id, kind FROM documents"))
+        truth = dict(read_truth(project, SAMPLE / "truth.csv"))
+        return {
+            "language": "fr", "texts": voice_texts(project, units),
+            "vectors": load_vectors(project, embedded.model_id, units),
+            "groups": [kinds.get(u.document_id, "") for u in units],
+            "documents": project.rows("SELECT kind, text FROM documents WHERE id = ANY(?)",
+                                      [sorted({u.document_id for u in units})]),
+            "truth": {column: [truth.get(u.document_id, {}).get(column) for u in units] for column in TRUTH},
+        }
+    finally:
+        project.close()
+
+
+def french_dev_data() -> dict[str, Any]:
+    from bench.suggest import _dev_vectors, load_french_dev
+
+    items = load_french_dev()
+    texts = [item["text"] for item in items]
+    return {"language": "fr", "texts": texts, "vectors": _dev_vectors(texts, None),
+            "groups": [item["channel"] for item in items], "documents": None,
+            "truth": {column: [item[column] for item in items] for column in ("reason", "form", "emotion")}}
+
+
+def banking_data() -> dict[str, Any]:
+    import pandas as pd
+
+    test = pd.read_csv(ROOT.parent / "shared" / "data" / "banking77" / "test.csv")
+    return {"language": "en", "texts": test.text.tolist(), "vectors": np.load(OUT / "banking77_test_e5.npy"),
+            "groups": None, "documents": None, "truth": {"intent": test.category.tolist()}}
+
+
+DATA = {"demo": demo_data, "french_dev": french_dev_data, "banking77": banking_data}
+
+
+def run_one(data: dict[str, Any], method: str, seed: int) -> dict[str, Any]:
+    from workbench.suggest import topics
+    from workbench.suggest.topic_quality import adjusted_rand
+
+    vectors = np.asarray(data["vectors"], dtype=np.float32)
+    n = len(vectors)
+    min_size = topics.default_min_size(n)
+    original = topics._models
+    topics._models = lambda n, min_size, device, vectors, sample, sampled: make_models(method, seed, n, min_size, vectors)
+    try:
+        started = time.perf_counter()
+        fitted = topics.fit_topics_on_vectors(data["texts"], vectors, language=data["language"],
+                                              groups=data["groups"], documents=data["documents"])
+        seconds = time.perf_counter() - started
+    finally:
+        topics._models = original
+    assigned = fitted["assigned"].tolist()
+    ari = {}
+    for column, labels in data["truth"].items():
+        keep = [i for i, label in enumerate(labels) if label is not None]
+        ari[column] = adjusted_rand([labels[i] for i in keep], [assigned[i] for i in keep])
+    kinds_of = {}
+    if data["groups"]:
+        for topic in {t["topic"] for t in fitted["topics"]}:
+            kinds_of[topic] = dict(Counter(g for g, a in zip(data["groups"], assigned) if a == topic).most_common())
+    return {"method": method, "seed": seed, "params": fitted["params"], "seconds": round(seconds, 1),
+            "ari": ari, **{k: fitted["metrics"][k] for k in ("topics", "outlier_share_before_reduction",
+                                                               "npmi", "diversity")},
+            "topic_list": [{"topic": t["topic"], "size": t["size"], "label": t["label"], "keywords": t["keywords"],
+                            "kinds": kinds_of.get(t["topic"], {})} for t in fitted["topics"]]}
+
+
+def quality(methods: list[str], datasets: list[str]) -> None:
+    path = OUT / "topics_reducer_quality.json"
+    results = json.loads(path.read_text()) if path.exists() else {}
+    for name in datasets:
+        data = DATA[name]()
+        for method in methods:
+            for seed in SEEDS if method in SEEDED else SEEDS[:1]:
+                row = run_one(data, method, seed)
+                results.setdefault(name, {}).setdefault(method, {})[str(seed)] = row
+                print(f"{name:10} {method:10} seed {seed:5}: ARI {row['ari']}  topics {row['topics']}  "
+                      f"outliers {row['outlier_share_before_reduction']}  NPMI {row['npmi']}  "
+                      f"diversity {row['diversity']}  {row['seconds']} s", flush=True)
+                path.write_text(json.dumps(results, ensure_ascii=False, indent=1))
+
+
+def _cell(rows: list[dict], value) -> str:  # type: ignore[no-untyped-def]
+    """Mean over seeds, with the range when there are several seeds and they differ."""
+    values = [value(row) for row in rows]
+    if any(v is None for v in values):
+        return "-"
+    mean, low, high = sum(values) / len(values), min(values), max(values)
+    return f"{mean:.3f}" + (f" ({low:.3f} to {high:.3f})" if high - low >= 0.0005 else "")
+
+
+def summary() -> None:
+    """The quality results as two Markdown tables (ARI; topics, outliers, NPMI and diversity)."""
+    results = json.loads((OUT / "topics_reducer_quality.json").read_text())
+    scores = {"demo": ("contact_reason", "relationship_form"), "french_dev": ("reason", "form"),
+              "banking77": ("intent",)}
+    print("| method | seeds | " + " | ".join(f"{name} {column}" for name, columns in scores.items() for column in columns)
+          + " |\n|---|---|" + "---|" * sum(map(len, scores.values())))
+    for method in METHODS:
+        rows = {name: list(results.get(name, {}).get(method, {}).values()) for name in scores}
+        if not all(rows.values()):
+            continue
+        print(f"| {method} | {len(rows['demo'])} | " + " | ".join(
+            _cell(rows[name], lambda r, c=column: r["ari"][c]) for name, columns in scores.items() for column in columns)
+            + " |")
+    print("\n| method | " + " | ".join(f"{name}: topics, outliers, NPMI, diversity" for name in scores)
+          + " |\n|---|" + "---|" * len(scores))
+    for method in METHODS:
+        rows = {name: list(results.get(name, {}).get(method, {}).values()) for name in scores}
+        if not all(rows.values()):
+            continue
+        print(f"| {method} | " + " | ".join(
+            ", ".join(_cell(rows[name], lambda r, k=key: r[k]).replace(".000", "") if key != "topics" else
+                      "/".join(sorted({str(r["topics"]) for r in rows[name]}))
+                      for key in ("topics", "outlier_share_before_reduction", "npmi", "diversity"))
+            for name in scores) + " |")
+
+
+def synthetic(n: int) -> np.ndarray:
+    """banking77's train + test e5 vectors repeated up to n rows, each copy with small Gaussian noise."""
+    base = np.vstack([np.load(OUT / "banking77_train_e5.npy"), np.load(OUT / "banking77_test_e5.npy")])
+    rng = np.random.default_rng(0)
+    rows = np.resize(np.arange(len(base)), n) if n > len(base) else rng.choice(len(base), n, replace=False)
+    vectors = base[rows] + rng.normal(0, 0.0025, (n, base.shape[1])).astype(np.float32)
+    vectors -= vectors.mean(axis=0)
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def time_one(method: str, n: int) -> dict[str, Any]:
+    """Seconds to import, reduce and cluster n units with a method, in this (fresh) process."""
+    vectors = synthetic(n)
+    started = time.perf_counter()
+    from workbench.suggest import topics
+
+    min_size = topics.default_min_size(n)
+    reducer, clusterer, params = make_models(method, 42, n, min_size, vectors)  # imports the method's modules
+    imported = time.perf_counter()
+    if n > topics.UMAP_SAMPLE and method != "kmeans":
+        reducer = topics.SampledUMAP(reducer, topics.UMAP_SAMPLE)
+    reduced = reducer.fit(vectors).transform(vectors) if hasattr(reducer, "fit") else vectors
+    fitted = time.perf_counter()
+    labels = clusterer.fit(reduced).labels_
+    done = time.perf_counter()
+    return {"method": method, "units": n, "import_s": round(imported - started, 1),
+            "reduce_s": round(fitted - imported, 1), "cluster_s": round(done - fitted, 1),
+            "total_s": round(done - started, 1), "clusters": int(len(set(labels.tolist()) - {-1})),
+            "outliers": round(float((labels == -1).mean()), 3), **params}
+
+
+def timing(methods: list[str], sizes: list[int], limit: int) -> None:
+    path = OUT / "topics_reducer_timing.json"
+    results = json.loads(path.read_text()) if path.exists() else {}
+    for n in sizes:
+        for method in methods:
+            try:
+                done = subprocess.run([sys.executable, __file__, "time-one", method, str(n)], capture_output=True,
+                                      text=True, timeout=limit, check=True)
+                row = json.loads(done.stdout.strip().splitlines()[-1])
+            except subprocess.TimeoutExpired:
+                row = {"method": method, "units": n, "total_s": f"> {limit}"}
+            results[f"{method} {n}"] = row
+            print(row, flush=True)
+            path.write_text(json.dumps(results, indent=1))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("part", choices=["quality", "summary", "timing", "time-one"])
+    parser.add_argument("args", nargs="*")
+    parser.add_argument("--methods", default=",".join(METHODS))
+    parser.add_argument("--data", default=",".join(DATA))
+    parser.add_argument("--sizes", default="300,5000,100000")
+    parser.add_argument("--limit", type=int, default=900, help="seconds a timed run may take")
+    args = parser.parse_args()
+    methods = args.methods.split(",")
+    if args.part == "quality":
+        quality(methods, args.data.split(","))
+    elif args.part == "summary":
+        summary()
+    elif args.part == "timing":
+        timing(methods, [int(s) for s in args.sizes.split(",")], args.limit)
+    else:
+        print(json.dumps(time_one(args.args[0], int(args.args[1]))))
+
+
+if __name__ == "__main__":
+    main()
