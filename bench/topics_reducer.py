@@ -81,7 +81,7 @@ def _k_by_silhouette(vectors: np.ndarray, min_size: int, seed: int, minibatch: b
 
     n = len(vectors)
     low, high = max(2, round(n / (10 * min_size))), max(3, round(n / min_size))
-    grid = sorted({int(round(low * (high / low) ** (i / 7))) for i in range(8)})
+    grid = sorted({round(low * (high / low) ** (i / 7)) for i in range(8)})
     rows = np.random.default_rng(seed).choice(n, min(n, 3000), replace=False)
     best, best_k = -2.0, grid[0]
     for k in grid:
@@ -200,8 +200,6 @@ def run_one(data: dict[str, Any], method: str, seed: int) -> dict[str, Any]:
     from workbench.suggest.topic_quality import adjusted_rand
 
     vectors = np.asarray(data["vectors"], dtype=np.float32)
-    n = len(vectors)
-    min_size = topics.default_min_size(n)
     original = topics._models
     topics._models = lambda n, min_size, device, vectors, sample, sampled: make_models(method, seed, n, min_size, vectors)
     try:
@@ -305,7 +303,7 @@ def time_one(method: str, n: int) -> dict[str, Any]:
     done = time.perf_counter()
     return {"method": method, "units": n, "import_s": round(imported - started, 1),
             "reduce_s": round(fitted - imported, 1), "cluster_s": round(done - fitted, 1),
-            "total_s": round(done - started, 1), "clusters": int(len(set(labels.tolist()) - {-1})),
+            "total_s": round(done - started, 1), "clusters": len(set(labels.tolist()) - {-1}),
             "outliers": round(float((labels == -1).mean()), 3), **params}
 
 
