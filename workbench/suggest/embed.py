@@ -28,7 +28,6 @@ import importlib
 import json
 import os
 import time
-import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -37,6 +36,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from workbench.columns import column_array, registered
 from workbench.errors import WorkbenchError
 from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import Project
@@ -325,24 +325,18 @@ def cached_keys(project: Project, model_id: str) -> set[tuple[str, int]]:
 
 
 def store_vectors(project: Project, model_id: str, units: Sequence[Unit], vectors: np.ndarray) -> None:
-    """Append vectors in one statement (Arrow), far faster than row-by-row inserts for large batches."""
-    import pyarrow as pa
+    """Append vectors in one statement, far faster than row-by-row inserts for large batches.
 
-    flat = pa.array(np.ascontiguousarray(vectors, dtype=np.float32).ravel())
-    offsets = pa.array(np.arange(0, (len(units) + 1) * vectors.shape[1], vectors.shape[1], dtype=np.int32))
-    table = pa.table(
-        {
-            "unit_kind": [unit.kind for unit in units],
-            "unit_id": pa.array([unit.id for unit in units], pa.int64()),
-            "model": [model_id] * len(units),
-            "vector": pa.ListArray.from_arrays(offsets, flat),
-        }
-    )
-    project.con.register("_new_vectors", table)
-    try:
-        project.execute("INSERT INTO embeddings SELECT unit_kind, unit_id, model, vector FROM _new_vectors")
-    finally:
-        project.con.unregister("_new_vectors")
+    DuckDB reads each row of a 2-D NumPy array as one column, so the transposed matrix is scanned in place
+    as one FLOAT column per dimension and `list_value` joins them back into a vector per unit."""
+    if not units:
+        return
+    by_dimension = np.ascontiguousarray(np.asarray(vectors, dtype=np.float32).T)
+    keys = {"unit_kind": column_array([unit.kind for unit in units]),
+            "unit_id": np.fromiter((unit.id for unit in units), np.int64, len(units))}
+    with registered(project.con, "_new_vectors", by_dimension), registered(project.con, "_new_keys", keys):
+        project.execute("INSERT INTO embeddings SELECT k.unit_kind, k.unit_id, ?, list_value(*COLUMNS(v.*)) "
+                        "FROM _new_keys k POSITIONAL JOIN _new_vectors v", [model_id])
 
 
 def code_text_key(texts: Sequence[tuple[str, bool]]) -> str:
@@ -375,20 +369,16 @@ def store_code_vectors(project: Project, model_id: str, keys: Sequence[tuple[int
 
 def load_vectors(project: Project, model_id: str, units: Sequence[Unit]) -> np.ndarray:
     """Cached vectors of `units`, in their order. Raises when one is missing (embed them first)."""
-    with warnings.catch_warnings():  # DuckDB warns that the DB-API path copies once; fine for a cache read
-        warnings.simplefilter("ignore", UserWarning)
-        table = project.execute(
-            "SELECT unit_kind, unit_id, vector FROM embeddings WHERE model = ? AND unit_kind <> 'code'", [model_id]
-        ).to_arrow_table()
-    if table.num_rows == 0:
+    found = project.execute(
+        "SELECT unit_kind, unit_id, vector FROM embeddings WHERE model = ? AND unit_kind <> 'code'", [model_id]
+    ).fetchnumpy()
+    if len(found["vector"]) == 0:
         if units:
             raise WorkbenchError(f"no cached vectors for model {model_id}; run `workbench embed` first")
         return np.zeros((0, 0), dtype=np.float32)
-    vectors = table.column("vector").combine_chunks()
-    dim = len(vectors[0])
-    matrix = vectors.flatten().to_numpy(zero_copy_only=False).reshape(-1, dim)
-    index = {key: row for row, key in enumerate(zip(table.column("unit_kind").to_pylist(),
-                                                    table.column("unit_id").to_pylist()))}
+    vectors = found["vector"]
+    matrix = np.concatenate(vectors).reshape(len(vectors), -1)  # one copy; np.stack makes a view per row first
+    index = {key: row for row, key in enumerate(zip(found["unit_kind"].tolist(), found["unit_id"].tolist()))}
     try:
         rows = [index[(unit.kind, unit.id)] for unit in units]
     except KeyError as exc:

@@ -31,6 +31,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from workbench.columns import column_array, registered
 from workbench.errors import WorkbenchError
 from workbench.events import events_for_tables
 from workbench.progress import CancelToken, ProgressCallback, no_progress
@@ -334,21 +335,16 @@ def fit_topics(
 
 def _store_assignments(project: Project, run_id: int, units: Sequence[Unit], assigned: np.ndarray,
                        probabilities: np.ndarray | None) -> None:
-    import pyarrow as pa
-
     probs = probabilities if probabilities is not None and probabilities.ndim == 1 else None
-    table = pa.table({
-        "run_id": pa.array([run_id] * len(units), pa.int32()),
-        "unit_kind": [u.kind for u in units],
-        "unit_id": pa.array([u.id for u in units], pa.int64()),
-        "topic": pa.array(assigned.astype(np.int32)),
-        "probability": pa.array(probs.astype(float) if probs is not None else [None] * len(units), pa.float64()),
-    })
-    project.con.register("_unit_topics", table)
-    try:
-        project.execute("INSERT INTO unit_topics SELECT * FROM _unit_topics")
-    finally:
-        project.con.unregister("_unit_topics")
+    columns = {
+        "unit_kind": column_array([u.kind for u in units]),
+        "unit_id": np.fromiter((u.id for u in units), np.int64, len(units)),
+        "topic": np.asarray(assigned, dtype=np.int32),
+        "probability": (probs if probs is not None else np.full(len(units), np.nan)).astype(np.float64),
+    }
+    with registered(project.con, "_unit_topics", columns):  # NaN is read as NULL
+        project.execute("INSERT INTO unit_topics (run_id, unit_kind, unit_id, topic, probability) "
+                        "SELECT ?, unit_kind, unit_id, topic, probability FROM _unit_topics", [run_id])
 
 
 def topic_table(project: Project, run_id: int | None = None) -> list[dict[str, Any]]:

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbench.columns import column_array, registered
 from workbench.project import Project
 from workbench.text.normalise import fold
 
@@ -135,15 +136,11 @@ class TokenRows:
 
 
 def insert_columns(project: Project, table: str, names: list[str], columns: Iterable[Iterable[Any]]) -> None:
-    """Insert rows given as column lists in one statement (through Arrow: executemany is row by row)."""
-    import pyarrow as pa
-
-    batch = pa.table({name: list(values) for name, values in zip(names, columns)})
-    project.con.register("_insert_batch", batch)
-    try:
+    """Insert rows given as column lists in one statement (DuckDB scans them as NumPy arrays: executemany
+    is row by row)."""
+    batch = {name: column_array(values) for name, values in zip(names, columns)}
+    with registered(project.con, "_insert_batch", batch):
         project.execute(f"INSERT INTO {table} ({', '.join(names)}) SELECT {', '.join(names)} FROM _insert_batch")
-    finally:
-        project.con.unregister("_insert_batch")
 
 
 def compact(project: Project, force: bool = False) -> bool:

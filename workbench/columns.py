@@ -1,0 +1,40 @@
+"""Columns of Python values handed to DuckDB as NumPy arrays, which it scans in place.
+
+Why not Arrow: the desktop build leaves pyarrow out (78 MB of it, issue 20), and DuckDB reads a registered
+dict of NumPy arrays (or a pandas DataFrame) as fast as an Arrow table: one INSERT ... SELECT per batch
+instead of executemany's row-by-row round trips. bench/duckdb_insert.py compares both paths.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import duckdb
+import numpy as np
+
+
+def column_array(values: Sequence[Any]) -> np.ndarray:
+    """int64 for a column of Python ints, an object array otherwise (text, None, lists), which DuckDB types
+    from its values.
+
+    The type is read from the first value only: checking every value of a million-row column would cost
+    more than the insert itself, and the engine's columns hold one type each."""
+    values = values if isinstance(values, list | tuple) else list(values)
+    if values and type(values[0]) is int:
+        try:
+            return np.fromiter(values, np.int64, len(values))
+        except (TypeError, ValueError, OverflowError):  # None or an int beyond 64 bits further down
+            pass
+    return np.fromiter(values, object, len(values))
+
+
+@contextmanager
+def registered(con: duckdb.DuckDBPyConnection, name: str, data: Any) -> Iterator[None]:
+    """`data` (NumPy arrays, a DataFrame) readable as the view `name` while the block runs."""
+    con.register(name, data)
+    try:
+        yield
+    finally:
+        con.unregister(name)
