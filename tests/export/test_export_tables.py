@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 from datetime import datetime
 
 import coded_project
@@ -14,7 +15,7 @@ from click.testing import CliRunner
 
 from workbench.cli import cli
 from workbench.errors import ExportError
-from workbench.export.tables import export_table
+from workbench.export.tables import Table, export_table, write_parquet
 from workbench.filters import make_filters
 
 
@@ -101,6 +102,18 @@ def test_tables_follow_filters_and_refuse_unknown_formats(coded, tmp_path):
         export_table(coded, tmp_path / "x.csv", table="codes")
     with pytest.raises(ExportError, match="does not exist"):
         export_table(coded, tmp_path / "nowhere" / "x.csv")
+
+
+def test_parquet_keeps_nan_apart_from_missing_and_reports_a_failed_write_in_one_line(tmp_path):
+    """DuckDB reads NaN as NULL when it scans Python floats; the file must still tell them apart."""
+    table = Table("t", ["x", "n"], ["float", "int"], iter([(1.5, 1), (None, None), (math.nan, 2**40)]))
+    assert write_parquet(table, tmp_path / "f.parquet") == 3
+    read = pq.read_table(tmp_path / "f.parquet").to_pydict()
+    assert read["x"][0] == 1.5 and read["x"][1] is None and math.isnan(read["x"][2])
+    assert read["n"] == [1, None, 2**40]
+    with pytest.raises(OSError) as failed:
+        write_parquet(Table("t", ["x"], ["int"], iter([(1,)])), tmp_path / "nowhere" / "f.parquet")
+    assert "nowhere" in str(failed.value) and "\n" not in str(failed.value)
 
 
 def test_empty_parquet_still_has_the_schema(project, tmp_path):

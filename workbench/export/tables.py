@@ -22,12 +22,19 @@ from __future__ import annotations
 import csv
 import math
 import re
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
+import duckdb
+import numpy as np
+import pandas as pd
+
+from workbench.columns import column_array, registered
 from workbench.errors import ExportError
 from workbench.filters import NO_FILTERS, Filters
 from workbench.output import check_output, output_file
@@ -277,34 +284,76 @@ def write_csv(table: Table, path: Path, *, delimiter: str = ",") -> int:
     return count
 
 
-def _arrow_type(kind: ColumnType) -> Any:
-    import pyarrow as pa
+# What the scratch database of a Parquet export holds in memory before it spills to disk.
+_SCRATCH_MEMORY = "512MB"
+_SQL_TYPES = {"int": "BIGINT", "float": "DOUBLE", "text": "VARCHAR", "datetime": "TIMESTAMP", "date": "DATE",
+              "bool": "BOOLEAN", "flag": "TINYINT"}
 
-    return {"int": pa.int64(), "float": pa.float64(), "text": pa.string(), "datetime": pa.timestamp("us"),
-            "date": pa.date32(), "bool": pa.bool_(), "flag": pa.int8()}[kind]
+
+def _typed_column(kind: ColumnType, values: tuple[Any, ...]) -> Any:
+    """One column of a batch as an array DuckDB scans without guessing (None is NULL)."""
+    if kind in ("int", "flag"):
+        array = column_array(values)
+        return array if array.dtype != object else pd.array(array, dtype="Int64")
+    if kind == "float":
+        return np.array(values, dtype=np.float64)
+    if kind in ("datetime", "date"):  # pandas converts datetime objects in C, NumPy one by one
+        return pd.array(values, dtype="datetime64[us]")
+    if kind == "bool":
+        return pd.array(values, dtype="boolean")
+    return pd.Series(column_array(values), dtype=object, copy=False)  # text: no str inference, DuckDB types it
+
+
+def _batch_frame(types: list[ColumnType], rows: list[tuple[Any, ...]]) -> tuple[pd.DataFrame, list[str]]:
+    """A batch of rows as columns c0, c1… and the expressions that read them back, one per column.
+
+    DuckDB reads NaN in a float column as NULL; a NaN the project holds (a variable valued "nan") is
+    flagged in a column of its own so that the file keeps it a NaN, distinct from a missing value."""
+    columns: dict[str, Any] = {}
+    select = []
+    for index, (kind, values) in enumerate(zip(types, zip(*rows))):
+        columns[f"c{index}"] = _typed_column(kind, values)
+        select.append(f"c{index}")
+        if kind == "float":
+            nans = [value is not None and math.isnan(value) for value in values]
+            if any(nans):
+                columns[f"nan{index}"] = np.array(nans)
+                select[-1] = f"CASE WHEN nan{index} THEN 'NaN'::DOUBLE ELSE c{index} END"
+    return pd.DataFrame(columns, copy=False), select
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
 def write_parquet(table: Table, path: Path) -> int:
-    """Write `table` as Parquet (typed columns, written in batches); returns the number of rows."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    """Write `table` as Parquet (typed columns, zstd); returns the number of rows.
 
-    schema = pa.schema([pa.field(name, _arrow_type(kind)) for name, kind in zip(table.columns, table.types)])
+    Batches of rows fill a table of a scratch DuckDB database, which DuckDB's own COPY writes out as
+    Parquet, so no Arrow library is needed. The database lives in memory up to `_SCRATCH_MEMORY` and spills
+    to a temporary folder beyond it: memory stays bounded whatever the size of the table."""
     count = 0
-    with pq.ParquetWriter(path, schema, compression="zstd") as writer:
-        batch: list[tuple[Any, ...]] = []
-        for row in table.rows:
-            batch.append(row)
-            if len(batch) >= BATCH * 10:
-                writer.write_table(pa.Table.from_arrays([pa.array(col, type=f.type)
-                                                         for col, f in zip(zip(*batch), schema)], schema=schema))
-                count += len(batch)
-                batch = []
-        if batch or count == 0:
-            columns = list(zip(*batch)) if batch else [[] for _ in schema]
-            writer.write_table(pa.Table.from_arrays([pa.array(list(col), type=f.type)
-                                                     for col, f in zip(columns, schema)], schema=schema))
+    with tempfile.TemporaryDirectory(prefix="workbench-parquet-") as scratch, \
+            duckdb.connect(config={"memory_limit": _SCRATCH_MEMORY, "temp_directory": scratch}) as con:
+        con.execute("SET enable_progress_bar = false")
+        con.execute("SET threads = 1")  # one encoder, as pyarrow's writer: more threads cost CPU for nothing here
+        columns = ", ".join(f"c{i} {_SQL_TYPES[kind]}" for i, kind in enumerate(table.types))
+        con.execute(f"CREATE TABLE rows ({columns})")
+        while batch := list(islice(table.rows, BATCH * 10)):
+            frame, select = _batch_frame(table.types, batch)
+            with registered(con, "_batch", frame):
+                con.execute(f"INSERT INTO rows SELECT {', '.join(select)} FROM _batch")
             count += len(batch)
+        names = ", ".join(f"c{i} AS {_quoted(name)}" for i, name in enumerate(table.columns))
+        target = str(path).replace("'", "''")
+        # Without statistics DuckDB cannot tell that a column holds no NULL, so every column stays OPTIONAL as
+        # pyarrow wrote it: one schema for every export of the same table, whatever its rows.
+        con.execute("SET disabled_optimizers = 'statistics_propagation'")
+        try:
+            con.execute(f"COPY (SELECT {names} FROM rows) TO '{target}' "
+                        f"(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE {BATCH * 10})")
+        except duckdb.IOException as exc:  # an OSError, as the caller's one-line report expects
+            raise OSError(str(exc).splitlines()[0].removeprefix("IO Error: ")) from exc
     return count
 
 
