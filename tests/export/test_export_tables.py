@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from workbench.cli import cli
 from workbench.errors import ExportError
+from workbench.export import tables
 from workbench.export.tables import Table, export_table, write_parquet
 from workbench.filters import make_filters
 
@@ -104,13 +105,16 @@ def test_tables_follow_filters_and_refuse_unknown_formats(coded, tmp_path):
         export_table(coded, tmp_path / "nowhere" / "x.csv")
 
 
-def test_parquet_keeps_nan_apart_from_missing_and_reports_a_failed_write_in_one_line(tmp_path):
+@pytest.mark.parametrize("batch", [tables.BATCH, 1])  # one batch read straight, or several through a table
+def test_parquet_keeps_nan_apart_from_missing_and_reports_a_failed_write_in_one_line(tmp_path, monkeypatch, batch):
     """DuckDB reads NaN as NULL when it scans Python floats; the file must still tell them apart."""
-    table = Table("t", ["x", "n"], ["float", "int"], iter([(1.5, 1), (None, None), (math.nan, 2**40)]))
-    assert write_parquet(table, tmp_path / "f.parquet") == 3
+    monkeypatch.setattr(tables, "BATCH", batch)
+    table = Table("t", ["x", "n"], ["float", "int"], iter([(1.5, 1), (None, None), (math.nan, 2**40)] * 5))
+    assert write_parquet(table, tmp_path / "f.parquet") == 15
     read = pq.read_table(tmp_path / "f.parquet").to_pydict()
-    assert read["x"][0] == 1.5 and read["x"][1] is None and math.isnan(read["x"][2])
-    assert read["n"] == [1, None, 2**40]
+    assert read["x"][::3] == [1.5] * 5 and read["x"][1::3] == [None] * 5 and all(map(math.isnan, read["x"][2::3]))
+    assert read["n"] == [1, None, 2**40] * 5 and pq.read_metadata(tmp_path / "f.parquet").num_row_groups == (
+        1 if batch == tables.BATCH else 2)
     with pytest.raises(OSError) as failed:
         write_parquet(Table("t", ["x"], ["int"], iter([(1,)])), tmp_path / "nowhere" / "f.parquet")
     assert "nowhere" in str(failed.value) and "\n" not in str(failed.value)

@@ -20,6 +20,7 @@ delimiter (Excel's default in a French locale) decimals are written with a comma
 from __future__ import annotations
 
 import csv
+import itertools
 import math
 import re
 import tempfile
@@ -305,7 +306,8 @@ def _typed_column(kind: ColumnType, values: tuple[Any, ...]) -> Any:
 
 
 def _batch_frame(types: list[ColumnType], rows: list[tuple[Any, ...]]) -> tuple[pd.DataFrame, list[str]]:
-    """A batch of rows as columns c0, c1… and the expressions that read them back, one per column.
+    """A batch of rows as columns c0, c1… and the expressions that read them back, one per column, cast to
+    the column's type (a date arrives as a timestamp, a text column of NULLs untyped).
 
     DuckDB reads NaN in a float column as NULL; a NaN the project holds (a variable valued "nan") is
     flagged in a column of its own so that the file keeps it a NaN, distinct from a missing value."""
@@ -313,12 +315,12 @@ def _batch_frame(types: list[ColumnType], rows: list[tuple[Any, ...]]) -> tuple[
     select = []
     for index, (kind, values) in enumerate(zip(types, zip(*rows))):
         columns[f"c{index}"] = _typed_column(kind, values)
-        select.append(f"c{index}")
+        select.append(f"CAST(c{index} AS {_SQL_TYPES[kind]}) AS c{index}")
         if kind == "float":
             nans = [value is not None and math.isnan(value) for value in values]
             if any(nans):
                 columns[f"nan{index}"] = np.array(nans)
-                select[-1] = f"CASE WHEN nan{index} THEN 'NaN'::DOUBLE ELSE c{index} END"
+                select[-1] = f"CASE WHEN nan{index} THEN 'NaN'::DOUBLE ELSE c{index} END AS c{index}"
     return pd.DataFrame(columns, copy=False), select
 
 
@@ -326,31 +328,46 @@ def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def _batches(rows: Iterator[tuple[Any, ...]]) -> Iterator[list[tuple[Any, ...]]]:
+    while batch := list(islice(rows, BATCH * 10)):
+        yield batch
+
+
 def write_parquet(table: Table, path: Path) -> int:
     """Write `table` as Parquet (typed columns, zstd); returns the number of rows.
 
-    Batches of rows fill a table of a scratch DuckDB database, which DuckDB's own COPY writes out as
-    Parquet, so no Arrow library is needed. The database lives in memory up to `_SCRATCH_MEMORY` and spills
+    DuckDB's own COPY writes the file, so no Arrow library is needed. A table of one batch (most exports)
+    is read by COPY straight from its arrays. A longer one first fills a table of a scratch database, so
+    that Python holds at most two batches; that database lives in memory up to `_SCRATCH_MEMORY` and spills
     to a temporary folder beyond it: memory stays bounded whatever the size of the table."""
+    batches = _batches(iter(table.rows))
+    first, second = next(batches, []), next(batches, [])
     count = 0
     with tempfile.TemporaryDirectory(prefix="workbench-parquet-") as scratch, \
             duckdb.connect(config={"memory_limit": _SCRATCH_MEMORY, "temp_directory": scratch}) as con:
         con.execute("SET enable_progress_bar = false")
         con.execute("SET threads = 1")  # one encoder, as pyarrow's writer: more threads cost CPU for nothing here
-        columns = ", ".join(f"c{i} {_SQL_TYPES[kind]}" for i, kind in enumerate(table.types))
-        con.execute(f"CREATE TABLE rows ({columns})")
-        while batch := list(islice(table.rows, BATCH * 10)):
-            frame, select = _batch_frame(table.types, batch)
-            with registered(con, "_batch", frame):
-                con.execute(f"INSERT INTO rows SELECT {', '.join(select)} FROM _batch")
-            count += len(batch)
+        if first and not second:
+            frame, select = _batch_frame(table.types, first)
+            con.register("_batch", frame)
+            source = f"SELECT {', '.join(select)} FROM _batch"
+            count = len(first)
+        else:
+            columns = ", ".join(f"c{i} {_SQL_TYPES[kind]}" for i, kind in enumerate(table.types))
+            con.execute(f"CREATE TABLE rows ({columns})")
+            for batch in itertools.chain(filter(None, (first, second)), batches):
+                frame, select = _batch_frame(table.types, batch)
+                with registered(con, "_batch", frame):
+                    con.execute(f"INSERT INTO rows SELECT {', '.join(select)} FROM _batch")
+                count += len(batch)
+            source = "SELECT * FROM rows"
         names = ", ".join(f"c{i} AS {_quoted(name)}" for i, name in enumerate(table.columns))
         target = str(path).replace("'", "''")
         # Without statistics DuckDB cannot tell that a column holds no NULL, so every column stays OPTIONAL as
         # pyarrow wrote it: one schema for every export of the same table, whatever its rows.
         con.execute("SET disabled_optimizers = 'statistics_propagation'")
         try:
-            con.execute(f"COPY (SELECT {names} FROM rows) TO '{target}' "
+            con.execute(f"COPY (SELECT {names} FROM ({source})) TO '{target}' "
                         f"(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE {BATCH * 10})")
         except duckdb.IOException as exc:  # an OSError, as the caller's one-line report expects
             raise OSError(str(exc).splitlines()[0].removeprefix("IO Error: ")) from exc
