@@ -2,19 +2,22 @@
 replace (issue 20: the desktop build leaves pyarrow out).
 
     .venv/bin/python bench/duckdb_insert.py [--vectors 100000] [--tokens 1000000] [--export 200000] [--repeat 3]
+                                            [--only vectors|tokens|parquet|export ...]
 
 Cases, each run `--repeat` times with old and new alternated on the same project file:
 
 - store vectors: `embed.store_vectors` of N vectors of 384 float32 (a transposed NumPy matrix scanned in
   place, `list_value` per unit) against an Arrow ListArray registered and inserted;
-- load vectors: `embed.load_vectors` of the same N (`fetchnumpy`, then one `np.stack`) against
+- load vectors: `embed.load_vectors` of the same N (`fetchnumpy`, then one `np.concatenate`) against
   `to_arrow_table` and a flattened list column;
 - insert tokens: `tokens.insert_columns` of N rows of six int columns from Python lists (NumPy arrays
   registered) against `pa.table` of the same lists;
 - write Parquet: `tables.write_parquet` of N rows with every column type an export has (int, float with
-  missing values and one NaN, text, timestamp, date, bool, 0/1 flags), through a scratch DuckDB database
-  and `COPY ... (FORMAT parquet, COMPRESSION zstd)`, against pyarrow's ParquetWriter in batches. Both files
-  are read back with pyarrow: the same schema and the same values, or the bench stops.
+  missing values and one NaN, text, timestamp, date, bool, 0/1 flags) against pyarrow's ParquetWriter in
+  batches. Over one batch (50,000 rows) the rows fill a scratch DuckDB table that COPY then writes; both
+  files are read back with pyarrow: the same schema and the same values, or the bench stops;
+- export: the whole `export_table` of N coded segments (bench/export.py's project: query, rows built in
+  Python, writer), with the Arrow writer swapped in for the baseline.
 
 The Arrow baselines are the engine's code before issue 20, kept here. The least CPU time
 (`time.process_time`, every thread of the process) and the least wall time of the repeats count; the
