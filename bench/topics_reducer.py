@@ -20,7 +20,8 @@ Methods (HDBSCAN is the product's: leaf selection, min_cluster_size `default_min
   same with HDBSCAN's min_samples 5 instead of min_cluster_size, fewer outliers in more dimensions;
 - svd10: TruncatedSVD (the vectors are centred, so close to PCA) + HDBSCAN; raw: HDBSCAN on the vectors;
 - kmeans: k-means on the vectors, k by cosine silhouette on a 3,000-unit sample among 8 values from
-  n/(10 min_size) to n/min_size; kmeans_sqrt: k = sqrt(n/2), the usual rule of thumb; no outliers;
+  n/(10 min_size) to n/min_size; kmeans_sqrt: k = sqrt(n/2), the usual rule of thumb (minibatch_sqrt: the
+  same k with MiniBatchKMeans, batches of 4,096); no outliers;
 - spectral5, spectral10: sklearn's SpectralEmbedding of the 15-nearest-neighbour graph + HDBSCAN;
   spectral_km: spectral clustering, k-means (k = sqrt(n/2)) on k dimensions of that embedding.
 
@@ -51,9 +52,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 OUT = ROOT / "bench" / "out"
 SEEDS = (42, 7, 2026)
-SEEDED = {"umap", "svd10", "kmeans", "kmeans_sqrt", "spectral5", "spectral10", "spectral_km"}
+SEEDED = {"umap", "svd10", "kmeans", "kmeans_sqrt", "minibatch_sqrt", "spectral5", "spectral10", "spectral_km"}
 METHODS = ("umap", "pca5", "pca10", "pca20", "pca10w", "pca10_ms5", "svd10", "raw", "kmeans", "kmeans_sqrt",
-           "spectral5", "spectral10", "spectral_km")
+           "minibatch_sqrt", "spectral5", "spectral10", "spectral_km")
 
 
 class _Spectral:
@@ -132,11 +133,13 @@ def make_models(method: str, seed: int, n: int, min_size: int, vectors: np.ndarr
         model = (MiniBatchKMeans(k, n_init=3, random_state=seed, batch_size=4096) if method == "minibatch"
                  else KMeans(k, n_init=4, random_state=seed))
         return BaseDimensionalityReduction(), model, {"path": method, "k": k}
-    if method == "kmeans_sqrt":
-        from sklearn.cluster import KMeans
+    if method in ("kmeans_sqrt", "minibatch_sqrt"):
+        from sklearn.cluster import KMeans, MiniBatchKMeans
 
         k = round(math.sqrt(n / 2))
-        return BaseDimensionalityReduction(), KMeans(k, n_init=4, random_state=seed), {"path": method, "k": k}
+        model = (MiniBatchKMeans(k, n_init=3, random_state=seed, batch_size=4096) if method == "minibatch_sqrt"
+                 else KMeans(k, n_init=4, random_state=seed))
+        return BaseDimensionalityReduction(), model, {"path": method, "k": k}
     if method == "spectral_km":
         from sklearn.cluster import KMeans
 
