@@ -8,6 +8,7 @@ import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from panel_fixtures import fill, when_modal
@@ -174,17 +175,18 @@ def test_the_demo_is_built_as_a_job_into_the_data_folder_then_opened(qtbot, tmp_
 def test_a_cancelled_or_failed_demo_build_leaves_nothing(qtbot, tmp_path: Path, monkeypatch) -> None:
     from workbench import demo
 
-    def endless(out_dir: Path, echo: Callable[[str], None] = print, progress: object = None):
+    def endless(out_dir: Path, echo: Callable[[str], None] = print, progress: Any = None):
         out_dir.mkdir(parents=True)
         Project.create(out_dir / "demo.vwb").close()
-        while True:  # stops at the Cancel, through the progress report
-            echo("Import")
+        with progress("import appels"):
+            while True:  # stops at the Cancel, through the report each narrated line is
+                echo("Import: appels/")
 
     monkeypatch.setattr(demo, "run_demo", endless)
     window = new_window(qtbot)
     window.welcome.data_folder = tmp_path / "data"
     window.welcome.open_demo()
-    qtbot.waitUntil(lambda: "Import" in window.welcome.progress_label.text(), timeout=10000)
+    qtbot.waitUntil(lambda: window.welcome.progress_label.text() == "Démonstration : import : appels", timeout=10000)
     window.welcome.cancel_button.click()
     qtbot.waitUntil(lambda: window.welcome.job is None, timeout=10000)
     assert window.welcome.progress_label.text() == "Construction annulée : rien n'a été gardé."

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.kinds import kind_label
+from ui.progress_words import progress_line
 from ui.views.import_results import ImportResultsPage
 from ui.views.table_preview import TableChoice, TableChoicesPanel
 from ui.workers import Job
@@ -348,7 +349,7 @@ class ImportDialog(QDialog):
             self.progress.setRange(0, total)
             self.progress.setValue(done)
         if message and message != "done":
-            self.progress_label.setText(self.tr("Import en cours : {file}").format(file=message))
+            self.progress_label.setText(self.tr("Import en cours : {file}").format(file=progress_line(message)))
 
     def _finished(self, report: ImportReport) -> None:
         self.job = None

@@ -35,6 +35,7 @@ from ui.change_relay import ChangeRelay
 from ui.device_status import DeviceLabel
 from ui.job_messages import job_message
 from ui.kinds import kind_label
+from ui.progress_words import progress_line
 from ui.views.chart_panel import ChartPanel
 from ui.views.code_panel import CodePanel
 from ui.views.coding_menu import CodingController
@@ -665,7 +666,7 @@ class MainWindow(QMainWindow):
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
-        self.progress.setFormat(f"%v/%m {message}"[:60])
+        self.progress.setFormat(f"%v/%m {progress_line(message)}"[:60])
 
     def _cancel_job(self) -> None:
         if self.job is not None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import settings
+from ui.progress_words import progress_line
 from ui.workers import Job
 from workbench.progress import CancelToken, ProgressCallback
 
@@ -44,9 +45,10 @@ def build_demo(folder: Path, *, progress: ProgressCallback, cancel: CancelToken)
     shutil.rmtree(building, ignore_errors=True)
     folder.parent.mkdir(parents=True, exist_ok=True)
 
-    def echo(line: str) -> None:
-        if line.strip():
-            progress(0, None, line.strip())
+    def echo(_line: str) -> None:
+        """The demo's narration is the command line's, in English: the page shows the steps instead, but each
+        line is still a report, where a Cancel is seen."""
+        progress(0, None, "")
 
     @contextmanager
     def step(label: str) -> Iterator[ProgressCallback]:
@@ -193,7 +195,8 @@ class WelcomePage(QWidget):
             self.job.cancel()
 
     def _demo_progress(self, _done: int, _total: int, message: str) -> None:
-        self.progress_label.setText(self.tr("Démonstration : {step}").format(step=message[:80]))
+        if message:
+            self.progress_label.setText(self.tr("Démonstration : {step}").format(step=progress_line(message)[:80]))
 
     def _demo_finished(self, message: str) -> None:
         self.job = None
