@@ -408,7 +408,7 @@ def test_undo_labels_of_other_actions_name_no_identifier(qapp) -> None:
     from ui.views.undo_labels import entry_label
 
     assert entry_label({"action": "reject_suggestions", "summary": {"suggestions": [189, 258, 301]}}) == \
-        "Rejeté 3 suggestion(s)"
+        "Rejeté 3 suggestions"
     assert entry_label({"action": "apply_code", "summary": {"code": "Motifs/Facturation", "whole": True}}) == \
         "Codé le document entier comme Facturation"
     assert entry_label({"action": "merge_codes", "summary": {"source": "Motifs/Prix", "target": "Motifs/Facturation"}}) \

@@ -360,6 +360,24 @@ def test_french_singular_and_plural(qtbot, french: None, count: int, collected: 
     assert job_message(ImportReport(files)) == f"Import terminé : {imported}."
 
 
+@pytest.mark.parametrize(("count", "qdpx", "rows", "undo"), [
+    (0, "0 document, 0 code, 0 codage, 0 mémo", "0 ligne", "Accepté 0 suggestion"),
+    (1, "1 document, 1 code, 1 codage, 1 mémo", "1 ligne", "Accepté 1 suggestion"),
+    (2, "2 documents, 2 codes, 2 codages, 2 mémos", "2 lignes", "Accepté 2 suggestions"),
+], ids=["0", "1", "2"])
+def test_french_singulars_of_exports_and_undo(qtbot, french: None, count: int, qdpx: str, rows: str,
+                                              undo: str) -> None:
+    """Counts built outside the job messages (an export's summary, the Undo menu's label) agree in number too."""
+    from ui.views.export_dialogs import ExportReport
+    from ui.views.undo_labels import entry_label
+
+    counts = {"documents": count, "codes": count, "codings": count, "memos": count}
+    assert ExportReport("qdpx", Path("/s/p.qdpx"), counts).summary() == f"projet REFI-QDA écrit dans /s/p.qdpx : {qdpx}."
+    assert ExportReport("table", Path("/s/t.csv"), {"segments": count}).summary() == (
+        f"table « segments codés (une ligne par codage) » écrite dans /s/t.csv : {rows}.")
+    assert entry_label({"action": "accept_suggestions", "summary": {"suggestions": count}}) == undo
+
+
 # -- through the window -----------------------------------------------------------------------------------------
 def test_the_status_bar_says_what_an_import_did_in_french(qtbot, filled: Project, tmp_path: Path) -> None:
     """A real import through the window, two files refused: the window's sentence, then the engine's lines for

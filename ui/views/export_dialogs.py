@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -50,8 +50,8 @@ if TYPE_CHECKING:
     from ui.views.main_window import MainWindow
 
 
-def _tr(text: str, count: int = -1) -> str:
-    return QCoreApplication.translate("ExportDialog", text, None, count)
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ExportDialog", text)
 
 
 # Marked for lupdate here, translated when shown (`_tr`) so the installed language wins.
@@ -66,11 +66,6 @@ SHEET_LABELS = {
     "Suggestions": QT_TRANSLATE_NOOP("ExportDialog", "Suggestions"),
     "Charts": QT_TRANSLATE_NOOP("ExportDialog", "Graphiques"),
 }
-ROWS = QT_TRANSLATE_NOOP("ExportDialog", "%n lignes")
-SHEET_UNITS = {  # what `export_xlsx` counts on a sheet that is not a table of rows
-    "Crosstabs": QT_TRANSLATE_NOOP("ExportDialog", "%n tableaux"),
-    "Charts": QT_TRANSLATE_NOOP("ExportDialog", "%n graphiques"),
-}
 TABLE_LABELS = {
     "segments": QT_TRANSLATE_NOOP("ExportDialog", "segments codés (une ligne par codage)"),
     "matrix": QT_TRANSLATE_NOOP("ExportDialog", "matrice documents × codes"),
@@ -79,6 +74,37 @@ TABLE_LABELS = {
 DELIMITERS = ((",", QT_TRANSLATE_NOOP("ExportDialog", "virgule (,)")),
               (";", QT_TRANSLATE_NOOP("ExportDialog", "point-virgule (;) et virgules décimales : Excel en français")),
               ("\t", QT_TRANSLATE_NOOP("ExportDialog", "tabulation")))
+
+
+class ExportCounts(QObject):
+    """The counted words of an export's summary. They go through `self.tr(…, "", n)` because pyside6-lupdate
+    records singular and plural forms only in that shape: with `QCoreApplication.translate` and a count the
+    French singular was lost ("1 codages")."""
+
+    def rows(self, n: int) -> str:
+        return self.tr("%n lignes", "", n)
+
+    def tables(self, n: int) -> str:
+        return self.tr("%n tableaux", "", n)
+
+    def charts(self, n: int) -> str:
+        return self.tr("%n graphiques", "", n)
+
+    def documents(self, n: int) -> str:
+        return self.tr("%n documents", "", n)
+
+    def codes(self, n: int) -> str:
+        return self.tr("%n codes", "", n)
+
+    def codings(self, n: int) -> str:
+        return self.tr("%n codages", "", n)
+
+    def memos(self, n: int) -> str:
+        return self.tr("%n mémos", "", n)
+
+    def sheet_size(self, sheet: str, n: int) -> str:
+        """What `export_xlsx` counts on a sheet: tables or charts on those sheets, rows on the others."""
+        return {"Crosstabs": self.tables, "Charts": self.charts}.get(sheet, self.rows)(n)
 
 
 @dataclass
@@ -97,26 +123,25 @@ class ExportReport:
     def summary(self) -> str:
         if self.refused:
             return QCoreApplication.translate("ExportDialog", "rien n'a été écrit.")
+        words = ExportCounts()
         if self.what == "excel":
             sheets = ", ".join(QCoreApplication.translate("ExportDialog", "{sheet} ({rows})").format(
-                sheet=_tr(SHEET_LABELS.get(name, name)), rows=_tr(SHEET_UNITS.get(name, ROWS), count))
+                sheet=_tr(SHEET_LABELS.get(name, name)), rows=words.sheet_size(name, count))
                 for name, count in self.counts.items())
             return QCoreApplication.translate("ExportDialog", "classeur Excel écrit dans {path}, feuilles : {sheets}.").format(
                 path=self.path, sheets=sheets)
         if self.what == "table":
             (name, rows), = self.counts.items()
             return QCoreApplication.translate("ExportDialog", "table « {table} » écrite dans {path} : {rows}.").format(
-                table=_tr(TABLE_LABELS[name]), path=self.path, rows=_tr(ROWS, rows))
+                table=_tr(TABLE_LABELS[name]), path=self.path, rows=words.rows(rows))
         n_documents, n_codes, n_codings, n_memos = (self.counts.get(name, 0)
                                                     for name in ("documents", "codes", "codings", "memos"))
-        documents = QCoreApplication.translate("ExportDialog", "%n documents", "", n_documents)
+        documents = words.documents(n_documents)
         if self.what == "qdpx":
             return QCoreApplication.translate(
                 "ExportDialog", "projet REFI-QDA écrit dans {path} : {documents}, {codes}, {codings}, {memos}.").format(
                 path=self.path, documents=documents,
-                codes=QCoreApplication.translate("ExportDialog", "%n codes", "", n_codes),
-                codings=QCoreApplication.translate("ExportDialog", "%n codages", "", n_codings),
-                memos=QCoreApplication.translate("ExportDialog", "%n mémos", "", n_memos))
+                codes=words.codes(n_codes), codings=words.codings(n_codings), memos=words.memos(n_memos))
         return QCoreApplication.translate(
             "ExportDialog", "corpus IRaMuTeQ écrit dans {path} : {documents}, chacun précédé de sa ligne **** de "
                             "variables.").format(path=self.path, documents=documents)

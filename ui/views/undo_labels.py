@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 QUOTE_LENGTH = 40
 
@@ -28,6 +28,17 @@ def _count(value: object) -> int:
     if isinstance(value, int):
         return value
     return len(value) if isinstance(value, list | tuple) else 0
+
+
+class UndoCounts(QObject):
+    """The labels that count: through `self.tr(…, "", n)`, the one shape in which pyside6-lupdate records
+    singular and plural forms (French "Accepté 1 suggestion", English "Accepted 1 suggestion")."""
+
+    def accepted(self, n: int) -> str:
+        return self.tr("Accepté %n suggestions", "", n)
+
+    def rejected(self, n: int) -> str:
+        return self.tr("Rejeté %n suggestions", "", n)
 
 
 def entry_label(entry: dict[str, Any]) -> str:
@@ -62,9 +73,9 @@ def entry_label(entry: dict[str, Any]) -> str:
     if action == "delete_memo":
         return QCoreApplication.translate("UndoLabels", "Supprimé un mémo")
     if action == "accept_suggestions":
-        return QCoreApplication.translate("UndoLabels", "Accepté %n suggestion(s)", "", suggestions)
+        return UndoCounts().accepted(suggestions)
     if action == "reject_suggestions":
-        return QCoreApplication.translate("UndoLabels", "Rejeté %n suggestion(s)", "", suggestions)
+        return UndoCounts().rejected(suggestions)
     if action == "relabel_suggestion":
         return QCoreApplication.translate("UndoLabels", "Recodé une suggestion")
     if action == "map_topic_to_code":
