@@ -76,3 +76,20 @@ def test_the_window_progress_bar_shows_the_french_line(qtbot, project: Project) 
     window = open_window(qtbot, fill(project))
     window._job_progress(3, 10, "segmenting")
     assert window.progress.format() == "%v/%m segmentation en cours"
+
+
+@pytest.fixture
+def english(qtbot) -> Iterator[None]:
+    from PySide6.QtWidgets import QApplication
+
+    from ui import i18n
+
+    translators = i18n.install(QApplication.instance(), "en")
+    yield
+    i18n.uninstall(QApplication.instance(), translators)
+
+
+def test_in_english_with_singular_and_plural(qtbot, english: None) -> None:
+    assert progress_line("e5-small: 1 cached") == "e5-small: 1 unit already computed"
+    assert progress_line("3 sentences, 1 tokens stored") == "3 sentences, 1 word stored"
+    assert progress_line("fitting topics") == "fitting topics"

@@ -43,6 +43,58 @@
     </message>
 </context>
 <context>
+    <name>ExportCounts</name>
+    <message numerus="yes">
+        <source>%n lignes</source>
+        <translation>
+            <numerusform>%n ligne</numerusform>
+            <numerusform>%n lignes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tableaux</source>
+        <translation>
+            <numerusform>%n tableau</numerusform>
+            <numerusform>%n tableaux</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n graphiques</source>
+        <translation>
+            <numerusform>%n graphique</numerusform>
+            <numerusform>%n graphiques</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n documents</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n codes</source>
+        <translation>
+            <numerusform>%n code</numerusform>
+            <numerusform>%n codes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n codages</source>
+        <translation>
+            <numerusform>%n codage</numerusform>
+            <numerusform>%n codages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mémos</source>
+        <translation>
+            <numerusform>%n mémo</numerusform>
+            <numerusform>%n mémos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FeedbackView</name>
     <message numerus="yes">
         <source>%n exercices</source>
@@ -454,6 +506,51 @@
     </message>
 </context>
 <context>
+    <name>ProgressWords</name>
+    <message numerus="yes">
+        <source>%n phrases</source>
+        <translation>
+            <numerusform>%n phrase</numerusform>
+            <numerusform>%n phrases</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mots enregistrés</source>
+        <translation>
+            <numerusform>%n mot enregistré</numerusform>
+            <numerusform>%n mots enregistrés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unités déjà calculées</source>
+        <translation>
+            <numerusform>%n unité déjà calculée</numerusform>
+            <numerusform>%n unités déjà calculées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestions</source>
+        <translation>
+            <numerusform>%n suggestion</numerusform>
+            <numerusform>%n suggestions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thèmes</source>
+        <translation>
+            <numerusform>%n thème</numerusform>
+            <numerusform>%n thèmes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lignes</source>
+        <translation>
+            <numerusform>%n ligne</numerusform>
+            <numerusform>%n lignes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReviewPanel</name>
     <message numerus="yes">
         <source>%n suggestions en attente</source>
@@ -546,6 +643,23 @@
         <translation>
             <numerusform>%n fausse alerte</numerusform>
             <numerusform>%n fausses alertes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UndoCounts</name>
+    <message numerus="yes">
+        <source>Accepté %n suggestions</source>
+        <translation>
+            <numerusform>Accepté %n suggestion</numerusform>
+            <numerusform>Accepté %n suggestions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rejeté %n suggestions</source>
+        <translation>
+            <numerusform>Rejeté %n suggestion</numerusform>
+            <numerusform>Rejeté %n suggestions</numerusform>
         </translation>
     </message>
 </context>
