@@ -21,7 +21,7 @@ the kind of difference the cache already accepts between torch runs on CPU and o
 
 The weights can be stored smaller (`export_onnx(..., weights=...)`, table `WEIGHTS`): `fp16` keeps the
 graph and computes in fp32, its weights rounded to fp16 in the file and cast back when the session
-loads (half the size; measured 1 - cos < 3e-7 to torch, the same order as fp32's, so it shares the key);
+loads (half the size; measured 1 - cos < 4e-7 to torch, the order of fp32's 1.2e-7, so it shares the key);
 `int8` is onnxruntime's dynamic quantisation (a quarter of the size; 1 - cos up to about 1e-2, which
 changes suggestions), so its vectors are cached under a key of their own (`<model id>+int8`) and its
 check against torch is looser. The CPU desktop build ships `fp16` (docs/BENCHMARKS.md, issue 20).
