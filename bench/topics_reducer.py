@@ -23,14 +23,22 @@ Methods (HDBSCAN is the product's: leaf selection, min_cluster_size `default_min
   n/(10 min_size) to n/min_size; kmeans_sqrt: k = sqrt(n/2), the usual rule of thumb (minibatch_sqrt: the
   same k with MiniBatchKMeans, batches of 4,096); no outliers;
 - spectral5, spectral10: sklearn's SpectralEmbedding of the 15-nearest-neighbour graph + HDBSCAN;
-  spectral_km: spectral clustering, k-means (k = sqrt(n/2)) on k dimensions of that embedding.
+  spectral_km: spectral clustering, k-means (k = sqrt(n/2)) on k dimensions of that embedding;
+- tsne30, tsne50: openTSNE (Cython and FFT gradients, Annoy neighbours: no numba) in 2 dimensions, cosine,
+  perplexity 30 or 50, + HDBSCAN; tsne_ms: multiscale affinities (perplexities 15 and 50); tsne30_x4:
+  exaggeration 4 throughout (tighter, UMAP-like clusters); tsne30_ms5, tsne_ms5: tsne30 and tsne_ms with
+  HDBSCAN's min_samples 5 (they find too few clusters, too many outliers, with min_samples = min_size).
+  New units (the sampled path) are placed by openTSNE's transform against the fitted map.
+  openTSNE is not a project dependency: `pip install openTSNE` to run these.
 
 timing: each (method, size) in a fresh process, so UMAP's first-call JIT compile counts, as it does on a
 user's first topic run. The units are banking77's 13,083 e5 vectors (train + test), repeated up to the
 size with Gaussian noise (sigma 0.0025 a dimension, about 0.05 in norm) and normalised again. Timed: the
 import of the method's modules, then reduction (fitted on a sample of `UMAP_SAMPLE` units and applied
 to all above that, as the product does) and clustering; BERTopic's keyword step is the same for every
-method and left out.
+method and left out. Above the sample, the fit and the transform of all are also timed apart, and the
+clusters are scored (ARI against the 77 intents of each copy's original) separately on the units the
+reduction was fitted on and on those it only placed: whether the transform puts new units where they belong.
 Results go to bench/out/topics_reducer_<quality|timing>.json.
 """
 
@@ -52,9 +60,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 OUT = ROOT / "bench" / "out"
 SEEDS = (42, 7, 2026)
-SEEDED = {"umap", "svd10", "kmeans", "kmeans_sqrt", "minibatch_sqrt", "spectral5", "spectral10", "spectral_km"}
+TSNE = {"tsne30": {"perplexity": 30}, "tsne50": {"perplexity": 50}, "tsne_ms": {"multiscale": (15, 50)},
+        "tsne30_x4": {"perplexity": 30, "exaggeration": 4}, "tsne30_ms5": {"perplexity": 30},
+        "tsne_ms5": {"multiscale": (15, 50)}}
+SEEDED = {"umap", "svd10", "kmeans", "kmeans_sqrt", "minibatch_sqrt", "spectral5", "spectral10", "spectral_km", *TSNE}
 METHODS = ("umap", "pca5", "pca10", "pca20", "pca10w", "pca10_ms5", "svd10", "raw", "kmeans", "kmeans_sqrt",
-           "minibatch_sqrt", "spectral5", "spectral10", "spectral_km")
+           "minibatch_sqrt", "spectral5", "spectral10", "spectral_km", *TSNE)
 
 
 class _Spectral:
@@ -73,6 +84,36 @@ class _Spectral:
 
     def transform(self, vectors: np.ndarray) -> np.ndarray:
         return self.embedding_
+
+
+class _OpenTSNE:
+    """openTSNE with BERTopic's fit/transform. Transforming the fitted vectors returns the fitted map; other
+    vectors are placed by openTSNE's transform, which optimises them against the fixed map (the sampled path).
+    Neighbours by Annoy, as pynndescent (openTSNE's other choice) would import numba."""
+
+    def __init__(self, seed: int, perplexity: float = 30, multiscale: tuple[float, ...] = (),
+                 exaggeration: float | None = None) -> None:
+        self.seed, self.perplexity, self.multiscale, self.exaggeration = seed, perplexity, multiscale, exaggeration
+
+    def fit(self, vectors: np.ndarray, y: Any = None) -> _OpenTSNE:
+        from openTSNE import TSNE as OpenTSNE
+        from openTSNE import affinity, initialization
+
+        most = (len(vectors) - 1) / 3  # openTSNE needs 3 * perplexity neighbours
+        perplexities = [min(p, most) for p in self.multiscale or (self.perplexity,)]
+        affinities = (affinity.Multiscale if self.multiscale else affinity.PerplexityBasedNN)(
+            vectors, perplexities if self.multiscale else perplexities[0], metric="cosine", method="annoy",
+            n_jobs=1, random_state=self.seed)
+        start = initialization.pca(vectors, random_state=self.seed)
+        self.fitted_ = vectors
+        self.embedding_ = OpenTSNE(n_components=2, exaggeration=self.exaggeration, negative_gradient_method="fft",
+                                   n_jobs=1, random_state=self.seed).fit(affinities=affinities, initialization=start)
+        return self
+
+    def transform(self, vectors: np.ndarray) -> np.ndarray:
+        if vectors.shape == self.fitted_.shape and np.array_equal(vectors, self.fitted_):
+            return np.asarray(self.embedding_)
+        return np.asarray(self.embedding_.transform(vectors))
 
 
 def _k_by_silhouette(vectors: np.ndarray, min_size: int, seed: int, minibatch: bool) -> int:
@@ -111,6 +152,8 @@ def make_models(method: str, seed: int, n: int, min_size: int, vectors: np.ndarr
 
         return UMAP(n_neighbors=min(15, n - 1), n_components=5, min_dist=0.0, metric="cosine",
                     random_state=seed, low_memory=True, n_jobs=1), hdbscan(), {"path": method}
+    if method in TSNE:
+        return _OpenTSNE(seed, **TSNE[method]), hdbscan(5 if method.endswith("_ms5") else None), {"path": method}
     if method == "pca10_ms5":
         from sklearn.decomposition import PCA
 
@@ -289,25 +332,64 @@ def synthetic(n: int) -> np.ndarray:
     return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
 
 
+def synthetic_intents(n: int) -> np.ndarray:
+    """The intent of each of `synthetic(n)`'s rows (that of the banking77 query it is a noisy copy of)."""
+    import pandas as pd
+
+    data = ROOT.parent / "shared" / "data" / "banking77"
+    base = np.array(pd.read_csv(data / "train.csv").category.tolist() + pd.read_csv(data / "test.csv").category.tolist())
+    rows = (np.resize(np.arange(len(base)), n) if n > len(base)
+            else np.random.default_rng(0).choice(len(base), n, replace=False))
+    return base[rows]
+
+
+def _placement(labels: np.ndarray, n: int, sample: int) -> dict[str, Any]:
+    """ARI against the intents and outlier share, on the units the reduction was fitted on and on the rest."""
+    from workbench.suggest.topic_quality import adjusted_rand
+    from workbench.suggest.topics import RANDOM_STATE
+
+    intents = synthetic_intents(n)
+    fitted = np.zeros(n, dtype=bool)
+    fitted[np.random.default_rng(RANDOM_STATE).choice(n, sample, replace=False)] = True  # as SampledUMAP.fit
+    result = {}
+    for part, rows in (("fitted", fitted), ("placed", ~fitted)):
+        clustered = rows & (labels != -1)
+        result[f"ari_{part}"] = round(adjusted_rand(intents[clustered].tolist(), labels[clustered].tolist()), 3)
+        result[f"outliers_{part}"] = round(float((labels[rows] == -1).mean()), 3)
+    return result
+
+
 def time_one(method: str, n: int) -> dict[str, Any]:
     """Seconds to import, reduce and cluster n units with a method, in this (fresh) process."""
     vectors = synthetic(n)
+    if method in TSNE:  # as in a build without umap-learn: BERTopic's plotting imports umap when it can, and
+        # openTSNE imports pynndescent only to see whether it is installed; both would import numba
+        sys.modules["umap"] = sys.modules["pynndescent"] = None  # type: ignore[assignment]
     started = time.perf_counter()
     from workbench.suggest import topics
 
     min_size = topics.default_min_size(n)
     reducer, clusterer, params = make_models(method, 42, n, min_size, vectors)  # imports the method's modules
     imported = time.perf_counter()
-    if n > topics.UMAP_SAMPLE and method != "kmeans":
+    sampled = n > topics.UMAP_SAMPLE and method != "kmeans"
+    if sampled:
         reducer = topics.SampledUMAP(reducer, topics.UMAP_SAMPLE)
-    reduced = reducer.fit(vectors).transform(vectors) if hasattr(reducer, "fit") else vectors
+    if hasattr(reducer, "fit"):
+        reducer.fit(vectors)
+        transforming = time.perf_counter()
+        reduced = reducer.transform(vectors)
+    else:
+        transforming, reduced = imported, vectors
     fitted = time.perf_counter()
     labels = clusterer.fit(reduced).labels_
     done = time.perf_counter()
+    split = ({"sample_fit_s": round(transforming - imported, 1), "transform_s": round(fitted - transforming, 1),
+              **_placement(labels, n, topics.UMAP_SAMPLE)} if sampled else {})
     return {"method": method, "units": n, "import_s": round(imported - started, 1),
             "reduce_s": round(fitted - imported, 1), "cluster_s": round(done - fitted, 1),
             "total_s": round(done - started, 1), "clusters": len(set(labels.tolist()) - {-1}),
-            "outliers": round(float((labels == -1).mean()), 3), **params}
+            "outliers": round(float((labels == -1).mean()), 3), **split,
+            "numba_imported": "numba" in sys.modules, **params}
 
 
 def timing(methods: list[str], sizes: list[int], limit: int) -> None:
