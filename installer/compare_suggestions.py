@@ -1,8 +1,12 @@
 """`python installer/compare_suggestions.py DEV.json APP.json`: the packaged app's suggestions against a
 development install's on the same project (`workbench review PROJECT --json --limit N` of each): the same
-best code for every unit, scores within `TOLERANCE` (float rounding: ONNX and torch sum in other orders,
-about 1e-6 apart). Proves that the CPU edition's engine (ONNX instead
-of torch) changes no suggestion. Exit 1, listing the first differences, when they differ."""
+best code for every unit, scores within `TOLERANCE`. Proves that the CPU edition's engine (ONNX instead of
+torch) changes no suggestion. Exit 1, listing the first differences, when they differ.
+
+Why 2e-3: the app's MiniLM export stores its weights in fp16 (computed in fp32), which puts its vectors at
+a cosine of 0.9999998 from torch's, about 6e-4 apart; a score, a cosine or a probability made from them,
+moves by as much (at most 7e-4 on the smoke test's 300 units). A different best code, or a score beyond
+that, would be a real change."""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-TOLERANCE = 1e-4
+TOLERANCE = 2e-3
 
 
 def best_per_unit(rows: list[dict[str, Any]]) -> dict[tuple[int, int, int], tuple[str, float]]:
