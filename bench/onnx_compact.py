@@ -51,18 +51,11 @@ SURVEY = ROOT / "sample_projects" / "relation-client" / "enquete"
 DEMO = textwrap.dedent('''
     import contextlib, sys
     import workbench.suggest.embed as embed
-    from workbench.cli import main
+    from workbench.cli import run
 
     project, survey, out, onnx = sys.argv[1:5]
     if onnx == "1":
         embed.torch_installed = lambda: False
-
-    def run(*args):
-        try:
-            main(list(args))
-        except SystemExit as exc:
-            if exc.code:
-                raise SystemExit(f"workbench {' '.join(args)} failed") from None
 
     run("new", project, "--language", "fr")
     run("import", project, survey, "-q")

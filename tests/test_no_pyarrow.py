@@ -42,14 +42,7 @@ FLOW = textwrap.dedent('''
     sys.meta_path[:] = [NotInstalled(finder) for finder in sys.meta_path]
     assert importlib.util.find_spec("pyarrow") is None
 
-    from workbench.cli import main
-
-    def run(*args):
-        try:
-            main(list(args))
-        except SystemExit as exc:
-            if exc.code:
-                raise SystemExit(f"workbench {' '.join(args)} failed") from None
+    from workbench.cli import run
 
     project, corpus, out = sys.argv[1:4]
     run("new", project)

@@ -222,14 +222,7 @@ def test_export_never_overwrites_a_folder_that_is_not_an_export(tmp_path):
 PIPELINE = textwrap.dedent('''
     import json, sys
 
-    from workbench.cli import main
-
-    def run(*args):
-        try:
-            main(list(args))
-        except SystemExit as exc:
-            if exc.code:
-                raise SystemExit(f"workbench {' '.join(args)} failed") from None
+    from workbench.cli import run
 
     project, corpus, out = sys.argv[1:4]
     run("new", project)
