@@ -182,7 +182,10 @@ class MainWindow(QMainWindow):
 
         self.status = QLabel()
         self.progress = QProgressBar()
-        self.progress.setMaximumWidth(240)
+        # Wide enough for its progress line ("754/754 calcul des thèmes") on one line, even where the status
+        # bar is crowded, which squeezed it to a few words over two clipped lines.
+        self.progress.setMinimumWidth(260)
+        self.progress.setMaximumWidth(420)
         self.cancel_button = QPushButton(self.tr("Annuler"))
         self.progress.hide()
         self.cancel_button.hide()
