@@ -5,6 +5,7 @@ Cancel, drag-and-drop onto the list and the window, and search finding what was 
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,16 @@ SURVEY = (
     "Jérôme;e-mail;9;oui;Rien à signaler de particulier ce jour-là, tout va;"
     "Conseiller aimable et efficace, merci beaucoup pour votre aide précieuse et rapide\r\n"
 )
+
+
+@pytest.fixture(autouse=True)
+def french(qtbot) -> Iterator[None]:
+    """The French file the program installs: it gives the counts their singular ("1 document importé")."""
+    from ui import i18n
+
+    translators = i18n.install(QApplication.instance(), "fr")
+    yield
+    i18n.uninstall(QApplication.instance(), translators)
 
 
 def choose(combo: QComboBox, value: object) -> None:

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="fr">
 <context>
     <name>AboutDialog</name>
@@ -146,16 +147,16 @@
         <translation>Keywords</translation>
     </message>
     <message>
-        <source>% d'accord</source>
+        <source>% d&apos;accord</source>
         <translation>% agreement</translation>
     </message>
     <message>
         <source>Kappa de Cohen</source>
-        <translation>Cohen's kappa</translation>
+        <translation>Cohen&apos;s kappa</translation>
     </message>
     <message>
         <source>Alpha de Krippendorff</source>
-        <translation>Krippendorff's alpha</translation>
+        <translation>Krippendorff&apos;s alpha</translation>
     </message>
     <message>
         <source>Précision (passages)</source>
@@ -202,7 +203,7 @@
         <translation>Copies the table, tab-separated, for a spreadsheet</translation>
     </message>
     <message>
-        <source>Copier l'image</source>
+        <source>Copier l&apos;image</source>
         <translation>Copy the picture</translation>
     </message>
     <message>
@@ -250,7 +251,7 @@
     </message>
     <message>
         <source>Les textes des unités partent vers ce cluster, et vers lui seul.</source>
-        <translation>The units' texts go to this cluster, and to it alone.</translation>
+        <translation>The units&apos; texts go to this cluster, and to it alone.</translation>
     </message>
 </context>
 <context>
@@ -401,7 +402,7 @@ You can take it back with Edit &gt; Undo.</translation>
         <translation>Codebook export</translation>
     </message>
     <message>
-        <source>Export annulé : aucun fichier n'a été écrit.</source>
+        <source>Export annulé : aucun fichier n&apos;a été écrit.</source>
         <translation>Export cancelled: no file was written.</translation>
     </message>
 </context>
@@ -459,7 +460,7 @@ You can take it back with Edit &gt; Undo.</translation>
 <context>
     <name>CodingController</name>
     <message>
-        <source>Sélectionnez d'abord un passage du texte à coder.</source>
+        <source>Sélectionnez d&apos;abord un passage du texte à coder.</source>
         <translation>First select a passage of the text to code.</translation>
     </message>
     <message>
@@ -593,7 +594,7 @@ You can take it back with Edit &gt; Undo.</translation>
         <translation>Refused: {reason}</translation>
     </message>
     <message>
-        <source>{collected}, {refused} (rien n'a été changé pour les copies refusées).</source>
+        <source>{collected}, {refused} (rien n&apos;a été changé pour les copies refusées).</source>
         <translation>{collected}, {refused} (nothing was changed for the refused hand-ins).</translation>
     </message>
     <message numerus="yes">
@@ -631,7 +632,7 @@ You can take it back with Edit &gt; Undo.</translation>
     </message>
     <message>
         <source>Ce que les stagiaires doivent faire, par exemple : repérez la forme de relation de chaque appel.</source>
-        <translation>What the trainees must do, for example: identify each call's relationship form.</translation>
+        <translation>What the trainees must do, for example: identify each call&apos;s relationship form.</translation>
     </message>
     <message>
         <source> min</source>
@@ -666,7 +667,7 @@ You can take it back with Edit &gt; Undo.</translation>
         <translation>Time allowed</translation>
     </message>
     <message>
-        <source>Fichier de l'exercice</source>
+        <source>Fichier de l&apos;exercice</source>
         <translation>Exercise file</translation>
     </message>
     <message>
@@ -686,7 +687,7 @@ You can take it back with Edit &gt; Undo.</translation>
         <translation>Tick at least one code to give the trainees.</translation>
     </message>
     <message>
-        <source>Écrivez les consignes : les stagiaires les verront en ouvrant l'exercice.</source>
+        <source>Écrivez les consignes : les stagiaires les verront en ouvrant l&apos;exercice.</source>
         <translation>Write the instructions: the trainees will see them when they open the exercise.</translation>
     </message>
     <message>
@@ -1004,7 +1005,7 @@ You can take it back with Edit &gt; Undo.</translation>
         <translation>tick at least one sheet.</translation>
     </message>
     <message>
-        <source>choisissez deux codeurs différents pour l'accord, ou aucun.</source>
+        <source>choisissez deux codeurs différents pour l&apos;accord, ou aucun.</source>
         <translation>choose two different coders for the agreement, or none.</translation>
     </message>
 </context>
@@ -1039,12 +1040,12 @@ You can take it back with Edit &gt; Undo.</translation>
         <translation>Exercise</translation>
     </message>
     <message>
-        <source>Création annulée : aucun exercice n'a été écrit.</source>
+        <source>Création annulée : aucun exercice n&apos;a été écrit.</source>
         <translation>Creation cancelled: no exercise was written.</translation>
     </message>
     <message>
         <source>Copies des stagiaires</source>
-        <translation>Trainees' hand-ins</translation>
+        <translation>Trainees&apos; hand-ins</translation>
     </message>
     <message>
         <source>Projets Verbatim Workbench (*.vwb)</source>
@@ -1079,7 +1080,7 @@ You can take it back with Edit &gt; Undo.</translation>
         <translation>Excel export</translation>
     </message>
     <message>
-        <source>Export annulé : aucun fichier n'a été écrit.</source>
+        <source>Export annulé : aucun fichier n&apos;a été écrit.</source>
         <translation>Export cancelled: no file was written.</translation>
     </message>
     <message>
@@ -1233,7 +1234,7 @@ You can take it back with Edit &gt; Undo.</translation>
         <translation>tab</translation>
     </message>
     <message>
-        <source>rien n'a été écrit.</source>
+        <source>rien n&apos;a été écrit.</source>
         <translation>nothing was written.</translation>
     </message>
     <message>
@@ -1269,7 +1270,7 @@ You can take it back with Edit &gt; Undo.</translation>
         <translation>Export</translation>
     </message>
     <message>
-        <source>Annuler l'export</source>
+        <source>Annuler l&apos;export</source>
         <translation>Cancel the export</translation>
     </message>
     <message>
@@ -1301,7 +1302,7 @@ You can take it back with Edit &gt; Undo.</translation>
         <translation>Cannot export: {reason}</translation>
     </message>
     <message>
-        <source>Export annulé : aucun fichier n'a été écrit ni remplacé.</source>
+        <source>Export annulé : aucun fichier n&apos;a été écrit ni remplacé.</source>
         <translation>Export cancelled: no file was written or replaced.</translation>
     </message>
     <message>
@@ -1385,7 +1386,7 @@ You can take it back with Edit &gt; Undo.</translation>
     <message>
         <source>Code du
 stagiaire</source>
-        <translation>Trainee's
+        <translation>Trainee&apos;s
 code</translation>
     </message>
     <message>
@@ -1395,7 +1396,7 @@ code</translation>
     <message>
         <source>Code de la
 référence</source>
-        <translation>Reference's
+        <translation>Reference&apos;s
 code</translation>
     </message>
     <message>
@@ -1472,7 +1473,7 @@ documents</translation>
     </message>
     <message>
         <source>Créez un exercice, collectez les copies des stagiaires, puis cliquez sur « Actualiser les résultats ».</source>
-        <translation>Create an exercise, collect the trainees' hand-ins, then click “Refresh the results”.</translation>
+        <translation>Create an exercise, collect the trainees&apos; hand-ins, then click “Refresh the results”.</translation>
     </message>
     <message>
         <source>Calcul des résultats…</source>
@@ -1502,10 +1503,10 @@ documents</translation>
     </message>
     <message>
         <source>Accord entre stagiaires (alpha de Krippendorff) : documents {documents} · caractères {characters}</source>
-        <translation>Agreement among trainees (Krippendorff's alpha): documents {documents} · characters {characters}</translation>
+        <translation>Agreement among trainees (Krippendorff&apos;s alpha): documents {documents} · characters {characters}</translation>
     </message>
     <message>
-        <source>Il faut au moins deux copies pour mesurer l'accord entre stagiaires.</source>
+        <source>Il faut au moins deux copies pour mesurer l&apos;accord entre stagiaires.</source>
         <translation>At least two hand-ins are needed to measure agreement among trainees.</translation>
     </message>
     <message>
@@ -1573,7 +1574,7 @@ documents</translation>
         <translation>From</translation>
     </message>
     <message>
-        <source>Jusqu'au</source>
+        <source>Jusqu&apos;au</source>
         <translation>Until</translation>
     </message>
     <message>
@@ -1596,7 +1597,7 @@ documents</translation>
         <translation>First steps</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;Premiers pas&lt;/h2&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Ouvrir la démonstration.&lt;/b&gt; Sur la page d'accueil, « Ouvrir le projet de démonstration » crée un projet d'exemple (appels, e-mails, entretiens, enquête) déjà codé en partie : le meilleur moyen de voir à quoi ressemble le travail.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Importer vos verbatims.&lt;/b&gt; Fichier › Nouveau projet…, puis Fichier › Importer des fichiers… (ou glissez les fichiers sur la fenêtre) : tableaux CSV ou Excel, e-mails, transcriptions, projets REFI-QDA (.qdpx). Pour un tableau, choisissez la colonne qui contient le texte. Les textes restent sur votre ordinateur.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Coder.&lt;/b&gt; Ouvrez un document dans la liste de gauche, sélectionnez un passage, puis cliquez sur un code à droite, tapez le chiffre d'un code favori (1 à 9) ou Ctrl+K pour chercher un code. Clic droit sur le texte pour les autres choix. Ctrl+Z annule, Ctrl+Maj+Z rétablit.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Relire les suggestions.&lt;/b&gt; Traitement › Suggérer des codes propose des codes pour les passages non codés, appris de vos propres codages. Dans l'onglet « Suggestions », A accepte, R rejette, L change de code, S passe ; rien n'est codé sans votre accord.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Exporter.&lt;/b&gt; Fichier › Exporter : un classeur Excel (segments, matrice, fréquences, tableaux croisés, graphiques), une table CSV ou Parquet, un projet REFI-QDA pour un autre logiciel, ou un corpus IRaMuTeQ.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Aide › Raccourcis clavier donne toutes les touches.&lt;/p&gt;</source>
+        <source>&lt;h2&gt;Premiers pas&lt;/h2&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Ouvrir la démonstration.&lt;/b&gt; Sur la page d&apos;accueil, « Ouvrir le projet de démonstration » crée un projet d&apos;exemple (appels, e-mails, entretiens, enquête) déjà codé en partie : le meilleur moyen de voir à quoi ressemble le travail.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Importer vos verbatims.&lt;/b&gt; Fichier › Nouveau projet…, puis Fichier › Importer des fichiers… (ou glissez les fichiers sur la fenêtre) : tableaux CSV ou Excel, e-mails, transcriptions, projets REFI-QDA (.qdpx). Pour un tableau, choisissez la colonne qui contient le texte. Les textes restent sur votre ordinateur.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Coder.&lt;/b&gt; Ouvrez un document dans la liste de gauche, sélectionnez un passage, puis cliquez sur un code à droite, tapez le chiffre d&apos;un code favori (1 à 9) ou Ctrl+K pour chercher un code. Clic droit sur le texte pour les autres choix. Ctrl+Z annule, Ctrl+Maj+Z rétablit.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Relire les suggestions.&lt;/b&gt; Traitement › Suggérer des codes propose des codes pour les passages non codés, appris de vos propres codages. Dans l&apos;onglet « Suggestions », A accepte, R rejette, L change de code, S passe ; rien n&apos;est codé sans votre accord.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Exporter.&lt;/b&gt; Fichier › Exporter : un classeur Excel (segments, matrice, fréquences, tableaux croisés, graphiques), une table CSV ou Parquet, un projet REFI-QDA pour un autre logiciel, ou un corpus IRaMuTeQ.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Aide › Raccourcis clavier donne toutes les touches.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;First steps&lt;/h2&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Open the demo.&lt;/b&gt; On the start page, “Open the demo project” builds a sample project (calls, e-mails, interviews, a survey), already partly coded: the best way to see what the work looks like.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Import your verbatims.&lt;/b&gt; File › New project…, then File › Import files… (or drop the files on the window): CSV or Excel tables, e-mails, transcripts, REFI-QDA projects (.qdpx). For a table, choose the column holding the text. The texts stay on your computer.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Code.&lt;/b&gt; Open a document in the list on the left, select a passage, then click a code on the right, type the number of a favourite code (1 to 9) or Ctrl+K to find a code. Right-click the text for the other choices. Ctrl+Z undoes, Ctrl+Shift+Z redoes.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Review the suggestions.&lt;/b&gt; Analysis › Suggest codes proposes codes for uncoded passages, learnt from your own codings. In the “Suggestions” tab, A accepts, R rejects, L changes the code, S skips; nothing is coded without your consent.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Export.&lt;/b&gt; File › Export: an Excel workbook (segments, matrix, frequencies, crosstabs, charts), a CSV or Parquet table, a REFI-QDA project for another program, or an IRaMuTeQ corpus.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Help › Keyboard shortcuts lists every key.&lt;/p&gt;</translation>
     </message>
 </context>
@@ -1670,11 +1671,11 @@ documents</translation>
         <translation>Importing…</translation>
     </message>
     <message>
-        <source>Annuler l'import</source>
+        <source>Annuler l&apos;import</source>
         <translation>Cancel the import</translation>
     </message>
     <message>
-        <source>Importer d'autres fichiers</source>
+        <source>Importer d&apos;autres fichiers</source>
         <translation>Import other files</translation>
     </message>
     <message>
@@ -1710,7 +1711,7 @@ documents</translation>
         <translation>Add a folder</translation>
     </message>
     <message>
-        <source>Pas d'aperçu : seuls les tableaux (.csv, .xlsx) en ont un.</source>
+        <source>Pas d&apos;aperçu : seuls les tableaux (.csv, .xlsx) en ont un.</source>
         <translation>No preview: only tables (.csv, .xlsx) have one.</translation>
     </message>
     <message>
@@ -1726,11 +1727,11 @@ documents</translation>
         <translation>Another task is running: import once it has finished.</translation>
     </message>
     <message>
-        <source>L'import s'est arrêté : {message}</source>
+        <source>L&apos;import s&apos;est arrêté : {message}</source>
         <translation>The import stopped: {message}</translation>
     </message>
     <message>
-        <source>Import annulé : les fichiers qu'il avait déjà importés ont été retirés, le projet est tel qu'avant.</source>
+        <source>Import annulé : les fichiers qu&apos;il avait déjà importés ont été retirés, le projet est tel qu&apos;avant.</source>
         <translation>Import cancelled: the files it had already imported were taken back; the project is as it was.</translation>
     </message>
     <message>
@@ -1744,29 +1745,26 @@ documents</translation>
 </context>
 <context>
     <name>ImportResultsPage</name>
-    <message>
-        <source>{n} document importé</source>
-        <translation>{n} document imported</translation>
+    <message numerus="yes">
+        <source>%n documents importés</source>
+        <translation>
+            <numerusform>%n document imported</numerusform>
+            <numerusform>%n documents imported</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} documents importés</source>
-        <translation>{n} documents imported</translation>
+    <message numerus="yes">
+        <source>%n fichiers déjà importés</source>
+        <translation>
+            <numerusform>%n file already imported</numerusform>
+            <numerusform>%n files already imported</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} fichier déjà importé</source>
-        <translation>{n} file already imported</translation>
-    </message>
-    <message>
-        <source>{n} fichiers déjà importés</source>
-        <translation>{n} files already imported</translation>
-    </message>
-    <message>
-        <source>{n} fichier refusé</source>
-        <translation>{n} file refused</translation>
-    </message>
-    <message>
-        <source>{n} fichiers refusés</source>
-        <translation>{n} files refused</translation>
+    <message numerus="yes">
+        <source>%n fichiers refusés</source>
+        <translation>
+            <numerusform>%n file refused</numerusform>
+            <numerusform>%n files refused</numerusform>
+        </translation>
     </message>
     <message>
         <source>Import terminé : {parts}.</source>
@@ -1792,29 +1790,26 @@ documents</translation>
         <source>{name} : {documents} de type « {kind} »</source>
         <translation>{name}: {documents} of type “{kind}”</translation>
     </message>
-    <message>
-        <source>{n} doublon écarté</source>
-        <translation>{n} duplicate left out</translation>
+    <message numerus="yes">
+        <source>%n doublons écartés</source>
+        <translation>
+            <numerusform>%n duplicate left out</numerusform>
+            <numerusform>%n duplicates left out</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} doublons écartés</source>
-        <translation>{n} duplicates left out</translation>
+    <message numerus="yes">
+        <source>%n lignes vides écartées</source>
+        <translation>
+            <numerusform>%n empty row left out</numerusform>
+            <numerusform>%n empty rows left out</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} ligne vide écartée</source>
-        <translation>{n} empty row left out</translation>
-    </message>
-    <message>
-        <source>{n} lignes vides écartées</source>
-        <translation>{n} empty rows left out</translation>
-    </message>
-    <message>
-        <source>{n} tour de parole</source>
-        <translation>{n} speaker turn</translation>
-    </message>
-    <message>
-        <source>{n} tours de parole</source>
-        <translation>{n} speaker turns</translation>
+    <message numerus="yes">
+        <source>%n tours de parole</source>
+        <translation>
+            <numerusform>%n speaker turn</numerusform>
+            <numerusform>%n speaker turns</numerusform>
+        </translation>
     </message>
     <message>
         <source>tous ses textes étaient déjà dans le projet</source>
@@ -1897,7 +1892,7 @@ documents</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <source> ; %n fichiers n'ont pas pu être importés</source>
+        <source> ; %n fichiers n&apos;ont pas pu être importés</source>
         <translation>
             <numerusform>; %n file could not be imported</numerusform>
             <numerusform>; %n files could not be imported</numerusform>
@@ -2022,8 +2017,8 @@ documents</translation>
     <message numerus="yes">
         <source>%n noms de personne</source>
         <translation>
-            <numerusform>%n person's name</numerusform>
-            <numerusform>%n people's names</numerusform>
+            <numerusform>%n person&apos;s name</numerusform>
+            <numerusform>%n people&apos;s names</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2143,7 +2138,7 @@ documents</translation>
         </translation>
     </message>
     <message>
-        <source> ; {percent} % des unités, d'abord isolées, ont été rattachées au thème le plus proche</source>
+        <source> ; {percent} % des unités, d&apos;abord isolées, ont été rattachées au thème le plus proche</source>
         <translation>; {percent}% of the units, at first left apart, were attached to the nearest topic</translation>
     </message>
     <message>
@@ -2297,7 +2292,7 @@ documents</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n entrées d'index</source>
+        <source>%n entrées d&apos;index</source>
         <translation>
             <numerusform>%n index entry</numerusform>
             <numerusform>%n index entries</numerusform>
@@ -2329,7 +2324,7 @@ documents</translation>
         </translation>
     </message>
     <message>
-        <source>Export impossible : rien n'a été écrit.</source>
+        <source>Export impossible : rien n&apos;a été écrit.</source>
         <translation>Export impossible: nothing was written.</translation>
     </message>
     <message>
@@ -2528,7 +2523,7 @@ documents</translation>
         <translation>Task running</translation>
     </message>
     <message>
-        <source>Une tâche est en cours. L'annuler et quitter ? Le projet restera tel qu'avant la tâche.</source>
+        <source>Une tâche est en cours. L&apos;annuler et quitter ? Le projet restera tel qu&apos;avant la tâche.</source>
         <translation>A task is running. Cancel it and quit? The project will stay as it was before the task.</translation>
     </message>
     <message>
@@ -2540,7 +2535,7 @@ documents</translation>
         <translation>Verbatim Workbench projects (*.vwb)</translation>
     </message>
     <message>
-        <source>Impossible d'ouvrir le projet</source>
+        <source>Impossible d&apos;ouvrir le projet</source>
         <translation>Cannot open the project</translation>
     </message>
     <message>
@@ -2588,7 +2583,7 @@ documents</translation>
         <translation>Backup</translation>
     </message>
     <message>
-        <source>Sauvegarde annulée : aucune copie n'a été écrite.</source>
+        <source>Sauvegarde annulée : aucune copie n&apos;a été écrite.</source>
         <translation>Backup cancelled: no copy was written.</translation>
     </message>
     <message>
@@ -2596,7 +2591,7 @@ documents</translation>
         <translation>Import</translation>
     </message>
     <message>
-        <source>Import annulé : les fichiers qu'il avait déjà importés ont été retirés.</source>
+        <source>Import annulé : les fichiers qu&apos;il avait déjà importés ont été retirés.</source>
         <translation>Import cancelled: the files it had already imported were taken back.</translation>
     </message>
     <message>
@@ -2612,7 +2607,7 @@ documents</translation>
         <translation>Suggestions cancelled: the review queue is unchanged.</translation>
     </message>
     <message>
-        <source>Thèmes annulés : aucun thème n'a été enregistré.</source>
+        <source>Thèmes annulés : aucun thème n&apos;a été enregistré.</source>
         <translation>Topics cancelled: no topic was saved.</translation>
     </message>
     <message>
@@ -2741,7 +2736,7 @@ documents</translation>
         <translation>Merge projects</translation>
     </message>
     <message>
-        <source>Choisissez les copies de ce projet codées par vos collègues. Leurs codages, mémos, codeurs et décisions de revue rejoignent le projet ouvert ; un conflit (code renommé autrement, texte différent, rôle différent) est signalé et ce qu'il touche est laissé de côté. Chaque copie fusionnée s'annule par Édition &gt; Annuler.</source>
+        <source>Choisissez les copies de ce projet codées par vos collègues. Leurs codages, mémos, codeurs et décisions de revue rejoignent le projet ouvert ; un conflit (code renommé autrement, texte différent, rôle différent) est signalé et ce qu&apos;il touche est laissé de côté. Chaque copie fusionnée s&apos;annule par Édition &gt; Annuler.</source>
         <translation>Choose copies of this project coded by your colleagues. Their codings, memos, coders and review decisions join the open project; a conflict (a code renamed differently, a different text, a different role) is reported and what it touches is left out. Each merged copy is undone with Edit &gt; Undo.</translation>
     </message>
     <message>
@@ -2753,7 +2748,7 @@ documents</translation>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <source>Le compte rendu de la fusion s'affichera ici.</source>
+        <source>Le compte rendu de la fusion s&apos;affichera ici.</source>
         <translation>The merge report will show here.</translation>
     </message>
     <message>
@@ -2777,7 +2772,7 @@ documents</translation>
         <translation>Merging…</translation>
     </message>
     <message>
-        <source>La fusion a échoué ; le projet est resté tel qu'avant.</source>
+        <source>La fusion a échoué ; le projet est resté tel qu&apos;avant.</source>
         <translation>The merge failed; the project is as it was.</translation>
     </message>
     <message>
@@ -2785,7 +2780,7 @@ documents</translation>
         <translation>Merge</translation>
     </message>
     <message>
-        <source>Fusion annulée : le projet est resté tel qu'avant.</source>
+        <source>Fusion annulée : le projet est resté tel qu&apos;avant.</source>
         <translation>Merge cancelled: the project is as it was.</translation>
     </message>
 </context>
@@ -2831,7 +2826,7 @@ documents</translation>
         <translation>English</translation>
     </message>
     <message>
-        <source>Langue des verbatims : elle choisit le modèle d'analyse et les mots vides.</source>
+        <source>Langue des verbatims : elle choisit le modèle d&apos;analyse et les mots vides.</source>
         <translation>Language of the verbatims: it chooses the analysis model and the stop words.</translation>
     </message>
     <message>
@@ -2851,8 +2846,8 @@ documents</translation>
         <translation>Language:</translation>
     </message>
     <message>
-        <source>Un nom de fichier ne peut contenir ni / \ : * ? " &lt; &gt; | ni commencer par un point.</source>
-        <translation>A file name cannot contain / \ : * ? " &lt; &gt; | nor start with a dot.</translation>
+        <source>Un nom de fichier ne peut contenir ni / \ : * ? &quot; &lt; &gt; | ni commencer par un point.</source>
+        <translation>A file name cannot contain / \ : * ? &quot; &lt; &gt; | nor start with a dot.</translation>
     </message>
     <message>
         <source>Fichier : {path}</source>
@@ -3039,7 +3034,7 @@ documents</translation>
         <translation>Export in REFI-QDA format (.qdpx)</translation>
     </message>
     <message>
-        <source>Le fichier contient les documents entiers, le livre de codes, les codages et les mémos ; il s'ouvre dans les autres logiciels d'analyse qualitative (ATLAS.ti, MAXQDA, NVivo…). Seuls les codes et les codeurs filtrent les codages.</source>
+        <source>Le fichier contient les documents entiers, le livre de codes, les codages et les mémos ; il s&apos;ouvre dans les autres logiciels d&apos;analyse qualitative (ATLAS.ti, MAXQDA, NVivo…). Seuls les codes et les codeurs filtrent les codages.</source>
         <translation>The file holds the whole documents, the codebook, the codings and the memos; it opens in other qualitative analysis programs (ATLAS.ti, MAXQDA, NVivo…). Only codes and coders filter the codings.</translation>
     </message>
 </context>
@@ -3183,7 +3178,7 @@ documents</translation>
         <translation>&lt;b&gt;{code}&lt;/b&gt; ({score}) · {title}&lt;br&gt;{context}</translation>
     </message>
     <message>
-        <source>Suggéré d'après des passages déjà codés avec ce code ({n}).</source>
+        <source>Suggéré d&apos;après des passages déjà codés avec ce code ({n}).</source>
         <translation>Suggested from passages already coded with this code ({n}).</translation>
     </message>
     <message>
@@ -3195,8 +3190,8 @@ documents</translation>
         <translation>Topic words: {words}</translation>
     </message>
     <message>
-        <source>Suggéré d'après la définition du code et ses indicateurs.</source>
-        <translation>Suggested from the code's definition and indicators.</translation>
+        <source>Suggéré d&apos;après la définition du code et ses indicateurs.</source>
+        <translation>Suggested from the code&apos;s definition and indicators.</translation>
     </message>
     <message>
         <source>Modèles : {models}</source>
@@ -3256,8 +3251,8 @@ documents</translation>
 <context>
     <name>SearchPanel</name>
     <message>
-        <source>facture AND "trop cher" … ; rembours* NOT satisfait</source>
-        <translation>facture AND "trop cher" … ; rembours* NOT satisfait</translation>
+        <source>facture AND &quot;trop cher&quot; … ; rembours* NOT satisfait</source>
+        <translation>facture AND &quot;trop cher&quot; … ; rembours* NOT satisfait</translation>
     </message>
     <message>
         <source>filtres : nps&lt;=6, canal=chat</source>
@@ -3310,7 +3305,7 @@ documents</translation>
         <translation> (first {page} shown)</translation>
     </message>
     <message numerus="yes">
-        <source>%n documents ne sont pas encore indexés et n'ont pas été cherchés : Traitement &gt; Segmenter et indexer.</source>
+        <source>%n documents ne sont pas encore indexés et n&apos;ont pas été cherchés : Traitement &gt; Segmenter et indexer.</source>
         <translation>
             <numerusform>%n document is not indexed yet and was not searched: Analysis &gt; Segment and index.</numerusform>
             <numerusform>%n documents are not indexed yet and were not searched: Analysis &gt; Segment and index.</numerusform>
@@ -3336,7 +3331,7 @@ documents</translation>
         <translation>MiniLM (English)</translation>
     </message>
     <message>
-        <source>Automatique (le GPU s'il y en a un)</source>
+        <source>Automatique (le GPU s&apos;il y en a un)</source>
         <translation>Automatic (the GPU if there is one)</translation>
     </message>
     <message>
@@ -3356,7 +3351,7 @@ documents</translation>
         <translation>A model folder…</translation>
     </message>
     <message>
-        <source>Remplacer noms, e-mails, téléphones et numéros par des pseudonymes à l'import</source>
+        <source>Remplacer noms, e-mails, téléphones et numéros par des pseudonymes à l&apos;import</source>
         <translation>Replace names, e-mails, phones and numbers by pseudonyms on import</translation>
     </message>
     <message>
@@ -3480,7 +3475,7 @@ documents</translation>
         <translation>Type</translation>
     </message>
     <message>
-        <source>Types devinés sur les premières lignes ; l'import vérifie chaque valeur du type choisi et refuse le fichier en nommant la ligne qui n'en est pas.</source>
+        <source>Types devinés sur les premières lignes ; l&apos;import vérifie chaque valeur du type choisi et refuse le fichier en nommant la ligne qui n&apos;en est pas.</source>
         <translation>Types guessed from the first rows; the import checks every value against the chosen type and refuses the file, naming the line that does not fit.</translation>
     </message>
     <message>
@@ -3594,7 +3589,7 @@ documents</translation>
 <context>
     <name>TopicPanel</name>
     <message>
-        <source>Aucun thème pour l'instant : Traitement &gt; Trouver des thèmes.</source>
+        <source>Aucun thème pour l&apos;instant : Traitement &gt; Trouver des thèmes.</source>
         <translation>No topics yet: Analysis &gt; Find topics.</translation>
     </message>
     <message>
@@ -3638,7 +3633,7 @@ documents</translation>
         <translation>Propose this code for the topic</translation>
     </message>
     <message>
-        <source>Unités du thème (les plus typiques d'abord)</source>
+        <source>Unités du thème (les plus typiques d&apos;abord)</source>
         <translation>Units of the topic (most typical first)</translation>
     </message>
     <message>
@@ -3676,7 +3671,7 @@ documents</translation>
         </translation>
     </message>
     <message>
-        <source>Suggestions en cours d'ajout…</source>
+        <source>Suggestions en cours d&apos;ajout…</source>
         <translation>Adding suggestions…</translation>
     </message>
     <message>
@@ -3757,7 +3752,7 @@ documents</translation>
         <translation>Hand-in</translation>
     </message>
     <message>
-        <source>Copie annulée : aucun fichier n'a été écrit.</source>
+        <source>Copie annulée : aucun fichier n&apos;a été écrit.</source>
         <translation>Hand-in cancelled: no file was written.</translation>
     </message>
     <message>
@@ -3890,16 +3885,16 @@ documents</translation>
         <translation>Fitted {code} to “{text}”</translation>
     </message>
     <message>
-        <source>Ajusté les limites d'un codage</source>
-        <translation>Changed a coding's limits</translation>
+        <source>Ajusté les limites d&apos;un codage</source>
+        <translation>Changed a coding&apos;s limits</translation>
     </message>
     <message>
         <source>Recodé « {text} » de {before} en {code}</source>
         <translation>Recoded “{text}” from {before} to {code}</translation>
     </message>
     <message>
-        <source>Changé le code d'un codage</source>
-        <translation>Changed a coding's code</translation>
+        <source>Changé le code d&apos;un codage</source>
+        <translation>Changed a coding&apos;s code</translation>
     </message>
     <message>
         <source>Écrit un mémo</source>
@@ -3985,7 +3980,7 @@ documents</translation>
         <translation>Open the demo project</translation>
     </message>
     <message>
-        <source>Un corpus d'appels, d'e-mails, d'entretiens et d'une enquête, construit la première fois dans votre dossier de données.</source>
+        <source>Un corpus d&apos;appels, d&apos;e-mails, d&apos;entretiens et d&apos;une enquête, construit la première fois dans votre dossier de données.</source>
         <translation>A corpus of calls, e-mails, interviews and a survey, built the first time in your data folder.</translation>
     </message>
     <message>
@@ -4013,7 +4008,7 @@ documents</translation>
         <translation>No recent project.</translation>
     </message>
     <message>
-        <source>{path} n'existe plus : il a été déplacé ou supprimé. Retirez-le de la liste.</source>
+        <source>{path} n&apos;existe plus : il a été déplacé ou supprimé. Retirez-le de la liste.</source>
         <translation>{path} no longer exists: it was moved or deleted. Remove it from the list.</translation>
     </message>
     <message>
@@ -4025,11 +4020,11 @@ documents</translation>
         <translation>Demo: {step}</translation>
     </message>
     <message>
-        <source>Le projet de démonstration n'a pas pu être construit : {reason}</source>
+        <source>Le projet de démonstration n&apos;a pas pu être construit : {reason}</source>
         <translation>The demo project could not be built: {reason}</translation>
     </message>
     <message>
-        <source>Construction annulée : rien n'a été gardé.</source>
+        <source>Construction annulée : rien n&apos;a été gardé.</source>
         <translation>Build cancelled: nothing was kept.</translation>
     </message>
 </context>
@@ -4064,7 +4059,7 @@ documents</translation>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <source>Impossible d'ouvrir le projet</source>
+        <source>Impossible d&apos;ouvrir le projet</source>
         <translation>Cannot open the project</translation>
     </message>
     <message>

@@ -133,6 +133,51 @@
     </message>
 </context>
 <context>
+    <name>ImportResultsPage</name>
+    <message numerus="yes">
+        <source>%n documents importés</source>
+        <translation>
+            <numerusform>%n document importé</numerusform>
+            <numerusform>%n documents importés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fichiers déjà importés</source>
+        <translation>
+            <numerusform>%n fichier déjà importé</numerusform>
+            <numerusform>%n fichiers déjà importés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fichiers refusés</source>
+        <translation>
+            <numerusform>%n fichier refusé</numerusform>
+            <numerusform>%n fichiers refusés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n doublons écartés</source>
+        <translation>
+            <numerusform>%n doublon écarté</numerusform>
+            <numerusform>%n doublons écartés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lignes vides écartées</source>
+        <translation>
+            <numerusform>%n ligne vide écartée</numerusform>
+            <numerusform>%n lignes vides écartées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tours de parole</source>
+        <translation>
+            <numerusform>%n tour de parole</numerusform>
+            <numerusform>%n tours de parole</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>JobMessages</name>
     <message numerus="yes">
         <source>%n documents importés</source>

@@ -49,12 +49,11 @@ class ImportResultsPage(QWidget):
             item.setToolTip("\n".join(filter(None, [result.path, result.message if result.status == "skipped" else ""])))
             self.files.addItem(item)
         counts = {status: sum(r.status == status for r in report.files) for status in icons}
-        parts = [self._count(report.documents, self.tr("{n} document importé"), self.tr("{n} documents importés"))]
+        parts = [self.tr("%n documents importés", "", report.documents)]
         if counts["skipped"]:
-            parts.append(self._count(counts["skipped"], self.tr("{n} fichier déjà importé"),
-                                     self.tr("{n} fichiers déjà importés")))
+            parts.append(self.tr("%n fichiers déjà importés", "", counts["skipped"]))
         if counts["failed"]:
-            parts.append(self._count(counts["failed"], self.tr("{n} fichier refusé"), self.tr("{n} fichiers refusés")))
+            parts.append(self.tr("%n fichiers refusés", "", counts["failed"]))
         self.summary.setText(self.tr("Import terminé : {parts}.").format(parts=", ".join(parts)))
         self.note.setText(self.tr("Les nouveaux documents sont maintenant segmentés et indexés en tâche de fond : "
                                   "la recherche les trouvera dès la fin de cette tâche.") if report.documents else "")
@@ -77,22 +76,16 @@ class ImportResultsPage(QWidget):
             return self.tr("{name} : ignoré, ce fichier a déjà été importé").format(name=name)
         line = self.tr("{name} : {documents} de type « {kind} »").format(
             name=name, kind=kind_label(result.kind or ""),
-            documents=self._count(result.documents, self.tr("{n} document importé"),
-                                  self.tr("{n} documents importés")))
+            documents=self.tr("%n documents importés", "", result.documents))
         extra = []
         if result.duplicates:
-            extra.append(self._count(result.duplicates, self.tr("{n} doublon écarté"), self.tr("{n} doublons écartés")))
+            extra.append(self.tr("%n doublons écartés", "", result.duplicates))
         if result.empty:
-            extra.append(self._count(result.empty, self.tr("{n} ligne vide écartée"), self.tr("{n} lignes vides écartées")))
+            extra.append(self.tr("%n lignes vides écartées", "", result.empty))
         if result.segments:
-            extra.append(self._count(result.segments, self.tr("{n} tour de parole"), self.tr("{n} tours de parole")))
+            extra.append(self.tr("%n tours de parole", "", result.segments))
         if result.documents == 0 and result.duplicates:
             extra.append(self.tr("tous ses textes étaient déjà dans le projet"))
         elif result.message:
             extra.append(result.message)
         return line + (f" ({', '.join(extra)})" if extra else "")
-
-    @staticmethod
-    def _count(n: int, one: str, many: str) -> str:
-        """French puts 0 and 1 in the singular."""
-        return (one if n <= 1 else many).format(n=n)
