@@ -20,25 +20,26 @@ delimiter (Excel's default in a French locale) decimals are written with a comma
 from __future__ import annotations
 
 import csv
-import itertools
 import math
 import re
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import numpy as np
-import pandas as pd
 
 from workbench.columns import column_array, registered
 from workbench.errors import ExportError
 from workbench.filters import NO_FILTERS, Filters
 from workbench.output import check_output, output_file
+
+if TYPE_CHECKING:
+    import pandas as pd
 from workbench.project import Project
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -292,7 +293,10 @@ _SQL_TYPES = {"int": "BIGINT", "float": "DOUBLE", "text": "VARCHAR", "datetime":
 
 
 def _typed_column(kind: ColumnType, values: tuple[Any, ...]) -> Any:
-    """One column of a batch as an array DuckDB scans without guessing (None is NULL)."""
+    """One column of a batch as an array DuckDB scans without guessing (None is NULL). pandas is imported
+    here, not with the module: the window imports this module at start-up, and pandas costs 0.2 s there."""
+    import pandas as pd
+
     if kind in ("int", "flag"):
         array = column_array(values)
         return array if array.dtype != object else pd.array(array, dtype="Int64")
@@ -321,6 +325,8 @@ def _batch_frame(types: list[ColumnType], rows: list[tuple[Any, ...]]) -> tuple[
             if any(nans):
                 columns[f"nan{index}"] = np.array(nans)
                 select[-1] = f"CASE WHEN nan{index} THEN 'NaN'::DOUBLE ELSE c{index} END AS c{index}"
+    import pandas as pd
+
     return pd.DataFrame(columns, copy=False), select
 
 
@@ -355,7 +361,7 @@ def write_parquet(table: Table, path: Path) -> int:
         else:
             columns = ", ".join(f"c{i} {_SQL_TYPES[kind]}" for i, kind in enumerate(table.types))
             con.execute(f"CREATE TABLE rows ({columns})")
-            for batch in itertools.chain(filter(None, (first, second)), batches):
+            for batch in chain(filter(None, (first, second)), batches):
                 frame, select = _batch_frame(table.types, batch)
                 with registered(con, "_batch", frame):
                     con.execute(f"INSERT INTO rows SELECT {', '.join(select)} FROM _batch")
