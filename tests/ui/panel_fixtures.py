@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 from builders import add_document, add_source
 
@@ -57,3 +58,17 @@ def when_modal(act: Callable[[object], None]) -> None:
             act(dialog)
 
     QTimer.singleShot(0, attempt)
+
+
+def installed_language(language: str) -> Iterator[None]:
+    """`language` installed as the program does it, for one test (`yield from` in a fixture), then removed:
+    French gives the counts their singular ("1 codage"), English is the other window language."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui import i18n
+
+    app = QApplication.instance()
+    translators = i18n.install(app, language)
+    assert any(Path(t.filePath()).name == f"verbatim_{language}.qm" for t in translators)
+    yield
+    i18n.uninstall(app, translators)

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from panel_fixtures import fill, open_window
+from panel_fixtures import fill, installed_language, open_window
 
 from workbench import codebook, coding
 from workbench.project import Project
@@ -29,27 +29,14 @@ def filled(project: Project) -> Project:
     return project
 
 
-def _installed(language: str) -> Iterator[None]:
-    """`language` installed as the program does it for one test, then removed."""
-    from PySide6.QtWidgets import QApplication
-
-    from ui import i18n
-
-    app = QApplication.instance()
-    translators = i18n.install(app, language)
-    assert any(Path(t.filePath()).name == f"verbatim_{language}.qm" for t in translators)
-    yield
-    i18n.uninstall(app, translators)
-
-
 @pytest.fixture
 def english(qtbot) -> Iterator[None]:
-    yield from _installed("en")
+    yield from installed_language("en")
 
 
 @pytest.fixture
 def french(qtbot) -> Iterator[None]:
-    yield from _installed("fr")
+    yield from installed_language("fr")
 
 
 def menu_titles(window) -> list[str]:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from panel_fixtures import open_window
+from panel_fixtures import installed_language, open_window
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog
@@ -30,11 +30,7 @@ SURVEY = (
 @pytest.fixture(autouse=True)
 def french(qtbot) -> Iterator[None]:
     """The French file the program installs: it gives the counts their singular ("1 document importé")."""
-    from ui import i18n
-
-    translators = i18n.install(QApplication.instance(), "fr")
-    yield
-    i18n.uninstall(QApplication.instance(), translators)
+    yield from installed_language("fr")
 
 
 def choose(combo: QComboBox, value: object) -> None:

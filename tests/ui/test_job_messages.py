@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from panel_fixtures import fill, open_window
+from panel_fixtures import fill, installed_language, open_window
 
 from ui.job_messages import job_message, message_types
 from workbench import codebook, coding
@@ -329,13 +329,7 @@ def test_exports(qtbot) -> None:
 # -- singular and plural, with the French file the program installs --------------------------------------------
 @pytest.fixture
 def french(qtbot) -> Iterator[None]:
-    from PySide6.QtWidgets import QApplication
-
-    from ui import i18n
-
-    translators = i18n.install(QApplication.instance(), "fr")
-    yield
-    i18n.uninstall(QApplication.instance(), translators)
+    yield from installed_language("fr")
 
 
 @pytest.mark.parametrize(("count", "collected", "removed", "imported"), [

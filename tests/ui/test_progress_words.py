@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from panel_fixtures import fill, open_window
+from panel_fixtures import fill, installed_language, open_window
 
 from ui.progress_words import ProgressWords, progress_line
 from workbench.project import Project
@@ -80,13 +80,7 @@ def test_the_window_progress_bar_shows_the_french_line(qtbot, project: Project) 
 
 @pytest.fixture
 def english(qtbot) -> Iterator[None]:
-    from PySide6.QtWidgets import QApplication
-
-    from ui import i18n
-
-    translators = i18n.install(QApplication.instance(), "en")
-    yield
-    i18n.uninstall(QApplication.instance(), translators)
+    yield from installed_language("en")
 
 
 def test_in_english_with_singular_and_plural(qtbot, english: None) -> None:
