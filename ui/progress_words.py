@@ -69,16 +69,20 @@ class ProgressWords(QObject):
             (r"excel", lambda m: self.tr("classeur Excel")),
         ]
 
-    def knows(self, line: str) -> bool:
-        """Whether `line` has its sentence here (else it is shown as it is, being a name)."""
-        return any(re.fullmatch(pattern, line) for pattern, _ in self._rules())
-
-    def say(self, line: str) -> str:
+    def _rule(self, line: str) -> tuple[re.Match[str], Render] | None:
         for pattern, render in self._rules():
             match = re.fullmatch(pattern, line)
             if match:
-                return render(match)
-        return line
+                return match, render
+        return None
+
+    def knows(self, line: str) -> bool:
+        """Whether `line` has its sentence here (else it is shown as it is, being a name)."""
+        return self._rule(line) is not None
+
+    def say(self, line: str) -> str:
+        found = self._rule(line)
+        return found[1](found[0]) if found else line
 
 
 def progress_line(line: str) -> str:
