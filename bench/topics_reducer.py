@@ -62,8 +62,9 @@ OUT = ROOT / "bench" / "out"
 SEEDS = (42, 7, 2026)
 TSNE = {"tsne30": {"perplexity": 30}, "tsne50": {"perplexity": 50}, "tsne_ms": {"multiscale": (15, 50)},
         "tsne30_x4": {"perplexity": 30, "exaggeration": 4}, "tsne30_ms5": {"perplexity": 30},
-        "tsne_ms5": {"multiscale": (15, 50)}}
-SEEDED = {"umap", "svd10", "kmeans", "kmeans_sqrt", "minibatch_sqrt", "spectral5", "spectral10", "spectral_km", *TSNE}
+        "tsne_ms5": {"multiscale": (15, 50)}, "tsne30_ms3": {"perplexity": 30}, "tsne30_ms10": {"perplexity": 30},
+        "tsne50_ms5": {"perplexity": 50}, "tsne30_x2_ms5": {"perplexity": 30, "exaggeration": 2}}
+SEEDED = {"umap", "numpy_umap", "svd10", "kmeans", "kmeans_sqrt", "minibatch_sqrt", "spectral5", "spectral10", "spectral_km", *TSNE}
 METHODS = ("umap", "pca5", "pca10", "pca20", "pca10w", "pca10_ms5", "svd10", "raw", "kmeans", "kmeans_sqrt",
            "minibatch_sqrt", "spectral5", "spectral10", "spectral_km", *TSNE)
 
@@ -152,8 +153,14 @@ def make_models(method: str, seed: int, n: int, min_size: int, vectors: np.ndarr
 
         return UMAP(n_neighbors=min(15, n - 1), n_components=5, min_dist=0.0, metric="cosine",
                     random_state=seed, low_memory=True, n_jobs=1), hdbscan(), {"path": method}
+    if method == "numpy_umap":
+        from workbench.suggest.umap_numpy import NumpyUMAP
+
+        return NumpyUMAP(n_neighbors=min(15, n - 1), n_components=5, min_dist=0.0, random_state=seed), hdbscan(), {
+            "path": method}
     if method in TSNE:
-        return _OpenTSNE(seed, **TSNE[method]), hdbscan(5 if method.endswith("_ms5") else None), {"path": method}
+        samples = method.rsplit("_ms", 1)[-1] if "_ms" in method else ""
+        return _OpenTSNE(seed, **TSNE[method]), hdbscan(int(samples) if samples.isdigit() else None), {"path": method}
     if method == "pca10_ms5":
         from sklearn.decomposition import PCA
 
@@ -271,13 +278,13 @@ def run_one(data: dict[str, Any], method: str, seed: int) -> dict[str, Any]:
                             "kinds": kinds_of.get(t["topic"], {})} for t in fitted["topics"]]}
 
 
-def quality(methods: list[str], datasets: list[str]) -> None:
+def quality(methods: list[str], datasets: list[str], seeds: tuple[int, ...] = SEEDS) -> None:
     path = OUT / "topics_reducer_quality.json"
     results = json.loads(path.read_text()) if path.exists() else {}
     for name in datasets:
         data = DATA[name]()
         for method in methods:
-            for seed in SEEDS if method in SEEDED else SEEDS[:1]:
+            for seed in seeds if method in SEEDED else seeds[:1]:
                 row = run_one(data, method, seed)
                 results.setdefault(name, {}).setdefault(method, {})[str(seed)] = row
                 print(f"{name:10} {method:10} seed {seed:5}: ARI {row['ari']}  topics {row['topics']}  "
@@ -362,6 +369,11 @@ def _placement(labels: np.ndarray, n: int, sample: int) -> dict[str, Any]:
 def time_one(method: str, n: int) -> dict[str, Any]:
     """Seconds to import, reduce and cluster n units with a method, in this (fresh) process."""
     vectors = synthetic(n)
+    if method == "numpy_umap":
+        from workbench.suggest.umap_numpy import NumpyUMAP
+
+        return NumpyUMAP(n_neighbors=min(15, n - 1), n_components=5, min_dist=0.0, random_state=seed), hdbscan(), {
+            "path": method}
     if method in TSNE:  # as in a build without umap-learn: BERTopic's plotting imports umap when it can, and
         # openTSNE imports pynndescent only to see whether it is installed; both would import numba
         sys.modules["umap"] = sys.modules["pynndescent"] = None  # type: ignore[assignment]
@@ -416,10 +428,11 @@ def main() -> None:
     parser.add_argument("--data", default=",".join(DATA))
     parser.add_argument("--sizes", default="300,5000,100000")
     parser.add_argument("--limit", type=int, default=900, help="seconds a timed run may take")
+    parser.add_argument("--seeds", default=",".join(map(str, SEEDS)), help="seeds of the seeded methods")
     args = parser.parse_args()
     methods = args.methods.split(",")
     if args.part == "quality":
-        quality(methods, args.data.split(","))
+        quality(methods, args.data.split(","), tuple(int(s) for s in args.seeds.split(",")))
     elif args.part == "summary":
         summary()
     elif args.part == "timing":

@@ -19,6 +19,7 @@ from workbench.progress import CancelToken, no_progress
 from workbench.project import Project
 from workbench.suggest.cluster import joined, topics_on_cluster, transform_on
 from workbench.suggest.topics import RANDOM_STATE, fit_topics, transform_here
+from workbench.suggest.umap_numpy import NumpyUMAP
 
 SAMPLE = 120  # UMAP is fitted on 120 of the 300 units, then places all 300 in three batches of 120
 
@@ -43,11 +44,8 @@ def _topics(project: Project, run_id: int) -> tuple[list[tuple], list[tuple]]:
 
 
 def test_the_cluster_places_every_unit_exactly_where_this_process_does(ray_cluster) -> None:
-    from umap import UMAP
-
     vectors = np.random.default_rng(0).normal(size=(300, 16)).astype(np.float32)
-    reducer = UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state=RANDOM_STATE,
-                   low_memory=True, n_jobs=1).fit(vectors[:SAMPLE])
+    reducer = NumpyUMAP(n_neighbors=15, n_components=5, min_dist=0.0, random_state=RANDOM_STATE).fit(vectors[:SAMPLE])
     done: list[int] = []
     there = transform_on(ray_cluster)(reducer, vectors, SAMPLE, lambda n, total, message="": done.append(n), None)
     here = transform_here(reducer, vectors, SAMPLE, no_progress, None)

@@ -3,8 +3,9 @@
 Why BERTopic: its topics are clusters of meaning (from the embeddings) described by the words that
 set each cluster apart (class-based TF-IDF), which is what an analyst needs to name a theme. The pieces
 are chosen for reproducibility and for the sizes customer-service corpora have:
-- more than `SMALL_CORPUS` units: UMAP (5 dimensions, cosine, fixed random state) then HDBSCAN, their
-  cuML versions on a GPU when RAPIDS is installed; outliers are then reassigned to the nearest topic by
+- more than `SMALL_CORPUS` units: UMAP (5 dimensions, cosine, fixed random state; the NumPy implementation
+  of workbench/suggest/umap_numpy.py, no JIT compiler) then HDBSCAN, their cuML versions on a GPU when
+  RAPIDS is installed; outliers are then reassigned to the nearest topic by
   embedding similarity, since an analyst wants every verbatim somewhere (the share before reassignment
   is kept in the run's metrics);
 - `MIN_UNITS` to `SMALL_CORPUS` units: UMAP's neighbourhood graph and HDBSCAN's density estimates are
@@ -170,10 +171,10 @@ def _models(n: int, min_size: int, device: str, vectors: np.ndarray, sample: int
         return reducer, HDBSCAN(min_cluster_size=min_size, cluster_selection_method="leaf"), {
             "path": "cuML UMAP + HDBSCAN (GPU)", "n_neighbors": neighbours, "min_size": min_size}
     from hdbscan import HDBSCAN
-    from umap import UMAP
 
-    reducer = UMAP(n_neighbors=neighbours, n_components=5, min_dist=0.0, metric="cosine",
-                   random_state=RANDOM_STATE, low_memory=True, n_jobs=1)
+    from workbench.suggest.umap_numpy import NumpyUMAP
+
+    reducer = NumpyUMAP(n_neighbors=neighbours, n_components=5, min_dist=0.0, random_state=RANDOM_STATE)
     sampled = n > sample
     if sampled:
         reducer = sampled_umap(reducer, sample)
