@@ -65,7 +65,7 @@ TSNE = {"tsne30": {"perplexity": 30}, "tsne50": {"perplexity": 50}, "tsne_ms": {
         "tsne_ms5": {"multiscale": (15, 50)}, "tsne30_ms3": {"perplexity": 30}, "tsne30_ms10": {"perplexity": 30},
         "tsne50_ms5": {"perplexity": 50}, "tsne30_x2_ms5": {"perplexity": 30, "exaggeration": 2}}
 SEEDED = {"umap", "numpy_umap", "svd10", "kmeans", "kmeans_sqrt", "minibatch_sqrt", "spectral5", "spectral10", "spectral_km", *TSNE}
-METHODS = ("umap", "pca5", "pca10", "pca20", "pca10w", "pca10_ms5", "svd10", "raw", "kmeans", "kmeans_sqrt",
+METHODS = ("umap", "numpy_umap", "pca5", "pca10", "pca20", "pca10w", "pca10_ms5", "svd10", "raw", "kmeans", "kmeans_sqrt",
            "minibatch_sqrt", "spectral5", "spectral10", "spectral_km", *TSNE)
 
 

@@ -20,9 +20,9 @@ def user_cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / APP
 
 
-# Before numba is imported (it reads the variable once): UMAP's compiled functions are cached here, so
-# only the first topic run of a version pays the compilation (about 10 s), not every launch. The bundle's
-# own folder may be read-only.
+# Before numba is imported (it reads the variable once; only the GPU edition carries it, for cuML): its
+# compiled functions are cached here, so only the first GPU topic run of a version pays the compilation,
+# not every launch. The bundle's own folder may be read-only.
 os.environ.setdefault("NUMBA_CACHE_DIR", str(user_cache_dir() / "numba"))
 
 if len(sys.argv) > 1 and sys.argv[1] == "cli":

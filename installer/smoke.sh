@@ -4,7 +4,7 @@
 #   2. MiniLM through ONNX in the app gives the development install's suggestions (same best code and
 #      score for every unit of the demo survey: installer/compare_suggestions.py);
 #   3. the folder's size per component, against the 700 MB goal;
-#   4. start-up (window shown, cold and warm) and first-topic time (numba cache empty, then filled).
+#   4. start-up (window shown, cold and warm) and first-topic time (cold, then warm).
 # SKIP_BUILD=1 checks the folder already built. Takes 7 minutes on the 2-core build machine with
 # PyInstaller's cache (measured in docs/BENCHMARKS.md), about 25 the first time.
 set -euo pipefail

@@ -5,8 +5,9 @@ its first topics, cold and warm, offscreen. Prints one line per figure; `--json`
   (`VERBATIM_QUIT_WHEN_SHOWN`, ui/app.py). Cold: every file of the app folder dropped from the page cache
   first (as after a reboot, for the app's own files); warm: the median of three launches after it.
 - first topic: `verbatim-workbench cli topics` on the demo survey (300 documents: UMAP and HDBSCAN) whose
-  vectors were computed beforehand, so the figure is the topic step alone. Cold: an empty numba cache
-  (the first topic run after installing); warm: the same cache, filled by the cold run.
+  vectors were computed beforehand, so the figure is the topic step alone. Cold: the app's files dropped
+  from the page cache and an empty user cache folder (the first topic run after installing; the GPU
+  edition's numba caches its compiled functions there); warm: the run after it.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ def measure(folder: Path, corpus: Path) -> dict[str, float]:
         timed([*cli, "embed", project, "--units", "documents", "-q"], base)
         topics = [*cli, "topics", project, "--units", "documents", "-q"]
         drop_from_page_cache(folder)
-        figures["first_topic_cold_s"] = timed(topics, base)  # the numba cache in $XDG_CACHE_HOME is empty
+        figures["first_topic_cold_s"] = timed(topics, base)  # $XDG_CACHE_HOME is empty
         figures["first_topic_warm_s"] = timed(topics, base)
         figures["numba_cache_files"] = sum(1 for path in (home / "cache").rglob("*") if path.is_file())
     return {name: round(value, 2) for name, value in figures.items()}
@@ -88,8 +89,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"window shown: cold {figures['window_cold_s']:.2f} s, warm {figures['window_warm_s']:.2f} s "
               f"(median of {WARM_RUNS})")
         print(f"first topic (300 documents, UMAP + HDBSCAN): cold {figures['first_topic_cold_s']:.1f} s "
-              f"(empty numba cache), warm {figures['first_topic_warm_s']:.1f} s "
-              f"({figures['numba_cache_files']} files cached)")
+              f"(empty cache folder), warm {figures['first_topic_warm_s']:.1f} s "
+              f"({figures['numba_cache_files']} files in the cache folder)")
     return 0
 
 
