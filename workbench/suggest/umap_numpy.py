@@ -200,14 +200,12 @@ class NumpyUMAP:
         self.embedding_ = optimise(layout, layout, graph.row[keep], graph.col[keep], graph.data[keep],
                                    self.epochs_, self.a_, self.b_, self.negative_sample_rate, rng, move_tails=True)
         self.fitted_ = points
-        self._fitted_input = np.asarray(vectors)
         return self
 
     def transform(self, vectors: np.ndarray) -> np.ndarray:
-        given = np.asarray(vectors)
-        if given.shape == self._fitted_input.shape and np.array_equal(given, self._fitted_input):
+        points = _unit_rows(vectors)
+        if points.shape == self.fitted_.shape and np.array_equal(points, self.fitted_):
             return self.embedding_.copy()
-        points = _unit_rows(given)
         k = max(1, min(self.n_neighbors, len(self.fitted_)) - 1)
         indices, distances = nearest(points, self.fitted_, k, skip_self=False)
         weights = memberships(distances, 0.0)
