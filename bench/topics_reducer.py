@@ -369,13 +369,9 @@ def _placement(labels: np.ndarray, n: int, sample: int) -> dict[str, Any]:
 def time_one(method: str, n: int) -> dict[str, Any]:
     """Seconds to import, reduce and cluster n units with a method, in this (fresh) process."""
     vectors = synthetic(n)
-    if method == "numpy_umap":
-        from workbench.suggest.umap_numpy import NumpyUMAP
-
-        return NumpyUMAP(n_neighbors=min(15, n - 1), n_components=5, min_dist=0.0, random_state=seed), hdbscan(), {
-            "path": method}
-    if method in TSNE:  # as in a build without umap-learn: BERTopic's plotting imports umap when it can, and
-        # openTSNE imports pynndescent only to see whether it is installed; both would import numba
+    if method in TSNE or method == "numpy_umap":
+        # As in a build without umap-learn: BERTopic's plotting imports umap when it can, and openTSNE
+        # imports pynndescent only to see whether it is installed; both would import numba.
         sys.modules["umap"] = sys.modules["pynndescent"] = None  # type: ignore[assignment]
     started = time.perf_counter()
     from workbench.suggest import topics
