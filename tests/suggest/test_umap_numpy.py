@@ -113,7 +113,7 @@ assert fitted["params"]["path"] == "UMAP + HDBSCAN (CPU)", fitted["params"]
 loaded = sorted(name for name in ("umap", "numba", "llvmlite", "pynndescent") if name in sys.modules)
 print(loaded, fitted["metrics"]["topics"])
 """
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 0, result.stderr
     loaded, topics = result.stdout.strip().rsplit(" ", 1)
     assert loaded == "[]" and int(topics) >= 2
