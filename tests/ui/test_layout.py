@@ -91,3 +91,15 @@ def test_a_long_error_in_the_search_pane_never_widens_it(qtbot, project: Project
     qtbot.wait(10)
     assert window.side_tabs.width() == before and window.width() == 1024
     assert _outside(window) == []
+
+
+def test_the_first_size_fits_a_small_screen(qtbot, project: Project) -> None:
+    """1280x800 by default, less on a smaller screen: a window taller than the screen hides its status bar,
+    where every job shows its progress (offscreen, Qt's screen is 800x600)."""
+    from ui.views.main_window import MainWindow
+
+    window = MainWindow(project, coder="claire")
+    qtbot.addWidget(window)
+    available = window.screen().availableGeometry()
+    assert available.width() < 1280 or available.height() < 800, "this test needs a screen under 1280x800"
+    assert (window.width(), window.height()) == (min(1280, available.width()), min(800, available.height()))

@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
         self._refresh_timer.timeout.connect(self.refresh_changed)
-        self.resize(1280, 800)
+        self._fit_to_screen(1280, 800)
         self._build_widgets()
         self._build_menus()
         apply_font_size(self)
@@ -105,6 +105,15 @@ class MainWindow(QMainWindow):
             self._update_status()
 
     # -- layout -----------------------------------------------------------------------------------
+    def _fit_to_screen(self, width: int, height: int) -> None:
+        """The window's first size: `width` x `height`, or less on a smaller screen (a 1024x700 laptop),
+        so that its status bar, where jobs show their progress, is never below the screen's edge."""
+        screen = self.screen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width, height = min(width, available.width()), min(height, available.height())
+        self.resize(width, height)
+
     def _build_widgets(self) -> None:
         self.browser = DocumentBrowser()
         self.documents = self.browser.table
