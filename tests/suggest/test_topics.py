@@ -146,7 +146,7 @@ def test_large_corpus_path_uses_umap_and_hdbscan_and_reduces_outliers(monkeypatc
         texts.append(f"{words[0]} {words[index % 3]} {words[(index + 1) % 3]} numéro {index}")
         vectors.append(centres[theme] + rng.normal(scale=0.3, size=64))
     fitted = fit_topics_on_vectors(texts, np.array(vectors, dtype=np.float32), language="fr")
-    assert fitted["params"]["path"] == "UMAP + HDBSCAN (CPU)"
+    assert fitted["params"]["path"] == "UMAP + HDBSCAN (CPU)" and fitted["params"]["umap"] == "NumpyUMAP"
     _assert_planted_themes_found(fitted, themes)
     monkeypatch.setattr(topics_module, "UMAP_SAMPLE", 200)  # the path of corpora above 20,000 units
     sampled = fit_topics_on_vectors(texts, np.array(vectors, dtype=np.float32), language="fr")

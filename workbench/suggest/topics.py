@@ -182,7 +182,7 @@ def _models(n: int, min_size: int, device: str, vectors: np.ndarray, sample: int
     # demo corpus gave 1 topic for 482 documents, "leaf" 8); outliers are reassigned afterwards anyway.
     return reducer, HDBSCAN(min_cluster_size=min_size, metric="euclidean", cluster_selection_method="leaf",
                             prediction_data=False, core_dist_n_jobs=1), {
-        "path": "UMAP + HDBSCAN (CPU)", "n_neighbors": neighbours, "min_size": min_size,
+        "path": "UMAP + HDBSCAN (CPU)", "umap": "NumpyUMAP", "n_neighbors": neighbours, "min_size": min_size,
         "umap_fitted_on": sample if sampled else n}
 
 
