@@ -283,3 +283,17 @@ def test_a_cancelled_run_leaves_the_review_queue_as_it_was(project, moment):
     assert project.rows("SELECT * FROM suggestions ORDER BY id") == queue_before
     run = project.dicts("SELECT finished_at, metrics FROM runs WHERE kind = 'suggest' ORDER BY id DESC LIMIT 1")[0]
     assert run["finished_at"] is not None and json.loads(run["metrics"]) == {"status": "cancelled"}
+
+
+def test_progress_names_a_shipped_scheme_by_its_group_not_its_key(project) -> None:
+    """The window turns "scoring …" into "calcul des scores : …": an analyst reads "Motifs de contact",
+    the name of the group the scheme was loaded under, not the key "contact_reasons"."""
+    from workbench.codebook_yaml import load_scheme
+
+    verbatim_project(project)
+    load_scheme(project, "contact_reasons")
+    messages: list[str] = []
+    suggest_codes(project, ["contact_reasons"], embedder="lexical", min_score=0.0,
+                  progress=lambda done, total, message="": messages.append(message))
+    scoring = [message for message in messages if message.startswith("scoring ")]
+    assert scoring == ["scoring Motifs de contact"], messages

@@ -255,6 +255,15 @@ def suggest_codes(
                          details)
 
 
+def _scheme_name(project: Project, scheme: str) -> str:
+    """What the analyst sees of a scheme: the name of the group it was loaded under ("Motifs de contact"),
+    not its key ("contact_reasons"); the key when the group is gone, "codebook" for the project's own."""
+    from workbench import codebook
+
+    root = codebook.scheme_root(project, scheme)
+    return str(codebook.get_code(project, root)["name"]) if root is not None else scheme
+
+
 def _score(project: Project, selected: list[dict[str, Any]], embedded: Any, lexical_view: bool, companions: bool,
            device: str, min_examples: int, min_score: float | None, precision: float, progress: ProgressCallback,
            cancel: CancelToken | None) -> tuple[list[dict[str, Any]], dict[str, str], dict[str, Any], list[str]]:
@@ -286,7 +295,7 @@ def _score(project: Project, selected: list[dict[str, Any]], embedded: Any, lexi
     for done, (group, group_codes) in enumerate(groups.items()):
         if cancel is not None:
             cancel.check()
-        progress(done, len(groups), f"scoring {group}")
+        progress(done, len(groups), f"scoring {_scheme_name(project, group)}")
         scored = GroupScorer(unit_list, vectors, words, others, group_codes, model, language, positives,
                              negatives, min_examples, project)
         filed += scored.suggestions(reviewed, min_score, precision)
