@@ -75,7 +75,20 @@ def test_sentences_in_french_and_names_as_they_are(qapp) -> None:
 def test_the_window_progress_bar_shows_the_french_line(qtbot, project: Project) -> None:
     window = open_window(qtbot, fill(project))
     window._job_progress(3, 10, "segmenting")
-    assert window.progress.format() == "%v/%m segmentation en cours"
+    assert window.progress.format() == "3/10 segmentation en cours"
+
+
+def test_a_long_progress_line_is_elided_to_the_bar_and_whole_in_its_tooltip(qtbot, project: Project) -> None:
+    """Longer than the bar, Qt drew the line on two clipped lines; now it ends in "…" on one."""
+    window = open_window(qtbot, fill(project))
+    window.progress.show()
+    window.progress.resize(260, window.progress.height())
+    window._job_progress(0, 2, "scoring Formes de relation client–marque (Fournier, 1998) et leurs variantes")
+    shown = window.progress.format()
+    assert shown.startswith("0/2 calcul des scores") and shown.endswith("…")
+    assert window.progress.fontMetrics().horizontalAdvance(shown) <= window.progress.width()
+    assert window.progress.toolTip() == (
+        "0/2 calcul des scores : Formes de relation client–marque (Fournier, 1998) et leurs variantes")
 
 
 @pytest.fixture

@@ -678,7 +678,12 @@ class MainWindow(QMainWindow):
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
-        self.progress.setFormat(f"%v/%m {progress_line(message)}"[:60])
+        line = (f"{done}/{total} " if total > 0 else "") + progress_line(message)
+        # Elided to the bar: Qt draws a line longer than the bar on two clipped lines ("calcul des scores :
+        # Formes de relation client–marque"); the whole line stays readable as the bar's tooltip.
+        room = max(40, self.progress.width() - 16)
+        self.progress.setFormat(self.progress.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, room))
+        self.progress.setToolTip(line)
 
     def _cancel_job(self) -> None:
         if self.job is not None:
