@@ -31,11 +31,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 DATA = ROOT / "tests" / "data" / "pseudo"
 DEMO = ROOT / "sample_projects" / "relation-client"
 NAMES = ROOT / "bench" / "data" / "ner_names_fr.jsonl"
@@ -90,6 +89,8 @@ def coverage(text: str, start: int, end: int, found: list) -> str:  # type: igno
 
 def measure(model: str) -> dict[str, object]:
     """One model's raw results on every set (run in a process of its own)."""
+    from pseudo_recall import caught
+
     from workbench.project import Project
     from workbench.text import nlp
     from workbench.text.pseudonymise import Pseudonymiser
@@ -112,16 +113,7 @@ def measure(model: str) -> dict[str, object]:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as folder:
         pseudo = Pseudonymiser(Project.create(Path(folder) / "p.vwb", language="fr"))
-        planted, found = Counter(), Counter()
-        for row, spans in zip(planted_rows, pseudo.entities([row["text"] for row in planted_rows])):
-            pseudo.known_people.clear()
-            replaced = pseudo.replacements(row["text"], spans)
-            for item in row["pii"]:
-                start = row["text"].index(item["text"])
-                end = start + len(item["text"])
-                planted[item["kind"]] += 1
-                found[item["kind"]] += any(r.start <= start and end <= r.end and r.kind == item["kind"]
-                                           for r in replaced)
+        planted, found = caught(pseudo, planted_rows)
         false_persons = sum(len(persons(pseudo, text, spans)) for text, spans in zip(ordinary, pseudo.entities(ordinary)))
         demo_names = demo_caught = 0
         for text, spans in zip(texts, pseudo.entities(texts)):

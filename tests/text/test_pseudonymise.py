@@ -4,10 +4,10 @@ reversible and irreversible modes, and codings that stay on the same words."""
 from __future__ import annotations
 
 import json
-from collections import Counter
 
 import pytest
 from conftest import DATA
+from pseudo_recall import caught
 from text_fixtures import add_documents, add_turns
 
 from workbench.codebook import create_code
@@ -24,24 +24,6 @@ from workbench.text.segment import segment_project
 
 PLANTED = [json.loads(line) for line in (DATA / "pseudo" / "planted.jsonl").read_text(encoding="utf-8").splitlines()]
 ORDINARY = (DATA / "pseudo" / "ordinary.txt").read_text(encoding="utf-8").splitlines()
-
-
-def caught(pseudo: Pseudonymiser, rows: list[dict]) -> tuple[Counter, Counter]:
-    """(planted, caught) counts per kind; each text is pseudonymised with a fresh memory of names, so
-    that recall on names is NER and rules, not propagation from earlier texts."""
-    planted: Counter = Counter()
-    found: Counter = Counter()
-    entities = pseudo.entities([row["text"] for row in rows])
-    for row, spans in zip(rows, entities):
-        pseudo.known_people.clear()
-        replaced = pseudo.replacements(row["text"], spans)
-        for item in row["pii"]:
-            start = row["text"].index(item["text"])
-            end = start + len(item["text"])
-            planted[item["kind"]] += 1
-            if any(r.start <= start and end <= r.end and r.kind == item["kind"] for r in replaced):
-                found[item["kind"]] += 1
-    return planted, found
 
 
 def test_recall_on_the_planted_set(project):
