@@ -68,7 +68,6 @@ def main(argv: list[str] | None = None) -> None:
     sys.exit(0)
 
 
-
 def run(*args: str) -> None:
     """One `workbench` command from a Python script, which goes on afterwards (`main` always exits): the
     command's own lines go to the terminal as usual, and a failed command stops the script with one line

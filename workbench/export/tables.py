@@ -37,10 +37,10 @@ from workbench.columns import column_array, registered
 from workbench.errors import ExportError
 from workbench.filters import NO_FILTERS, Filters
 from workbench.output import check_output, output_file
+from workbench.project import Project
 
 if TYPE_CHECKING:
     import pandas as pd
-from workbench.project import Project
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # Control characters XML (hence xlsx) cannot hold; removed in SQL, where it costs nothing noticeable.
