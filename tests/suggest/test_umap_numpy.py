@@ -45,7 +45,7 @@ def test_nearest_neighbours_are_the_exact_cosine_ones_without_the_point_itself()
 def test_memberships_sum_to_log2_of_the_neighbourhood_and_the_graph_is_a_symmetric_union() -> None:
     rng = np.random.default_rng(4)
     distances = np.sort(rng.uniform(0.1, 0.9, size=(50, 14)), axis=1)
-    weights = memberships(distances, 1.0)
+    weights = memberships(distances, nearest_connected=True)
     assert np.allclose(weights[:, 0], 1.0)  # the nearest neighbour is fully connected
     assert np.allclose(weights.sum(axis=1), np.log2(15), atol=1e-3)
     indices = np.array([[(i + j + 1) % 50 for j in range(14)] for i in range(50)])

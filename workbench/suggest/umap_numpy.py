@@ -71,13 +71,13 @@ def nearest(queries: np.ndarray, points: np.ndarray, k: int, skip_self: bool) ->
     return indices, distances
 
 
-def memberships(distances: np.ndarray, connectivity: float) -> np.ndarray:
+def memberships(distances: np.ndarray, nearest_connected: bool) -> np.ndarray:
     """The paper's fuzzy membership of each neighbour: exp(-(d - rho) / sigma), rho the distance to the
-    nearest neighbour (`connectivity` 1; 0 for new units, as they are no part of the fitted graph), sigma
-    bisected so that each row sums to log2(k + 1), k neighbours plus the unit itself."""
+    nearest neighbour when `nearest_connected` (0 for new units, as they are no part of the fitted graph),
+    sigma bisected so that each row sums to log2(k + 1), k neighbours plus the unit itself."""
     n, k = distances.shape
     target = np.log2(k + 1)
-    rho = distances[:, 0] * connectivity if connectivity > 0 else np.zeros(n, dtype=distances.dtype)
+    rho = distances[:, 0] if nearest_connected else np.zeros(n, dtype=distances.dtype)
     excess = np.maximum(distances - rho[:, None], 0.0)
     low, high, sigma = np.zeros(n), np.full(n, np.inf), np.ones(n)
     for _ in range(_BISECTION_STEPS):
@@ -193,11 +193,12 @@ class NumpyUMAP:
         self.a_, self.b_ = curve_parameters(self.min_dist, self.spread)
         self.epochs_ = 500 if n <= 10000 else 200
         indices, distances = nearest(points, points, k, skip_self=True)
-        graph = fuzzy_graph(indices, memberships(distances, 1.0)).tocoo()
-        keep = graph.data >= graph.data.max() / self.epochs_  # edges too light to be sampled once
+        graph = fuzzy_graph(indices, memberships(distances, nearest_connected=True))
+        edges = graph.tocoo()
+        keep = edges.data >= edges.data.max() / self.epochs_  # edges too light to be sampled once
         rng = np.random.default_rng(self.random_state)
-        layout = _initial_layout(graph.tocsr(), points, self.n_components, rng)
-        self.embedding_ = optimise(layout, layout, graph.row[keep], graph.col[keep], graph.data[keep],
+        layout = _initial_layout(graph, points, self.n_components, rng)
+        self.embedding_ = optimise(layout, layout, edges.row[keep], edges.col[keep], edges.data[keep],
                                    self.epochs_, self.a_, self.b_, self.negative_sample_rate, rng, move_tails=True)
         self.fitted_ = points
         return self
@@ -208,12 +209,11 @@ class NumpyUMAP:
             return self.embedding_.copy()
         k = max(1, min(self.n_neighbors, len(self.fitted_)) - 1)
         indices, distances = nearest(points, self.fitted_, k, skip_self=False)
-        weights = memberships(distances, 0.0)
+        weights = memberships(distances, nearest_connected=False)
         normalised = weights / np.maximum(weights.sum(axis=1, keepdims=True), 1e-12)
         layout = np.einsum("ij,ijd->id", normalised, self.embedding_[indices]).astype(np.float32)
         epochs = 100 if len(points) <= 10000 else 30
-        heavy = weights >= weights.max() / epochs
-        heads = np.repeat(np.arange(len(points)), k).reshape(len(points), k)[heavy]
+        heads, slots = np.nonzero(weights >= weights.max() / epochs)
         rng = np.random.default_rng(self.random_state)
-        return optimise(layout, self.embedding_, heads, indices[heavy], weights[heavy], epochs, self.a_, self.b_,
-                        self.negative_sample_rate, rng, move_tails=False)
+        return optimise(layout, self.embedding_, heads, indices[heads, slots], weights[heads, slots], epochs,
+                        self.a_, self.b_, self.negative_sample_rate, rng, move_tails=False)
