@@ -98,6 +98,20 @@ def test_units_spread_over_many_parquet_files_embed_like_a_local_run(ray_cluster
                               load_vectors(other, mine.model_id, mine.units))
 
 
+def test_the_local_cluster_workers_settle_the_http_import_before_any_task(ray_cluster) -> None:
+    """Ray Data lists the files in a worker too (a ListFiles task, several threads): the race above happens
+    there as well (it failed one CI-like run of the test above), so each worker records the absent HTTP
+    filesystem when it starts, before a task can race on it."""
+
+    @ray_cluster.remote
+    def settled() -> bool:
+        import sys
+
+        return "fsspec.implementations.http" in sys.modules
+
+    assert all(ray_cluster.get([settled.remote() for _ in range(4)]))
+
+
 def test_cancelling_mid_run_leaves_the_project_unchanged(ray_cluster, project: Project) -> None:
     verbatim_project(project)
     before = _cache(project)

@@ -117,8 +117,9 @@ def joined(address: str | None = LOCAL) -> Iterator[Any]:
             warnings.simplefilter("ignore")  # Ray's own warnings would precede our one-line error
             if target:
                 ray.init(address=target, **quiet)
-            else:
-                ray.init(num_cpus=LOCAL_CPUS, _node_ip_address="127.0.0.1", **quiet)
+            else:  # its workers list the Parquet files (`_dataset`), so each settles the HTTP import first
+                ray.init(num_cpus=LOCAL_CPUS, _node_ip_address="127.0.0.1", runtime_env={
+                    "worker_process_setup_hook": f"{__name__}._settle_http_filesystem"}, **quiet)
     except Exception as exc:  # Ray raises ConnectionError, RuntimeError or its own types
         raise ClusterUnreachable(target or "a local cluster on 127.0.0.1", _first_line(exc)) from exc
     try:
@@ -183,7 +184,9 @@ def _settle_http_filesystem() -> None:
     filesystem imports. Without aiohttp (not needed here: the files are local) that import fails, and a
     thread that waited on another thread's failing import gets an ImportError that Ray, expecting
     ModuleNotFoundError, does not catch: every run of more than one file failed. Asked once here, the
-    answer is recorded as absent, so every later ask fails at once with ModuleNotFoundError."""
+    answer is recorded as absent, so every later ask fails at once with ModuleNotFoundError. The listing
+    also runs in a Ray worker (a `ListFiles` task, several threads), so the local cluster's workers run
+    this too when they start (`joined`)."""
     try:
         import fsspec.implementations.http  # noqa: F401
     except ModuleNotFoundError:
