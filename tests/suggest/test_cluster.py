@@ -78,6 +78,21 @@ def test_cluster_vectors_are_bit_identical_to_a_local_run(ray_cluster, tmp_path:
     assert "0 units embedded, 48 already cached" in again
 
 
+def test_a_cached_cluster_run_fits_no_lexical_model(ray_cluster, project: Project, monkeypatch) -> None:
+    """With every vector cached, the cluster path (embedding, and topics, which embed first) must skip the
+    lexical fit, spaCy over every unit, as the local path does."""
+    from workbench.suggest.embed import LexicalEmbedder
+
+    verbatim_project(project)
+    embed_on_cluster(project, "lexical")
+    fits: list[int] = []
+    original = LexicalEmbedder.fit
+    monkeypatch.setattr(LexicalEmbedder, "fit", lambda self, texts, fingerprint: fits.append(len(texts))
+                        or original(self, texts, fingerprint))
+    again = embed_on_cluster(project, "lexical")
+    assert again.cached == 48 and again.computed == 0 and fits == []
+
+
 def test_units_spread_over_many_parquet_files_embed_like_a_local_run(ray_cluster, tmp_path: Path,
                                                                      monkeypatch) -> None:
     """Above 50,000 units the units travel as several files, which Ray Data lists from several threads at

@@ -244,12 +244,12 @@ def embed_on_cluster(
         semantic = model.model_id == "e5-small" or model.model_id.startswith("st:")
         actors, batch, use_gpu = plan(ray.cluster_resources(), len(missing), model.batch_size, wants_gpu,
                                       row_by_row=not semantic)
-        recipe = _Recipe(model, project.language, "cuda" if use_gpu else device)
         where = "local" if address in (None, LOCAL) and not os.environ.get("RAY_ADDRESS") else "named"
         params = {"cluster": where, "actors": actors, "batch_size": batch}
-        if not missing:
+        if not missing:  # before the recipe: it fits a lexical model, which a cached run must not pay for
             return cache_whole_run(project, model, spec, reason, unit_list, missing, iter(()),
                                    device=model.device, params=params, started=started, progress=progress)
+        recipe = _Recipe(model, project.language, "cuda" if use_gpu else device)
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = context.print_on_execution_start = False  # ours is the progress shown
         context.raise_original_map_exception = True  # the worker's own error, for a one-line message
