@@ -87,8 +87,8 @@ def test_a_cached_cluster_run_fits_no_lexical_model(ray_cluster, project: Projec
     embed_on_cluster(project, "lexical")
     fits: list[int] = []
     original = LexicalEmbedder.fit
-    monkeypatch.setattr(LexicalEmbedder, "fit", lambda self, texts, fingerprint: fits.append(len(texts))
-                        or original(self, texts, fingerprint))
+    monkeypatch.setattr(LexicalEmbedder, "fit", lambda self, texts, fingerprint, stored=None: fits.append(len(texts))
+                        or original(self, texts, fingerprint, stored))
     again = embed_on_cluster(project, "lexical")
     assert again.cached == 48 and again.computed == 0 and fits == []
 

@@ -69,8 +69,8 @@ def test_a_cached_lexical_run_fits_nothing_and_reads_the_same_vectors(project, m
     stored = load_vectors(project, first.model_id, first.units)
     fits: list[int] = []
     original = LexicalEmbedder.fit
-    monkeypatch.setattr(LexicalEmbedder, "fit", lambda self, texts, fingerprint: fits.append(len(texts))
-                        or original(self, texts, fingerprint))
+    monkeypatch.setattr(LexicalEmbedder, "fit", lambda self, texts, fingerprint, stored=None: fits.append(len(texts))
+                        or original(self, texts, fingerprint, stored))
     again = embed_units(project, "lexical")
     assert fits == [] and again.model_id == first.model_id and again.cached == 48
     assert np.array_equal(load_vectors(project, again.model_id, again.units), stored)
@@ -199,3 +199,43 @@ def test_sentence_transformers_package_runs_through_the_device_path(project):
     folder = result.embedder.folder  # type: ignore[attr-defined]
     by_folder = embed_units(project, f"st:{folder}", device="cpu")
     assert by_folder.model_id == f"st:{folder}" and by_folder.computed == 4
+
+
+def test_a_segmented_project_fits_the_lexical_model_on_its_indexed_lemmas(project, tmp_path, monkeypatch):
+    """The segmentation already ran spaCy over every document; the lexical fit reads its lemmas from the
+    search index instead of a second pass (most of a lexical run at scale), with the words spaCy would
+    give: within a customer's turn only, offsets in code points past emoji, CRLF and accents."""
+    from workbench.ingest.folder import import_paths
+    from workbench.suggest import lexical
+    from workbench.text.segment import segment_project
+
+    texts = ["Résiliation demandée 😡 : la facture d'électricité a doublé !\r\nJe veux fermer mon compte.",
+             "Le colis 📦 n'est jamais arrivé, livraison ratée deux fois.",
+             "Bravo à la conseillère, très aimable et efficace."]
+    add_documents(project, texts)
+    call = tmp_path / "appel.txt"
+    call.write_bytes("Conseillère Julie : Alvéa service client, bonjour !\r\n"
+                     "Mme Durand : Ma box 📶 est en panne depuis lundi, c'est insupportable.\r\n"
+                     "Conseillère Julie : Je relance la ligne tout de suite.\r\n"
+                     "Mme Durand : Et le débit était déjà très lent avant la panne.\r\n"
+                     "Conseillère Julie : Je vous rappelle demain, bonne journée.\r\n".encode())
+    import_paths(project, [call], kind="call")
+    segment_project(project)
+    units = load_units(project, "auto")
+    assert len(units) == 5 and not any("relance" in unit.text for unit in units)  # the customer's turns only
+    spacy_words = lexical.analyse([unit.text for unit in units], "fr")
+    assert lexical.indexed_content_words(project, units, "fr") == spacy_words
+    assert "resiliation" in spacy_words[0] and "panne" in spacy_words[3] and "relancer" not in spacy_words[3]
+
+    passes: list[int] = []
+    original = lexical.analyse
+    monkeypatch.setattr(lexical, "analyse", lambda texts, language: passes.append(len(texts)) or original(texts, language))
+    indexed = embed_units(project, "lexical")
+    assert passes == []
+    by_spacy = LexicalEmbedder("fr").fit([unit.text for unit in units], "spacy")
+    assert np.allclose(load_vectors(project, indexed.model_id, units), by_spacy.encode([u.text for u in units]), atol=1e-6)
+
+    passes.clear()
+    add_documents(project, ["Une réclamation arrivée après la segmentation, jamais indexée."])
+    grown = embed_units(project, "lexical")
+    assert passes == [1] and grown.computed == 6  # a new fit; spaCy only for the unit the index lacks

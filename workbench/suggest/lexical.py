@@ -9,13 +9,18 @@ English needs anyway for intent-like texts. Results are folded (`fold`) so accen
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from functools import lru_cache
+from collections.abc import Iterable, Sequence
+from functools import lru_cache, partial
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from workbench.text.normalise import fold
+
+if TYPE_CHECKING:
+    from workbench.project import Project
+    from workbench.suggest.units import Unit
 
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 
@@ -63,6 +68,23 @@ def analyse(texts: Iterable[str], language: str) -> list[list[str]]:
                 words.append(lemma)
         result.append(words)
     return result
+
+
+def _content_lemma(form: str, lemma: str, stops: frozenset[str]) -> str | None:
+    """`analyse`'s rule for one token of the search index (form and lemma already folded)."""
+    return lemma if _WORD.fullmatch(form) and lemma not in stops and len(lemma) > 1 else None
+
+
+def indexed_content_words(project: Project, units: Sequence[Unit], language: str) -> list[list[str] | None]:
+    """`analyse`'s words of each unit read from the search index the segmentation wrote (None for a unit
+    whose document is not segmented): the same lemmas without a second spaCy pass over the corpus. They
+    can differ from `analyse` at the edges of a paragraph or speaker turn, which the segmentation tags on
+    their own, and in a document whose language was detected as another than the project's."""
+    from workbench.text.tokens import indexed_words
+
+    stops = stop_words(language)
+    return indexed_words(project, [(unit.document_id, unit.start, unit.end) for unit in units],
+                         partial(_content_lemma, stops=stops))
 
 
 # -- the suggestions' lexical view and explanation words -------------------------------------------------

@@ -12,7 +12,7 @@ Punctuation and white space are not indexed: nobody searches for a comma, and le
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -133,6 +133,48 @@ class TokenRows:
                 ["document_id", "position", "start_pos", "end_pos", "lemma_id", "form_id"],
                 [self.document_id, self.position, self.start_pos, self.end_pos, self.lemma_id, self.form_id],
             )
+
+
+def indexed_words(
+    project: Project, spans: Sequence[tuple[int, int, int]], keep: Callable[[str, str], str | None]
+) -> list[list[str] | None]:
+    """The words of the indexed tokens inside each (document id, start, end) span, in text order, as
+    `keep(folded form, folded lemma)` names them (None leaves a token out); None for a span whose
+    document the text pipeline has not processed.
+
+    Why: the segmentation pass already ran spaCy over every indexed document, and running it again is
+    most of the time of anything that needs the lemmas of a large corpus. `keep` is called once per
+    distinct (form, lemma) pair, not per token, and the tokens are read as integer columns."""
+    if not spans:
+        return []
+    word_ids: dict[str, int] = {}
+    pair_rows: tuple[list[int], list[int], list[int]] = ([], [], [])
+    for form_id, lemma_id, form, lemma in project.rows(
+        "SELECT p.form_id, p.lemma_id, f.text, l.text FROM forms p "
+        "JOIN terms f ON f.id = p.form_id JOIN terms l ON l.id = p.lemma_id"
+    ):
+        word = keep(form, lemma)
+        if word is not None:
+            pair_rows[0].append(form_id)
+            pair_rows[1].append(lemma_id)
+            pair_rows[2].append(word_ids.setdefault(word, len(word_ids)))
+    words = list(word_ids)
+    span_rows = {"idx": column_array(range(len(spans))), "document_id": column_array([s[0] for s in spans]),
+                 "span_start": column_array([s[1] for s in spans]), "span_end": column_array([s[2] for s in spans])}
+    pairs = {"form_id": column_array(pair_rows[0]), "lemma_id": column_array(pair_rows[1]),
+             "word_id": column_array(pair_rows[2])}
+    result: list[list[str] | None] = [None] * len(spans)
+    with registered(project.con, "_word_spans", span_rows), registered(project.con, "_kept_pairs", pairs):
+        indexed = project.rows("SELECT s.idx FROM _word_spans s SEMI JOIN text_status t USING (document_id)")
+        for (idx,) in indexed:
+            result[idx] = []
+        for idx, ids in project.rows(
+            "SELECT s.idx, list(k.word_id ORDER BY t.position) FROM _word_spans s "
+            "JOIN tokens t ON t.document_id = s.document_id AND t.start_pos >= s.span_start AND t.end_pos <= s.span_end "
+            "JOIN _kept_pairs k ON k.form_id = t.form_id AND k.lemma_id = t.lemma_id GROUP BY s.idx"
+        ):
+            result[idx] = [words[i] for i in ids]
+    return result
 
 
 def insert_columns(project: Project, table: str, names: list[str], columns: Iterable[Iterable[Any]]) -> None:
