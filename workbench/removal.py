@@ -4,7 +4,7 @@ Two needs: an analyst imported the wrong file (or a test export) and wants it go
 must erase a customer's verbatims (GDPR right to erasure). Both mean every trace: the texts and
 everything derived from or pointing into them (case values, e-mail parts, sentences and turns, the
 search index and the words only they used, cached vectors, topic assignments and the topic keywords
-only they held, suggestions, codings, memos on the documents and on their codings, the kept originals
+and label words only they held (with the copies that suggestions filed from a topic keep), suggestions, codings, memos on the documents and on their codings, the kept originals
 of placeholders no remaining text uses, the imported file's name and path once none of its documents
 is left) and the journal's copies of removed rows. Journal entries that
 only touched removed documents go; entries that also touched others keep their other changes, so undo
@@ -194,9 +194,10 @@ def _remove(project: Project, documents: list[int]) -> RemovalReport:
     report.memos = _delete(project, "DELETE FROM memos WHERE id = ANY(?) RETURNING id", [sorted(memos)])
     for table in _plain_document_tables(project):
         project.execute(f"DELETE FROM {table} WHERE document_id = ANY(?)", ids)
+    touched: set[tuple[int, int]] = set()
     for kind, unit_ids in (("document", documents), ("segment", segment_ids)):
         project.execute("DELETE FROM embeddings WHERE unit_kind = ? AND unit_id = ANY(?)", [kind, unit_ids])
-        _forget_topic_units(project, kind, unit_ids)
+        touched |= _forget_topic_units(project, kind, unit_ids, documents)
     # What another QDA tool said about them: the GUIDs, and a source's name, which may name the caller.
     project.execute(
         "DELETE FROM refi_identities WHERE (kind = 'document' AND target_id = ANY(?)) "
@@ -206,6 +207,7 @@ def _remove(project: Project, documents: list[int]) -> RemovalReport:
     project.execute("DELETE FROM documents WHERE id = ANY(?)", ids)
     prune_dictionary(project)  # words only the removed texts had
     _forget_examples(project, documents)
+    _refresh_topic_copies(project, touched, entries)
     report.journal_removed, report.journal_trimmed = _trim_journal(project, entries, owned, removed_documents)
     _forget_pseudonyms(project)
     return report
@@ -261,17 +263,19 @@ def _delete(project: Project, sql: str, params: list[Any]) -> int:
     return len(project.rows(sql, params))
 
 
-def _forget_topic_units(project: Project, kind: str, unit_ids: list[int]) -> None:
-    """Take removed units out of topic assignments, topic sizes and representative lists. A topic left
-    without units goes: its label and keywords were drawn from the removed texts alone (a name among them)."""
+def _forget_topic_units(project: Project, kind: str, unit_ids: list[int], documents: list[int]) -> set[tuple[int, int]]:
+    """Take removed units out of topic assignments, topic sizes and representative lists, and return the
+    (run, topic) pairs touched. A topic left without units goes: its label and keywords were drawn from
+    the removed texts alone (a name among them). Runs before the documents' rows are deleted: the label
+    check reads the removed texts."""
     if not unit_ids:
-        return
+        return set()
     touched = project.rows(
         "SELECT DISTINCT run_id, topic FROM unit_topics WHERE unit_kind = ? AND unit_id = ANY(?)", [kind, unit_ids]
     )
     runs = sorted({run_id for run_id, _ in touched})
     if not runs:
-        return
+        return set()
     project.execute("DELETE FROM unit_topics WHERE unit_kind = ? AND unit_id = ANY(?)", [kind, unit_ids])
     project.execute(
         """
@@ -284,45 +288,103 @@ def _forget_topic_units(project: Project, kind: str, unit_ids: list[int]) -> Non
     )
     for run_id, topic in touched:
         project.execute("DELETE FROM topics WHERE run_id = ? AND topic = ? AND size = 0", [run_id, topic])
-        _prune_topic_keywords(project, run_id, topic)
+        _prune_topic_keywords(project, run_id, topic, documents)
+    return {(int(run_id), int(topic)) for run_id, topic in touched}
 
 
 # A keyword's word as a whole word of a text: not preceded or followed by a letter, digit or underscore.
 _WORD_PATTERN = "(^|[^\\pL\\pN_]){}($|[^\\pL\\pN_])"
+# How topic labels are written: key phrases joined by " · ", older automatic labels by ", ".
+_LABEL_PARTS = re.compile(r"\s*[·,;]\s*")
 
 
-def _prune_topic_keywords(project: Project, run_id: int, topic: int) -> None:
-    """Drop the keywords of a topic that its remaining units no longer contain. The keywords were drawn
-    from all the topic's texts, the removed ones included, so one of them may be a word only a removed
-    text had (an erased customer's name). A keyword stays when each of its words is still a word of one
-    of the topic's texts; an automatic label (its first three keywords) follows."""
-    row = project.rows("SELECT label, keywords FROM topics WHERE run_id = ? AND topic = ?", [run_id, topic])
-    if not row or not row[0][1]:
-        return
-    label, keywords = row[0][0], list(row[0][1])
-    words = sorted({word for keyword in keywords for word in keyword.lower().split()})
+def _whole_words(project: Project, texts_sql: str, params: list[Any], words: list[str]) -> set[str]:
+    """The `words` (lower case) that are whole words of at least one text `texts_sql` selects (column t)."""
+    if not words:
+        return set()
     checks = ", ".join("bool_or(regexp_matches(t, ?))" for _ in words)
-    found = project.rows(
-        f"""
+    found = project.rows(f"SELECT {checks} FROM ({texts_sql})",
+                         [*(_WORD_PATTERN.format(re.sub(r"(\W)", r"\\\1", word)) for word in words), *params])[0]
+    return {word for word, hit in zip(words, found) if hit}
+
+
+def _prune_topic_keywords(project: Project, run_id: int, topic: int, documents: list[int]) -> None:
+    """Drop the keywords of a topic that its remaining units no longer contain, and the parts of its
+    label that name a word of the removed texts the remaining units no longer contain. The keywords were
+    drawn from all the topic's texts, the removed ones included, so one of them may be a word only a
+    removed text had (an erased customer's name); a label (automatic from an older run, or edited) may
+    have copied it. A keyword stays when each of its words is still a word of one of the topic's texts;
+    a label's own wording (words no removed text had) stays. A label left empty, or an automatic one
+    (its first three keywords), follows the kept keywords."""
+    row = project.rows("SELECT label, keywords FROM topics WHERE run_id = ? AND topic = ?", [run_id, topic])
+    if not row:
+        return
+    label, keywords = row[0][0] or "", list(row[0][1] or [])
+    parts = [part for part in _LABEL_PARTS.split(label) if part]
+    keyword_words = {word for keyword in keywords for word in keyword.lower().split()}
+    label_words = {word for part in parts for word in re.findall(r"\w+", part.lower())}
+    words = sorted(keyword_words | label_words)
+    present = _whole_words(project, """
         WITH units AS (SELECT unit_kind, unit_id FROM unit_topics WHERE run_id = ? AND topic = ?)
-        SELECT {checks} FROM (
-            SELECT lower(d.text) AS t FROM units u JOIN documents d ON u.unit_kind = 'document' AND d.id = u.unit_id
-            UNION ALL
-            SELECT lower(substr(d.text, s.start_pos + 1, s.end_pos - s.start_pos)) FROM units u
-            JOIN segments s ON u.unit_kind = 'segment' AND s.id = u.unit_id JOIN documents d ON d.id = s.document_id
-        )
-        """,
-        [run_id, topic, *(_WORD_PATTERN.format(re.sub(r"(\W)", r"\\\1", word)) for word in words)],
-    )[0]
-    present = {word for word, hit in zip(words, found) if hit}
+        SELECT lower(d.text) AS t FROM units u JOIN documents d ON u.unit_kind = 'document' AND d.id = u.unit_id
+        UNION ALL
+        SELECT lower(substr(d.text, s.start_pos + 1, s.end_pos - s.start_pos)) FROM units u
+        JOIN segments s ON u.unit_kind = 'segment' AND s.id = u.unit_id JOIN documents d ON d.id = s.document_id
+        """, [run_id, topic], words)
+    removed = _whole_words(project, "SELECT lower(text) AS t FROM documents WHERE id = ANY(?)", [documents],
+                           sorted(label_words - present))
     kept = [keyword for keyword in keywords if all(word in present for word in keyword.lower().split())]
-    if kept == keywords:
+    kept_parts = [part for part in parts if not set(re.findall(r"\w+", part.lower())) & removed]
+    if kept == keywords and kept_parts == parts:
         return
     automatic = label == ", ".join(keywords[:3])
+    separator = " · " if "·" in label else ", "
+    new_label = separator.join(kept_parts) if kept_parts and not automatic else ", ".join(kept[:3])
     project.execute(
         "UPDATE topics SET keywords = ?, label = ? WHERE run_id = ? AND topic = ?",
-        [kept, (", ".join(kept[:3]) or f"topic {topic}") if automatic else label, run_id, topic],
+        [kept, new_label or f"topic {topic}", run_id, topic],
     )
+
+
+def _refresh_topic_copies(project: Project, touched: set[tuple[int, int]], entries: list[Entry]) -> None:
+    """Give the suggestions made from a touched topic (a topic mapped to a code), and the journal's
+    copies of them, the topic's label and keywords as pruned: they copied them when they were made."""
+    if not touched:
+        return
+    current = {(run_id, topic): (label, list(keywords or [])) for run_id, topic, label, keywords in project.rows(
+        "SELECT run_id, topic, label, keywords FROM topics WHERE run_id = ANY(?)", [sorted({r for r, _ in touched})])}
+
+    def refreshed(raw: Any) -> str | None:
+        """The explanation with the topic's current words, or None when it is not a touched topic's."""
+        try:
+            explanation = json.loads(raw) if isinstance(raw, str) else None
+        except ValueError:
+            return None
+        if not isinstance(explanation, dict) or explanation.get("method") != "topic":
+            return None
+        key = (explanation.get("run_id"), explanation.get("topic"))
+        if key not in touched:
+            return None
+        label, keywords = current.get(key, (f"topic {key[1]}", []))  # type: ignore[arg-type]
+        explanation.update(label=label, keywords=keywords)
+        return json.dumps(explanation, ensure_ascii=False)
+
+    for suggestion_id, raw in project.rows(
+            "SELECT id, explanation FROM suggestions WHERE json_extract_string(explanation, '$.method') = 'topic'"):
+        updated = refreshed(raw)
+        if updated is not None and updated != raw:
+            project.execute("UPDATE suggestions SET explanation = ? WHERE id = ?", [updated, suggestion_id])
+    for entry in entries:
+        changed = False
+        for change in entry.changes:
+            if change.table != "suggestions":
+                continue
+            for values in change.values():
+                updated = refreshed(values.get("explanation"))
+                if updated is not None and updated != values["explanation"]:
+                    values["explanation"], changed = updated, True
+        if changed:
+            save_entry(project, entry)
 
 
 def _trim_journal(project: Project, entries: list[Entry], owned: dict[str, set[int]],

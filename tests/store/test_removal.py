@@ -104,6 +104,30 @@ def test_topic_keywords_only_removed_texts_had_go(project):
     ]
 
 
+def test_a_label_and_the_suggestions_copied_from_a_topic_lose_what_only_removed_texts_had(project):
+    """A label may hold a name only the removed texts had (an older run's automatic label, or keywords the
+    analyst copied into it): that part goes and the analyst's own wording stays. The suggestions filed
+    from the topic copied its label and keywords, and so did the journal: both follow the pruned topic."""
+    from workbench.suggest.embed import embed_units
+    from workbench.suggest.topics import map_topic_to_code
+
+    erased = add_document(project, "Monsieur Quintavalle conteste sa facture d'électricité.")
+    kept = add_document(project, "Facture trop élevée, service client injoignable.")
+    model = embed_units(project, "lexical", units="documents").model_id
+    project.execute("INSERT INTO runs (id, kind, model) VALUES (7, 'topics', ?)", [model])
+    project.execute("INSERT INTO topics (run_id, topic, label, keywords, size) VALUES "
+                    "(7, 0, 'Litiges de facturation · quintavalle', ['quintavalle', 'facture'], 2)")
+    project.execute("INSERT INTO unit_topics VALUES (7, 'document', ?, 0, 0.9), (7, 'document', ?, 0, 0.8)",
+                    [erased, kept])
+    assert map_topic_to_code(project, create_code(project, "Facturation"), 0, 7, coder="alice") == 2
+    remove_documents(project, [erased])
+    assert project.rows("SELECT label, keywords FROM topics") == [("Litiges de facturation", ["facture"])]
+    explanation = json.loads(project.scalar("SELECT explanation FROM suggestions"))
+    assert (explanation["label"], explanation["keywords"]) == ("Litiges de facturation", ["facture"])
+    journal = " ".join(raw for (raw,) in project.rows("SELECT CAST(payload AS VARCHAR) FROM journal"))
+    assert "Litiges de facturation" in journal and "quintavalle" not in journal.lower()
+
+
 def test_unknown_ids_are_refused_and_nothing_changes(coded):
     before = _rows_not_about(coded, -1)
     with pytest.raises(WorkbenchError, match="no document 99"):
