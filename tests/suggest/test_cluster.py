@@ -28,7 +28,7 @@ from workbench.suggest.units import load_units
 
 @pytest.fixture(scope="module")
 def ray_cluster():  # type: ignore[no-untyped-def]
-    """One local two-CPU cluster on 127.0.0.1 for the whole file: starting one takes seconds."""
+    """One local two-CPU cluster on this machine for the whole file: starting one takes seconds."""
     with joined() as ray:
         yield ray
 
@@ -206,6 +206,18 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_no_unit(ray_cluster, tmp_p
         assert other.rows("SELECT unit_kind, unit_id FROM embeddings GROUP BY ALL HAVING count(*) > 1") == []
         assert other.scalar("SELECT count(*) FROM embeddings") == 48
         assert np.array_equal(load_vectors(other, mine.model_id, units), load_vectors(one, mine.model_id, units))
+
+
+def test_the_private_cluster_refuses_a_client_without_its_token(ray_cluster, tmp_path: Path) -> None:
+    """Ray listens on every interface of the machine, so a neighbour on the network can reach the private
+    cluster's ports; without the token (kept in this user's home) it must not get in."""
+    address = ray_cluster.get_runtime_context().gcs_address
+    env = {key: value for key, value in os.environ.items() if not key.startswith("RAY_AUTH")}
+    env.update(HOME=str(tmp_path), RAY_USAGE_STATS_ENABLED="0")
+    stranger = subprocess.run([sys.executable, "-c", f"import ray; ray.init(address={address!r}); print('joined')"],
+                              check=False, capture_output=True, text=True, env=env, timeout=120)
+    assert stranger.returncode != 0 and "joined" not in stranger.stdout
+    assert "auth" in stranger.stderr.lower(), stranger.stderr[-2000:]
 
 
 def test_without_the_cluster_extra_the_user_is_told_what_to_install(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -26,7 +26,7 @@ SAMPLE = 120  # UMAP is fitted on 120 of the 300 units, then places all 300 in t
 
 @pytest.fixture(scope="module")
 def ray_cluster():  # type: ignore[no-untyped-def]
-    """One local two-CPU cluster on 127.0.0.1 for the whole file: starting one takes seconds."""
+    """One local two-CPU cluster on this machine for the whole file: starting one takes seconds."""
     with joined() as ray:
         yield ray
 

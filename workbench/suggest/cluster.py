@@ -9,7 +9,7 @@ here, places every unit on the topic map on the cluster; HDBSCAN, the topic word
 process's, exactly as `fit_topics` does them.
 
 Ray is imported only here, only when a user asks for a cluster, and with its usage statistics off. Unit
-texts travel only to the cluster the user names (or to a local one on 127.0.0.1); nothing else of the
+texts travel only to the cluster the user names (or to a private one on this machine); nothing else of the
 project leaves it.
 """
 
@@ -101,7 +101,7 @@ def _import_ray() -> Any:
 @contextmanager
 def joined(address: str | None = LOCAL) -> Iterator[Any]:
     """Ray, joined to the cluster at `address` for the duration: `local` (or None) means `RAY_ADDRESS` when
-    set, else a new two-CPU cluster on 127.0.0.1 that ends with the block. A Ray session the caller already
+    set, else a new two-CPU cluster on this machine that ends with the block. A Ray session the caller already
     opened is used as it is and left open."""
     ray = _import_ray()
     if ray.is_initialized():
@@ -117,11 +117,15 @@ def joined(address: str | None = LOCAL) -> Iterator[Any]:
             warnings.simplefilter("ignore")  # Ray's own warnings would precede our one-line error
             if target:
                 ray.init(address=target, **quiet)
-            else:  # its workers list the Parquet files (`_dataset`), so each settles the HTTP import first
-                ray.init(num_cpus=LOCAL_CPUS, _node_ip_address="127.0.0.1", runtime_env={
+            else:
+                # Ray binds a local cluster's servers to the machine's network address (it turns even
+                # 127.0.0.1 into that address); its token authentication, on by default for a new local
+                # cluster, keeps the machine's neighbours out. Its workers list the Parquet files
+                # (`_dataset`), so each settles the HTTP import first.
+                ray.init(num_cpus=LOCAL_CPUS, runtime_env={
                     "worker_process_setup_hook": f"{__name__}._settle_http_filesystem"}, **quiet)
     except Exception as exc:  # Ray raises ConnectionError, RuntimeError or its own types
-        raise ClusterUnreachable(target or "a local cluster on 127.0.0.1", _first_line(exc)) from exc
+        raise ClusterUnreachable(target or "a local cluster on this machine", _first_line(exc)) from exc
     try:
         yield ray
     finally:
