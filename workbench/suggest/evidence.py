@@ -28,8 +28,9 @@ import numpy as np
 
 NONE = -1
 CANDIDATES = ("zero-shot", "semantic", "lexical", "propagation")
-POOL_CV = 3000  # uncoded units a cross-validation fold of `propagation` spreads over (a sample above this)
-POOL_FIT = 20000
+# Uncoded units `propagation` spreads labels over, in the final fit and in every cross-validation fold
+# alike (a sample above this): judged on a smaller pool than it is used with, it looked weaker than it is.
+POOL = 20000
 C_SEMANTIC = 20.0
 C_LEXICAL = 20.0
 BLEND_STEP = 0.1
@@ -146,14 +147,14 @@ def _propagated(views: Views, train: np.ndarray, labels: np.ndarray, test: np.nd
     """`scoring.fit_few_shot` (labels spread over a neighbour graph of coded and uncoded units, the
     confident ones learnt too, re-propagation rounds when the classifier is clearly right) trained on
     `train`, scores of `test`. In a fold the pool is the uncoded rows plus the held-out ones, as uncoded
-    units are in a project; it is sampled above `POOL_CV` rows (`POOL_FIT` for the final fit) for time."""
+    units are in a project; it is sampled above `POOL` rows for time, the same size in a fold as in the
+    final fit, so that the cross-validation weighs the candidate the project will get."""
     from workbench.suggest import scoring
 
     assert views.pool is not None
     pool = np.setdiff1d(np.union1d(views.pool, test), train)
-    limit = POOL_FIT if len(test) == views.zero.shape[0] else POOL_CV
-    if len(pool) > limit:
-        pool = np.sort(np.random.default_rng(0).choice(pool, limit, replace=False))
+    if len(pool) > POOL:
+        pool = np.sort(np.random.default_rng(0).choice(pool, POOL, replace=False))
     fits["propagation"] += 1
     main, *others = views.semantic
     model = scoring.fit_few_shot(main[train], labels, n_codes, main[pool],
