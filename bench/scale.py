@@ -35,7 +35,7 @@ that repeated sentences do not make whole verbatims repeat. Each row also carrie
 date, a region and an NPS score, as a survey export would.
 
 Usage: .venv/bin/python bench/scale.py --units 10000 [--out DIR] [--step-timeout S] [--e5-sample N]
-       [--cluster-address ray://HOST:PORT] [--skip-e5]
+       [--cluster-address ray://HOST:PORT] [--skip-e5 | --redo-e5]
 Results: a table on stdout and DIR/scale_<units>.json (DIR defaults to bench/out/scale).
 """
 
@@ -430,12 +430,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         steps.append(Step("topics", "cluster", status="missing",
                           error="this checkout's `workbench topics` has no --cluster option"))
     if not args.skip_e5:
-        for mode in ("local", "cluster"):
-            step = measure(Step("e5", mode), [*me, "--child-e5", str(local if mode == "local" else remote), mode, address,
-                                              str(args.e5_sample), str(args.seed)],
-                           work / f"e5_{mode}.log", args.step_timeout)
-            steps.append(step)
-            print(f"e5        {mode:<8} {step.status:<8} {step.seconds:>8.1f} s  {step.detail or step.error}", flush=True)
+        steps += e5_steps(args, work, args.seed)
     for step in steps:
         if step.status == "timeout":
             step.detail["extrapolation"] = extrapolate(step, args.units, folder)
@@ -443,6 +438,32 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "cluster_address": address, "step_timeout_s": args.step_timeout, "cpus": os.cpu_count(),
             "load_average_at_end": os.getloadavg(), "finished_at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
             "steps": [asdict(step) for step in steps]}
+
+
+def e5_steps(args: argparse.Namespace, work: Path, seed: int) -> list[Step]:
+    """e5-small's rate on the run's two projects, locally and on the cluster, on units drawn with `seed`."""
+    me = [sys.executable, str(Path(__file__).resolve())]
+    steps = []
+    for mode in ("local", "cluster"):
+        project = work / ("local.vwb" if mode == "local" else "cluster.vwb")
+        step = measure(Step("e5", mode), [*me, "--child-e5", str(project), mode, args.cluster_address,
+                                          str(args.e5_sample), str(seed)], work / f"e5_{mode}.log", args.step_timeout)
+        steps.append(step)
+        print(f"e5        {mode:<8} {step.status:<8} {step.seconds:>8.1f} s  {step.detail or step.error}", flush=True)
+    return steps
+
+
+def redo_e5(args: argparse.Namespace, path: Path) -> dict[str, Any]:
+    """The results of an earlier run of this size with its e5-small steps measured again (both sides, in
+    the same conditions): for a run whose other steps took hours and whose e5 step failed. The sample is
+    drawn anew (another seed), since the earlier one's vectors are cached in the projects now."""
+    result = json.loads(path.read_text())
+    seed = result.get("e5_seed", result["seed"]) + 1
+    steps = [step for step in result["steps"] if step["name"] != "e5"]
+    steps += [asdict(step) for step in e5_steps(args, Path(args.out) / f"run_{args.units}", seed)]
+    result.update(steps=steps, e5_seed=seed, e5_measured_again=time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+                  e5_engine=engine_version())
+    return result
 
 
 def table(result: dict[str, Any]) -> str:
@@ -512,12 +533,16 @@ def main() -> None:
     parser.add_argument("--e5-sample", type=int, default=2000, help="units e5-small encodes for its rate")
     parser.add_argument("--skip-e5", action="store_true", help="leave the e5-small rate out")
     parser.add_argument("--cluster-address", default="local",
-                        help="Ray address for the cluster side (default: a private 2-CPU cluster on 127.0.0.1)")
+                        help="Ray address for the cluster side (default: a private 2-CPU cluster on this machine)")
+    parser.add_argument("--redo-e5", action="store_true",
+                        help="measure only the e5-small steps again, on the projects of the last run of this size")
     args = parser.parse_args()
     if args.units < 1:
         parser.error("--units must be at least 1")
-    result = run(args)
     path = Path(args.out) / f"scale_{args.units}.json"
+    if args.redo_e5 and not path.exists():
+        parser.error(f"--redo-e5 needs an earlier run's results: {path} does not exist")
+    result = redo_e5(args, path) if args.redo_e5 else run(args)
     path.write_text(json.dumps(result, ensure_ascii=False, indent=1))
     print(table(result))
     print(f"results: {path}")
