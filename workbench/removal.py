@@ -4,9 +4,9 @@ Two needs: an analyst imported the wrong file (or a test export) and wants it go
 must erase a customer's verbatims (GDPR right to erasure). Both mean every trace: the texts and
 everything derived from or pointing into them (case values, e-mail parts, sentences and turns, the
 search index and the words only they used, cached vectors, topic assignments and the topic keywords
-and label words only they held (with the copies that suggestions filed from a topic keep), suggestions, codings, memos on the documents and on their codings, the kept originals
-of placeholders no remaining text uses, the imported file's name and path once none of its documents
-is left) and the journal's copies of removed rows. Journal entries that
+and label words only they held (with the copies that suggestions filed from a topic keep), suggestions,
+codings, memos on the documents and on their codings, the kept originals of placeholders no remaining
+text uses, the imported file's name and path once none of its documents is left) and the journal's copies of removed rows. Journal entries that
 only touched removed documents go; entries that also touched others keep their other changes, so undo
 and redo of what remains stay consistent. The project file is then rewritten (`Project.rewrite`) so
 that no byte of the removed texts stays in freed blocks.
@@ -263,7 +263,8 @@ def _delete(project: Project, sql: str, params: list[Any]) -> int:
     return len(project.rows(sql, params))
 
 
-def _forget_topic_units(project: Project, kind: str, unit_ids: list[int], documents: list[int]) -> set[tuple[int, int]]:
+def _forget_topic_units(project: Project, kind: str, unit_ids: list[int],
+                        documents: list[int]) -> set[tuple[int, int]]:
     """Take removed units out of topic assignments, topic sizes and representative lists, and return the
     (run, topic) pairs touched. A topic left without units goes: its label and keywords were drawn from
     the removed texts alone (a name among them). Runs before the documents' rows are deleted: the label
@@ -303,8 +304,8 @@ def _whole_words(project: Project, texts_sql: str, params: list[Any], words: lis
     if not words:
         return set()
     checks = ", ".join("bool_or(regexp_matches(t, ?))" for _ in words)
-    found = project.rows(f"SELECT {checks} FROM ({texts_sql})",
-                         [*(_WORD_PATTERN.format(re.sub(r"(\W)", r"\\\1", word)) for word in words), *params])[0]
+    patterns = [_WORD_PATTERN.format(re.sub(r"(\W)", r"\\\1", word)) for word in words]
+    found = project.rows(f"SELECT {checks} FROM ({texts_sql})", [*patterns, *params])[0]
     return {word for word, hit in zip(words, found) if hit}
 
 
@@ -351,8 +352,9 @@ def _refresh_topic_copies(project: Project, touched: set[tuple[int, int]], entri
     copies of them, the topic's label and keywords as pruned: they copied them when they were made."""
     if not touched:
         return
-    current = {(run_id, topic): (label, list(keywords or [])) for run_id, topic, label, keywords in project.rows(
-        "SELECT run_id, topic, label, keywords FROM topics WHERE run_id = ANY(?)", [sorted({r for r, _ in touched})])}
+    runs = sorted({run_id for run_id, _ in touched})
+    current = {(run_id, topic): (label, list(keywords or [])) for run_id, topic, label, keywords in
+               project.rows("SELECT run_id, topic, label, keywords FROM topics WHERE run_id = ANY(?)", [runs])}
 
     def refreshed(raw: Any) -> str | None:
         """The explanation with the topic's current words, or None when it is not a touched topic's."""
@@ -369,8 +371,8 @@ def _refresh_topic_copies(project: Project, touched: set[tuple[int, int]], entri
         explanation.update(label=label, keywords=keywords)
         return json.dumps(explanation, ensure_ascii=False)
 
-    for suggestion_id, raw in project.rows(
-            "SELECT id, explanation FROM suggestions WHERE json_extract_string(explanation, '$.method') = 'topic'"):
+    for suggestion_id, raw in project.rows("SELECT id, explanation FROM suggestions "
+                                           "WHERE json_extract_string(explanation, '$.method') = 'topic'"):
         updated = refreshed(raw)
         if updated is not None and updated != raw:
             project.execute("UPDATE suggestions SET explanation = ? WHERE id = ?", [updated, suggestion_id])

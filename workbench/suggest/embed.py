@@ -91,8 +91,8 @@ class LexicalEmbedder:
     def fit_when_needed(self, texts: Sequence[str], fingerprint: str,
                         stored: StoredWords | None = None) -> LexicalEmbedder:
         """Take the cache key now and fit only at the first encode: when every unit's vector is already
-        cached, a run needs the key but not the model, and the fit (spaCy over every unit) is most of a
-        lexical run's time. `stored` reads the units' words from the search index, when there is one."""
+        cached, a run needs the key but not the model, and the fit (the units' words, then TF-IDF and SVD)
+        is most of a lexical run's time. `stored` reads the words from the search index, where there is one."""
         self._pending = (texts, fingerprint, stored)
         self.model_id = f"lexical:{fingerprint}"
         return self

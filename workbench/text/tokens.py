@@ -160,7 +160,8 @@ def indexed_words(
             pair_rows[2].append(word_ids.setdefault(word, len(word_ids)))
     words = list(word_ids)
     span_rows = {"idx": column_array(range(len(spans))), "document_id": column_array([s[0] for s in spans]),
-                 "span_start": column_array([s[1] for s in spans]), "span_end": column_array([s[2] for s in spans])}
+                 "span_start": column_array([s[1] for s in spans]),
+                 "span_end": column_array([s[2] for s in spans])}
     pairs = {"form_id": column_array(pair_rows[0]), "lemma_id": column_array(pair_rows[1]),
              "word_id": column_array(pair_rows[2])}
     result: list[list[str] | None] = [None] * len(spans)
@@ -169,8 +170,8 @@ def indexed_words(
         for (idx,) in indexed:
             result[idx] = []
         for idx, ids in project.rows(
-            "SELECT s.idx, list(k.word_id ORDER BY t.position) FROM _word_spans s "
-            "JOIN tokens t ON t.document_id = s.document_id AND t.start_pos >= s.span_start AND t.end_pos <= s.span_end "
+            "SELECT s.idx, list(k.word_id ORDER BY t.position) FROM _word_spans s JOIN tokens t "
+            "ON t.document_id = s.document_id AND t.start_pos >= s.span_start AND t.end_pos <= s.span_end "
             "JOIN _kept_pairs k ON k.form_id = t.form_id AND k.lemma_id = t.lemma_id GROUP BY s.idx"
         ):
             result[idx] = [words[i] for i in ids]
