@@ -322,8 +322,9 @@ def _prune_topic_keywords(project: Project, run_id: int, topic: int, documents: 
         return
     label, keywords = row[0][0] or "", list(row[0][1] or [])
     parts = [part for part in _LABEL_PARTS.split(label) if part]
+    part_words = [set(re.findall(r"\w+", part.lower())) for part in parts]
     keyword_words = {word for keyword in keywords for word in keyword.lower().split()}
-    label_words = {word for part in parts for word in re.findall(r"\w+", part.lower())}
+    label_words = set().union(*part_words)
     words = sorted(keyword_words | label_words)
     present = _whole_words(project, """
         WITH units AS (SELECT unit_kind, unit_id FROM unit_topics WHERE run_id = ? AND topic = ?)
@@ -335,7 +336,7 @@ def _prune_topic_keywords(project: Project, run_id: int, topic: int, documents: 
     removed = _whole_words(project, "SELECT lower(text) AS t FROM documents WHERE id = ANY(?)", [documents],
                            sorted(label_words - present))
     kept = [keyword for keyword in keywords if all(word in present for word in keyword.lower().split())]
-    kept_parts = [part for part in parts if not set(re.findall(r"\w+", part.lower())) & removed]
+    kept_parts = [part for part, words_of_part in zip(parts, part_words) if not words_of_part & removed]
     if kept == keywords and kept_parts == parts:
         return
     automatic = label == ", ".join(keywords[:3])
