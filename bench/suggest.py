@@ -64,6 +64,35 @@ def banking_vectors(short: str, train_texts: list[str], test_texts: list[str], n
     return tuple(np.load(path) for path in paths)
 
 
+def sentence_views(units, unit_vectors: np.ndarray, model, short: str):  # type: ignore[no-untyped-def]
+    """The units' sentences for one model as the product builds them (`sentences.sentence_view`), the
+    vectors of multi-sentence units cached in bench/out/ under a digest of the texts."""
+    import hashlib
+
+    from workbench.suggest.sentences import sentence_view
+
+    digest = hashlib.sha1("\n\x00".join(unit.text for unit in units).encode()).hexdigest()[:12]
+    path = OUT / f"sentences_{short}_{digest}.npz"
+    cached: dict = {}
+    if path.exists():
+        stored = np.load(path)
+        for name in stored.files:
+            index, key = name.split("|", 1)
+            cached.setdefault((units[int(index)].kind, units[int(index)].id), {})[key] = stored[name]
+    position = {(unit.kind, unit.id): i for i, unit in enumerate(units)}
+    fresh: dict[str, np.ndarray] = {}
+
+    def store(batch, keys, vectors) -> None:  # type: ignore[no-untyped-def]
+        fresh.update({f"{position[(unit.kind, unit.id)]}|{key}": vector for unit, key, vector in zip(batch, keys, vectors)})
+
+    view = sentence_view(units, unit_vectors, model.encode, cached, store, 64)
+    if fresh:
+        OUT.mkdir(parents=True, exist_ok=True)
+        old = dict(np.load(path)) if path.exists() else {}
+        np.savez(path, **old, **fresh)
+    return view
+
+
 def sample_coded(labels: np.ndarray, per_code: int, seed: int) -> np.ndarray:
     rng = np.random.default_rng(seed)
     return np.concatenate(
@@ -92,6 +121,7 @@ def part_banking77_tool(seeds: list[int]) -> list[dict]:
     units = [Unit("document", i + 1, i + 1, 0, len(text), text) for i, text in enumerate(texts)]
     words = _lexical_view(units)
     main, other = np.vstack([minilm_train, minilm_test]), np.vstack([e5_train, e5_test])
+    sentences = [sentence_views(units, main, minilm, "minilm"), sentence_views(units, other, e5, "e5")]
     codes = [{"id": i + 1, "key": name, "name": name.replace("_", " "), "description": None, "inclusion": None,
               "indicators": None, "examples": None, "translations": None, "scheme": "intents"}
              for i, name in enumerate(names)]
@@ -101,7 +131,7 @@ def part_banking77_tool(seeds: list[int]) -> list[dict]:
         coded = sample_coded(y_train, 8, seed)
         started = time.perf_counter()
         scorer = GroupScorer(units, main, words, [(e5, other)], codes, minilm, "en",
-                             [(int(i), int(y_train[i]) + 1) for i in coded], [], 2)
+                             [(int(i), int(y_train[i]) + 1) for i in coded], [], 2, None, sentences)
         accs.setdefault("seconds", []).append(time.perf_counter() - started)
         assert scorer.scores is not None and scorer.views is not None and scorer.evidence is not None
         accs.setdefault("tool", []).append(float((scorer.scores[test_rows].argmax(axis=1) == y_test).mean()))
@@ -284,6 +314,7 @@ def part_french_dev(seeds: list[int], per_codes: list[int]) -> list[dict]:
     from workbench.suggest.codes import _lexical_view
 
     words = _lexical_view(units)
+    sentences = [sentence_views(units, vectors, model, "e5")]
     rows, calibration_rows = [], []
     with tempfile.TemporaryDirectory() as folder:
         project = Project.create(Path(folder) / "dev.vwb", language="fr")
@@ -305,7 +336,8 @@ def part_french_dev(seeds: list[int], per_codes: list[int]) -> list[dict]:
                     held = np.setdiff1d(np.arange(len(items)), coded)
                     positives = [(int(i), code_id[keys[truth[i]]]) for i in coded]
                     started = time.perf_counter()
-                    scorer = GroupScorer(units, vectors, words, [], codes, model, "fr", positives, [], 2)
+                    scorer = GroupScorer(units, vectors, words, [], codes, model, "fr", positives, [], 2, None,
+                                         sentences)
                     seconds = time.perf_counter() - started
                     order = [code_id[keys[k]] for k in range(len(keys))]
                     local_to_key = [codes[i]["id"] for i in scorer.trained]

@@ -36,6 +36,9 @@ class ProgressWords(QObject):
             (r"(.+): storing rows", lambda m: self.tr("{file} : enregistrement des lignes").format(file=m[1])),
             (r"done", lambda m: self.tr("terminé")),
             # embedding, suggestions, topics (workbench/suggest)
+            (r"sentences of (.+): (\d+) cached", lambda m: self.tr("{model} : {cached}").format(
+                model=m[1], cached=self.tr("%n phrases déjà calculées", "", int(m[2])))),
+            (r"sentences of (.+)", lambda m: self.tr("vecteurs des phrases : {model}").format(model=m[1])),
             (r"(.+): (\d+) cached", lambda m: self.tr("{model} : {cached}").format(
                 model=m[1], cached=self.tr("%n unités déjà calculées", "", int(m[2])))),
             (r"scoring (.+)", lambda m: self.tr("calcul des scores : {group}").format(group=m[1])),

@@ -41,6 +41,7 @@ def queue(project: Project) -> dict:
         "late": _suggest(project, 3, "arrivent en retard", TEXTS[2], "Facturation", 0.85),
         "thanks": _suggest(project, 2, "très aimable", TEXTS[1], "Compliment", 0.70,
                            {"method": "few-shot", "coded_examples": 4, "words": ["aimable"],
+                            "sentence": "Le conseiller était très\naimable.",
                             "nearest_examples": [{"text": "Conseillère très aimable, merci."}]}),
         "call": _suggest(project, call, "la facture reste due", CALL, "Facturation", 0.60),
     }
@@ -89,6 +90,7 @@ def test_the_queue_shows_score_code_colour_context_and_a_plain_explanation(qtbot
     assert "<b>très aimable</b>" in panel.passage.text() and "Réponse 2" in panel.passage.text()
     assert panel.explanation.text().splitlines() == [
         "Suggéré d'après des passages déjà codés avec ce code (4).",
+        "Phrase la plus proche du code : « Le conseiller était très aimable. »",
         "Mots qui ont pesé : aimable",
         "Exemple proche : « Conseillère très aimable, merci. »",
     ]

@@ -2907,6 +2907,17 @@ documents</translation>
         <translation>{model}: {cached}</translation>
     </message>
     <message numerus="yes">
+        <source>%n phrases déjà calculées</source>
+        <translation>
+            <numerusform>%n sentence already computed</numerusform>
+            <numerusform>%n sentences already computed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>vecteurs des phrases : {model}</source>
+        <translation>sentence vectors: {model}</translation>
+    </message>
+    <message numerus="yes">
         <source>%n unités déjà calculées</source>
         <translation>
             <numerusform>%n unit already computed</numerusform>
@@ -3196,6 +3207,10 @@ documents</translation>
     <message>
         <source>Modèles : {models}</source>
         <translation>Models: {models}</translation>
+    </message>
+    <message>
+        <source>Phrase la plus proche du code : « {text} »</source>
+        <translation>Sentence closest to the code: “{text}”</translation>
     </message>
     <message>
         <source>Mots qui ont pesé : {words}</source>

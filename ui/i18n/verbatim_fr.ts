@@ -567,6 +567,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n phrases déjà calculées</source>
+        <translation>
+            <numerusform>%n phrase déjà calculée</numerusform>
+            <numerusform>%n phrases déjà calculées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n unités déjà calculées</source>
         <translation>
             <numerusform>%n unité déjà calculée</numerusform>

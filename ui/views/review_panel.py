@@ -315,6 +315,8 @@ class ReviewPanel(QWidget):
             lines = [self.tr("Suggéré d'après la définition du code et ses indicateurs.")]
         models = [explanation["model"], *explanation.get("companions", [])] if explanation.get("model") else []
         lines += [self.tr("Modèles : {models}").format(models=" + ".join(models))] if models else []
+        sentence = one_line(explanation.get("sentence") or "")
+        lines += [self.tr("Phrase la plus proche du code : « {text} »").format(text=sentence[:120])] if sentence else []
         words = ", ".join(explanation.get("words", [])[:8])
         lines += [self.tr("Mots qui ont pesé : {words}").format(words=words)] if words else []
         examples = [one_line(example.get("text", "")) for example in explanation.get("nearest_examples", [])[:2]]

@@ -35,6 +35,12 @@ from workbench.reports import WholeOrNothing, plural
 from workbench.store import suggestions
 from workbench.suggest import evidence, scoring
 from workbench.suggest.embed import Embedder, companion_specs, embed_units
+from workbench.suggest.sentences import (
+    ZERO_SHOT_METHOD,
+    SentenceView,
+    project_sentence_view,
+    zero_shot_scores,
+)
 from workbench.suggest.units import Unit, unit_label
 
 MIN_EXAMPLES = 2          # coded units a code needs to be scored from examples (one to learn, one to test)
@@ -286,6 +292,8 @@ def _score(project: Project, selected: list[dict[str, Any]], embedded: Any, lexi
         f"AND code_id IN ({marks})", code_ids)}
     words = _lexical_view(unit_list) if lexical_view and positives else None
     others = _companion_views(project, embedded, companions and bool(positives), device, progress, cancel)
+    sentences = [project_sentence_view(project, view_model, unit_list, view, progress, cancel)
+                 for view_model, view in [(model, vectors), *others]]
     groups: dict[str, list[dict[str, Any]]] = {}
     for code in selected:
         groups.setdefault(code["scheme"] or "codebook", []).append(code)
@@ -297,7 +305,7 @@ def _score(project: Project, selected: list[dict[str, Any]], embedded: Any, lexi
             cancel.check()
         progress(done, len(groups), f"scoring {_scheme_name(project, group)}")
         scored = GroupScorer(unit_list, vectors, words, others, group_codes, model, language, positives,
-                             negatives, min_examples, project)
+                             negatives, min_examples, project, sentences)
         filed += scored.suggestions(reviewed, min_score, precision)
         methods.update(scored.methods)
         details[group] = scored.details
@@ -387,15 +395,25 @@ class GroupScorer:
     def __init__(self, units: Sequence[Unit], vectors: np.ndarray, words: Any,
                  others: list[tuple[Embedder, np.ndarray]], codes: list[dict[str, Any]], model: Embedder,
                  language: str, positives: list[tuple[int, Any]], negatives: list[tuple[int, Any]],
-                 min_examples: int, project: Project | None = None) -> None:
+                 min_examples: int, project: Project | None = None,
+                 sentences: Sequence[SentenceView] | None = None) -> None:
         from workbench.suggest.embed import corpus_fingerprint
 
         self.units, self.codes, self.model, self.language, self.words = units, codes, model, language, words
         self.companions = [other_model.model_id for other_model, _ in others]
         column = {code["id"]: index for index, code in enumerate(codes)}
         self.project = project
-        self.zero = np.mean([scoring.zero_shot(view, _cached_code_vectors(view_model, codes, language, project))
-                             for view_model, view in [(model, vectors), *others]], axis=0)
+        semantic_views = [(model, vectors), *others]
+        if sentences is None:
+            sentences = [SentenceView.whole_units(view) for _, view in semantic_views]
+        # `zero`: codes without examples and the description-only method; `by_sentence`: the blend's zero-shot
+        # candidate (sentences.zero_shot_scores says why they differ).
+        self.sentences = sentences
+        self.code_vectors = _cached_code_vectors(model, codes, language, project)
+        by_sentence, self.zero = zero_shot_scores(
+            [(view, sentence_view) for (_, view), sentence_view in zip(semantic_views, sentences)],
+            [self.code_vectors, *[_cached_code_vectors(view_model, codes, language, project)
+                                  for view_model, _ in others]])
         coded = [(unit, column[code_id]) for unit, code_id in positives if code_id in column]
         self.coded = coded
         self.coded_units = {unit for unit, _ in coded}
@@ -414,12 +432,13 @@ class GroupScorer:
                       if code_id in column and unit not in self.coded_units]
             rows = np.array([unit for unit, _ in pairs])
             labels = np.array([label for _, label in pairs])
-            zero = self.zero[:, self.trained]
+            zero = by_sentence[:, self.trained]
             views = evidence.Views(zero / zero.sum(axis=1, keepdims=True), self.semantic,
                                    None if words is None else words.matrix,
                                    self._anchors([(model, vectors), *others], words),
                                    np.array([i for i in range(len(units)) if i not in self.coded_units], dtype=int))
             key = evidence.fingerprint(model.model_id, self.companions, corpus_fingerprint(units), words is not None,
+                                       ZERO_SHOT_METHOD, [len(sentence_view.owner) for sentence_view in sentences],
                                        [code_texts(code, language) for code in codes], self.trained, rows, labels)
             self.views = views
             if key not in _MEMO:
@@ -611,6 +630,9 @@ class GroupScorer:
                                         "name": self.codes[runner]["name"],
                                         "nearest_examples": self._nearest(index, runner, 1)}
         explanation["words"] = self._words(index, label, runner)
+        span = self.sentences[0].closest(index, self.code_vectors[label])
+        if span is not None:
+            explanation["sentence"] = self.units[index].text[span[0] : span[1]][:SNIPPET_CHARS]
         return explanation
 
     def _nearest(self, index: int, label: int, n: int) -> list[dict[str, Any]]:
@@ -675,6 +697,7 @@ def code_next(project: Project, codes: Sequence[str | int] | None = None, n: int
         "SELECT g.document_id, g.start_pos, g.end_pos, g.code_id FROM codings g JOIN coders c ON c.id = g.coder_id "
         f"WHERE c.role <> 'trainee' AND g.code_id IN ({', '.join('?' for _ in code_ids)})", code_ids)])
     words = _lexical_view(unit_list) if positives else None
+    sentences = [project_sentence_view(project, model, unit_list, vectors, progress, cancel)]
     groups: dict[str, list[dict[str, Any]]] = {}
     for code in selected:
         groups.setdefault(code["scheme"] or "codebook", []).append(code)
@@ -684,6 +707,6 @@ def code_next(project: Project, codes: Sequence[str | int] | None = None, n: int
             cancel.check()
         progress(done, len(groups), f"choosing what to code next in {group}")
         scorer = GroupScorer(unit_list, vectors, words, [], group_codes, model, project.language, positives, [],
-                             min_examples, project)
+                             min_examples, project, sentences)
         result[group] = scorer.next_to_code(n)
     return result

@@ -344,19 +344,22 @@ def cached_keys(project: Project, model_id: str) -> set[tuple[str, int]]:
     return set(project.rows("SELECT unit_kind, unit_id FROM embeddings WHERE model = ?", [model_id]))
 
 
-def store_vectors(project: Project, model_id: str, units: Sequence[Unit], vectors: np.ndarray) -> None:
-    """Append vectors in one statement, far faster than row-by-row inserts for large batches.
+def store_vectors(project: Project, model_id: str | Sequence[str], units: Sequence[Unit], vectors: np.ndarray) -> None:
+    """Append vectors in one statement, far faster than row-by-row inserts for large batches. `model_id`:
+    one model for all rows, or one per row (the cache keys of sentences differ row by row).
 
     DuckDB reads each row of a 2-D NumPy array as one column, so the transposed matrix is scanned in place
     as one FLOAT column per dimension and `list_value` joins them back into a vector per unit."""
     if not units:
         return
     by_dimension = np.ascontiguousarray(np.asarray(vectors, dtype=np.float32).T)
+    models = [model_id] * len(units) if isinstance(model_id, str) else list(model_id)
     keys = {"unit_kind": column_array([unit.kind for unit in units]),
-            "unit_id": np.fromiter((unit.id for unit in units), np.int64, len(units))}
+            "unit_id": np.fromiter((unit.id for unit in units), np.int64, len(units)),
+            "model": column_array(models)}
     with registered(project.con, "_new_vectors", by_dimension), registered(project.con, "_new_keys", keys):
-        project.execute("INSERT INTO embeddings SELECT k.unit_kind, k.unit_id, ?, list_value(*COLUMNS(v.*)) "
-                        "FROM _new_keys k POSITIONAL JOIN _new_vectors v", [model_id])
+        project.execute("INSERT INTO embeddings SELECT k.unit_kind, k.unit_id, k.model, list_value(*COLUMNS(v.*)) "
+                        "FROM _new_keys k POSITIONAL JOIN _new_vectors v")
 
 
 def code_text_key(texts: Sequence[tuple[str, bool]]) -> str:
@@ -385,6 +388,40 @@ def store_code_vectors(project: Project, model_id: str, keys: Sequence[tuple[int
     with project.transaction():
         for (code_id, digest), vector in zip(keys, vectors):
             store_vectors(project, _code_model(model_id, digest), [Unit("code", code_id, 0, 0, 0, "")], vector[None, :])
+
+
+def sentence_key(index: int, text: str) -> str:
+    """A sentence's cache key within its unit: its place and a digest of its text, so that a vector is
+    never reused for other words, whatever cuts the sentences."""
+    return f"{index}:{hashlib.sha1(text.encode()).hexdigest()[:12]}"
+
+
+def _sentence_prefix(model_id: str) -> str:
+    return f"{model_id}|sentence:"
+
+
+def cached_sentence_vectors(project: Project, model_id: str) -> dict[tuple[str, int], dict[str, np.ndarray]]:
+    """The cached vectors of units' sentences for `model_id`: per (unit kind, unit id), `sentence_key` ->
+    vector. Stored under the unit's own key, so removing or pseudonymising a document drops its sentences'
+    vectors with its units' vectors."""
+    prefix = _sentence_prefix(model_id)
+    rows = project.execute("SELECT unit_kind, unit_id, model, vector FROM embeddings WHERE starts_with(model, ?)",
+                           [prefix]).fetchnumpy()
+    found: dict[tuple[str, int], dict[str, np.ndarray]] = {}
+    if len(rows["vector"]) == 0:
+        return found
+    matrix = np.concatenate(rows["vector"]).reshape(len(rows["vector"]), -1).astype(np.float32, copy=False)
+    for kind, unit_id, model, vector in zip(rows["unit_kind"].tolist(), rows["unit_id"].tolist(),
+                                            rows["model"].tolist(), matrix):
+        found.setdefault((kind, int(unit_id)), {})[model[len(prefix):]] = vector
+    return found
+
+
+def store_sentence_vectors(project: Project, model_id: str, units: Sequence[Unit], keys: Sequence[str],
+                           vectors: np.ndarray) -> None:
+    """Cache the vector of the sentence `keys[i]` (`sentence_key`) of `units[i]`, in one statement."""
+    with project.transaction():
+        store_vectors(project, [_sentence_prefix(model_id) + key for key in keys], units, vectors)
 
 
 def load_vectors(project: Project, model_id: str, units: Sequence[Unit]) -> np.ndarray:

@@ -57,14 +57,31 @@ def softmax(scores: np.ndarray, temperature: float) -> np.ndarray:
     return exp / exp.sum(axis=1, keepdims=True)
 
 
-def zero_shot(units: np.ndarray, codes: np.ndarray, temperature: float = 0.5) -> np.ndarray:
+# Similarities z-scored per code over the units sharpen best at this softmax temperature; with too few
+# units to estimate a spread, raw cosines are used with a temperature typical of cosine scores.
+ZERO_SHOT_TEMPERATURE = 0.5
+RAW_COSINE_TEMPERATURE = 0.05
+MIN_UNITS_TO_STANDARDISE = 20
+
+
+def similarities(units: np.ndarray, codes: np.ndarray, standardise: bool) -> np.ndarray:
+    """Cosines of units to code descriptions, z-scored per code over the units when `standardise`: a code
+    whose description is close to everything must not win everywhere."""
+    sims = normalise(units) @ normalise(codes).T
+    if standardise:
+        sims = (sims - sims.mean(axis=0)) / np.maximum(sims.std(axis=0), 1e-6)
+    return sims
+
+
+def zero_shot_temperature(standardised: bool) -> float:
+    return ZERO_SHOT_TEMPERATURE if standardised else RAW_COSINE_TEMPERATURE
+
+
+def zero_shot(units: np.ndarray, codes: np.ndarray) -> np.ndarray:
     """(n_units, n_codes) scores in [0, 1], rows summing to 1, from unit and code description vectors.
     Similarities are z-scored per code over the units when there are enough units to estimate a spread."""
-    sims = normalise(units) @ normalise(codes).T
-    if len(units) >= 20:
-        sims = (sims - sims.mean(axis=0)) / np.maximum(sims.std(axis=0), 1e-6)
-        return softmax(sims, temperature)
-    return softmax(sims, 0.05)  # raw cosines: a typical temperature for cosine scores
+    standardise = len(units) >= MIN_UNITS_TO_STANDARDISE
+    return softmax(similarities(units, codes, standardise), zero_shot_temperature(standardise))
 
 
 @dataclass

@@ -101,6 +101,8 @@ def _clean_explanation(explanation: str | dict[str, Any], pseudo: Pseudonymiser)
         if isinstance(example, dict) and isinstance(example.get("text"), str):
             # The quoted text of a coded example is cut at a fixed length, maybe inside a name.
             example["text"] = pseudo.scrub_cuts(example["text"], ends_cut=True)
+    if isinstance(parsed, dict) and isinstance(parsed.get("sentence"), str):
+        parsed["sentence"] = pseudo.scrub_cuts(parsed["sentence"], ends_cut=True)  # cut at the same length
     cleaned = _clean(parsed, pseudo, words=True)
     return json.dumps(cleaned, ensure_ascii=False) if isinstance(explanation, str) else cleaned
 
