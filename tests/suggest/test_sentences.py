@@ -122,3 +122,25 @@ def test_an_explanation_quotes_the_sentence_closest_to_the_code(project):
     assert quoted["cancellation"] == {"Je veux résilier."}
     assert quoted["billing"] == {"Ma facture est fausse."}  # not "Bonjour." nor "Merci de corriger."
     assert quoted["delivery"] == {None}  # one sentence: the whole passage is the sentence
+
+
+def test_without_sentences_a_run_encodes_whole_units_only(project, monkeypatch, capsys):
+    from workbench.cli import main
+
+    _project_with_mixed_verbatims(project)
+    embedder = KeywordEmbedder()
+    result = suggest_codes(project, embedder=embedder, min_score=0.0, lexical_view=False, sentences=False)
+    assert result.filed > 0 and "Bonjour. Ma facture est fausse. Merci de corriger." in embedder.encoded
+    assert "Ma facture est fausse." not in embedder.encoded
+    assert project.scalar("SELECT count(*) FROM embeddings WHERE model LIKE 'keywords-test|sentence:%'") == 0
+    assert all("sentence" not in row["explanation"] for row in review_queue(project, limit=None))
+
+    import workbench.suggest.codes as suggester
+
+    asked = {}
+    monkeypatch.setattr(suggester, "suggest_codes", lambda *args, **kwargs: asked.update(kwargs) or result)
+    path = project.path
+    project.close()
+    with pytest.raises(SystemExit) as exit_code:
+        main(["suggest", str(path), "--no-sentences", "--quiet"])
+    assert exit_code.value.code in (0, None) and asked["sentences"] is False

@@ -133,18 +133,21 @@ def topic_lines(row: dict[str, Any]) -> list[str]:
 @click.option("--no-companions", is_flag=True,
               help="With --embedder auto, learn from the chosen model only, not also from the other installed "
                    "models that understand the project language (faster; about a point less accurate).")
+@click.option("--no-sentences", is_flag=True,
+              help="Compare codes with whole units only, not also with each unit's best sentence: the first run "
+                   "then encodes no sentences (for very large projects; less accurate on French verbatims).")
 @json_option
 @quiet_option
 def suggest(project: str, code_selectors: tuple[str, ...], embedder: str, device: str, units: str,
-            min_score: float | None, precision: float, code_next: int | None, no_companions: bool, as_json: bool,
-            quiet: bool) -> None:
+            min_score: float | None, precision: float, code_next: int | None, no_companions: bool,
+            no_sentences: bool, as_json: bool, quiet: bool) -> None:
     """Propose codes for uncoded units (from the codebook, then from your codings); replaces pending ones."""
     from workbench.suggest import codes as suggester
 
     if code_next is not None:
         with _open(project) as opened, progress_reporter("choosing", quiet or as_json) as report:
             plan = suggester.code_next(opened, list(code_selectors) or None, code_next, embedder=embedder,
-                                       units=units, device=device, progress=report)
+                                       units=units, device=device, sentences=not no_sentences, progress=report)
         if as_json:
             print_json(plan)
             return
@@ -153,7 +156,8 @@ def suggest(project: str, code_selectors: tuple[str, ...], embedder: str, device
     with _open(project) as opened, progress_reporter("suggesting", quiet or as_json) as report:
         result = suggester.suggest_codes(opened, list(code_selectors) or None, embedder=embedder, units=units,
                                          device=device, min_score=min_score, precision=precision,
-                                         companions=not no_companions, progress=report)
+                                         companions=not no_companions, sentences=not no_sentences,
+                                         progress=report)
     if as_json:
         print_json(result.as_dict())
         return

@@ -212,6 +212,7 @@ def suggest_codes(
     precision: float = PRECISION,
     lexical_view: bool = True,
     companions: bool = True,
+    sentences: bool = True,
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
 ) -> SuggestResult:
@@ -222,7 +223,9 @@ def suggest_codes(
     character n-grams is one of the candidates (built in memory, no model to load). With
     `companions` and the `auto` embedder, it also learns from the vectors of the other installed models
     that understand the project language (`embed.companion_specs`: e5-small next to MiniLM in English),
-    which adds about a point for the time of embedding the units once more."""
+    which adds about a point for the time of embedding the units once more. With `sentences`, codes are also
+    compared with each unit's best sentence (`sentences.py`); the first run then encodes the sentences of
+    the units that have several, about as much text again as the units."""
     started = time.perf_counter()
     selected = select_codes(project, codes)
     embedded = embed_units(project, embedder, units=units, device=device, progress=progress, cancel=cancel)
@@ -232,13 +235,13 @@ def suggest_codes(
         run_id = int(project.scalar(
             "INSERT INTO runs (kind, model, device, params, started_at) VALUES ('suggest', ?, ?, ?, ?) RETURNING id",
             [model.model_id, model.device, json.dumps({"codes": code_ids, "min_examples": min_examples,
-             "min_score": min_score, "precision": precision, "units": unit_label(unit_list),
+             "min_score": min_score, "precision": precision, "units": unit_label(unit_list), "sentences": sentences,
              "reason": embedded.reason}), _now()],
         ))
     try:
         filed, methods, details, companion_ids = _score(
-            project, selected, embedded, lexical_view, companions and embedder == "auto", device, min_examples,
-            min_score, precision, progress, cancel)
+            project, selected, embedded, lexical_view, companions and embedder == "auto", sentences, device,
+            min_examples, min_score, precision, progress, cancel)
     except Cancelled:
         _finish(project, run_id, {"status": "cancelled"})
         raise
@@ -271,7 +274,7 @@ def _scheme_name(project: Project, scheme: str) -> str:
 
 
 def _score(project: Project, selected: list[dict[str, Any]], embedded: Any, lexical_view: bool, companions: bool,
-           device: str, min_examples: int, min_score: float | None, precision: float, progress: ProgressCallback,
+           by_sentence: bool, device: str, min_examples: int, min_score: float | None, precision: float, progress: ProgressCallback,
            cancel: CancelToken | None) -> tuple[list[dict[str, Any]], dict[str, str], dict[str, Any], list[str]]:
     """(suggestions to file, method per code, per-scheme evidence, companion models): everything a run
     computes, nothing written but cached vectors, so it may be cancelled at any point."""
@@ -292,7 +295,7 @@ def _score(project: Project, selected: list[dict[str, Any]], embedded: Any, lexi
         f"AND code_id IN ({marks})", code_ids)}
     words = _lexical_view(unit_list) if lexical_view and positives else None
     others = _companion_views(project, embedded, companions and bool(positives), device, progress, cancel)
-    sentences = [project_sentence_view(project, view_model, unit_list, view, progress, cancel)
+    sentences = [_sentence_view(project, view_model, unit_list, view, by_sentence, progress, cancel)
                  for view_model, view in [(model, vectors), *others]]
     groups: dict[str, list[dict[str, Any]]] = {}
     for code in selected:
@@ -312,6 +315,13 @@ def _score(project: Project, selected: list[dict[str, Any]], embedded: Any, lexi
     if cancel is not None:
         cancel.check()
     return filed, methods, details, [other.model_id for other, _ in others]
+
+
+def _sentence_view(project: Project, model: Embedder, units: Sequence[Unit], vectors: np.ndarray, wanted: bool,
+                   progress: ProgressCallback, cancel: CancelToken | None) -> SentenceView:
+    if not wanted:
+        return SentenceView.whole_units(vectors)
+    return project_sentence_view(project, model, units, vectors, progress, cancel)
 
 
 _LEXICAL_VIEWS: dict[str, Any] = {}
@@ -680,7 +690,7 @@ class GroupScorer:
 
 def code_next(project: Project, codes: Sequence[str | int] | None = None, n: int = 10, *,
               embedder: str | Embedder = "auto", units: str | Sequence[Unit] = "auto", device: str = "auto",
-              min_examples: int = MIN_EXAMPLES, progress: ProgressCallback = no_progress,
+              min_examples: int = MIN_EXAMPLES, sentences: bool = True, progress: ProgressCallback = no_progress,
               cancel: CancelToken | None = None) -> dict[str, dict[str, Any]]:
     """Per scheme: the `n` uncoded units whose coding would teach the suggestions most (uncertain between
     two codes, unlike each other and the coded units: `evidence.code_next`), and the learning curve
@@ -697,7 +707,7 @@ def code_next(project: Project, codes: Sequence[str | int] | None = None, n: int
         "SELECT g.document_id, g.start_pos, g.end_pos, g.code_id FROM codings g JOIN coders c ON c.id = g.coder_id "
         f"WHERE c.role <> 'trainee' AND g.code_id IN ({', '.join('?' for _ in code_ids)})", code_ids)])
     words = _lexical_view(unit_list) if positives else None
-    sentences = [project_sentence_view(project, model, unit_list, vectors, progress, cancel)]
+    views = [_sentence_view(project, model, unit_list, vectors, sentences, progress, cancel)]
     groups: dict[str, list[dict[str, Any]]] = {}
     for code in selected:
         groups.setdefault(code["scheme"] or "codebook", []).append(code)
@@ -707,6 +717,6 @@ def code_next(project: Project, codes: Sequence[str | int] | None = None, n: int
             cancel.check()
         progress(done, len(groups), f"choosing what to code next in {group}")
         scorer = GroupScorer(unit_list, vectors, words, [], group_codes, model, project.language, positives, [],
-                             min_examples, project, sentences)
+                             min_examples, project, views)
         result[group] = scorer.next_to_code(n)
     return result
