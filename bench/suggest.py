@@ -288,7 +288,8 @@ def _dev_vectors(texts: list[str], model) -> np.ndarray:  # type: ignore[no-unty
 def part_french_dev(seeds: list[int], per_codes: list[int]) -> list[dict]:
     """Learning curves on the French development set: for each scheme and number of coded examples per
     code, `len(seeds)` draws of examples; every other verbatim is an uncoded unit whose top-1 is scored.
-    The tool is `codes.GroupScorer`, exactly what `suggest_codes` runs; in the same draws: each candidate
+    The tool is `codes.GroupScorer`, exactly what `suggest_codes` runs; in the same draws: the tool scoring
+    whole units only (`--no-sentences`, the method before the best-sentence zero-shot), each candidate
     alone, plain LR on the raw e5 vectors, and LR on TF-IDF + SVD of lemmas (the `lexical` embedder).
     Calibration: the tool's calibrated scores on the scored units, in bands, and the share of units filed
     at the default target precision with the precision reached."""
@@ -347,6 +348,10 @@ def part_french_dev(seeds: list[int], per_codes: list[int]) -> list[dict]:
                     right = predicted == truth[held]
                     accs.setdefault("tool", []).append(float(right.mean()))
                     accs.setdefault("tool seconds", []).append(seconds)
+                    whole = GroupScorer(units, vectors, words, [], codes, model, "fr", positives, [], 2)
+                    assert whole.scores is not None
+                    whole_top = np.array([order.index(local_to_key[t]) for t in whole.scores[held].argmax(axis=1)])
+                    accs.setdefault("tool, whole units only", []).append(float((whole_top == truth[held]).mean()))
                     weights_seen.append(scorer.evidence.weights)
                     calibrated = scorer.evidence.calibration(scorer.scores[held].max(axis=1))
                     bands += list(zip(calibrated.tolist(), right.tolist()))

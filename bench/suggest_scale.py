@@ -1,6 +1,6 @@
 """End to end at scale: `workbench suggest` and `workbench topics` on 10,000 French units, cold and cached.
 
-Usage: `python bench/suggest_scale.py [--units 10000] [--embedders auto lexical]`.
+Usage: `python bench/suggest_scale.py [--units 10000] [--embedders auto lexical] [--jobs suggest topics]`.
 
 The corpus: bench/data/french_dev/'s 300 verbatims are too few, so each unit is one of them (taken in turn)
 varied two ways, with a fixed seed: one sentence of another verbatim of the same contact reason and channel
@@ -243,7 +243,7 @@ def measure(label: str, command: list[str], project: Path) -> dict:
     return row
 
 
-def run(n: int, embedders: list[str]) -> dict:
+def run(n: int, embedders: list[str], jobs: list[str]) -> dict:
     template = OUT / f"suggest_scale_{n}.vwb"
     setup = {}
     if not template.exists():
@@ -253,7 +253,7 @@ def run(n: int, embedders: list[str]) -> dict:
     rows = []
     with tempfile.TemporaryDirectory(dir=OUT) as folder:
         for embedder in embedders:
-            for job in ("suggest", "topics"):
+            for job in jobs:
                 copy = Path(folder) / f"{job}_{embedder}.vwb"
                 shutil.copyfile(template, copy)
                 command = [job, str(copy), "--units", "documents", "--embedder", embedder, "--quiet"]
@@ -282,8 +282,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=10000)
     parser.add_argument("--embedders", nargs="+", default=["auto", "lexical"])
+    parser.add_argument("--jobs", nargs="+", choices=["suggest", "topics"], default=["suggest", "topics"],
+                        help="the commands measured (both by default)")
     args = parser.parse_args()
-    result = run(args.units, args.embedders)
+    result = run(args.units, args.embedders, args.jobs)
     (OUT / f"suggest_scale_{args.units}.json").write_text(json.dumps(result, ensure_ascii=False, indent=1))
     print_table(result)
     for row in result["rows"]:
