@@ -288,9 +288,10 @@ def _dev_vectors(texts: list[str], model) -> np.ndarray:  # type: ignore[no-unty
 def part_french_dev(seeds: list[int], per_codes: list[int]) -> list[dict]:
     """Learning curves on the French development set: for each scheme and number of coded examples per
     code, `len(seeds)` draws of examples; every other verbatim is an uncoded unit whose top-1 is scored.
-    The tool is `codes.GroupScorer`, exactly what `suggest_codes` runs; in the same draws: the tool scoring
-    whole units only (`--no-sentences`, the method before the best-sentence zero-shot), each candidate
+    The tool is `codes.GroupScorer`, exactly what `suggest_codes` runs; in the same draws: each candidate
     alone, plain LR on the raw e5 vectors, and LR on TF-IDF + SVD of lemmas (the `lexical` embedder).
+    Before any draw, the codes described only (no codings, every verbatim scored): by whole unit and best
+    sentence, as the product scores codes without examples, and by whole unit only (`--no-sentences`).
     Calibration: the tool's calibrated scores on the scored units, in bands, and the share of units filed
     at the default target precision with the precision reached."""
     import tempfile
@@ -326,6 +327,14 @@ def part_french_dev(seeds: list[int], per_codes: list[int]) -> list[dict]:
             codes = select_codes(project, keys)
             code_id = {code["key"]: code["id"] for code in codes}
             truth = np.array([keys.index(item[column]) for item in items])
+            order = [code_id[keys[k]] for k in range(len(keys))]
+            described = {}
+            for label, views in (("whole unit and best sentence", sentences), ("whole unit only", None)):
+                alone = GroupScorer(units, vectors, words, [], codes, model, "fr", [], [], 2, None, views)
+                top = np.array([order.index(codes[t]["id"]) for t in alone.zero.argmax(axis=1)])
+                described[f"described only: {label}"] = float((top == truth).mean())
+            rows.append({"scheme": column, "coded per code": 0, **described})
+            print_table([rows[-1]], f"French dev set, {column}, codes described only, all {len(items)} verbatims")
             for per_code in per_codes:
                 accs: dict[str, list[float]] = {}
                 bands: list[tuple[float, bool]] = []
@@ -348,10 +357,6 @@ def part_french_dev(seeds: list[int], per_codes: list[int]) -> list[dict]:
                     right = predicted == truth[held]
                     accs.setdefault("tool", []).append(float(right.mean()))
                     accs.setdefault("tool seconds", []).append(seconds)
-                    whole = GroupScorer(units, vectors, words, [], codes, model, "fr", positives, [], 2)
-                    assert whole.scores is not None
-                    whole_top = np.array([order.index(local_to_key[t]) for t in whole.scores[held].argmax(axis=1)])
-                    accs.setdefault("tool, whole units only", []).append(float((whole_top == truth[held]).mean()))
                     weights_seen.append(scorer.evidence.weights)
                     calibrated = scorer.evidence.calibration(scorer.scores[held].max(axis=1))
                     bands += list(zip(calibrated.tolist(), right.tolist()))

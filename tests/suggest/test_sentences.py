@@ -51,19 +51,19 @@ def _view(units: list[Unit], encode) -> SentenceView:  # type: ignore[no-untyped
     return sentence_view(units, vectors, encode, {}, lambda *_: None, 16)
 
 
-def test_the_clause_that_carries_a_code_decides_over_the_whole_unit():
-    """Three polite sentences and one about the invoice: the whole unit reads as thanks, its best sentence
-    as billing."""
+def test_a_code_without_examples_is_found_in_one_clause_of_a_unit():
+    """Two polite sentences and one about the invoice: the whole unit reads as thanks; with its best
+    sentence, as billing. The blend's zero-shot candidate stays the whole unit's."""
     embedder = KeywordEmbedder()
     filler = ["La facture est fausse.", "Merci beaucoup."] * 15
-    mixed = "Bonjour client, merci. Bonjour, merci encore. Bonjour client, merci à vous. La facture est fausse."
+    mixed = "Bonjour client, merci. Bonjour client, merci. La facture est fausse."
     units = [Unit("document", i + 1, i + 1, 0, len(text), text) for i, text in enumerate([*filler, mixed])]
     codes = embedder.encode(["facture", "merci"])
     vectors = embedder.encode([unit.text for unit in units])
-    by_sentence, _ = zero_shot_scores([(vectors, _view(units, embedder.encode))], [codes])
-    whole_only, _ = zero_shot_scores([(vectors, SentenceView.whole_units(vectors))], [codes])
-    assert whole_only[-1].argmax() == 1 and by_sentence[-1].argmax() == 0
-    assert np.allclose(by_sentence.sum(axis=1), 1.0)
+    by_unit, described = zero_shot_scores([(vectors, _view(units, embedder.encode))], [codes])
+    _, whole_only = zero_shot_scores([(vectors, SentenceView.whole_units(vectors))], [codes])
+    assert by_unit[-1].argmax() == 1 and whole_only[-1].argmax() == 1 and described[-1].argmax() == 0
+    assert np.allclose(described.sum(axis=1), 1.0) and np.allclose(by_unit, whole_only)
 
 
 def _project_with_mixed_verbatims(project) -> list[int]:  # type: ignore[no-untyped-def]

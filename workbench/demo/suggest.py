@@ -88,6 +88,8 @@ def demo_step(ctx: Any) -> None:
             ctx.echo(f"      #{row['id']} {row['score']:.2f} {row['code']} ({why['method']}) doc {row['document_id']}: "
                      f"{excerpt(row['text'])}")
             ctx.echo(f"         words: {', '.join(why.get('words') or []) or '-'}")
+            if why.get("sentence"):
+                ctx.echo(f"         sentence closest to the code: {excerpt(why['sentence'])}")
             for example in why["nearest_examples"][:1]:
                 ctx.echo(f"         nearest coded example ({example['similarity']:.2f}): {excerpt(example['text'])}")
     agreement = _truth_agreement(project, Path(ctx.sample_dir))

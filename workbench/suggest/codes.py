@@ -36,7 +36,6 @@ from workbench.store import suggestions
 from workbench.suggest import evidence, scoring
 from workbench.suggest.embed import Embedder, companion_specs, embed_units
 from workbench.suggest.sentences import (
-    ZERO_SHOT_METHOD,
     SentenceView,
     project_sentence_view,
     zero_shot_scores,
@@ -416,11 +415,11 @@ class GroupScorer:
         semantic_views = [(model, vectors), *others]
         if sentences is None:
             sentences = [SentenceView.whole_units(view) for _, view in semantic_views]
-        # `zero`: codes without examples and the description-only method; `by_sentence`: the blend's zero-shot
+        # `zero`: codes without examples and the description-only method; `by_unit`: the blend's zero-shot
         # candidate (sentences.zero_shot_scores says why they differ).
         self.sentences = sentences
         self.code_vectors = _cached_code_vectors(model, codes, language, project)
-        by_sentence, self.zero = zero_shot_scores(
+        by_unit, self.zero = zero_shot_scores(
             [(view, sentence_view) for (_, view), sentence_view in zip(semantic_views, sentences)],
             [self.code_vectors, *[_cached_code_vectors(view_model, codes, language, project)
                                   for view_model, _ in others]])
@@ -442,13 +441,12 @@ class GroupScorer:
                       if code_id in column and unit not in self.coded_units]
             rows = np.array([unit for unit, _ in pairs])
             labels = np.array([label for _, label in pairs])
-            zero = by_sentence[:, self.trained]
+            zero = by_unit[:, self.trained]
             views = evidence.Views(zero / zero.sum(axis=1, keepdims=True), self.semantic,
                                    None if words is None else words.matrix,
                                    self._anchors([(model, vectors), *others], words),
                                    np.array([i for i in range(len(units)) if i not in self.coded_units], dtype=int))
             key = evidence.fingerprint(model.model_id, self.companions, corpus_fingerprint(units), words is not None,
-                                       ZERO_SHOT_METHOD, [len(sentence_view.owner) for sentence_view in sentences],
                                        [code_texts(code, language) for code in codes], self.trained, rows, labels)
             self.views = views
             if key not in _MEMO:

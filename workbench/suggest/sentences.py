@@ -1,13 +1,15 @@
-"""Scoring a unit against a code's description by the unit's best sentence, not only by the whole unit.
+"""Scoring a unit against a code's description by its best sentence as well as by the whole unit.
 
 Why: a verbatim says several things at once. "Je suis chez vous depuis 12 ans et j'ai jamais voulu partir,
 mais on m'a compté deux fois l'abonnement" is a billing question from a committed partner, and one vector
 of the whole text sits between the two; the relationship often shows in a single clause. Matching each
-sentence against the code's description and keeping the best one finds that clause. Measured on the French
-development set (docs/BENCHMARKS.md), 5 coded examples per code, 20 draws: as the blend's zero-shot
-candidate it lifts contact reasons from 0.764 to 0.786 and relationship forms from 0.642 to 0.687; alone,
-for codes without examples, the mean of the whole-unit and best-sentence scores is right more often than
-either (reasons 0.680 whole, 0.617 best sentence, 0.710 both; forms 0.487, 0.480, 0.557).
+sentence against the code's description and keeping the best one finds that clause. Codes that have no
+examples yet are scored by the mean of the whole-unit and best-sentence scores, right more often than
+either alone (docs/BENCHMARKS.md): on the French development set, reasons 0.680 whole unit, 0.617 best
+sentence, 0.710 both; forms 0.487, 0.480, 0.557; on the demo corpus, reasons 0.456 → 0.508 and forms
+0.336 → 0.463. Once codes have examples, the blend's zero-shot candidate stays the whole unit: the best
+sentence there gained on the development set but lost 4 points on the demo corpus's contact reasons, a
+veto. Suggestions quote the unit's sentence closest to the code either way.
 
 Sentences are cut by lines and by end punctuation, not by spaCy: a unit's pieces must not depend on a
 model, and the cut must be cheap enough to redo on every run. Their vectors are cached per unit
@@ -29,7 +31,6 @@ from workbench.suggest.units import Unit
 
 _END = re.compile(r"(?<=[.!?…])\s+")
 MIN_SENTENCE_CHARS = 3  # "Ok", "Re:": no codable content
-ZERO_SHOT_METHOD = "best-sentence"  # part of the evidence's fingerprint: evidence weighed otherwise is not reused
 
 
 def split(text: str) -> list[tuple[int, int]]:
@@ -83,20 +84,17 @@ class SentenceView:
 
 def zero_shot_scores(views: Sequence[tuple[np.ndarray, SentenceView]], code_vectors: Sequence[np.ndarray]
                      ) -> tuple[np.ndarray, np.ndarray]:
-    """(by best sentence, by whole unit and best sentence) zero-shot scores, rows summing to 1, averaged
-    over the semantic views ((unit vectors, their sentences) per model, with that model's code vectors).
-    The first is the blend's candidate: the classifiers already learn from the whole-unit vectors, and
-    the best sentence is what they do not see. The second scores the codes that have no examples, where it
-    is the most accurate alone (see the module docstring)."""
-    sentence, combined = [], []
+    """(by whole unit, by whole unit and best sentence) zero-shot scores, rows summing to 1, averaged over
+    the semantic views ((unit vectors, their sentences) per model, with that model's code vectors). The
+    first is the blend's candidate, the second scores the codes that have no examples (module docstring)."""
+    whole_scores, combined = [], []
     for (unit_vectors, view), codes in zip(views, code_vectors):
         standardise = len(unit_vectors) >= scoring.MIN_UNITS_TO_STANDARDISE
         temperature = scoring.zero_shot_temperature(standardise)
-        best = view.best(codes, standardise)
         whole = scoring.similarities(unit_vectors, codes, standardise)
-        sentence.append(scoring.softmax(best, temperature))
-        combined.append(scoring.softmax((best + whole) / 2, temperature))
-    return np.mean(sentence, axis=0), np.mean(combined, axis=0)
+        whole_scores.append(scoring.softmax(whole, temperature))
+        combined.append(scoring.softmax((view.best(codes, standardise) + whole) / 2, temperature))
+    return np.mean(whole_scores, axis=0), np.mean(combined, axis=0)
 
 
 Encode = Callable[[Sequence[str]], np.ndarray]
