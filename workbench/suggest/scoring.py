@@ -1,6 +1,6 @@
 """The numbers behind code suggestions: zero-shot similarity and the label-propagation classifier.
 
-Pure numpy/scikit-learn on vectors: `zero_shot`, `centred`, `normalise` and `fit_few_shot` (the
+Pure numpy/scikit-learn on vectors: `similarities`, `centred`, `normalise` and `fit_few_shot` (the
 `propagation` candidate that `evidence.py` weighs against the others on each project's codings).
 
 Zero-shot: a unit's cosine similarity to a code's description vector is not comparable across codes
@@ -75,13 +75,6 @@ def similarities(units: np.ndarray, codes: np.ndarray, standardise: bool) -> np.
 
 def zero_shot_temperature(standardised: bool) -> float:
     return ZERO_SHOT_TEMPERATURE if standardised else RAW_COSINE_TEMPERATURE
-
-
-def zero_shot(units: np.ndarray, codes: np.ndarray) -> np.ndarray:
-    """(n_units, n_codes) scores in [0, 1], rows summing to 1, from unit and code description vectors.
-    Similarities are z-scored per code over the units when there are enough units to estimate a spread."""
-    standardise = len(units) >= MIN_UNITS_TO_STANDARDISE
-    return softmax(similarities(units, codes, standardise), zero_shot_temperature(standardise))
 
 
 @dataclass
