@@ -410,7 +410,7 @@ def cached_sentence_vectors(project: Project, model_id: str) -> dict[tuple[str, 
     found: dict[tuple[str, int], dict[str, np.ndarray]] = {}
     if len(rows["vector"]) == 0:
         return found
-    matrix = np.concatenate(rows["vector"]).reshape(len(rows["vector"]), -1).astype(np.float32, copy=False)
+    matrix = _matrix(rows["vector"]).astype(np.float32, copy=False)
     for kind, unit_id, model, vector in zip(rows["unit_kind"].tolist(), rows["unit_id"].tolist(),
                                             rows["model"].tolist(), matrix):
         found.setdefault((kind, int(unit_id)), {})[model[len(prefix):]] = vector
@@ -424,6 +424,11 @@ def store_sentence_vectors(project: Project, model_id: str, units: Sequence[Unit
         store_vectors(project, [_sentence_prefix(model_id) + key for key in keys], units, vectors)
 
 
+def _matrix(vectors: np.ndarray) -> np.ndarray:
+    """A fetched column of equal-length vectors as one matrix: one copy (np.stack makes a view per row first)."""
+    return np.concatenate(vectors).reshape(len(vectors), -1)
+
+
 def load_vectors(project: Project, model_id: str, units: Sequence[Unit]) -> np.ndarray:
     """Cached vectors of `units`, in their order. Raises when one is missing (embed them first)."""
     found = project.execute(
@@ -433,8 +438,7 @@ def load_vectors(project: Project, model_id: str, units: Sequence[Unit]) -> np.n
         if units:
             raise WorkbenchError(f"no cached vectors for model {model_id}; run `workbench embed` first")
         return np.zeros((0, 0), dtype=np.float32)
-    vectors = found["vector"]
-    matrix = np.concatenate(vectors).reshape(len(vectors), -1)  # one copy; np.stack makes a view per row first
+    matrix = _matrix(found["vector"])
     index = {key: row for row, key in enumerate(zip(found["unit_kind"].tolist(), found["unit_id"].tolist()))}
     try:
         rows = [index[(unit.kind, unit.id)] for unit in units]

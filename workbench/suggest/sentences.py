@@ -76,10 +76,10 @@ class SentenceView:
         """(n_units, n_codes): each unit's best sentence similarity to each code, z-scored per code over all
         sentences first when `standardise` (`scoring.similarities`)."""
         sims = scoring.similarities(self.vectors, code_vectors, standardise)
-        n_units = int(self.owner.max()) + 1 if len(self.owner) else 0
-        out = np.full((n_units, sims.shape[1]), -np.inf, dtype=np.float64)
-        np.maximum.at(out, self.owner, sims)
-        return out
+        if not len(sims):
+            return np.zeros((0, sims.shape[1]), dtype=np.float64)
+        first_rows = np.flatnonzero(np.r_[True, self.owner[1:] != self.owner[:-1]])  # every unit has a row
+        return np.maximum.reduceat(sims, first_rows, axis=0).astype(np.float64)
 
 
 def zero_shot_scores(views: Sequence[tuple[np.ndarray, SentenceView]], code_vectors: Sequence[np.ndarray]
@@ -114,8 +114,11 @@ def sentence_view(units: Sequence[Unit], unit_vectors: np.ndarray, encode: Encod
     pieces: list[list[tuple[int, int]]] = []
     for unit in units:
         spans = split(unit.text)
-        spans = spans if len(spans) > 1 else [(0, len(unit.text))]
-        texts = [unit.text[start:end] for start, end in spans] if len(spans) > 1 else []
+        if len(spans) < 2:
+            keys.append([])
+            pieces.append([(0, len(unit.text))])
+            continue
+        texts = [unit.text[start:end] for start, end in spans]
         keys.append([(sentence_key(i, text), text) for i, text in enumerate(texts)])
         pieces.append(spans)
     todo = [(index, key, text) for index, (unit, pairs) in enumerate(zip(units, keys)) for key, text in pairs
