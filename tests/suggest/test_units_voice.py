@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 from builders import add_document
 
@@ -56,18 +57,23 @@ def test_a_transcript_gives_only_the_customers_turns_with_code_point_offsets(pro
     assert "😡" in units[0].text and units[1].text.endswith("c'est inadmissible.")
     assert not any("dossier" in unit.text or "remboursement" in unit.text for unit in units)
     assert load_units(project, "segments") == units
-    everyone = load_units(project, "segments", voice="all")
-    assert len(everyone) == 5 and "dossier" in everyone[2].text
 
 
-def test_whole_call_units_keep_their_span_and_give_the_customers_words_to_topics(project, tmp_path):
+def test_a_whole_call_unit_keeps_its_span_and_holds_the_customers_words(project, tmp_path):
     _, stored = _import_call(project, tmp_path)
     units = load_units(project, "documents")
     assert [(u.kind, u.start, u.end) for u in units] == [("document", 0, len(stored))]
-    words = voice_texts(project, units)[0]
-    assert words.startswith("Bonjour, ma facture de mars 😡") and "💳" in words
+    words = units[0].text
+    assert words.startswith("Bonjour, ma facture de mars 😡") and words.endswith("c'est inadmissible.")
     assert "Mme Durand" not in words and "dossier" not in words and "remboursement" not in words
-    assert "remboursement" in voice_texts(project, units, voice="all")[0]
+    assert voice_texts(project, units) == [words]
+
+
+def test_a_call_without_a_customer_label_stays_whole(project, tmp_path):
+    _, stored = _import_call(project, tmp_path, CALL.replace("Mme Durand", "Speaker 2"))
+    units = load_units(project, "documents")
+    assert [unit.text for unit in units] == [stored]
+    assert "Speaker 2" not in voice_texts(project, units)[0]
 
 
 def test_the_project_can_override_speaker_roles(project, tmp_path):
@@ -120,11 +126,6 @@ def test_interleaved_quotes_and_dash_signatures_are_left_out(project):
     assert email_body("Merci pour tout.\n") == (0, 17, "Merci pour tout.\n")
 
 
-def test_unknown_voice_is_a_clear_error(project):
-    with pytest.raises(WorkbenchError, match="unknown voice 'agent'"):
-        load_units(project, "auto", voice="agent")
-
-
 def test_speakers_command_lists_and_corrects_roles(project, tmp_path, capsys):
     _import_call(project, tmp_path)
     path = str(project.path)
@@ -145,3 +146,37 @@ def _run(capsys, *args: str) -> tuple[int, str, str]:  # type: ignore[no-untyped
         main(list(args))
     captured = capsys.readouterr()
     return exit_info.value.code, captured.out, captured.err
+
+
+def _cached_models(project, document_id: int) -> list[str]:  # type: ignore[no-untyped-def]
+    return sorted(model for (model,) in project.rows(
+        "SELECT model FROM embeddings WHERE unit_kind = 'document' AND unit_id = ?", [document_id]))
+
+
+def test_a_role_change_drops_the_whole_call_vectors_so_the_call_is_embedded_again(project, tmp_path):
+    from workbench.suggest.embed import embed_units, get_embedder
+
+    document_id, _ = _import_call(project, tmp_path)
+    model, _ = get_embedder("lexical", units=load_units(project, "documents"))
+    assert embed_units(project, model, units="documents").computed == 1
+    set_speaker_roles(project, {"Mme Durand": "client"})  # the role it already had: the vector still holds
+    assert _cached_models(project, document_id) == [model.model_id]
+    set_speaker_roles(project, {"Mme Durand": "agent", "Conseillère Julie": "client"})
+    assert _cached_models(project, document_id) == []
+    (unit,) = load_units(project, "documents")
+    assert unit.text.startswith("Alvéa service client, bonjour !") and "Mme Durand" not in unit.text
+    assert embed_units(project, model, units="documents").computed == 1
+
+
+def test_opening_an_older_project_drops_vectors_of_whole_calls_embedded_with_the_advisers_words(tmp_path):
+    from workbench.suggest.embed import store_vectors
+    from workbench.suggest.units import Unit
+
+    path = tmp_path / "old.vwb"
+    with Project.create(path, version=6, language="fr") as old:
+        call_id, _ = _import_call(old, tmp_path)
+        survey_id = add_document(old, "Très bien.", kind="survey")
+        units = [Unit("document", call_id, call_id, 0, 1, "old"), Unit("document", survey_id, survey_id, 0, 10, "x")]
+        store_vectors(old, "e5-small", units, np.ones((2, 4), dtype=np.float32))
+    with Project.open(path) as project:
+        assert _cached_models(project, call_id) == [] and _cached_models(project, survey_id) == ["e5-small"]

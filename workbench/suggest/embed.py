@@ -362,6 +362,14 @@ def store_vectors(project: Project, model_id: str | Sequence[str], units: Sequen
                         "FROM _new_keys k POSITIONAL JOIN _new_vectors v")
 
 
+def forget_documents(project: Project, document_ids: Sequence[int]) -> None:
+    """Drop the cached vectors (every model, sentences included) of these documents' whole-document units,
+    whose text has changed: the next run embeds them again. The caller holds the transaction."""
+    if document_ids:
+        project.execute("DELETE FROM embeddings WHERE unit_kind = 'document' AND unit_id = ANY(?)",
+                        [sorted(set(document_ids))])
+
+
 def code_text_key(texts: Sequence[tuple[str, bool]]) -> str:
     """A digest of one code's description texts: its cached vector is stored under the code's id and the
     model name suffixed with it, so an edited code gets a new vector and an unchanged one is never

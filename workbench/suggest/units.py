@@ -11,14 +11,16 @@ Units carry the customer's voice, which is what our users code:
   "Participant", against "Conseillère", "Agent", "Téléconseiller", "Enquêtrice"…), the units are the
   customer's turns only (`auto` and `segments`): the adviser's greetings and procedure would otherwise make
   every call look alike. The project can override the role of any label (`set_speaker_roles`, stored in
-  `meta`; `workbench speakers` on the command line). In `documents` mode the unit stays the whole call
-  (its span must be one piece), and `voice_texts` gives the customer's words of it for topic keywords;
+  `meta`; `workbench speakers` on the command line). In `documents` mode the unit's span stays the whole
+  call (a suggestion must be one piece) and its text is the customer's words of it, joined: on the French
+  development set that alone lifted contact reasons by 2 points and relationship forms by 3 to 5
+  (docs/BENCHMARKS.md). Changing a role drops the cached vectors of the calls it changes;
 - in an e-mail, the body without the quoted thread and the signature. The e-mail importer already keeps
   those apart (`document_parts`); e-mails imported from other sources (a ticketing tool's CSV) still hold
   them, so the same rules (workbench/ingest/mailtext.py) find the body again here, by lines of the stored
   text. A document unit of an e-mail spans its body, and its text leaves out any interleaved "> " lines.
-Which units a document gets depends only on its stored text, its segments and the roles, so a unit's
-cached vector always encodes the same text.
+Which units a document gets, and their texts, depend only on its stored text, its segments and the roles,
+so a unit's cached vector always encodes its text.
 """
 
 from __future__ import annotations
@@ -33,7 +35,6 @@ from workbench.project import Project
 from workbench.text.normalise import fold
 
 UNIT_MODES = ("auto", "documents", "segments")
-VOICES = ("client", "all")
 ROLES = ("client", "agent", "other")
 # Documents longer than this (code points) are split into segments in `auto` mode.
 LONG_DOCUMENT_CHARS = 1200
@@ -98,14 +99,21 @@ def set_speaker_roles(project: Project, roles: Mapping[str, str]) -> dict[str, s
             raise WorkbenchError(f"unknown speaker role {role!r} for {label!r}; choose client, agent, other or auto")
         if not label.strip():
             raise WorkbenchError("a speaker label cannot be empty")
+    from workbench.suggest.embed import forget_documents
+
+    before = _role_of(project)
     overrides = _overrides(project)
     for label, role in roles.items():
         if role == "auto":
             overrides.pop(label, None)
         else:
             overrides[label] = role
+    changed = [label for label in roles if overrides.get(label, detect_role(label)) != before.get(label, detect_role(label))]
     with project.transaction():
         project.set_meta(SPEAKER_ROLES_KEY, json.dumps(overrides, ensure_ascii=False, sort_keys=True))
+        if changed:  # whole calls embedded as their customer's words now have other words
+            forget_documents(project, [int(row[0]) for row in project.rows(
+                "SELECT DISTINCT document_id FROM segments WHERE kind = 'turn' AND speaker = ANY(?)", [changed])])
     return overrides
 
 
@@ -152,14 +160,13 @@ def _segments_by_document(project: Project) -> dict[int, list[tuple[int, int, in
     return segments
 
 
-def load_units(project: Project, mode: str = "auto", voice: str = "client") -> list[Unit]:
-    """All units of the project in a stable order (document id, then offset). `voice='client'` keeps only
-    the customer's turns of transcripts that have a customer; 'all' keeps every speaker."""
+def load_units(project: Project, mode: str = "auto") -> list[Unit]:
+    """All units of the project in a stable order (document id, then offset), each transcript that has a
+    customer reduced to the customer's words. Always the customer's: a unit's cached vector is keyed by the
+    unit alone, so its text must not depend on the caller."""
     if mode not in UNIT_MODES:
         raise WorkbenchError(f"unknown unit kind {mode!r}; choose one of {', '.join(UNIT_MODES)}")
-    if voice not in VOICES:
-        raise WorkbenchError(f"unknown voice {voice!r}; choose one of {', '.join(VOICES)}")
-    roles = _role_of(project) if voice == "client" else {}
+    roles = _role_of(project)
     segments = _segments_by_document(project)
     units: list[Unit] = []
     for document_id, kind, n_chars, text in project.rows(
@@ -170,6 +177,9 @@ def load_units(project: Project, mode: str = "auto", voice: str = "client") -> l
         client = [s for s in turns if roles.get(s[4] or "") == "client"]
         start, end, body = email_body(text) if kind == "email" else (0, int(n_chars), text)
         if not body:
+            continue
+        if mode == "documents" and client:
+            units.append(Unit("document", document_id, document_id, start, end, _spoken(text, client)))
             continue
         if mode != "documents" and client:
             chosen = client
@@ -186,11 +196,11 @@ def load_units(project: Project, mode: str = "auto", voice: str = "client") -> l
     return units
 
 
-def voice_texts(project: Project, units: Sequence[Unit], voice: str = "client") -> list[str]:
+def voice_texts(project: Project, units: Sequence[Unit]) -> list[str]:
     """The customer's words of each unit, for topic keywords: for a whole-document unit of a transcript,
     its customer's turns (all its turns when no speaker is a customer), without the speaker labels that
     stand between turns; other units as they are."""
-    roles = _role_of(project) if voice == "client" else {}
+    roles = _role_of(project)
     segments = _segments_by_document(project)
     turns_of = {doc: [s for s in own if s[3] == "turn"] for doc, own in segments.items()}
     wanted = sorted({u.document_id for u in units if u.kind == "document" and turns_of.get(u.document_id)})
@@ -200,11 +210,15 @@ def voice_texts(project: Project, units: Sequence[Unit], voice: str = "client") 
         if unit.kind == "document" and unit.document_id in stored:
             turns = turns_of[unit.document_id]
             spoken = [s for s in turns if roles.get(s[4] or "") == "client"] or turns
-            text = stored[unit.document_id]
-            texts.append("\n".join(text[s:e] for _, s, e, _, _ in spoken))
+            texts.append(_spoken(stored[unit.document_id], spoken))
         else:
             texts.append(unit.text)
     return texts
+
+
+def _spoken(text: str, turns: Sequence[tuple[int, int, int, str, str | None]]) -> str:
+    """The words of `turns`, one line each, without the speaker labels between them."""
+    return "\n".join(text[s:e] for _, s, e, _, _ in turns)
 
 
 def unit_label(mode_units: list[Unit]) -> str:
