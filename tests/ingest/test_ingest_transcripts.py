@@ -102,6 +102,21 @@ def test_label_heuristics():
     assert plain.turns == [] and plain.text == "Notes d'entretien sans locuteur.\nDeuxième ligne."
 
 
+def test_an_adviser_who_speaks_once_in_a_call_excerpt_is_a_speaker():
+    excerpt = turns_from_lines(["Client : je conteste le prélèvement de 89 euros", "Conseiller : je vais regarder",
+                                "Client : non, je veux l'article exact.", "Et je veux un écrit."])
+    assert [(t.speaker, t.text) for t in excerpt.turns] == [
+        ("Client", "je conteste le prélèvement de 89 euros"), ("Conseiller", "je vais regarder"),
+        ("Client", "non, je veux l'article exact.\nEt je veux un écrit.")]
+    told = turns_from_lines(["Cliente : ma box est en panne depuis lundi,", "et personne ne rappelle.",
+                             "Technicien : je passe demain.", "Merci de votre patience."])
+    assert [t.speaker for t in told.turns] == ["Cliente", "Technicien"]
+    survey = turns_from_lines(["Client : depuis dix ans, toujours satisfait.", "Rien à redire."])
+    assert survey.turns == []  # one role label alone: a survey answer, not a call
+    letter = turns_from_lines(["Objet : résiliation", "Client : M. Martin", "Bonjour,", "je veux résilier.", "Merci"])
+    assert letter.turns == []
+
+
 def test_txt_without_speakers_is_plain_text(project, tmp_path):
     path = tmp_path / "notes.txt"
     path.write_text("Compte rendu : le client est parti.\r\nFin.", encoding="cp1252")

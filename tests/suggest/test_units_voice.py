@@ -12,11 +12,11 @@ from workbench.cli import main
 from workbench.errors import WorkbenchError
 from workbench.ingest.folder import import_paths
 from workbench.project import Project
+from workbench.suggest.roles import set_speaker_roles
 from workbench.suggest.units import (
     detect_role,
     email_body,
     load_units,
-    set_speaker_roles,
     speaker_roles,
     voice_texts,
 )

@@ -26,7 +26,8 @@ def speakers(project: str, clients: tuple[str, ...], agents: tuple[str, ...], ot
              autos: tuple[str, ...], as_json: bool) -> None:
     """List the speakers of the transcripts with their role; --client/--agent/--other LABEL correct it."""
     from workbench.project import Project
-    from workbench.suggest.units import set_speaker_roles, speaker_roles
+    from workbench.suggest.roles import set_speaker_roles
+    from workbench.suggest.units import speaker_roles
 
     changes = {label: role for role, labels in (("client", clients), ("agent", agents), ("other", others),
                                                 ("auto", autos)) for label in labels}

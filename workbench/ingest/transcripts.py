@@ -5,7 +5,9 @@ Speaker labels recognised at the start of a line: `Speaker:`, `Speaker :` (Frenc
 40 characters, and no comma. In .txt/.docx a label counts as a speaker when it occurs on at
 least two lines of the file or carries a timestamp, so that a line such as "Objet : résiliation" in a
 preamble is not mistaken for a speaker; in a short exchange where each speaker talks once, labels count
-when there are two or more and they start at least half of the non-empty lines. Lines before the first turn are kept as a preamble (no turn);
+when there are two or more and they start at least half of the non-empty lines. A label that names a role
+("Client", "Conseillère Julie", `workbench/text/speakers.py`) counts even once when another speaker does,
+or when two such labels occur. Lines before the first turn are kept as a preamble (no turn);
 lines that are not a turn start continue the current turn.
 
 VTT: `<v Speaker>` voice tags (other tags removed, entities decoded), else a `Speaker:` label in the cue;
@@ -29,6 +31,7 @@ from pathlib import Path
 from workbench.errors import IngestError
 from workbench.ingest.base import ParsedDocument, Turn, decode_text
 from workbench.ingest.office import check_office_archive
+from workbench.text.speakers import detect_role
 
 _TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 _LABEL_LINE = re.compile(
@@ -74,6 +77,9 @@ def turns_from_lines(lines: list[str], position: int = 1, title: str | None = No
     labelled = [item for item in found if item]
     if not speakers and len(counts) >= 2 and 2 * len(labelled) >= sum(1 for line in lines if line.strip()):
         speakers = set(counts)  # a short exchange where each speaker talks once
+    roles = {name for name in counts if detect_role(name) != "other"}
+    if speakers or len(roles) >= 2:  # "Conseiller :" once in a call excerpt is still the adviser talking
+        speakers |= roles
     if not speakers:
         return ParsedDocument(position=position, text="\n".join(lines), title=title)
     preamble: list[str] = []

@@ -10,7 +10,7 @@ Units carry the customer's voice, which is what our users code:
 - in a transcript whose speaker labels tell who the customer is ("Client", "Cliente", "Mme Durand",
   "Participant", against "Conseillère", "Agent", "Téléconseiller", "Enquêtrice"…), the units are the
   customer's turns only (`auto` and `segments`): the adviser's greetings and procedure would otherwise make
-  every call look alike. The project can override the role of any label (`set_speaker_roles`, stored in
+  every call look alike. The project can override the role of any label (`roles.set_speaker_roles`, stored in
   `meta`; `workbench speakers` on the command line). In `documents` mode the unit's span stays the whole
   call (a suggestion must be one piece) and its text is the customer's words of it, joined: on the French
   development set that alone lifted contact reasons by 2 points and relationship forms by 3 to 5
@@ -27,31 +27,20 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workbench.errors import WorkbenchError
 from workbench.project import Project
-from workbench.text.normalise import fold
+from workbench.text.speakers import detect_role
 
 UNIT_MODES = ("auto", "documents", "segments")
-ROLES = ("client", "agent", "other")
 # Documents longer than this (code points) are split into segments in `auto` mode.
 LONG_DOCUMENT_CHARS = 1200
 # Segments shorter than this ("Oui.", "D'accord merci") carry no codable content and are skipped.
 MIN_SEGMENT_CHARS = 20
 SPEAKER_ROLES_KEY = "speaker_roles"
 
-# Matched on the folded label's first word(s): "Conseillère Julie" is an adviser, "Mme Durand" a customer.
-_CLIENT_LABEL = re.compile(
-    r"(client|cliente|clients|appelant|appelante|usager|usagere|abonne|abonnee|assure|assuree|consommateur|"
-    r"consommatrice|customer|caller|participant|participante|interviewe|interviewee|repondant|repondante|"
-    r"mme|madame|mlle|mademoiselle|m|mr|monsieur|locataire|patient|patiente|beneficiaire)\b")
-_AGENT_LABEL = re.compile(
-    r"(conseiller|conseillere|agent|teleconseiller|teleconseillere|operateur|operatrice|operator|advisor|"
-    r"adviser|support|service|hotline|charge|chargee|assistant|assistante|enqueteur|enquetrice|interviewer|"
-    r"intervieweur|intervieweuse|animateur|animatrice|moderateur|moderatrice|vendeur|vendeuse|technicien|"
-    r"technicienne|accueil|standard|standardiste|gestionnaire|expert|experte)\b")
 
 
 @dataclass(frozen=True)
@@ -66,58 +55,23 @@ class Unit:
     text: str
 
 
-def detect_role(label: str) -> str:
-    """'client', 'agent' or 'other' for a speaker label, from its first words."""
-    folded = fold(label).strip()
-    if _AGENT_LABEL.match(folded):
-        return "agent"
-    if _CLIENT_LABEL.match(folded):
-        return "client"
-    return "other"
-
-
-def _overrides(project: Project) -> dict[str, str]:
+def overrides(project: Project) -> dict[str, str]:
+    """The project's corrections: speaker label -> role."""
     return json.loads(project.get_meta(SPEAKER_ROLES_KEY, "{}") or "{}")
 
 
 def speaker_roles(project: Project) -> list[dict[str, object]]:
     """Each speaker label of the project's turns: how many turns, the detected role and the role in use."""
-    overrides = _overrides(project)
+    corrected = overrides(project)
     rows = project.rows("SELECT speaker, count(*) FROM segments WHERE kind = 'turn' AND speaker IS NOT NULL "
                         "GROUP BY speaker ORDER BY 2 DESC, 1")
-    labels = {label: turns for label, turns in rows} | {label: 0 for label in overrides if label not in dict(rows)}
+    labels = {label: turns for label, turns in rows} | {label: 0 for label in corrected if label not in dict(rows)}
     return [{"speaker": label, "turns": turns, "detected": detect_role(label),
-             "role": overrides.get(label, detect_role(label)), "overridden": label in overrides}
+             "role": corrected.get(label, detect_role(label)), "overridden": label in corrected}
             for label, turns in labels.items()]
 
 
-def set_speaker_roles(project: Project, roles: Mapping[str, str]) -> dict[str, str]:
-    """Set the role of speaker labels ('client', 'agent', 'other'; 'auto' goes back to the detected one).
-    Returns the project's overrides. Takes effect at the next embedding or topic run."""
-    for label, role in roles.items():
-        if role not in (*ROLES, "auto"):
-            raise WorkbenchError(f"unknown speaker role {role!r} for {label!r}; choose client, agent, other or auto")
-        if not label.strip():
-            raise WorkbenchError("a speaker label cannot be empty")
-    from workbench.suggest.embed import forget_documents
-
-    before = _role_of(project)
-    overrides = _overrides(project)
-    for label, role in roles.items():
-        if role == "auto":
-            overrides.pop(label, None)
-        else:
-            overrides[label] = role
-    changed = [label for label in roles if overrides.get(label, detect_role(label)) != before.get(label, detect_role(label))]
-    with project.transaction():
-        project.set_meta(SPEAKER_ROLES_KEY, json.dumps(overrides, ensure_ascii=False, sort_keys=True))
-        if changed:  # whole calls embedded as their customer's words now have other words
-            forget_documents(project, [int(row[0]) for row in project.rows(
-                "SELECT DISTINCT document_id FROM segments WHERE kind = 'turn' AND speaker = ANY(?)", [changed])])
-    return overrides
-
-
-def _role_of(project: Project) -> dict[str, str]:
+def role_of(project: Project) -> dict[str, str]:
     """Effective role of every label that has turns."""
     return {str(row["speaker"]): str(row["role"]) for row in speaker_roles(project)}
 
@@ -166,7 +120,7 @@ def load_units(project: Project, mode: str = "auto") -> list[Unit]:
     unit alone, so its text must not depend on the caller."""
     if mode not in UNIT_MODES:
         raise WorkbenchError(f"unknown unit kind {mode!r}; choose one of {', '.join(UNIT_MODES)}")
-    roles = _role_of(project)
+    roles = role_of(project)
     segments = _segments_by_document(project)
     units: list[Unit] = []
     for document_id, kind, n_chars, text in project.rows(
@@ -200,7 +154,7 @@ def voice_texts(project: Project, units: Sequence[Unit]) -> list[str]:
     """The customer's words of each unit, for topic keywords: for a whole-document unit of a transcript,
     its customer's turns (all its turns when no speaker is a customer), without the speaker labels that
     stand between turns; other units as they are."""
-    roles = _role_of(project)
+    roles = role_of(project)
     segments = _segments_by_document(project)
     turns_of = {doc: [s for s in own if s[3] == "turn"] for doc, own in segments.items()}
     wanted = sorted({u.document_id for u in units if u.kind == "document" and turns_of.get(u.document_id)})
