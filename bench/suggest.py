@@ -273,6 +273,50 @@ def load_french_dev() -> list[dict[str, str]]:
     return items
 
 
+def dev_units(project, items: list[dict[str, str]]) -> list:  # type: ignore[no-untyped-def]
+    """The development set's verbatims imported into `project` as the product imports files (a call as a
+    transcript with its speaker turns, an e-mail's quotes and signature set apart), one whole-document
+    unit each (`--units documents`), in the order of `items`: a call's unit holds the customer's words."""
+    import csv
+    import tempfile
+    from email.message import EmailMessage
+
+    from workbench.ingest.folder import import_paths
+    from workbench.suggest.units import load_units
+
+    with tempfile.TemporaryDirectory() as folder:
+        tables: dict[str, list[int]] = {}
+        for index, item in enumerate(items):
+            if item["channel"] in ("call", "chat"):  # a transcript file each
+                path = Path(folder) / f"{index:04d}.txt"
+                path.write_text(item["text"] + "\n", encoding="utf-8")
+                import_paths(project, [path], kind=item["channel"])
+            elif item["channel"] == "email":
+                path = Path(folder) / f"{index:04d}.eml"
+                message = EmailMessage()
+                message["From"], message["To"] = "client@example.org", "service@example.org"
+                message["Subject"], message["Date"] = "Ma demande", "Mon, 2 Nov 2026 10:00:00 +0100"
+                message.set_content(item["text"] + "\n")
+                path.write_bytes(bytes(message))
+                import_paths(project, [path], kind="email")
+            else:  # survey answers come as rows of the survey's export
+                tables.setdefault(item["channel"], []).append(index)
+        for kind, indices in tables.items():
+            path = Path(folder) / f"{kind}.csv"
+            with path.open("w", encoding="utf-8", newline="") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(["ref", "text"])
+                writer.writerows([index, items[index]["text"]] for index in indices)
+            import_paths(project, [path], kind=kind, text_column="text")
+    index_of = {}
+    for document_id, name, position in project.rows(
+            "SELECT d.id, s.name, d.position FROM documents d JOIN sources s ON s.id = d.source_id"):
+        index_of[document_id] = tables[name[:-4]][position - 1] if name.endswith(".csv") else int(name[:4])
+    units = sorted(load_units(project, "documents"), key=lambda unit: index_of[unit.document_id])
+    assert [index_of[unit.document_id] for unit in units] == list(range(len(items))), "a verbatim was not imported"
+    return units
+
+
 def _dev_vectors(texts: list[str], model) -> np.ndarray:  # type: ignore[no-untyped-def]
     """e5-small vectors of the development set, cached in bench/out/ under a digest of the texts."""
     import hashlib
@@ -286,8 +330,9 @@ def _dev_vectors(texts: list[str], model) -> np.ndarray:  # type: ignore[no-unty
 
 
 def part_french_dev(seeds: list[int], per_codes: list[int]) -> list[dict]:
-    """Learning curves on the French development set: for each scheme and number of coded examples per
-    code, `len(seeds)` draws of examples; every other verbatim is an uncoded unit whose top-1 is scored.
+    """Learning curves on the French development set, imported as the product imports it (`dev_units`): for
+    each scheme and number of coded examples per code, `len(seeds)` draws of examples; every other
+    verbatim is an uncoded unit whose top-1 is scored.
     The tool is `codes.GroupScorer`, exactly what `suggest_codes` runs; in the same draws: each candidate
     alone, plain LR on the raw e5 vectors, and LR on TF-IDF + SVD of lemmas (the `lexical` embedder).
     Before any draw, the codes described only (no codings, every verbatim scored): by whole unit and best
@@ -303,13 +348,14 @@ def part_french_dev(seeds: list[int], per_codes: list[int]) -> list[dict]:
     from workbench.suggest import evidence
     from workbench.suggest.codes import PRECISION, GroupScorer, select_codes
     from workbench.suggest.embed import LexicalEmbedder, get_embedder
-    from workbench.suggest.units import Unit
 
     items = load_french_dev()
-    texts = [item["text"] for item in items]
+    folder = tempfile.TemporaryDirectory()
+    project = Project.create(Path(folder.name) / "dev.vwb", language="fr")
+    units = dev_units(project, items)
+    texts = [unit.text for unit in units]
     model, _ = get_embedder("e5-small", language="fr", device="cpu")
     vectors = _dev_vectors(texts, model)
-    units = [Unit("document", i + 1, i + 1, 0, len(text), text) for i, text in enumerate(texts)]
     started = time.perf_counter()
     lsa = LexicalEmbedder("fr").fit(texts, "dev").encode(texts)
     lsa_seconds = time.perf_counter() - started
@@ -318,8 +364,7 @@ def part_french_dev(seeds: list[int], per_codes: list[int]) -> list[dict]:
     words = _lexical_view(units)
     sentences = [sentence_views(units, vectors, model, "e5")]
     rows, calibration_rows = [], []
-    with tempfile.TemporaryDirectory() as folder:
-        project = Project.create(Path(folder) / "dev.vwb", language="fr")
+    with folder:
         for scheme in DEV_SCHEMES.values():
             load_scheme(project, ROOT / "coding_schemes" / f"{scheme}.yaml")
         for column, scheme in DEV_SCHEMES.items():
