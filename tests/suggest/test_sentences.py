@@ -51,19 +51,42 @@ def _view(units: list[Unit], encode) -> SentenceView:  # type: ignore[no-untyped
     return sentence_view(units, vectors, encode, {}, lambda *_: None, 16)
 
 
-def test_a_code_without_examples_is_found_in_one_clause_of_a_unit():
+def test_a_code_is_found_in_one_clause_of_a_unit():
     """Two polite sentences and one about the invoice: the whole unit reads as thanks; with its best
-    sentence, as billing. The blend's zero-shot candidate stays the whole unit's."""
+    sentence, as billing."""
     embedder = KeywordEmbedder()
     filler = ["La facture est fausse.", "Merci beaucoup."] * 15
     mixed = "Bonjour client, merci. Bonjour client, merci. La facture est fausse."
     units = [Unit("document", i + 1, i + 1, 0, len(text), text) for i, text in enumerate([*filler, mixed])]
     codes = embedder.encode(["facture", "merci"])
     vectors = embedder.encode([unit.text for unit in units])
-    by_unit, described = zero_shot_scores([(vectors, _view(units, embedder.encode))], [codes])
-    _, whole_only = zero_shot_scores([(vectors, SentenceView.whole_units(vectors))], [codes])
-    assert by_unit[-1].argmax() == 1 and whole_only[-1].argmax() == 1 and described[-1].argmax() == 0
-    assert np.allclose(described.sum(axis=1), 1.0) and np.allclose(by_unit, whole_only)
+    described = zero_shot_scores([(vectors, _view(units, embedder.encode))], [codes])
+    whole_only = zero_shot_scores([(vectors, SentenceView.whole_units(vectors))], [codes])
+    assert whole_only[-1].argmax() == 1 and described[-1].argmax() == 0
+    assert np.allclose(described.sum(axis=1), 1.0)
+    assert (described[:-1].argmax(axis=1) == whole_only[:-1].argmax(axis=1)).all()
+
+
+def test_the_blends_description_candidate_reads_the_best_sentence_too():
+    """Once codes have examples, the candidate that compares units with the codes' descriptions is the
+    same whole-unit-and-best-sentence score as for codes without examples."""
+    from workbench.suggest.codes import GroupScorer
+
+    embedder = KeywordEmbedder()
+    filler = ["La facture est fausse.", "Merci beaucoup."] * 15
+    mixed = "Bonjour client, merci. Bonjour client, merci. La facture est fausse."
+    units = [Unit("document", i + 1, i + 1, 0, len(text), text) for i, text in enumerate([*filler, mixed])]
+    vectors = embedder.encode([unit.text for unit in units])
+    codes = [{"id": 1, "key": "billing", "name": "facture", "description": None, "inclusion": None,
+              "indicators": None, "examples": None, "translations": None, "scheme": "s", "codable": True},
+             {"id": 2, "key": "thanks", "name": "merci", "description": None, "inclusion": None,
+              "indicators": None, "examples": None, "translations": None, "scheme": "s", "codable": True}]
+    coded = [(0, 1), (2, 1), (4, 1), (1, 2), (3, 2), (5, 2)]
+    scorer = GroupScorer(units, vectors, None, [], codes, embedder, "fr", coded, [], 2, None,
+                         [_view(units, embedder.encode)])
+    assert scorer.views is not None and scorer.views.zero[-1].argmax() == 0
+    whole = GroupScorer(units, vectors, None, [], codes, embedder, "fr", coded, [], 2, None, None)
+    assert whole.views is not None and whole.views.zero[-1].argmax() == 1
 
 
 def _project_with_mixed_verbatims(project) -> list[int]:  # type: ignore[no-untyped-def]

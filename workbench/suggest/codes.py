@@ -415,11 +415,9 @@ class GroupScorer:
         semantic_views = [(model, vectors), *others]
         if sentences is None:
             sentences = [SentenceView.whole_units(view) for _, view in semantic_views]
-        # `zero`: codes without examples and the description-only method; `by_unit`: the blend's zero-shot
-        # candidate (sentences.zero_shot_scores says why they differ).
         self.sentences = sentences
         self.code_vectors = _cached_code_vectors(model, codes, language, project)
-        by_unit, self.zero = zero_shot_scores(
+        self.zero = zero_shot_scores(
             [(view, sentence_view) for (_, view), sentence_view in zip(semantic_views, sentences)],
             [self.code_vectors, *[_cached_code_vectors(view_model, codes, language, project)
                                   for view_model, _ in others]])
@@ -441,7 +439,7 @@ class GroupScorer:
                       if code_id in column and unit not in self.coded_units]
             rows = np.array([unit for unit, _ in pairs])
             labels = np.array([label for _, label in pairs])
-            zero = by_unit[:, self.trained]
+            zero = self.zero[:, self.trained]
             views = evidence.Views(zero / zero.sum(axis=1, keepdims=True), self.semantic,
                                    None if words is None else words.matrix,
                                    self._anchors([(model, vectors), *others], words),

@@ -3,13 +3,15 @@
 Why: a verbatim says several things at once. "Je suis chez vous depuis 12 ans et j'ai jamais voulu partir,
 mais on m'a compté deux fois l'abonnement" is a billing question from a committed partner, and one vector
 of the whole text sits between the two; the relationship often shows in a single clause. Matching each
-sentence against the code's description and keeping the best one finds that clause. Codes that have no
-examples yet are scored by the mean of the whole-unit and best-sentence scores, right more often than
-either alone (docs/BENCHMARKS.md): on the French development set, reasons 0.680 whole unit, 0.617 best
-sentence, 0.710 both; forms 0.487, 0.480, 0.557; on the demo corpus, reasons 0.456 → 0.508 and forms
-0.336 → 0.463. Once codes have examples, the blend's zero-shot candidate stays the whole unit: the best
-sentence there gained on the development set but lost 4 points on the demo corpus's contact reasons, a
-veto. Suggestions quote the unit's sentence closest to the code either way.
+sentence against the code's description and keeping the best one finds that clause. A unit is scored
+against a code's description by the mean of its whole-unit and best-sentence scores, for codes without
+examples and as the blend's zero-shot candidate alike (docs/BENCHMARKS.md). Without examples, on the
+French development set: reasons 0.680 whole unit, 0.617 best sentence, 0.710 both; forms 0.487, 0.480,
+0.557; on the demo corpus, reasons 0.456 → 0.508 and forms 0.336 → 0.463. In the blend, 5 coded
+examples per code: the demo's reasons 0.650 → 0.672 and forms 0.627 → 0.699, the development set's
+forms 0.687 → 0.733, its reasons level. (The blend kept the whole unit while a whole call was embedded
+with the adviser's words: long transcripts then lost 4 points of reasons on the demo.) Suggestions quote
+the unit's sentence closest to the code.
 
 Sentences are cut by lines and by end punctuation, not by spaCy: a unit's pieces must not depend on a
 model, and the cut must be cheap enough to redo on every run. Their vectors are cached per unit
@@ -83,18 +85,16 @@ class SentenceView:
 
 
 def zero_shot_scores(views: Sequence[tuple[np.ndarray, SentenceView]], code_vectors: Sequence[np.ndarray]
-                     ) -> tuple[np.ndarray, np.ndarray]:
-    """(by whole unit, by whole unit and best sentence) zero-shot scores, rows summing to 1, averaged over
-    the semantic views ((unit vectors, their sentences) per model, with that model's code vectors). The
-    first is the blend's candidate, the second scores the codes that have no examples (module docstring)."""
-    whole_scores, combined = [], []
+                     ) -> np.ndarray:
+    """Zero-shot scores by whole unit and best sentence, rows summing to 1, averaged over the semantic views
+    ((unit vectors, their sentences) per model, with that model's code vectors)."""
+    combined = []
     for (unit_vectors, view), codes in zip(views, code_vectors):
         standardise = len(unit_vectors) >= scoring.MIN_UNITS_TO_STANDARDISE
-        temperature = scoring.zero_shot_temperature(standardise)
         whole = scoring.similarities(unit_vectors, codes, standardise)
-        whole_scores.append(scoring.softmax(whole, temperature))
-        combined.append(scoring.softmax((view.best(codes, standardise) + whole) / 2, temperature))
-    return np.mean(whole_scores, axis=0), np.mean(combined, axis=0)
+        combined.append(scoring.softmax((view.best(codes, standardise) + whole) / 2,
+                                        scoring.zero_shot_temperature(standardise)))
+    return np.mean(combined, axis=0)
 
 
 Encode = Callable[[Sequence[str]], np.ndarray]
