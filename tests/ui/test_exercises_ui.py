@@ -115,6 +115,7 @@ def test_exercise_from_creation_to_feedback(qtbot, monkeypatch, reference: Proje
     assert "Suggestions" not in tabs and "Thèmes" not in tabs and "Codes" in tabs
     assert not student.centre_tabs.isTabVisible(student.centre_tabs.indexOf(student.trainer_panel))
     assert not student.suggest_action.isVisible() and not student.topics_action.isVisible()
+    assert not student.speakers_action.isVisible()
     assert not student.exercises.create_action.isVisible()
     assert student.exercises.trainee.hand_in_action.isVisible()
     assert student.coder == "Léa"

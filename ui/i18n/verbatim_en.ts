@@ -2463,6 +2463,10 @@ documents</translation>
         <translation>Find &amp;topics</translation>
     </message>
     <message>
+        <source>&amp;Locuteurs…</source>
+        <translation>&amp;Speakers…</translation>
+    </message>
+    <message>
         <source>aucun projet</source>
         <translation>no project</translation>
     </message>
@@ -2513,6 +2517,10 @@ documents</translation>
     <message>
         <source>Thèmes (cluster Ray)</source>
         <translation>Topics (Ray cluster)</translation>
+    </message>
+    <message>
+        <source>Rôles enregistrés : les appels concernés seront relus au prochain traitement.</source>
+        <translation>Roles saved: the calls concerned will be read again at the next run.</translation>
     </message>
     <message>
         <source>Tâche : {label}</source>
@@ -3458,6 +3466,53 @@ documents</translation>
     <message>
         <source>Touches</source>
         <translation>Keys</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakersDialog</name>
+    <message>
+        <source>client</source>
+        <translation>customer</translation>
+    </message>
+    <message>
+        <source>conseiller</source>
+        <translation>adviser</translation>
+    </message>
+    <message>
+        <source>autre</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <source>Locuteurs</source>
+        <translation>Speakers</translation>
+    </message>
+    <message>
+        <source>Locuteur</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <source>Répliques</source>
+        <translation>Turns</translation>
+    </message>
+    <message>
+        <source>Rôle détecté</source>
+        <translation>Detected role</translation>
+    </message>
+    <message>
+        <source>Rôle retenu</source>
+        <translation>Role used</translation>
+    </message>
+    <message>
+        <source>Les suggestions et les thèmes lisent un appel par les mots du client. Si un locuteur a été mal reconnu, corrigez son rôle : les appels concernés seront relus au prochain traitement.</source>
+        <translation>Suggestions and topics read a call through the customer&apos;s words. If a speaker was misread, correct their role: the calls concerned will be read again at the next run.</translation>
+    </message>
+    <message>
+        <source>Aucune transcription à locuteurs dans ce projet : rien à corriger.</source>
+        <translation>No transcript with speakers in this project: nothing to correct.</translation>
+    </message>
+    <message>
+        <source>Rôles non enregistrés</source>
+        <translation>Roles not saved</translation>
     </message>
 </context>
 <context>

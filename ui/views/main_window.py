@@ -274,9 +274,13 @@ class MainWindow(QMainWindow):
         self.suggest_action.triggered.connect(self.start_suggestions)
         self.topics_action = QAction(self.tr("Trouver des &thèmes"), self)
         self.topics_action.triggered.connect(self.start_topics)
+        self.speakers_action = QAction(self.tr("&Locuteurs…"), self)
+        self.speakers_action.triggered.connect(self.open_speakers)
         run_menu.addAction(self.segment_action)
         run_menu.addAction(self.suggest_action)
         run_menu.addAction(self.topics_action)
+        run_menu.addSeparator()
+        run_menu.addAction(self.speakers_action)
         self.exercises = ExerciseActions(self, self.exercise_banner)
         self.menuBar().addMenu(self.workspace.view_menu)
         self.menuBar().addMenu(self.exercises.menu)
@@ -649,6 +653,17 @@ class MainWindow(QMainWindow):
         return self.start_job(self.tr("Thèmes (cluster Ray)") if on_cluster else self.tr("Thèmes"), function,
                               cancelled=self.tr("Thèmes annulés : aucun thème n'a été enregistré."))
 
+    def open_speakers(self) -> None:
+        """Analysis > Speakers…: the transcripts' speakers and their roles, to correct (`SpeakersDialog`)."""
+        from ui.views.speakers_dialog import SpeakersDialog
+
+        if self.project is None:  # disabled during a job too: it may be reading the vectors a correction drops
+            return
+        dialog = SpeakersDialog(self.project, self)
+        if dialog.exec() and dialog.changed:
+            self.statusBar().showMessage(self.tr(
+                "Rôles enregistrés : les appels concernés seront relus au prochain traitement."), 10000)
+
     def start_job(self, label: str, function: object, *args: object, cancelled: str, warn_failures: bool = True) -> Job:
         """Run `function(worker_project, *args, progress=, cancel=)` on its own connection, off the GUI
         thread. `cancelled` tells the user what a Cancel left, which depends on the job; the report's
@@ -667,7 +682,7 @@ class MainWindow(QMainWindow):
         self.progress.show()
         self.cancel_button.show()
         for action in (self.import_action, self.backup_action, self.segment_action, self.suggest_action, self.topics_action,
-                       self.remove_document_action):
+                       self.speakers_action, self.remove_document_action):
             action.setEnabled(False)
         # Started at the next turn of the event loop: a caller connects its own handlers to the job this
         # returns, and a quick job could otherwise finish (and be unheard) before they are connected.
@@ -694,7 +709,7 @@ class MainWindow(QMainWindow):
         self.cancel_button.hide()
         self.job_label.hide()
         for action in (self.import_action, self.backup_action, self.segment_action, self.suggest_action, self.topics_action,
-                       self.remove_document_action):
+                       self.speakers_action, self.remove_document_action):
             action.setEnabled(True)
         self.job = None
         if error:

@@ -121,7 +121,7 @@ class TraineeMode(QObject):
         for tabs, page in ((window.side_tabs, window.review_panel), (window.side_tabs, window.topic_panel),
                            (window.centre_tabs, window.trainer_panel)):
             tabs.setTabVisible(tabs.indexOf(page), not trainee)
-        for action in (window.suggest_action, window.topics_action):
+        for action in (window.suggest_action, window.topics_action, window.speakers_action):
             action.setVisible(not trainee)
         self.hand_in_action.setVisible(trainee)
         if info is None:
