@@ -48,7 +48,7 @@ def test_a_misread_speaker_is_corrected_and_the_call_is_read_anew(qtbot, project
 
     when_modal(swap)
     window.speakers_action.trigger()
-    assert seen == [[("Conseillère Julie", "2", "conseiller", "conseiller"), ("Mme Durand", "2", "client", "client")]]
+    assert seen == [[("Conseillère Julie", "2", "conseiller, enquêteur", "conseiller, enquêteur"), ("Mme Durand", "2", "client", "client")]]
     roles = {row["speaker"]: (row["role"], row["overridden"]) for row in speaker_roles(project)}
     assert roles == {"Conseillère Julie": ("client", True), "Mme Durand": ("agent", True)}
     assert project.scalar("SELECT count(*) FROM embeddings WHERE unit_id = ?", [call]) == 0

@@ -3475,8 +3475,8 @@ documents</translation>
         <translation>customer</translation>
     </message>
     <message>
-        <source>conseiller</source>
-        <translation>adviser</translation>
+        <source>conseiller, enquêteur</source>
+        <translation>adviser, interviewer</translation>
     </message>
     <message>
         <source>autre</source>

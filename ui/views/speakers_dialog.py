@@ -36,7 +36,7 @@ def speaker_role_label(role: str) -> str:
     """A speaker's role in the window's language (the engine's identifiers are English words)."""
     labels = {
         "client": QCoreApplication.translate("SpeakersDialog", "client"),
-        "agent": QCoreApplication.translate("SpeakersDialog", "conseiller"),
+        "agent": QCoreApplication.translate("SpeakersDialog", "conseiller, enquêteur"),
         "other": QCoreApplication.translate("SpeakersDialog", "autre"),
     }
     return labels.get(role, role)
