@@ -34,34 +34,32 @@ def _rows(dialog) -> list[tuple[str, str, str, str]]:  # type: ignore[no-untyped
              dialog.roles[row].currentText()) for row in range(table.rowCount())]
 
 
+def _set_roles(roles: dict[str, str], seen: list | None = None):  # type: ignore[no-untyped-def,type-arg]
+    """A modal action: note the dialog's rows in `seen`, give each label its role in `roles`, press OK."""
+    def act(dialog) -> None:  # type: ignore[no-untyped-def]
+        if seen is not None:
+            seen.append(_rows(dialog))
+        for row, choice in enumerate(dialog.roles):
+            choice.setCurrentIndex(choice.findData(roles[dialog.table.item(row, 0).text()]))
+        dialog.ok_button.click()
+    return act
+
+
 def test_a_misread_speaker_is_corrected_and_the_call_is_read_anew(qtbot, project: Project, tmp_path: Path) -> None:
     call = _call_project(project, tmp_path)
     window = open_window(qtbot, project)
     seen: list[list[tuple[str, str, str, str]]] = []
-
-    def swap(dialog) -> None:  # type: ignore[no-untyped-def]
-        seen.append(_rows(dialog))
-        for row, choice in enumerate(dialog.roles):
-            label = dialog.table.item(row, 0).text()
-            choice.setCurrentIndex(choice.findData("agent" if label == "Mme Durand" else "client"))
-        dialog.ok_button.click()
-
-    when_modal(swap)
+    when_modal(_set_roles({"Mme Durand": "agent", "Conseillère Julie": "client"}, seen))
     window.speakers_action.trigger()
-    assert seen == [[("Conseillère Julie", "2", "conseiller, enquêteur", "conseiller, enquêteur"), ("Mme Durand", "2", "client", "client")]]
+    assert seen == [[("Conseillère Julie", "2", "conseiller, enquêteur", "conseiller, enquêteur"),
+                     ("Mme Durand", "2", "client", "client")]]
     roles = {row["speaker"]: (row["role"], row["overridden"]) for row in speaker_roles(project)}
     assert roles == {"Conseillère Julie": ("client", True), "Mme Durand": ("agent", True)}
     assert project.scalar("SELECT count(*) FROM embeddings WHERE unit_id = ?", [call]) == 0
     assert load_units(project, "documents")[0].text.startswith("Alvéa service client, bonjour !")
     assert "prochain traitement" in window.statusBar().currentMessage()
 
-    def back_to_detected(dialog) -> None:  # type: ignore[no-untyped-def]
-        for row, choice in enumerate(dialog.roles):
-            label = dialog.table.item(row, 0).text()
-            choice.setCurrentIndex(choice.findData("agent" if label == "Conseillère Julie" else "client"))
-        dialog.ok_button.click()
-
-    when_modal(back_to_detected)
+    when_modal(_set_roles({"Mme Durand": "client", "Conseillère Julie": "agent"}))
     window.speakers_action.trigger()
     assert project.get_meta("speaker_roles") == "{}"  # the detected roles again: no correction kept
 
