@@ -132,13 +132,13 @@ def test_long_documents_are_split_into_their_turns(project):
     (doc,) = add_documents(project, [long_text], kind="call")
     (short,) = add_documents(project, ["Merci pour votre aide."])
     assert len(long_text) > LONG_DOCUMENT_CHARS
-    for start in range(0, 400, 100):
+    for start in range(0, 1600, 400):  # the customer says more than LONG_DOCUMENT_CHARS
         project.execute("INSERT INTO segments (document_id, start_pos, end_pos, kind, speaker) "
-                        "VALUES (?, ?, ?, 'turn', 'client')", [doc, start, start + 100])
+                        "VALUES (?, ?, ?, 'turn', 'client')", [doc, start, start + 400])
     project.execute("INSERT INTO segments (document_id, start_pos, end_pos, kind) VALUES (?, 0, 50, 'sentence')", [doc])
     units = load_units(project, "auto")
     assert [(u.kind, u.document_id) for u in units] == [("segment", doc)] * 4 + [("document", short)]
-    assert units[1].text == long_text[100:200]
+    assert units[1].text == long_text[400:800]
     assert [u.kind for u in load_units(project, "documents")] == ["document", "document"]
     with pytest.raises(WorkbenchError, match="unknown unit kind"):
         load_units(project, "paragraphs")
@@ -221,21 +221,23 @@ def test_a_segmented_project_fits_the_lexical_model_on_its_indexed_lemmas(projec
                      "Conseillère Julie : Je vous rappelle demain, bonne journée.\r\n".encode())
     import_paths(project, [call], kind="call")
     segment_project(project)
-    units = load_units(project, "auto")
+    units = load_units(project, "segments")
     assert len(units) == 5 and not any("relance" in unit.text for unit in units)  # the customer's turns only
     spacy_words = lexical.analyse([unit.text for unit in units], "fr")
     assert lexical.indexed_content_words(project, units, "fr") == spacy_words
     assert "resiliation" in spacy_words[0] and "panne" in spacy_words[3] and "relancer" not in spacy_words[3]
+    whole_call = load_units(project, "documents")[3]  # the customer's words, not the call's span: spaCy reads them
+    assert lexical.indexed_content_words(project, [whole_call], "fr") == [None]
 
     passes: list[int] = []
     original = lexical.analyse
     monkeypatch.setattr(lexical, "analyse", lambda texts, language: passes.append(len(texts)) or original(texts, language))
-    indexed = embed_units(project, "lexical")
+    indexed = embed_units(project, "lexical", units="segments")
     assert passes == []
     by_spacy = LexicalEmbedder("fr").fit([unit.text for unit in units], "spacy")
     assert np.allclose(load_vectors(project, indexed.model_id, units), by_spacy.encode([u.text for u in units]), atol=1e-6)
 
     passes.clear()
     add_documents(project, ["Une réclamation arrivée après la segmentation, jamais indexée."])
-    grown = embed_units(project, "lexical")
+    grown = embed_units(project, "lexical", units="segments")
     assert passes == [1] and grown.computed == 6  # a new fit; spaCy only for the unit the index lacks

@@ -265,13 +265,14 @@ def test_call_topics_are_fitted_on_the_customers_turns(project, tmp_path):
             "Client : Merci, au revoir.\n", encoding="utf-8")
     import_paths(project, [tmp_path], kind="call")
     adviser_words = {word for phrase in ADVISER for word in phrase.split()[2:]}
-    run_id = fit_topics(project, embedder="lexical", units="auto")
+    run_id = fit_topics(project, embedder="lexical", units="segments")
     kinds = project.rows("SELECT DISTINCT unit_kind FROM unit_topics WHERE run_id = ?", [run_id])
     assert kinds == [("segment",)]
     spoken = project.scalar("SELECT count(*) FROM unit_topics ut JOIN segments s ON s.id = ut.unit_id "
                             "WHERE ut.run_id = ? AND s.speaker = 'Client'", [run_id])
     assert spoken == project.scalar("SELECT count(*) FROM unit_topics WHERE run_id = ?", [run_id]) == 36
-    for run in (run_id, fit_topics(project, embedder="lexical", units="documents")):
+    for run in (run_id, fit_topics(project, embedder="lexical", units="documents"),
+                fit_topics(project, embedder="lexical", units="auto")):
         words = {w for row in topic_table(project, run) for k in row["keywords"] + [row["label"]] for w in k.split()}
         assert words.isdisjoint(adviser_words), words & adviser_words
         assert words & {"facture", "colis", "résiliation", "abonnement"}

@@ -49,14 +49,28 @@ def test_speaker_roles_are_detected_from_the_labels(label, role):  # type: ignor
 def test_a_transcript_gives_only_the_customers_turns_with_code_point_offsets(project, tmp_path):
     document_id, stored = _import_call(project, tmp_path)
     assert "\r" not in stored
-    units = load_units(project, "auto")
+    units = load_units(project, "segments")
     assert [unit.kind for unit in units] == ["segment", "segment"]
     for unit in units:
         assert unit.document_id == document_id and stored[unit.start:unit.end] == unit.text
         assert stored[:unit.start].endswith("Mme Durand : ")
     assert "😡" in units[0].text and units[1].text.endswith("c'est inadmissible.")
     assert not any("dossier" in unit.text or "remboursement" in unit.text for unit in units)
-    assert load_units(project, "segments") == units
+
+
+def test_auto_keeps_a_call_whole_while_its_customer_says_little_and_takes_the_turns_of_a_long_one(
+        project, tmp_path):
+    short_id, _ = _import_call(project, tmp_path)
+    long_call = "".join(f"Conseillère Julie : question numéro {i} ?\nMme Durand : réponse numéro {i}, "
+                        f"assez longue pour qu'à la fin le client ait beaucoup parlé.\n" for i in range(20))
+    path = tmp_path / "long.txt"
+    path.write_text(long_call, encoding="utf-8")
+    import_paths(project, [path], kind="call")
+    units = load_units(project, "auto")
+    whole = [unit for unit in units if unit.document_id == short_id]
+    assert [unit.kind for unit in whole] == ["document"] and whole[0].text == load_units(project, "documents")[0].text
+    turns = [unit for unit in units if unit.document_id != short_id]
+    assert len(turns) == 20 and all(unit.kind == "segment" and unit.text.startswith("réponse") for unit in turns)
 
 
 def test_a_whole_call_unit_keeps_its_span_and_holds_the_customers_words(project, tmp_path):
@@ -81,12 +95,12 @@ def test_the_project_can_override_speaker_roles(project, tmp_path):
     roles = {row["speaker"]: row["role"] for row in speaker_roles(project)}
     assert roles == {"Conseillère Julie": "agent", "Mme Durand": "client"}
     set_speaker_roles(project, {"Mme Durand": "agent", "Conseillère Julie": "client"})
-    units = load_units(project, "auto")
+    units = load_units(project, "segments")
     assert len(units) == 3 and all(stored[:u.start].endswith("Conseillère Julie : ") for u in units)
     rows = {row["speaker"]: row for row in speaker_roles(project)}
     assert rows["Mme Durand"]["detected"] == "client" and rows["Mme Durand"]["overridden"]
     set_speaker_roles(project, {"Mme Durand": "auto", "Conseillère Julie": "auto"})
-    assert [u.text[:8] for u in load_units(project, "auto")] == ["Bonjour,", "Et le pr"]
+    assert [u.text[:8] for u in load_units(project, "segments")] == ["Bonjour,", "Et le pr"]
     with pytest.raises(WorkbenchError, match="unknown speaker role 'boss'"):
         set_speaker_roles(project, {"Mme Durand": "boss"})
     assert project.get_meta("speaker_roles") == "{}"
@@ -154,17 +168,19 @@ def _cached_models(project, document_id: int) -> list[str]:  # type: ignore[no-u
 
 
 def test_a_role_change_drops_the_whole_call_vectors_so_the_call_is_embedded_again(project, tmp_path):
-    from workbench.suggest.embed import embed_units, get_embedder
+    from workbench.suggest.embed import corpus_fingerprint, embed_units, get_embedder
 
     document_id, _ = _import_call(project, tmp_path)
     model, _ = get_embedder("lexical", units=load_units(project, "documents"))
     assert embed_units(project, model, units="documents").computed == 1
+    fitted_on = corpus_fingerprint(load_units(project, "documents"))
     set_speaker_roles(project, {"Mme Durand": "client"})  # the role it already had: the vector still holds
     assert _cached_models(project, document_id) == [model.model_id]
     set_speaker_roles(project, {"Mme Durand": "agent", "Conseillère Julie": "client"})
     assert _cached_models(project, document_id) == []
     (unit,) = load_units(project, "documents")
     assert unit.text.startswith("Alvéa service client, bonjour !") and "Mme Durand" not in unit.text
+    assert corpus_fingerprint([unit]) != fitted_on  # the lexical views fitted on the old words are not reused
     assert embed_units(project, model, units="documents").computed == 1
 
 

@@ -292,10 +292,12 @@ def companion_specs(language: str, main: str) -> list[str]:
 
 
 def corpus_fingerprint(units: Sequence[Unit]) -> str:
-    """Identity of a lexical fit: which spans it was fitted on. Texts never change, so ids and offsets do."""
-    digest = hashlib.sha1(b"lexical-v2")
+    """Identity of a lexical fit: which spans it was fitted on, and how long each unit's text is. Stored
+    texts never change, so ids and offsets say which words a unit holds, except for a call read as its
+    customer's words, whose text a speaker-role correction changes (and, with it, its length)."""
+    digest = hashlib.sha1(b"lexical-v3")
     for unit in units:
-        digest.update(f"{unit.kind}:{unit.id}:{unit.start}:{unit.end};".encode())
+        digest.update(f"{unit.kind}:{unit.id}:{unit.start}:{unit.end}:{len(unit.text)};".encode())
     return digest.hexdigest()[:12]
 
 

@@ -79,12 +79,19 @@ def indexed_content_words(project: Project, units: Sequence[Unit], language: str
     """`analyse`'s words of each unit read from the search index the segmentation wrote (None for a unit
     whose document is not segmented): the same lemmas without a second spaCy pass over the corpus. They
     can differ from `analyse` at the edges of a paragraph or speaker turn, which the segmentation tags on
-    their own, and in a document whose language was detected as another than the project's."""
+    their own, and in a document whose language was detected as another than the project's. None too for
+    a unit whose text is not its whole span (a call's customer's words, an e-mail body between quotes):
+    the index knows spans, not which of their words the unit kept."""
     from workbench.text.tokens import indexed_words
 
     stops = stop_words(language)
-    return indexed_words(project, [(unit.document_id, unit.start, unit.end) for unit in units],
-                         partial(_content_lemma, stops=stops))
+    whole = [i for i, unit in enumerate(units) if len(unit.text) == unit.end - unit.start]
+    found = indexed_words(project, [(units[i].document_id, units[i].start, units[i].end) for i in whole],
+                          partial(_content_lemma, stops=stops))
+    result: list[list[str] | None] = [None] * len(units)
+    for i, words in zip(whole, found):
+        result[i] = words
+    return result
 
 
 # -- the suggestions' lexical view and explanation words -------------------------------------------------

@@ -8,13 +8,16 @@ segments that `workbench segment` stored. A project that has not been segmented 
 
 Units carry the customer's voice, which is what our users code:
 - in a transcript whose speaker labels tell who the customer is ("Client", "Cliente", "Mme Durand",
-  "Participant", against "Conseillère", "Agent", "Téléconseiller", "Enquêtrice"…), the units are the
-  customer's turns only (`auto` and `segments`): the adviser's greetings and procedure would otherwise make
-  every call look alike. The project can override the role of any label (`roles.set_speaker_roles`, stored in
-  `meta`; `workbench speakers` on the command line). In `documents` mode the unit's span stays the whole
-  call (a suggestion must be one piece) and its text is the customer's words of it, joined: on the French
+  "Participant", against "Conseillère", "Agent", "Téléconseiller", "Enquêtrice"…), units hold the customer's
+  words only: the adviser's greetings and procedure would otherwise make every call look alike. `segments`
+  makes each customer turn a unit; `auto` does so only when the customer's words are long, and keeps a
+  call whose customer says less than `LONG_DOCUMENT_CHARS` whole, as a short answer is kept whole (one turn
+  of a short call is too little to carry a contact reason). A whole-call unit's span stays the whole call
+  (a suggestion must be one piece) and its text is the customer's words of it, joined: on the French
   development set that alone lifted contact reasons by 2 points and relationship forms by 3 to 5
-  (docs/BENCHMARKS.md). Changing a role drops the cached vectors of the calls it changes;
+  (docs/BENCHMARKS.md). The project can override the role of any label (`roles.set_speaker_roles`, stored
+  in `meta`; `workbench speakers` on the command line, Analysis > Speakers… in the window), which drops the
+  cached vectors of the calls it changes;
 - in an e-mail, the body without the quoted thread and the signature. The e-mail importer already keeps
   those apart (`document_parts`); e-mails imported from other sources (a ticketing tool's CSV) still hold
   them, so the same rules (workbench/ingest/mailtext.py) find the body again here, by lines of the stored
@@ -132,10 +135,11 @@ def load_units(project: Project, mode: str = "auto") -> list[Unit]:
         start, end, body = email_body(text) if kind == "email" else (0, int(n_chars), text)
         if not body:
             continue
-        if mode == "documents" and client:
-            units.append(Unit("document", document_id, document_id, start, end, _spoken(text, client)))
+        spoken = _spoken(text, client) if client else ""
+        if client and (mode == "documents" or (mode == "auto" and len(spoken) <= LONG_DOCUMENT_CHARS)):
+            units.append(Unit("document", document_id, document_id, start, end, spoken))
             continue
-        if mode != "documents" and client:
+        if client:
             chosen = client
         elif mode == "segments" or (mode == "auto" and n_chars > LONG_DOCUMENT_CHARS):
             chosen = turns or [s for s in own if s[3] == "sentence"]
