@@ -276,3 +276,5 @@ def test_call_topics_are_fitted_on_the_customers_turns(project, tmp_path):
         words = {w for row in topic_table(project, run) for k in row["keywords"] + [row["label"]] for w in k.split()}
         assert words.isdisjoint(adviser_words), words & adviser_words
         assert words & {"facture", "colis", "résiliation", "abonnement"}
+        examples = [example for row in topic_table(project, run) for example in row["examples"]]
+        assert examples and not any("Conseiller" in example or "procédure" in example for example in examples)

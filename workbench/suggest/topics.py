@@ -349,13 +349,15 @@ def _store_assignments(project: Project, run_id: int, units: Sequence[Unit], ass
 
 
 def topic_table(project: Project, run_id: int | None = None) -> list[dict[str, Any]]:
-    """Topics of a run (default: the latest), largest first, with the text of their representative units."""
+    """Topics of a run (default: the latest), largest first, with the text of their representative units: a
+    whole call's as its customer's words (`voice_texts`), what the topics were fitted on."""
     run_id = run_id or latest_run(project)
     rows = project.dicts("SELECT topic, label, keywords, size, representatives FROM topics WHERE run_id = ? "
                          "ORDER BY size DESC, topic", [run_id])
     kinds = dict(project.rows("SELECT unit_id, unit_kind FROM unit_topics WHERE run_id = ?", [run_id]))
     for row in rows:
-        row["examples"] = [_unit_text(project, kinds.get(uid, "document"), uid) for uid in row["representatives"]]
+        row["examples"] = voice_texts(project, [_stored_unit(project, kinds.get(uid, "document"), uid)
+                                                for uid in row["representatives"]])
     return rows
 
 
@@ -375,10 +377,12 @@ def _unit_span(project: Project, kind: str, unit_id: int) -> tuple[int, int, int
     return int(row[0]), int(row[1]), int(row[2])
 
 
-def _unit_text(project: Project, kind: str, unit_id: int) -> str:
+def _stored_unit(project: Project, kind: str, unit_id: int) -> Unit:
+    """A unit of a past run, with its span's stored text."""
     document_id, start, end = _unit_span(project, kind, unit_id)
-    return str(project.scalar("SELECT substring(text, ?, ?) FROM documents WHERE id = ?",
+    text = str(project.scalar("SELECT substring(text, ?, ?) FROM documents WHERE id = ?",
                               [start + 1, end - start, document_id]))
+    return Unit(kind, unit_id, document_id, start, end, text)
 
 
 _UNIT_DOCUMENTS = """
