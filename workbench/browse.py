@@ -104,13 +104,16 @@ def variable_names(project: Project) -> list[tuple[str, str]]:
 
 def topic_members(project: Project, run_id: int, topic: int, limit: int = 200) -> list[dict[str, Any]]:
     """Units of one topic, the most typical first (highest probability), as spans of their documents
-    with the first 200 characters of each: what the topic explorer lists and opens."""
-    return project.dicts(
+    with the first 200 characters of each (a whole call's customer's words, what the topic was fitted on):
+    what the topic explorer lists and opens."""
+    from workbench.suggest.units import customer_words
+
+    rows = project.dicts(
         """
         SELECT d.id AS document_id, coalesce(s.start_pos, 0) AS start_pos, coalesce(s.end_pos, d.n_chars) AS end_pos,
                substring(d.text, coalesce(s.start_pos, 0) + 1, least(coalesce(s.end_pos, d.n_chars)
                          - coalesce(s.start_pos, 0), 200)) AS text,
-               ut.probability
+               ut.probability, ut.unit_kind
         FROM unit_topics ut
         LEFT JOIN segments s ON ut.unit_kind = 'segment' AND s.id = ut.unit_id
         JOIN documents d ON d.id = coalesce(s.document_id, ut.unit_id)
@@ -120,6 +123,11 @@ def topic_members(project: Project, run_id: int, topic: int, limit: int = 200) -
         """,
         [run_id, topic, limit],
     )
+    words = customer_words(project, [row["document_id"] for row in rows if row["unit_kind"] == "document"])
+    for row in rows:
+        if row.pop("unit_kind") == "document" and row["document_id"] in words:
+            row["text"] = words[row["document_id"]][:200]
+    return rows
 
 
 def recent_codes(project: Project, coder: str, limit: int = 5) -> list[int]:

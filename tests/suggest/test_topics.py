@@ -10,6 +10,7 @@ import pytest
 from suggest_data import add_documents, verbatim_project
 
 import workbench.suggest.topics as topics_module
+from workbench import browse
 from workbench.errors import WorkbenchError
 from workbench.ingest.folder import import_paths
 from workbench.journal import undo
@@ -277,4 +278,6 @@ def test_call_topics_are_fitted_on_the_customers_turns(project, tmp_path):
         assert words.isdisjoint(adviser_words), words & adviser_words
         assert words & {"facture", "colis", "résiliation", "abonnement"}
         examples = [example for row in topic_table(project, run) for example in row["examples"]]
+        examples += [member["text"] for row in topic_table(project, run)
+                     for member in browse.topic_members(project, run, row["topic"])]  # what the window lists
         assert examples and not any("Conseiller" in example or "procédure" in example for example in examples)

@@ -135,7 +135,7 @@ def load_units(project: Project, mode: str = "auto") -> list[Unit]:
         start, end, body = email_body(text) if kind == "email" else (0, int(n_chars), text)
         if not body:
             continue
-        spoken = _spoken(text, client) if client else ""
+        spoken = _spoken(text, [(s, e) for _, s, e, _, _ in client]) if client else ""
         if client and (mode == "documents" or (mode == "auto" and len(spoken) <= LONG_DOCUMENT_CHARS)):
             units.append(Unit("document", document_id, document_id, start, end, spoken))
             continue
@@ -155,28 +155,36 @@ def load_units(project: Project, mode: str = "auto") -> list[Unit]:
 
 
 def voice_texts(project: Project, units: Sequence[Unit]) -> list[str]:
-    """The customer's words of each unit, for topic keywords: for a whole-document unit of a transcript,
-    its customer's turns (all its turns when no speaker is a customer), without the speaker labels that
-    stand between turns; other units as they are."""
+    """The customer's words of each unit, for topic keywords and examples: for a whole-document unit of a
+    transcript, its customer's turns (all its turns when no speaker is a customer), without the speaker
+    labels that stand between turns; other units as they are."""
+    words = customer_words(project, [unit.document_id for unit in units if unit.kind == "document"])
+    return [words.get(unit.document_id, unit.text) if unit.kind == "document" else unit.text for unit in units]
+
+
+def customer_words(project: Project, document_ids: Sequence[int]) -> dict[int, str]:
+    """Document id -> the customer's words of each transcript among `document_ids` (all its turns when no
+    speaker is the customer), one line per turn, labels left out; documents without turns are absent. Reads
+    only those documents' turns: the window asks for a topic's few examples."""
+    if not document_ids:
+        return {}
     roles = role_of(project)
-    segments = _segments_by_document(project)
-    turns_of = {doc: [s for s in own if s[3] == "turn"] for doc, own in segments.items()}
-    wanted = sorted({u.document_id for u in units if u.kind == "document" and turns_of.get(u.document_id)})
-    stored = dict(project.rows("SELECT id, text FROM documents WHERE id = ANY(?)", [wanted])) if wanted else {}
-    texts = []
-    for unit in units:
-        if unit.kind == "document" and unit.document_id in stored:
-            turns = turns_of[unit.document_id]
-            spoken = [s for s in turns if roles.get(s[4] or "") == "client"] or turns
-            texts.append(_spoken(stored[unit.document_id], spoken))
-        else:
-            texts.append(unit.text)
-    return texts
+    turns: dict[int, list[tuple[int, int, str | None]]] = {}
+    for document_id, start, end, speaker in project.rows(
+            "SELECT document_id, start_pos, end_pos, speaker FROM segments WHERE kind = 'turn' "
+            "AND document_id = ANY(?) ORDER BY document_id, start_pos, id", [sorted(set(document_ids))]):
+        turns.setdefault(int(document_id), []).append((int(start), int(end), speaker))
+    stored = dict(project.rows("SELECT id, text FROM documents WHERE id = ANY(?)", [sorted(turns)])) if turns else {}
+    result = {}
+    for document_id, own in turns.items():
+        spoken = [turn for turn in own if roles.get(turn[2] or "") == "client"] or own
+        result[document_id] = _spoken(stored[document_id], [(start, end) for start, end, _ in spoken])
+    return result
 
 
-def _spoken(text: str, turns: Sequence[tuple[int, int, int, str, str | None]]) -> str:
-    """The words of `turns`, one line each, without the speaker labels between them."""
-    return "\n".join(text[s:e] for _, s, e, _, _ in turns)
+def _spoken(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """The words of the turns at `spans`, one line each, without the speaker labels between them."""
+    return "\n".join(text[start:end] for start, end in spans)
 
 
 def unit_label(mode_units: list[Unit]) -> str:
