@@ -8,7 +8,7 @@ against a code's description by the mean of its whole-unit and best-sentence sco
 examples and as the blend's zero-shot candidate alike (docs/BENCHMARKS.md). Without examples, on the
 French development set: reasons 0.680 whole unit, 0.617 best sentence, 0.710 both; forms 0.487, 0.480,
 0.557; on the demo corpus, reasons 0.456 → 0.508 and forms 0.336 → 0.463. In the blend, 5 coded
-examples per code: the demo's reasons 0.650 → 0.672 and forms 0.627 → 0.699, the development set's
+examples per code: the demo's reasons 0.650 → 0.669 and forms 0.627 → 0.704, the development set's
 forms 0.687 → 0.733, its reasons level. (The blend kept the whole unit while a whole call was embedded
 with the adviser's words: long transcripts then lost 4 points of reasons on the demo.) Suggestions quote
 the unit's sentence closest to the code.

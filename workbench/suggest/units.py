@@ -38,7 +38,8 @@ from workbench.project import Project
 from workbench.text.speakers import detect_role
 
 UNIT_MODES = ("auto", "documents", "segments")
-# Documents longer than this (code points) are split into segments in `auto` mode.
+# Documents longer than this (code points), and calls whose customer says more, are split into segments in
+# `auto` mode.
 LONG_DOCUMENT_CHARS = 1200
 # Segments shorter than this ("Oui.", "D'accord merci") carry no codable content and are skipped.
 MIN_SEGMENT_CHARS = 20
