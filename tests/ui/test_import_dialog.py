@@ -219,3 +219,24 @@ def test_search_finds_a_document_imported_by_the_dialog(qtbot, project: Project,
     with qtbot.waitSignal(panel.searched, timeout=30000):
         assert panel.run()
     assert panel.results.rowCount() == 1 and panel.results.item(0, 2).text() == "kangourou"
+
+
+def test_files_a_folder_leaves_out_are_named_with_the_reason(qtbot, project: Project, tmp_path: Path) -> None:
+    batch = tmp_path / "lot"
+    batch.mkdir()
+    (batch / "appel.txt").write_text("Client : Ma facture est fausse.\nConseiller : Je regarde.\n", encoding="utf-8")
+    (batch / "README.txt").write_text("Corpus de test.\n", encoding="utf-8")
+    (batch / "truth.csv").write_text("id;motif\n1;facture\n", encoding="utf-8")
+    window = open_window(qtbot, project)
+    dialog = window.open_import_dialog()
+    dialog.add_paths([batch])
+    assert [path.name for path in dialog.paths()] == ["appel.txt"]
+    assert dialog.left_out_note.isVisibleTo(dialog) and dialog.left_out_note.text() == (
+        "2 fichiers des dossiers laissés de côté, qui ne sont pas des documents : README.txt (notes sur le corpus), "
+        "truth.csv (semble être un corrigé). Pour en importer un quand même, ajoutez-le avec « Ajouter des "
+        "fichiers… ».")
+    dialog.add_paths([batch / "truth.csv"])  # named on its own: imported after all
+    assert [path.name for path in dialog.paths()] == ["appel.txt", "truth.csv"]
+    assert dialog.left_out_note.text().startswith("1 fichier des dossiers laissé de côté, qui n'est pas un document")
+    dialog.add_paths([batch / "README.txt"])
+    assert not dialog.left_out_note.isVisibleTo(dialog)

@@ -1679,6 +1679,25 @@ documents</translation>
         <translation>Import other files</translation>
     </message>
     <message>
+        <source>fichier caché, privé ou verrou</source>
+        <translation>hidden, private or lock file</translation>
+    </message>
+    <message>
+        <source>notes sur le corpus</source>
+        <translation>notes about the corpus</translation>
+    </message>
+    <message>
+        <source>semble être un corrigé</source>
+        <translation>looks like an answer key</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fichiers des dossiers laissés de côté, qui ne sont pas des documents : {files}. Pour en importer un quand même, ajoutez-le avec « Ajouter des fichiers… ».</source>
+        <translation>
+            <numerusform>%n file of the folders left out, not a document: {files}. To import it all the same, add it with “Add files…”.</numerusform>
+            <numerusform>%n files of the folders left out, not documents: {files}. To import one all the same, add it with “Add files…”.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Projet REFI-QDA</source>
         <translation>REFI-QDA project</translation>
     </message>

@@ -133,6 +133,16 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>%n fichiers des dossiers laissés de côté, qui ne sont pas des documents : {files}. Pour en importer un quand même, ajoutez-le avec « Ajouter des fichiers… ».</source>
+        <translation>
+            <numerusform>%n fichier des dossiers laissé de côté, qui n&apos;est pas un document : {files}. Pour l&apos;importer quand même, ajoutez-le avec « Ajouter des fichiers… ».</numerusform>
+            <numerusform>%n fichiers des dossiers laissés de côté, qui ne sont pas des documents : {files}. Pour en importer un quand même, ajoutez-le avec « Ajouter des fichiers… ».</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportResultsPage</name>
     <message numerus="yes">
         <source>%n documents importés</source>

@@ -38,7 +38,16 @@ from ui.progress_words import progress_line
 from ui.views.import_results import ImportResultsPage
 from ui.views.table_preview import TableChoice, TableChoicesPanel
 from ui.workers import Job
-from workbench.ingest.folder import FORMATS, REFI_SUFFIXES, FileChoices, ImportReport, collect_files
+from workbench.ingest.folder import (
+    ANSWER_KEY_FILE,
+    CORPUS_NOTES_FILE,
+    FORMATS,
+    HIDDEN_FILE,
+    REFI_SUFFIXES,
+    FileChoices,
+    ImportReport,
+    collect,
+)
 from workbench.ingest.preview import TABLE_SUFFIXES, TablePreview, preview_table
 from workbench.progress import CancelToken, ProgressCallback
 from workbench.project import DOCUMENT_KINDS
@@ -139,6 +148,10 @@ class ImportDialog(QDialog):
         self.hint = QLabel(self.tr("Ajoutez des fichiers ou des dossiers, ou déposez-les sur cette liste. "
                                    "Formats : .csv .xlsx .eml .mbox .msg .txt .docx .vtt .srt .qdpx"))
         self.hint.setWordWrap(True)
+        self.left_out: dict[Path, str] = {}  # found in the folders added, not documents (`folder.not_a_document`)
+        self.left_out_note = QLabel()
+        self.left_out_note.setWordWrap(True)
+        self.left_out_note.hide()
         self.table_panel = TableChoicesPanel()
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.files)
@@ -161,6 +174,7 @@ class ImportDialog(QDialog):
         layout.addLayout(buttons)
         layout.addWidget(self.hint)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.left_out_note)
         layout.addLayout(bottom)
         self.table_panel.show_message(self.tr("Sélectionnez un tableau (.csv, .xlsx) pour voir ses premières lignes."))
         return page
@@ -208,7 +222,12 @@ class ImportDialog(QDialog):
         and an unsupported one is listed so that the results say why it was not imported."""
         listed = set(self.paths())
         first = None
-        for path in collect_files(paths):
+        found = collect(paths)
+        self.left_out.update({path: why for path, why in found.left_out if path not in listed})
+        for path in found.files:  # named on its own after all: it is imported
+            self.left_out.pop(path, None)
+        self._show_left_out()
+        for path in found.files:
             if path in listed:
                 continue
             listed.add(path)
@@ -224,6 +243,18 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(self.files.rowCount() > 0)
         if first is not None:
             self.files.setCurrentCell(first, 0)
+
+    def _show_left_out(self) -> None:
+        """Say which files of the folders added are not taken, and why, so that none goes missing unseen:
+        one named with "Ajouter des fichiers…" is imported all the same."""
+        reasons = {HIDDEN_FILE: self.tr("fichier caché, privé ou verrou"),
+                   CORPUS_NOTES_FILE: self.tr("notes sur le corpus"),
+                   ANSWER_KEY_FILE: self.tr("semble être un corrigé")}
+        shown = [f"{path.name} ({reasons.get(why, why)})" for path, why in sorted(self.left_out.items())]
+        self.left_out_note.setText(self.tr(
+            "%n fichiers des dossiers laissés de côté, qui ne sont pas des documents : {files}. Pour en importer "
+            "un quand même, ajoutez-le avec « Ajouter des fichiers… ».", "", len(shown)).format(files=", ".join(shown)))
+        self.left_out_note.setVisible(bool(shown))
 
     def _format_label(self, path: Path) -> str:
         suffix = path.suffix.lower()
@@ -365,6 +396,8 @@ class ImportDialog(QDialog):
         """Back to an empty list, for another batch of files."""
         self.files.setRowCount(0)
         self.table_choices.clear()
+        self.left_out.clear()
+        self._show_left_out()
         self.import_button.setEnabled(False)
         self._show_table(-1)
         self.pages.setCurrentIndex(0)

@@ -168,17 +168,23 @@ CORPUS_NOTES = ("readme", "license", "licence", "copying", "changelog", "authors
 ANSWER_KEYS = ("truth", "answer", "gold", "expected")
 
 
+# Why `not_a_document` leaves a file out; the window words each in its own language.
+HIDDEN_FILE = "hidden, private or lock file"
+CORPUS_NOTES_FILE = "notes about the corpus, not a document"
+ANSWER_KEY_FILE = "looks like an answer key, not a document"
+
+
 def not_a_document(path: Path) -> str | None:
     """Why a file found in a folder is left out (it can still be named, or taken with `include`), or None.
     Names starting with '.' or '_' are private or generated files, '~$' Office lock files."""
     name = path.name
     if name.startswith((".", "_", "~$")):
-        return "hidden, private or lock file"
+        return HIDDEN_FILE
     stem = path.stem.lower()
     if stem.startswith(CORPUS_NOTES):
-        return "notes about the corpus, not a document"
+        return CORPUS_NOTES_FILE
     if stem.startswith(ANSWER_KEYS):
-        return "looks like an answer key, not a document"
+        return ANSWER_KEY_FILE
     return None
 
 
