@@ -95,6 +95,12 @@ def test_device_and_embedder_reach_the_jobs(qtbot, window, monkeypatch: pytest.M
 
 
 @pytest.mark.slow  # the pseudonymiser loads spaCy's French model
+def all_indexed(window) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the indexing job that follows an import has processed every document: the test goes on (and
+    ends) after it, or the window would close on a running job."""
+    return bool(window.project.scalar("SELECT (SELECT count(*) FROM text_status) = (SELECT count(*) FROM documents)"))
+
+
 def test_pseudonymise_on_import_reaches_import_paths(qtbot, window, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     given: list[object] = []
@@ -108,7 +114,7 @@ def test_pseudonymise_on_import_reaches_import_paths(qtbot, window, tmp_path: Pa
     first = tmp_path / "premier.txt"
     first.write_text("Écrivez à jeanne.martin@example.fr pour la facture.", encoding="utf-8")
     window.start_import([first])
-    qtbot.waitUntil(lambda: window.job is None, timeout=60000)
+    qtbot.waitUntil(lambda: window.job is None and all_indexed(window), timeout=60000)  # the indexing follows
     assert given == [None]
     dialog = open_settings(qtbot, window)
     assert not dialog.pseudonymise.isChecked()
@@ -118,7 +124,7 @@ def test_pseudonymise_on_import_reaches_import_paths(qtbot, window, tmp_path: Pa
     second = tmp_path / "second.txt"
     second.write_text("Écrivez à paul.durand@example.fr pour la facture.", encoding="utf-8")
     window.start_import([second])
-    qtbot.waitUntil(lambda: window.job is None and window.project.scalar(
+    qtbot.waitUntil(lambda: window.job is None and all_indexed(window) and window.project.scalar(
         "SELECT count(*) FROM documents WHERE title = 'second'") == 1, timeout=120000)
     assert isinstance(given[-1], Pseudonymiser)
     texts = [text for (text,) in window.project.rows("SELECT text FROM documents ORDER BY id")]
