@@ -87,6 +87,8 @@ def test_the_blends_description_candidate_reads_the_best_sentence_too():
     assert scorer.views is not None and scorer.views.zero[-1].argmax() == 0
     whole = GroupScorer(units, vectors, None, [], codes, embedder, "fr", coded, [], 2, None, None)
     assert whole.views is not None and whole.views.zero[-1].argmax() == 1
+    assert whole.evidence is not None and scorer.evidence is not None
+    assert whole.evidence.key != scorer.evidence.key  # weighed on its own candidate, not the memo's
 
 
 def _project_with_mixed_verbatims(project) -> list[int]:  # type: ignore[no-untyped-def]

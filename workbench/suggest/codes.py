@@ -444,8 +444,11 @@ class GroupScorer:
                                    None if words is None else words.matrix,
                                    self._anchors([(model, vectors), *others], words),
                                    np.array([i for i in range(len(units)) if i not in self.coded_units], dtype=int))
+            # The zero-shot candidate's own scores are part of the key: they depend on the sentence views too
+            # (`--no-sentences` gives other ones), which nothing else here names.
             key = evidence.fingerprint(model.model_id, self.companions, corpus_fingerprint(units), words is not None,
-                                       [code_texts(code, language) for code in codes], self.trained, rows, labels)
+                                       [code_texts(code, language) for code in codes], self.trained, rows, labels,
+                                       views.zero)
             self.views = views
             if key not in _MEMO:
                 found = self._recorded(key) or evidence.weigh(views, rows, labels, len(self.trained))
