@@ -134,8 +134,8 @@ def topic_lines(row: dict[str, Any]) -> list[str]:
               help="With --embedder auto, learn from the chosen model only, not also from the other installed "
                    "models that understand the project language (faster; about a point less accurate).")
 @click.option("--no-sentences", is_flag=True,
-              help="Compare codes without examples with whole units only, not also with each unit's best "
-                   "sentence: the first run then encodes no sentences (for very large projects).")
+              help="Compare codes' descriptions with whole units only, not also with each unit's best "
+                   "sentence: the first run then encodes no sentences (for very large projects; less accurate).")
 @json_option
 @quiet_option
 def suggest(project: str, code_selectors: tuple[str, ...], embedder: str, device: str, units: str,

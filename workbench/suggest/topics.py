@@ -355,9 +355,12 @@ def topic_table(project: Project, run_id: int | None = None) -> list[dict[str, A
     rows = project.dicts("SELECT topic, label, keywords, size, representatives FROM topics WHERE run_id = ? "
                          "ORDER BY size DESC, topic", [run_id])
     kinds = dict(project.rows("SELECT unit_id, unit_kind FROM unit_topics WHERE run_id = ?", [run_id]))
+    examples = [(index, _stored_unit(project, kinds.get(uid, "document"), uid))
+                for index, row in enumerate(rows) for uid in row["representatives"]]
     for row in rows:
-        row["examples"] = voice_texts(project, [_stored_unit(project, kinds.get(uid, "document"), uid)
-                                                for uid in row["representatives"]])
+        row["examples"] = []
+    for (index, _), text in zip(examples, voice_texts(project, [unit for _, unit in examples])):  # roles read once
+        rows[index]["examples"].append(text)
     return rows
 
 

@@ -136,10 +136,11 @@ def load_units(project: Project, mode: str = "auto") -> list[Unit]:
         start, end, body = email_body(text) if kind == "email" else (0, int(n_chars), text)
         if not body:
             continue
-        spoken = _spoken(text, [(s, e) for _, s, e, _, _ in client]) if client else ""
-        if client and (mode == "documents" or (mode == "auto" and len(spoken) <= LONG_DOCUMENT_CHARS)):
-            units.append(Unit("document", document_id, document_id, start, end, spoken))
-            continue
+        if client and mode != "segments":
+            spoken = _spoken(text, [(s, e) for _, s, e, _, _ in client])
+            if mode == "documents" or len(spoken) <= LONG_DOCUMENT_CHARS:
+                units.append(Unit("document", document_id, document_id, start, end, spoken))
+                continue
         if client:
             chosen = client
         elif mode == "segments" or (mode == "auto" and n_chars > LONG_DOCUMENT_CHARS):
