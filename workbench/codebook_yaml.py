@@ -218,7 +218,7 @@ def resolve_scheme(path_or_name: str | Path) -> Path:
 
 
 # -- into a project ------------------------------------------------------------------------------------
-def _pick(texts: dict[str, Any], language: str) -> Any:
+def pick(texts: dict[str, Any], language: str) -> Any:
     """The text in `language`, else the untranslated one, else the first language present."""
     for choice in (language, "*"):
         if choice in texts:
@@ -239,14 +239,14 @@ def _insert(rec: Recorder, code: dict[str, Any], parent_id: int, scheme: str, la
     guid = code["guid"] or (derived_guid(scheme, code["key"]) if code["key"] else None)
     try:
         code_id = codebook.insert_code(
-            rec, _pick(code["name"], language), parent_id, guid=guid, key=code["key"], scheme=scheme,
-            color=code["color"], codable=code["codable"], description=_pick(code["definition"], language),
-            inclusion=_pick(code["inclusion"], language), exclusion=_pick(code["exclusion"], language),
-            indicators=_pick(code["indicators"], language) or [], examples=_pick(code["examples"], language) or [],
+            rec, pick(code["name"], language), parent_id, guid=guid, key=code["key"], scheme=scheme,
+            color=code["color"], codable=code["codable"], description=pick(code["definition"], language),
+            inclusion=pick(code["inclusion"], language), exclusion=pick(code["exclusion"], language),
+            indicators=pick(code["indicators"], language) or [], examples=pick(code["examples"], language) or [],
             translations=_translations(code, language) or None, attributes=code["attributes"],
         )
     except CodingError as exc:
-        raise CodingError(f"scheme {scheme}, code {code['key'] or _pick(code['name'], language)}: {exc}") from None
+        raise CodingError(f"scheme {scheme}, code {code['key'] or pick(code['name'], language)}: {exc}") from None
     for child in code["children"]:
         _insert(rec, child, code_id, scheme, language)
     return code_id

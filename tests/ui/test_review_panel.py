@@ -299,3 +299,18 @@ def test_a_code_filter_whose_code_is_deleted_falls_back_to_every_code(qtbot, que
     codebook.delete_code(project, codebook.find_code(project, "Motifs/Compliment"))
     qtbot.waitUntil(lambda: panel.table.rowCount() == 3)
     assert panel.code_filter.currentIndex() == 0  # every code again
+
+
+def test_a_suggestion_from_a_borrowed_description_says_where_it_comes_from(qtbot, queue) -> None:
+    project = queue["project"]
+    project.execute("DELETE FROM suggestions")
+    _suggest(project, 1, "Ma facture a doublé", TEXTS[0], "Facturation", 0.9,
+             {"method": "zero-shot", "basis": "description", "words": ["facture"],
+              "description_from": {"scheme": "Motifs de contact", "code": "Facturation"}})
+    panel = _window(qtbot, project).review_panel
+    qtbot.keyClick(panel.table, Qt.Key.Key_Down)
+    assert panel.explanation.text().splitlines() == [
+        ("Suggéré d'après la définition de « Facturation » du schéma livré « Motifs de contact » : ce code n'a "
+        "pas encore de définition."),
+        "Mots qui ont pesé : facture",
+    ]

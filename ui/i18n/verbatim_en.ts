@@ -3228,6 +3228,10 @@ documents</translation>
         <translation>Topic words: {words}</translation>
     </message>
     <message>
+        <source>Suggéré d&apos;après la définition de « {code} » du schéma livré « {scheme} » : ce code n&apos;a pas encore de définition.</source>
+        <translation>Suggested from the definition of “{code}” in the shipped scheme “{scheme}”: this code has no definition yet.</translation>
+    </message>
+    <message>
         <source>Suggéré d&apos;après la définition du code et ses indicateurs.</source>
         <translation>Suggested from the code&apos;s definition and indicators.</translation>
     </message>

@@ -311,6 +311,11 @@ class ReviewPanel(QWidget):
                 label=explanation.get("label") or explanation.get("topic", "?"))]
             keywords = ", ".join(explanation.get("keywords", [])[:8])
             lines += [self.tr("Mots du thème : {words}").format(words=keywords)] if keywords else []
+        elif explanation.get("description_from"):
+            shipped = explanation["description_from"]
+            lines = [self.tr("Suggéré d'après la définition de « {code} » du schéma livré « {scheme} » : "
+                             "ce code n'a pas encore de définition.").format(
+                code=shipped.get("code", "?"), scheme=shipped.get("scheme", "?"))]
         else:
             lines = [self.tr("Suggéré d'après la définition du code et ses indicateurs.")]
         models = [explanation["model"], *explanation.get("companions", [])] if explanation.get("model") else []

@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from workbench.codebook_library import ShippedCode, shipped_code
 from workbench.errors import Cancelled, WorkbenchError
 from workbench.events import events_for_tables
 from workbench.progress import CancelToken, ProgressCallback, no_progress
@@ -83,11 +84,34 @@ def select_codes(project: Project, selectors: Sequence[str | int] | None = None)
     return codable
 
 
-def code_texts(code: dict[str, Any], language: str) -> list[tuple[str, bool]]:
-    """What describes a code, as (text, is_query) pairs: the definition is a query, examples are unit-like."""
+DESCRIBING = ("description", "inclusion", "indicators", "examples")
+
+
+def borrowed_description(code: dict[str, Any], language: str) -> ShippedCode | None:
+    """The shipped code whose texts describe `code` in suggestions: only a code with no definition,
+    inclusion, indicators or examples of its own (`codebook_library`)."""
+    fields = _own_fields(code, language)
+    if any(fields.get(field) for field in DESCRIBING):
+        return None
+    return shipped_code(fields.get("name"), code.get("key"), language)
+
+
+def _own_fields(code: dict[str, Any], language: str) -> dict[str, Any]:
     fields = dict(code)
     translated = (_loads(code.get("translations")) or {}).get(language) or {}
     fields.update({key: value for key, value in translated.items() if value})
+    fields["indicators"], fields["examples"] = _loads(fields.get("indicators")), _loads(fields.get("examples"))
+    return fields
+
+
+def code_texts(code: dict[str, Any], language: str) -> list[tuple[str, bool]]:
+    """What describes a code, as (text, is_query) pairs: the definition is a query, examples are unit-like.
+    A code created by name alone is described by the shipped code of that name, if any."""
+    fields = _own_fields(code, language)
+    shipped = borrowed_description(code, language)
+    if shipped is not None:
+        fields.update(description=shipped.description, inclusion=shipped.inclusion,
+                      indicators=list(shipped.indicators), examples=list(shipped.examples))
     head = ": ".join(part for part in (fields.get("name"), fields.get("description")) if part)
     texts = [(head, True)]
     if fields.get("inclusion"):
@@ -463,6 +487,7 @@ class GroupScorer:
                 _MEMO[key] = (found, scores / np.maximum(scores.sum(axis=1, keepdims=True), 1e-12),
                               models.get("lexical"))
             self.evidence, self.scores, self.lexical_model = _MEMO[key]
+        self.borrowed = [borrowed_description(code, language) for code in codes]
         self.apart = [i for i in range(len(codes)) if i not in self.trained]
         self.zero_calibration = self._zero_calibration()
         self.methods = {code["key"] or code["name"]: self._method(i) for i, code in enumerate(codes)}
@@ -535,9 +560,12 @@ class GroupScorer:
     def _method(self, index: int) -> str:
         if index in self.trained and self.evidence is not None and self._examples_decide():
             return f"from {self.counts[index]} coded examples"
+        shipped = self.borrowed[index]
+        description = ("the code's description" if shipped is None else
+                       f"the description of “{shipped.name}” in the shipped scheme “{shipped.scheme}” (the code has none)")
         if index in self.trained:
-            return f"from the code's description (preferred to its {self.counts[index]} coded examples by cross-validation)"
-        return "from the code's description" + ("" if self.zero_calibration is not None else " (uncalibrated)")
+            return f"from {description} (preferred to its {self.counts[index]} coded examples by cross-validation)"
+        return f"from {description}" + ("" if self.zero_calibration is not None else " (uncalibrated)")
 
     def _examples_decide(self) -> bool:
         return self.evidence is not None and any(
@@ -634,6 +662,9 @@ class GroupScorer:
             "reliability": reliability,
             "nearest_examples": self._nearest(index, label, 2),
         }
+        shipped = self.borrowed[label]
+        if shipped is not None:
+            explanation["description_from"] = {"scheme": shipped.scheme, "code": shipped.name}
         if runner is not None:
             explanation["runner_up"] = {"code_id": self.codes[runner]["id"], "key": self.codes[runner]["key"],
                                         "name": self.codes[runner]["name"],

@@ -287,6 +287,9 @@ def method_label(explanation: dict[str, Any]) -> str:
     examples = int(explanation.get("coded_examples") or 0)
     if explanation.get("basis") == "examples" or (method == "few-shot" and "basis" not in explanation):
         label = f"depuis {examples} exemple{'s' if examples > 1 else ''} codé{'s' if examples > 1 else ''}"
+    elif explanation.get("description_from"):
+        shipped = explanation["description_from"]
+        label = f"depuis la définition de « {shipped['code']} » du schéma livré « {shipped['scheme']} »"
     else:
         label = "depuis la définition du code"
     reliability = explanation.get("reliability") or {}

@@ -1,0 +1,84 @@
+"""Codes created by name alone are described, for suggestions, by the shipped code of that name."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from builders import add_code
+from suggest_data import add_documents
+
+from workbench import codebook_library
+from workbench.codebook_library import folded_name, shipped_code
+from workbench.suggest.codes import code_texts, suggest_codes
+from workbench.suggest.review import method_label, review_queue
+
+
+def test_names_match_whatever_their_accents_case_and_separators() -> None:
+    assert folded_name("Changement d’abonnement") == folded_name("changement_d_abonnement") == "changement d abonnement"
+    for name in ("Résiliation", "RESILIATION", "résiliation ", "cancellation"):
+        found = shipped_code(name, None, "fr")
+        assert found is not None and found.name == "Résiliation" and found.scheme == "Motifs de contact"
+        assert "résilier" in found.indicators and found.examples
+    english = shipped_code("Résiliation", None, "en")
+    assert english is not None and english.name == "Cancellation" and english.description.startswith("A cancellation")
+    assert shipped_code("Mon code à moi", None, "fr") is None
+    assert shipped_code("Mon code à moi", "enmity", "fr").name == "Inimitié"  # the key when the name says nothing
+
+
+def test_a_name_two_shipped_codes_share_describes_neither(tmp_path: Path, monkeypatch) -> None:
+    for key, definition in (("one", "Première définition."), ("two", "Seconde définition.")):
+        (tmp_path / f"{key}.yaml").write_text(
+            f"key: {key}\nname: {key}\ncodes:\n  - key: delay\n    name: Retard\n    definition: {definition}\n"
+            f"  - key: own_{key}\n    name: Propre {key}\n    definition: {definition}\n", encoding="utf-8")
+    monkeypatch.setattr(codebook_library, "schemes_dir", lambda: tmp_path)
+    codebook_library._index.cache_clear()
+    try:
+        assert shipped_code("Retard", None, "fr") is None
+        assert shipped_code("Propre one", None, "fr").description == "Première définition."
+    finally:
+        codebook_library._index.cache_clear()
+
+
+def test_only_a_code_without_texts_of_its_own_borrows() -> None:
+    bare = {"name": "Résiliation", "key": None, "description": None, "inclusion": None, "indicators": [],
+            "examples": [], "translations": None}
+    texts = code_texts(bare, "fr")
+    assert texts[0] == (("Résiliation: Demande de résiliation, menace de partir ou démarche de départ vers un "
+                        "concurrent."), True)
+    assert ("Je veux résilier mon contrat, donnez-moi la marche à suivre.", False) in texts
+    described = {**bare, "description": "Le client part à la retraite."}
+    assert code_texts(described, "fr") == [("Résiliation: Le client part à la retraite.", True)]
+    translated = {**bare, "translations": json.dumps({"fr": {"indicators": ["retraite"]}})}
+    assert code_texts(translated, "fr") == [("Résiliation", True), ("Résiliation: retraite", True)]
+    assert code_texts({**bare, "name": "Mon code à moi"}, "fr") == [("Mon code à moi", True)]
+
+
+def test_suggestions_say_a_borrowed_description_decided(project) -> None:
+    add_documents(project, ["Je veux résilier mon contrat, je pars chez un concurrent.",
+                            "Ma facture est deux fois trop élevée ce mois-ci.",
+                            "Le colis n'est jamais arrivé, le suivi ne bouge plus."])
+    for name in ("Résiliation", "Facturation", "Livraison"):
+        add_code(project, name)
+    own = add_code(project, "Mon code à moi", description="Tout ce qui parle de la météo.")
+    result = suggest_codes(project, embedder="lexical", min_score=0.0)
+    assert result.methods["Résiliation"] == ("from the description of “Résiliation” in the shipped scheme "
+                                             "“Motifs de contact” (the code has none) (uncalibrated)")
+    assert result.methods["Mon code à moi"] == "from the code's description (uncalibrated)"
+    rows = {row["text"][:8]: row for row in review_queue(project, limit=None)}
+    cancel = rows["Je veux "]
+    assert cancel["code_key"] is None and cancel["code"] == "Résiliation"
+    assert cancel["explanation"]["description_from"] == {"scheme": "Motifs de contact", "code": "Résiliation"}
+    assert method_label(cancel["explanation"]) == ("depuis la définition de « Résiliation » du schéma livré "
+                                                   "« Motifs de contact » ; score non calibré (aucun codage pour "
+                                                   "le vérifier)")
+    assert all(row["code_id"] != own or "description_from" not in row["explanation"] for row in rows.values())
+    assert {row["text"][:8]: row["code"] for row in rows.values()} == {
+        "Je veux ": "Résiliation", "Ma factu": "Facturation", "Le colis": "Livraison"}
+
+
+def test_the_library_is_read_once_per_language() -> None:
+    codebook_library._index.cache_clear()
+    shipped_code("Résiliation", None, "fr")
+    shipped_code("Facturation", None, "fr")
+    assert codebook_library._index.cache_info().misses == 1
