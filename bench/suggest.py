@@ -22,7 +22,10 @@ import argparse
 import os
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from unittest.mock import patch
 
 import numpy as np
 
@@ -329,10 +332,25 @@ def _dev_vectors(texts: list[str], model) -> np.ndarray:  # type: ignore[no-unty
     return np.load(path)
 
 
-def part_french_dev(seeds: list[int], per_codes: list[int]) -> list[dict]:
+def _codes_by_name(project, codes: list[dict], root: str) -> list[dict]:  # type: ignore[no-untyped-def]
+    """The same codes created by name alone (the French name, nothing else), under a root code `root`: how
+    an analyst who types a code's name starts, and how the issue's independent evaluation created them."""
+    from workbench import codebook
+    from workbench.suggest.codes import select_codes
+
+    parent = codebook.create_code(project, root, codable=False)
+    created = [codebook.create_code(project, code["name"], parent) for code in codes]
+    by_id = {code["id"]: code for code in select_codes(project, created)}
+    return [{**by_id[new], "key": code["key"]} for new, code in zip(created, codes)]
+
+
+def part_french_dev(seeds: list[int], per_codes: list[int], name_per_codes: list[int]) -> list[dict]:
     """Learning curves on the French development set, imported as the product imports it (`dev_units`): for
     each scheme and number of coded examples per code, `len(seeds)` draws of examples; every other
-    verbatim is an uncoded unit whose top-1 is scored.
+    verbatim is an uncoded unit whose top-1 is scored. Three codebooks: the shipped scheme loaded
+    (`per_codes`); the codes created by name alone, which read the shipped descriptions of those names
+    (`codebook_library`), and the same without that library, as codes whose names match no shipped code
+    (`name_per_codes` each).
     The tool is `codes.GroupScorer`, exactly what `suggest_codes` runs; in the same draws: each candidate
     alone, plain LR on the raw e5 vectors, and LR on TF-IDF + SVD of lemmas (the `lexical` embedder).
     Before any draw, the codes described only (no codings, every verbatim scored): by whole unit and best
@@ -345,6 +363,7 @@ def part_french_dev(seeds: list[int], per_codes: list[int]) -> list[dict]:
 
     from workbench.codebook_yaml import load_scheme
     from workbench.project import Project
+    from workbench.suggest import codes as codes_module
     from workbench.suggest import evidence
     from workbench.suggest.codes import PRECISION, GroupScorer, select_codes
     from workbench.suggest.embed import LexicalEmbedder, get_embedder
@@ -367,20 +386,29 @@ def part_french_dev(seeds: list[int], per_codes: list[int]) -> list[dict]:
     with folder:
         for scheme in DEV_SCHEMES.values():
             load_scheme(project, ROOT / "coding_schemes" / f"{scheme}.yaml")
-        for column, scheme in DEV_SCHEMES.items():
+        conditions = []
+        for column in DEV_SCHEMES:
             keys = sorted({item[column] for item in items})
-            codes = select_codes(project, keys)
+            shipped = select_codes(project, keys)
+            named = _codes_by_name(project, shipped, f"{column} by name")
+            conditions += [(column, "shipped scheme", shipped, per_codes, True),
+                           (column, "by name", named, name_per_codes, True),
+                           (column, "by name, no library", named, name_per_codes, False)]
+        for column, codebook_label, codes, curve, library in conditions:
+            keys = sorted({item[column] for item in items})
             code_id = {code["key"]: code["id"] for code in codes}
             truth = np.array([keys.index(item[column]) for item in items])
             order = [code_id[keys[k]] for k in range(len(keys))]
             described = {}
-            for label, views in (("whole unit and best sentence", sentences), ("whole unit only", None)):
-                alone = GroupScorer(units, vectors, words, [], codes, model, "fr", [], [], 2, None, views)
-                top = np.array([order.index(codes[t]["id"]) for t in alone.zero.argmax(axis=1)])
-                described[f"described only: {label}"] = float((top == truth).mean())
-            rows.append({"scheme": column, "coded per code": 0, **described})
-            print_table([rows[-1]], f"French dev set, {column}, codes described only, all {len(items)} verbatims")
-            for per_code in per_codes:
+            with _library(library):
+                for label, views in (("whole unit and best sentence", sentences), ("whole unit only", None)):
+                    alone = GroupScorer(units, vectors, words, [], codes, model, "fr", [], [], 2, None, views)
+                    top = np.array([order.index(codes[t]["id"]) for t in alone.zero.argmax(axis=1)])
+                    described[f"described only: {label}"] = float((top == truth).mean())
+            rows.append({"scheme": column, "codes": codebook_label, "coded per code": 0, **described})
+            print_table([rows[-1]], f"French dev set, {column}, {codebook_label}, no codings, all {len(items)} "
+                                    f"verbatims")
+            for per_code in curve:
                 accs: dict[str, list[float]] = {}
                 bands: list[tuple[float, bool]] = []
                 filed, filed_right, scored_total, weights_seen = 0, 0, 0, []
@@ -390,9 +418,11 @@ def part_french_dev(seeds: list[int], per_codes: list[int]) -> list[dict]:
                                             for k in range(len(keys))])
                     held = np.setdiff1d(np.arange(len(items)), coded)
                     positives = [(int(i), code_id[keys[truth[i]]]) for i in coded]
+                    codes_module._MEMO.clear()  # each draw fitted afresh, so that its time is the fit's
                     started = time.perf_counter()
-                    scorer = GroupScorer(units, vectors, words, [], codes, model, "fr", positives, [], 2, None,
-                                         sentences)
+                    with _library(library):
+                        scorer = GroupScorer(units, vectors, words, [], codes, model, "fr", positives, [], 2, None,
+                                             sentences)
                     seconds = time.perf_counter() - started
                     order = [code_id[keys[k]] for k in range(len(keys))]
                     local_to_key = [codes[i]["id"] for i in scorer.trained]
@@ -422,19 +452,19 @@ def part_french_dev(seeds: list[int], per_codes: list[int]) -> list[dict]:
                     for label, x in (("plain LR on e5", vectors), ("LR on TF-IDF+SVD", lsa)):
                         plain = LogisticRegression(C=10, max_iter=3000).fit(x[coded], truth[coded])
                         accs.setdefault(label, []).append(float((plain.predict(x[held]) == truth[held]).mean()))
-                row = {"scheme": column, "coded per code": per_code}
+                row = {"scheme": column, "codes": codebook_label, "coded per code": per_code}
                 row.update({name: float(np.mean(values)) for name, values in accs.items()})
                 row["mean weights"] = ", ".join(f"{name} {np.mean([w.get(name, 0) for w in weights_seen]):.2f}"
                                                 for name in evidence.CANDIDATES)
                 row[f"filed at {PRECISION:.0%} target"] = filed / scored_total
                 row["precision of filed"] = filed_right / filed if filed else None
                 rows.append(row)
-                print_table([row], f"French dev set, {column}, {per_code}/code, seeds {seeds}")
+                print_table([row], f"French dev set, {column}, {codebook_label}, {per_code}/code, seeds {seeds}")
                 scores_right = np.array(bands)
                 for low, high in zip((0, .2, .4, .6, .8), (.2, .4, .6, .8, 1.01)):
                     inside = (scores_right[:, 0] >= low) & (scores_right[:, 0] < high)
                     if inside.any():
-                        calibration_rows.append({"scheme": column, "coded per code": per_code,
+                        calibration_rows.append({"scheme": column, "codes": codebook_label, "coded per code": per_code,
                                                  "band": f"{low:.1f}-{min(high, 1):.1f}", "units": int(inside.sum()),
                                                  "mean score": float(scores_right[inside, 0].mean()),
                                                  "share right": float(scores_right[inside, 1].mean())})
@@ -443,6 +473,19 @@ def part_french_dev(seeds: list[int], per_codes: list[int]) -> list[dict]:
                       f" (lexical SVD fit {lsa_seconds:.1f} s)")
     print_table(calibration_rows, "Calibration of the tool's scores on the uncoded verbatims (all draws pooled)")
     return rows + calibration_rows
+
+
+@contextmanager
+def _library(used: bool) -> Iterator[None]:
+    """Codes created by name read the shipped descriptions of their names, or (`used` False) do not, as codes
+    named otherwise would not."""
+    if used:
+        yield
+        return
+    from workbench.suggest import codes
+
+    with patch.object(codes, "borrowed_description", lambda code, language: None):
+        yield
 
 
 def part_speed(sizes: list[int]) -> list[dict]:
@@ -522,6 +565,8 @@ def main() -> None:
                         choices=["banking77-tool", "french", "french-dev", "speed"])
     parser.add_argument("--dev-per-code", type=int, nargs="+", default=[2, 5, 10, 20],
                         help="french-dev: coded verbatims per code")
+    parser.add_argument("--dev-name-per-code", type=int, nargs="*", default=[5],
+                        help="french-dev: coded verbatims per code with codes created by name")
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     parser.add_argument("--models", nargs="+", choices=["e5", "lexical"], default=["e5"],
                         help="french: the embedders run on the demo corpus")
@@ -534,7 +579,7 @@ def main() -> None:
     if "banking77-tool" in parts:
         part_banking77_tool(args.seeds)
     if "french-dev" in parts:
-        part_french_dev(args.seeds, args.dev_per_code)
+        part_french_dev(args.seeds, args.dev_per_code, args.dev_name_per_code)
     if "speed" in parts:
         part_speed(args.topic_sizes)
 

@@ -3,6 +3,7 @@ apart, what to code next, and no refit on a cached re-run."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import numpy as np
@@ -100,6 +101,46 @@ def test_calibrated_scores_mean_what_they_say_on_a_synthetic_set():
     assert threshold is not None and kept.sum() > 50 and right[kept].mean() >= 0.75
 
 
+def _self_training_case(seed: int, noise: float):  # type: ignore[no-untyped-def]
+    vectors, labels = _clusters(seed, 150, noise=noise)
+    coded = np.concatenate([np.flatnonzero(labels == code)[:3] for code in range(4)])
+    pool = np.setdiff1d(np.arange(len(labels)), coded)
+    views = evidence.Views(np.full((len(labels), 4), 0.25), [vectors], pool=pool)
+    return evidence.weigh(views, coded, labels[coded], 4), views, coded, labels, pool
+
+
+def test_self_training_is_kept_when_it_wins_out_of_fold_and_learns_from_the_surest_units():
+    found, views, coded, labels, pool = _self_training_case(4, 0.5)
+    assert found.self_training is not None
+    assert found.accuracy["blend, self-trained"] == found.self_training.accuracy > found.self_training.without
+    kept = found.scores(views, coded, labels[coded], 4)
+    without = dataclasses.replace(found, self_training=None, weights=found.self_training.seed_weights)
+    plain = without.scores(views, coded, labels[coded], 4)
+    assert (kept[pool].argmax(axis=1) == labels[pool]).mean() > (plain[pool].argmax(axis=1) == labels[pool]).mean() + 0.02
+    stored = evidence.Evidence.from_dict(json.loads(json.dumps(found.as_dict())))
+    assert stored.self_training == found.self_training
+    assert np.allclose(stored.scores(views, coded, labels[coded], 4), kept)
+
+
+def test_self_training_is_left_out_when_it_does_not_win_or_has_nothing_to_learn_from():
+    found, views, coded, labels, _ = _self_training_case(0, 0.5)
+    assert found.self_training is None and found.accuracy["blend, self-trained"] <= found.accuracy["blend"]
+    assert evidence.Evidence.from_dict(found.as_dict()).self_training is None
+    alone = evidence.weigh(dataclasses.replace(views, pool=None), coded, labels[coded], 4)
+    assert alone.self_training is None and "blend, self-trained" not in alone.accuracy
+
+
+def test_the_surest_share_of_each_code_within_the_caps(monkeypatch):
+    scores = np.array([[0.9, 0.1], [0.6, 0.4], [0.7, 0.3], [0.2, 0.8], [0.45, 0.55], [0.8, 0.2]])
+    rows = np.arange(10, 16)
+    picked, codes = evidence.surest(scores, rows)
+    assert picked.tolist() == [10, 13, 15] and codes.tolist() == [0, 1, 0]  # half of each code's, surest first
+    monkeypatch.setattr(evidence, "SELF_TOTAL", 2)
+    monkeypatch.setattr(evidence, "SELF_MIN_CAP", 1)
+    picked, codes = evidence.surest(scores, rows)
+    assert picked.tolist() == [10, 13] and codes.tolist() == [0, 1]
+
+
 def test_code_next_prefers_uncertain_units_unlike_each_other():
     scores = np.array([[0.5, 0.5], [0.5, 0.5], [0.52, 0.48], [0.99, 0.01], [0.9, 0.1]])
     vectors = np.array([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0], [0.7, 0.7], [0.6, 0.8]])
@@ -167,7 +208,9 @@ def test_a_cached_rerun_fits_nothing(project):
     assert next(iter(suggester._LEXICAL_VIEWS.values())) is view
     suggester._MEMO.clear()  # as in a new process: the run's recorded evidence spares the cross-validation
     suggest_codes(project, embedder="lexical", min_score=0.0)
-    assert sum(evidence.fits.values()) - fitted <= 2  # the final classifiers only (semantic, lexical)
+    found = next(iter(suggester._MEMO.values()))[0]
+    # the final classifiers only (semantic, lexical), twice with self-training (the seed blend, then the refit)
+    assert sum(evidence.fits.values()) - fitted <= (4 if found.self_training else 2)
     fitted = sum(evidence.fits.values())
     _code(project, truth, codes, 4)  # a new coding: the model must learn again
     suggest_codes(project, embedder="lexical", min_score=0.0)
@@ -201,6 +244,22 @@ def test_the_command_line_reports_abstentions_and_the_code_next_queue(capsys, tm
     assert code == 2 and "--code-next" in err
 
 
+def test_the_command_line_says_whether_self_training_was_kept(capsys, tmp_path):
+    for per_code, kept in ((4, True), (3, False)):
+        target = tmp_path / f"cli{per_code}.vwb"
+        with Project.create(target) as project:
+            truth, codes = verbatim_project(project)
+            # codes named and described by nothing: the classifiers decide, and self-training is weighed
+            project.execute("UPDATE codes SET name = 'Motif ' || id, key = NULL, description = NULL, indicators = []")
+            _code(project, truth, codes, per_code)
+        code, out, _ = run(capsys, "suggest", str(target), "--embedder", "lexical", "--quiet")
+        assert code == 0 and "blend, self-trained" in out
+        if kept:
+            assert "self-training kept: the surest half of the uncoded units the blend gives each code" in out
+            assert "from 4 coded examples and the uncoded units the blend is surest of" in out
+        else:
+            assert "self-training left out: learning the blend's surest uncoded units was not right more" in out
+
 
 @pytest.mark.slow
 def test_a_french_run_loads_neither_torch_nor_spacy(tmp_path):
@@ -228,6 +287,8 @@ def test_the_method_label_says_what_decided():
     assert label == "depuis 7 exemples codés ; juste 80 % du temps en validation croisée (7 exemples testés)"
     assert method_label({"method": "few-shot", "basis": "description", "coded_examples": 1}) == (
         "depuis la définition du code")
+    assert method_label({"method": "few-shot", "basis": "examples", "coded_examples": 5, "self_trained": True}) == (
+        "depuis 5 exemples codés et les passages non codés les plus sûrs")
 
 
 def test_a_calibration_never_inverts_the_scores():

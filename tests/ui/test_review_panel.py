@@ -314,3 +314,15 @@ def test_a_suggestion_from_a_borrowed_description_says_where_it_comes_from(qtbot
         "pas encore de définition."),
         "Mots qui ont pesé : facture",
     ]
+
+
+def test_a_suggestion_from_a_self_trained_blend_says_so(qtbot, queue) -> None:
+    project = queue["project"]
+    project.execute("DELETE FROM suggestions")
+    _suggest(project, 1, "Ma facture a doublé", TEXTS[0], "Facturation", 0.9,
+             {"method": "few-shot", "basis": "examples", "coded_examples": 5, "self_trained": True})
+    panel = _window(qtbot, project).review_panel
+    assert panel.explanation.text().splitlines() == [
+        "Suggéré d'après des passages déjà codés avec ce code (5).",
+        "Le modèle a aussi appris des passages non codés dont il était le plus sûr.",
+    ]

@@ -3220,6 +3220,10 @@ documents</translation>
         <translation>Suggested from passages already coded with this code ({n}).</translation>
     </message>
     <message>
+        <source>Le modèle a aussi appris des passages non codés dont il était le plus sûr.</source>
+        <translation>The model also learnt from the uncoded passages it was surest of.</translation>
+    </message>
+    <message>
         <source>Suggéré parce que le passage appartient au thème « {label} », associé à ce code.</source>
         <translation>Suggested because the passage belongs to the topic “{label}”, mapped to this code.</translation>
     </message>

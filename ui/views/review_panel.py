@@ -305,6 +305,8 @@ class ReviewPanel(QWidget):
         if method == "few-shot":
             lines = [self.tr("Suggéré d'après des passages déjà codés avec ce code ({n}).").format(
                 n=explanation.get("coded_examples", "?"))]
+            if explanation.get("self_trained"):
+                lines += [self.tr("Le modèle a aussi appris des passages non codés dont il était le plus sûr.")]
         elif method == "topic":
             lines = [self.tr(
                 "Suggéré parce que le passage appartient au thème « {label} », associé à ce code.").format(

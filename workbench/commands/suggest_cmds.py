@@ -171,6 +171,14 @@ def suggest(project: str, code_selectors: tuple[str, ...], embedder: str, device
             accuracy = ", ".join(f"{name} {value:.2f}" for name, value in found["accuracy"].items())
             click.echo(f"{scheme}: blend {weights}; cross-validated accuracy on {found['tested']} coded units: "
                        f"{accuracy}")
+            trained = found.get("self_training")
+            if trained:
+                click.echo(f"  self-training kept: the surest half of the uncoded units the blend gives each code "
+                           f"were learnt too (cross-validated accuracy {trained['without']:.2f} -> "
+                           f"{trained['accuracy']:.2f})")
+            elif "blend, self-trained" in found["accuracy"]:
+                click.echo("  self-training left out: learning the blend's surest uncoded units was not right more "
+                           "often on these codings")
             click.echo("  calibration (score band: units, mean score, share right): " + "; ".join(
                 f"{band['from']:.1f}-{band['to']:.1f}: {band['n']}, {band['score']:.2f}, {band['right']:.2f}"
                 for band in found["calibration"]))

@@ -478,14 +478,10 @@ class GroupScorer:
                 found = self._recorded(key) or evidence.weigh(views, rows, labels, len(self.trained))
                 found.key = key
                 models: dict[str, Any] = {}
-                full = {name: evidence.predict(name, views, rows, labels, None, len(self.trained), models)
-                        for name in views.names if found.weights.get(name, 0) > 0 or name == "lexical"}
-                scores = evidence.blend({name: full[name] for name in found.weights if found.weights[name] > 0},
-                                        found.weights)
+                scores = found.scores(views, rows, labels, len(self.trained), models)
                 if len(_MEMO) >= MEMO_SIZE:
                     _MEMO.pop(next(iter(_MEMO)))
-                _MEMO[key] = (found, scores / np.maximum(scores.sum(axis=1, keepdims=True), 1e-12),
-                              models.get("lexical"))
+                _MEMO[key] = (found, scores, models.get("lexical"))
             self.evidence, self.scores, self.lexical_model = _MEMO[key]
         self.borrowed = [borrowed_description(code, language) for code in codes]
         self.apart = [i for i in range(len(codes)) if i not in self.trained]
@@ -559,7 +555,8 @@ class GroupScorer:
 
     def _method(self, index: int) -> str:
         if index in self.trained and self.evidence is not None and self._examples_decide():
-            return f"from {self.counts[index]} coded examples"
+            learnt = " and the uncoded units the blend is surest of" if self.evidence.self_training else ""
+            return f"from {self.counts[index]} coded examples{learnt}"
         shipped = self.borrowed[index]
         description = ("the code's description" if shipped is None else
                        f"the description of “{shipped.name}” in the shipped scheme “{shipped.scheme}” (the code has none)")
@@ -659,6 +656,7 @@ class GroupScorer:
             "calibrated": (self.evidence is not None and self.evidence.tested > 0) if from_examples
             else self.zero_calibration is not None,
             "coded_examples": int(self.counts[label]),
+            "self_trained": bool(examples_decide and self.evidence is not None and self.evidence.self_training),
             "reliability": reliability,
             "nearest_examples": self._nearest(index, label, 2),
         }

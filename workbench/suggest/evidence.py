@@ -13,6 +13,11 @@ Candidates (`CANDIDATES`): `zero-shot` (similarity to the code's name, definitio
 examples, no fitting), `semantic` (logistic regression on each semantic model's centred vectors, averaged
 over models), `lexical` (logistic regression on the sparse TF-IDF of words and character n-grams,
 `lexical.LexicalView`). Rejected suggestions enter training as the NONE class but are never scored.
+
+Self-training (`SelfTraining`): the blend then scores the uncoded units, the surest half of the units it
+gives each code are learnt as examples of that code, and the classifiers are fitted again. A handful of
+examples per code covers few of the words customers use for a reason; the blend's surest units bring more
+of them. It is kept only when it is right more often out of fold on the project's own codings.
 """
 
 from __future__ import annotations
@@ -36,6 +41,13 @@ C_LEXICAL = 20.0
 BLEND_STEP = 0.1
 MAX_REPEATS = 3
 fits: Counter[str] = Counter()  # logistic regressions fitted, per candidate: what a cached re-run must not add
+# Self-training learns, of the uncoded units the blend gives each code, the surest share, at most
+# `SELF_TOTAL` units over all codes (and `SELF_MIN_CAP` per code), so that every refit stays quick in
+# large projects and with many codes. Development set, 2 to 10 coded per code (docs/BENCHMARKS.md):
+# shares of 0.4 to 0.6 all gained, 1.0 gained nothing, a second round lost.
+SELF_SHARE = 0.5
+SELF_TOTAL = 1000
+SELF_MIN_CAP = 10
 
 
 @dataclass
@@ -152,9 +164,7 @@ def _propagated(views: Views, train: np.ndarray, labels: np.ndarray, test: np.nd
     from workbench.suggest import scoring
 
     assert views.pool is not None
-    pool = np.setdiff1d(np.union1d(views.pool, test), train)
-    if len(pool) > POOL:
-        pool = np.sort(np.random.default_rng(0).choice(pool, POOL, replace=False))
+    pool = _pool(views, train, test)
     fits["propagation"] += 1
     main, *others = views.semantic
     model = scoring.fit_few_shot(main[train], labels, n_codes, main[pool],
@@ -207,6 +217,41 @@ def out_of_fold(views: Views, rows: np.ndarray, labels: np.ndarray, n_codes: int
             times[test] += 1
         result[name] = total[tested] / times[tested, None]
     return result, tested
+
+
+def surest(scores: np.ndarray, rows: np.ndarray, share: float = SELF_SHARE) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, codes) to learn as pseudo-examples: of `rows` (with blend `scores`), for each code the `share`
+    of the rows whose top code it is (within the caps), most confident first."""
+    cap = max(SELF_MIN_CAP, SELF_TOTAL // max(scores.shape[1], 1))
+    top, confidence = scores.argmax(axis=1), scores.max(axis=1) / np.maximum(scores.sum(axis=1), 1e-12)
+    picked = []
+    for code in np.unique(top):
+        members = np.flatnonzero(top == code)
+        picked.append(members[np.argsort(-confidence[members], kind="stable")][: min(cap, round(share * len(members)))])
+    chosen = np.sort(np.concatenate(picked)) if picked else np.zeros(0, dtype=int)
+    return rows[chosen], top[chosen]
+
+
+def self_trained(views: Views, train: np.ndarray, labels: np.ndarray, test: np.ndarray | None, n_codes: int,
+                 seed_weights: dict[str, float], pool: np.ndarray, names: Sequence[str],
+                 models: dict[str, Any] | None = None) -> dict[str, np.ndarray]:
+    """Candidates `names`' scores of rows `test` (all rows when None) after self-training: the blend with
+    `seed_weights`, trained on `train`, scores the `pool` rows; its surest ones (`surest`) join the training
+    rows with the code it gave them."""
+    seeds = blend({name: predict(name, views, train, labels, pool, n_codes)
+                   for name, weight in seed_weights.items() if weight > 0}, seed_weights)
+    extra, extra_labels = surest(seeds, pool)
+    rows, all_labels = np.concatenate([train, extra]), np.concatenate([labels, extra_labels])
+    return {name: predict(name, views, rows, all_labels, test, n_codes, models) for name in names}
+
+
+def _pool(views: Views, train: np.ndarray, test: np.ndarray) -> np.ndarray:
+    """The rows a fold treats as uncoded: the project's uncoded rows and the fold's held-out ones, sampled
+    above `POOL` as `propagation` samples them."""
+    pool = np.setdiff1d(np.union1d(views.pool if views.pool is not None else np.zeros(0, dtype=int), test), train)
+    if len(pool) > POOL:
+        pool = np.sort(np.random.default_rng(0).choice(pool, POOL, replace=False))
+    return pool
 
 
 def blend(scores: dict[str, np.ndarray], weights: dict[str, float]) -> np.ndarray:
@@ -314,10 +359,22 @@ def per_code(predicted: np.ndarray, truth: np.ndarray, n_codes: int) -> list[dic
 
 
 @dataclass
+class SelfTraining:
+    """Self-training as a run uses it: the blend that picks the pseudo-examples (`seed_weights`, the blend
+    cross-validation chose before self-training, less `propagation`) and the out-of-fold accuracy with and
+    without it."""
+
+    seed_weights: dict[str, float]
+    accuracy: float
+    without: float
+
+
+@dataclass
 class Evidence:
     """What the cross-validation of one run established: blend weights, calibration, per-code reliability,
     out-of-fold accuracy of each candidate and of the blend, and the out-of-fold top scores and outcomes
-    that set the threshold for a target precision."""
+    that set the threshold for a target precision. With `self_training`, all of these describe the blend
+    of the self-trained candidates."""
 
     weights: dict[str, float]
     calibration: Calibration
@@ -328,6 +385,19 @@ class Evidence:
     oof_top: np.ndarray = field(default_factory=lambda: np.zeros(0))
     oof_correct: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     key: str = ""  # what it was measured on (`fingerprint`): a later run on the same reuses it
+    self_training: SelfTraining | None = None
+
+    def scores(self, views: Views, rows: np.ndarray, labels: np.ndarray, n_codes: int,
+               models: dict[str, Any] | None = None) -> np.ndarray:
+        """The blend's scores of every row, rows summing to 1, trained on the coded `rows`: what a run files."""
+        names = [name for name in views.names if self.weights.get(name, 0) > 0 or name == "lexical"]
+        if self.self_training is not None and views.pool is not None and len(views.pool):
+            full = self_trained(views, rows, labels, None, n_codes, self.self_training.seed_weights,
+                                _pool(views, rows, np.zeros(0, dtype=int)), names, models)
+        else:
+            full = {name: predict(name, views, rows, labels, None, n_codes, models) for name in names}
+        mixed = blend({name: full[name] for name, weight in self.weights.items() if weight > 0}, self.weights)
+        return mixed / np.maximum(mixed.sum(axis=1, keepdims=True), 1e-12)
 
     def calibration_threshold(self, precision: float) -> float | None:
         """The calibrated score above which the out-of-fold suggestions were right at `precision`."""
@@ -337,6 +407,7 @@ class Evidence:
         return {"weights": self.weights, "accuracy": self.accuracy, "tested": self.tested,
                 "calibration": self.calibration.curve, "platt": [self.calibration.a, self.calibration.b],
                 "reliability": self.reliability, "key": self.key,
+                "self_training": None if self.self_training is None else vars(self.self_training),
                 "out_of_fold": [[round(float(top), 5), bool(right)] for top, right in zip(self.oof_top, self.oof_correct)]}
 
     @classmethod
@@ -345,9 +416,11 @@ class Evidence:
         calibration = Calibration(float(stored["platt"][0]), float(stored["platt"][1]), int(stored["tested"]),
                                   stored["calibration"])
         pairs = stored.get("out_of_fold") or []
+        trained = stored.get("self_training")
         return cls(stored["weights"], calibration, stored["reliability"], stored["accuracy"], int(stored["tested"]),
                    np.array([top for top, _ in pairs], dtype=np.float64),
-                   np.array([right for _, right in pairs], dtype=bool), stored["key"])
+                   np.array([right for _, right in pairs], dtype=bool), stored["key"],
+                   SelfTraining(**trained) if trained else None)
 
 
 def weigh(views: Views, rows: np.ndarray, labels: np.ndarray, n_codes: int, seed: int = 0) -> Evidence:
@@ -362,14 +435,43 @@ def weigh(views: Views, rows: np.ndarray, labels: np.ndarray, n_codes: int, seed
     truth = labels[tested]
     weights = choose_weights(oof, truth)
     mixed = _honest_blend(oof, truth, splits[0][1], tested)
+    accuracy = {name: round(float((scores.argmax(axis=1) == truth).mean()), 3) for name, scores in oof.items()}
+    accuracy["blend"] = round(float((mixed.argmax(axis=1) == truth).mean()), 3)
+    trained = None
+    seed_weights = {name: weight for name, weight in weights.items() if name != "propagation"}
+    if views.pool is not None and len(views.pool) and any(w > 0 for name, w in seed_weights.items() if name != "zero-shot"):
+        oof_self = _out_of_fold_self_trained(views, rows, labels, n_codes, splits, tested, seed_weights)
+        mixed_self = _honest_blend(oof_self, truth, splits[0][1], tested)
+        right_self = float((mixed_self.argmax(axis=1) == truth).mean())
+        accuracy["blend, self-trained"] = round(right_self, 3)
+        if right_self > float((mixed.argmax(axis=1) == truth).mean()):
+            trained = SelfTraining(seed_weights, round(right_self, 3), accuracy["blend"])
+            weights, mixed = choose_weights(oof_self, truth), mixed_self
     top = mixed.max(axis=1) / np.maximum(mixed.sum(axis=1), 1e-12)
     predicted = mixed.argmax(axis=1)
     correct = predicted == truth
-    calibration = Calibration.fit(top, correct)
-    accuracy = {name: round(float((scores.argmax(axis=1) == truth).mean()), 3) for name, scores in oof.items()}
-    accuracy["blend"] = round(float(correct.mean()), 3)
-    return Evidence(weights, calibration, per_code(predicted, truth, n_codes), accuracy, len(tested),
-                    top, correct)
+    return Evidence(weights, Calibration.fit(top, correct), per_code(predicted, truth, n_codes), accuracy,
+                    len(tested), top, correct, self_training=trained)
+
+
+def _out_of_fold_self_trained(views: Views, rows: np.ndarray, labels: np.ndarray, n_codes: int,
+                              splits: list[tuple[np.ndarray, np.ndarray]], tested: np.ndarray,
+                              seed_weights: dict[str, float]) -> dict[str, np.ndarray]:
+    """Each candidate's out-of-fold scores after self-training: in each fold, the pseudo-examples come from
+    the fold's uncoded rows (the project's and the held-out ones), as the final fit takes them from the
+    project's uncoded units. The seed blend's weights were chosen on all folds: a few numbers, which the
+    held-out rows' codes reach only through the units the blend is surest of. `propagation` is left out:
+    it learns from the uncoded units already, and it is the slowest candidate by far."""
+    names = [name for name in views.names if name != "propagation"]
+    totals = {name: np.zeros((len(labels), n_codes)) for name in names}
+    times = np.zeros(len(labels))
+    for train, test in splits:
+        pool = _pool(views, rows[train], rows[test])
+        scored = self_trained(views, rows[train], labels[train], rows[test], n_codes, seed_weights, pool, names)
+        for name, scores in scored.items():
+            totals[name][test] += scores
+        times[test] += 1
+    return {name: total[tested] / times[tested, None] for name, total in totals.items()}
 
 
 def _honest_blend(oof: dict[str, np.ndarray], truth: np.ndarray, first_fold: np.ndarray,

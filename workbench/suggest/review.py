@@ -287,6 +287,8 @@ def method_label(explanation: dict[str, Any]) -> str:
     examples = int(explanation.get("coded_examples") or 0)
     if explanation.get("basis") == "examples" or (method == "few-shot" and "basis" not in explanation):
         label = f"depuis {examples} exemple{'s' if examples > 1 else ''} codé{'s' if examples > 1 else ''}"
+        if explanation.get("self_trained"):
+            label += " et les passages non codés les plus sûrs"
     elif explanation.get("description_from"):
         shipped = explanation["description_from"]
         label = f"depuis la définition de « {shipped['code']} » du schéma livré « {shipped['scheme']} »"
