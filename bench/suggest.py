@@ -411,7 +411,7 @@ def part_french_dev(seeds: list[int], per_codes: list[int], name_per_codes: list
             for per_code in curve:
                 accs: dict[str, list[float]] = {}
                 bands: list[tuple[float, bool]] = []
-                filed, filed_right, scored_total, weights_seen = 0, 0, 0, []
+                filed, filed_right, scored_total, weights_seen, scorer_kept = 0, 0, 0, [], []
                 for seed in seeds:
                     rng = np.random.default_rng(seed)
                     coded = np.concatenate([rng.choice(np.flatnonzero(truth == k), per_code, replace=False)
@@ -433,6 +433,7 @@ def part_french_dev(seeds: list[int], per_codes: list[int], name_per_codes: list
                     accs.setdefault("tool", []).append(float(right.mean()))
                     accs.setdefault("tool seconds", []).append(seconds)
                     weights_seen.append(scorer.evidence.weights)
+                    scorer_kept.append(scorer.evidence.self_training is not None)
                     calibrated = scorer.evidence.calibration(scorer.scores[held].max(axis=1))
                     bands += list(zip(calibrated.tolist(), right.tolist()))
                     threshold = scorer.evidence.calibration_threshold(PRECISION)
@@ -454,6 +455,7 @@ def part_french_dev(seeds: list[int], per_codes: list[int], name_per_codes: list
                         accs.setdefault(label, []).append(float((plain.predict(x[held]) == truth[held]).mean()))
                 row = {"scheme": column, "codes": codebook_label, "coded per code": per_code}
                 row.update({name: float(np.mean(values)) for name, values in accs.items()})
+                row["self-trained draws"] = sum(scorer_kept)
                 row["mean weights"] = ", ".join(f"{name} {np.mean([w.get(name, 0) for w in weights_seen]):.2f}"
                                                 for name in evidence.CANDIDATES)
                 row[f"filed at {PRECISION:.0%} target"] = filed / scored_total
