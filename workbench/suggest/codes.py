@@ -511,9 +511,10 @@ class GroupScorer:
         curve: list[dict[str, Any]] = []
         if self.views is not None and self.evidence is not None:
             pairs = [(unit, self.trained.index(label)) for unit, label in self.coded if label in self.trained]
+            trained = self.evidence.self_training
             curve = evidence.learning_curve(self.views, np.array([u for u, _ in pairs]),
                                             np.array([lab for _, lab in pairs]), len(self.trained),
-                                            self.evidence.weights)
+                                            trained.seed_weights if trained else self.evidence.weights)
         return {"queue": queue, "learning_curve": curve,
                 "coded_per_code": {self.codes[i]["key"] or self.codes[i]["name"]: int(self.counts[i])
                                    for i in range(len(self.codes))}}

@@ -424,9 +424,9 @@ class Evidence:
 
 
 def weigh(views: Views, rows: np.ndarray, labels: np.ndarray, n_codes: int, seed: int = 0) -> Evidence:
-    """Cross-validate the candidates on the coded rows and return what the run should trust. Without enough
-    examples to test (fewer than two codes with two examples), every candidate counts the same and scores
-    are left as they are."""
+    """Cross-validate the candidates on the coded rows and return what the run should trust: the blend, then
+    whether self-training it wins in the same folds. Without enough examples to test (fewer than two codes
+    with two examples), every candidate counts the same and scores are left as they are."""
     splits = folds(labels, seed)
     oof, tested = out_of_fold(views, rows, labels, n_codes, splits)
     if not len(tested):
@@ -493,7 +493,7 @@ def learning_curve(views: Views, rows: np.ndarray, labels: np.ndarray, n_codes: 
                    sizes: Sequence[int] = (1, 2, 3, 5, 8, 13, 20), draws: int = 3) -> list[dict[str, Any]]:
     """Accuracy of the chosen blend against examples per code: for each size, `draws` random draws of that
     many examples of each code (codes with more), tested on the coded examples left out. It tells the
-    analyst what more coding would buy."""
+    analyst what more coding would buy. Without self-training, which would make each point as slow as a run."""
     positive = np.flatnonzero(labels != NONE)
     counts = Counter(int(labels[i]) for i in positive)
     curve = []
