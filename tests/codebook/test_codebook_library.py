@@ -82,3 +82,14 @@ def test_the_library_is_read_once_per_language() -> None:
     shipped_code("Résiliation", None, "fr")
     shipped_code("Facturation", None, "fr")
     assert codebook_library._index.cache_info().misses == 1
+
+
+def test_a_code_alone_in_its_scheme_is_not_suggested_for_every_unit(project) -> None:
+    add_documents(project, ["Je suis furieux, c'est inadmissible !", "Merci pour votre aide, tout va bien."])
+    add_code(project, "Colère")
+    result = suggest_codes(project, embedder="lexical", min_score=0.0)
+    assert result.filed == 0 and review_queue(project, limit=None) == []
+    assert result.schemes[next(iter(result.schemes))]["without"] == {"alone": 2}
+    assert "2 only code of its scheme" in result.summary()
+    assert result.without_lines()[0].endswith("2 not filed: the only code of its scheme has no other code to be "
+                                              "weighed against (suggest it together with other codes)")

@@ -208,11 +208,14 @@ _WHY = {
     "below_threshold": "scored below the threshold ({threshold})",
     "precision_not_reached": "not filed: on your codings no score reached {precision} right",
     "reviewed": "whose best code you already reviewed",
+    "alone": "not filed: the only code of its scheme has no other code to be weighed against (suggest it "
+             "together with other codes)",
 }
 
 
 _SHORT_WHY = {"coded": "already coded", "below_threshold": "below the threshold",
-              "precision_not_reached": "target precision out of reach", "reviewed": "already reviewed"}
+              "precision_not_reached": "target precision out of reach", "reviewed": "already reviewed",
+              "alone": "only code of its scheme"}
 
 
 def _threshold_words(thresholds: dict[str, Any]) -> dict[str, str]:
@@ -587,7 +590,9 @@ class GroupScorer:
                 local = int(self.scores[index].argmax())
                 score = float(self.evidence.calibration(self.scores[index, local : local + 1])[0])
                 reasons.append(self._file(filed, reviewed, index, self.trained[local], score, with_examples, True))
-            if self.apart:
+            if self.apart and len(self.codes) == 1:  # a score over one code is 1 for every unit: it says nothing
+                reasons.append("alone")
+            elif self.apart:
                 best = int(self.zero[index].argmax())
                 if best in self.apart:
                     raw = float(self.zero[index, best])
