@@ -151,6 +151,8 @@ class JobMessages(QObject):
             "below_threshold": lambda: self.tr("{count} sous le seuil").format(count=count),
             "precision_not_reached": lambda: self.tr("{count} hors de portée de la précision visée").format(count=count),
             "reviewed": lambda: self.tr("%n déjà revues", "", count),
+            "alone": lambda: self.tr("{count} car le code est seul dans son groupe, sans autre code à qui le "
+                                     "comparer").format(count=count),
         }
         return words[reason]() if reason in words else self.tr("{count} pour une autre raison").format(count=count)
 

@@ -196,6 +196,9 @@ def test_suggestions(qtbot) -> None:
     for reason in _SHORT_WHY:  # every reason the engine counts has its French words
         one = SuggestResult(1, "lexical", 2, {}, 1.0, schemes={"S": {"without": {reason: 2}, "units": 2}})
         assert "pour une autre raison" not in job_message(one)
+    alone = SuggestResult(1, "lexical", 0, {}, 1.0, schemes={"S": {"without": {"alone": 2}, "units": 2}})
+    assert job_message(alone).endswith("2 unités sans suggestion : 2 car le code est seul dans son groupe, sans "
+                                       "autre code à qui le comparer.")
 
 
 def test_topics(qtbot) -> None:

@@ -2142,6 +2142,10 @@ documents</translation>
         </translation>
     </message>
     <message>
+        <source>{count} car le code est seul dans son groupe, sans autre code à qui le comparer</source>
+        <translation>{count} because the code is alone in its group, with no other code to compare it with</translation>
+    </message>
+    <message>
         <source>{count} pour une autre raison</source>
         <translation>{count} for another reason</translation>
     </message>
