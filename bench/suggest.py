@@ -486,7 +486,7 @@ def _library(used: bool) -> Iterator[None]:
         return
     from workbench.suggest import codes
 
-    with patch.object(codes, "borrowed_description", lambda code, language: None):
+    with patch.object(codes, "shipped_code", lambda name, key, language: None):
         yield
 
 

@@ -68,6 +68,7 @@ def shipped_code(name: str | None, key: str | None, language: str) -> ShippedCod
     """The shipped code that `name` (else `key`) names in `language`, None when none or several do."""
     index = _index(language)
     for candidate in (name, key):
-        if candidate and index.get(folded_name(candidate)) is not None:
-            return index[folded_name(candidate)]
+        found = index.get(folded_name(candidate)) if candidate else None
+        if found is not None:
+            return found
     return None

@@ -90,7 +90,10 @@ DESCRIBING = ("description", "inclusion", "indicators", "examples")
 def borrowed_description(code: dict[str, Any], language: str) -> ShippedCode | None:
     """The shipped code whose texts describe `code` in suggestions: only a code with no definition,
     inclusion, indicators or examples of its own (`codebook_library`)."""
-    fields = _own_fields(code, language)
+    return _borrowed(_own_fields(code, language), code, language)
+
+
+def _borrowed(fields: dict[str, Any], code: dict[str, Any], language: str) -> ShippedCode | None:
     if any(fields.get(field) for field in DESCRIBING):
         return None
     return shipped_code(fields.get("name"), code.get("key"), language)
@@ -108,7 +111,7 @@ def code_texts(code: dict[str, Any], language: str) -> list[tuple[str, bool]]:
     """What describes a code, as (text, is_query) pairs: the definition is a query, examples are unit-like.
     A code created by name alone is described by the shipped code of that name, if any."""
     fields = _own_fields(code, language)
-    shipped = borrowed_description(code, language)
+    shipped = _borrowed(fields, code, language)
     if shipped is not None:
         fields.update(description=shipped.description, inclusion=shipped.inclusion,
                       indicators=list(shipped.indicators), examples=list(shipped.examples))

@@ -163,7 +163,6 @@ def _propagated(views: Views, train: np.ndarray, labels: np.ndarray, test: np.nd
     final fit, so that the cross-validation weighs the candidate the project will get."""
     from workbench.suggest import scoring
 
-    assert views.pool is not None
     pool = _pool(views, train, test)
     fits["propagation"] += 1
     main, *others = views.semantic
@@ -248,7 +247,8 @@ def self_trained(views: Views, train: np.ndarray, labels: np.ndarray, test: np.n
 def _pool(views: Views, train: np.ndarray, test: np.ndarray) -> np.ndarray:
     """The rows a fold treats as uncoded: the project's uncoded rows and the fold's held-out ones, sampled
     above `POOL` as `propagation` samples them."""
-    pool = np.setdiff1d(np.union1d(views.pool if views.pool is not None else np.zeros(0, dtype=int), test), train)
+    assert views.pool is not None
+    pool = np.setdiff1d(np.union1d(views.pool, test), train)
     if len(pool) > POOL:
         pool = np.sort(np.random.default_rng(0).choice(pool, POOL, replace=False))
     return pool
@@ -436,7 +436,8 @@ def weigh(views: Views, rows: np.ndarray, labels: np.ndarray, n_codes: int, seed
     weights = choose_weights(oof, truth)
     mixed = _honest_blend(oof, truth, splits[0][1], tested)
     accuracy = {name: round(float((scores.argmax(axis=1) == truth).mean()), 3) for name, scores in oof.items()}
-    accuracy["blend"] = round(float((mixed.argmax(axis=1) == truth).mean()), 3)
+    right = float((mixed.argmax(axis=1) == truth).mean())
+    accuracy["blend"] = round(right, 3)
     trained = None
     seed_weights = {name: weight for name, weight in weights.items() if name != "propagation"}
     if views.pool is not None and len(views.pool) and any(w > 0 for name, w in seed_weights.items() if name != "zero-shot"):
@@ -444,7 +445,7 @@ def weigh(views: Views, rows: np.ndarray, labels: np.ndarray, n_codes: int, seed
         mixed_self = _honest_blend(oof_self, truth, splits[0][1], tested)
         right_self = float((mixed_self.argmax(axis=1) == truth).mean())
         accuracy["blend, self-trained"] = round(right_self, 3)
-        if right_self > float((mixed.argmax(axis=1) == truth).mean()):
+        if right_self > right:
             trained = SelfTraining(seed_weights, round(right_self, 3), accuracy["blend"])
             weights, mixed = choose_weights(oof_self, truth), mixed_self
     top = mixed.max(axis=1) / np.maximum(mixed.sum(axis=1), 1e-12)
