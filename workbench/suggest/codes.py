@@ -4,11 +4,11 @@ Codes are scored scheme by scheme (the codes of one shipped scheme, or the proje
 because a scheme's codes compete for the same units. A code starts zero-shot: its name, definition,
 indicators and examples (in the project language) are embedded and compared with every unit. Once codes
 have `min_examples` coded units each, the project's own codings decide how to score them: candidates
-(zero-shot, a classifier on the semantic vectors, one on words and character n-grams) are
-cross-validated on those codings and blended as the validation says, and the scores are calibrated on
-it, so that 0.8 means right about 80 % of the time (`evidence.py`). By default a suggestion is filed when
-its calibrated score reaches the threshold at which the validation reached `precision`; the run records
-how many units got none and why. Each `suggest_codes` call retrains from the current
+(zero-shot on meaning and on words, a classifier on the semantic vectors, one on words and character
+n-grams) are cross-validated on those codings and blended as the validation says, and the scores are
+calibrated on it, so that 0.8 means right about 80 % of the time (`evidence.py`). By default a
+suggestion is filed when its calibrated score reaches the threshold at which the validation reached
+`precision`; the run records how many units got none and why. Each `suggest_codes` call retrains from the current
 codings and review decisions, which is cheap once the units' vectors are cached, and replaces the
 pending suggestions of earlier runs: suggestions follow the analyst's reviews as they happen.
 Reviewed suggestions are never proposed again; rejected ones are negative examples. Codings by trainees
@@ -47,6 +47,7 @@ MIN_EXAMPLES = 2          # coded units a code needs to be scored from examples 
 MIN_SCORE = 0.5           # threshold for scores nothing could calibrate (no codings yet)
 PRECISION = 0.8           # default: file what the project's own validation says is right 80 % of the time
 SNIPPET_CHARS = 160
+DESCRIBED_FLOOR = 0.01     # overlap every code gets: a unit sharing no word with any code is even (0.001 lost)
 STEM_CHARS = 6            # words compared by their first letters ("félicite", "féliciter") in explanations
 WORDS_CHARS = 2000        # characters of a unit analysed for the explanation's words
 
@@ -424,6 +425,14 @@ def _cached_code_vectors(model: Embedder, codes: list[dict[str, Any]], language:
     return _CODE_VECTORS[key]
 
 
+def described(matrix: Any, descriptions: Any) -> np.ndarray:
+    """The `description words` candidate: each unit's share of word overlap (cosine of the lexical view)
+    with each code's description, definition, indicators and examples. The semantic zero-shot matches
+    meaning and misses a telling word (« résilier » next to « abonnement »); this matches the words."""
+    overlap = np.asarray((matrix @ descriptions.T).todense(), dtype=np.float64) + DESCRIBED_FLOOR
+    return overlap / overlap.sum(axis=1, keepdims=True)
+
+
 class GroupScorer:
     """One scheme's codes scored for every unit. Codes with at least `min_examples` coded units are scored
     by the blend that cross-validation on those codings chose (`evidence.weigh`), with calibrated scores;
@@ -470,13 +479,16 @@ class GroupScorer:
             rows = np.array([unit for unit, _ in pairs])
             labels = np.array([label for _, label in pairs])
             zero = self.zero[:, self.trained]
+            anchors = self._anchors([(model, vectors), *others], words)
             views = evidence.Views(zero / zero.sum(axis=1, keepdims=True), self.semantic,
-                                   None if words is None else words.matrix,
-                                   self._anchors([(model, vectors), *others], words),
-                                   np.array([i for i in range(len(units)) if i not in self.coded_units], dtype=int))
+                                   None if words is None else words.matrix, anchors,
+                                   np.array([i for i in range(len(units)) if i not in self.coded_units], dtype=int),
+                                   None if words is None else described(words.matrix, anchors["lexical"]))
             # The zero-shot candidate's own scores are part of the key: they depend on the sentence views too
-            # (`--no-sentences` gives other ones), which nothing else here names.
-            key = evidence.fingerprint(model.model_id, self.companions, corpus_fingerprint(units), words is not None,
+            # (`--no-sentences` gives other ones), which nothing else here names. So are the candidates'
+            # names: evidence recorded before a candidate existed never weighed it.
+            key = evidence.fingerprint(evidence.CANDIDATES, model.model_id, self.companions,
+                                       corpus_fingerprint(units), words is not None,
                                        [code_texts(code, language) for code in codes], self.trained, rows, labels,
                                        views.zero)
             self.views = views
@@ -573,7 +585,7 @@ class GroupScorer:
 
     def _examples_decide(self) -> bool:
         return self.evidence is not None and any(
-            weight > 0 for name, weight in self.evidence.weights.items() if name != "zero-shot")
+            weight > 0 for name, weight in self.evidence.weights.items() if name not in evidence.FROM_DESCRIPTION)
 
     def suggestions(self, reviewed: set[tuple[int, int, int, int]], min_score: float | None,
                     precision: float) -> list[dict[str, Any]]:

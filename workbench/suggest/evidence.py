@@ -10,7 +10,8 @@ out-of-fold predictions calibrate the scores (Platt scaling of the top score: 0.
 of the time on these codings) and give each code its measured reliability.
 
 Candidates (`CANDIDATES`): `zero-shot` (similarity to the code's name, definition, indicators and
-examples, no fitting), `semantic` (logistic regression on each semantic model's centred vectors, averaged
+examples, no fitting), `description words` (the same texts matched word for word, through the lexical
+view: the telling word a meaning match passes over), `semantic` (logistic regression on each semantic model's centred vectors, averaged
 over models), `lexical` (logistic regression on the sparse TF-IDF of words and character n-grams,
 `lexical.LexicalView`). Rejected suggestions enter training as the NONE class but are never scored.
 
@@ -32,7 +33,9 @@ from typing import Any
 import numpy as np
 
 NONE = -1
-CANDIDATES = ("zero-shot", "semantic", "lexical", "propagation")
+CANDIDATES = ("zero-shot", "description words", "semantic", "lexical", "propagation")
+# The candidates that read only the codebook, not the analyst's codings.
+FROM_DESCRIPTION = ("zero-shot", "description words")
 # Uncoded units `propagation` spreads labels over, in the final fit and in every cross-validation fold
 # alike (a sample above this): judged on a smaller pool than it is used with, it looked weaker than it is.
 POOL = 20000
@@ -64,11 +67,13 @@ class Views:
     lexical: Any = None
     anchors: dict[str, Any] = field(default_factory=dict)
     pool: np.ndarray | None = None
+    described: np.ndarray | None = None
 
     @property
     def names(self) -> list[str]:
         return [name for name in CANDIDATES
                 if name == "zero-shot" or (name == "semantic" and self.semantic)
+                or (name == "description words" and self.described is not None)
                 or (name == "lexical" and self.lexical is not None and self.lexical.shape[1] > 0)
                 or (name == "propagation" and self.semantic and self.pool is not None and len(self.pool) > 1)]
 
@@ -138,6 +143,9 @@ def predict(name: str, views: Views, train: np.ndarray, labels: np.ndarray, test
     test = np.arange(views.zero.shape[0]) if test is None else test
     if name == "zero-shot":
         return views.zero[test].astype(np.float64)
+    if name == "description words":
+        assert views.described is not None
+        return views.described[test].astype(np.float64)
     if len(np.unique(labels)) < 2 and not views.anchors:  # one class: the classifier can only say that class
         out = np.zeros((len(test), n_codes))
         if labels[0] != NONE:
@@ -440,7 +448,8 @@ def weigh(views: Views, rows: np.ndarray, labels: np.ndarray, n_codes: int, seed
     accuracy["blend"] = round(right, 3)
     trained = None
     seed_weights = {name: weight for name, weight in weights.items() if name != "propagation"}
-    if views.pool is not None and len(views.pool) and any(w > 0 for name, w in seed_weights.items() if name != "zero-shot"):
+    if views.pool is not None and len(views.pool) and any(w > 0 for name, w in seed_weights.items()
+                                                            if name not in FROM_DESCRIPTION):
         oof_self = _out_of_fold_self_trained(views, rows, labels, n_codes, splits, tested, seed_weights)
         mixed_self = _honest_blend(oof_self, truth, splits[0][1], tested)
         right_self = float((mixed_self.argmax(axis=1) == truth).mean())
