@@ -332,25 +332,42 @@ def _dev_vectors(texts: list[str], model) -> np.ndarray:  # type: ignore[no-unty
     return np.load(path)
 
 
-def _codes_by_name(project, codes: list[dict], root: str) -> list[dict]:  # type: ignore[no-untyped-def]
-    """The same codes created by name alone (the French name, nothing else), under a root code `root`: how
-    an analyst who types a code's name starts, and how the issue's independent evaluation created them."""
+# Names an analyst might type for the development set's codes instead of the shipped ones, written before
+# any were measured: some name a shipped code nearly ("Problème de livraison"), others not at all.
+OTHER_NAMES = {
+    "account_access": "Problème de connexion", "agent_behaviour": "Attitude du conseiller",
+    "billing": "Erreur de facture", "cancellation": "Demande de résiliation",
+    "contact_difficulty": "Difficulté de contact", "delivery": "Problème de livraison",
+    "payment": "Problème de paiement", "product_defect": "Produit défectueux",
+    "refund": "Demande de remboursement", "subscription_change": "Changement d'offre",
+    "adversaries": "Adversité", "basic_exchange": "Échange basique", "committed_partnership": "Partenariat",
+    "courtship": "Phase de séduction", "dependency": "Relation de dépendance", "enmity": "Hostilité",
+    "enslavement": "Client captif", "ex_friends": "Anciens amis", "kinship": "Lien familial",
+    "marriage_of_convenience": "Mariage de convenance", "rebound": "Rebond"}
+
+
+def _codes_by_name(project, codes: list[dict], root: str,  # type: ignore[no-untyped-def]
+                   names: dict[str, str] | None = None) -> list[dict]:
+    """The same codes created by name alone (the French name, or `names`[key], nothing else: no key
+    either), under a root code `root`: how an analyst who types a code's name starts, and how the issue's
+    independent evaluation created them. `truth_key` says which development-set label each one is."""
     from workbench import codebook
     from workbench.suggest.codes import select_codes
 
     parent = codebook.create_code(project, root, codable=False)
-    created = [codebook.create_code(project, code["name"], parent) for code in codes]
+    created = [codebook.create_code(project, (names or {}).get(code["key"], code["name"]), parent) for code in codes]
     by_id = {code["id"]: code for code in select_codes(project, created)}
-    return [{**by_id[new], "key": code["key"]} for new, code in zip(created, codes)]
+    return [{**by_id[new], "truth_key": code["key"]} for new, code in zip(created, codes)]
 
 
 def part_french_dev(seeds: list[int], per_codes: list[int], name_per_codes: list[int]) -> list[dict]:
     """Learning curves on the French development set, imported as the product imports it (`dev_units`): for
     each scheme and number of coded examples per code, `len(seeds)` draws of examples; every other
-    verbatim is an uncoded unit whose top-1 is scored. Three codebooks: the shipped scheme loaded
+    verbatim is an uncoded unit whose top-1 is scored. Four codebooks: the shipped scheme loaded
     (`per_codes`); the codes created by name alone, which read the shipped descriptions of those names
-    (`codebook_library`), and the same without that library, as codes whose names match no shipped code
-    (`name_per_codes` each).
+    (`codebook_library`); the codes created by other names an analyst might type (`OTHER_NAMES`), some of
+    which name a shipped code nearly; and the same as the second without that library, as codes whose names
+    match no shipped code (`name_per_codes` each).
     The tool is `codes.GroupScorer`, exactly what `suggest_codes` runs; in the same draws: each candidate
     alone, plain LR on the raw e5 vectors, and LR on TF-IDF + SVD of lemmas (the `lexical` embedder).
     Before any draw, the codes described only (no codings, every verbatim scored): by whole unit and best
@@ -391,12 +408,14 @@ def part_french_dev(seeds: list[int], per_codes: list[int], name_per_codes: list
             keys = sorted({item[column] for item in items})
             shipped = select_codes(project, keys)
             named = _codes_by_name(project, shipped, f"{column} by name")
+            other = _codes_by_name(project, shipped, f"{column} by other names", OTHER_NAMES)
             conditions += [(column, "shipped scheme", shipped, per_codes, True),
                            (column, "by name", named, name_per_codes, True),
+                           (column, "by other names", other, name_per_codes, True),
                            (column, "by name, no library", named, name_per_codes, False)]
         for column, codebook_label, codes, curve, library in conditions:
             keys = sorted({item[column] for item in items})
-            code_id = {code["key"]: code["id"] for code in codes}
+            code_id = {code.get("truth_key", code["key"]): code["id"] for code in codes}
             truth = np.array([keys.index(item[column]) for item in items])
             order = [code_id[keys[k]] for k in range(len(keys))]
             described = {}

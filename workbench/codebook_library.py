@@ -8,6 +8,12 @@ and its name or key is a code of a shipped scheme (accents, case and punctuation
 read that code's definition, inclusion, indicators and examples instead, and say so. Nothing is
 written into the project: the analyst's codebook stays as typed, and a definition of their own replaces
 the borrowed one at once.
+
+A name need not be the shipped one to the letter: "Problème de livraison", "Demande de remboursement"
+and "Produit défectueux" name shipped codes too ("Livraison", "Remboursement", "Product defect"). Names
+are compared by their content words cut to their first letters; the shipped code sharing at least half
+of the two names' words, and more than any other shipped code, is the one named ("Facture" names none:
+"Facturation" and "Factualité" tie).
 """
 
 from __future__ import annotations
@@ -19,6 +25,11 @@ from typing import Any
 
 from workbench.codebook_yaml import pick, read_scheme, schemes_dir
 from workbench.text.normalise import fold
+from workbench.text.stopwords_fr import FUNCTION_WORDS
+
+STEM_CHARS = 5  # "facture" and "facturation", "défectueux" and "defect" share their first letters
+SHARED = 0.5    # share of the two names' words (intersection over union) a near name must reach
+_ENGLISH_FUNCTION_WORDS = frozenset({"a", "an", "and", "for", "in", "of", "on", "or", "the", "to", "with"})
 
 
 @dataclass(frozen=True)
@@ -42,10 +53,18 @@ def _walk(codes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [node for code in codes for node in (code, *_walk(code["children"]))]
 
 
+def name_words(text: str) -> frozenset[str]:
+    """The content words of a name, cut to `STEM_CHARS` letters: 'Problème de livraison' -> {probl, livra}."""
+    return frozenset(word[:STEM_CHARS] for word in folded_name(text).split()
+                     if word not in FUNCTION_WORDS and word not in _ENGLISH_FUNCTION_WORDS)
+
+
 @lru_cache(maxsize=4)
-def _index(language: str) -> dict[str, ShippedCode | None]:
-    """Folded name or key -> the shipped code it names; None where two shipped codes share it."""
+def _index(language: str) -> tuple[dict[str, ShippedCode | None], list[tuple[frozenset[str], ShippedCode]]]:
+    """Folded name or key -> the shipped code it names (None where two shipped codes share it), and each
+    shipped name's words with its code, for near names."""
     index: dict[str, ShippedCode | None] = {}
+    words: list[tuple[frozenset[str], ShippedCode]] = []
     for path in sorted(schemes_dir().glob("*.yaml")):
         scheme = read_scheme(path)
         for code in _walk(scheme["codes"]):
@@ -61,14 +80,31 @@ def _index(language: str) -> dict[str, ShippedCode | None]:
             names = {*code["name"].values(), *([code["key"]] if code["key"] else [])}
             for name in {folded_name(name) for name in names} - {""}:
                 index[name] = shipped if index.get(name, shipped) == shipped else None
-    return index
+            words += [(found, shipped) for found in {name_words(name) for name in names} if found]
+    return index, words
 
 
 def shipped_code(name: str | None, key: str | None, language: str) -> ShippedCode | None:
-    """The shipped code that `name` (else `key`) names in `language`, None when none or several do."""
-    index = _index(language)
-    for candidate in (name, key):
-        found = index.get(folded_name(candidate)) if candidate else None
+    """The shipped code that `name` (else `key`) names in `language`, to the letter or else nearly (see
+    the module's docstring); None when none does, or when several do equally."""
+    index, words = _index(language)
+    candidates = [candidate for candidate in (name, key) if candidate]
+    for candidate in candidates:
+        found = index.get(folded_name(candidate))
+        if found is not None:
+            return found
+    for candidate in candidates:
+        found = _nearest(name_words(candidate), words)
         if found is not None:
             return found
     return None
+
+
+def _nearest(named: frozenset[str], words: list[tuple[frozenset[str], ShippedCode]]) -> ShippedCode | None:
+    best: dict[ShippedCode, float] = {}
+    for shipped_words, shipped in words:
+        shared = len(named & shipped_words) / len(named | shipped_words) if named else 0.0
+        best[shipped] = max(best.get(shipped, 0.0), shared)
+    top = max(best.values(), default=0.0)
+    winners = [shipped for shipped, shared in best.items() if shared == top]
+    return winners[0] if top >= SHARED and len(winners) == 1 else None

@@ -26,6 +26,19 @@ def test_names_match_whatever_their_accents_case_and_separators() -> None:
     assert shipped_code("Mon code à moi", "enmity", "fr").name == "Inimitié"  # the key when the name says nothing
 
 
+def test_a_near_name_borrows_from_the_one_shipped_code_it_names_best() -> None:
+    near = {"Problème de livraison": "Livraison", "Demande de remboursement": "Remboursement",
+            "Produit défectueux": "Défaut produit", "Difficulté de contact": "Difficulté à joindre",
+            "Relation de dépendance": "Dépendance", "Aventure sans lendemain": "Aventure"}
+    for name, shipped in near.items():
+        found = shipped_code(name, None, "fr")
+        assert found is not None and found.name == shipped, name
+    # words two shipped codes share as much, or too few words shared: no description is borrowed
+    for name in ("Facture", "Partenariat", "Changement d'offre", "Comportement de l'agent", "Mon code à moi"):
+        assert shipped_code(name, None, "fr") is None, name
+    assert shipped_code("Mon code", "retard_de_livraison", "fr").name == "Livraison"  # the key, nearly
+
+
 def test_a_name_two_shipped_codes_share_describes_neither(tmp_path: Path, monkeypatch) -> None:
     for key, definition in (("one", "Première définition."), ("two", "Seconde définition.")):
         (tmp_path / f"{key}.yaml").write_text(
