@@ -76,6 +76,11 @@ def test_the_blend_follows_the_candidate_that_is_right_out_of_fold():
     weights = evidence.choose_weights({"zero-shot": wrong, "semantic": right, "lexical": wrong}, truth)
     assert weights["semantic"] > 0.5
     assert evidence.choose_weights({"zero-shot": right, "semantic": wrong}, truth)["zero-shot"] > 0.5
+    weights = evidence.choose_weights({"zero-shot": wrong, "description words": right, "semantic": wrong}, truth)
+    assert weights["description words"] > 0.5
+    views = evidence.Views(wrong, [np.eye(3)[truth]], described=right)
+    assert "description words" in views.names
+    assert np.array_equal(evidence.predict("description words", views, np.arange(6), truth[:6], None, 3), right)
 
 
 def test_the_description_words_find_the_telling_word_and_leave_a_unit_without_one_even():
@@ -91,17 +96,6 @@ def test_the_description_words_find_the_telling_word_and_leave_a_unit_without_on
     assert np.allclose(scores.sum(axis=1), 1)
     assert scores[0, 0] > 0.6 and scores[3, 1] > 0.6
     assert np.allclose(scores[2], [0.5, 0.5], atol=0.1)  # no word of either code: neither is preferred
-
-
-def test_the_blend_can_follow_the_description_words():
-    truth = np.repeat(np.arange(3), 4)
-    right = np.eye(3)[truth] * 0.8 + 0.1
-    wrong = np.eye(3)[(truth + 1) % 3] * 0.8 + 0.1
-    weights = evidence.choose_weights({"zero-shot": wrong, "description words": right, "semantic": wrong}, truth)
-    assert weights["description words"] > 0.5
-    views = evidence.Views(wrong, [np.eye(3)[truth]], described=right)
-    assert "description words" in views.names
-    assert np.array_equal(evidence.predict("description words", views, np.arange(6), truth[:6], None, 3), right)
 
 
 def test_a_run_decided_by_the_descriptions_words_is_not_said_to_learn_from_examples(project, monkeypatch):
