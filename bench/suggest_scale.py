@@ -250,6 +250,10 @@ def run(n: int, embedders: list[str], jobs: list[str]) -> dict:
         OUT.mkdir(parents=True, exist_ok=True)
         setup = prepare(n, template)
         print(f"prepared: {setup}", flush=True)
+    else:  # kept from an earlier run: brought up to the current schema once, not in every measured step
+        from workbench.project import Project
+
+        Project.open(template).close()
     rows = []
     with tempfile.TemporaryDirectory(dir=OUT) as folder:
         for embedder in embedders:
