@@ -8,8 +8,8 @@ have `min_examples` coded units each, the project's own codings decide how to sc
 n-grams) are cross-validated on those codings and blended as the validation says, and the scores are
 calibrated on it, so that 0.8 means right about 80 % of the time (`evidence.py`). By default a
 suggestion is filed when its calibrated score reaches the threshold at which the validation reached
-`precision`; the run records how many units got none and why. Each `suggest_codes` call retrains from the current
-codings and review decisions, which is cheap once the units' vectors are cached, and replaces the
+`precision`; the run records how many units got none and why. Each `suggest_codes` call retrains from
+the current codings and review decisions, which is cheap once the units' vectors are cached, and replaces the
 pending suggestions of earlier runs: suggestions follow the analyst's reviews as they happen.
 Reviewed suggestions are never proposed again; rejected ones are negative examples. Codings by trainees
 are left out of training: they are what the trainer is checking, not ground truth.
@@ -47,7 +47,7 @@ MIN_EXAMPLES = 2          # coded units a code needs to be scored from examples 
 MIN_SCORE = 0.5           # threshold for scores nothing could calibrate (no codings yet)
 PRECISION = 0.8           # default: file what the project's own validation says is right 80 % of the time
 SNIPPET_CHARS = 160
-DESCRIBED_FLOOR = 0.01     # overlap every code gets: a unit sharing no word with any code is even (0.001 lost)
+DESCRIBED_FLOOR = 0.01     # overlap every code gets: a unit sharing no word with any code is even
 STEM_CHARS = 6            # words compared by their first letters ("félicite", "féliciter") in explanations
 WORDS_CHARS = 2000        # characters of a unit analysed for the explanation's words
 
@@ -427,7 +427,7 @@ def _cached_code_vectors(model: Embedder, codes: list[dict[str, Any]], language:
 
 def described(matrix: Any, descriptions: Any) -> np.ndarray:
     """The `description words` candidate: each unit's share of word overlap (cosine of the lexical view)
-    with each code's description, definition, indicators and examples. The semantic zero-shot matches
+    with each code's name, definition, indicators and examples. The semantic zero-shot matches
     meaning and misses a telling word (« résilier » next to « abonnement »); this matches the words."""
     overlap = np.asarray((matrix @ descriptions.T).todense(), dtype=np.float64) + DESCRIBED_FLOOR
     return overlap / overlap.sum(axis=1, keepdims=True)
