@@ -502,6 +502,7 @@ class GroupScorer:
                 _MEMO[key] = (found, scores, models.get("lexical"))
             self.evidence, self.scores, self.lexical_model = _MEMO[key]
         self.borrowed = [borrowed_description(code, language) for code in codes]
+        self._words_of: dict[int, set[str]] = {}
         self.apart = [i for i in range(len(codes)) if i not in self.trained]
         self.zero_calibration = self._zero_calibration()
         self.methods = {code["key"] or code["name"]: self._method(i) for i, code in enumerate(codes)}
@@ -724,17 +725,22 @@ class GroupScorer:
                 ranked = [(w, str(words.vocabulary[c])) for w, c in zip(weight, x.col) if w > 0]
                 return [word for _, word in sorted(ranked, reverse=True)[:6]]
         unit_words = content_words(self.units[index].text[:WORDS_CHARS])
-
-        def side(code: int | None) -> set[str]:
-            if code is None:
-                return set()
-            texts = [text for text, _ in code_texts(self.codes[code], self.language)]
-            texts += [self.units[u].text[:WORDS_CHARS] for u, lab in self.coded if lab == code][:50]
-            return {word[:STEM_CHARS] for text in texts for word in content_words(text)}
-
-        mine, theirs_words = side(label), side(runner)
+        mine, theirs_words = self._code_words(label), self._code_words(runner)
         shared = [word for word in dict.fromkeys(unit_words) if word[:STEM_CHARS] in mine]
         return sorted(shared, key=lambda word: word[:STEM_CHARS] in theirs_words)[:6]  # this code's own first
+
+
+    def _code_words(self, code: int | None) -> set[str]:
+        """The word stems of a code's description and of up to 50 of its coded units, read once per run."""
+        if code is None:
+            return set()
+        if code not in self._words_of:
+            from workbench.suggest.lexical import content_words
+
+            texts = [text for text, _ in code_texts(self.codes[code], self.language)]
+            texts += [self.units[u].text[:WORDS_CHARS] for u, lab in self.coded if lab == code][:50]
+            self._words_of[code] = {word[:STEM_CHARS] for text in texts for word in content_words(text)}
+        return self._words_of[code]
 
 
 def code_next(project: Project, codes: Sequence[str | int] | None = None, n: int = 10, *,

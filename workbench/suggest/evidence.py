@@ -27,6 +27,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import pairwise, product
 from typing import Any
 
@@ -114,9 +115,10 @@ class RowSpaceLogistic:
             return self.model.predict_proba(x)
         return self.model.predict_proba(_dense(x @ self.train.T) @ self.basis)
 
-    @property
+    @cached_property
     def coef_(self) -> np.ndarray:
-        """Coefficients over the original features (for explanations)."""
+        """Coefficients over the original features (for explanations), computed once: every explanation of
+        a run reads them, and each computation is a product over the whole vocabulary."""
         if self.basis is None:
             return np.asarray(self.model.coef_)
         return np.asarray(self.train.T @ (self.basis @ self.model.coef_.T)).T
