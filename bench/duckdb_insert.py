@@ -10,7 +10,7 @@ Cases, each run `--repeat` times with old and new alternated on the same project
   place, `list_value` per unit) against an Arrow ListArray registered and inserted;
 - load vectors: `embed.load_vectors` of the same N (`fetchnumpy`, then one `np.concatenate`) against
   `to_arrow_table` and a flattened list column;
-- insert tokens: `tokens.insert_columns` of N rows of six int columns from Python lists (NumPy arrays
+- insert tokens: `columns.insert_columns` of N rows of six int columns from Python lists (NumPy arrays
   registered) against `pa.table` of the same lists;
 - write Parquet: `tables.write_parquet` of N rows with every column type an export has (int, float with
   missing values and one NaN, text, timestamp, date, bool, 0/1 flags) against pyarrow's ParquetWriter in
@@ -42,11 +42,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from workbench.columns import insert_columns
 from workbench.export.tables import BATCH, Table, write_parquet
 from workbench.project import Project
 from workbench.suggest.embed import load_vectors, store_vectors
 from workbench.suggest.units import Unit
-from workbench.text.tokens import insert_columns
 
 DIM = 384
 CASES = ("vectors", "tokens", "parquet", "export")
@@ -205,7 +205,7 @@ def bench_tokens(project: Project, count: int, repeat: int, rng: np.random.Gener
 
     return [compare(f"insert {count:,} token rows",
                     lambda: arrow_insert_columns(project, "tokens", TOKEN_COLUMNS, columns),
-                    lambda: insert_columns(project, "tokens", TOKEN_COLUMNS, columns), clear, repeat)]
+                    lambda: insert_columns(project.con, "tokens", TOKEN_COLUMNS, columns), clear, repeat)]
 
 
 def bench_parquet(folder: Path, count: int, repeat: int) -> list[dict[str, Any]]:

@@ -7,7 +7,7 @@ instead of executemany's row-by-row round trips. bench/duckdb_insert.py compares
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -38,3 +38,12 @@ def registered(con: duckdb.DuckDBPyConnection, name: str, data: Any) -> Iterator
         yield
     finally:
         con.unregister(name)
+
+
+def insert_columns(con: duckdb.DuckDBPyConnection, table: str, names: list[str],
+                   columns: Iterable[Sequence[Any]]) -> None:
+    """Insert rows given as column lists (in the order of `names`) in one statement: DuckDB scans them as
+    NumPy arrays, where executemany goes row by row."""
+    batch = {name: column_array(values) for name, values in zip(names, columns)}
+    with registered(con, "_insert_batch", batch):
+        con.execute(f"INSERT INTO {table} ({', '.join(names)}) SELECT {', '.join(names)} FROM _insert_batch")

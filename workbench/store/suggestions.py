@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from workbench.columns import column_array, registered
+from workbench.columns import insert_columns
 from workbench.errors import WorkbenchError
 from workbench.journal import Recorder
 from workbench.project import Project
@@ -60,11 +60,9 @@ def replace_pending(project: Project, run_id: int, code_ids: Sequence[int], prop
         project.execute(
             "DELETE FROM suggestions WHERE status = 'pending' AND code_id = ANY(?) "
             "AND run_id IN (SELECT id FROM runs WHERE kind = 'suggest')", [list(code_ids)])
-    if proposals:  # one INSERT ... SELECT over column arrays: executemany took 0.9 s for 1,557 rows
-        rows = [proposal.row(run_id) for proposal in proposals]
-        batch = {name: column_array([row[i] for row in rows]) for i, name in enumerate(_COLUMNS.split(", "))}
-        with registered(project.con, "_suggestions_batch", batch):
-            project.execute(f"INSERT INTO suggestions ({_COLUMNS}) SELECT {_COLUMNS} FROM _suggestions_batch")
+    if proposals:  # in one statement: executemany took 0.9 s for 1,557 rows
+        insert_columns(project.con, "suggestions", _COLUMNS.split(", "),
+                       list(zip(*(proposal.row(run_id) for proposal in proposals))))
 
 
 def file(rec: Recorder, run_id: int | None, proposal: Proposal) -> int:

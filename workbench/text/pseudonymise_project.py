@@ -19,6 +19,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbench.columns import insert_columns
 from workbench.events import events_for_tables
 from workbench.journal import read_entries, save_entry
 from workbench.progress import CancelToken, ProgressCallback, no_progress
@@ -26,7 +27,7 @@ from workbench.project import Project
 from workbench.reports import WholeOrNothing, plural
 from workbench.text.offset_map import OffsetMap
 from workbench.text.pseudonymise import Pseudonymiser, apply
-from workbench.text.tokens import forget_documents, insert_columns, prune_dictionary
+from workbench.text.tokens import forget_documents, prune_dictionary
 
 BATCH = 200
 _SPAN_TABLES = ("segments", "codings", "suggestions")
@@ -63,7 +64,7 @@ def _remap_table(project: Project, table: str, maps: dict[int, OffsetMap]) -> in
     moved = [row for row, old in zip(moved, rows) if (row[1], row[2]) != (old[2], old[3])]
     if moved:
         project.execute("CREATE OR REPLACE TEMP TABLE _moved (id BIGINT, start_pos INTEGER, end_pos INTEGER)")
-        insert_columns(project, "_moved", ["id", "start_pos", "end_pos"], list(zip(*moved)))
+        insert_columns(project.con, "_moved", ["id", "start_pos", "end_pos"], list(zip(*moved)))
         project.execute(
             f"UPDATE {table} SET start_pos = m.start_pos, end_pos = m.end_pos FROM _moved m WHERE {table}.id = m.id"
         )

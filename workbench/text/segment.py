@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from workbench.columns import insert_columns
 from workbench.events import events_for_rows, events_for_tables
 from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import Project
@@ -157,12 +158,12 @@ def _process_batch(
         terms.flush()
         token_rows.write(project)
         if sentence_rows[0]:
-            token_index.insert_columns(
-                project, "segments", ["document_id", "start_pos", "end_pos", "kind"],
+            insert_columns(
+                project.con, "segments", ["document_id", "start_pos", "end_pos", "kind"],
                 [*sentence_rows, ["sentence"] * len(sentence_rows[0])],
             )
-        token_index.insert_columns(
-            project, "text_status", ["document_id", "lang", "n_sentences", "n_tokens"],
+        insert_columns(
+            project.con, "text_status", ["document_id", "lang", "n_sentences", "n_tokens"],
             [ids, langs, [sentences[i] for i in ids], [positions[i] for i in ids]],
         )
         project.execute(

@@ -12,11 +12,11 @@ Punctuation and white space are not indexed: nobody searches for a comma, and le
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.columns import column_array, registered
+from workbench.columns import column_array, insert_columns, registered
 from workbench.project import Project
 from workbench.text.normalise import fold
 
@@ -71,9 +71,9 @@ class TermDictionary:
         """Write the terms and (form, lemma) pairs created since the last flush (inside the caller's
         transaction, so that a rolled-back batch leaves no orphan ids behind: see `reload`)."""
         if self._new_terms:
-            insert_columns(self.project, "terms", ["id", "text"], list(zip(*self._new_terms)))
+            insert_columns(self.project.con, "terms", ["id", "text"], list(zip(*self._new_terms)))
         if self._new_pairs:
-            insert_columns(self.project, "forms", ["form_id", "lemma_id"], list(zip(*self._new_pairs)))
+            insert_columns(self.project.con, "forms", ["form_id", "lemma_id"], list(zip(*self._new_pairs)))
         self._new_terms.clear()
         self._new_pairs.clear()
 
@@ -128,7 +128,7 @@ class TokenRows:
     def write(self, project: Project) -> None:
         if self.position:
             insert_columns(
-                project,
+                project.con,
                 "tokens",
                 ["document_id", "position", "start_pos", "end_pos", "lemma_id", "form_id"],
                 [self.document_id, self.position, self.start_pos, self.end_pos, self.lemma_id, self.form_id],
@@ -176,14 +176,6 @@ def indexed_words(
         ):
             result[idx] = [words[i] for i in ids]
     return result
-
-
-def insert_columns(project: Project, table: str, names: list[str], columns: Iterable[Iterable[Any]]) -> None:
-    """Insert rows given as column lists in one statement (DuckDB scans them as NumPy arrays: executemany
-    is row by row)."""
-    batch = {name: column_array(values) for name, values in zip(names, columns)}
-    with registered(project.con, "_insert_batch", batch):
-        project.execute(f"INSERT INTO {table} ({', '.join(names)}) SELECT {', '.join(names)} FROM _insert_batch")
 
 
 def compact(project: Project, force: bool = False) -> bool:
