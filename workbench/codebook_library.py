@@ -101,9 +101,11 @@ def shipped_code(name: str | None, key: str | None, language: str) -> ShippedCod
 
 
 def _nearest(named: frozenset[str], words: list[tuple[frozenset[str], ShippedCode]]) -> ShippedCode | None:
+    if not named:  # a name of function words only names nothing
+        return None
     best: dict[ShippedCode, float] = {}
     for shipped_words, shipped in words:
-        shared = len(named & shipped_words) / len(named | shipped_words) if named else 0.0
+        shared = len(named & shipped_words) / len(named | shipped_words)
         best[shipped] = max(best.get(shipped, 0.0), shared)
     top = max(best.values(), default=0.0)
     winners = [shipped for shipped, shared in best.items() if shared == top]

@@ -729,7 +729,6 @@ class GroupScorer:
         shared = [word for word in dict.fromkeys(unit_words) if word[:STEM_CHARS] in mine]
         return sorted(shared, key=lambda word: word[:STEM_CHARS] in theirs_words)[:6]  # this code's own first
 
-
     def _code_words(self, code: int | None) -> set[str]:
         """The word stems of a code's description and of up to 50 of its coded units, read once per run."""
         if code is None:

@@ -13,7 +13,8 @@ Candidates (`CANDIDATES`): `zero-shot` (similarity to the code's name, definitio
 examples, no fitting), `description words` (the same texts matched word for word, through the lexical
 view: the telling word a meaning match passes over), `semantic` (logistic regression on each semantic
 model's centred vectors, averaged over models), `lexical` (logistic regression on the sparse TF-IDF of
-words and character n-grams, `lexical.LexicalView`). Rejected suggestions enter training as the NONE class but are never scored.
+words and character n-grams, `lexical.LexicalView`). Rejected suggestions enter training as the NONE
+class but are never scored.
 
 Self-training (`SelfTraining`): the blend then scores the uncoded units, the surest half of the units it
 gives each code are learnt as examples of that code, and the classifiers are fitted again. A handful of
