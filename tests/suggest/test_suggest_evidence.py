@@ -300,7 +300,8 @@ def test_the_command_line_says_whether_self_training_was_kept(capsys, tmp_path):
         code, out, _ = run(capsys, "suggest", str(target), "--embedder", "lexical", "--quiet")
         assert code == 0 and "blend, self-trained" in out
         if kept:
-            assert "self-training kept: the surest half of the uncoded units the blend gives each code" in out
+            assert (f"self-training kept: the surest {evidence.SELF_SHARE:.0%} of the uncoded units the blend gives "
+                    "each code") in out
             assert "from 4 coded examples and the uncoded units the blend is surest of" in out
         else:
             assert "self-training left out: learning the blend's surest uncoded units was not right more" in out

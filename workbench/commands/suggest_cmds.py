@@ -173,7 +173,7 @@ def suggest(project: str, code_selectors: tuple[str, ...], embedder: str, device
                        f"{accuracy}")
             trained = found.get("self_training")
             if trained:
-                click.echo(f"  self-training kept: the surest half of the uncoded units the blend gives each code "
+                click.echo(f"  self-training kept: the surest {trained['share']:.0%} of the uncoded units the blend gives each code "
                            f"were learnt too (cross-validated accuracy {trained['without']:.2f} -> "
                            f"{trained['accuracy']:.2f})")
             elif "blend, self-trained" in found["accuracy"]:

@@ -372,12 +372,14 @@ def per_code(predicted: np.ndarray, truth: np.ndarray, n_codes: int) -> list[dic
 @dataclass
 class SelfTraining:
     """Self-training as a run uses it: the blend that picks the pseudo-examples (`seed_weights`, the blend
-    cross-validation chose before self-training, less `propagation`) and the out-of-fold accuracy with and
-    without it."""
+    cross-validation chose before self-training, less `propagation`), the out-of-fold accuracy with and
+    without it, and the share of each code's uncoded units it learnt (recorded, so that what a run
+    reports is what it did)."""
 
     seed_weights: dict[str, float]
     accuracy: float
     without: float
+    share: float = SELF_SHARE
 
 
 @dataclass
