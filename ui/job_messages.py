@@ -232,6 +232,7 @@ class JobMessages(QObject):
         parts = [text for count, text in (
             (counts["codings"], self.tr("%n codages", "", counts["codings"])),
             (counts["memos"], self.tr("%n mémos", "", counts["memos"])),
+            (counts["memo edits"], self.tr("%n modifications de mémo", "", counts["memo edits"])),
             (counts["decisions"], self.tr("%n décisions de revue", "", counts["decisions"])),
             (counts["codes"], self.tr("%n nouveaux codes", "", counts["codes"])),
             (counts["coders"], self.tr("%n nouveaux codeurs", "", counts["coders"]))) if count]

@@ -11,7 +11,8 @@ made it and with its date. What a copy and the target hold both is matched, neve
   the target (renamed or moved differently) is a conflict and its codings are skipped;
 - coders by name; one whose role differs in the target is a conflict and their work is skipped;
 - codings by GUID, then by what they are (document, code, span, coder); decisions by document, span and
-  code, a suggestion decided otherwise in the target being a conflict;
+  code, a suggestion decided otherwise in the target being a conflict; memos by author, target and
+  creation date, the later edit's text kept (a memo the target edited last is reported, not overwritten);
 - a code or coding the target's journal shows deleted (or a code merged away) since is not brought back.
 
 Conflicts *skip* the items they touch, each reason reported once with what it held back; everything else
@@ -42,9 +43,9 @@ from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import Project, open_in_this_process
 from workbench.reports import plural
 from workbench.store import codings as coding_store
+from workbench.store import memos as memo_store
 from workbench.store import suggestions as suggestion_store
 from workbench.store.coders import add_coder
-from workbench.store.memos import copy_memo
 
 MERGE_ACTION = "merge_project"
 _CODE_FIELDS = ("key", "scheme", "color", "description", "inclusion", "exclusion", "indicators", "examples",
@@ -61,7 +62,7 @@ class SourceReport:
     """What one copy brought, what the target held already, and what was skipped and why."""
 
     path: str
-    added: Counter[str] = field(default_factory=Counter)  # codings, memos, decisions, codes, coders
+    added: Counter[str] = field(default_factory=Counter)  # codings, memos, memo edits, decisions, codes, coders
     already: int = 0
     skipped: dict[str, Counter[str]] = field(default_factory=dict)  # reason -> {item kind: count}
     refused: str | None = None
@@ -82,7 +83,8 @@ class SourceReport:
             head = f"{name}: nothing new, the target already holds all it could bring ({plural(self.already, 'item')})"
         else:
             parts = [plural(self.added[kind], singular) for kind, singular in
-                     (("codings", "coding"), ("memos", "memo"), ("decisions", "review decision"),
+                     (("codings", "coding"), ("memos", "memo"), ("memo edits", "memo edit"),
+                      ("decisions", "review decision"),
                       ("codes", "new code"), ("coders", "new coder")) if self.added[kind]]
             held = f"; {plural(self.already, 'item')} already in the target" if self.already else ""
             head = f"{name}: brought {', '.join(parts)}{held}"
@@ -401,7 +403,12 @@ class _Merger:
             self.report.added["codings"] += 1
 
     def _memos(self, rec: Recorder) -> None:
+        """The copy's memos: a memo the target holds too (same author, target and creation date) takes the
+        copy's text when the copy's edit is the later one; any other memo is added, unless the target has
+        its very text."""
         coding_documents = {row["id"]: row["document_id"] for row in self.copy.codings}
+        written = Counter((row["target_kind"], row["target_id"], row["coder_id"], row["created_at"])
+                          for row in self.copy.memos)
         for row in self.copy.memos:
             kind, about = row["target_kind"], row["target_id"]
             document = about if kind == "document" else coding_documents.get(about) if kind == "coding" else None
@@ -414,12 +421,18 @@ class _Merger:
                 self.report.skip(f"a memo on {kind} {about}, which did not come across", "memo")
                 continue
             coder = None if row["coder_id"] is None else self.coders[row["coder_id"]]
-            if self.project.scalar(
-                    "SELECT count(*) FROM memos WHERE target_kind = ? AND target_id IS NOT DISTINCT FROM ? "
-                    "AND coder_id IS NOT DISTINCT FROM ? AND text = ?", [kind, target, coder, row["text"]]):
+            if memo_store.holds_memo(self.project, kind, target, coder, row["text"]):
                 self.report.already += 1
                 continue
-            copy_memo(rec, kind, target, coder, row["text"], row["created_at"], row["updated_at"])
+            same = memo_store.same_memos(self.project, kind, target, coder, row["created_at"])
+            if len(same) == 1 and written[(kind, about, row["coder_id"], row["created_at"])] == 1:
+                if row["updated_at"] > same[0]["updated_at"]:
+                    memo_store.take_edit(rec, same[0]["id"], row["text"], row["updated_at"])
+                    self.report.added["memo edits"] += 1
+                else:
+                    self.report.skip("a memo edited later in the target than in this copy", "memo")
+                continue
+            memo_store.copy_memo(rec, kind, target, coder, row["text"], row["created_at"], row["updated_at"])
             self.report.added["memos"] += 1
 
     def run(self, rec: Recorder, cancel: CancelToken | None) -> None:

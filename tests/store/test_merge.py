@@ -17,7 +17,7 @@ from workbench.coding import apply_code, remove_coding
 from workbench.integrity import check_project
 from workbench.merge import merge_projects
 from workbench.project import Project
-from workbench.store.memos import add_memo
+from workbench.store.memos import add_memo, edit_memo
 from workbench.store.suggestions import Proposal, replace_pending
 from workbench.suggest.review import accept, reject
 
@@ -283,3 +283,39 @@ def test_the_command_prints_the_report_and_how_to_undo(team: tuple[Path, Path, P
     assert fails("merge", base, base) == (
         "error: equipe.vwb: refused: it is the target project itself (or a project open in this window)\n")
     assert fails("merge", base, base.parent / "absent.vwb").startswith("error: absent.vwb: refused: the file does not")
+
+
+def _memo_texts(project: Project) -> list[tuple[str, str]]:
+    return project.rows("SELECT k.name, m.text FROM memos m JOIN coders k ON k.id = m.coder_id ORDER BY m.id")
+
+
+def test_a_memo_edited_in_the_copy_since_the_last_merge_is_updated_not_doubled(team: tuple[Path, Path, Path]) -> None:
+    base, alice, _ = team
+    with Project.open(base) as project:
+        merge_projects(project, [alice])
+    with Project.open(alice) as project:
+        memo = project.scalar("SELECT id FROM memos")
+        edit_memo(project, memo, "Résiliation : client perdu, il part chez un concurrent 😞", coder="alice")
+    with Project.open(base) as project:
+        report = merge_projects(project, [alice])
+        assert _memo_texts(project) == [("alice", "Résiliation : client perdu, il part chez un concurrent 😞")]
+        assert report.sources[0].lines() == ["alice.vwb: brought 1 memo edit; 4 items already in the target"]
+        journal.undo(project)
+        assert _memo_texts(project) == [("alice", "Résiliation : client perdu ?")]
+        report = merge_projects(project, [alice])
+        again = merge_projects(project, [alice])
+        assert _memo_texts(project) == [("alice", "Résiliation : client perdu, il part chez un concurrent 😞")]
+        assert again.sources[0].nothing_new
+
+
+def test_a_memo_edited_later_in_the_target_keeps_the_target_text(team: tuple[Path, Path, Path]) -> None:
+    base, alice, _ = team
+    with Project.open(base) as project:
+        merge_projects(project, [alice])
+    with Project.open(alice) as project:
+        edit_memo(project, project.scalar("SELECT id FROM memos"), "Version de la copie", coder="alice")
+    with Project.open(base) as project:
+        edit_memo(project, project.scalar("SELECT id FROM memos"), "Version du projet, plus récente", coder="alice")
+        report = merge_projects(project, [alice])
+        assert _memo_texts(project) == [("alice", "Version du projet, plus récente")]
+    assert "alice.vwb: skipped: a memo edited later in the target than in this copy (1 memo)" in report.sources[0].lines()

@@ -271,6 +271,8 @@ def test_what_each_merged_copy_brought(qtbot) -> None:
     assert job_message(nora) == ("nora.vwb a apporté 5 codages, 2 mémos, 3 décisions de revue, 2 nouveaux codes, "
                                  "2 nouveaux codeurs ; 4 éléments étaient déjà dans le projet.")
     assert job_message(SourceReport("/équipe/leo.vwb", added=Counter(memos=3))) == "leo.vwb a apporté 3 mémos."
+    assert job_message(SourceReport("/équipe/leo.vwb", added=Counter({"memos": 3, "memo edits": 2}))) == (
+        "leo.vwb a apporté 3 mémos, 2 modifications de mémo.")
     assert job_message(SourceReport("/équipe/sam.vwb", already=8)) == (
         "sam.vwb : rien de nouveau, le projet a déjà tout ce que cette copie pouvait apporter (8 éléments).")
 

@@ -2279,6 +2279,13 @@ documents</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n modifications de mémo</source>
+        <translation>
+            <numerusform>%n memo edit</numerusform>
+            <numerusform>%n memo edits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n décisions de revue</source>
         <translation>
             <numerusform>%n review decision</numerusform>

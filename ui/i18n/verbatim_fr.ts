@@ -463,6 +463,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n modifications de mémo</source>
+        <translation>
+            <numerusform>%n modification de mémo</numerusform>
+            <numerusform>%n modifications de mémo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n décisions de revue</source>
         <translation>
             <numerusform>%n décision de revue</numerusform>

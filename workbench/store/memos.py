@@ -122,6 +122,30 @@ def copy_memo(rec: Recorder, target_kind: str, target_id: int | None, coder_id: 
                                 "text": _check_text(text), "created_at": created_at, "updated_at": updated_at})
 
 
+def same_memos(project: Project, target_kind: str, target_id: int | None, coder_id: int | None,
+               created_at: Any) -> list[dict[str, Any]]:
+    """The memos by this coder on this target written at this moment: in a team merge, the one memo
+    both copies hold, however either side has edited it since (a copy keeps each memo's creation
+    date, `copy_memo`)."""
+    return project.dicts(
+        "SELECT id, text, updated_at FROM memos WHERE target_kind = ? AND target_id IS NOT DISTINCT FROM ? "
+        "AND coder_id IS NOT DISTINCT FROM ? AND created_at = ? ORDER BY id",
+        [target_kind, target_id, coder_id, created_at])
+
+
+def holds_memo(project: Project, target_kind: str, target_id: int | None, coder_id: int | None, text: str) -> bool:
+    """Whether this coder already has a memo with this text on this target."""
+    return bool(project.scalar(
+        "SELECT count(*) FROM memos WHERE target_kind = ? AND target_id IS NOT DISTINCT FROM ? "
+        "AND coder_id IS NOT DISTINCT FROM ? AND text = ?", [target_kind, target_id, coder_id, text]))
+
+
+def take_edit(rec: Recorder, memo_id: int, text: str, updated_at: Any) -> None:
+    """Give a memo the text of a later edit made in another copy of the project (a team merge), with that
+    edit's date, inside the caller's action."""
+    rec.update("memos", memo_id, {"text": _check_text(text), "updated_at": updated_at})
+
+
 def memos_on(project: Project, target_kind: str, target_ids: list[int]) -> list[int]:
     """Ids of the memos about any of these targets."""
     if not target_ids:
