@@ -16,6 +16,7 @@ from workbench.journal import action
 from workbench.project import Project
 from workbench.store import codings as store
 from workbench.store.coders import acting_as, coder_by_name, resolve_coder
+from workbench.training.clock import refuse_when_time_is_up
 
 
 def _coding(project: Project, coding_id: int) -> dict[str, Any]:
@@ -53,6 +54,7 @@ def apply_code(
     nothing is written."""
     with project.transaction():
         coder_id = int(coder) if not isinstance(coder, str) and role is None else resolve_coder(project, coder, role)
+        refuse_when_time_is_up(project, coder_id)
         checked = store.validate(project, document_id, code_id, coder_id, start, end)
         checked.refuse_twin(document_id)
         with action(project, "apply_code", coder_id) as rec:
@@ -80,6 +82,7 @@ def code_segment(project: Project, segment_id: int, code_id: int, *, coder: int 
 def remove_coding(project: Project, coding_id: int, *, coder: int | str | None = None) -> None:
     """Delete a coding and the memos written on it. `coder` is who removes it (by default its own coder)."""
     row = _coding(project, coding_id)
+    refuse_when_time_is_up(project, row["coder_id"])
     label = code_path(project, row["code_id"])
     excerpt = _excerpt(project, row)
     with acting_as(project, "remove_coding", coder, default=row["coder_id"]) as rec:
@@ -94,6 +97,7 @@ def remove_coding(project: Project, coding_id: int, *, coder: int | str | None =
 def resize_coding(project: Project, coding_id: int, start: int, end: int, *, coder: int | str | None = None) -> None:
     """Move a coding's boundaries, keeping its code, coder and identity."""
     row = _coding(project, coding_id)
+    refuse_when_time_is_up(project, row["coder_id"])
     if (start, end) == (row["start_pos"], row["end_pos"]):
         raise CodingError(f"coding {coding_id} already spans [{start}, {end})")
     checked = store.validate(project, row["document_id"], row["code_id"], row["coder_id"], start, end)
@@ -111,6 +115,7 @@ def resize_coding(project: Project, coding_id: int, start: int, end: int, *, cod
 def recode(project: Project, coding_id: int, new_code_id: int, *, coder: int | str | None = None) -> None:
     """Give a coding another code, keeping its span, coder and memos."""
     row = _coding(project, coding_id)
+    refuse_when_time_is_up(project, row["coder_id"])
     if new_code_id == row["code_id"]:
         raise CodingError(f"coding {coding_id} already has code {code_path(project, new_code_id)!r}")
     checked = store.validate(project, row["document_id"], new_code_id, row["coder_id"], row["start_pos"],

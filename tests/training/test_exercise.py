@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import duckdb
@@ -18,12 +19,13 @@ import pytest
 from builders import add_code, add_document
 from cli_helpers import fails, ok, run
 
-from workbench.coding import apply_code
+from workbench.coding import apply_code, recode, remove_coding, resize_coding
 from workbench.document_list import DocumentQuery
 from workbench.journal import undo
 from workbench.project import Project
 from workbench.text.normalise import normalise_text
 from workbench.training.agreement import krippendorff_alpha
+from workbench.training.clock import CLOCK_KEY, TimeUp, clock, start
 from workbench.training.exercise import (
     ExerciseError,
     content_digest,
@@ -385,3 +387,63 @@ def test_progress_follows_successive_exercises(case: dict) -> None:
     assert feedback.exercises[0].alpha_notes == ["agreement among trainees needs at least two hand-ins"]
     printed = run("exercise", "scores", case["path"])[1]
     assert "Progress (F1 spans per exercise):" in printed and "Bob: Exercise 1" in printed
+
+
+# -- the time limit -----------------------------------------------------------------------------------------
+def _age_clock(exercise: Path, trainee: str, minutes: int) -> None:
+    """Move the trainee's recorded start `minutes` back, as if that much time had passed."""
+    with Project.open(exercise) as opened:
+        starts = json.loads(opened.get_meta(CLOCK_KEY))
+        started = datetime.fromisoformat(starts[trainee]) - timedelta(minutes=minutes)
+        starts[trainee] = started.isoformat(timespec="seconds")
+        with opened.transaction():
+            opened.set_meta(CLOCK_KEY, json.dumps(starts))
+
+
+def test_the_time_limit_starts_once_and_then_refuses_every_change_to_the_codings(case: dict) -> None:
+    exercise = make_exercise(case)  # 30 minutes
+    colere, adversaires = case["codes"]["Émotions/Colère"], case["codes"]["Relations/Adversaires"]
+    with Project.open(exercise) as opened:
+        assert clock(opened, "Lea") is None  # not started before her first coding
+        first = apply_code(opened, 1, colere, *span("call", "très fâché"), coder="Lea", role="trainee")
+        started = clock(opened, "Lea")
+        assert started is not None and started.limit_minutes == 30
+        assert timedelta(minutes=29) < started.left() <= timedelta(minutes=30)
+    with Project.open(exercise) as opened:  # reopening does not give the time back
+        assert clock(opened, "Lea") == started
+        assert start(opened, "Lea") == started
+    _age_clock(exercise, "Lea", 20)
+    with Project.open(exercise) as opened:
+        second = apply_code(opened, 1, adversaires, *span("call", "je suis très fâché contre vous"), coder="Lea")
+        assert clock(opened, "Lea").used_minutes() in (20, 21)  # rounded up: 20 minutes and a few seconds
+    _age_clock(exercise, "Lea", 11)
+    with Project.open(exercise) as opened:
+        before = opened.rows("SELECT * FROM codings ORDER BY id")
+        for change in (lambda: apply_code(opened, 2, colere, coder="Lea"),
+                       lambda: remove_coding(opened, first),
+                       lambda: resize_coding(opened, second, 0, 5),
+                       lambda: recode(opened, first, adversaires)):
+            with pytest.raises(TimeUp, match=r"exercice\.vwb: Lea's 30 minutes for this exercise ran out at "
+                                             r"\d\d:\d\d; the codings can no longer change: hand in the copy"):
+                change()
+        assert opened.rows("SELECT * FROM codings ORDER BY id") == before
+        apply_code(opened, 2, colere, coder="Zoé")  # another trainee's time is their own
+    error = fails("code", exercise, "--document", 2, "--code", colere, "--coder", "Lea")
+    assert "Lea's 30 minutes for this exercise ran out" in error and "Traceback" not in error
+    out = case["folder"] / "lea.vwb"
+    assert ok("exercise", "hand-in", exercise, "--trainee", "Lea", out) == (
+        f"Hand-in of Lea written to {out}: 2 codings, 30 of 30 minutes used.\n")
+    with Project.open(out, read_only=True) as copy:
+        assert json.loads(copy.get_meta(HANDIN_KEY))["minutes_used"] == 30
+
+
+def test_an_exercise_without_a_time_limit_never_refuses(case: dict) -> None:
+    out = case["folder"] / "libre.vwb"
+    with Project.open(case["path"]) as project:
+        create_exercise(project, out, documents=DocumentQuery(kinds=("call",)), codes=case["roots"],
+                        instructions="Sans limite.")
+    with Project.open(out) as opened:
+        apply_code(opened, 1, case["codes"]["Émotions/Colère"], coder="Lea", role="trainee")
+        assert clock(opened, "Lea") is None and opened.get_meta(CLOCK_KEY) is None
+    record = hand_in(out, "Lea", case["folder"] / "lea-libre.vwb")
+    assert record.minutes_used is None and record.summary().endswith("(1 coding)")

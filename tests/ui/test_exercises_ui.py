@@ -5,19 +5,22 @@ the Excel and HTML feedback."""
 
 from __future__ import annotations
 
+import json
 import shutil
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from builders import add_document
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QInputDialog
+from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox
 
 from ui.views.exercise_dialogs import CreateExerciseDialog
 from ui.views.main_window import MainWindow
 from workbench import codebook, coding
 from workbench.project import Project
 from workbench.text.normalise import normalise_text
+from workbench.training.clock import CLOCK_KEY, clock
 from workbench.training.exercise import exercise_of
 
 # An emoji before a coded passage and a CRLF: offsets are code points into the normalised text.
@@ -229,6 +232,46 @@ def test_opening_a_project_after_an_exercise_leaves_trainee_mode(qtbot, monkeypa
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: pytest.fail("name asked twice"))
     assert window.workspace.open_path(tmp_path / "ex.vwb")
     assert window.coder == "Tom" and not window.exercise_banner.isHidden()
+
+
+def test_the_time_limit_survives_reopening_and_then_coding_is_refused_in_french(
+        qtbot, monkeypatch, reference: Project, tmp_path: Path) -> None:
+    trainer = MainWindow(reference, coder="claire")
+    qtbot.addWidget(trainer)
+    create_through_dialog(qtbot, trainer, tmp_path / "ex.vwb")  # 20 minutes
+    wait_job(qtbot, trainer)
+    window = trainee_window(qtbot, monkeypatch, tmp_path / "ex.vwb", "Tom")
+    assert window.exercise_banner.time.text() == "Temps imparti : 20 min · reste 20 min"
+    project = window.project
+    assert project is not None
+    with project.transaction():  # 19 minutes pass
+        starts = json.loads(project.get_meta(CLOCK_KEY))
+        starts["Tom"] = (datetime.fromisoformat(starts["Tom"]) - timedelta(minutes=19)).isoformat()
+        project.set_meta(CLOCK_KEY, json.dumps(starts))
+    other = tmp_path / "other.vwb"
+    Project.create(other).close()
+    assert window.workspace.open_path(other)
+    assert window.workspace.open_path(tmp_path / "ex.vwb")  # reopening does not give the time back
+    assert window.exercise_banner.time.text() == "Temps imparti : 20 min · reste 1 min"
+    billing = codebook.find_code(window.project, "Motifs/Facturation")
+    window.open_document(1)
+    window.viewer.select_span(*span(1, "Ma facture a doublé"))
+    assert window.code_selection(billing)
+    project = window.project
+    with project.transaction():  # and the last minute
+        starts = json.loads(project.get_meta(CLOCK_KEY))
+        starts["Tom"] = (datetime.fromisoformat(starts["Tom"]) - timedelta(minutes=1)).isoformat()
+        project.set_meta(CLOCK_KEY, json.dumps(starts))
+    window.exercise_banner.show_exercise(window.exercises.trainee.info, "Tom", running=clock(project, "Tom"))
+    assert window.exercise_banner.time.text() == "Temps écoulé (20 min) : rendez votre copie"
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
+    window.open_document(2)
+    window.viewer.select_span(*span(2, "très aimable"))
+    assert not window.code_selection(billing)
+    assert len(warnings) == 1 and warnings[0].startswith("Temps écoulé : vos 20 minutes pour cet exercice ont pris fin à ")
+    assert warnings[0].endswith("Vos codages ne peuvent plus changer ; rendez votre copie.")
+    assert project.scalar("SELECT count(*) FROM codings") == 1
 
 
 def test_create_dialog_says_what_is_missing(qtbot, monkeypatch, reference: Project, tmp_path: Path) -> None:

@@ -1111,6 +1111,10 @@ You can take it back with Edit &gt; Undo.</translation>
         <translation>No time limit</translation>
     </message>
     <message>
+        <source>Temps imparti : {limit} min</source>
+        <translation>Time allowed: {limit} min</translation>
+    </message>
+    <message>
         <source>Temps écoulé ({limit} min) : rendez votre copie</source>
         <translation>Time is up ({limit} min): hand in your work</translation>
     </message>
@@ -4185,6 +4189,13 @@ documents</translation>
     <message>
         <source>Changer de codeur ou de rôle</source>
         <translation>Change coder or role</translation>
+    </message>
+</context>
+<context>
+    <name>refusals</name>
+    <message>
+        <source>Temps écoulé : vos {limit} minutes pour cet exercice ont pris fin à {time}. Vos codages ne peuvent plus changer ; rendez votre copie.</source>
+        <translation>Time is up: your {limit} minutes for this exercise ended at {time}. Your codings can no longer change; hand in your copy.</translation>
     </message>
 </context>
 </TS>

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.refusals import refusal_text
 from ui.views.code_tree import CODABLE_ROLE, CODE_ID_ROLE, NAME_ROLE, CodeTree, swatch
 from ui.views.codebook_dialogs import MergeDialog, NewCodeDialog
 from ui.views.codebook_files_menu import CodebookFilesMenu
@@ -278,7 +279,7 @@ class CodePanel(QWidget):
         try:
             change(self._coder_id())
         except WorkbenchError as exc:
-            QMessageBox.warning(self, self.tr("Modification impossible"), str(exc))
+            QMessageBox.warning(self, self.tr("Modification impossible"), refusal_text(exc))
             self.load(self.project)  # puts back a name the user typed in the tree
             return False
         loads = self._loads

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QPoint, QSettings
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMenu, QPlainTextEdit, QVBoxLayout, QWidget
 
+from ui.refusals import refusal_text
 from ui.views.document_styles import turn_at
 from ui.views.document_view import DocumentPane
 from ui.views.favourites import Favourites, code_choices
@@ -85,7 +86,7 @@ class CodingController(QObject):
         try:
             change()
         except WorkbenchError as exc:
-            self.pane.show_notice(str(exc))
+            self.pane.show_notice(refusal_text(exc))
             return False
         return True
 

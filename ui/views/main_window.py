@@ -36,6 +36,7 @@ from ui.device_status import DeviceLabel
 from ui.job_messages import job_message
 from ui.kinds import kind_label
 from ui.progress_words import progress_line
+from ui.refusals import refusal_text
 from ui.views.chart_panel import ChartPanel
 from ui.views.code_panel import CodePanel
 from ui.views.coding_menu import CodingController
@@ -468,7 +469,7 @@ class MainWindow(QMainWindow):
         try:
             change()  # type: ignore[operator]
         except WorkbenchError as exc:
-            QMessageBox.warning(self, self.tr("Action impossible"), str(exc))
+            QMessageBox.warning(self, self.tr("Action impossible"), refusal_text(exc))
             return False
         self.refresh_changed()  # at once: the user is looking at what they just changed
         return True

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -28,6 +28,7 @@ from ui.views import exercise_jobs
 from workbench.errors import WorkbenchError
 from workbench.project import Project
 from workbench.store.coders import list_coders, take_identity
+from workbench.training.clock import Clock, start
 from workbench.training.exercise import ExerciseInfo
 from workbench.training.handin import is_handin
 
@@ -58,12 +59,15 @@ class ExerciseBanner(QFrame):
         layout.addLayout(top)
         layout.addWidget(self.instructions)
         self._limit: int | None = None
-        self._clock = QElapsedTimer()
+        self._clock: Clock | None = None
         self._ticker = QTimer(self)
         self._ticker.setInterval(15_000)
         self._ticker.timeout.connect(self.show_time)
 
-    def show_exercise(self, info: ExerciseInfo, trainee: str, handed_in: bool = False) -> None:
+    def show_exercise(self, info: ExerciseInfo, trainee: str, handed_in: bool = False,
+                      running: Clock | None = None) -> None:
+        """`running`: the trainee's time as the exercise file keeps it (`workbench.training.clock`), None
+        while it has not started."""
         if handed_in:  # a copy already signed: changing it would break its signature
             self.heading.setText(self.tr("<b>Copie rendue</b> par {trainee} : à collecter dans le projet de "
                                          "référence, sans la modifier").format(trainee=trainee))
@@ -71,8 +75,8 @@ class ExerciseBanner(QFrame):
             self.heading.setText(self.tr("<b>Exercice</b> — stagiaire : {trainee}").format(trainee=trainee))
         self.instructions.setText(info.instructions)
         self._limit = info.time_limit_minutes
-        self._clock.start()
-        if self._limit:
+        self._clock = running
+        if self._limit and running is not None and not handed_in:
             self._ticker.start()
         else:
             self._ticker.stop()
@@ -82,16 +86,20 @@ class ExerciseBanner(QFrame):
         self._ticker.stop()
 
     def minutes_left(self) -> int | None:
-        """Minutes left of the time limit since the exercise was opened in this window (None: no limit)."""
-        if not self._limit:
+        """Whole minutes left of the trainee's time, rounded up so that 0 means the time is up (None: no limit
+        or not started)."""
+        if not self._limit or self._clock is None:
             return None
-        return max(0, self._limit - int(self._clock.elapsed() // 60_000))
+        return -int(-self._clock.left().total_seconds() // 60)
 
     def show_time(self) -> None:
         left = self.minutes_left()
-        if left is None:
+        if not self._limit:
             self.time.setText(self.tr("Sans limite de temps"))
+        elif left is None:
+            self.time.setText(self.tr("Temps imparti : {limit} min").format(limit=self._limit))
         elif left == 0:
+            self._ticker.stop()
             self.time.setText(self.tr("Temps écoulé ({limit} min) : rendez votre copie").format(limit=self._limit))
         else:
             self.time.setText(self.tr("Temps imparti : {limit} min · reste {left} min").format(limit=self._limit, left=left))
@@ -132,7 +140,8 @@ class TraineeMode(QObject):
         self.hand_in_action.setEnabled(not handed_in)
         self.banner.hand_in_button.setEnabled(not handed_in)
         name = self._known_trainee(project) if handed_in else self._trainee_name(project)
-        self.banner.show_exercise(info, name or window.coder, handed_in)
+        running = None if handed_in or name is None else start(project, name)
+        self.banner.show_exercise(info, name or window.coder, handed_in, running)
         self.banner.show()
 
     @staticmethod

@@ -67,6 +67,11 @@ def imported_coder(project: Project, name: str, role: str = "analyst") -> tuple[
     return int(project.scalar("INSERT INTO coders (name, role) VALUES (?, ?) RETURNING id", [name, role])), True
 
 
+def coder_name(project: Project, coder_id: int) -> str | None:
+    """The name of the coder with this id, None when there is none."""
+    return project.scalar("SELECT name FROM coders WHERE id = ?", [coder_id])
+
+
 def coder_by_name(project: Project, name: str) -> int:
     """Id of an existing coder; a clear error listing the known coders otherwise."""
     found = project.scalar("SELECT id FROM coders WHERE name = ?", [name])

@@ -32,6 +32,7 @@ from workbench.project import SUFFIX, Project
 from workbench.reports import plural
 from workbench.store import codings as coding_store
 from workbench.store.coders import add_coder, coder_role, set_role
+from workbench.training.clock import clock
 from workbench.training.exercise import (
     ExerciseError,
     ExerciseInfo,
@@ -69,9 +70,13 @@ class HandIn:
     codings: int
     signature: str
     handed_in_at: str
+    time_limit_minutes: int | None = None
+    minutes_used: int | None = None  # since the trainee's time started (`clock`), with a time limit only
 
     def summary(self) -> str:
-        return f"{self.trainee}'s hand-in written to {self.path} ({plural(self.codings, 'coding')})"
+        used = (f", {self.minutes_used} of {self.time_limit_minutes} minutes used"
+                if self.minutes_used is not None else "")
+        return f"{self.trainee}'s hand-in written to {self.path} ({plural(self.codings, 'coding')}{used})"
 
 
 def hand_in(exercise_path: str | Path, trainee_name: str, out_path: str | Path) -> HandIn:
@@ -103,8 +108,11 @@ def hand_in_project(exercise: Project, trainee_name: str, out_path: str | Path) 
     if role != "trainee":
         set_role(exercise, trainee, "trainee")
     codings = _trainee_codings(exercise, trainee)
+    now = datetime.now(UTC)
+    running = clock(exercise, trainee)
     record = HandIn(str(out), info.guid, trainee, len(codings), signature(info.guid, trainee, codings),
-                    datetime.now(UTC).isoformat(timespec="seconds"))
+                    now.isoformat(timespec="seconds"), info.time_limit_minutes,
+                    None if running is None else min(running.used_minutes(now), running.limit_minutes))
     with output_file(out, exercise) as partial:
         exercise.copy_into(partial)
         with Project.open(partial) as copy, copy.transaction():

@@ -1,0 +1,100 @@
+"""An exercise's time limit, kept by the exercise file itself.
+
+Each trainee's time starts once, when they first identify in the window or first code (whichever comes
+first), and the moment is written into the exercise file's `meta` (key `exercise_clock`): closing and
+reopening the file does not give the time back. Once the limit has passed, the engine refuses to change
+that trainee's codings (`refuse_when_time_is_up`, called by every coding service), from the window or the
+command line alike, and the hand-in records the time used. The clock is the laptop's: like the
+hand-in's signature, it keeps honest people honest, it does not stop someone who sets their clock back.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from workbench.project import Project
+from workbench.store.coders import coder_name
+from workbench.training.exercise import ExerciseError, exercise_of
+
+CLOCK_KEY = "exercise_clock"  # meta: {trainee name: when their time started, ISO 8601 in UTC}
+
+
+class TimeUp(ExerciseError):
+    """A trainee's time on the exercise has run out: their codings can no longer change."""
+
+    def __init__(self, message: str, clock: Clock) -> None:
+        super().__init__(message)
+        self.clock = clock
+
+
+@dataclass(frozen=True)
+class Clock:
+    """One trainee's time on one exercise."""
+
+    limit_minutes: int
+    started_at: datetime
+
+    @property
+    def deadline(self) -> datetime:
+        return self.started_at + timedelta(minutes=self.limit_minutes)
+
+    def left(self, now: datetime | None = None) -> timedelta:
+        """Time left, never below zero."""
+        return max(timedelta(0), self.deadline - (now or datetime.now(UTC)))
+
+    def used_minutes(self, now: datetime | None = None) -> int:
+        """Whole minutes since the start, rounded up (a trainee who used 44 min 10 s used 45)."""
+        seconds = ((now or datetime.now(UTC)) - self.started_at).total_seconds()
+        return max(0, -int(-seconds // 60))
+
+
+def _starts(project: Project) -> dict[str, str]:
+    stored = project.get_meta(CLOCK_KEY)
+    try:
+        starts = json.loads(stored) if stored else {}
+    except ValueError:
+        raise ExerciseError(f"{project.path}: its exercise clock is damaged") from None
+    return starts if isinstance(starts, dict) else {}
+
+
+def clock(project: Project, trainee: str) -> Clock | None:
+    """The trainee's clock: None when the exercise has no time limit or their time has not started."""
+    info = exercise_of(project)
+    if info is None or not info.time_limit_minutes:
+        return None
+    started = _starts(project).get(trainee.strip())
+    return None if started is None else Clock(info.time_limit_minutes, datetime.fromisoformat(started))
+
+
+def start(project: Project, trainee: str) -> Clock | None:
+    """Start the trainee's time if it has not started (committed at once); their clock, or None without a
+    time limit."""
+    info = exercise_of(project)
+    if info is None or not info.time_limit_minutes:
+        return None
+    name = trainee.strip()
+    starts = _starts(project)
+    if name not in starts:
+        starts[name] = datetime.now(UTC).isoformat(timespec="seconds")
+        with project.transaction():
+            project.set_meta(CLOCK_KEY, json.dumps(starts, ensure_ascii=False, sort_keys=True))
+    return Clock(info.time_limit_minutes, datetime.fromisoformat(starts[name]))
+
+
+def refuse_when_time_is_up(project: Project, coder_id: int) -> None:
+    """Raise `TimeUp` when `coder_id` is coding an exercise file whose time limit they have used up; start
+    their time at their first coding. Ordinary projects, and exercises without a limit, pass."""
+    info = exercise_of(project)
+    if info is None or not info.time_limit_minutes:
+        return
+    name = coder_name(project, coder_id)
+    if name is None:
+        return
+    running = start(project, name)
+    if running is not None and not running.left():
+        deadline = running.deadline.astimezone().strftime("%H:%M")
+        raise TimeUp(f"{project.path.name}: {name}'s {running.limit_minutes} minutes for this exercise ran out "
+                     f"at {deadline}; the codings can no longer change: hand in the copy "
+                     "(workbench exercise hand-in)", running)
