@@ -64,10 +64,10 @@ def _read(path: Path) -> str:
     return text.replace("\r\n", "\n")
 
 
-def names_set() -> tuple[list[dict], list[dict]]:
-    """The rows of bench/data/ner_names_fr.jsonl with planted names, and those without; every offset is
-    checked to slice exactly its name."""
-    rows = [json.loads(line) for line in NAMES.read_text(encoding="utf-8").splitlines()]
+def names_set(path: Path = NAMES) -> tuple[list[dict], list[dict]]:
+    """The rows of a names set (bench/data/ner_names_fr.jsonl by default) with planted names, and those
+    without; every offset is checked to slice exactly its name."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     for row in rows:
         for name in row["names"]:
             assert row["text"][name["start"]:name["end"]] == name["text"], (row["id"], name)

@@ -8,10 +8,12 @@ Why checksums: a French verbatim is full of numbers (amounts, dates, order numbe
 taken when their ISO 7064 mod-97 checksum holds and card numbers when their Luhn digit does, which is
 what keeps "ordinary numbers" untouched while every real IBAN and card number is caught.
 
-Person names come from three sources whose errors differ: spaCy's NER (PER), a courtesy title followed
-by capitalised words ("M. Martin", "Mme Le Goff"), and common French first names followed by a surname.
-Spans are trimmed of titles and checked (capitalised, no digit, not a greeting or a role) because NER
-alone tags "Bonjour" or "Conseiller" as people often enough to matter.
+Person names come from four sources whose errors differ: spaCy's NER (PER), a courtesy title followed
+by capitalised words ("M. Martin", "Mme Le Goff"), common French first names followed by a surname, and
+the words around a name (`name_cues`: "mon mari Karim", "merci à Ombeline", a signature line), judged
+with NER's other tags so that a company after "merci" stays. Spans are trimmed of titles and checked
+(capitalised, no digit, not a greeting or a role) because NER alone tags "Bonjour" or "Conseiller" as
+people often enough to matter.
 """
 
 from __future__ import annotations
@@ -20,8 +22,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from workbench.text.name_cues import cued_spans
 from workbench.text.normalise import fold
+from workbench.text.stopwords_fr import FUNCTION_WORDS
 
+# NER's word on a span: (start, end) for a person, or (start, end, label), `find_people`.
+Tagged = tuple[int, int] | tuple[int, int, str]
 PRIORITY = ("email", "iban", "card", "identifier", "phone", "address", "person")
 
 
@@ -135,8 +141,14 @@ Toulouse Nice Nantes Strasbourg Montpellier Bordeaux Lille Rennes Reims Toulon G
 Metz Brest Tours Limoges Amiens Perpignan Besançon Orléans Rouen Caen Nancy Pau Avignon Poitiers Calais
 Bretagne Normandie Alsace Provence Occitanie Aquitaine Bourgogne Corse
 """)
+# Labels of header and form lines ("De : …", "Objet : …"), which NER sometimes takes for a person.
+_FIELD_LABELS = _folded_words("""
+De À A Cc Cci Objet Sujet Message Date Note Notes Commentaire Commentaires Réponse Question Référence Réf
+Adresse Téléphone Tél Email Mail Courriel PJ Statut Motif Canal Total Montant Pièce Envoyé Reçu
+""")
 # Lower-case particles of surnames ("Le Goff" is capitalised, "de La Tour" is not always).
 _PARTICLES = _folded_words("de du des le la van von di da ben el al")
+_ELIDED_PARTICLE = re.compile(rf"[dl][’'][{_UPPER}]")  # "d'Aubigny", "l'Hermite"
 _NOT_NAME_WORDS = NOT_NAMES | _TITLE_WORDS
 
 
@@ -251,7 +263,8 @@ def plausible_name(text: str) -> bool:
     words = [word for word in re.split(r"[\s\-]+", text.strip()) if word]
     if not words or len(words) > 5 or any(ch.isdigit() or ch in "@/_[]" for ch in text):
         return False
-    if not words[0][:1].isupper() or not all(word[:1].isupper() or fold(word) in _PARTICLES for word in words):
+    if not words[0][:1].isupper() or not all(word[:1].isupper() or fold(word) in _PARTICLES
+                                             or _ELIDED_PARTICLE.match(word) for word in words):
         return False
     if all(fold(word) in NOT_NAMES or fold(word) in _TITLE_WORDS for word in words):
         return False
@@ -293,14 +306,72 @@ def _trim_entity(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def find_people(text: str, entities: Iterable[tuple[int, int]] = ()) -> list[Found]:
-    """Person names from NER `entities` (character spans of PER), titles and first names.
+def _overlaps(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in spans)
+
+
+def _knows(words: str) -> bool:
+    """Whether a word of `words` (or a part of a hyphenated one) is a first name of the lists."""
+    parts = [fold(part) for part in re.split(r"[\s\-]+", words) if part]
+    return any(part in FIRST_NAMES or part in AMBIGUOUS_FIRST_NAMES for part in parts)
+
+
+def _cued_people(text: str, persons: list[tuple[int, int]], tagged: list[tuple[int, int]],
+                 companies: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans the words around them present as names (`name_cues`) that are names. Any of them with a
+    known first name. Besides: after a cue that says a person follows, anything name-like NER does not
+    call a company; after one that as often precedes a company ("merci", "c'est"), a word NER tags at all
+    (a person, a place, a thing or a proper noun: on short informal texts it takes "Mehmet" for a place
+    as often as for a person) and not as a company ("merci Orange"); a line's label, a person NER sees; a
+    form field or a signature line, a name-like line with no role or greeting word."""
+    spans = []
+    for cued in cued_spans(text):
+        if cued.how == "lower":
+            words = text[cued.start:cued.end].split()
+            if not any(fold(part) in FIRST_NAMES for part in words[0].split("-")):
+                continue
+            end = cued.start + len(words[0])
+            if len(words) > 1 and len(words[1]) > 2 and fold(words[1]) not in FUNCTION_WORDS | _NOT_NAME_WORDS:
+                end = cued.end
+            spans.append((cued.start, end))
+            continue
+        for piece in _trim_entity(text, cued.start, cued.end):
+            name = text[piece[0]:piece[1]]
+            if cued.how == "firm":
+                line = re.split(r"[\s\-]+", text[cued.start:cued.end])
+                taken = not _overlaps(piece, companies) and not any(fold(word) in _NOT_NAME_WORDS for word in line)
+            elif _knows(name):
+                taken = True
+            elif cued.how == "label":
+                taken = _overlaps(piece, persons) and fold(name) not in _FIELD_LABELS
+            elif cued.how == "mentioned" and name.isupper():
+                taken = False  # "MERCI DE VERIFIER": after a greeting or thanks, capitals are shouting
+            else:
+                taken = not _overlaps(piece, companies) and (cued.how == "introduced" or _overlaps(piece, tagged))
+            if taken:
+                spans.append(piece)
+    return spans
+
+
+def find_people(text: str, entities: Iterable[Tagged] = ()) -> list[Found]:
+    """Person names from NER `entities` (character spans, with NER's label when there is one: PER, ORG,
+    LOC, MISC, or PROPN for a proper noun outside any entity; a span without a label is a person), titles,
+    first names, and the words around a name (`name_cues`).
 
     A one-word NER entity that is not a known first name is only taken inside a sentence: at the start
     of one, "Triste." or "Veuillez" are capitalised for another reason, and NER takes them for names.
     """
-    spans: list[tuple[int, int]] = []
-    for start, end in entities:
+    persons, companies, tagged = [], [], []
+    for start, end, *label in entities:
+        kind = label[0] if label else "PER"
+        if kind in ("PER", "PERSON"):
+            persons.append((start, end))
+        if kind != "ORG":
+            tagged.append((start, end))
+        elif "\n" not in text[start:end]:  # one across lines ("Cdt\nKONATÉ Moussa") is not a company's name
+            companies.append((start, end))
+    spans: list[tuple[int, int]] = _cued_people(text, persons, tagged, companies)
+    for start, end in persons:
         for piece in _trim_entity(text, start, end):
             single = len(text[piece[0]:piece[1]].split()) == 1
             if single and fold(text[piece[0]:piece[1]]) not in FIRST_NAMES and _sentence_start(text, piece[0]):
@@ -349,7 +420,7 @@ def _surname(name: str) -> str | None:
 
 
 def find_all(
-    text: str, entities: Iterable[tuple[int, int]] = (), patterns: Sequence[IdPattern] = DEFAULT_ID_PATTERNS,
+    text: str, entities: Iterable[Tagged] = (), patterns: Sequence[IdPattern] = DEFAULT_ID_PATTERNS,
     known_people: dict[str, str] | None = None,
 ) -> list[Found]:
     """Every piece of personal data in `text`, non-overlapping, in text order.

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from workbench.errors import WorkbenchError
 from workbench.project import Project
 from workbench.text.normalise import fold
-from workbench.text.pii import DEFAULT_ID_PATTERNS, Found, IdPattern, find_all, plausible_name
+from workbench.text.pii import DEFAULT_ID_PATTERNS, Found, IdPattern, Tagged, find_all, plausible_name
 
 LABELS = {"person": "PERSONNE", "email": "EMAIL", "phone": "TEL", "iban": "IBAN", "card": "CARTE", "address": "ADRESSE"}
 PATTERNS_KEY = "pseudonymise_patterns"
@@ -226,25 +226,29 @@ class Pseudonymiser:
             raise
 
     # -- texts -----------------------------------------------------------------------------------
-    def entities(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
-        """Character spans of person entities in each text (spaCy NER, per paragraph)."""
+    def entities(self, texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
+        """What NER says of each text (spaCy, per paragraph): character spans of its person entities (PER),
+        of its other entities (ORG, LOC, MISC) and of the proper nouns outside any entity (PROPN), which
+        tell the name cues a person from a company (`pii.find_people`)."""
         from workbench.text.nlp import recogniser
         from workbench.text.segment import units
 
         nlp = recogniser(self.language) if self.use_ner else None
-        result: list[list[tuple[int, int]]] = [[] for _ in texts]
+        result: list[list[tuple[int, int, str]]] = [[] for _ in texts]
         if nlp is None:
             return result
         work = ((text[start:end], (index, start)) for index, text in enumerate(texts) for start, end in units(text))
         for doc, (index, base) in nlp.pipe(work, as_tuples=True, batch_size=64):
-            result[index].extend(
-                (base + ent.start_char, base + ent.end_char)
-                for ent in doc.ents
-                if ent.label_ in ("PER", "PERSON") and (len(ent) > 1 or ent[0].pos_ in ("PROPN", ""))
-            )
+            for ent in doc.ents:
+                if ent.label_ not in ("PER", "PERSON"):
+                    result[index].append((base + ent.start_char, base + ent.end_char, ent.label_))
+                elif len(ent) > 1 or ent[0].pos_ in ("PROPN", ""):
+                    result[index].append((base + ent.start_char, base + ent.end_char, "PER"))
+            result[index].extend((base + token.idx, base + token.idx + len(token), "PROPN")
+                                 for token in doc if token.pos_ == "PROPN" and not token.ent_type_)
         return result
 
-    def replacements(self, text: str, entities: Iterable[tuple[int, int]] = (), whole_name: bool = False) -> list[Replacement]:
+    def replacements(self, text: str, entities: Iterable[Tagged] = (), whole_name: bool = False) -> list[Replacement]:
         """Placeholders for the personal data of `text`. With `whole_name`, a text that looks like a
         name as a whole (a From: display name, a speaker) counts as one person."""
         found = [
