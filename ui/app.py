@@ -103,6 +103,7 @@ def open_window(options: argparse.Namespace) -> MainWindow:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from ui import i18n, settings
+    from ui.refusals import refusal_text
     from ui.views.main_window import MainWindow
     from workbench.errors import WorkbenchError
     from workbench.project import Project
@@ -117,7 +118,7 @@ def open_window(options: argparse.Namespace) -> MainWindow:
         try:
             project = Project.open(options.project)
         except WorkbenchError as exc:
-            QMessageBox.critical(None, "Verbatim Workbench", str(exc))
+            QMessageBox.critical(None, "Verbatim Workbench", refusal_text(exc))
     coder = None if os.environ.get("WORKBENCH_CODER", "").strip() else settings.saved_coder()
     window = MainWindow(project, coder=coder)
     _windows.append(window)

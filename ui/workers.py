@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from ui.refusals import refusal_text
 from workbench.errors import Cancelled, WorkbenchError, os_error_message
 from workbench.progress import CancelToken
 
@@ -53,7 +54,7 @@ class Job(QRunnable):
         except Cancelled:
             self.signals.cancelled.emit()
         except WorkbenchError as exc:
-            self.signals.failed.emit(str(exc))
+            self.signals.failed.emit(refusal_text(exc))
         except OSError as exc:  # a full disk, a folder that cannot be written: the user's to fix
             self.signals.failed.emit(os_error_message(exc))
         except Exception:  # noqa: BLE001 — a bug: show its traceback rather than hide it

@@ -33,7 +33,7 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from workbench.errors import CodingError
+from workbench.errors import BadCodeName, CodeNameTaken, CodingError, GroupingCode
 from workbench.journal import Recorder, action
 from workbench.project import Project
 from workbench.store import codings, suggestions
@@ -66,9 +66,10 @@ def clean_name(name: str) -> str:
         raise CodingError(f"a code name must be text, not {type(name).__name__}")
     cleaned = unicodedata.normalize("NFC", " ".join(name.split()))
     if not cleaned:
-        raise CodingError("a code name cannot be empty")
+        raise BadCodeName("a code name cannot be empty", name=cleaned)
     if "/" in cleaned:
-        raise CodingError(f"a code name cannot contain '/' (it separates levels of a code path): {cleaned!r}")
+        raise BadCodeName(f"a code name cannot contain '/' (it separates levels of a code path): {cleaned!r}",
+                          name=cleaned)
     return cleaned
 
 
@@ -359,8 +360,9 @@ def find_codable_code(project: Project, spec: str | int) -> int:
     """`find_code`, for a code about to be applied: a grouping node is refused with the reason."""
     code_id = find_code(project, spec)
     if not project.scalar("SELECT codable FROM codes WHERE id = ?", [code_id]):
-        raise CodingError(f"code {code_path(project, code_id)!r} is a grouping node and cannot be applied; "
-                          "choose one of its children")
+        path = code_path(project, code_id)
+        raise GroupingCode(f"code {path!r} is a grouping node and cannot be applied; choose one of its children",
+                           path=path)
     return code_id
 
 
@@ -400,8 +402,10 @@ def _check_sibling_name(project: Project, parent_id: int | None, name: str, excl
     )
     for sibling_id, sibling in siblings:
         if sibling.casefold() == name.casefold():
-            where = f"under {code_path(project, parent_id)!r}" if parent_id is not None else "at the top level"
-            raise CodingError(f"a code named {sibling!r} already exists {where} (id {sibling_id}); choose another name")
+            parent = code_path(project, parent_id) if parent_id is not None else None
+            where = f"under {parent!r}" if parent is not None else "at the top level"
+            raise CodeNameTaken(f"a code named {sibling!r} already exists {where} (id {sibling_id}); "
+                                "choose another name", name=sibling, parent=parent)
 
 
 def _check_key(project: Project, scheme: str | None, key: str | None, exclude: int | None = None) -> None:

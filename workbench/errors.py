@@ -12,7 +12,11 @@ class WorkbenchError(Exception):
 
 
 class ProjectError(WorkbenchError):
-    """A project file cannot be created or opened."""
+    """A project file cannot be created or opened; `path` is the file, when the error is about one."""
+
+    def __init__(self, message: str, *, path: object = None) -> None:
+        super().__init__(message)
+        self.path = None if path is None else str(path)
 
 
 class ProjectNotFound(ProjectError):
@@ -44,6 +48,38 @@ class IngestError(WorkbenchError):
 
 class CodingError(WorkbenchError):
     """A coding, code or memo operation is invalid (span outside the text, code not codable, …)."""
+
+
+class AlreadyCoded(CodingError):
+    """The coder already holds this very coding (same document, span and code)."""
+
+    def __init__(self, message: str, *, coder: str, path: str, coding_id: int) -> None:
+        super().__init__(message)
+        self.coder, self.path, self.coding_id = coder, path, coding_id
+
+
+class GroupingCode(CodingError):
+    """A grouping code (one that only holds others) was applied to a passage."""
+
+    def __init__(self, message: str, *, path: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class CodeNameTaken(CodingError):
+    """A code of that name already exists beside the one being named."""
+
+    def __init__(self, message: str, *, name: str, parent: str | None) -> None:
+        super().__init__(message)
+        self.name, self.parent = name, parent
+
+
+class BadCodeName(CodingError):
+    """A code name that cannot be stored: empty, or holding "/" (which separates the levels of a path)."""
+
+    def __init__(self, message: str, *, name: str) -> None:
+        super().__init__(message)
+        self.name = name
 
 
 class ExportError(WorkbenchError):

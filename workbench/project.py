@@ -95,7 +95,8 @@ def is_database_file(path: Path) -> bool:
 def _check_is_duckdb(path: Path) -> None:
     """Refuse files that are not DuckDB databases before DuckDB touches (and could rewrite) them."""
     if not is_database_file(path):
-        raise NotAProject(f"{path} is not a Verbatim Workbench project (not a DuckDB file); it was not modified")
+        raise NotAProject(f"{path} is not a Verbatim Workbench project (not a DuckDB file); it was not modified",
+                          path=path)
 
 
 REWRITE_WAIT = 60.0  # seconds an open waits for another process's rewrite to finish
@@ -126,7 +127,8 @@ def _rewrite_lock(path: Path, *, exclusive: bool) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise ProjectLocked(f"{path} is being rewritten by another process; try again in a moment") from None
+                    raise ProjectLocked(f"{path} is being rewritten by another process; try again in a moment",
+                                        path=path) from None
                 time.sleep(0.02)
         yield
     finally:
@@ -142,11 +144,11 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
             holder = re.search(r"\(PID (\d+)\)", message)
             who = f"process {holder.group(1)}" if holder else "another process"
             raise ProjectLocked(
-                f"{path} is open in {who}; close it there first (a project has one writer at a time)"
+                f"{path} is open in {who}; close it there first (a project has one writer at a time)", path=path
             ) from exc
-        raise ProjectError(f"{path}: cannot open: {message.splitlines()[0]}") from exc
+        raise ProjectError(f"{path}: cannot open: {message.splitlines()[0]}", path=path) from exc
     except duckdb.Error as exc:
-        raise NotAProject(f"{path} is not a readable project file: {str(exc).splitlines()[0]}") from exc
+        raise NotAProject(f"{path} is not a readable project file: {str(exc).splitlines()[0]}", path=path) from exc
 
 
 class Project:
@@ -203,9 +205,9 @@ class Project:
         `workbench check`, which reports the version as a problem instead of refusing the file."""
         path = Path(path)
         if not path.exists():
-            raise ProjectNotFound(f"{path} does not exist; create it with `workbench new {path}`")
+            raise ProjectNotFound(f"{path} does not exist; create it with `workbench new {path}`", path=path)
         if path.is_dir():
-            raise NotAProject(f"{path} is a folder, not a project file")
+            raise NotAProject(f"{path} is a folder, not a project file", path=path)
         _check_is_duckdb(path)
         with _rewrite_lock(path, exclusive=False):
             project = cls._open(path, read_only, any_version)
@@ -224,8 +226,8 @@ class Project:
         as_it_is = read_only and any_version
         if version > latest_version() and not as_it_is:
             raise ProjectTooNew(
-                f"{path} has schema version {version}, newer than this program's {latest_version()}; update the program"
-            )
+                f"{path} has schema version {version}, newer than this program's {latest_version()}; update the program",
+                path=path)
         if read_only:
             if version < latest_version() and not as_it_is:
                 raise ProjectError(f"{path} needs an upgrade (schema {version}); open it once for writing")
@@ -243,9 +245,11 @@ class Project:
         try:
             rows = dict(con.execute("SELECT key, value FROM meta").fetchall())
         except duckdb.Error:
-            raise NotAProject(f"{path} is a DuckDB file but not a Verbatim Workbench project; it was not modified")
+            raise NotAProject(f"{path} is a DuckDB file but not a Verbatim Workbench project; it was not modified",
+                             path=path)
         if rows.get("application") != APP_ID or "schema_version" not in rows:
-            raise NotAProject(f"{path} is a DuckDB file but not a Verbatim Workbench project; it was not modified")
+            raise NotAProject(f"{path} is a DuckDB file but not a Verbatim Workbench project; it was not modified",
+                             path=path)
         return int(rows["schema_version"])
 
     def _migrate(self, upto: int) -> None:

@@ -168,7 +168,7 @@ def test_rename_with_f2_in_place_refusal_and_undo(qtbot, window, filled: Project
     editor.setText("compliment")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(warnings))
-    assert "already exists" in warnings[0]
+    assert warnings[0].startswith("Un code « ") and warnings[0].endswith(" existe déjà sous « Motifs » : choisissez un autre nom.")
     assert codebook.get_code(filled, billing)["name"] == "Factures 🧾"
     qtbot.waitUntil(lambda: item_named(window, "Factures 🧾") is not None)  # the typed name was put back
     window.undo_action.trigger()

@@ -364,7 +364,7 @@ def test_a_refused_change_is_said_in_plain_words(qtbot, filled: Project, monkeyp
     qtbot.keyClick(window.viewer, Qt.Key.Key_1)
     qtbot.keyClick(window.viewer, Qt.Key.Key_1)  # the very same coding again
     assert len(_codings(filled)) == 1
-    assert shown and "already coded" in shown[0]
+    assert len(shown) == 1 and " a déjà codé ce passage avec « " in shown[0] and "[" not in shown[0]
 
 
 # -- undo, redo, navigation -------------------------------------------------------------------------------

@@ -2577,10 +2577,6 @@ documents</translation>
         <translation>Verbatim Workbench projects (*.vwb)</translation>
     </message>
     <message>
-        <source>Impossible d&apos;ouvrir le projet</source>
-        <translation>Cannot open the project</translation>
-    </message>
-    <message>
         <source>{code} · {coder} · « {excerpt} »</source>
         <translation>{code} · {coder} · “{excerpt}”</translation>
     </message>
@@ -4171,6 +4167,10 @@ documents</translation>
         <translation>&amp;Language</translation>
     </message>
     <message>
+        <source>Ce projet est déjà ouvert.</source>
+        <translation>This project is already open.</translation>
+    </message>
+    <message>
         <source>Impossible d&apos;ouvrir le projet</source>
         <translation>Cannot open the project</translation>
     </message>
@@ -4196,6 +4196,46 @@ documents</translation>
     <message>
         <source>Temps écoulé : vos {limit} minutes pour cet exercice ont pris fin à {time}. Vos codages ne peuvent plus changer ; rendez votre copie.</source>
         <translation>Time is up: your {limit} minutes for this exercise ended at {time}. Your codings can no longer change; hand in your copy.</translation>
+    </message>
+    <message>
+        <source>{coder} a déjà codé ce passage avec « {code} ».</source>
+        <translation>{coder} has already coded this passage with “{code}”.</translation>
+    </message>
+    <message>
+        <source>« {code} » regroupe d&apos;autres codes et ne s&apos;applique pas lui-même : choisissez l&apos;un de ses sous-codes.</source>
+        <translation>“{code}” groups other codes and is not applied itself: choose one of its sub-codes.</translation>
+    </message>
+    <message>
+        <source>Un code « {name} » existe déjà au premier niveau : choisissez un autre nom.</source>
+        <translation>A code “{name}” already exists at the top level: choose another name.</translation>
+    </message>
+    <message>
+        <source>Un code « {name} » existe déjà sous « {parent} » : choisissez un autre nom.</source>
+        <translation>A code “{name}” already exists under “{parent}”: choose another name.</translation>
+    </message>
+    <message>
+        <source>Un code a besoin d&apos;un nom.</source>
+        <translation>A code needs a name.</translation>
+    </message>
+    <message>
+        <source>Un nom de code ne peut pas contenir « / », qui sépare les niveaux d&apos;un chemin de code.</source>
+        <translation>A code name cannot contain “/”, which separates the levels of a code path.</translation>
+    </message>
+    <message>
+        <source>{name} est ouvert dans un autre programme ou une autre fenêtre : fermez-le là d&apos;abord (un projet ne s&apos;écrit que d&apos;un endroit à la fois).</source>
+        <translation>{name} is open in another program or window: close it there first (a project is written from one place at a time).</translation>
+    </message>
+    <message>
+        <source>{path} n&apos;existe pas.</source>
+        <translation>{path} does not exist.</translation>
+    </message>
+    <message>
+        <source>{name} a été enregistré par une version plus récente de Verbatim Workbench : mettez le programme à jour pour l&apos;ouvrir.</source>
+        <translation>{name} was saved by a newer version of Verbatim Workbench: update the program to open it.</translation>
+    </message>
+    <message>
+        <source>{name} n&apos;est pas un projet Verbatim Workbench lisible ; le fichier n&apos;a pas été modifié.</source>
+        <translation>{name} is not a readable Verbatim Workbench project; the file was not changed.</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QMessageBox, QWidget
 
+from ui.refusals import refusal_text
 from workbench.errors import WorkbenchError
 from workbench.project import Project
 from workbench.store import coders
@@ -85,7 +86,7 @@ class CoderDialog(QDialog):
             try:
                 coders.take_identity(self.project, name, self.role.currentData())
             except WorkbenchError as exc:
-                QMessageBox.warning(self, self.tr("Codeur non enregistré"), str(exc))
+                QMessageBox.warning(self, self.tr("Codeur non enregistré"), refusal_text(exc))
                 return
         self.chosen = name
         super().accept()

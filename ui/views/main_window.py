@@ -405,10 +405,7 @@ class MainWindow(QMainWindow):
             self, self.tr("Ouvrir un projet"), "", self.tr("Projets Verbatim Workbench (*.vwb)")
         )
         if path:
-            try:
-                self.set_project(Project.open(path))
-            except WorkbenchError as exc:
-                QMessageBox.warning(self, self.tr("Impossible d'ouvrir le projet"), str(exc))
+            self.workspace.open_path(Path(path))
 
     # -- documents --------------------------------------------------------------------------------
     def open_document(self, document_id: int) -> None:
@@ -547,7 +544,7 @@ class MainWindow(QMainWindow):
         try:
             remove_documents(self.project, [document_id])
         except WorkbenchError as exc:
-            QMessageBox.warning(self, self.tr("Erreur"), str(exc))
+            QMessageBox.warning(self, self.tr("Erreur"), refusal_text(exc))
             return False
         self.refresh_changed()
         self.statusBar().showMessage(self.tr("Document n° {id} supprimé.").format(id=document_id), 10000)

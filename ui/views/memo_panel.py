@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.refusals import refusal_text
 from ui.widgets import shrinking_combo
 from workbench.errors import WorkbenchError
 from workbench.project import Project
@@ -261,7 +262,7 @@ class MemoPanel(QWidget):
         try:
             result = change()
         except WorkbenchError as exc:
-            QMessageBox.warning(self, self.tr("Mémo non enregistré"), _plain(str(exc)))
+            QMessageBox.warning(self, self.tr("Mémo non enregistré"), _plain(refusal_text(exc)))
             return None
         self.reload()
         return True if result is None else result

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.kinds import kind_label
+from ui.refusals import refusal_text
 from ui.views.favourites import code_choices
 from ui.views.quick_code import QuickCodeBox, swatch
 from ui.views.review_model import ContextDelegate, ReviewModel, context_html, one_line, score_text
@@ -367,7 +368,7 @@ class ReviewPanel(QWidget):
         try:
             change()
         except WorkbenchError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(refusal_text(exc))
             return False
         self.message.clear()
         self.model.reload()

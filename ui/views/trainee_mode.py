@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.refusals import refusal_text
 from ui.views import exercise_jobs
 from workbench.errors import WorkbenchError
 from workbench.project import Project
@@ -161,7 +162,7 @@ class TraineeMode(QObject):
             try:
                 take_identity(project, typed.strip(), "trainee")
             except WorkbenchError as exc:
-                self.window.statusBar().showMessage(str(exc), 10000)
+                self.window.statusBar().showMessage(refusal_text(exc), 10000)
                 return None
             name = typed.strip()
         self.window.workspace.set_coder(name)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
 from ui import settings
+from ui.refusals import refusal_text
 from ui.views.coder_dialog import CoderDialog, role_label
 from ui.views.new_project_dialog import NewProjectDialog
 from workbench.errors import WorkbenchError
@@ -82,10 +83,16 @@ class WorkspaceActions(QObject):
         return dialog.project
 
     def open_path(self, path: Path) -> bool:
+        """Open a project in the window; the one already open stays as it is (a second connection to the
+        same file in this process would be refused, with a message that blames the file)."""
+        current = self.window.project
+        if current is not None and Path(path).resolve() == current.path.resolve():
+            self.window.statusBar().showMessage(self.tr("Ce projet est déjà ouvert."), 10000)
+            return True
         try:
             project = Project.open(path)
         except WorkbenchError as exc:
-            QMessageBox.warning(self.window, self.tr("Impossible d'ouvrir le projet"), str(exc))
+            QMessageBox.warning(self.window, self.tr("Impossible d'ouvrir le projet"), refusal_text(exc))
             return False
         self.window.set_project(project)
         return True

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from workbench.errors import CodingError
+from workbench.errors import AlreadyCoded, CodingError, GroupingCode
 from workbench.journal import Recorder
 from workbench.project import Project
 from workbench.store.memos import delete_memos_on, retarget_memos
@@ -74,8 +74,9 @@ class Checked:
     def refuse_twin(self, document_id: int) -> None:
         """CodingError when the coder already holds this very coding."""
         if self.twin is not None:
-            raise CodingError(f"{self.coder} already coded document {document_id} [{self.start}, {self.end}) "
-                              f"with {self.path!r} (coding {self.twin})")
+            raise AlreadyCoded(f"{self.coder} already coded document {document_id} [{self.start}, {self.end}) "
+                               f"with {self.path!r} (coding {self.twin})", coder=self.coder, path=self.path,
+                               coding_id=self.twin)
 
 
 def _path(codes: dict[int, tuple[int | None, str, bool]], code_id: int) -> str:
@@ -122,7 +123,8 @@ def validate(project: Project, document_id: int, code_id: int, coder_id: int, st
         raise CodingError(f"unknown code {code_id}")
     path = _path(codes, code_id)
     if not codes[code_id][2]:
-        raise CodingError(f"code {path!r} is a grouping node and cannot be applied; choose one of its children")
+        raise GroupingCode(f"code {path!r} is a grouping node and cannot be applied; choose one of its children",
+                           path=path)
     if coder_name is None:
         raise CodingError(f"unknown coder id {coder_id}")
     excerpt = (excerpt or "")[:end - start]

@@ -1,0 +1,65 @@
+"""What the window says when the engine refuses: the refusals met while working are in the window's
+language and name what they are about; any other keeps the engine's words, never a Python repr."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from builders import add_code, add_document
+
+from ui.refusals import refusal_text
+from workbench import codebook
+from workbench.coding import apply_code
+from workbench.errors import ProjectLocked, WorkbenchError
+from workbench.project import Project
+
+
+def refused(change) -> str:  # type: ignore[no-untyped-def]
+    with pytest.raises(WorkbenchError) as caught:
+        change()
+    return refusal_text(caught.value)
+
+
+def test_coding_and_codebook_refusals_are_said_in_french(tmp_path: Path) -> None:
+    with Project.create(tmp_path / "p.vwb") as project:
+        document = add_document(project, "Bonjour 😀\nje veux résilier.")
+        reasons = add_code(project, "Motifs", codable=False)
+        cancel = add_code(project, "Résiliation", reasons)
+        apply_code(project, document, cancel, 11, 17, coder="léa")
+        assert refused(lambda: apply_code(project, document, cancel, 11, 17, coder="léa")) == (
+            "léa a déjà codé ce passage avec « Motifs/Résiliation ».")
+        assert refused(lambda: apply_code(project, document, reasons, coder="léa")) == (
+            "« Motifs » regroupe d'autres codes et ne s'applique pas lui-même : choisissez l'un de ses sous-codes.")
+        assert refused(lambda: codebook.create_code(project, "résiliation", reasons)) == (
+            "Un code « Résiliation » existe déjà sous « Motifs » : choisissez un autre nom.")
+        assert refused(lambda: codebook.create_code(project, "MOTIFS")) == (
+            "Un code « Motifs » existe déjà au premier niveau : choisissez un autre nom.")
+        assert refused(lambda: codebook.create_code(project, "  ")) == "Un code a besoin d'un nom."
+        assert refused(lambda: codebook.rename_code(project, cancel, "Départ/Résiliation")) == (
+            "Un nom de code ne peut pas contenir « / », qui sépare les niveaux d'un chemin de code.")
+        # a refusal with nothing to word otherwise keeps the engine's sentence
+        assert refused(lambda: apply_code(project, document, cancel, 5, 99, coder="léa")).startswith(
+            "span [5, 99) is not inside document 1")
+
+
+def test_files_that_cannot_be_opened_are_named_in_french(tmp_path: Path) -> None:
+    assert refused(lambda: Project.open(tmp_path / "absent.vwb")) == f"{tmp_path / 'absent.vwb'} n'existe pas."
+    notes = tmp_path / "notes.vwb"
+    notes.write_text("pas un projet", encoding="utf-8")
+    assert refused(lambda: Project.open(notes)) == (
+        "notes.vwb n'est pas un projet Verbatim Workbench lisible ; le fichier n'a pas été modifié.")
+    locked = ProjectLocked("/x/equipe.vwb is open in process 12; close it there first", path="/x/equipe.vwb")
+    assert refusal_text(locked) == ("equipe.vwb est ouvert dans un autre programme ou une autre fenêtre : "
+                                    "fermez-le là d'abord (un projet ne s'écrit que d'un endroit à la fois).")
+
+
+def test_opening_the_project_already_open_keeps_it(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ui.views.main_window import MainWindow
+
+    project = Project.create(tmp_path / "p.vwb")
+    window = MainWindow(project, coder="léa")
+    qtbot.addWidget(window)
+    assert window.workspace.open_path(tmp_path / "." / "p.vwb")
+    assert window.project is project
+    assert window.statusBar().currentMessage() == "Ce projet est déjà ouvert."
