@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "tests")]
 
-from ner_models import DATA, coverage, demo_texts, names_set, persons
+from ner_models import DATA, caught_in_demo, coverage, demo_texts, names_set, persons
 
 SETS = {"ner_names_fr (the cues were written on its misses)": ROOT / "bench" / "data" / "ner_names_fr.jsonl",
         "ner_names_fr_2 (written apart)": ROOT / "bench" / "data" / "ner_names_fr_2.jsonl"}
@@ -71,13 +71,7 @@ def measure() -> dict[str, dict[str, object]]:
             result["tests: planted persons"] = f"{found['person']}/{planted['person']}"
             result["tests: false persons in ordinary sentences"] = sum(
                 len(persons(pseudo, text, spans)) for text, spans in zip(ordinary, pseudo.entities(ordinary)))
-            hit = total = 0
-            for text, spans in zip(texts, pseudo.entities(texts)):
-                found_persons = persons(pseudo, text, spans)
-                for match in names.finditer(text):
-                    total += 1
-                    hit += any(r.start <= match.start() and match.end() <= r.end for r in found_persons)
-            result["demo names caught"] = f"{hit}/{total}"
+            result["demo names caught"] = "{}/{}".format(*caught_in_demo(pseudo, texts, names))
             seconds = round(time.perf_counter() - started, 1)
             result["seconds"] = min(seconds, results[label]["seconds"]) if label in results else seconds  # type: ignore[type-var]
             results[label] = result

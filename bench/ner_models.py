@@ -80,6 +80,18 @@ def persons(pseudo, text: str, spans) -> list:  # type: ignore[no-untyped-def]
     return [r for r in pseudo.replacements(text, spans) if r.kind == "person"]
 
 
+def caught_in_demo(pseudo, texts: list[str], names: re.Pattern[str]) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """(caught, occurrences) of the generator's names in the demo's texts: an occurrence is caught when one
+    person replacement covers it whole."""
+    hit = total = 0
+    for text, spans in zip(texts, pseudo.entities(texts)):
+        found = persons(pseudo, text, spans)
+        for match in names.finditer(text):
+            total += 1
+            hit += any(r.start <= match.start() and match.end() <= r.end for r in found)
+    return hit, total
+
+
 def coverage(text: str, start: int, end: int, found: list) -> str:  # type: ignore[type-arg]
     """caught, partial or missed: how many of the name's letters and digits person replacements cover."""
     letters = [i for i in range(start, end) if text[i].isalnum()]
@@ -115,12 +127,7 @@ def measure(model: str) -> dict[str, object]:
         pseudo = Pseudonymiser(Project.create(Path(folder) / "p.vwb", language="fr"))
         planted, found = caught(pseudo, planted_rows)
         false_persons = sum(len(persons(pseudo, text, spans)) for text, spans in zip(ordinary, pseudo.entities(ordinary)))
-        demo_names = demo_caught = 0
-        for text, spans in zip(texts, pseudo.entities(texts)):
-            found_persons = persons(pseudo, text, spans)
-            for match in names.finditer(text):
-                demo_names += 1
-                demo_caught += any(r.start <= match.start() and match.end() <= r.end for r in found_persons)
+        demo_caught, demo_names = caught_in_demo(pseudo, texts, names)
         before_names = time.perf_counter()
         status, stray = {}, []
         for row, spans in zip(name_rows, pseudo.entities([row["text"] for row in name_rows])):
