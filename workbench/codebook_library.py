@@ -84,6 +84,12 @@ def _index(language: str) -> tuple[dict[str, ShippedCode | None], list[tuple[fro
     return index, words
 
 
+def load_library(language: str) -> None:
+    """Read the shipped schemes once (a few tenths of a second), so that later lookups are instant: the
+    window does it on a worker before it looks up names as they are typed."""
+    _index(language)
+
+
 def shipped_code(name: str | None, key: str | None, language: str) -> ShippedCode | None:
     """The shipped code that `name` (else `key`) names in `language`, to the letter or else nearly (see
     the module's docstring); None when none does, or when several do equally."""

@@ -364,3 +364,24 @@ def test_double_click_on_a_code_still_codes_the_selection(qtbot, window, filled:
     qtbot.waitUntil(lambda: filled.scalar("SELECT count(*) FROM codings") == 4)
     assert filled.rows("SELECT document_id, start_pos, end_pos FROM codings ORDER BY id DESC LIMIT 1") == [(1, 0, 2)]
     assert codebook.get_code(filled, codebook.find_code(filled, "Motifs/Compliment"))["name"] == "Compliment"
+
+
+def test_the_new_code_dialog_says_which_shipped_definition_a_name_borrows(qtbot) -> None:
+    from ui.views.codebook_dialogs import NewCodeDialog
+
+    dialog = NewCodeDialog("Au premier niveau du livre de codes", "fr")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.library_ready, timeout=10000)
+    dialog.name.setText("Résiliation")
+    assert not dialog.borrowed.isHidden()
+    assert dialog.borrowed.text().startswith(
+        "Ce nom désigne le code « Résiliation » du schéma livré « Motifs de contact ». Tant que ce code n'a ni "
+        "définition, ni indicateurs, ni exemples, les suggestions liront les siens : « Demande de résiliation")
+    dialog.name.setText("Problème de livraison 📦")  # a near name borrows too
+    assert "« Livraison »" in dialog.borrowed.text()
+    dialog.name.setText("Facture")  # Facturation and Factualité tie: nothing is borrowed
+    assert dialog.borrowed.isHidden()
+    dialog.name.setText("Résiliation")
+    dialog.definition.setPlainText("Départ annoncé du client.")  # a definition of its own: nothing borrowed
+    assert dialog.borrowed.isHidden()
+    assert dialog.values() == ("Résiliation", "Départ annoncé du client.")

@@ -2840,6 +2840,10 @@ documents</translation>
         <source>Définition :</source>
         <translation>Definition:</translation>
     </message>
+    <message>
+        <source>Ce nom désigne le code « {code} » du schéma livré « {scheme} ». Tant que ce code n&apos;a ni définition, ni indicateurs, ni exemples, les suggestions liront les siens : « {definition} »</source>
+        <translation>This name is the code “{code}” of the shipped scheme “{scheme}”. As long as this code has no definition, indicators or examples of its own, suggestions will read that one’s: “{definition}”</translation>
+    </message>
 </context>
 <context>
     <name>NewProjectDialog</name>

@@ -6,6 +6,7 @@ name already taken, a merge into a sub-code) is the engine's and reads the same 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -22,14 +23,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.workers import Job
+from workbench import codebook_library
+
 CODE_ID_ROLE = Qt.ItemDataRole.UserRole
+_QUOTED = 140  # characters of the borrowed definition quoted in the new code dialog
+# The shipped schemes are read once per language and session, on a worker that outlives any dialog.
+_library_jobs: dict[str, Job] = {}
+_libraries_loaded: set[str] = set()
+
+
+def _when_library_loaded(language: str, loaded: Callable[..., None]) -> None:
+    """Call `loaded` once the shipped schemes of `language` are read: at once if they are, else when the
+    worker reading them finishes (started here the first time)."""
+    if language in _libraries_loaded:
+        loaded()
+        return
+    job = _library_jobs.get(language)
+    if job is None:
+        job = _library_jobs[language] = Job(lambda progress, cancel: codebook_library.load_library(language))
+        job.signals.finished.connect(lambda _result: _libraries_loaded.add(language))
+        job.start()
+    job.signals.finished.connect(loaded)
 
 
 class NewCodeDialog(QDialog):
-    """A name and, if the user has one ready, a definition (shown when the code is hovered)."""
+    """A name and, if the user has one ready, a definition (shown when the code is hovered). A name that
+    names a code of a shipped scheme is said to borrow its definition, indicators and examples for the
+    suggestions while the code has none of its own (`workbench.codebook_library`): the analyst sees what
+    will describe the code before the suggestions use it. The shipped schemes are read on a worker."""
 
-    def __init__(self, where: str, parent: QWidget | None = None) -> None:
+    def __init__(self, where: str, language: str = "fr", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.language = language
+        self.library_ready = False
         self.setWindowTitle(self.tr("Nouveau code"))
         self.name = QLineEdit()
         self.definition = QPlainTextEdit()
@@ -41,6 +68,15 @@ class NewCodeDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         self.name.textChanged.connect(
             lambda text: self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(text.strip())))
+        self.borrowed = QLabel()
+        self.borrowed.setWordWrap(True)
+        self.borrowed.setTextFormat(Qt.TextFormat.PlainText)
+        self.borrowed.setStyleSheet("color: #555;")
+        self.borrowed.hide()
+        self.setMinimumWidth(460)
+        self.name.textChanged.connect(self.show_borrowed)
+        self.definition.textChanged.connect(self.show_borrowed)
+        _when_library_loaded(language, self._library_loaded)
         place = QLabel(where)
         place.setWordWrap(True)
         place.setTextFormat(Qt.TextFormat.PlainText)
@@ -50,7 +86,33 @@ class NewCodeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(place)
         layout.addLayout(form)
+        layout.addWidget(self.borrowed)
         layout.addWidget(self.buttons)
+
+    def _library_loaded(self, _result: object = None) -> None:
+        self.library_ready = True
+        self.show_borrowed()
+
+    def show_borrowed(self) -> None:
+        """Say which shipped code the typed name borrows from, while the definition is left empty."""
+        name = self.name.text().strip()
+        shipped = (codebook_library.shipped_code(name, None, self.language)
+                   if self.library_ready and name and not self.definition.toPlainText().strip() else None)
+        if shipped is None:
+            if not self.borrowed.isHidden():
+                self.borrowed.hide()
+                self.adjustSize()
+            return
+        definition = shipped.description or ", ".join(shipped.indicators)
+        if len(definition) > _QUOTED:
+            definition = definition[:_QUOTED].rsplit(" ", 1)[0] + "…"
+        self.borrowed.setText(self.tr(
+            "Ce nom désigne le code « {code} » du schéma livré « {scheme} ». Tant que ce code n'a ni définition, "
+            "ni indicateurs, ni exemples, les suggestions liront les siens : « {definition} »").format(
+            code=shipped.name, scheme=shipped.scheme, definition=definition))
+        if self.borrowed.isHidden():
+            self.borrowed.show()
+            self.adjustSize()  # the dialog grows to hold the sentence instead of squeezing the fields
 
     def values(self) -> tuple[str, str | None]:
         """The name and the definition (None when left empty)."""
