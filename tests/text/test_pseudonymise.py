@@ -45,6 +45,19 @@ def test_ordinary_sentences_are_left_alone(project):
     assert false_positives == []
 
 
+def test_names_the_words_around_them_point_at_are_replaced_and_companies_kept(project):
+    """With the real NER model: names NER alone misses in short informal texts, found by their cues
+    (`name_cues`), and a company after "merci" left as written."""
+    pseudo = Pseudonymiser(project)
+    assert pseudo("Client : mon mari karim a appelé hier 😀, merci à Ombeline pour son aide.") == (
+        "Client : mon mari [PERSONNE_1] a appelé hier 😀, merci à [PERSONNE_2] pour son aide.")
+    assert pseudo("Bonjour,\nLe colis est arrivé abîmé.\nCdt\nKONATÉ Moussa") == (
+        "Bonjour,\nLe colis est arrivé abîmé.\nCdt\n[PERSONNE_3]")
+    assert pseudo("Cliente : Zeynep à l'appareil, c'est pour la facture.") == (
+        "Cliente : [PERSONNE_4] à l'appareil, c'est pour la facture.")
+    assert pseudo("merci Orange pour rien, je pars chez SFR") == "merci Orange pour rien, je pars chez SFR"
+
+
 def test_checksums_keep_ordinary_numbers(project):
     pseudo = Pseudonymiser(project, use_ner=False)
     text = "IBAN faux FR76 3000 6000 0112 3456 7890 180, carte 4970 1012 3456 7890, commande 123456789012."
