@@ -435,6 +435,7 @@ def test_the_time_limit_starts_once_and_then_refuses_every_change_to_the_codings
         f"Hand-in of Lea written to {out}: 2 codings, 30 of 30 minutes used.\n")
     with Project.open(out, read_only=True) as copy:
         assert json.loads(copy.get_meta(HANDIN_KEY))["minutes_used"] == 30
+    assert f"collected Lea: 2 codings in 30 of 30 minutes from {out}" in ok("exercise", "collect", case["path"], out)
 
 
 def test_an_exercise_without_a_time_limit_never_refuses(case: dict) -> None:

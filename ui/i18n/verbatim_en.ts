@@ -590,6 +590,10 @@ You can take it back with Edit &gt; Undo.</translation>
         </translation>
     </message>
     <message>
+        <source>, en {used} min sur {limit}</source>
+        <translation>, in {used} of {limit} min</translation>
+    </message>
+    <message>
         <source>Refusée : {reason}</source>
         <translation>Refused: {reason}</translation>
     </message>

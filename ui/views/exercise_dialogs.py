@@ -187,8 +187,12 @@ class CollectResultsDialog(QDialog):
         for path in paths:
             item = by_file.get(str(path))
             if item is not None:
-                rows.append([path.name, self.tr("Collectée : {trainee}, {codings}").format(
-                    trainee=item["trainee"], codings=self.tr("%n codages", "", item["codings"]))])
+                text = self.tr("Collectée : {trainee}, {codings}").format(
+                    trainee=item["trainee"], codings=self.tr("%n codages", "", item["codings"]))
+                if item.get("minutes_used") is not None:
+                    text += self.tr(", en {used} min sur {limit}").format(
+                        used=item["minutes_used"], limit=item["time_limit_minutes"])
+                rows.append([path.name, text])
                 continue
             # The engine's line names the file by its full path; the table's first column already says which.
             reason = next((line for line in failures if line.startswith(str(path))), "").replace(str(path), path.name)

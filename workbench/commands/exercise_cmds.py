@@ -94,7 +94,9 @@ def collect(project: str, handins: tuple[str, ...]) -> None:
     with Project.open(project) as opened:
         report = collect_handins(opened, handins)
     for item in report.collected:
-        click.echo(f"collected {item['trainee']}: {plural(item['codings'], 'coding')} from {item['file']}")
+        used = (f" in {item['minutes_used']} of {item['time_limit_minutes']} minutes"
+                if item.get("minutes_used") is not None else "")
+        click.echo(f"collected {item['trainee']}: {plural(item['codings'], 'coding')}{used} from {item['file']}")
     for line in report.failures:
         click.echo(f"error: {line}", err=True)
     click.echo(f"{len(report.collected)} collected, {len(report.failures)} refused"

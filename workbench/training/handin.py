@@ -222,7 +222,9 @@ def _collect_one(project: Project, path: Path) -> dict[str, Any]:
     code_ids = dict(project.rows("SELECT guid, id FROM codes WHERE guid IN (SELECT unnest(?::VARCHAR[]))",
                                  [sorted({c["code_guid"] for c in reading.codings})]))
     summary = {"exercise": exercise.guid, "trainee": trainee, "signature": reading.record["signature"],
-               "file": str(path), "codings": len(reading.codings)}
+               "file": str(path), "codings": len(reading.codings),
+               "minutes_used": reading.record.get("minutes_used"),
+               "time_limit_minutes": reading.record.get("time_limit_minutes")}
     with action(project, COLLECT_ACTION, None, summary,
                 f"collected {trainee}'s hand-in ({plural(len(reading.codings), 'coding')}) from {path.name}") as rec:
         trainee_id = project.scalar("SELECT id FROM coders WHERE name = ?", [trainee])
