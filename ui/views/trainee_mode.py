@@ -91,7 +91,7 @@ class ExerciseBanner(QFrame):
         or not started)."""
         if not self._limit or self._clock is None:
             return None
-        return -int(-self._clock.left().total_seconds() // 60)
+        return self._clock.minutes_left()
 
     def show_time(self) -> None:
         left = self.minutes_left()

@@ -78,9 +78,7 @@ def hand_in_command(exercise_file: str, trainee: str, out: str) -> None:
     from workbench.training.handin import hand_in
 
     record = hand_in(exercise_file, trainee, out)
-    used = (f", {record.minutes_used} of {record.time_limit_minutes} minutes used"
-            if record.minutes_used is not None else "")
-    click.echo(f"Hand-in of {record.trainee} written to {out}: {plural(record.codings, 'coding')}{used}.")
+    click.echo(f"Hand-in of {record.trainee} written to {out}: {record.counted()}.")
 
 
 @exercise.command()

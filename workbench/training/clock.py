@@ -46,8 +46,15 @@ class Clock:
 
     def used_minutes(self, now: datetime | None = None) -> int:
         """Whole minutes since the start, rounded up (a trainee who used 44 min 10 s used 45)."""
-        seconds = ((now or datetime.now(UTC)) - self.started_at).total_seconds()
-        return max(0, -int(-seconds // 60))
+        return _whole_minutes((now or datetime.now(UTC)) - self.started_at)
+
+    def minutes_left(self, now: datetime | None = None) -> int:
+        """Whole minutes left, rounded up, so that 0 means the time is up."""
+        return _whole_minutes(self.left(now))
+
+
+def _whole_minutes(span: timedelta) -> int:
+    return max(0, -int(-span.total_seconds() // 60))
 
 
 def _starts(project: Project) -> dict[str, str]:
@@ -59,40 +66,46 @@ def _starts(project: Project) -> dict[str, str]:
     return starts if isinstance(starts, dict) else {}
 
 
+def _limit(project: Project) -> int | None:
+    """The exercise's time limit in minutes; None for an ordinary project or an exercise without one."""
+    info = exercise_of(project)
+    return None if info is None else info.time_limit_minutes or None
+
+
+def _running(project: Project, trainee: str, limit: int, begin: bool) -> Clock | None:
+    """The trainee's clock under `limit`, started now (committed at once) with `begin` if it had not."""
+    name = trainee.strip()
+    starts = _starts(project)
+    if name not in starts:
+        if not begin:
+            return None
+        starts[name] = datetime.now(UTC).isoformat(timespec="seconds")
+        with project.transaction():
+            project.set_meta(CLOCK_KEY, json.dumps(starts, ensure_ascii=False, sort_keys=True))
+    return Clock(limit, datetime.fromisoformat(starts[name]))
+
+
 def clock(project: Project, trainee: str) -> Clock | None:
     """The trainee's clock: None when the exercise has no time limit or their time has not started."""
-    info = exercise_of(project)
-    if info is None or not info.time_limit_minutes:
-        return None
-    started = _starts(project).get(trainee.strip())
-    return None if started is None else Clock(info.time_limit_minutes, datetime.fromisoformat(started))
+    limit = _limit(project)
+    return None if limit is None else _running(project, trainee, limit, begin=False)
 
 
 def start(project: Project, trainee: str) -> Clock | None:
     """Start the trainee's time if it has not started (committed at once); their clock, or None without a
     time limit."""
-    info = exercise_of(project)
-    if info is None or not info.time_limit_minutes:
-        return None
-    name = trainee.strip()
-    starts = _starts(project)
-    if name not in starts:
-        starts[name] = datetime.now(UTC).isoformat(timespec="seconds")
-        with project.transaction():
-            project.set_meta(CLOCK_KEY, json.dumps(starts, ensure_ascii=False, sort_keys=True))
-    return Clock(info.time_limit_minutes, datetime.fromisoformat(starts[name]))
+    limit = _limit(project)
+    return None if limit is None else _running(project, trainee, limit, begin=True)
 
 
 def refuse_when_time_is_up(project: Project, coder_id: int) -> None:
     """Raise `TimeUp` when `coder_id` is coding an exercise file whose time limit they have used up; start
     their time at their first coding. Ordinary projects, and exercises without a limit, pass."""
-    info = exercise_of(project)
-    if info is None or not info.time_limit_minutes:
+    limit = _limit(project)
+    name = None if limit is None else coder_name(project, coder_id)
+    if limit is None or name is None:
         return
-    name = coder_name(project, coder_id)
-    if name is None:
-        return
-    running = start(project, name)
+    running = _running(project, name, limit, begin=True)
     if running is not None and not running.left():
         deadline = running.deadline.astimezone().strftime("%H:%M")
         raise TimeUp(f"{project.path.name}: {name}'s {running.limit_minutes} minutes for this exercise ran out "

@@ -73,10 +73,14 @@ class HandIn:
     time_limit_minutes: int | None = None
     minutes_used: int | None = None  # since the trainee's time started (`clock`), with a time limit only
 
-    def summary(self) -> str:
+    def counted(self) -> str:
+        """The codings and, with a time limit, the minutes used: "12 codings, 18 of 20 minutes used"."""
         used = (f", {self.minutes_used} of {self.time_limit_minutes} minutes used"
                 if self.minutes_used is not None else "")
-        return f"{self.trainee}'s hand-in written to {self.path} ({plural(self.codings, 'coding')}{used})"
+        return plural(self.codings, "coding") + used
+
+    def summary(self) -> str:
+        return f"{self.trainee}'s hand-in written to {self.path} ({self.counted()})"
 
 
 def hand_in(exercise_path: str | Path, trainee_name: str, out_path: str | Path) -> HandIn:
