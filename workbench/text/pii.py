@@ -150,6 +150,8 @@ Adresse Téléphone Tél Email Mail Courriel PJ Statut Motif Canal Total Montant
 _PARTICLES = _folded_words("de du des le la van von di da ben el al")
 _ELIDED_PARTICLE = re.compile(rf"[dl][’'][{_UPPER}]")  # "d'Aubigny", "l'Hermite"
 _NOT_NAME_WORDS = NOT_NAMES | _TITLE_WORDS
+# Words that never follow a lower-case first name as its surname ("merci karim pour", "mon mari karim a").
+_NOT_SURNAME_WORDS = FUNCTION_WORDS | _NOT_NAME_WORDS
 
 
 def _compact(text: str) -> str:
@@ -331,7 +333,7 @@ def _cued_people(text: str, persons: list[tuple[int, int]], tagged: list[tuple[i
             if not any(fold(part) in FIRST_NAMES for part in words[0].split("-")):
                 continue
             end = cued.start + len(words[0])
-            if len(words) > 1 and len(words[1]) > 2 and fold(words[1]) not in FUNCTION_WORDS | _NOT_NAME_WORDS:
+            if len(words) > 1 and len(words[1]) > 2 and fold(words[1]) not in _NOT_SURNAME_WORDS:
                 end = cued.end
             spans.append((cued.start, end))
             continue
@@ -402,7 +404,7 @@ def resolve_overlaps(candidates: Iterable[Found], protected: Sequence[tuple[int,
     taken: list[Found] = []
     blocked = list(protected)
     for item in sorted(candidates, key=rank):
-        if item.end <= item.start or any(item.start < end and start < item.end for start, end in blocked):
+        if item.end <= item.start or _overlaps((item.start, item.end), blocked):
             continue
         taken.append(item)
         blocked.append((item.start, item.end))
