@@ -337,13 +337,19 @@ def next_redo(project: Project) -> dict[str, Any] | None:
     return _entry(Entry.parse(*rows[0])) if rows else None
 
 
-def _replay(project: Project, coder_id: int | None, undoing: bool) -> dict[str, Any]:
+# Called with the entry about to be replayed, inside the replay's transaction; it raises to refuse.
+ReplayGuard = Callable[[Project, Entry], None]
+
+
+def _replay(project: Project, coder_id: int | None, undoing: bool, guard: ReplayGuard | None) -> dict[str, Any]:
     verb = "undo" if undoing else "redo"
     with project.transaction():
         rows = project.rows(_UNDO_TARGET if undoing else _REDO_TARGET)
         if not rows:
             raise NothingToUndo(f"nothing to {verb}")
         target = Entry.parse(*rows[0])
+        if guard is not None:
+            guard(project, target)
         _apply(project, target.changes, backwards=undoing, label=f"{verb} #{target.id} ({target.action})")
         project.execute(_MARK, {"target": target.id, "undoing": undoing})
         project.announce(events_for_rows(verb, ((change.table, change.row_id) for change in target.changes)))
@@ -353,11 +359,12 @@ def _replay(project: Project, coder_id: int | None, undoing: bool) -> dict[str, 
     return _entry(target)
 
 
-def undo(project: Project, coder_id: int | None = None) -> dict[str, Any]:
-    """Take back the latest action that is not undone. Returns its journal entry."""
-    return _replay(project, coder_id, undoing=True)
+def undo(project: Project, coder_id: int | None = None, guard: ReplayGuard | None = None) -> dict[str, Any]:
+    """Take back the latest action that is not undone. Returns its journal entry. `guard` may refuse the
+    replay (rules the journal cannot know, such as an exercise's time limit) before anything changes."""
+    return _replay(project, coder_id, undoing=True, guard=guard)
 
 
-def redo(project: Project, coder_id: int | None = None) -> dict[str, Any]:
-    """Re-apply the earliest undone action that no newer action has superseded."""
-    return _replay(project, coder_id, undoing=False)
+def redo(project: Project, coder_id: int | None = None, guard: ReplayGuard | None = None) -> dict[str, Any]:
+    """Re-apply the earliest undone action that no newer action has superseded (`guard` as for `undo`)."""
+    return _replay(project, coder_id, undoing=False, guard=guard)

@@ -19,6 +19,7 @@ import pytest
 from builders import add_code, add_document
 from cli_helpers import fails, ok, run
 
+from workbench import coding
 from workbench.coding import apply_code, recode, remove_coding, resize_coding
 from workbench.document_list import DocumentQuery
 from workbench.journal import undo
@@ -436,6 +437,29 @@ def test_the_time_limit_starts_once_and_then_refuses_every_change_to_the_codings
     with Project.open(out, read_only=True) as copy:
         assert json.loads(copy.get_meta(HANDIN_KEY))["minutes_used"] == 30
     assert f"collected Lea: 2 codings in 30 of 30 minutes from {out}" in ok("exercise", "collect", case["path"], out)
+
+
+def test_undo_and_redo_cannot_change_the_codings_once_the_time_is_up(case: dict) -> None:
+    exercise = make_exercise(case)  # 30 minutes
+    colere, adversaires = case["codes"]["Émotions/Colère"], case["codes"]["Relations/Adversaires"]
+    with Project.open(exercise) as opened:
+        apply_code(opened, 1, colere, *span("call", "très fâché"), coder="Lea", role="trainee")
+        apply_code(opened, 2, adversaires, coder="Lea")
+        coding.undo(opened)  # within the time, undo works as anywhere
+        apply_code(opened, 2, colere, coder="Lea")
+        coding.undo(opened)
+    _age_clock(exercise, "Lea", 31)
+    with Project.open(exercise) as opened:
+        before = opened.rows("SELECT * FROM codings ORDER BY id")
+        for replay in (coding.redo, coding.undo):
+            with pytest.raises(TimeUp, match="Lea's 30 minutes for this exercise ran out"):
+                replay(opened)
+        assert opened.rows("SELECT * FROM codings ORDER BY id") == before
+    error = fails("undo", exercise)
+    assert "Lea's 30 minutes for this exercise ran out" in error and "Traceback" not in error
+    with Project.open(exercise) as opened:
+        zoe = apply_code(opened, 3, colere, coder="Zoé", role="trainee")
+        assert coding.undo(opened)["summary"]["coding_id"] == zoe  # another trainee's time is their own
 
 
 def test_an_exercise_without_a_time_limit_never_refuses(case: dict) -> None:

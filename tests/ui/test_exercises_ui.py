@@ -273,6 +273,8 @@ def test_the_time_limit_survives_reopening_and_then_coding_is_refused_in_french(
     assert not window.code_selection(billing)
     assert len(warnings) == 1 and warnings[0].startswith("Temps écoulé : vos 20 minutes pour cet exercice ont pris fin à ")
     assert warnings[0].endswith("Vos codages ne peuvent plus changer ; rendez votre copie.")
+    window.undo_action.trigger()  # undo is no way round the limit
+    assert len(warnings) == 2 and warnings[1] == warnings[0]
     assert project.scalar("SELECT count(*) FROM codings") == 1
 
 

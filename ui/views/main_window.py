@@ -244,13 +244,13 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         edit_menu = self.menuBar().addMenu(self.tr("&Édition"))
         self.undo_action = QAction(self.tr("&Annuler"), self, shortcut=QKeySequence.StandardKey.Undo)
-        self.undo_action.triggered.connect(lambda: self._undo_redo(journal.undo))
+        self.undo_action.triggered.connect(lambda: self._undo_redo(coding.undo))
         self.redo_action = QAction(self.tr("&Rétablir"), self)
         # Ctrl+Y and Ctrl+Shift+Z on every platform, whatever the platform's own Redo key is.
         redo_keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y"),
                      QKeySequence("Ctrl+Shift+Z")]
         self.redo_action.setShortcuts(list(dict.fromkeys(redo_keys, None)))
-        self.redo_action.triggered.connect(lambda: self._undo_redo(journal.redo))
+        self.redo_action.triggered.connect(lambda: self._undo_redo(coding.redo))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()

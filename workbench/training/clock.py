@@ -3,8 +3,8 @@
 Each trainee's time starts once, when they first identify in the window or first code (whichever comes
 first), and the moment is written into the exercise file's `meta` (key `exercise_clock`): closing and
 reopening the file does not give the time back. Once the limit has passed, the engine refuses to change
-that trainee's codings (`refuse_when_time_is_up`, called by every coding service), from the window or the
-command line alike, and the hand-in records the time used. The clock is the laptop's: like the
+that trainee's codings (`refuse_when_time_is_up`, called by every coding service, and
+`refuse_replay_when_time_is_up`, which guards undo and redo), from the window or the command line alike, and the hand-in records the time used. The clock is the laptop's: like the
 hand-in's signature, it keeps honest people honest, it does not stop someone who sets their clock back.
 """
 
@@ -14,7 +14,9 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from workbench.journal import Entry
 from workbench.project import Project
+from workbench.store import codings as coding_store
 from workbench.store.coders import coder_name
 from workbench.training.exercise import ExerciseError, exercise_of
 
@@ -111,3 +113,15 @@ def refuse_when_time_is_up(project: Project, coder_id: int) -> None:
         raise TimeUp(f"{project.path.name}: {name}'s {running.limit_minutes} minutes for this exercise ran out "
                      f"at {deadline}; the codings can no longer change: hand in the copy "
                      "(workbench exercise hand-in)", running)
+
+
+def refuse_replay_when_time_is_up(project: Project, entry: Entry) -> None:
+    """Raise `TimeUp` when undoing or redoing `entry` would change the codings of a trainee whose time is
+    up: otherwise undo would be a way round the limit."""
+    touched = [change for change in entry.changes if change.table == "codings"]
+    if not touched or _limit(project) is None:
+        return
+    coders = {int(change.row["coder_id"]) if change.row is not None
+              else coding_store.get(project, change.row_id).coder_id for change in touched}
+    for coder_id in sorted(coders):
+        refuse_when_time_is_up(project, coder_id)
