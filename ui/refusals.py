@@ -15,6 +15,7 @@ from workbench.errors import (
     AlreadyCoded,
     BadCodeName,
     CodeNameTaken,
+    FixedCodebook,
     GroupingCode,
     NotAProject,
     ProjectLocked,
@@ -46,6 +47,11 @@ def refusal_text(exc: WorkbenchError) -> str:
         return QCoreApplication.translate(
             "refusals", "Un code « {name} » existe déjà sous « {parent} » : choisissez un autre nom.").format(
             name=exc.name, parent=exc.parent)
+    if isinstance(exc, FixedCodebook):
+        return QCoreApplication.translate(
+            "refusals", "{name} est un exercice : son livre de codes est celui du formateur et ne peut pas changer "
+            "ici (une copie rendue avec un autre livre de codes ne pourrait pas être collectée).").format(
+            name=exc.file)
     if isinstance(exc, BadCodeName) and not exc.name:
         return QCoreApplication.translate("refusals", "Un code a besoin d'un nom.")
     if isinstance(exc, BadCodeName):

@@ -33,9 +33,9 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from workbench.errors import BadCodeName, CodeNameTaken, CodingError, GroupingCode
+from workbench.errors import BadCodeName, CodeNameTaken, CodingError, FixedCodebook, GroupingCode
 from workbench.journal import Recorder, action
-from workbench.project import Project
+from workbench.project import EXERCISE_KEY, Project
 from workbench.store import codings, suggestions
 from workbench.store.memos import delete_memos_on, retarget_memos
 
@@ -182,6 +182,20 @@ def _children_map(skeleton: dict[int, tuple[int | None, int, str]]) -> dict[int 
     for ids in children.values():
         ids.sort(key=lambda code_id: (skeleton[code_id][1], code_id))
     return children
+
+
+def is_fixed(project: Project) -> bool:
+    """True in an exercise file (or a hand-in): its codebook is the trainer's. Collecting checks a hand-in's
+    codebook code by code, so a change made in a trainee's copy would only be found then, and cost the
+    trainee their work. Colours, descriptions and the order of siblings are not checked and may change."""
+    return project.get_meta(EXERCISE_KEY) is not None
+
+
+def _refuse_in_exercise(project: Project) -> None:
+    if is_fixed(project):
+        raise FixedCodebook(f"{project.path.name} is an exercise: its codebook is the trainer's and cannot "
+                            "change here (a hand-in with another codebook cannot be collected)",
+                            file=project.path.name)
 
 
 def _require(project: Project, code_id: int) -> None:
@@ -432,6 +446,7 @@ def insert_code(rec: Recorder, name: str, parent_id: int | None = None, *, guid:
     For importers (YAML schemes, REFI codebooks and projects) that create many codes in one action.
     """
     project = rec.project
+    _refuse_in_exercise(project)
     if parent_id is not None:
         _require(project, parent_id)
     values: dict[str, Any] = {"name": clean_name(name)}
@@ -538,6 +553,7 @@ def _move(rec: Recorder, code_id: int, new_parent_id: int | None, position: int 
     if position < 0 or position > len(new_siblings):
         raise CodingError(f"position {position} is outside 0..{len(new_siblings)}")
     if old_parent != new_parent_id:
+        _refuse_in_exercise(project)
         rec.update("codes", code_id, {"parent_id": new_parent_id})
         _renumber(rec, old_siblings)
     ordered = list(new_siblings)
@@ -548,6 +564,7 @@ def _move(rec: Recorder, code_id: int, new_parent_id: int | None, position: int 
 def _delete_codes(rec: Recorder, code_ids: Sequence[int]) -> None:
     """Delete codes with their codings, memos on them and on their codings, suggestions and set memberships."""
     project = rec.project
+    _refuse_in_exercise(project)
     marks = _in(code_ids)
     codings.delete_for_codes(rec, list(code_ids))
     delete_memos_on(rec, "code", list(code_ids))
@@ -560,6 +577,7 @@ def _delete_codes(rec: Recorder, code_ids: Sequence[int]) -> None:
 def _merge(rec: Recorder, source_id: int, target_id: int) -> int:
     """Merge one code into another inside an action; returns how many duplicate codings were dropped."""
     project = rec.project
+    _refuse_in_exercise(project)
     dropped = codings.merge_codes(rec, source_id, target_id)
     suggestions.merge_codes(rec, source_id, target_id)
     retarget_memos(rec, "code", {source_id: target_id})
@@ -610,6 +628,8 @@ def update_code(project: Project, code_id: int, *, coder_id: int | None = None, 
     if not fields:
         return
     values = {field: _clean_field(field, value) for field, value in fields.items()}
+    if {"name", "codable"} & set(values):
+        _refuse_in_exercise(project)
     current = get_code(project, code_id)
     if "name" in values:
         _check_sibling_name(project, current["parent_id"], values["name"], exclude=code_id)

@@ -82,6 +82,15 @@ class BadCodeName(CodingError):
         self.name = name
 
 
+class FixedCodebook(CodingError):
+    """The codebook of an exercise file is the trainer's: a code created, renamed, moved, merged, deleted or
+    made a grouping code in a trainee's copy would make the hand-in impossible to collect."""
+
+    def __init__(self, message: str, *, file: str) -> None:
+        super().__init__(message)
+        self.file = file
+
+
 class ExportError(WorkbenchError):
     """An export, report or chart cannot be produced as asked (unknown code, variable, format, …)."""
 

@@ -29,6 +29,9 @@ from workbench.events import ChangeEvent, ChangeEvents
 
 APP_ID = "verbatim-workbench"
 SUFFIX = ".vwb"
+# meta key of an exercise file (and of a hand-in, a copy of one): its presence makes the file an exercise,
+# whose codebook part is the trainer's (`workbench.codebook` refuses to change it)
+EXERCISE_KEY = "exercise"
 # Version 1 is the union of these files; later versions are the numbered scripts in migrations/.
 BASE_SCHEMA = ("core.sql", "coding.sql", "text.sql", "suggest.sql")
 LANGUAGES = ("fr", "en")

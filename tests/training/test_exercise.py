@@ -22,6 +22,7 @@ from cli_helpers import fails, ok, run
 from workbench import coding
 from workbench.coding import apply_code, recode, remove_coding, resize_coding
 from workbench.document_list import DocumentQuery
+from workbench.errors import FixedCodebook
 from workbench.journal import undo
 from workbench.project import Project
 from workbench.text.normalise import normalise_text
@@ -152,14 +153,34 @@ def test_the_exercise_holds_the_documents_and_codes_and_nothing_of_the_answers(c
     assert b"Formatrice" not in exercise.read_bytes()
 
 
-def test_a_trainee_can_add_a_code_to_the_exercise(case: dict) -> None:
-    """The id sequences move past the copied ids: a new code does not collide with a handed-out one."""
-    from workbench.codebook import create_code
+def test_the_exercise_codebook_is_the_trainers(case: dict) -> None:
+    """A codebook changed in a trainee's copy would only be refused when the trainer collects it: the
+    trainee would lose their work. So every change that collecting checks is refused in the copy."""
+    from workbench import codebook
 
     exercise = make_exercise(case)
+    codes = case["codes"]
+    relations, emotions = case["roots"]
     with Project.open(exercise) as opened:
-        new = create_code(opened, "Nouveau")
-        assert new > max(case["codes"].values())
+        before = project_digest(opened)
+        for change in (lambda: codebook.create_code(opened, "Nouveau"),
+                       lambda: codebook.create_code(opened, "Nouveau", relations),
+                       lambda: codebook.rename_code(opened, codes["Émotions/Colère"], "Rage"),
+                       lambda: codebook.update_code(opened, codes["Émotions/Colère"], codable=False),
+                       lambda: codebook.move_code(opened, codes["Émotions/Colère"], relations),
+                       lambda: codebook.merge_codes(opened, codes["Relations/Ex-amis"], codes["Relations/Adversaires"]),
+                       lambda: codebook.delete_code(opened, codes["Relations/Ex-amis"])):
+            with pytest.raises(FixedCodebook, match=r"exercice\.vwb is an exercise: its codebook is the trainer's"):
+                change()
+        assert project_digest(opened) == before
+        codebook.update_code(opened, codes["Émotions/Colère"], color="#112233", description="Rouge de colère")
+        codebook.reorder_code(opened, codes["Relations/Ex-amis"], 0)  # neither is checked at collection
+        assert read_exercise(opened).digest == content_digest(opened, read_exercise(opened).document_ids,
+                                                              read_exercise(opened).codes)
+    error = fails("codebook", "add", exercise, "Nouveau")
+    assert "its codebook is the trainer's and cannot change here" in error and "Traceback" not in error
+    with Project.open(case["path"]) as reference:  # the trainer's own project is not an exercise
+        assert codebook.create_code(reference, "Nouveau", emotions)
 
 
 @pytest.mark.parametrize("problem, message", [

@@ -236,6 +236,36 @@ def test_opening_a_project_after_an_exercise_leaves_trainee_mode(qtbot, monkeypa
     assert window.coder == "Tom" and not window.exercise_banner.isHidden()
 
 
+def test_a_trainee_cannot_change_the_exercise_codebook(qtbot, monkeypatch, reference: Project,
+                                                       tmp_path: Path) -> None:
+    trainer = MainWindow(reference, coder="claire")
+    qtbot.addWidget(trainer)
+    create_through_dialog(qtbot, trainer, tmp_path / "ex.vwb")
+    wait_job(qtbot, trainer)
+    window = trainee_window(qtbot, monkeypatch, tmp_path / "ex.vwb", "Tom")
+    panel = window.code_panel
+    structural = (panel.add_sibling_action, panel.add_child_action, panel.rename_action, panel.merge_action,
+                  panel.delete_action, panel.files_menu.load_file_action, panel.files_menu.schemes.menuAction())
+    billing = codebook.find_code(window.project, "Motifs/Facturation")
+    panel.select_code(billing)
+    assert not any(action.isVisible() or action.isEnabled() for action in structural[:5])
+    assert not any(action.isVisible() for action in structural[5:])
+    assert panel.recolour_action.isVisible() and panel.files_menu.export_qdc_action.isVisible()
+    assert panel.new_button.isHidden()
+    assert not panel.tree.currentItem().flags() & Qt.ItemFlag.ItemIsEditable  # F2 does not rename either
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
+    assert not panel.move_code(billing, None, None)  # a drop to the top level
+    assert warnings == [("ex.vwb est un exercice : son livre de codes est celui du formateur et ne peut pas "
+                        "changer ici (une copie rendue avec un autre livre de codes ne pourrait pas être collectée).")]
+    assert codebook.code_path(window.project, billing) == "Motifs/Facturation"
+    other = tmp_path / "other.vwb"
+    Project.create(other).close()
+    assert window.workspace.open_path(other)  # an ordinary project's codebook is the analyst's again
+    assert panel.add_sibling_action.isVisible() and panel.add_sibling_action.isEnabled()
+    assert not panel.new_button.isHidden() and panel.files_menu.load_file_action.isVisible()
+
+
 def test_the_time_limit_survives_reopening_and_then_coding_is_refused_in_french(
         qtbot, monkeypatch, reference: Project, tmp_path: Path) -> None:
     trainer = MainWindow(reference, coder="claire")

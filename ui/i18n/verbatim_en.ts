@@ -4222,6 +4222,10 @@ documents</translation>
         <translation>A code “{name}” already exists under “{parent}”: choose another name.</translation>
     </message>
     <message>
+        <source>{name} est un exercice : son livre de codes est celui du formateur et ne peut pas changer ici (une copie rendue avec un autre livre de codes ne pourrait pas être collectée).</source>
+        <translation>{name} is an exercise: its codebook is the trainer&apos;s and cannot change here (a copy handed in with another codebook could not be collected).</translation>
+    </message>
+    <message>
         <source>Un code a besoin d&apos;un nom.</source>
         <translation>A code needs a name.</translation>
     </message>

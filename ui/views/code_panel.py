@@ -54,6 +54,7 @@ class CodePanel(QWidget):
         self.project: Project | None = None
         self.current_coder: Callable[[], str | None] = lambda: None
         self._loading = False
+        self._fixed = False  # an exercise's codebook is the trainer's: no code is created, renamed, merged, deleted
         self._loads = 0  # how many times the tree was rebuilt: an edit rebuilds it unless the window did
         self.tree = CodeTree()
         self.tree.setHeaderLabels([self.tr("Code"), self.tr("Codages")])
@@ -132,6 +133,8 @@ class CodePanel(QWidget):
         first_load = self.project is not project or self.tree.topLevelItemCount() == 0
         current = None if self.project is not project else self.current_code_id()
         self.project = project
+        self._fixed = codebook.is_fixed(project)
+        self.new_button.setVisible(not self._fixed)
         self._loads += 1
         expanded = {int(item.data(0, CODE_ID_ROLE)) for item in self.tree.all_items() if item.isExpanded()}
         scroll = self.tree.verticalScrollBar().value()
@@ -187,7 +190,8 @@ class CodePanel(QWidget):
         own = node["n_codings"] or 0
         shown = total if has_children else own
         item = QTreeWidgetItem([node["name"], str(shown) if shown else ""])
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        if not self._fixed:
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
         item.setIcon(0, swatch(node.get("color")))
         item.setData(0, CODE_ID_ROLE, node["id"])
         item.setData(0, NAME_ROLE, node["name"])
@@ -238,7 +242,11 @@ class CodePanel(QWidget):
                      self.delete_action):
             each.setEnabled(chosen and self.project is not None)
         self.add_sibling_action.setEnabled(self.project is not None)
-        self.files_menu.set_project(self.project, has_current=chosen)
+        for each in (self.add_sibling_action, self.add_child_action, self.rename_action, self.merge_action,
+                     self.delete_action):
+            each.setVisible(not self._fixed)
+            each.setEnabled(each.isEnabled() and not self._fixed)
+        self.files_menu.set_project(self.project, has_current=chosen, fixed=self._fixed)
 
     def _show_passages(self) -> None:
         self.retrieval.show_code(self.project, self.current_code_id(), codable=self._current_codable())

@@ -49,11 +49,14 @@ class CodebookFilesMenu(QMenu):
         self.addAction(self.export_yaml_action)
         self.set_project(None, has_current=False)
 
-    def set_project(self, project: Project | None, *, has_current: bool) -> None:
+    def set_project(self, project: Project | None, *, has_current: bool, fixed: bool = False) -> None:
+        """`fixed`: the project's codebook cannot change (an exercise), so nothing can be loaded into it."""
         self.project = project
         for each in (self.schemes.menuAction(), self.load_file_action, self.export_qdc_action):
             each.setEnabled(project is not None)
         self.export_yaml_action.setEnabled(project is not None and has_current)
+        for each in (self.schemes.menuAction(), self.load_file_action):
+            each.setVisible(not fixed)
 
     def list_schemes(self) -> None:
         """Fill the shipped-scheme menu; the schemes are read once, off the GUI thread (a quarter of a

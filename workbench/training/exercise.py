@@ -29,10 +29,9 @@ from workbench.codebook import descendants
 from workbench.document_list import DocumentQuery, ordered_ids
 from workbench.errors import WorkbenchError
 from workbench.output import output_file
-from workbench.project import SUFFIX, Project
+from workbench.project import EXERCISE_KEY, SUFFIX, Project
 from workbench.reports import WholeOrNothing, plural
 
-EXERCISE_KEY = "exercise"  # meta key of an exercise file (and of a hand-in, which is a copy of one)
 REGISTRY_PREFIX = "exercise:"  # meta keys of the exercises created from a project, in that project
 _ATTACHED = "_wb_exercise"
 
@@ -230,8 +229,9 @@ def _copy_selection(project: Project, target: Path, document_ids: list[int], cod
 
 
 def _advance_sequences(exercise: Project) -> None:
-    """Move each id sequence past the copied ids, so a code or variable a trainee adds gets a free id."""
-    for table in ("sources", "documents", "variables", "codes"):
+    """Move each id sequence past the copied ids, so a variable or document a trainee adds gets a free id
+    (codes cannot be added: the codebook is the trainer's)."""
+    for table in ("sources", "documents", "variables"):
         highest = int(exercise.scalar(f"SELECT coalesce(max(id), 0) FROM {table}"))
         if highest:
             exercise.execute(f"SELECT max(nextval('{table}_id')) FROM range(?)", [highest])
