@@ -19,10 +19,11 @@ Embeddings of Banking77 are cached in bench/out/ (git-ignored) so each is comput
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from unittest.mock import patch
@@ -346,6 +347,18 @@ OTHER_NAMES = {
     "marriage_of_convenience": "Mariage de convenance", "rebound": "Rebond"}
 
 
+INDEPENDENT_NAMES = ROOT / "bench" / "data" / "code_names_fr.json"  # five names per code, by a helper (README)
+CODEBOOKS = ("shipped scheme", "by name", "by other names", "by independent names", "by name, no library")
+
+
+def _independent_names() -> list[dict[str, str]]:
+    """Five codebooks of names for the development set's codes, each taking one name per code from
+    `INDEPENDENT_NAMES`, written without sight of the shipped schemes or of the library's matching."""
+    written = json.loads(INDEPENDENT_NAMES.read_text(encoding="utf-8"))
+    by_key = {key: names for scheme in ("contact_reasons", "relationship_forms") for key, names in written[scheme].items()}
+    return [{key: names[slot] for key, names in by_key.items()} for slot in range(5)]
+
+
 def _codes_by_name(project, codes: list[dict], root: str,  # type: ignore[no-untyped-def]
                    names: dict[str, str] | None = None) -> list[dict]:
     """The same codes created by name alone (the French name, or `names`[key], nothing else: no key
@@ -360,14 +373,17 @@ def _codes_by_name(project, codes: list[dict], root: str,  # type: ignore[no-unt
     return [{**by_id[new], "truth_key": code["key"]} for new, code in zip(created, codes)]
 
 
-def part_french_dev(seeds: list[int], per_codes: list[int], name_per_codes: list[int]) -> list[dict]:
+def part_french_dev(seeds: list[int], per_codes: list[int], name_per_codes: list[int],
+                    codebooks: Sequence[str] = CODEBOOKS) -> list[dict]:
     """Learning curves on the French development set, imported as the product imports it (`dev_units`): for
     each scheme and number of coded examples per code, `len(seeds)` draws of examples; every other
     verbatim is an uncoded unit whose top-1 is scored. Four codebooks: the shipped scheme loaded
     (`per_codes`); the codes created by name alone, which read the shipped descriptions of those names
     (`codebook_library`); the codes created by other names an analyst might type (`OTHER_NAMES`), some of
-    which name a shipped code nearly; and the same as the second without that library, as codes whose names
-    match no shipped code (`name_per_codes` each).
+    which name a shipped code nearly; five codebooks of independently written names (`INDEPENDENT_NAMES`),
+    each with the library whole and with the library reading the shipped names only (not their
+    `other_names`); and the same as the second without that library, as codes whose names match no shipped
+    code (`name_per_codes` each). `codebooks` picks among them (`CODEBOOKS`).
     The tool is `codes.GroupScorer`, exactly what `suggest_codes` runs; in the same draws: each candidate
     alone, plain LR on the raw e5 vectors, and LR on TF-IDF + SVD of lemmas (the `lexical` embedder).
     Before any draw, the codes described only (no codings, every verbatim scored): by whole unit and best
@@ -408,11 +424,21 @@ def part_french_dev(seeds: list[int], per_codes: list[int], name_per_codes: list
             keys = sorted({item[column] for item in items})
             shipped = select_codes(project, keys)
             named = _codes_by_name(project, shipped, f"{column} by name")
-            other = _codes_by_name(project, shipped, f"{column} by other names", OTHER_NAMES)
-            conditions += [(column, "shipped scheme", shipped, per_codes, True),
-                           (column, "by name", named, name_per_codes, True),
-                           (column, "by other names", other, name_per_codes, True),
-                           (column, "by name, no library", named, name_per_codes, False)]
+            if "shipped scheme" in codebooks:
+                conditions.append((column, "shipped scheme", shipped, per_codes, "whole"))
+            if "by name" in codebooks:
+                conditions.append((column, "by name", named, name_per_codes, "whole"))
+            if "by other names" in codebooks:
+                other = _codes_by_name(project, shipped, f"{column} by other names", OTHER_NAMES)
+                conditions.append((column, "by other names", other, name_per_codes, "whole"))
+            if "by independent names" in codebooks:
+                for slot, names in enumerate(_independent_names(), start=1):
+                    independent = _codes_by_name(project, shipped, f"{column} by independent names {slot}", names)
+                    conditions += [(column, f"independent names {slot}", independent, name_per_codes, "whole"),
+                                   (column, f"independent names {slot}, shipped names only", independent,
+                                    name_per_codes, "shipped names only")]
+            if "by name, no library" in codebooks:
+                conditions.append((column, "by name, no library", named, name_per_codes, "off"))
         for column, codebook_label, codes, curve, library in conditions:
             keys = sorted({item[column] for item in items})
             code_id = {code.get("truth_key", code["key"]): code["id"] for code in codes}
@@ -497,16 +523,31 @@ def part_french_dev(seeds: list[int], per_codes: list[int], name_per_codes: list
 
 
 @contextmanager
-def _library(used: bool) -> Iterator[None]:
-    """Codes created by name read the shipped descriptions of their names, or (`used` False) do not, as codes
+def _library(mode: str) -> Iterator[None]:
+    """Codes created by name read the shipped descriptions of their names (`mode` "whole"), or only of the
+    shipped names, ignoring each code's `other_names` ("shipped names only"), or (`off`) of none, as codes
     named otherwise would not."""
-    if used:
-        yield
-        return
+    from workbench import codebook_library
     from workbench.suggest import codes
 
-    with patch.object(codes, "shipped_code", lambda name, key, language: None):
+    if mode == "whole":
         yield
+    elif mode == "off":
+        with patch.object(codes, "shipped_code", lambda name, key, language: None):
+            yield
+    else:
+        read = codebook_library.read_scheme
+
+        def without_other_names(path: Path) -> dict:
+            scheme = read(path)
+            for code in codebook_library._walk(scheme["codes"]):
+                code["other_names"] = {}
+            return scheme
+
+        codebook_library._index.cache_clear()
+        with patch.object(codebook_library, "read_scheme", without_other_names):
+            yield
+        codebook_library._index.cache_clear()
 
 
 def part_speed(sizes: list[int]) -> list[dict]:
@@ -588,6 +629,8 @@ def main() -> None:
                         help="french-dev: coded verbatims per code")
     parser.add_argument("--dev-name-per-code", type=int, nargs="*", default=[5],
                         help="french-dev: coded verbatims per code with codes created by name")
+    parser.add_argument("--dev-codebooks", nargs="+", choices=CODEBOOKS, default=list(CODEBOOKS),
+                        help="french-dev: the codebooks the curves are drawn for")
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     parser.add_argument("--models", nargs="+", choices=["e5", "lexical"], default=["e5"],
                         help="french: the embedders run on the demo corpus")
@@ -600,7 +643,7 @@ def main() -> None:
     if "banking77-tool" in parts:
         part_banking77_tool(args.seeds)
     if "french-dev" in parts:
-        part_french_dev(args.seeds, args.dev_per_code, args.dev_name_per_code)
+        part_french_dev(args.seeds, args.dev_per_code, args.dev_name_per_code, args.dev_codebooks)
     if "speed" in parts:
         part_speed(args.topic_sizes)
 

@@ -9,6 +9,11 @@ read that code's definition, inclusion, indicators and examples instead, and say
 written into the project: the analyst's codebook stays as typed, and a definition of their own replaces
 the borrowed one at once.
 
+Each shipped code also lists `other_names`, the names analysts commonly give it ("Client captif" for
+enslavement, "Changement d'offre" for subscription change, "Invoice" for billing): a code named so
+borrows too. On names written independently of the schemes (bench/data/code_names_fr.json), they raise
+the share of names that borrow the right definition from a third to about four in five.
+
 A name need not be the shipped one to the letter: "Problème de livraison", "Demande de remboursement"
 and "Produit défectueux" name shipped codes too ("Livraison", "Remboursement", "Product defect"). Names
 are compared by their content words cut to their first letters; the shipped code sharing at least half
@@ -77,7 +82,8 @@ def _index(language: str) -> tuple[dict[str, ShippedCode | None], list[tuple[fro
                 examples=tuple(pick(code["examples"], language) or ()))
             if not (shipped.description or shipped.indicators or shipped.examples):
                 continue
-            names = {*code["name"].values(), *([code["key"]] if code["key"] else [])}
+            names = {*code["name"].values(), *([code["key"]] if code["key"] else []),
+                     *(other for others in code["other_names"].values() for other in others)}
             for name in {folded_name(name) for name in names} - {""}:
                 index[name] = shipped if index.get(name, shipped) == shipped else None
             words += [(found, shipped) for found in {name_words(name) for name in names} if found]

@@ -30,8 +30,8 @@ from workbench.text.normalise import fold
 
 FORMAT = 1
 SCHEME_FIELDS = {"format", "key", "name", "description", "source", "licence", "version", "color", "codes"}
-CODE_FIELDS = {"key", "guid", "name", "color", "codable", "definition", "inclusion", "exclusion", "indicators",
-               "examples", "attributes", "children"}
+CODE_FIELDS = {"key", "guid", "name", "other_names", "color", "codable", "definition", "inclusion", "exclusion",
+               "indicators", "examples", "attributes", "children"}
 # YAML field -> codes column (for texts that exist in each language).
 TEXTS = {"name": "name", "definition": "description", "inclusion": "inclusion", "exclusion": "exclusion"}
 LISTS = ("indicators", "examples")
@@ -105,6 +105,8 @@ def _read_code(raw: Any, where: str, path: Path, keys: set[str]) -> dict[str, An
         raise IngestError(path, f"{label}: a code needs a name")
     for field in LISTS:
         code[field] = _lists(raw.get(field), label, field, path)
+    # Names an analyst may type for this code; the library reads them (`codebook_library`), a project does not.
+    code["other_names"] = _lists(raw.get("other_names"), label, "other_names", path)
     code["color"] = raw.get("color")
     if code["color"] is not None:
         try:

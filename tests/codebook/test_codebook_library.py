@@ -34,9 +34,22 @@ def test_a_near_name_borrows_from_the_one_shipped_code_it_names_best() -> None:
         found = shipped_code(name, None, "fr")
         assert found is not None and found.name == shipped, name
     # words two shipped codes share as much, or too few words shared: no description is borrowed
-    for name in ("Facture", "Partenariat", "Changement d'offre", "Comportement de l'agent", "Mon code à moi"):
+    for name in ("Amitié", "Défaut de paiement", "Mon code à moi"):
         assert shipped_code(name, None, "fr") is None, name
     assert shipped_code("Mon code", "retard_de_livraison", "fr").name == "Livraison"  # the key, nearly
+
+
+def test_the_other_names_a_shipped_code_goes_by_borrow_too() -> None:
+    """A shipped code's `other_names` are the names analysts also give it; without them each of these would
+    borrow nothing (two shipped codes tie, or no word is shared)."""
+    other = {"Facture": "Facturation", "Partenariat": "Partenariat engagé",
+             "Changement d'offre": "Changement d'abonnement", "Attitude du conseiller": "Comportement du conseiller",
+             "Client captif": "Asservissement", "Mariage de convenance": "Mariage de raison",
+             "Hausse des tarifs": "Prix", "Plan change": "Changement d'abonnement"}
+    for name, shipped in other.items():
+        found = shipped_code(name, None, "fr")
+        assert found is not None and found.name == shipped, name
+    assert shipped_code("Client captif", None, "en").name == "Enslavement"
 
 
 def test_a_name_two_shipped_codes_share_describes_neither(tmp_path: Path, monkeypatch) -> None:

@@ -104,6 +104,7 @@ def _write(tmp_path: Path, text: str) -> Path:
     ("key: s\nname: S\ncodes:\n  - {name: A, color: rouge}\n", "#RRGGBB"),
     ("key: s\nname: S\ncodes:\n  - {name: A, codable: oui}\n", "true or false"),
     ("key: s\nname: S\ncodes:\n  - {name: A, examples: {de: [x]}}\n", "'examples' must be"),
+    ("key: s\nname: S\ncodes:\n  - {name: A, other_names: Autre}\n", "'other_names' must be a list"),
     ("key: s\nname: S\ncodes:\n  - {name: A, name: {fr: 1}}\n", "'name' must be"),
     ("key: S S\nname: S\ncodes: [{name: A}]\n", "needs a 'key'"),
     ("key: s\nname: S\ncodes: []\n", "non-empty list"),

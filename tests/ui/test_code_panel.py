@@ -379,7 +379,9 @@ def test_the_new_code_dialog_says_which_shipped_definition_a_name_borrows(qtbot)
         "définition, ni indicateurs, ni exemples, les suggestions liront les siens : « Demande de résiliation")
     dialog.name.setText("Problème de livraison 📦")  # a near name borrows too
     assert "« Livraison »" in dialog.borrowed.text()
-    dialog.name.setText("Facture")  # Facturation and Factualité tie: nothing is borrowed
+    dialog.name.setText("Client captif")  # another name analysts give a shipped code
+    assert "« Asservissement »" in dialog.borrowed.text()
+    dialog.name.setText("Amitié")  # the shipped friendships tie: nothing is borrowed
     assert dialog.borrowed.isHidden()
     dialog.name.setText("Résiliation")
     dialog.definition.setPlainText("Départ annoncé du client.")  # a definition of its own: nothing borrowed

@@ -1,0 +1,102 @@
+"""Which shipped definition a code created by name borrows (workbench/codebook_library.py): on names
+written independently of the shipped schemes, how many borrow the right code, a wrong one, or none, with
+the shipped codes' `other_names` and without them, in the same process.
+
+Usage: `.venv/bin/python bench/code_names.py [--list]`; prints Markdown (`--list` also names each miss).
+
+Names: bench/data/code_names_fr.json, five names per code (four French, one English) for the 14 contact
+reasons and 20 relationship forms, written by a helper who saw each code's meaning but not the shipped
+names, their `other_names` or the matching rules. A name typed under a scheme is counted right when it
+borrows that code; a name that borrows a code of another scheme (another scheme's code may bear it: the
+NPS group has a "Détracteur") is counted wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
+from unittest.mock import patch
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT)]
+
+from workbench import codebook_library
+from workbench.codebook_yaml import pick, read_scheme, schemes_dir
+
+NAMES = ROOT / "bench" / "data" / "code_names_fr.json"
+SCHEMES = ("contact_reasons", "relationship_forms")
+
+
+@contextmanager
+def _without_other_names() -> Iterator[None]:
+    def shipped_names_only(path: Path) -> dict:
+        scheme = read_scheme(path)
+        for code in codebook_library._walk(scheme["codes"]):
+            code["other_names"] = {}
+        return scheme
+
+    codebook_library._index.cache_clear()
+    with patch.object(codebook_library, "read_scheme", shipped_names_only):
+        yield
+    codebook_library._index.cache_clear()
+
+
+@contextmanager
+def _as_shipped() -> Iterator[None]:
+    codebook_library._index.cache_clear()
+    yield
+
+
+def _french_names() -> dict[str, str]:
+    """Each shipped code's key -> its French name (what `shipped_code` returns as `.name`)."""
+    names = {}
+    for scheme in SCHEMES:
+        for code in codebook_library._walk(read_scheme(schemes_dir() / f"{scheme}.yaml")["codes"]):
+            if code["key"]:
+                names[code["key"]] = pick(code["name"], "fr")
+    return names
+
+
+def measure(variant: Callable[[], AbstractContextManager[None]], written: dict, listed: bool) -> list[dict]:
+    french = _french_names()
+    rows = []
+    with variant():
+        for scheme in SCHEMES:
+            counts = {"right": 0, "wrong": 0, "none": 0}
+            misses = []
+            for key, names in written[scheme].items():
+                for name in names:
+                    found = codebook_library.shipped_code(name, None, "fr")
+                    outcome = "none" if found is None else "right" if found.name == french[key] else "wrong"
+                    counts[outcome] += 1
+                    if outcome != "right":
+                        misses.append(f"{name} → {found.name if found else '(none)'} (is {french[key]})")
+            total = sum(counts.values())
+            rows.append({"scheme": scheme, "names": total, **counts, "share right": counts["right"] / total,
+                         "misses": misses if listed else []})
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--list", action="store_true", help="name each name that borrows a wrong code or none")
+    args = parser.parse_args()
+    written = json.loads(NAMES.read_text(encoding="utf-8"))
+    print("| library | scheme | names | right | wrong | none | share right |\n|---|---|---|---|---|---|---|")
+    results = []
+    for label, variant in (("shipped names only", _without_other_names), ("with other_names", _as_shipped)):
+        for row in measure(variant, written, args.list):
+            results.append((label, row))
+            print(f"| {label} | {row['scheme']} | {row['names']} | {row['right']} | {row['wrong']} | {row['none']} | "
+                  f"{row['share right']:.0%} |")
+    for label, row in results:
+        for miss in row["misses"]:
+            print(f"- {label}, {row['scheme']}: {miss}")
+
+
+if __name__ == "__main__":
+    main()
