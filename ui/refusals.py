@@ -17,6 +17,7 @@ from workbench.errors import (
     CodeNameTaken,
     FixedCodebook,
     GroupingCode,
+    IngestError,
     NotAProject,
     ProjectLocked,
     ProjectNotFound,
@@ -59,7 +60,47 @@ def refusal_text(exc: WorkbenchError) -> str:
             "refusals", "Un nom de code ne peut pas contenir « / », qui sépare les niveaux d'un chemin de code.")
     if isinstance(exc, (ProjectLocked, ProjectNotFound, NotAProject, ProjectTooNew)) and exc.path is not None:
         return _project_refusal(exc, Path(exc.path))
+    if isinstance(exc, IngestError) and exc.kind is not None:
+        reason = ingest_reason(exc.kind, exc.details, exc.reason)
+        name = Path(exc.path).name
+        if exc.line is not None:
+            return QCoreApplication.translate("refusals", "{name}, ligne {line} : {reason}").format(
+                name=name, line=exc.line, reason=reason)
+        return QCoreApplication.translate("refusals", "{name} : {reason}").format(name=name, reason=reason)
     return str(exc)
+
+
+def ingest_reason(kind: str | None, details: dict[str, object], fallback: str) -> str:
+    """Why a file was not imported, in the window's language (`IngestError.kind` and `.details`); the
+    engine's sentence (`fallback`) for the rarer refusals, which have no kind."""
+    reasons = {
+        "not_found": QCoreApplication.translate("refusals", "fichier introuvable"),
+        "not_a_file": QCoreApplication.translate("refusals", "ce n'est pas un fichier (un dossier ?)"),
+        "empty": QCoreApplication.translate("refusals", "le fichier est vide"),
+        "binary": QCoreApplication.translate("refusals", "fichier binaire, pas du texte : son extension est-elle la bonne ?"),
+        "undecodable": QCoreApplication.translate("refusals", "caractères illisibles : le fichier n'est ni en UTF-8 ni en Windows-1252 (Latin-1)"),
+        "undecodable_as": QCoreApplication.translate("refusals", "caractères illisibles dans l'encodage {encoding}"),
+        "mixed_encoding": QCoreApplication.translate("refusals", "cette ligne n'est pas en UTF-8 alors que les précédentes le sont : le fichier "
+                              "mélange deux encodages ; enregistrez-le de nouveau en UTF-8 (« CSV UTF-8 » dans "
+                              "Excel)"),
+        "unknown_format": QCoreApplication.translate("refusals", "format {format} inconnu ; formats acceptés : {supported}"),
+        "no_header": QCoreApplication.translate("refusals", "pas de ligne d'en-tête"),
+        "no_rows": QCoreApplication.translate("refusals", "aucune ligne de données sous l'en-tête"),
+        "no_text_column": QCoreApplication.translate("refusals", "aucune colonne de texte reconnue parmi {columns} : choisissez-la dans l'aperçu"),
+        "no_such_column": QCoreApplication.translate("refusals", "pas de colonne « {column} » ; les colonnes sont : {columns}"),
+        "ragged": QCoreApplication.translate("refusals", "{fields} champs là où l'en-tête en a {columns} (un séparateur de trop ou un guillemet manquant ?)"),
+        "beyond_header": QCoreApplication.translate("refusals", "des valeurs dépassent les {columns} colonnes de l'en-tête"),
+        "empty_sheet": QCoreApplication.translate("refusals", "la première feuille du classeur est vide"),
+        "no_text": QCoreApplication.translate("refusals", "rien à importer : tous les documents sont vides"),
+        "not_excel": QCoreApplication.translate("refusals", "ce n'est pas un classeur Excel (.xlsx)"),
+        "not_word": QCoreApplication.translate("refusals", "ce n'est pas un document Word (.docx)"),
+        "not_outlook": QCoreApplication.translate("refusals", "ce n'est pas un message Outlook (.msg)"),
+        "not_email": QCoreApplication.translate("refusals", "ce n'est pas un e-mail : ni expéditeur, ni destinataire, ni objet, ni date"),
+        "not_mbox": QCoreApplication.translate("refusals", "ce n'est pas une boîte mbox : sa première ligne doit commencer par « From »"),
+        "not_webvtt": QCoreApplication.translate("refusals", "ce n'est pas un fichier WebVTT : sa première ligne doit être WEBVTT"),
+        "encrypted": QCoreApplication.translate("refusals", "le fichier est protégé par un mot de passe : enregistrez-le de nouveau sans"),
+    }
+    return reasons[kind].format(**details) if kind in reasons else fallback
 
 
 def _project_refusal(exc: ProjectLocked | ProjectNotFound | NotAProject | ProjectTooNew, path: Path) -> str:

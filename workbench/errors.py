@@ -36,14 +36,21 @@ class ProjectTooNew(ProjectError):
 
 
 class IngestError(WorkbenchError):
-    """A file cannot be imported. Names the file and, where it applies, the line or row."""
+    """A file cannot be imported. Names the file and, where it applies, the line or row.
 
-    def __init__(self, path: object, message: str, line: int | None = None) -> None:
+    `kind` names the common refusals (a file not found, empty, in an unknown format, without a text
+    column…) and `details` holds what their sentence needs, so that the window can say them in its own
+    language; the rarer ones have no kind and keep the engine's sentence."""
+
+    def __init__(self, path: object, message: str, line: int | None = None, *, kind: str | None = None,
+                 **details: object) -> None:
         self.path = str(path)
         self.line = line
         where = f"{self.path}, line {line}" if line is not None else self.path
         super().__init__(f"{where}: {message}")
         self.reason = message
+        self.kind = kind
+        self.details = details
 
 
 class CodingError(WorkbenchError):

@@ -136,7 +136,9 @@ def test_kind_per_file_and_the_results_of_each_file(qtbot, project: Project, tmp
     choose(dialog.kind_combo(interview), "interview")
     dialog.files.setCurrentCell(3, 0)
     qtbot.waitUntil(lambda: "Aperçu impossible" in dialog.table_panel.status.text(), timeout=30000)
-    assert "line 3: ragged row: 3 fields where the header has 2" in dialog.table_panel.status.text()
+    assert dialog.table_panel.status.text() == (
+        "Aperçu impossible, ce fichier sera refusé : boiteux.csv, ligne 3 : 3 champs là où l'en-tête en a 2 (un "
+        "séparateur de trop ou un guillemet manquant ?)")
     finish(qtbot, dialog)  # no message box: the autouse fixture would fail the test
 
     lines = result_lines(dialog)
@@ -144,8 +146,8 @@ def test_kind_per_file_and_the_results_of_each_file(qtbot, project: Project, tmp
                                                   "(2 tours de parole)"))
     assert lines["appel.txt"][1].startswith("appel.txt : 1 document importé de type « Appel »")
     assert lines["déjà.txt"] == ("skipped", "déjà.txt : ignoré, ce fichier a déjà été importé")
-    assert lines["boiteux.csv"] == ("failed", ("boiteux.csv : refusé, ligne 3 : ragged row: 3 fields where the "
-                                              "header has 2"))
+    assert lines["boiteux.csv"] == ("failed", ("boiteux.csv : refusé, ligne 3 : 3 champs là où l'en-tête en a 2 "
+                                              "(un séparateur de trop ou un guillemet manquant ?)"))
     assert lines["avis.csv"] == ("imported", ("avis.csv : 1 document importé de type « Enquête » "
                                              "(1 doublon écarté, 1 ligne vide écartée)"))
     assert dialog.results.summary.text() == ("Import terminé : 3 documents importés, 1 fichier déjà importé, "
@@ -199,7 +201,8 @@ def test_files_dropped_on_the_list_or_the_window_are_listed(qtbot, project: Proj
     assert dialog.files.item(1, 1).text() == "Format non pris en charge"
     assert not dialog.kind_combo(second).isEnabled()
     finish(qtbot, dialog)
-    assert result_lines(dialog)["compte-rendu.pdf"][1].startswith("compte-rendu.pdf : refusé : unknown format .pdf")
+    assert result_lines(dialog)["compte-rendu.pdf"][1].startswith(
+        "compte-rendu.pdf : refusé : format .pdf inconnu ; formats acceptés : .csv, ")
     qtbot.waitUntil(lambda: window.job is None, timeout=120000)
 
 

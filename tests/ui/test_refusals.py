@@ -63,3 +63,47 @@ def test_opening_the_project_already_open_keeps_it(qtbot, tmp_path: Path, monkey
     assert window.workspace.open_path(tmp_path / "." / "p.vwb")
     assert window.project is project
     assert window.statusBar().currentMessage() == "Ce projet est déjà ouvert."
+
+
+def test_files_that_cannot_be_imported_are_refused_in_french(tmp_path: Path) -> None:
+    from workbench.ingest import folder
+
+    files = {"absent.txt": None, "vide.txt": b"", "binaire.txt": b"Client : bonjour\x00\x01",
+             "notes.pdf": b"%PDF-1.4", "mal.xlsx": b"pas un zip",
+             "avis.csv": b"id;note\n1;4\n2;5\n", "tableau.csv": "id;avis\n1;Très bien\n2;Bien;trop\n".encode()}
+    for name, data in files.items():
+        if data is not None:
+            (tmp_path / name).write_bytes(data)
+    with Project.create(tmp_path / "p.vwb") as project:
+        said = {name: refused(lambda name=name: folder.import_file(project, tmp_path / name)) for name in files}
+        assert project.scalar("SELECT count(*) FROM documents") == 0
+    assert said == {
+        "absent.txt": "absent.txt : fichier introuvable",
+        "vide.txt": "vide.txt : le fichier est vide",
+        "binaire.txt": "binaire.txt : fichier binaire, pas du texte : son extension est-elle la bonne ?",
+        "notes.pdf": said["notes.pdf"],
+        "mal.xlsx": "mal.xlsx : ce n'est pas un classeur Excel (.xlsx)",
+        "avis.csv": "avis.csv : aucune colonne de texte reconnue parmi id, note : choisissez-la dans l'aperçu",
+        "tableau.csv": "tableau.csv, ligne 3 : 3 champs là où l'en-tête en a 2 (un séparateur de trop ou un "
+                       "guillemet manquant ?)",
+    }
+    assert said["notes.pdf"].startswith("notes.pdf : format .pdf inconnu ; formats acceptés : .csv, ")
+
+
+def test_every_kind_of_import_refusal_is_worded_in_the_window() -> None:
+    """A kind the engine raises without a wording here would fall back to English: the contract is checked
+    on the source, so a new kind cannot be forgotten."""
+    import re
+
+    from ui.refusals import ingest_reason
+
+    root = Path(__file__).resolve().parents[2] / "workbench"
+    kinds = {kind for path in root.rglob("*.py") for kind in re.findall(r'\bkind="(\w+)"', path.read_text("utf-8"))}
+    kinds &= {kind for path in root.rglob("*.py") for call in re.findall(r"IngestError\((?:[^()]|\([^()]*\))*\)",
+                                                                          path.read_text("utf-8"), re.DOTALL)
+              for kind in re.findall(r'\bkind="(\w+)"', call)}
+    assert len(kinds) >= 20
+    for kind in sorted(kinds):
+        worded = ingest_reason(kind, {"encoding": "cp1252", "format": ".pdf", "supported": ".csv", "columns": 2,
+                                      "column": "avis", "fields": 3}, "ENGINE")
+        assert worded != "ENGINE" and "{" not in worded, kind

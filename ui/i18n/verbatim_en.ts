@@ -4234,6 +4234,106 @@ documents</translation>
         <translation>A code name cannot contain “/”, which separates the levels of a code path.</translation>
     </message>
     <message>
+        <source>{name}, ligne {line} : {reason}</source>
+        <translation>{name}, line {line}: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} : {reason}</source>
+        <translation>{name}: {reason}</translation>
+    </message>
+    <message>
+        <source>fichier introuvable</source>
+        <translation>file not found</translation>
+    </message>
+    <message>
+        <source>ce n&apos;est pas un fichier (un dossier ?)</source>
+        <translation>not a file (a folder?)</translation>
+    </message>
+    <message>
+        <source>le fichier est vide</source>
+        <translation>the file is empty</translation>
+    </message>
+    <message>
+        <source>fichier binaire, pas du texte : son extension est-elle la bonne ?</source>
+        <translation>a binary file, not text: is its extension right?</translation>
+    </message>
+    <message>
+        <source>caractères illisibles : le fichier n&apos;est ni en UTF-8 ni en Windows-1252 (Latin-1)</source>
+        <translation>unreadable characters: the file is neither UTF-8 nor Windows-1252 (Latin-1)</translation>
+    </message>
+    <message>
+        <source>caractères illisibles dans l&apos;encodage {encoding}</source>
+        <translation>unreadable characters in the {encoding} encoding</translation>
+    </message>
+    <message>
+        <source>cette ligne n&apos;est pas en UTF-8 alors que les précédentes le sont : le fichier mélange deux encodages ; enregistrez-le de nouveau en UTF-8 (« CSV UTF-8 » dans Excel)</source>
+        <translation>this line is not UTF-8 while the lines before it are: the file mixes two encodings; save it again as UTF-8 (&quot;CSV UTF-8&quot; in Excel)</translation>
+    </message>
+    <message>
+        <source>format {format} inconnu ; formats acceptés : {supported}</source>
+        <translation>unknown format {format}; supported: {supported}</translation>
+    </message>
+    <message>
+        <source>pas de ligne d&apos;en-tête</source>
+        <translation>no header row</translation>
+    </message>
+    <message>
+        <source>aucune ligne de données sous l&apos;en-tête</source>
+        <translation>no data rows below the header</translation>
+    </message>
+    <message>
+        <source>aucune colonne de texte reconnue parmi {columns} : choisissez-la dans l&apos;aperçu</source>
+        <translation>no text column found among {columns}: choose it in the preview</translation>
+    </message>
+    <message>
+        <source>pas de colonne « {column} » ; les colonnes sont : {columns}</source>
+        <translation>no column &quot;{column}&quot;; the columns are: {columns}</translation>
+    </message>
+    <message>
+        <source>{fields} champs là où l&apos;en-tête en a {columns} (un séparateur de trop ou un guillemet manquant ?)</source>
+        <translation>{fields} fields where the header has {columns} (a separator too many or a missing quote?)</translation>
+    </message>
+    <message>
+        <source>des valeurs dépassent les {columns} colonnes de l&apos;en-tête</source>
+        <translation>values beyond the {columns} header columns</translation>
+    </message>
+    <message>
+        <source>la première feuille du classeur est vide</source>
+        <translation>the workbook&apos;s first sheet is empty</translation>
+    </message>
+    <message>
+        <source>rien à importer : tous les documents sont vides</source>
+        <translation>nothing to import: every document is empty</translation>
+    </message>
+    <message>
+        <source>ce n&apos;est pas un classeur Excel (.xlsx)</source>
+        <translation>not an Excel workbook (.xlsx)</translation>
+    </message>
+    <message>
+        <source>ce n&apos;est pas un document Word (.docx)</source>
+        <translation>not a Word document (.docx)</translation>
+    </message>
+    <message>
+        <source>ce n&apos;est pas un message Outlook (.msg)</source>
+        <translation>not an Outlook message (.msg)</translation>
+    </message>
+    <message>
+        <source>ce n&apos;est pas un e-mail : ni expéditeur, ni destinataire, ni objet, ni date</source>
+        <translation>not an e-mail: no sender, recipient, subject or date</translation>
+    </message>
+    <message>
+        <source>ce n&apos;est pas une boîte mbox : sa première ligne doit commencer par « From »</source>
+        <translation>not an mbox file: its first line must start with &quot;From&quot;</translation>
+    </message>
+    <message>
+        <source>ce n&apos;est pas un fichier WebVTT : sa première ligne doit être WEBVTT</source>
+        <translation>not a WebVTT file: its first line must be WEBVTT</translation>
+    </message>
+    <message>
+        <source>le fichier est protégé par un mot de passe : enregistrez-le de nouveau sans</source>
+        <translation>the file is password-protected: save it again without one</translation>
+    </message>
+    <message>
         <source>{name} est ouvert dans un autre programme ou une autre fenêtre : fermez-le là d&apos;abord (un projet ne s&apos;écrit que d&apos;un endroit à la fois).</source>
         <translation>{name} is open in another program or window: close it there first (a project is written from one place at a time).</translation>
     </message>

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
 
 from ui.kinds import kind_label
+from ui.refusals import ingest_reason
 from workbench.ingest.folder import FileResult, ImportReport
 
 STATUS_ROLE = Qt.ItemDataRole.UserRole
@@ -68,6 +69,7 @@ class ImportResultsPage(QWidget):
         name = Path(result.path).name
         if result.status == "failed":
             reason = result.message.removeprefix(f"line {result.line}: ") if result.line is not None else result.message
+            reason = ingest_reason(result.refusal, result.details, reason)
             if result.line is not None:
                 return self.tr("{name} : refusé, ligne {line} : {reason}").format(name=name, line=result.line,
                                                                                    reason=reason)

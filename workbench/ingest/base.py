@@ -106,12 +106,12 @@ def file_sha256(path: Path) -> str:
 def check_file(path: Path, max_bytes: int) -> int:
     """Refuse missing, empty and oversized files before anything reads them. Returns the size."""
     if not path.exists():
-        raise IngestError(path, "file not found")
+        raise IngestError(path, "file not found", kind="not_found")
     if not path.is_file():
-        raise IngestError(path, "not a regular file")
+        raise IngestError(path, "not a regular file", kind="not_a_file")
     size = path.stat().st_size
     if size == 0:
-        raise IngestError(path, "empty file")
+        raise IngestError(path, "empty file", kind="empty")
     if size > max_bytes:
         raise IngestError(
             path, f"file is {size / 1024**2:.1f} MB, over the {max_bytes / 1024**2:.0f} MB limit for this format"
@@ -124,7 +124,8 @@ def check_text_bytes(path: Path, head: bytes) -> None:
     if head.startswith(_UTF16_BOMS):
         return
     if b"\x00" in head[:_SNIFF]:
-        raise IngestError(path, "binary file, not text (contains NUL bytes); is the file extension right?")
+        raise IngestError(path, "binary file, not text (contains NUL bytes); is the file extension right?",
+                          kind="binary")
 
 
 def detect_encoding(path: Path, sample: bytes, whole_is_utf8: bool) -> str:
@@ -145,7 +146,8 @@ def detect_encoding(path: Path, sample: bytes, whole_is_utf8: bool) -> str:
 
     best = from_bytes(sample, cp_isolation=_FALLBACK_ENCODINGS, threshold=0.2).best()
     if best is None:
-        raise IngestError(path, "undecodable bytes: the file is neither UTF-8 nor cp1252/latin-1 text")
+        raise IngestError(path, "undecodable bytes: the file is neither UTF-8 nor cp1252/latin-1 text",
+                          kind="undecodable")
     return best.encoding
 
 
@@ -164,13 +166,15 @@ def decode_text(path: Path, data: bytes) -> str:
         before = data[:exc.start]
         if not before.isascii():
             raise IngestError(path, "this line is not UTF-8 while the lines before it are: the file mixes two "
-                                    "encodings; save it again as UTF-8", before.count(b"\n") + 1) from exc
+                                    "encodings; save it again as UTF-8", before.count(b"\n") + 1,
+                              kind="mixed_encoding") from exc
     encoding = detect_encoding(path, data, whole_is_utf8)
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise IngestError(path, f"undecodable bytes for encoding {encoding}", line) from exc
+        raise IngestError(path, f"undecodable bytes for encoding {encoding}", line, kind="undecodable_as",
+                          encoding=encoding) from exc
 
 
 def clean_text(text: str) -> str:

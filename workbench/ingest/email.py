@@ -85,7 +85,7 @@ def parse_eml(path: Path) -> list[ParsedDocument]:
     check_text_bytes(path, data)
     message = email.message_from_bytes(data, policy=policy.default)
     if not _looks_like_mail(message):
-        raise IngestError(path, "not an e-mail: no From, To, Subject or Date header")
+        raise IngestError(path, "not an e-mail: no From, To, Subject or Date header", kind="not_email")
     return [from_message(path, message, 1)]
 
 
@@ -94,7 +94,7 @@ def parse_mbox(path: Path) -> list[ParsedDocument]:
         head = handle.read(8192)
     check_text_bytes(path, head)
     if not head.startswith(b"From "):
-        raise IngestError(path, "not an mbox file: it must start with a 'From ' line", 1)
+        raise IngestError(path, "not an mbox file: it must start with a 'From ' line", 1, kind="not_mbox")
     box = mailbox.mbox(path, factory=lambda raw: email.message_from_binary_file(raw, policy=policy.default),
                        create=False)
     try:
@@ -106,7 +106,8 @@ def parse_mbox(path: Path) -> list[ParsedDocument]:
 def parse_msg(path: Path) -> list[ParsedDocument]:
     with path.open("rb") as handle:
         if handle.read(8) != _OLE_MAGIC:
-            raise IngestError(path, "not an Outlook message (.msg files are OLE compound files; this is not)")
+            raise IngestError(path, "not an Outlook message (.msg files are OLE compound files; this is not)",
+                              kind="not_outlook")
     import extract_msg
 
     try:

@@ -89,6 +89,8 @@ class FileResult:
     segments: int = 0
     message: str = ""
     line: int | None = None  # where a failed file went wrong, when known (also at the start of `message`)
+    refusal: str | None = None  # a failed file's `IngestError.kind`, for the window to word with `details`
+    details: dict[str, Any] = field(default_factory=dict)
 
     def summary(self) -> str:
         name = Path(self.path).name
@@ -253,13 +255,15 @@ def import_file(
     _check_kind(kind)
     check_column_choices(dict(column_types or {}))
     if not path.exists():
-        raise IngestError(path, "file not found")
+        raise IngestError(path, "file not found", kind="not_found")
     if path.suffix.lower() in REFI_SUFFIXES:
         return _import_refi(project, path)
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         shown = path.suffix or "(no extension)"
-        raise IngestError(path, f"unknown format {shown}; supported: {', '.join(sorted([*FORMATS, *REFI_SUFFIXES]))}")
+        supported = ", ".join(sorted([*FORMATS, *REFI_SUFFIXES]))
+        raise IngestError(path, f"unknown format {shown}; supported: {supported}", kind="unknown_format",
+                          format=shown, supported=supported)
     check_file(path, max_bytes if max_bytes is not None else MAX_BYTES[fmt.family])
     keeps = pseudonymiser.undone_on_failure() if isinstance(pseudonymiser, KeepsOriginals) else nullcontext()
     with keeps:
@@ -346,7 +350,7 @@ def _already_imported(project: Project, path: Path, sha256: str) -> FileResult |
 
 def _check_not_empty(path: Path, counts: StoreCounts) -> None:
     if counts.documents + counts.duplicates == 0:
-        raise IngestError(path, "no text to import (every document is empty)")
+        raise IngestError(path, "no text to import (every document is empty)", kind="no_text")
 
 
 def _result(path: Path, kind: str, counts: StoreCounts) -> FileResult:
@@ -406,7 +410,8 @@ def import_paths(
                 )
             except IngestError as exc:
                 where = f"line {exc.line}: " if exc.line is not None else ""
-                outcome = FileResult(str(path), "failed", message=where + exc.reason, line=exc.line)
+                outcome = FileResult(str(path), "failed", message=where + exc.reason, line=exc.line,
+                                     refusal=exc.kind, details=exc.details)
             result.files.append(outcome)
             if kind is not None and call_kind is None and own.kind is None and outcome.status == "imported":
                 result.kept_kind.append(outcome)

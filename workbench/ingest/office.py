@@ -32,7 +32,8 @@ def _declares_entities(archive: SafeZip, path: Path, name: str) -> bool:
     try:
         return archive.contains_any(name, HOSTILE_MARKERS)
     except RuntimeError as exc:  # zipfile's word for an encrypted member
-        raise IngestError(path, f"{name} is encrypted; save the file again without a password") from exc
+        raise IngestError(path, f"{name} is encrypted; save the file again without a password",
+                          kind="encrypted") from exc
     except NotImplementedError as exc:
         raise IngestError(path, f"{name} uses a compression this program cannot read") from exc
     except _UNREADABLE as exc:

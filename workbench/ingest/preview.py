@@ -89,7 +89,8 @@ def _csv_rows(path: Path) -> tuple[str, str, list[str], list[list[str]]]:
         text = codecs.getincrementaldecoder(encoding)().decode(sample, final=False)
     except UnicodeDecodeError as exc:
         line = sample[: exc.start].count(b"\n") + 1
-        raise IngestError(path, f"undecodable bytes for encoding {encoding}", line) from exc
+        raise IngestError(path, f"undecodable bytes for encoding {encoding}", line, kind="undecodable_as",
+                          encoding=encoding) from exc
     text = text.lstrip("\ufeff").replace("\r\n", "\n")
     hint = _EXCEL_SEPARATOR.match(text)
     if hint:
@@ -101,14 +102,15 @@ def _csv_rows(path: Path) -> tuple[str, str, list[str], list[list[str]]]:
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as exc:
-        raise IngestError(path, "no header row", 1) from exc
+        raise IngestError(path, "no header row", 1, kind="no_header") from exc
     skipped_lines = 1 if hint else 0
     body: list[list[str]] = []
     try:
         for row in itertools.islice(reader, _HINT_ROWS):
             if len(row) != len(header):
                 raise IngestError(path, f"ragged row: {len(row)} fields where the header has {len(header)}",
-                                  reader.line_num + skipped_lines)
+                                  reader.line_num + skipped_lines, kind="ragged", fields=len(row),
+                                  columns=len(header))
             body.append(row)
     except csv.Error:  # a quoted field cut by the end of the sample: the rows before it are enough
         pass
@@ -166,7 +168,7 @@ def _sheet_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
         sheets = [rel.target for _sheet, rel in reader.parser.find_sheets()
                   if rel.target in reader.valid_files and "chartsheet" not in rel.Type]
         if not sheets:
-            raise IngestError(path, "the first worksheet is empty")
+            raise IngestError(path, "the first worksheet is empty", kind="empty_sheet")
         workbook = reader.wb
         with reader.archive.open(sheets[0]) as source:
             parser = WorkSheetParser(source, strings, data_only=True, epoch=workbook.epoch,
@@ -186,7 +188,7 @@ def _xlsx_rows(path: Path) -> tuple[list[str], list[list[str]]]:
     """Header and first non-empty rows of the first worksheet, read as the import reads them."""
     with path.open("rb") as handle:
         if handle.read(4) != b"PK\x03\x04":
-            raise IngestError(path, "not an Excel workbook (.xlsx is a zip file; this is not)")
+            raise IngestError(path, "not an Excel workbook (.xlsx is a zip file; this is not)", kind="not_excel")
     check_office_archive(path)
     header: list[str] | None = None
     body: list[list[str]] = []
@@ -202,7 +204,8 @@ def _xlsx_rows(path: Path) -> tuple[list[str], list[list[str]]]:
                 header = cells
                 continue
             if any(cells[len(header):]):
-                raise IngestError(path, f"row {number} has values beyond the {len(header)} header columns", number)
+                raise IngestError(path, f"row {number} has values beyond the {len(header)} header columns", number,
+                                      kind="beyond_header", columns=len(header))
             body.append(cells + [""] * (len(header) - len(cells)))
             if len(body) == _HINT_ROWS:
                 break
@@ -213,7 +216,7 @@ def _xlsx_rows(path: Path) -> tuple[list[str], list[list[str]]]:
     finally:
         rows.close()
     if header is None:
-        raise IngestError(path, "the first worksheet is empty")
+        raise IngestError(path, "the first worksheet is empty", kind="empty_sheet")
     return header, body
 
 

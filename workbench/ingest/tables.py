@@ -173,7 +173,8 @@ def _first_invalid_utf8(path: Path) -> bytes:
                 if accented or not before.isascii():
                     line = lines + before.count(b"\n") + 1
                     raise IngestError(path, "this line is not UTF-8 while the lines before it are: the file mixes "
-                                            "two encodings; save it again as UTF-8 (CSV UTF-8 in Excel)", line) from exc
+                                            "two encodings; save it again as UTF-8 (CSV UTF-8 in Excel)", line,
+                                      kind="mixed_encoding") from exc
                 start = offset + max(0, exc.start - 65536)
                 handle.seek(start)
                 return handle.read(131072)
@@ -189,7 +190,8 @@ def _transcode(path: Path, encoding: str, target: Path) -> None:
         try:
             shutil.copyfileobj(source, out, 1 << 22)
         except UnicodeDecodeError as exc:
-            raise IngestError(path, f"undecodable bytes for encoding {encoding}") from exc
+            raise IngestError(path, f"undecodable bytes for encoding {encoding}", kind="undecodable_as",
+                              encoding=encoding) from exc
 
 
 def sniff_delimiter(path: Path, sample: str) -> str:
@@ -224,7 +226,7 @@ def _header(path: Path, sample: str, delimiter: str) -> tuple[list[str], list[li
     try:
         header = next(rows)
     except (StopIteration, csv.Error) as exc:
-        raise IngestError(path, "no header row", 1) from exc
+        raise IngestError(path, "no header row", 1, kind="no_header") from exc
     body: list[list[str]] = []
     try:
         body.extend(itertools.islice(rows, _HINT_ROWS))
@@ -263,6 +265,7 @@ def _csv_error(path: Path, exc: duckdb.Error) -> IngestError:
             path,
             f"ragged row: {width.group(2)} fields where the header has {width.group(1)}",
             int(line.group(1)) if line else None,
+            kind="ragged", fields=int(width.group(2)), columns=int(width.group(1)),
         )
     first = message.splitlines()[0] if message else type(exc).__name__
     return IngestError(path, f"cannot read as CSV: {first}", int(line.group(1)) if line else None)
@@ -344,7 +347,7 @@ def load_xlsx(project: Project, path: Path, loaded: LoadedTable, progress: Progr
     table = loaded.name
     with path.open("rb") as handle:
         if handle.read(4) != b"PK\x03\x04":
-            raise IngestError(path, "not an Excel workbook (.xlsx is a zip file; this is not)")
+            raise IngestError(path, "not an Excel workbook (.xlsx is a zip file; this is not)", kind="not_excel")
     check_office_archive(path)  # sizes, ratios and entity declarations, before openpyxl expands it
     from openpyxl import load_workbook
 
@@ -370,14 +373,15 @@ def load_xlsx(project: Project, path: Path, loaded: LoadedTable, progress: Progr
                 project.execute(f"CREATE TEMP TABLE {table} ({columns})")
                 continue
             if any(cell not in (None, "") for cell in cells[len(header):]):
-                raise IngestError(path, f"row {number} has values beyond the {len(header)} header columns", number)
+                raise IngestError(path, f"row {number} has values beyond the {len(header)} header columns", number,
+                                      kind="beyond_header", columns=len(header))
             batch.append(cells[: len(header)] + [None] * (len(header) - len(cells)))
             if len(batch) == _XLSX_BATCH:
                 stored = _append_rows(project, table, batch, stored)
                 batch = []
                 progress(stored, None, f"{path.name}: reading rows")
         if header is None:
-            raise IngestError(path, "the first worksheet is empty")
+            raise IngestError(path, "the first worksheet is empty", kind="empty_sheet")
         _append_rows(project, table, batch, stored)
     finally:
         workbook.close()
@@ -445,7 +449,8 @@ def _named_column(path: Path, names: list[str], text_column: str) -> int:
         i for i, name in enumerate(names) if fold(name) == fold(wanted)
     ]
     if not matches:
-        raise IngestError(path, f"no column {text_column!r}; columns are: {', '.join(names)}")
+        raise IngestError(path, f"no column {text_column!r}; columns are: {', '.join(names)}", kind="no_such_column",
+                          column=text_column, columns=", ".join(names))
     return matches[0]
 
 
@@ -557,7 +562,7 @@ def plan_table(project: Project, path: Path, loaded: LoadedTable, text_column: s
     names = loaded.names
     total = int(project.scalar(f"SELECT count(*) FROM {loaded.name}"))
     if total == 0:
-        raise IngestError(path, "no data rows below the header")
+        raise IngestError(path, "no data rows below the header", kind="no_rows")
     averages, varied = _sample_profile(project, loaded.name, len(names))
     # Numbers and dates are short: a long column is text without looking at its (many distinct) values.
     columns = [
@@ -577,7 +582,8 @@ def plan_table(project: Project, path: Path, loaded: LoadedTable, text_column: s
             [column.mean_length for column in columns],
         )
         if guessed is None:
-            raise IngestError(path, f"no text column found among {', '.join(names)}; name it with --text-column")
+            raise IngestError(path, f"no text column found among {', '.join(names)}; name it with --text-column",
+                              kind="no_text_column", columns=", ".join(names))
         text_index = guessed
     title_index = _named_column(path, names, title_column) if title_column is not None else None
     if title_index == text_index:

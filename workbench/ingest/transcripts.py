@@ -104,9 +104,9 @@ def _check_docx_archive(path: Path) -> None:
     """Refuse a .docx that is no Word document or fails the Office checks (`office.py`: zip bomb, hostile
     XML, a member that cannot be read)."""
     if not zipfile.is_zipfile(path):
-        raise IngestError(path, "not a Word document (.docx is a zip file; this is not)")
+        raise IngestError(path, "not a Word document (.docx is a zip file; this is not)", kind="not_word")
     if "word/document.xml" not in check_office_archive(path):
-        raise IngestError(path, "not a Word document: no word/document.xml inside")
+        raise IngestError(path, "not a Word document: no word/document.xml inside", kind="not_word")
 
 
 def parse_docx(path: Path) -> list[ParsedDocument]:
@@ -189,7 +189,7 @@ def _subtitles(path: Path) -> list[ParsedDocument]:
 def parse_vtt(path: Path) -> list[ParsedDocument]:
     head = path.read_bytes()[:16].lstrip(b"\xef\xbb\xbf")
     if not head.startswith(b"WEBVTT"):
-        raise IngestError(path, "not a WebVTT file: the first line must be WEBVTT", 1)
+        raise IngestError(path, "not a WebVTT file: the first line must be WEBVTT", 1, kind="not_webvtt")
     return _subtitles(path)
 
 
