@@ -67,8 +67,10 @@ def name_words(text: str) -> frozenset[str]:
 @lru_cache(maxsize=4)
 def _index(language: str) -> tuple[dict[str, ShippedCode | None], list[tuple[frozenset[str], ShippedCode]]]:
     """Folded name or key -> the shipped code it names (None where two shipped codes share it), and each
-    shipped name's words with its code, for near names."""
-    index: dict[str, ShippedCode | None] = {}
+    shipped name's words with its code, for near names. A code's own name or key wins over another code's
+    `other_names` ("Départ", a journey stage, is not a cancellation's other name)."""
+    own: dict[str, ShippedCode | None] = {}
+    other: dict[str, ShippedCode | None] = {}
     words: list[tuple[frozenset[str], ShippedCode]] = []
     for path in sorted(schemes_dir().glob("*.yaml")):
         scheme = read_scheme(path)
@@ -82,12 +84,13 @@ def _index(language: str) -> tuple[dict[str, ShippedCode | None], list[tuple[fro
                 examples=tuple(pick(code["examples"], language) or ()))
             if not (shipped.description or shipped.indicators or shipped.examples):
                 continue
-            names = {*code["name"].values(), *([code["key"]] if code["key"] else []),
-                     *(other for others in code["other_names"].values() for other in others)}
-            for name in {folded_name(name) for name in names} - {""}:
-                index[name] = shipped if index.get(name, shipped) == shipped else None
-            words += [(found, shipped) for found in {name_words(name) for name in names} if found]
-    return index, words
+            names = {*code["name"].values(), *([code["key"]] if code["key"] else [])}
+            others = {name for names_in_language in code["other_names"].values() for name in names_in_language}
+            for index, given in ((own, names), (other, others)):
+                for name in {folded_name(name) for name in given} - {""}:
+                    index[name] = shipped if index.get(name, shipped) == shipped else None
+            words += [(found, shipped) for found in {name_words(name) for name in names | others} if found]
+    return {**{name: code for name, code in other.items() if name not in own}, **own}, words
 
 
 def load_library(language: str) -> None:

@@ -50,6 +50,9 @@ def test_the_other_names_a_shipped_code_goes_by_borrow_too() -> None:
         found = shipped_code(name, None, "fr")
         assert found is not None and found.name == shipped, name
     assert shipped_code("Client captif", None, "en").name == "Enslavement"
+    # a shipped code's own name wins over another's other name: "Départ" is a journey stage, not a cancellation
+    assert (shipped_code("Départ", None, "fr").scheme, shipped_code("Remerciement", None, "fr").scheme) == (
+        "Expérience client", "Marqueurs relationnels")
 
 
 def test_a_name_two_shipped_codes_share_describes_neither(tmp_path: Path, monkeypatch) -> None:
