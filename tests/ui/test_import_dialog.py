@@ -88,6 +88,7 @@ def test_a_table_is_previewed_and_the_choices_reach_the_documents(qtbot, project
     choose(panel.title_column, "agent")
     assert not panel.type_combo("remarque").isEnabled() and not panel.type_combo("agent").isEnabled()
     assert panel.type_combo("nps").currentText() == "entier (deviné)"
+    assert panel.types.columnWidth(1) >= panel.type_combo("nps").sizeHint().width()  # the choosers are not cut
     choose(panel.type_combo("nps"), "integer")
     choose(panel.type_combo("canal"), "ignore")
     choose(panel.type_combo("satisfait"), "boolean")

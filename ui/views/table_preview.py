@@ -103,7 +103,7 @@ class TableChoicesPanel(QWidget):
         self.types.setHorizontalHeaderLabels([self.tr("Colonne"), self.tr("Type")])
         self.types.verticalHeader().hide()
         self.types.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.types.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.types.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.types.setToolTip(self.tr("Types devinés sur les premières lignes ; l'import vérifie chaque valeur "
                                       "du type choisi et refuse le fichier en nommant la ligne qui n'en est pas."))
         form = QFormLayout()
@@ -179,6 +179,7 @@ class TableChoicesPanel(QWidget):
         assert self.preview is not None
         labels = self.type_labels()
         self.types.setRowCount(len(self.preview.names))
+        widest = self.types.horizontalHeader().sectionSizeHint(1)
         for row, (name, guessed) in enumerate(zip(self.preview.names, self.preview.types, strict=True)):
             item = QTableWidgetItem(name)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -197,6 +198,9 @@ class TableChoicesPanel(QWidget):
                 combo.setCurrentIndex(combo.findData(self.choice.types.get(name, guessed)))
                 combo.currentIndexChanged.connect(lambda _index, column=name, box=combo: self._type_chosen(column, box))
             self.types.setCellWidget(row, 1, combo)
+            widest = max(widest, combo.sizeHint().width())
+        # A column sized to its contents ignores cell widgets: the choosers would be cut to their first letter.
+        self.types.setColumnWidth(1, widest)
 
     def _type_chosen(self, name: str, combo: QComboBox) -> None:
         assert self.preview is not None
