@@ -4,9 +4,11 @@ the shipped codes' `other_names` and without them, in the same process.
 
 Usage: `.venv/bin/python bench/code_names.py [--list]`; prints Markdown (`--list` also names each miss).
 
-Names: bench/data/code_names_fr.json, five names per code (four French, one English) for the 14 contact
-reasons and 20 relationship forms, written by a helper who saw each code's meaning but not the shipped
-names, their `other_names` or the matching rules. A name typed under a scheme is counted right when it
+Names: two sets of five names per code for the 14 contact reasons and 20 relationship forms, each written
+by a helper who saw each code's meaning but not the shipped names, their `other_names` (written before
+either set was read) or the matching rules: bench/data/code_names_fr.json (four French names as analysts
+would vary them, one English) and bench/data/code_names_fr_2.json (a descriptive phrase, team jargon and
+abbreviations, a customer's words, an unusual noun, an English label: harder on purpose). A name typed under a scheme is counted right when it
 borrows that code; a name that borrows a code of another scheme (another scheme's code may bear it: the
 NPS group has a "Détracteur") is counted wrong.
 """
@@ -27,7 +29,7 @@ sys.path[:0] = [str(ROOT)]
 from workbench import codebook_library
 from workbench.codebook_yaml import pick, read_scheme, schemes_dir
 
-NAMES = ROOT / "bench" / "data" / "code_names_fr.json"
+NAMES = (ROOT / "bench" / "data" / "code_names_fr.json", ROOT / "bench" / "data" / "code_names_fr_2.json")
 SCHEMES = ("contact_reasons", "relationship_forms")
 
 
@@ -85,14 +87,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--list", action="store_true", help="name each name that borrows a wrong code or none")
     args = parser.parse_args()
-    written = json.loads(NAMES.read_text(encoding="utf-8"))
-    print("| library | scheme | names | right | wrong | none | share right |\n|---|---|---|---|---|---|---|")
+    print("| names | library | scheme | names | right | wrong | none | share right |\n"
+          "|---|---|---|---|---|---|---|---|")
     results = []
-    for label, variant in (("shipped names only", _without_other_names), ("with other_names", _as_shipped)):
-        for row in measure(variant, written, args.list):
-            results.append((label, row))
-            print(f"| {label} | {row['scheme']} | {row['names']} | {row['right']} | {row['wrong']} | {row['none']} | "
-                  f"{row['share right']:.0%} |")
+    for path in NAMES:
+        written = json.loads(path.read_text(encoding="utf-8"))
+        for label, variant in (("shipped names only", _without_other_names), ("with other_names", _as_shipped)):
+            for row in measure(variant, written, args.list):
+                results.append((f"{path.name}, {label}", row))
+                print(f"| {path.name} | {label} | {row['scheme']} | {row['names']} | {row['right']} | {row['wrong']} | "
+                      f"{row['none']} | {row['share right']:.0%} |")
     for label, row in results:
         for miss in row["misses"]:
             print(f"- {label}, {row['scheme']}: {miss}")
