@@ -7,8 +7,11 @@ Usage: `.venv/bin/python bench/code_names.py [--list]`; prints Markdown (`--list
 Names: two sets of five names per code for the 14 contact reasons and 20 relationship forms, each written
 by a helper who saw each code's meaning but not the shipped names, their `other_names` (written before
 either set was read) or the matching rules: bench/data/code_names_fr.json (four French names as analysts
-would vary them, one English) and bench/data/code_names_fr_2.json (a descriptive phrase, team jargon and
-abbreviations, a customer's words, an unusual noun, an English label: harder on purpose). A name typed under a scheme is counted right when it
+would vary them, one English), bench/data/code_names_fr_2.json (a descriptive phrase, team jargon and
+abbreviations, a customer's words, an unusual noun, an English label: harder on purpose) and
+bench/data/code_names_fr_3.json (the names five people would give: a quality manager, a marketing PhD
+student, a consultant, a call-centre team leader, an English-speaking UX researcher; read only after the
+rule changes made on the first two were written). A name typed under a scheme is counted right when it
 borrows that code; a name that borrows a code of another scheme (another scheme's code may bear it: the
 NPS group has a "Détracteur") is counted wrong.
 """
@@ -29,7 +32,7 @@ sys.path[:0] = [str(ROOT)]
 from workbench import codebook_library
 from workbench.codebook_yaml import pick, read_scheme, schemes_dir
 
-NAMES = (ROOT / "bench" / "data" / "code_names_fr.json", ROOT / "bench" / "data" / "code_names_fr_2.json")
+NAMES = tuple(ROOT / "bench" / "data" / f"code_names_fr{suffix}.json" for suffix in ("", "_2", "_3"))
 SCHEMES = ("contact_reasons", "relationship_forms")
 
 

@@ -32,7 +32,9 @@ from workbench.codebook_yaml import pick, read_scheme, schemes_dir
 from workbench.text.normalise import fold
 from workbench.text.stopwords_fr import FUNCTION_WORDS
 
-STEM_CHARS = 5  # "facture" and "facturation", "défectueux" and "defect" share their first letters
+# "facture" and "facturation", "défectueux" and "defect" share their first six letters; five would also join
+# "marche" and "marchande", "contrat" and "contributeur" (bench/code_names.py: fewer wrong borrowings)
+STEM_CHARS = 6
 SHARED = 0.5    # share of the two names' words (intersection over union) a near name must reach
 _ENGLISH_FUNCTION_WORDS = frozenset({"a", "an", "and", "for", "in", "of", "on", "or", "the", "to", "with"})
 
@@ -59,7 +61,7 @@ def _walk(codes: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def name_words(text: str) -> frozenset[str]:
-    """The content words of a name, cut to `STEM_CHARS` letters: 'Problème de livraison' -> {probl, livra}."""
+    """The content words of a name, cut to `STEM_CHARS` letters: 'Problème de livraison' -> {proble, livrai}."""
     return frozenset(word[:STEM_CHARS] for word in folded_name(text).split()
                      if word not in FUNCTION_WORDS and word not in _ENGLISH_FUNCTION_WORDS)
 
