@@ -63,12 +63,21 @@ def test_load_yaml_file_and_qdc(path):
     assert "no shipped scheme of that name" in fails("codebook", "load", path, "nonexistent")
 
 
+def test_add_says_which_shipped_definition_a_bare_name_borrows(path):
+    assert json.loads(ok("codebook", "add", path, "Client captif", "--json"))["borrows"] == {
+        "scheme": "Formes de relation client–marque", "code": "Asservissement"}
+    for own in (("Mon code à moi",), ("Livraison", "--description", "Colis en retard"), ("Remboursement", "--group")):
+        assert json.loads(ok("codebook", "add", path, *own, "--json"))["borrows"] is None, own
+
+
 def test_add_rename_move_reorder(path):
     group = json.loads(ok("codebook", "add", path, "Motifs", "--group", "--json"))
     assert group["path"] == "Motifs"
     assert "created code" in ok("codebook", "add", path, "Retard", "--parent", "Motifs", "--color", "#AABBCC",
                                 "--description", "Livraison en retard")
-    ok("codebook", "add", path, "Prix", "--parent", "motifs")
+    assert ok("codebook", "add", path, "Prix", "--parent", "motifs").splitlines()[1] == (
+        "suggestions read the shipped definition of 'Prix' (Motifs de contact) until this code has a definition, "
+        "indicators or examples of its own")
     with Project.open(path, read_only=True) as opened:
         code = cb.get_code(opened, cb.find_code(opened, "Motifs/Retard"))
     assert (code["color"], code["description"], code["codable"]) == ("#AABBCC", "Livraison en retard", True)

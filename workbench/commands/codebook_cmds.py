@@ -168,16 +168,22 @@ def add(project: str, name: str, parent: str | None, color: str | None, descript
         coder: str, as_json: bool) -> None:
     """Create a code called NAME."""
     from workbench.codebook import code_path, create_code, find_code
+    from workbench.codebook_library import shipped_code
 
     with _editing(project, coder) as (opened, coder_id):
         parent_id = find_code(opened, parent) if parent else None
         code_id = create_code(opened, name, parent_id, color=color, description=description, codable=not group,
                               coder_id=coder_id)
         path = code_path(opened, code_id)
+        borrowed = None if group or description else shipped_code(name, None, opened.language)
     if as_json:
-        print_json({"id": code_id, "path": path})
+        print_json({"id": code_id, "path": path,
+                    "borrows": None if borrowed is None else {"scheme": borrowed.scheme, "code": borrowed.name}})
         return
     click.echo(f"created code {code_id}: {path}")
+    if borrowed is not None:
+        click.echo(f"suggestions read the shipped definition of {borrowed.name!r} ({borrowed.scheme}) until this "
+                   "code has a definition, indicators or examples of its own")
 
 
 @codebook.command()
