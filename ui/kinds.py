@@ -1,5 +1,6 @@
-"""Document kinds as the window names them: the engine stores English identifiers ("call"), a French
-analyst reads "Appel". Marked for lupdate here, translated when shown so the installed language wins."""
+"""Document kinds and coder roles as the window names them: the engine stores English identifiers
+("call", "trainee"), a French analyst reads "Appel", "stagiaire". Marked for lupdate here, translated when
+shown so the installed language wins."""
 
 from __future__ import annotations
 
@@ -19,3 +20,17 @@ def kind_label(kind: str) -> str:
     """The kind in the window's language; an unknown kind (a newer project) is shown as stored."""
     label = _LABELS.get(kind)
     return QCoreApplication.translate("DocumentKind", label) if label else kind
+
+
+def role_label(role: str | None) -> str:
+    """The role in the window's language (the engine's identifiers are English words)."""
+    labels = {
+        "analyst": QCoreApplication.translate("CoderDialog", "analyste"),
+        "trainer": QCoreApplication.translate("CoderDialog", "formateur"),
+        "trainee": QCoreApplication.translate("CoderDialog", "stagiaire"),
+        "reference": QCoreApplication.translate("CoderDialog", "référence"),
+        "model": QCoreApplication.translate("CoderDialog", "modèle"),
+    }
+    if role is None:
+        return QCoreApplication.translate("CoderDialog", "nouveau")
+    return labels.get(role, role)

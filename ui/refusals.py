@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from ui.kinds import role_label
 from workbench.errors import (
     AlreadyCoded,
     BadCodeName,
@@ -25,6 +26,7 @@ from workbench.errors import (
     WorkbenchError,
 )
 from workbench.training.clock import TimeUp
+from workbench.training.exercise import ExerciseError
 
 
 def refusal_text(exc: WorkbenchError) -> str:
@@ -60,6 +62,8 @@ def refusal_text(exc: WorkbenchError) -> str:
             "refusals", "Un nom de code ne peut pas contenir « / », qui sépare les niveaux d'un chemin de code.")
     if isinstance(exc, (ProjectLocked, ProjectNotFound, NotAProject, ProjectTooNew)) and exc.path is not None:
         return _project_refusal(exc, Path(exc.path))
+    if isinstance(exc, ExerciseError) and exc.kind is not None:
+        return collect_reason(exc)
     if isinstance(exc, IngestError) and exc.kind is not None:
         reason = ingest_reason(exc.kind, exc.details, exc.reason)
         name = Path(exc.path).name
@@ -101,6 +105,39 @@ def ingest_reason(kind: str | None, details: dict[str, object], fallback: str) -
         "encrypted": QCoreApplication.translate("refusals", "le fichier est protégé par un mot de passe : enregistrez-le de nouveau sans"),
     }
     return reasons[kind].format(**details) if kind in reasons else fallback
+
+
+def collect_reason(exc: ExerciseError) -> str:
+    """Why a hand-in was not collected, in the window's language (the file is named beside it)."""
+    reasons = {
+        "not_found": QCoreApplication.translate("refusals", "le fichier n'existe pas"),
+        "reference": QCoreApplication.translate("refusals", "c'est le projet de référence lui-même, pas une copie rendue"),
+        "not_a_handin": QCoreApplication.translate(
+            "refusals", "ce n'est pas une copie rendue (le stagiaire l'écrit avec « Rendre ma copie… »)"),
+        "damaged": QCoreApplication.translate("refusals", "son enregistrement de copie rendue est endommagé"),
+        "other_exercise": QCoreApplication.translate(
+            "refusals", "elle appartient à un exercice qui n'a pas été créé depuis {project}"),
+        "text_edited": QCoreApplication.translate(
+            "refusals", "le texte du document {document} n'est pas celui qui a été distribué (la copie a été modifiée)"),
+        "text_changed_here": QCoreApplication.translate(
+            "refusals", "le document {document} de l'exercice a un autre texte dans {project}, ou n'y est plus"),
+        "codebook_changed": QCoreApplication.translate(
+            "refusals", "son livre de codes n'est pas celui qui a été distribué (des codes ont été renommés, "
+            "déplacés ou supprimés)"),
+        "signature": QCoreApplication.translate(
+            "refusals", "la signature ne correspond pas aux codages de {trainee} (le fichier a été modifié après "
+            "avoir été rendu)"),
+        "already_collected": QCoreApplication.translate(
+            "refusals", "la copie de {trainee} pour cet exercice a déjà été collectée"),
+        "not_a_trainee": QCoreApplication.translate(
+            "refusals", "{trainee} est un codeur de rôle {role} dans {project}, pas un stagiaire"),
+        "has_codings": QCoreApplication.translate(
+            "refusals", "{trainee} a déjà des codages sur des documents de cet exercice (d'un autre exercice ?) : "
+            "retirez-les d'abord"),
+        "code_gone": QCoreApplication.translate("refusals", "un code de l'exercice n'est plus dans {project}"),
+    }
+    details = {**exc.details, "role": role_label(str(exc.details["role"]))} if "role" in exc.details else exc.details
+    return reasons[exc.kind].format(**details) if exc.kind in reasons else str(exc)
 
 
 def _project_refusal(exc: ProjectLocked | ProjectNotFound | NotAProject | ProjectTooNew, path: Path) -> str:

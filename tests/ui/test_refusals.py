@@ -107,3 +107,21 @@ def test_every_kind_of_import_refusal_is_worded_in_the_window() -> None:
         worded = ingest_reason(kind, {"encoding": "cp1252", "format": ".pdf", "supported": ".csv", "columns": 2,
                                       "column": "avis", "fields": 3}, "ENGINE")
         assert worded != "ENGINE" and "{" not in worded, kind
+
+
+def test_every_kind_of_collect_refusal_is_worded_in_the_window() -> None:
+    import re
+
+    from ui.refusals import collect_reason
+    from workbench.training.exercise import ExerciseError
+
+    source = (Path(__file__).resolve().parents[2] / "workbench" / "training" / "handin.py").read_text("utf-8")
+    kinds = {kind for call in re.findall(r"ExerciseError\((?:[^()]|\([^()]*\))*\)", source, re.DOTALL)
+             for kind in re.findall(r'\bkind="(\w+)"', call)}
+    assert len(kinds) >= 13
+    for kind in sorted(kinds):
+        refusal = ExerciseError("ENGINE", kind=kind, document=3, project="ref.vwb", trainee="Léa", role="analyst")
+        worded = collect_reason(refusal)
+        assert worded != "ENGINE" and "{" not in worded, kind
+    assert collect_reason(ExerciseError("ENGINE", kind="not_a_trainee", trainee="Léa", role="analyst",
+                                        project="ref.vwb")) == "Léa est un codeur de rôle analyste dans ref.vwb, pas un stagiaire"

@@ -4334,6 +4334,58 @@ documents</translation>
         <translation>the file is password-protected: save it again without one</translation>
     </message>
     <message>
+        <source>le fichier n&apos;existe pas</source>
+        <translation>the file does not exist</translation>
+    </message>
+    <message>
+        <source>c&apos;est le projet de référence lui-même, pas une copie rendue</source>
+        <translation>it is the reference project itself, not a hand-in</translation>
+    </message>
+    <message>
+        <source>ce n&apos;est pas une copie rendue (le stagiaire l&apos;écrit avec « Rendre ma copie… »)</source>
+        <translation>not a hand-in (the trainee writes one with “Hand in my work…”)</translation>
+    </message>
+    <message>
+        <source>son enregistrement de copie rendue est endommagé</source>
+        <translation>its hand-in record is damaged</translation>
+    </message>
+    <message>
+        <source>elle appartient à un exercice qui n&apos;a pas été créé depuis {project}</source>
+        <translation>it belongs to an exercise that was not created from {project}</translation>
+    </message>
+    <message>
+        <source>le texte du document {document} n&apos;est pas celui qui a été distribué (la copie a été modifiée)</source>
+        <translation>the text of document {document} is not the one handed out (the copy was edited)</translation>
+    </message>
+    <message>
+        <source>le document {document} de l&apos;exercice a un autre texte dans {project}, ou n&apos;y est plus</source>
+        <translation>document {document} of the exercise has another text in {project}, or is gone from it</translation>
+    </message>
+    <message>
+        <source>son livre de codes n&apos;est pas celui qui a été distribué (des codes ont été renommés, déplacés ou supprimés)</source>
+        <translation>its codebook is not the one handed out (codes were renamed, moved or removed)</translation>
+    </message>
+    <message>
+        <source>la signature ne correspond pas aux codages de {trainee} (le fichier a été modifié après avoir été rendu)</source>
+        <translation>the signature does not match {trainee}&apos;s codings (the file was changed after it was handed in)</translation>
+    </message>
+    <message>
+        <source>la copie de {trainee} pour cet exercice a déjà été collectée</source>
+        <translation>{trainee}&apos;s hand-in for this exercise was already collected</translation>
+    </message>
+    <message>
+        <source>{trainee} est un codeur de rôle {role} dans {project}, pas un stagiaire</source>
+        <translation>{trainee} is a coder of role {role} in {project}, not a trainee</translation>
+    </message>
+    <message>
+        <source>{trainee} a déjà des codages sur des documents de cet exercice (d&apos;un autre exercice ?) : retirez-les d&apos;abord</source>
+        <translation>{trainee} already has codings on documents of this exercise (from another exercise?): remove them first</translation>
+    </message>
+    <message>
+        <source>un code de l&apos;exercice n&apos;est plus dans {project}</source>
+        <translation>a code of the exercise is gone from {project}</translation>
+    </message>
+    <message>
         <source>{name} est ouvert dans un autre programme ou une autre fenêtre : fermez-le là d&apos;abord (un projet ne s&apos;écrit que d&apos;un endroit à la fois).</source>
         <translation>{name} is open in another program or window: close it there first (a project is written from one place at a time).</translation>
     </message>

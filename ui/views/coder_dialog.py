@@ -3,9 +3,9 @@ review decision and memo made afterwards is recorded under that name (`MainWindo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QMessageBox, QWidget
 
+from ui.kinds import role_label
 from ui.refusals import refusal_text
 from workbench.errors import WorkbenchError
 from workbench.project import Project
@@ -13,20 +13,6 @@ from workbench.store import coders
 
 # "model" is the suggestion machinery's own coder: nobody works under it.
 HUMAN_ROLES = tuple(role for role in coders.ROLES if role != "model")
-
-
-def role_label(role: str | None) -> str:
-    """The role in the window's language (the engine's identifiers are English words)."""
-    labels = {
-        "analyst": QCoreApplication.translate("CoderDialog", "analyste"),
-        "trainer": QCoreApplication.translate("CoderDialog", "formateur"),
-        "trainee": QCoreApplication.translate("CoderDialog", "stagiaire"),
-        "reference": QCoreApplication.translate("CoderDialog", "référence"),
-        "model": QCoreApplication.translate("CoderDialog", "modèle"),
-    }
-    if role is None:
-        return QCoreApplication.translate("CoderDialog", "nouveau")
-    return labels.get(role, role)
 
 
 class CoderDialog(QDialog):

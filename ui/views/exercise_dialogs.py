@@ -8,7 +8,7 @@ the dialog itself, beside the field, not in a message box over it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,8 +36,11 @@ from PySide6.QtWidgets import (
 )
 
 from ui.kinds import kind_label
+from ui.refusals import collect_reason, refusal_text
 from workbench.document_list import DocumentQuery
+from workbench.errors import ProjectError, WorkbenchError
 from workbench.project import DOCUMENT_KINDS, SUFFIX
+from workbench.training.exercise import ExerciseError
 
 CODE_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -175,7 +178,7 @@ class CollectResultsDialog(QDialog):
     """One row per file handed in: collected (whose, how many codings) or refused, with the reason."""
 
     def __init__(self, paths: Sequence[Path], collected: Sequence[dict[str, Any]], failures: Sequence[str],
-                 parent: QWidget | None = None) -> None:
+                 refusals: Mapping[str, WorkbenchError], parent: QWidget | None = None) -> None:
         from ui.views.score_table import ScoreTable
 
         super().__init__(parent)
@@ -194,8 +197,14 @@ class CollectResultsDialog(QDialog):
                         used=item["minutes_used"], limit=item["time_limit_minutes"])
                 rows.append([path.name, text])
                 continue
-            # The engine's line names the file by its full path; the table's first column already says which.
-            reason = next((line for line in failures if line.startswith(str(path))), "").replace(str(path), path.name)
+            refusal = refusals.get(str(path))
+            if isinstance(refusal, ExerciseError) and refusal.kind is not None:
+                reason = collect_reason(refusal)
+            elif isinstance(refusal, ProjectError):
+                reason = refusal_text(refusal)
+            else:  # the engine's line names the file by its full path; the first column already says which
+                reason = next((line for line in failures if line.startswith(str(path))), "").replace(str(path),
+                                                                                                    path.name)
             rows.append([path.name, self.tr("Refusée : {reason}").format(reason=reason)])
         self.table.fill(rows)
         refused = len(paths) - len(collected)

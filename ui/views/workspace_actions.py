@@ -14,8 +14,9 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
 from ui import settings
+from ui.kinds import role_label
 from ui.refusals import refusal_text
-from ui.views.coder_dialog import CoderDialog, role_label
+from ui.views.coder_dialog import CoderDialog
 from ui.views.new_project_dialog import NewProjectDialog
 from workbench.errors import WorkbenchError
 from workbench.project import Project

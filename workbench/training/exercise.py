@@ -37,7 +37,14 @@ _ATTACHED = "_wb_exercise"
 
 
 class ExerciseError(WorkbenchError):
-    """An exercise cannot be created, handed in or collected; the message says why, naming the file."""
+    """An exercise cannot be created, handed in or collected; the message says why, naming the file.
+    Collecting's refusals also carry a `kind` and its `details` (as `IngestError` does), so that the
+    trainer's window can say them in its own language."""
+
+    def __init__(self, message: str, *, kind: str | None = None, **details: object) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.details = details
 
 
 @dataclass

@@ -136,6 +136,7 @@ class CollectReport:
 
     collected: list[dict[str, Any]] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    refusals: dict[str, WorkbenchError] = field(default_factory=dict)  # by the path as given, for the window
 
     def summary(self) -> str:
         refused = f", {plural(len(self.failures), 'file')} refused" if self.failures else ""
@@ -157,12 +158,13 @@ def _read_handin(path: Path, expected: ExerciseInfo | None = None) -> _Reading:
     with Project.open(path, read_only=True) as handin:
         stored = handin.get_meta(HANDIN_KEY)
         if stored is None:
-            raise ExerciseError(f"{path} is not a hand-in (write one with `workbench exercise hand-in`)")
+            raise ExerciseError(f"{path} is not a hand-in (write one with `workbench exercise hand-in`)",
+                                kind="not_a_handin")
         try:
             record = json.loads(stored)
             trainee, guid = str(record["trainee"]), str(record["exercise"])
         except (ValueError, KeyError, TypeError):
-            raise ExerciseError(f"{path}: its hand-in record is damaged") from None
+            raise ExerciseError(f"{path}: its hand-in record is damaged", kind="damaged") from None
         info = read_exercise(handin, path)
         reference = expected or info
         return _Reading(record, info, document_digests(handin, reference.document_ids),
@@ -190,7 +192,8 @@ def _check(project: Project, path: Path) -> tuple[_Reading, ExerciseInfo]:
     guid = str(first.record["exercise"])
     exercise = registered_exercise(project, guid)
     if exercise is None or first.info.guid != guid:
-        raise ExerciseError(f"{path} belongs to an exercise that was not created from {project.path.name}")
+        raise ExerciseError(f"{path} belongs to an exercise that was not created from {project.path.name}",
+                            kind="other_exercise", project=project.path.name)
     reading = _read_handin(path, exercise)
     trainee = str(reading.record["trainee"])
     current = document_digests(project, exercise.document_ids)
@@ -198,25 +201,29 @@ def _check(project: Project, path: Path) -> tuple[_Reading, ExerciseInfo]:
         document_id = int(key)
         if reading.texts.get(document_id) != digest:
             raise ExerciseError(f"{path}: the text of document {document_id} is not the one handed out "
-                                "(the hand-in was edited)")
+                                "(the hand-in was edited)", kind="text_edited", document=document_id)
         if current.get(document_id) != digest:
             raise ExerciseError(f"{path}: document {document_id} of the exercise has another text in "
-                                f"{project.path.name}, or is gone from it")
+                                f"{project.path.name}, or is gone from it", kind="text_changed_here",
+                                document=document_id, project=project.path.name)
     if reading.digest != exercise.digest:
-        raise ExerciseError(f"{path}: its codebook is not the one handed out (codes were renamed, moved or removed)")
+        raise ExerciseError(f"{path}: its codebook is not the one handed out (codes were renamed, moved or removed)",
+                            kind="codebook_changed")
     if signature(guid, trainee, reading.codings) != reading.record.get("signature"):
         raise ExerciseError(f"{path}: the signature does not match {trainee}'s codings "
-                            "(the file was changed after it was handed in)")
+                            "(the file was changed after it was handed in)", kind="signature", trainee=trainee)
     if _already_collected(project, guid, trainee):
-        raise ExerciseError(f"{path}: {trainee}'s hand-in for this exercise was already collected")
+        raise ExerciseError(f"{path}: {trainee}'s hand-in for this exercise was already collected",
+                            kind="already_collected", trainee=trainee)
     role = coder_role(project, trainee)
     if role not in (None, "trainee"):
-        raise ExerciseError(f"{path}: {trainee} is a coder of role {role} in {project.path.name}, not a trainee")
+        raise ExerciseError(f"{path}: {trainee} is a coder of role {role} in {project.path.name}, not a trainee",
+                            kind="not_a_trainee", trainee=trainee, role=role, project=project.path.name)
     if role == "trainee" and project.scalar(
             "SELECT count(*) FROM codings g JOIN coders p ON p.id = g.coder_id WHERE p.name = ? "
             "AND g.document_id IN (SELECT unnest(?::BIGINT[]))", [trainee, exercise.document_ids]):
         raise ExerciseError(f"{path}: {trainee} already has codings on documents of this exercise "
-                            "(from another exercise?); remove them first")
+                            "(from another exercise?); remove them first", kind="has_codings", trainee=trainee)
     return reading, exercise
 
 
@@ -238,7 +245,8 @@ def _collect_one(project: Project, path: Path) -> dict[str, Any]:
         for coding in reading.codings:
             code_id = code_ids.get(coding["code_guid"])
             if code_id is None:
-                raise ExerciseError(f"{path}: a code of the exercise is gone from {project.path.name}")
+                raise ExerciseError(f"{path}: a code of the exercise is gone from {project.path.name}",
+                                    kind="code_gone", project=project.path.name)
             try:
                 checked = coding_store.validate(project, coding["document_id"], code_id, trainee_id,
                                                  coding["start_pos"], coding["end_pos"])
@@ -256,11 +264,12 @@ def collect(project: Project, handin_paths: Sequence[str | Path]) -> CollectRepo
         path = Path(given)
         try:
             if not path.is_file():
-                raise ExerciseError(f"{path} does not exist or is not a file")
+                raise ExerciseError(f"{path} does not exist or is not a file", kind="not_found")
             if path.resolve() == project.path.resolve():
-                raise ExerciseError(f"{path} is the reference project itself, not a hand-in")
+                raise ExerciseError(f"{path} is the reference project itself, not a hand-in", kind="reference")
             report.collected.append(_collect_one(project, path))
         except WorkbenchError as exc:
             message = str(exc)
             report.failures.append(message if str(path) in message else f"{path}: {message}")
+            report.refusals[str(path)] = exc
     return report
