@@ -94,6 +94,7 @@ def ingest_reason(kind: str | None, details: dict[str, object], fallback: str) -
         "no_such_column": QCoreApplication.translate("refusals", "pas de colonne « {column} » ; les colonnes sont : {columns}"),
         "ragged": QCoreApplication.translate("refusals", "{fields} champs là où l'en-tête en a {columns} (un séparateur de trop ou un guillemet manquant ?)"),
         "beyond_header": QCoreApplication.translate("refusals", "des valeurs dépassent les {columns} colonnes de l'en-tête"),
+        "not_csv": QCoreApplication.translate("refusals", "le fichier ne se lit pas comme un tableau CSV"),
         "empty_sheet": QCoreApplication.translate("refusals", "la première feuille du classeur est vide"),
         "no_text": QCoreApplication.translate("refusals", "rien à importer : tous les documents sont vides"),
         "not_excel": QCoreApplication.translate("refusals", "ce n'est pas un classeur Excel (.xlsx)"),

@@ -213,6 +213,9 @@ def test_exercise_from_creation_to_feedback(qtbot, monkeypatch, reference: Proje
     before = reference.scalar("SELECT count(*) FROM codings")
     (name, result), = collect(qtbot, trainer, [handin])
     assert (name, result) == ("lea.vwb", "Refusée : la copie de Léa pour cet exercice a déjà été collectée")
+    # the dialog lists why, so the status bar does not repeat the engine's English line
+    assert trainer.statusBar().currentMessage().startswith("Collecte terminée : ")
+    assert "\n" not in trainer.statusBar().currentMessage()
     assert reference.scalar("SELECT count(*) FROM codings") == before
 
 

@@ -4298,6 +4298,10 @@ documents</translation>
         <translation>values beyond the {columns} header columns</translation>
     </message>
     <message>
+        <source>le fichier ne se lit pas comme un tableau CSV</source>
+        <translation>the file cannot be read as a CSV table</translation>
+    </message>
+    <message>
         <source>la première feuille du classeur est vide</source>
         <translation>the workbook&apos;s first sheet is empty</translation>
     </message>

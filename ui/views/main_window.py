@@ -72,9 +72,10 @@ if TYPE_CHECKING:
 CODING_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def _report_text(report: JobReport) -> str:
-    """The window's own sentence for the job's result, then one line per failure (worded by the engine)."""
-    return "\n".join([job_message(report), *report.failures])
+def _report_text(report: JobReport, with_failures: bool) -> str:
+    """The window's own sentence for the job's result, then, unless the caller lists them in its own words,
+    one line per failure (worded by the engine)."""
+    return "\n".join([job_message(report), *(report.failures if with_failures else [])])
 
 
 class MainWindow(QMainWindow):
@@ -670,7 +671,8 @@ class MainWindow(QMainWindow):
         job = Job(function, self.project.worker(), *args)  # type: ignore[arg-type]
         job.signals.progress.connect(self._job_progress)
         job.signals.finished.connect(
-            lambda report: self._job_done(_report_text(report), error=warn_failures and bool(report.failures)))
+            lambda report: self._job_done(_report_text(report, warn_failures),
+                                          error=warn_failures and bool(report.failures)))
         job.signals.failed.connect(lambda message: self._job_done(message, error=True))
         job.signals.cancelled.connect(lambda: self._job_done(cancelled))
         self.job = job

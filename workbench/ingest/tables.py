@@ -268,7 +268,7 @@ def _csv_error(path: Path, exc: duckdb.Error) -> IngestError:
             kind="ragged", fields=int(width.group(2)), columns=int(width.group(1)),
         )
     first = message.splitlines()[0] if message else type(exc).__name__
-    return IngestError(path, f"cannot read as CSV: {first}", int(line.group(1)) if line else None)
+    return IngestError(path, f"cannot read as CSV: {first}", int(line.group(1)) if line else None, kind="not_csv")
 
 
 def _read_csv(project: Project, path: Path, source: Path, loaded: LoadedTable, text_column: str | None) -> None:
