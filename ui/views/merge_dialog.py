@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.job_messages import job_message
+from ui.refusals import refusal_text
 from ui.workers import Job
 from workbench.errors import Cancelled, WorkbenchError
 
@@ -129,7 +130,7 @@ class MergeDialog(QDialog):
             self.ended.emit(cancelled)
             raise
         except WorkbenchError as exc:
-            self.ended.emit(f"{failed}\n{exc}")
+            self.ended.emit(f"{failed}\n{refusal_text(exc)}")
             raise
         except BaseException:
             self.ended.emit(failed)
