@@ -39,6 +39,7 @@ OWNERS = {
     "topics": {"suggest/topics.py"},
     "unit_topics": {"suggest/topics.py"},
     "topic_edits": {"suggest/topic_edits.py"},
+    "speaker_roles": {"suggest/roles.py"},
     "meta": {"project.py", "text/pseudonymise.py"},
     "pseudonyms": {"text/pseudonymise.py"},
     "pseudonym_keys": {"text/pseudonymise.py"},

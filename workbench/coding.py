@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from workbench import journal
 from workbench.codebook import code_path
 from workbench.errors import CodingError
 from workbench.journal import action
 from workbench.project import Project
 from workbench.store import codings as store
 from workbench.store.coders import acting_as, coder_by_name, resolve_coder
-from workbench.training.clock import refuse_replay_when_time_is_up, refuse_when_time_is_up
+from workbench.training.clock import refuse_when_time_is_up
 
 
 def _coding(project: Project, coding_id: int) -> dict[str, Any]:
@@ -129,17 +128,6 @@ def recode(project: Project, coding_id: int, new_code_id: int, *, coder: int | s
         rec.describe({"coding_id": coding_id, "document_id": row["document_id"], "before": row["code_id"],
                       "after": new_code_id, "code_before": before, "code": path, "excerpt": checked.excerpt},
                      f"recoded coding {coding_id} of document {row['document_id']} from {before} to {path}")
-
-
-def undo(project: Project, coder_id: int | None = None) -> dict[str, Any]:
-    """Take back the latest change (the journal's undo), refused when it would change the codings of a
-    trainee whose exercise time is up. Returns the journal entry taken back."""
-    return journal.undo(project, coder_id, guard=refuse_replay_when_time_is_up)
-
-
-def redo(project: Project, coder_id: int | None = None) -> dict[str, Any]:
-    """Re-apply the latest undone change, refused as `undo` is."""
-    return journal.redo(project, coder_id, guard=refuse_replay_when_time_is_up)
 
 
 def get_coding(project: Project, coding_id: int) -> dict[str, Any]:

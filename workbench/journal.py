@@ -337,7 +337,8 @@ def next_redo(project: Project) -> dict[str, Any] | None:
     return _entry(Entry.parse(*rows[0])) if rows else None
 
 
-# Called with the entry about to be replayed, inside the replay's transaction; it raises to refuse.
+# Called with the entry about to be replayed, inside the replay's transaction, before anything changes: it
+# raises to refuse, and may drop what the replay makes stale (`workbench.history`).
 ReplayGuard = Callable[[Project, Entry], None]
 
 

@@ -17,6 +17,7 @@ from workbench.suggest.units import (
     detect_role,
     email_body,
     load_units,
+    overrides,
     speaker_roles,
     voice_texts,
 )
@@ -103,7 +104,29 @@ def test_the_project_can_override_speaker_roles(project, tmp_path):
     assert [u.text[:8] for u in load_units(project, "segments")] == ["Bonjour,", "Et le pr"]
     with pytest.raises(WorkbenchError, match="unknown speaker role 'boss'"):
         set_speaker_roles(project, {"Mme Durand": "boss"})
-    assert project.get_meta("speaker_roles") == "{}"
+    assert overrides(project) == {}
+
+
+def test_a_role_correction_is_undone_and_redone_like_any_action(project, tmp_path):
+    """Undo and redo reread the calls the correction concerns: their cached vectors go each time."""
+    from workbench import history
+    from workbench.suggest.embed import store_vectors
+
+    _import_call(project, tmp_path)
+    set_speaker_roles(project, {"Mme Durand": "agent", "Conseillère Julie": "client"})
+    set_speaker_roles(project, {"Mme Durand": "other"})
+    assert overrides(project) == {"Conseillère Julie": "client", "Mme Durand": "other"}
+    (call,) = load_units(project, "documents")
+    for replay, expected in ((history.undo, {"Conseillère Julie": "client", "Mme Durand": "agent"}),
+                             (history.undo, {}),
+                             (history.redo, {"Conseillère Julie": "client", "Mme Durand": "agent"})):
+        store_vectors(project, "e5-small", [call], np.ones((1, 4), dtype=np.float32))
+        entry = replay(project)
+        assert entry["action"] == "set_speaker_roles" and overrides(project) == expected
+        assert project.scalar("SELECT count(*) FROM embeddings WHERE unit_id = ?", [call.document_id]) == 0
+    assert json.loads(project.scalar("SELECT payload FROM journal WHERE action = 'set_speaker_roles' ORDER BY id "
+                                     "LIMIT 1"))["description"] == (
+        "set speaker roles: Conseillère Julie → client, Mme Durand → agent")
 
 
 def test_a_transcript_without_a_known_customer_keeps_every_turn(project, tmp_path):
@@ -196,3 +219,16 @@ def test_opening_an_older_project_drops_vectors_of_whole_calls_embedded_with_the
         store_vectors(old, "e5-small", units, np.ones((2, 4), dtype=np.float32))
     with Project.open(path) as project:
         assert _cached_models(project, call_id) == [] and _cached_models(project, survey_id) == ["e5-small"]
+
+
+def test_opening_an_older_project_keeps_its_speaker_role_corrections(tmp_path):
+    """Version 8 moved the corrections from one `meta` value into journalled rows."""
+    path = tmp_path / "old.vwb"
+    with Project.create(path, version=7, language="fr") as old:
+        _import_call(old, tmp_path)
+        with old.transaction():
+            old.set_meta("speaker_roles", json.dumps({"Mme Durand": "agent", 'Conseillère "Julie"': "client"}))
+    with Project.open(path) as project:
+        assert overrides(project) == {"Mme Durand": "agent", 'Conseillère "Julie"': "client"}
+        assert project.get_meta("speaker_roles") is None
+        assert {row["speaker"]: row["role"] for row in speaker_roles(project)}["Mme Durand"] == "agent"

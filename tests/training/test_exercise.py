@@ -19,7 +19,7 @@ import pytest
 from builders import add_code, add_document
 from cli_helpers import fails, ok, run
 
-from workbench import coding
+from workbench import history
 from workbench.coding import apply_code, recode, remove_coding, resize_coding
 from workbench.document_list import DocumentQuery
 from workbench.errors import FixedCodebook
@@ -466,13 +466,13 @@ def test_undo_and_redo_cannot_change_the_codings_once_the_time_is_up(case: dict)
     with Project.open(exercise) as opened:
         apply_code(opened, 1, colere, *span("call", "très fâché"), coder="Lea", role="trainee")
         apply_code(opened, 2, adversaires, coder="Lea")
-        coding.undo(opened)  # within the time, undo works as anywhere
+        history.undo(opened)  # within the time, undo works as anywhere
         apply_code(opened, 2, colere, coder="Lea")
-        coding.undo(opened)
+        history.undo(opened)
     _age_clock(exercise, "Lea", 31)
     with Project.open(exercise) as opened:
         before = opened.rows("SELECT * FROM codings ORDER BY id")
-        for replay in (coding.redo, coding.undo):
+        for replay in (history.redo, history.undo):
             with pytest.raises(TimeUp, match="Lea's 30 minutes for this exercise ran out"):
                 replay(opened)
         assert opened.rows("SELECT * FROM codings ORDER BY id") == before
@@ -480,7 +480,7 @@ def test_undo_and_redo_cannot_change_the_codings_once_the_time_is_up(case: dict)
     assert "Lea's 30 minutes for this exercise ran out" in error and "Traceback" not in error
     with Project.open(exercise) as opened:
         zoe = apply_code(opened, 3, colere, coder="Zoé", role="trainee")
-        assert coding.undo(opened)["summary"]["coding_id"] == zoe  # another trainee's time is their own
+        assert history.undo(opened)["summary"]["coding_id"] == zoe  # another trainee's time is their own
 
 
 def test_an_exercise_without_a_time_limit_never_refuses(case: dict) -> None:

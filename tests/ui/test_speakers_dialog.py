@@ -11,7 +11,7 @@ from panel_fixtures import fill, open_window, when_modal
 from workbench.ingest.folder import import_paths
 from workbench.project import Project
 from workbench.suggest.embed import store_vectors
-from workbench.suggest.units import load_units, speaker_roles
+from workbench.suggest.units import load_units, overrides, speaker_roles
 
 CALL = ("Conseillère Julie : Alvéa service client, bonjour !\n"
         "Mme Durand : Bonjour, ma facture de mars 😡 est deux fois trop élevée.\n"
@@ -59,9 +59,20 @@ def test_a_misread_speaker_is_corrected_and_the_call_is_read_anew(qtbot, project
     assert load_units(project, "documents")[0].text.startswith("Alvéa service client, bonjour !")
     assert "prochain traitement" in window.statusBar().currentMessage()
 
+    # Edit > Undo takes the correction back, and the vectors a run made meanwhile under it go too.
+    (unit,) = load_units(project, "documents")
+    store_vectors(project, "e5-small", [unit], np.ones((1, 4), dtype=np.float32))
+    window.refresh_changed()
+    assert window.undo_action.text() == "&Annuler : Changé le rôle des locuteurs Conseillère Julie, Mme Durand"
+    window.undo_action.trigger()
+    assert overrides(project) == {}
+    assert project.scalar("SELECT count(*) FROM embeddings WHERE unit_id = ?", [call]) == 0
+    window.redo_action.trigger()
+    assert overrides(project) == {"Conseillère Julie": "client", "Mme Durand": "agent"}
+
     when_modal(_set_roles({"Mme Durand": "client", "Conseillère Julie": "agent"}))
     window.speakers_action.trigger()
-    assert project.get_meta("speaker_roles") == "{}"  # the detected roles again: no correction kept
+    assert overrides(project) == {}  # the detected roles again: no correction kept
 
 
 def test_cancel_changes_nothing_and_a_project_without_transcripts_says_so(qtbot, project: Project,
@@ -75,7 +86,7 @@ def test_cancel_changes_nothing_and_a_project_without_transcripts_says_so(qtbot,
 
     when_modal(change_then_cancel)
     window.speakers_action.trigger()
-    assert project.get_meta("speaker_roles", "{}") == "{}"
+    assert overrides(project) == {}
     assert project.scalar("SELECT count(*) FROM embeddings WHERE unit_id = ?", [call]) == 1
 
     fill(surveys := Project.create(tmp_path / "enquete.vwb"))

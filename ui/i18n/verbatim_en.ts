@@ -4065,6 +4065,10 @@ documents</translation>
         <translation>Changed the role of {name}</translation>
     </message>
     <message>
+        <source>Changé le rôle des locuteurs {labels}</source>
+        <translation>Changed the role of speakers {labels}</translation>
+    </message>
+    <message>
         <source>Codage de démonstration</source>
         <translation>Demo coding</translation>
     </message>

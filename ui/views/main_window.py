@@ -57,7 +57,7 @@ from ui.views.undo_labels import entry_label
 from ui.views.welcome import WelcomePage
 from ui.views.workspace_actions import WorkspaceActions
 from ui.workers import Job
-from workbench import browse, codebook, coding, journal
+from workbench import browse, codebook, coding, history, journal
 from workbench.errors import WorkbenchError
 from workbench.events import ChangeEvent
 from workbench.project import Project
@@ -245,13 +245,13 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         edit_menu = self.menuBar().addMenu(self.tr("&Édition"))
         self.undo_action = QAction(self.tr("&Annuler"), self, shortcut=QKeySequence.StandardKey.Undo)
-        self.undo_action.triggered.connect(lambda: self._undo_redo(coding.undo))
+        self.undo_action.triggered.connect(lambda: self._undo_redo(history.undo))
         self.redo_action = QAction(self.tr("&Rétablir"), self)
         # Ctrl+Y and Ctrl+Shift+Z on every platform, whatever the platform's own Redo key is.
         redo_keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y"),
                      QKeySequence("Ctrl+Shift+Z")]
         self.redo_action.setShortcuts(list(dict.fromkeys(redo_keys, None)))
-        self.redo_action.triggered.connect(lambda: self._undo_redo(coding.redo))
+        self.redo_action.triggered.connect(lambda: self._undo_redo(history.redo))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -658,7 +658,7 @@ class MainWindow(QMainWindow):
 
         if self.project is None:  # disabled during a job too: it may be reading the vectors a correction drops
             return
-        dialog = SpeakersDialog(self.project, self)
+        dialog = SpeakersDialog(self.project, resolve_coder(self.project, self.coder), self)
         if dialog.exec() and dialog.changed:
             self.statusBar().showMessage(self.tr(
                 "Rôles enregistrés : les appels concernés seront relus au prochain traitement."), 10000)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.refusals import refusal_text
 from workbench.errors import WorkbenchError
 from workbench.project import Project
 from workbench.suggest.roles import set_speaker_roles
@@ -44,13 +45,14 @@ def speaker_role_label(role: str) -> str:
 
 class SpeakersDialog(QDialog):
     """The speaker labels of the project's transcripts, most frequent first: turns, detected role, and the
-    role in use as a list to change. OK records what changed; `changed` then holds it (label -> role, or
-    'auto' for a label given back its detected role)."""
+    role in use as a list to change. OK records what changed, as one undoable action of `coder_id`;
+    `changed` then holds it (label -> role, or 'auto' for a label given back its detected role)."""
 
-    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+    def __init__(self, project: Project, coder_id: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Locuteurs"))
         self.project = project
+        self.coder_id = coder_id
         self.changed: dict[str, str] = {}
         self.rows = speaker_roles(project)
         self.note = QLabel()
@@ -102,9 +104,9 @@ class SpeakersDialog(QDialog):
                 changes[str(speaker["speaker"])] = "auto" if role == speaker["detected"] else role
         if changes:
             try:
-                set_speaker_roles(self.project, changes)
+                set_speaker_roles(self.project, changes, self.coder_id)
             except WorkbenchError as exc:
-                QMessageBox.warning(self, self.tr("Rôles non enregistrés"), str(exc))
+                QMessageBox.warning(self, self.tr("Rôles non enregistrés"), refusal_text(exc))
                 return
         self.changed = changes
         super().accept()

@@ -181,12 +181,12 @@ def redo(project: str, coder: str | None) -> None:
 
 
 def _replay(project: str, coder: str | None, undoing: bool) -> None:
-    from workbench import coding
+    from workbench import history
     from workbench.store.coders import coder_by_name
 
     with _open(project) as opened:
         coder_id = None if coder is None else coder_by_name(opened, coder)
-        entry = (coding.undo if undoing else coding.redo)(opened, coder_id)
+        entry = (history.undo if undoing else history.redo)(opened, coder_id)
     click.echo(f"{'undid' if undoing else 'redid'} #{entry['id']}: {entry['description'] or entry['action']}")
 
 

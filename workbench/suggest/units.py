@@ -28,7 +28,6 @@ so a unit's cached vector always encodes its text.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -43,8 +42,6 @@ UNIT_MODES = ("auto", "documents", "segments")
 LONG_DOCUMENT_CHARS = 1200
 # Segments shorter than this ("Oui.", "D'accord merci") carry no codable content and are skipped.
 MIN_SEGMENT_CHARS = 20
-SPEAKER_ROLES_KEY = "speaker_roles"
-
 
 
 @dataclass(frozen=True)
@@ -60,8 +57,8 @@ class Unit:
 
 
 def overrides(project: Project) -> dict[str, str]:
-    """The project's corrections: speaker label -> role."""
-    return json.loads(project.get_meta(SPEAKER_ROLES_KEY, "{}") or "{}")
+    """The project's corrections: speaker label -> role (`roles.set_speaker_roles` writes them)."""
+    return dict(project.rows("SELECT label, role FROM speaker_roles ORDER BY label"))
 
 
 def speaker_roles(project: Project) -> list[dict[str, object]]:
