@@ -63,7 +63,7 @@ def test_a_misread_speaker_is_corrected_and_the_call_is_read_anew(qtbot, project
     (unit,) = load_units(project, "documents")
     store_vectors(project, "e5-small", [unit], np.ones((1, 4), dtype=np.float32))
     window.refresh_changed()
-    assert window.undo_action.text() == "&Annuler : Changé le rôle des locuteurs Conseillère Julie, Mme Durand"
+    assert window.undo_action.text() == "&Annuler : Corrigé le rôle de Conseillère Julie, Mme Durand"
     window.undo_action.trigger()
     assert overrides(project) == {}
     assert project.scalar("SELECT count(*) FROM embeddings WHERE unit_id = ?", [call]) == 0

@@ -4065,8 +4065,8 @@ documents</translation>
         <translation>Changed the role of {name}</translation>
     </message>
     <message>
-        <source>Changé le rôle des locuteurs {labels}</source>
-        <translation>Changed the role of speakers {labels}</translation>
+        <source>Corrigé le rôle de {labels}</source>
+        <translation>Corrected the role of {labels}</translation>
     </message>
     <message>
         <source>Codage de démonstration</source>

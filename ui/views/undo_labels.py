@@ -98,7 +98,7 @@ def entry_label(entry: dict[str, Any]) -> str:
     if action == "set_role":
         return QCoreApplication.translate("UndoLabels", "Changé le rôle de {name}").format(name=summary.get("name", ""))
     if action == "set_speaker_roles":
-        return QCoreApplication.translate("UndoLabels", "Changé le rôle des locuteurs {labels}").format(
+        return QCoreApplication.translate("UndoLabels", "Corrigé le rôle de {labels}").format(
             labels=", ".join(summary.get("roles", {})))
     if action == "demo_coding":
         return QCoreApplication.translate("UndoLabels", "Codage de démonstration")
