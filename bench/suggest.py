@@ -527,7 +527,6 @@ def _library(mode: str) -> Iterator[None]:
     """Codes created by name read the shipped descriptions of their names (`mode` "whole"), or only of the
     shipped names, ignoring each code's `other_names` ("shipped names only"), or (`off`) of none, as codes
     named otherwise would not."""
-    from workbench import codebook_library
     from workbench.suggest import codes
 
     if mode == "whole":
@@ -536,18 +535,10 @@ def _library(mode: str) -> Iterator[None]:
         with patch.object(codes, "shipped_code", lambda name, key, language: None):
             yield
     else:
-        read = codebook_library.read_scheme
+        from code_names import without_other_names
 
-        def without_other_names(path: Path) -> dict:
-            scheme = read(path)
-            for code in codebook_library._walk(scheme["codes"]):
-                code["other_names"] = {}
-            return scheme
-
-        codebook_library._index.cache_clear()
-        with patch.object(codebook_library, "read_scheme", without_other_names):
+        with without_other_names():
             yield
-        codebook_library._index.cache_clear()
 
 
 def part_speed(sizes: list[int]) -> list[dict]:

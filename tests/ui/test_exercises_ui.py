@@ -92,6 +92,15 @@ def trainee_window(qtbot, monkeypatch, path: Path, name: str) -> MainWindow:
     return window
 
 
+def tom_on_a_new_exercise(qtbot, monkeypatch, reference: Project, tmp_path: Path) -> MainWindow:
+    """The trainer writes ex.vwb (20 minutes) through the dialog; Tom's window opens it in trainee mode."""
+    trainer = MainWindow(reference, coder="claire")
+    qtbot.addWidget(trainer)
+    create_through_dialog(qtbot, trainer, tmp_path / "ex.vwb")
+    wait_job(qtbot, trainer)
+    return trainee_window(qtbot, monkeypatch, tmp_path / "ex.vwb", "Tom")
+
+
 def test_exercise_from_creation_to_feedback(qtbot, monkeypatch, reference: Project, tmp_path: Path) -> None:
     trainer = MainWindow(reference, coder="claire")
     qtbot.addWidget(trainer)
@@ -221,11 +230,7 @@ def test_exercise_from_creation_to_feedback(qtbot, monkeypatch, reference: Proje
 
 def test_opening_a_project_after_an_exercise_leaves_trainee_mode(qtbot, monkeypatch, reference: Project,
                                                                 tmp_path: Path) -> None:
-    trainer = MainWindow(reference, coder="claire")
-    qtbot.addWidget(trainer)
-    create_through_dialog(qtbot, trainer, tmp_path / "ex.vwb")
-    wait_job(qtbot, trainer)
-    window = trainee_window(qtbot, monkeypatch, tmp_path / "ex.vwb", "Tom")
+    window = tom_on_a_new_exercise(qtbot, monkeypatch, reference, tmp_path)
     other = tmp_path / "other.vwb"
     Project.create(other).close()
     assert window.workspace.open_path(other)
@@ -241,11 +246,7 @@ def test_opening_a_project_after_an_exercise_leaves_trainee_mode(qtbot, monkeypa
 
 def test_a_trainee_cannot_change_the_exercise_codebook(qtbot, monkeypatch, reference: Project,
                                                        tmp_path: Path) -> None:
-    trainer = MainWindow(reference, coder="claire")
-    qtbot.addWidget(trainer)
-    create_through_dialog(qtbot, trainer, tmp_path / "ex.vwb")
-    wait_job(qtbot, trainer)
-    window = trainee_window(qtbot, monkeypatch, tmp_path / "ex.vwb", "Tom")
+    window = tom_on_a_new_exercise(qtbot, monkeypatch, reference, tmp_path)
     panel = window.code_panel
     structural = (panel.add_sibling_action, panel.add_child_action, panel.rename_action, panel.merge_action,
                   panel.delete_action, panel.files_menu.load_file_action, panel.files_menu.schemes.menuAction())
@@ -271,11 +272,7 @@ def test_a_trainee_cannot_change_the_exercise_codebook(qtbot, monkeypatch, refer
 
 def test_the_time_limit_survives_reopening_and_then_coding_is_refused_in_french(
         qtbot, monkeypatch, reference: Project, tmp_path: Path) -> None:
-    trainer = MainWindow(reference, coder="claire")
-    qtbot.addWidget(trainer)
-    create_through_dialog(qtbot, trainer, tmp_path / "ex.vwb")  # 20 minutes
-    wait_job(qtbot, trainer)
-    window = trainee_window(qtbot, monkeypatch, tmp_path / "ex.vwb", "Tom")
+    window = tom_on_a_new_exercise(qtbot, monkeypatch, reference, tmp_path)
     assert window.exercise_banner.time.text() == "Temps imparti : 20 min · reste 20 min"
     project = window.project
     assert project is not None
