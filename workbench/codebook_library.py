@@ -11,8 +11,9 @@ the borrowed one at once.
 
 Each shipped code also lists `other_names`, the names analysts commonly give it ("Client captif" for
 enslavement, "Changement d'offre" for subscription change, "Invoice" for billing): a code named so
-borrows too. On names written independently of the schemes (bench/data/code_names_fr.json), they raise
-the share of names that borrow the right definition from a third to about four in five.
+borrows too. On names written independently of the schemes (bench/data/code_names_fr*.json), they raise
+the share of names that borrow the right definition from a third or less to 60-84 %
+(bench/code_names.py).
 
 A name need not be the shipped one to the letter: "Problème de livraison", "Demande de remboursement"
 and "Produit défectueux" name shipped codes too ("Livraison", "Remboursement", "Product defect"). Names
