@@ -4,7 +4,8 @@ Each trainee's time starts once, when they first identify in the window or first
 first), and the moment is written into the exercise file's `meta` (key `exercise_clock`): closing and
 reopening the file does not give the time back. Once the limit has passed, the engine refuses to change
 that trainee's codings (`refuse_when_time_is_up`, called by every coding service, and
-`refuse_replay_when_time_is_up`, which guards undo and redo), from the window or the command line alike, and the hand-in records the time used. The clock is the laptop's: like the
+`refuse_replay_when_time_is_up`, which `workbench.history` runs before undo and redo), from the window or
+the command line alike, and the hand-in records the time used. The clock is the laptop's: like the
 hand-in's signature, it keeps honest people honest, it does not stop someone who sets their clock back.
 """
 
