@@ -102,8 +102,7 @@ class ExerciseActions(QObject):
         return job
 
     def _collected(self, paths: list[Path], report: object) -> None:
-        self.results_dialog = CollectResultsDialog(paths, report.collected, report.failures, report.refusals,
-                                                   self.window)  # type: ignore[attr-defined]
+        self.results_dialog = CollectResultsDialog(paths, report.collected, report.refusals, self.window)  # type: ignore[attr-defined]
         self.results_dialog.show()
         if report.collected:  # type: ignore[attr-defined]
             self.window.centre_tabs.setCurrentWidget(self.window.trainer_panel)

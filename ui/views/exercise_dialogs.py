@@ -36,11 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 from ui.kinds import kind_label
-from ui.refusals import collect_reason, refusal_text
+from ui.refusals import refusal_text
 from workbench.document_list import DocumentQuery
-from workbench.errors import ProjectError, WorkbenchError
+from workbench.errors import WorkbenchError
 from workbench.project import DOCUMENT_KINDS, SUFFIX
-from workbench.training.exercise import ExerciseError
 
 CODE_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -177,7 +176,7 @@ class CreateExerciseDialog(QDialog):
 class CollectResultsDialog(QDialog):
     """One row per file handed in: collected (whose, how many codings) or refused, with the reason."""
 
-    def __init__(self, paths: Sequence[Path], collected: Sequence[dict[str, Any]], failures: Sequence[str],
+    def __init__(self, paths: Sequence[Path], collected: Sequence[dict[str, Any]],
                  refusals: Mapping[str, WorkbenchError], parent: QWidget | None = None) -> None:
         from ui.views.score_table import ScoreTable
 
@@ -198,13 +197,8 @@ class CollectResultsDialog(QDialog):
                 rows.append([path.name, text])
                 continue
             refusal = refusals.get(str(path))
-            if isinstance(refusal, ExerciseError) and refusal.kind is not None:
-                reason = collect_reason(refusal)
-            elif isinstance(refusal, ProjectError):
-                reason = refusal_text(refusal)
-            else:  # the engine's line names the file by its full path; the first column already says which
-                reason = next((line for line in failures if line.startswith(str(path))), "").replace(str(path),
-                                                                                                    path.name)
+            # An engine sentence names the file by its full path; the table's first column already says which.
+            reason = "" if refusal is None else refusal_text(refusal).replace(str(path), path.name)
             rows.append([path.name, self.tr("Refusée : {reason}").format(reason=reason)])
         self.table.fill(rows)
         refused = len(paths) - len(collected)
