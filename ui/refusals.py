@@ -81,29 +81,42 @@ def ingest_reason(kind: str | None, details: dict[str, object], fallback: str) -
         "not_found": QCoreApplication.translate("refusals", "fichier introuvable"),
         "not_a_file": QCoreApplication.translate("refusals", "ce n'est pas un fichier (un dossier ?)"),
         "empty": QCoreApplication.translate("refusals", "le fichier est vide"),
-        "binary": QCoreApplication.translate("refusals", "fichier binaire, pas du texte : son extension est-elle la bonne ?"),
-        "undecodable": QCoreApplication.translate("refusals", "caractères illisibles : le fichier n'est ni en UTF-8 ni en Windows-1252 (Latin-1)"),
-        "undecodable_as": QCoreApplication.translate("refusals", "caractères illisibles dans l'encodage {encoding}"),
-        "mixed_encoding": QCoreApplication.translate("refusals", "cette ligne n'est pas en UTF-8 alors que les précédentes le sont : le fichier "
-                              "mélange deux encodages ; enregistrez-le de nouveau en UTF-8 (« CSV UTF-8 » dans "
-                              "Excel)"),
-        "unknown_format": QCoreApplication.translate("refusals", "format {format} inconnu ; formats acceptés : {supported}"),
+        "binary": QCoreApplication.translate(
+            "refusals", "fichier binaire, pas du texte : son extension est-elle la bonne ?"),
+        "undecodable": QCoreApplication.translate(
+            "refusals", "caractères illisibles : le fichier n'est ni en UTF-8 ni en Windows-1252 (Latin-1)"),
+        "undecodable_as": QCoreApplication.translate(
+            "refusals", "caractères illisibles dans l'encodage {encoding}"),
+        "mixed_encoding": QCoreApplication.translate(
+            "refusals", "cette ligne n'est pas en UTF-8 alors que les précédentes le sont : le fichier "
+            "mélange deux encodages ; enregistrez-le de nouveau en UTF-8 (« CSV UTF-8 » dans Excel)"),
+        "unknown_format": QCoreApplication.translate(
+            "refusals", "format {format} inconnu ; formats acceptés : {supported}"),
         "no_header": QCoreApplication.translate("refusals", "pas de ligne d'en-tête"),
         "no_rows": QCoreApplication.translate("refusals", "aucune ligne de données sous l'en-tête"),
-        "no_text_column": QCoreApplication.translate("refusals", "aucune colonne de texte reconnue parmi {columns} : choisissez-la dans l'aperçu"),
-        "no_such_column": QCoreApplication.translate("refusals", "pas de colonne « {column} » ; les colonnes sont : {columns}"),
-        "ragged": QCoreApplication.translate("refusals", "{fields} champs là où l'en-tête en a {columns} (un séparateur de trop ou un guillemet manquant ?)"),
-        "beyond_header": QCoreApplication.translate("refusals", "des valeurs dépassent les {columns} colonnes de l'en-tête"),
+        "no_text_column": QCoreApplication.translate(
+            "refusals", "aucune colonne de texte reconnue parmi {columns} : choisissez-la dans l'aperçu"),
+        "no_such_column": QCoreApplication.translate(
+            "refusals", "pas de colonne « {column} » ; les colonnes sont : {columns}"),
+        "ragged": QCoreApplication.translate(
+            "refusals", "{fields} champs là où l'en-tête en a {columns} (un séparateur de trop ou un "
+            "guillemet manquant ?)"),
+        "beyond_header": QCoreApplication.translate(
+            "refusals", "des valeurs dépassent les {columns} colonnes de l'en-tête"),
         "not_csv": QCoreApplication.translate("refusals", "le fichier ne se lit pas comme un tableau CSV"),
         "empty_sheet": QCoreApplication.translate("refusals", "la première feuille du classeur est vide"),
         "no_text": QCoreApplication.translate("refusals", "rien à importer : tous les documents sont vides"),
         "not_excel": QCoreApplication.translate("refusals", "ce n'est pas un classeur Excel (.xlsx)"),
         "not_word": QCoreApplication.translate("refusals", "ce n'est pas un document Word (.docx)"),
         "not_outlook": QCoreApplication.translate("refusals", "ce n'est pas un message Outlook (.msg)"),
-        "not_email": QCoreApplication.translate("refusals", "ce n'est pas un e-mail : ni expéditeur, ni destinataire, ni objet, ni date"),
-        "not_mbox": QCoreApplication.translate("refusals", "ce n'est pas une boîte mbox : sa première ligne doit commencer par « From »"),
-        "not_webvtt": QCoreApplication.translate("refusals", "ce n'est pas un fichier WebVTT : sa première ligne doit être WEBVTT"),
-        "encrypted": QCoreApplication.translate("refusals", "le fichier est protégé par un mot de passe : enregistrez-le de nouveau sans"),
+        "not_email": QCoreApplication.translate(
+            "refusals", "ce n'est pas un e-mail : ni expéditeur, ni destinataire, ni objet, ni date"),
+        "not_mbox": QCoreApplication.translate(
+            "refusals", "ce n'est pas une boîte mbox : sa première ligne doit commencer par « From »"),
+        "not_webvtt": QCoreApplication.translate(
+            "refusals", "ce n'est pas un fichier WebVTT : sa première ligne doit être WEBVTT"),
+        "encrypted": QCoreApplication.translate(
+            "refusals", "le fichier est protégé par un mot de passe : enregistrez-le de nouveau sans"),
     }
     return reasons[kind].format(**details) if kind in reasons else fallback
 
@@ -112,14 +125,16 @@ def collect_reason(exc: ExerciseError) -> str:
     """Why a hand-in was not collected, in the window's language (the file is named beside it)."""
     reasons = {
         "not_found": QCoreApplication.translate("refusals", "le fichier n'existe pas"),
-        "reference": QCoreApplication.translate("refusals", "c'est le projet de référence lui-même, pas une copie rendue"),
+        "reference": QCoreApplication.translate(
+            "refusals", "c'est le projet de référence lui-même, pas une copie rendue"),
         "not_a_handin": QCoreApplication.translate(
             "refusals", "ce n'est pas une copie rendue (le stagiaire l'écrit avec « Rendre ma copie… »)"),
         "damaged": QCoreApplication.translate("refusals", "son enregistrement de copie rendue est endommagé"),
         "other_exercise": QCoreApplication.translate(
             "refusals", "elle appartient à un exercice qui n'a pas été créé depuis {project}"),
         "text_edited": QCoreApplication.translate(
-            "refusals", "le texte du document {document} n'est pas celui qui a été distribué (la copie a été modifiée)"),
+            "refusals", "le texte du document {document} n'est pas celui qui a été distribué (la copie a été "
+            "modifiée)"),
         "text_changed_here": QCoreApplication.translate(
             "refusals", "le document {document} de l'exercice a un autre texte dans {project}, ou n'y est plus"),
         "codebook_changed": QCoreApplication.translate(
@@ -135,7 +150,8 @@ def collect_reason(exc: ExerciseError) -> str:
         "has_codings": QCoreApplication.translate(
             "refusals", "{trainee} a déjà des codages sur des documents de cet exercice (d'un autre exercice ?) : "
             "retirez-les d'abord"),
-        "code_gone": QCoreApplication.translate("refusals", "un code de l'exercice n'est plus dans {project}"),
+        "code_gone": QCoreApplication.translate(
+            "refusals", "un code de l'exercice n'est plus dans {project}"),
     }
     details = {**exc.details, "role": role_label(str(exc.details["role"]))} if "role" in exc.details else exc.details
     return reasons[exc.kind].format(**details) if exc.kind in reasons else str(exc)
