@@ -347,14 +347,14 @@ OTHER_NAMES = {
     "marriage_of_convenience": "Mariage de convenance", "rebound": "Rebond"}
 
 
-INDEPENDENT_NAMES = ROOT / "bench" / "data" / "code_names_fr.json"  # five names per code, by a helper (README)
+INDEPENDENT_NAMES = ROOT / "bench" / "data" / "code_names_fr.json"  # five names per code, by a helper (`about`)
 CODEBOOKS = ("shipped scheme", "by name", "by other names", "by independent names", "by name, no library")
 
 
-def _independent_names() -> list[dict[str, str]]:
+def _independent_names(path: Path = INDEPENDENT_NAMES) -> list[dict[str, str]]:
     """Five codebooks of names for the development set's codes, each taking one name per code from
-    `INDEPENDENT_NAMES`, written without sight of the shipped schemes or of the library's matching."""
-    written = json.loads(INDEPENDENT_NAMES.read_text(encoding="utf-8"))
+    `path`, written without sight of the shipped schemes or of the library's matching."""
+    written = json.loads(path.read_text(encoding="utf-8"))
     by_key = {key: names for scheme in ("contact_reasons", "relationship_forms") for key, names in written[scheme].items()}
     return [{key: names[slot] for key, names in by_key.items()} for slot in range(5)]
 
@@ -374,13 +374,13 @@ def _codes_by_name(project, codes: list[dict], root: str,  # type: ignore[no-unt
 
 
 def part_french_dev(seeds: list[int], per_codes: list[int], name_per_codes: list[int],
-                    codebooks: Sequence[str] = CODEBOOKS) -> list[dict]:
+                    codebooks: Sequence[str] = CODEBOOKS, names_file: Path = INDEPENDENT_NAMES) -> list[dict]:
     """Learning curves on the French development set, imported as the product imports it (`dev_units`): for
     each scheme and number of coded examples per code, `len(seeds)` draws of examples; every other
     verbatim is an uncoded unit whose top-1 is scored. Four codebooks: the shipped scheme loaded
     (`per_codes`); the codes created by name alone, which read the shipped descriptions of those names
     (`codebook_library`); the codes created by other names an analyst might type (`OTHER_NAMES`), some of
-    which name a shipped code nearly; five codebooks of independently written names (`INDEPENDENT_NAMES`),
+    which name a shipped code nearly; five codebooks of independently written names (`names_file`),
     each with the library whole and with the library reading the shipped names only (not their
     `other_names`); and the same as the second without that library, as codes whose names match no shipped
     code (`name_per_codes` each). `codebooks` picks among them (`CODEBOOKS`).
@@ -432,7 +432,7 @@ def part_french_dev(seeds: list[int], per_codes: list[int], name_per_codes: list
                 other = _codes_by_name(project, shipped, f"{column} by other names", OTHER_NAMES)
                 conditions.append((column, "by other names", other, name_per_codes, "whole"))
             if "by independent names" in codebooks:
-                for slot, names in enumerate(_independent_names(), start=1):
+                for slot, names in enumerate(_independent_names(names_file), start=1):
                     independent = _codes_by_name(project, shipped, f"{column} by independent names {slot}", names)
                     conditions += [(column, f"independent names {slot}", independent, name_per_codes, "whole"),
                                    (column, f"independent names {slot}, shipped names only", independent,
@@ -622,6 +622,8 @@ def main() -> None:
                         help="french-dev: coded verbatims per code with codes created by name")
     parser.add_argument("--dev-codebooks", nargs="+", choices=CODEBOOKS, default=list(CODEBOOKS),
                         help="french-dev: the codebooks the curves are drawn for")
+    parser.add_argument("--dev-names", type=Path, default=INDEPENDENT_NAMES,
+                        help="french-dev: the independently written names (bench/data/code_names_fr*.json)")
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     parser.add_argument("--models", nargs="+", choices=["e5", "lexical"], default=["e5"],
                         help="french: the embedders run on the demo corpus")
@@ -634,7 +636,7 @@ def main() -> None:
     if "banking77-tool" in parts:
         part_banking77_tool(args.seeds)
     if "french-dev" in parts:
-        part_french_dev(args.seeds, args.dev_per_code, args.dev_name_per_code, args.dev_codebooks)
+        part_french_dev(args.seeds, args.dev_per_code, args.dev_name_per_code, args.dev_codebooks, args.dev_names)
     if "speed" in parts:
         part_speed(args.topic_sizes)
 

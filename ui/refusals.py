@@ -115,6 +115,16 @@ def ingest_reason(kind: str | None, details: dict[str, object], fallback: str) -
             "refusals", "ce n'est pas une boîte mbox : sa première ligne doit commencer par « From »"),
         "not_webvtt": QCoreApplication.translate(
             "refusals", "ce n'est pas un fichier WebVTT : sa première ligne doit être WEBVTT"),
+        "not_utf8": QCoreApplication.translate("refusals", "le fichier n'est pas en UTF-8"),
+        "invalid_yaml": QCoreApplication.translate("refusals", "le fichier YAML est mal formé"),
+        "not_a_scheme": QCoreApplication.translate(
+            "refusals", "ce n'est pas un schéma de codage : il faut au moins « key », « name » et « codes »"),
+        "unknown_field": QCoreApplication.translate(
+            "refusals", "{where} : champ inconnu {fields} ; champs admis : {allowed}"),
+        "bad_xml": QCoreApplication.translate("refusals", "le fichier XML est mal formé"),
+        "not_a_codebook": QCoreApplication.translate(
+            "refusals", "ce n'est pas un livre de codes REFI-QDA (.qdc)"),
+        "no_codes": QCoreApplication.translate("refusals", "le livre de codes ne contient aucun code"),
         "encrypted": QCoreApplication.translate(
             "refusals", "le fichier est protégé par un mot de passe : enregistrez-le de nouveau sans"),
     }

@@ -278,7 +278,7 @@ def parse_xml_file(path: str | Path) -> Any:
                                 "(possible entity-expansion 'billion laughs' or external-entity attack)") from None
     except ElementTree.ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else None
-        raise IngestError(path, f"not well-formed XML: {exc}", line) from None
+        raise IngestError(path, f"not well-formed XML: {exc}", line, kind="bad_xml") from None
     except OSError as exc:
         raise IngestError(path, f"cannot read: {exc.strerror or exc}") from None
 
@@ -291,10 +291,11 @@ def read_qdc(path: str | Path) -> tuple[list[dict[str, Any]], list[dict[str, Any
     match = re.match(r"^(?:\{([^}]*)\})?(.*)$", root.tag)
     ns, local = (match.group(1) or "", match.group(2)) if match else ("", root.tag)
     if local != "CodeBook":
-        raise IngestError(path, f"not a REFI-QDA codebook: the root element is <{local}>, not <CodeBook>")
+        raise IngestError(path, f"not a REFI-QDA codebook: the root element is <{local}>, not <CodeBook>",
+                          kind="not_a_codebook")
     codes_element = root.find(_q(ns, "Codes"))
     if codes_element is None:
-        raise IngestError(path, "the codebook has no <Codes> element")
+        raise IngestError(path, "the codebook has no <Codes> element", kind="no_codes")
     try:
         codes = codes_from_xml(codes_element, ns)
         sets_element = root.find(_q(ns, "Sets"))
@@ -302,7 +303,7 @@ def read_qdc(path: str | Path) -> tuple[list[dict[str, Any]], list[dict[str, Any
     except CodingError as exc:
         raise IngestError(path, str(exc)) from None
     if not codes:
-        raise IngestError(path, "the codebook has no codes")
+        raise IngestError(path, "the codebook has no codes", kind="no_codes")
     return codes, sets
 
 

@@ -89,7 +89,8 @@ def _read_code(raw: Any, where: str, path: Path, keys: set[str]) -> dict[str, An
     unknown = set(raw) - CODE_FIELDS
     if unknown:
         raise IngestError(path, f"{where}: unknown field(s) {', '.join(sorted(unknown))}; "
-                                f"allowed: {', '.join(sorted(CODE_FIELDS))}")
+                                f"allowed: {', '.join(sorted(CODE_FIELDS))}", kind="unknown_field", where=where,
+                          fields=", ".join(sorted(unknown)), allowed=", ".join(sorted(CODE_FIELDS)))
     key = raw.get("key")
     label = f"{where} > {key or raw.get('name')}"
     if key is not None:
@@ -151,13 +152,15 @@ def read_scheme(path: str | Path) -> dict[str, Any]:
     except OSError as exc:
         raise IngestError(path, f"cannot read: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
-        raise IngestError(path, "not UTF-8 text") from None
+        raise IngestError(path, "not UTF-8 text", kind="not_utf8") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise IngestError(path, f"invalid YAML: {problem}", mark.line + 1 if mark else None) from None
+        raise IngestError(path, f"invalid YAML: {problem}", mark.line + 1 if mark else None,
+                          kind="invalid_yaml") from None
     if not isinstance(raw, dict):
-        raise IngestError(path, "a scheme file is a mapping with at least 'key', 'name' and 'codes'")
+        raise IngestError(path, "a scheme file is a mapping with at least 'key', 'name' and 'codes'",
+                          kind="not_a_scheme")
     unknown = set(raw) - SCHEME_FIELDS
     if unknown:
         raise IngestError(path, f"unknown scheme field(s) {', '.join(sorted(unknown))}; "

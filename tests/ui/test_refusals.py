@@ -90,6 +90,27 @@ def test_files_that_cannot_be_imported_are_refused_in_french(tmp_path: Path) -> 
     assert said["notes.pdf"].startswith("notes.pdf : format .pdf inconnu ; formats acceptés : .csv, ")
 
 
+def test_codebook_files_that_cannot_be_loaded_are_refused_in_french(tmp_path: Path) -> None:
+    from workbench.codebook_files import load_codebook
+
+    files = {"schema.yaml": "key: s\nname: S\ncodes:\n  - name: A\n    defintion: typo\n",
+             "casse.yaml": "key: s\nname: [S\n", "liste.yaml": "- a\n- b\n",
+             "autre.qdc": "<?xml version='1.0'?><Project/>", "vide.qdc": "<CodeBook><Codes/></CodeBook>",
+             "tronque.qdc": "<CodeBook><Codes>"}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    with Project.create(tmp_path / "p.vwb") as project:
+        said = {name: refused(lambda name=name: load_codebook(project, tmp_path / name)) for name in files}
+        assert project.scalar("SELECT count(*) FROM codes") == 0
+    assert said["schema.yaml"].startswith("schema.yaml : s : champ inconnu defintion ; champs admis : attributes, ")
+    assert said["casse.yaml"] == "casse.yaml, ligne 3 : le fichier YAML est mal formé"
+    assert said["liste.yaml"] == ("liste.yaml : ce n'est pas un schéma de codage : il faut au moins « key », "
+                                  "« name » et « codes »")
+    assert said["autre.qdc"] == "autre.qdc : ce n'est pas un livre de codes REFI-QDA (.qdc)"
+    assert said["vide.qdc"] == "vide.qdc : le livre de codes ne contient aucun code"
+    assert said["tronque.qdc"] == "tronque.qdc, ligne 1 : le fichier XML est mal formé"
+
+
 def test_every_kind_of_import_refusal_is_worded_in_the_window() -> None:
     """A kind the engine raises without a wording here would fall back to English: the contract is checked
     on the source, so a new kind cannot be forgotten."""
@@ -105,7 +126,8 @@ def test_every_kind_of_import_refusal_is_worded_in_the_window() -> None:
     assert len(kinds) >= 20
     for kind in sorted(kinds):
         worded = ingest_reason(kind, {"encoding": "cp1252", "format": ".pdf", "supported": ".csv", "columns": 2,
-                                      "column": "avis", "fields": 3}, "ENGINE")
+                                      "column": "avis", "fields": 3, "where": "s > A", "allowed": "key, name"},
+                               "ENGINE")
         assert worded != "ENGINE" and "{" not in worded, kind
 
 

@@ -4338,6 +4338,34 @@ documents</translation>
         <translation>not a WebVTT file: its first line must be WEBVTT</translation>
     </message>
     <message>
+        <source>le fichier n&apos;est pas en UTF-8</source>
+        <translation>the file is not UTF-8 text</translation>
+    </message>
+    <message>
+        <source>le fichier YAML est mal formé</source>
+        <translation>the YAML file is malformed</translation>
+    </message>
+    <message>
+        <source>ce n&apos;est pas un schéma de codage : il faut au moins « key », « name » et « codes »</source>
+        <translation>not a coding scheme: it needs at least “key”, “name” and “codes”</translation>
+    </message>
+    <message>
+        <source>{where} : champ inconnu {fields} ; champs admis : {allowed}</source>
+        <translation>{where}: unknown field {fields}; allowed: {allowed}</translation>
+    </message>
+    <message>
+        <source>le fichier XML est mal formé</source>
+        <translation>the XML file is malformed</translation>
+    </message>
+    <message>
+        <source>ce n&apos;est pas un livre de codes REFI-QDA (.qdc)</source>
+        <translation>not a REFI-QDA codebook (.qdc)</translation>
+    </message>
+    <message>
+        <source>le livre de codes ne contient aucun code</source>
+        <translation>the codebook holds no code</translation>
+    </message>
+    <message>
         <source>le fichier est protégé par un mot de passe : enregistrez-le de nouveau sans</source>
         <translation>the file is password-protected: save it again without one</translation>
     </message>
