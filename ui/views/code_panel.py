@@ -238,14 +238,14 @@ class CodePanel(QWidget):
         codable = self._current_codable()
         self.code_selection.setEnabled(codable)
         self.code_whole.setEnabled(codable)
-        for each in (self.add_child_action, self.rename_action, self.recolour_action, self.merge_action,
-                     self.delete_action):
-            each.setEnabled(chosen and self.project is not None)
-        self.add_sibling_action.setEnabled(self.project is not None)
+        editable = self.project is not None and not self._fixed  # an exercise's codebook is the trainer's
+        self.recolour_action.setEnabled(chosen and self.project is not None)
+        self.add_sibling_action.setEnabled(editable)
+        for each in (self.add_child_action, self.rename_action, self.merge_action, self.delete_action):
+            each.setEnabled(chosen and editable)
         for each in (self.add_sibling_action, self.add_child_action, self.rename_action, self.merge_action,
                      self.delete_action):
             each.setVisible(not self._fixed)
-            each.setEnabled(each.isEnabled() and not self._fixed)
         self.files_menu.set_project(self.project, has_current=chosen, fixed=self._fixed)
 
     def _show_passages(self) -> None:
