@@ -136,6 +136,8 @@ class Workload:
         return sorted(self.rng.sample(pending, min(len(pending), self.rng.randint(1, most))))
 
     def _file(self, suffix: str) -> Path:
+        """A name pseudonymisation leaves alone, as the model expects: its run of digits starts with the
+        seed's year ("s2026120400004-3.csv"), which no card issuer's prefix does."""
         self.files += 1
         return self.workdir / f"{self.name}-{self.files}{suffix}"
 

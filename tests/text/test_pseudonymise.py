@@ -64,6 +64,15 @@ def test_checksums_keep_ordinary_numbers(project):
     assert pseudo.replacements(text) == []
 
 
+def test_a_card_number_needs_an_issuers_prefix(project):
+    """Time stamps and file numbers pass the Luhn check one time in ten; no card starts with 1, 20 or 7-9."""
+    pseudo = Pseudonymiser(project, use_ner=False)
+    stamped = "export du 20261204000016, fichier s20261204000016-3.csv, relevé 7000000000000000003"
+    assert pseudo.replacements(stamped) == []
+    found = pseudo.replacements("ma carte 2221 0000 0000 0009 a été débitée")
+    assert [(r.kind, r.replacement) for r in found] == [("card", "[CARTE_1]")]
+
+
 def test_placeholders_are_consistent_and_numbered_per_kind(project):
     pseudo = Pseudonymiser(project)
     first = pseudo("Bonjour, je suis Lucie Fontaine, mon mail est lucie@example.fr et mon tél 06 12 34 56 78.")

@@ -169,6 +169,14 @@ def _iban_ok(compact: str) -> bool:
     return int(digits) % 97 == 1
 
 
+def _card_issuer_ok(digits: str) -> bool:
+    """Payment cards start with an issuer's prefix (ISO/IEC 7812): 3 (Amex, Diners, JCB), 4 (Visa),
+    5 and 2221-2720 (Mastercard, Maestro), 6 (Discover, Maestro, UnionPay). Long runs of digits that
+    start otherwise are time stamps ("20261204153012"), order or file numbers, and one in ten of them
+    passes the Luhn check by chance."""
+    return digits[0] in "3456" or 2221 <= int(digits[:4]) <= 2720
+
+
 def _luhn_ok(digits: str) -> bool:
     total = 0
     for index, char in enumerate(reversed(digits)):
@@ -204,8 +212,8 @@ def find_ibans(text: str) -> list[Found]:
 
 
 def find_cards(text: str) -> list[Found]:
-    """Card numbers (13 to 19 digits, grouped or not) whose Luhn check digit holds; when a run of digits
-    is longer than the card, trailing groups are dropped until one checks."""
+    """Card numbers (13 to 19 digits, grouped or not) with an issuer's prefix and a Luhn check digit that
+    holds; when a run of digits is longer than the card, trailing groups are dropped until one checks."""
     found = []
     for match in CARD.finditer(text):
         groups = list(re.finditer(r"\d+", match.group(0)))
@@ -213,7 +221,7 @@ def find_cards(text: str) -> list[Found]:
             digits = "".join(g.group(0) for g in groups[:count])
             if len(digits) < 13:
                 break
-            if len(digits) <= 19 and _luhn_ok(digits):
+            if len(digits) <= 19 and _card_issuer_ok(digits) and _luhn_ok(digits):
                 found.append(Found(match.start(), match.start() + groups[count - 1].end(), "card", digits))
                 break
     return found
