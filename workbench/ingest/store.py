@@ -15,11 +15,11 @@ after the optional pseudonymiser, so they slice the stored text exactly.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from workbench.columns import insert_columns
 from workbench.errors import ProjectError
 from workbench.ingest.base import ParsedDocument, Pseudonymiser, ScrubsNameWords, clean_text
 from workbench.ingest.values import widen
@@ -27,6 +27,8 @@ from workbench.project import Project
 from workbench.text.normalise import normalise_text
 
 TURN_LABEL_SEPARATOR = " : "
+_DOCUMENT_COLUMNS = ["id", "source_id", "kind", "title", "text", "occurred_at", "n_chars", "content_hash", "position"]
+_TURN_COLUMNS = ["document_id", "start_pos", "end_pos", "kind", "speaker", "t_start", "t_end"]
 
 
 @dataclass
@@ -189,13 +191,6 @@ def existing_documents(project: Project, texts: list[str]) -> dict[str, int]:
     ))
 
 
-def _insert_columns(project: Project, table: str, columns: dict[str, tuple[str, Sequence[Any]]]) -> None:
-    """Insert many rows at once from parallel lists (one statement, no per-row round trip)."""
-    names = ", ".join(columns)
-    selects = ", ".join(f"unnest(?::{sql_type}[]) AS {name}" for name, (sql_type, _) in columns.items())
-    project.execute(f"INSERT INTO {table} ({names}) SELECT {selects}", [list(values) for _, values in columns.values()])
-
-
 def store_parsed(
     project: Project,
     source_id: int,
@@ -224,61 +219,25 @@ def store_parsed(
         return counts
     first = reserve_id_block(project, len(prepared))
     ids = list(range(first, first + len(prepared)))
-    _insert_columns(
-        project,
-        "documents",
-        {
-            "id": ("BIGINT", ids),
-            "source_id": ("INTEGER", [source_id] * len(ids)),
-            "kind": ("VARCHAR", [kind] * len(ids)),
-            "title": ("VARCHAR", [item.title for item in prepared]),
-            "text": ("VARCHAR", [item.text for item in prepared]),
-            "occurred_at": ("TIMESTAMP", [item.occurred_at for item in prepared]),
-            "n_chars": ("INTEGER", [len(item.text) for item in prepared]),
-            "content_hash": ("UBIGINT", content_hashes(project, [item.text for item in prepared])),
-            "position": ("INTEGER", [item.position for item in prepared]),
-        },
-    )
+    texts = [item.text for item in prepared]
+    insert_columns(project.con, "documents", _DOCUMENT_COLUMNS, [
+        ids, [source_id] * len(ids), [kind] * len(ids), [item.title for item in prepared], texts,
+        [item.occurred_at for item in prepared], [len(text) for text in texts], content_hashes(project, texts),
+        [item.position for item in prepared],
+    ])
     names = sorted({name for item in prepared for name in item.variables})
     variables = variable_ids(project, {name: "text" for name in names})
     values = [(doc_id, variables[name][0], value)
               for doc_id, item in zip(ids, prepared) for name, value in item.variables.items()]
     if values:
-        _insert_columns(
-            project,
-            "document_values",
-            {
-                "document_id": ("BIGINT", [row[0] for row in values]),
-                "variable_id": ("INTEGER", [row[1] for row in values]),
-                "value": ("VARCHAR", [row[2] for row in values]),
-            },
-        )
+        insert_columns(project.con, "document_values", ["document_id", "variable_id", "value"], list(zip(*values)))
     parts = [(doc_id, kind_, text) for doc_id, item in zip(ids, prepared) for kind_, text in item.parts]
     if parts:
-        _insert_columns(
-            project,
-            "document_parts",
-            {
-                "document_id": ("BIGINT", [row[0] for row in parts]),
-                "kind": ("VARCHAR", [row[1] for row in parts]),
-                "text": ("VARCHAR", [row[2] for row in parts]),
-            },
-        )
-    turns = [(doc_id, *turn) for doc_id, item in zip(ids, prepared) for turn in item.turns]
+        insert_columns(project.con, "document_parts", ["document_id", "kind", "text"], list(zip(*parts)))
+    turns = [(doc_id, start, end, "turn", speaker, t_start, t_end)
+             for doc_id, item in zip(ids, prepared) for start, end, speaker, t_start, t_end in item.turns]
     if turns:
-        _insert_columns(
-            project,
-            "segments",
-            {
-                "document_id": ("BIGINT", [row[0] for row in turns]),
-                "start_pos": ("INTEGER", [row[1] for row in turns]),
-                "end_pos": ("INTEGER", [row[2] for row in turns]),
-                "kind": ("VARCHAR", ["turn"] * len(turns)),
-                "speaker": ("VARCHAR", [row[3] for row in turns]),
-                "t_start": ("DOUBLE", [row[4] for row in turns]),
-                "t_end": ("DOUBLE", [row[5] for row in turns]),
-            },
-        )
+        insert_columns(project.con, "segments", _TURN_COLUMNS, list(zip(*turns)))
     counts.documents = len(prepared)
     counts.segments = len(turns)
     return counts
