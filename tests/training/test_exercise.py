@@ -25,6 +25,7 @@ from workbench.document_list import DocumentQuery
 from workbench.errors import FixedCodebook
 from workbench.journal import undo
 from workbench.project import Project
+from workbench.store.memos import add_memo, list_memos
 from workbench.text.normalise import normalise_text
 from workbench.training.agreement import krippendorff_alpha
 from workbench.training.clock import CLOCK_KEY, TimeUp, clock, start
@@ -36,7 +37,7 @@ from workbench.training.exercise import (
     registered_exercises,
 )
 from workbench.training.feedback import exercise_feedback
-from workbench.training.handin import HANDIN_KEY, collect, hand_in
+from workbench.training.handin import HANDIN_KEY, collect, hand_in, signature
 
 # Stored (normalised) texts: CRLF becomes LF; an emoji before a span checks code-point offsets.
 TEXTS = {
@@ -493,3 +494,68 @@ def test_an_exercise_without_a_time_limit_never_refuses(case: dict) -> None:
         assert clock(opened, "Lea") is None and opened.get_meta(CLOCK_KEY) is None
     record = hand_in(out, "Lea", case["folder"] / "lea-libre.vwb")
     assert record.minutes_used is None and record.summary().endswith("(1 coding)")
+
+
+def test_the_trainees_memos_come_with_the_hand_in_signed_and_undone_with_it(case: dict) -> None:
+    exercise = make_exercise(case)
+    adversaires, colere = case["codes"]["Relations/Adversaires"], case["codes"]["Émotions/Colère"]
+    with Project.open(exercise) as opened:
+        mistaken = apply_code(opened, 2, adversaires, *span("email", "nous étions amis, plus maintenant"),
+                              coder="Chloé", role="trainee")
+        other = apply_code(opened, 1, colere, *span("call", "très fâché"), coder="Zoé", role="trainee")
+        add_memo(opened, "coding", mistaken, "Elle les accuse 😡, donc conflit.", coder="Chloé")
+        add_memo(opened, "document", 1, "Appel très tendu.\nÀ revoir.", coder="Chloé")
+        add_memo(opened, "code", colere, "Je confonds avec la déception.", coder="Chloé")
+        add_memo(opened, "project", None, "Exercice fait en 25 minutes.", coder="Chloé")
+        add_memo(opened, "coding", other, "Zoé a raison ici.", coder="Chloé")  # on another trainee's coding
+        add_memo(opened, "document", 3, "Note de Zoé, pas de Chloé.", coder="Zoé")
+    good = case["folder"] / "chloe.vwb"
+    assert hand_in(exercise, "Chloé", good).counted().startswith("1 coding, 5 memos, ")
+    edited = shutil.copy(good, case["folder"] / "edited-memo.vwb")
+    _tamper(edited, "UPDATE memos SET text = 'Relation de conflit, évidemment.' WHERE target_kind = 'coding'")
+    with Project.open(case["path"]) as project:
+        before = project_digest(project)
+        refused = collect(project, [edited])
+        assert refused.failures == [(f"{edited}: the signature does not match Chloé's codings and memos "
+                                     "(the file was changed after it was handed in)")]
+        assert project_digest(project) == before
+
+        report = collect(project, [good])
+        assert report.collected[0]["memos"] == 5
+        coding_id = project.scalar("SELECT g.id FROM codings g JOIN coders c ON c.id = g.coder_id "
+                                   "WHERE c.name = 'Chloé'")
+        got = {(m["target_kind"], m["target_id"], m["text"]) for m in list_memos(project) if m["coder"] == "Chloé"}
+        assert got == {("coding", coding_id, "Elle les accuse 😡, donc conflit."),
+                       ("document", 1, "Appel très tendu.\nÀ revoir."), ("code", colere, "Je confonds avec la déception."),
+                       ("project", None, "Exercice fait en 25 minutes."), ("document", 1, "Zoé a raison ici.")}
+        assert not [m for m in list_memos(project) if m["coder"] == "Zoé"]
+        feedback = exercise_feedback(project, "Formatrice")
+        alarm, = [item for item in feedback.exercises[0].trainees["Chloé"].false_alarms if item["document_id"] == 2]
+        assert alarm["trainee_notes"] == ["Elle les accuse 😡, donc conflit."]
+        missed = [item for item in feedback.exercises[0].trainees["Chloé"].misses if item["document_id"] == 1]
+        assert missed and all(item["trainee_notes"] == ["Appel très tendu.\nÀ revoir.", "Zoé a raison ici."]
+                              for item in missed)
+        undo(project)
+        assert not [m for m in list_memos(project) if m["coder"] == "Chloé"]
+        assert project.scalar("SELECT count(*) FROM codings WHERE id = ?", [coding_id]) == 0
+
+
+def test_a_hand_in_signed_before_memos_were_signed_is_collected_without_them(case: dict) -> None:
+    exercise = make_exercise(case)
+    with Project.open(exercise) as opened:
+        coding_id = apply_code(opened, 2, case["codes"]["Relations/Ex-amis"], *span("email", "nous étions amis"),
+                               coder="Chloé", role="trainee")
+        add_memo(opened, "coding", coding_id, "Ils étaient proches.", coder="Chloé")
+    old = case["folder"] / "ancienne.vwb"
+    hand_in(exercise, "Chloé", old)
+    with Project.open(old, read_only=True) as opened:
+        record = json.loads(opened.get_meta(HANDIN_KEY))
+        codings = opened.dicts("SELECT g.document_id, c.guid AS code_guid, g.start_pos, g.end_pos FROM codings g "
+                               "JOIN codes c ON c.id = g.code_id")
+    del record["memos"]  # the record as the earlier version wrote it, signed over the codings alone
+    record["signature"] = signature(record["exercise"], "Chloé", codings)
+    _tamper(old, f"UPDATE meta SET value = '{json.dumps(record)}' WHERE key = '{HANDIN_KEY}'")
+    with Project.open(case["path"]) as project:
+        report = collect(project, [old])
+        assert report.failures == [] and report.collected[0]["memos"] == 0
+        assert not [m for m in list_memos(project) if m["coder"] == "Chloé"]

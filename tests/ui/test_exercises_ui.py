@@ -8,11 +8,13 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from builders import add_document
+from panel_fixtures import installed_language
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox
 
@@ -101,7 +103,13 @@ def tom_on_a_new_exercise(qtbot, monkeypatch, reference: Project, tmp_path: Path
     return trainee_window(qtbot, monkeypatch, tmp_path / "ex.vwb", "Tom")
 
 
-def test_exercise_from_creation_to_feedback(qtbot, monkeypatch, reference: Project, tmp_path: Path) -> None:
+@pytest.fixture
+def french(qtbot) -> Iterator[None]:
+    """The French file the program installs: it gives the counts their singular ("1 mémo")."""
+    yield from installed_language("fr")
+
+
+def test_exercise_from_creation_to_feedback(qtbot, monkeypatch, reference: Project, tmp_path: Path, french) -> None:
     trainer = MainWindow(reference, coder="claire")
     qtbot.addWidget(trainer)
     menu_titles = [action.text() for action in trainer.menuBar().actions()]
@@ -139,6 +147,11 @@ def test_exercise_from_creation_to_feedback(qtbot, monkeypatch, reference: Proje
         student.open_document(document)
         student.viewer.select_span(*span(document, passage))
         assert student.code_selection(billing)
+    # Léa says why she coded the compliment as billing, from the coding's menu.
+    mistaken = student.project.scalar("SELECT id FROM codings WHERE document_id = 2")
+    student.coding_controller.open_memo(mistaken)
+    student.coding_controller.memo_dialog.editor.setPlainText("Il parle du conseiller qui a réglé la facture.")
+    student.coding_controller.memo_dialog.accept()
     handin = tmp_path / "lea.vwb"
     student.exercises.trainee.hand_in(handin)
     qtbot.waitUntil(lambda: "Copie rendue" in student.statusBar().currentMessage(), timeout=30000)
@@ -154,7 +167,7 @@ def test_exercise_from_creation_to_feedback(qtbot, monkeypatch, reference: Proje
     # The trainer collects the copy and, by mistake, a blank copy of the exercise.
     results = collect(qtbot, trainer, [handin, not_handed_in])
     assert results[0][0] == "lea.vwb"  # the minutes used: the seconds of this test count as one
-    assert re.fullmatch(r"Collectée : Léa, 2 codages, en [1-9]\d* min sur 20", results[0][1])
+    assert re.fullmatch(r"Collectée : Léa, 2 codages, 1 mémo, en [1-9]\d* min sur 20", results[0][1])
     assert results[1] == ("exercice-vierge.vwb", ("Refusée : ce n'est pas une copie rendue (le stagiaire l'écrit avec "
                                                  "« Rendre ma copie… »)"))
 
@@ -183,6 +196,8 @@ def test_exercise_from_creation_to_feedback(qtbot, monkeypatch, reference: Proje
     assert "Le client parle de sa facture." in view.definition.text()
     assert "facture ; prélèvement" in view.definition.text()
     assert "très aimable" in view.reference_passage.text() and "Compliment" in view.reference_passage.text()
+    assert view.trainee_passage.text().endswith(
+        "Mémo du stagiaire : « Il parle du conseiller qui a réglé la facture. »")
     assert view.confusions.column_texts(0) == ["Motifs/Facturation"]
     assert view.confusions.column_texts(1) == ["Motifs/Compliment"]
     assert "codé Facturation là où la référence dit Compliment (1 fois)" in view.confusion_sentences.text()
@@ -212,11 +227,14 @@ def test_exercise_from_creation_to_feedback(qtbot, monkeypatch, reference: Proje
     workbook = load_workbook(tmp_path / "retours.xlsx")
     assert workbook.sheetnames == ["Group", "Léa"]
     assert any("Compliment" in str(cell.value) for row in workbook["Léa"].iter_rows() for cell in row)
+    assert any(cell.value == "Il parle du conseiller qui a réglé la facture."
+               for row in workbook["Léa"].iter_rows() for cell in row)
     trainer.exercises.export_html(tmp_path / "retours")
     wait_job(qtbot, trainer)
     pages = sorted(path.name for path in (tmp_path / "retours").iterdir())
     assert pages == ["group.html", "trainee-Léa.html"]
-    assert "très aimable" in (tmp_path / "retours" / "trainee-Léa.html").read_text(encoding="utf-8")
+    page = (tmp_path / "retours" / "trainee-Léa.html").read_text(encoding="utf-8")
+    assert "très aimable" in page and "Il parle du conseiller qui a réglé la facture." in page
 
     # Collecting the same copy again is refused and changes nothing.
     before = reference.scalar("SELECT count(*) FROM codings")

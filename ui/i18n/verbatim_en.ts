@@ -589,6 +589,13 @@ You can take it back with Edit &gt; Undo.</translation>
             <numerusform>%n codings</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n mémos</source>
+        <translation>
+            <numerusform>%n memo</numerusform>
+            <numerusform>%n memos</numerusform>
+        </translation>
+    </message>
     <message>
         <source>, en {used} min sur {limit}</source>
         <translation>, in {used} of {limit} min</translation>
@@ -1557,6 +1564,10 @@ documents</translation>
     <message>
         <source>(rien)</source>
         <translation>(nothing)</translation>
+    </message>
+    <message>
+        <source>Mémo du stagiaire : {notes}</source>
+        <translation>Trainee&apos;s memo: {notes}</translation>
     </message>
     <message>
         <source>Définition de {code} : {definition}</source>

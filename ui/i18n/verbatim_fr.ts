@@ -11,6 +11,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n mémos</source>
+        <translation>
+            <numerusform>%n mémo</numerusform>
+            <numerusform>%n mémos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n copies collectées</source>
         <translation>
             <numerusform>%n copie collectée</numerusform>

@@ -191,6 +191,8 @@ class CollectResultsDialog(QDialog):
             if item is not None:
                 text = self.tr("Collectée : {trainee}, {codings}").format(
                     trainee=item["trainee"], codings=self.tr("%n codages", "", item["codings"]))
+                if item.get("memos"):
+                    text += ", " + self.tr("%n mémos", "", item["memos"])
                 if item.get("minutes_used") is not None:
                     text += self.tr(", en {used} min sur {limit}").format(
                         used=item["minutes_used"], limit=item["time_limit_minutes"])

@@ -343,6 +343,10 @@ class FeedbackView(QWidget):
             self.reference_passage.setText(
                 f"{', '.join(entry['other_coder_used']) or nothing} : « {entry['reference_passage']} »"
                 if entry["reference_passage"] else nothing)
+        notes = entry.get("trainee_notes") or []
+        if notes:  # the trainee's reasons, under their side of the comparison
+            self.trainee_passage.setText(self.trainee_passage.text() + "\n" + self.tr("Mémo du stagiaire : {notes}").format(
+                notes=" · ".join(f"« {note} »" for note in notes)))
         lines = [self.tr("Définition de {code} : {definition}").format(
             code=entry["code"], definition=entry.get("definition") or self.tr("(aucune)"))]
         if entry.get("indicators"):

@@ -94,7 +94,8 @@ def collect(project: str, handins: tuple[str, ...]) -> None:
     for item in report.collected:
         used = (f" in {item['minutes_used']} of {item['time_limit_minutes']} minutes"
                 if item.get("minutes_used") is not None else "")
-        click.echo(f"collected {item['trainee']}: {plural(item['codings'], 'coding')}{used} from {item['file']}")
+        memos = f", {plural(item['memos'], 'memo')}" if item.get("memos") else ""
+        click.echo(f"collected {item['trainee']}: {plural(item['codings'], 'coding')}{memos}{used} from {item['file']}")
     for line in report.failures:
         click.echo(f"error: {line}", err=True)
     click.echo(f"{len(report.collected)} collected, {len(report.failures)} refused"

@@ -108,7 +108,7 @@ def _group_sheet(workbook: Any, feedback: GroupFeedback) -> None:
 
 def _trainee_sheet(workbook: Any, name: str, trainee: str, feedback: GroupFeedback) -> None:
     sheet = _Sheet(workbook, name, ["a", "b", "c", "d", "e", "f", "g", "h"], freeze="", header=False,
-                   widths={1: 40, 2: 40, 3: 40, 4: 40, 5: 40, 6: 30})
+                   widths={1: 40, 2: 40, 3: 40, 4: 40, 5: 40, 6: 30, 8: 40})
     _title(sheet, f"{trainee} against {feedback.reference}")
     for item in feedback.exercises:
         report = item.trainees.get(trainee)
@@ -123,12 +123,13 @@ def _trainee_sheet(workbook: Any, name: str, trainee: str, feedback: GroupFeedba
             _title(sheet, f"{heading}: {len(items)}")
             if items:
                 _header(sheet, ["Document", "Code", "Your passage",
-                                "Reference passage", "Definition", "Indicators", "Other coder used"])
+                                "Reference passage", "Definition", "Indicators", "Other coder used", "Your memos"])
             for entry in items:
                 sheet.append_any([entry["title"], entry["code"],
                                   entry["text"] if items is report.false_alarms else "",
                                   entry["reference_passage"], entry["definition"] or "",
-                                  "; ".join(entry["indicators"]), "; ".join(entry["other_coder_used"])])
+                                  "; ".join(entry["indicators"]), "; ".join(entry["other_coder_used"]),
+                                  "\n".join(entry.get("trainee_notes", []))])
         sheet.append_any([])
         _title(sheet, "Most confused codes")
         if report.confusions:

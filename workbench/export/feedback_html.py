@@ -92,9 +92,11 @@ def _mistakes(heading: str, items: list[dict], yours: bool) -> str:
         rows.append([escape(item["title"]), escape(item["code"]),
                      f'<span class="passage">{escape(item["text"])}</span>' if yours else "",
                      f'<span class="passage">{escape(item["reference_passage"])}</span>', definition,
-                     escape(", ".join(item["other_coder_used"]))])
+                     escape(", ".join(item["other_coder_used"])),
+                     "<br>".join(escape(note) for note in item.get("trainee_notes", []))])
     return (f"<h3>{escape(heading)}: {len(items)}</h3>\n"
-            + _table(["Document", "Code", "Your passage", "Reference passage", "Definition", "Other coder used"], rows))
+            + _table(["Document", "Code", "Your passage", "Reference passage", "Definition", "Other coder used",
+                      "Your memos"], rows))
 
 
 def _confusions(report: TraineeReport) -> str:

@@ -2,10 +2,11 @@
 
 Per trainee and exercise, `trainee_scores.score_trainee` gives F1 per code at document and span level,
 misses, false alarms and confused pairs; this module restricts it to the exercise's documents and codes
-and adds what a trainer needs to explain a mistake: the reference's passage beside the trainee's, and the
-code's definition and indicators. For the group: per-code difficulty (the mean F1 of the trainees, lowest
-first), Krippendorff's alpha among the trainees (`agreement`, pooled over the exercise's codes), and each
-trainee's overall F1 across successive exercises, in the order they were created.
+and adds what a trainer needs to explain a mistake: the reference's passage beside the trainee's, the
+code's definition and indicators, and the trainee's own memos there (their reasons, collected with the
+hand-in). For the group: per-code difficulty (the mean F1 of the trainees, lowest first), Krippendorff's
+alpha among the trainees (`agreement`, pooled over the exercise's codes), and each trainee's overall F1
+across successive exercises, in the order they were created.
 """
 
 from __future__ import annotations
@@ -112,6 +113,27 @@ def _explain(project: Project, report: TraineeReport, reference_id: int, codes: 
         item["indicators"] = list(code.get("indicators") or [])
 
 
+def _attach_notes(project: Project, report: TraineeReport, trainee: str) -> None:
+    """Give each miss and false alarm the trainee's own words (`trainee_notes`): their memos on the coding
+    (a false alarm is one of their codings) and on its document. A trainee's reason ("she says they were
+    close, so Ex-amis") is what a trainer needs to tell a misread definition from a misread text."""
+    documents = sorted({item["document_id"] for item in report.misses + report.false_alarms})
+    if not documents:
+        return
+    notes: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for kind, target, text in project.rows(
+            "SELECT m.target_kind, m.target_id, m.text FROM memos m JOIN coders k ON k.id = m.coder_id "
+            "LEFT JOIN codings g ON m.target_kind = 'coding' AND g.id = m.target_id WHERE k.name = ? "
+            "AND ((m.target_kind = 'document' AND m.target_id IN (SELECT unnest(?::BIGINT[]))) "
+            "OR (m.target_kind = 'coding' AND g.document_id IN (SELECT unnest(?::BIGINT[])))) "
+            "ORDER BY m.created_at, m.id", [trainee, documents, documents]):
+        notes[(kind, target)].append(text)
+    for item in report.false_alarms:
+        item["trainee_notes"] = notes[("coding", item["coding_id"])] + notes[("document", item["document_id"])]
+    for item in report.misses:
+        item["trainee_notes"] = list(notes[("document", item["document_id"])])
+
+
 def exercise_feedback(project: Project, reference: str | None = None, *, min_overlap: float = 0.0) -> GroupFeedback:
     """Scores of every collected hand-in against the reference coder, exercise by exercise, oldest first."""
     reference = reference_coder(project, reference)
@@ -134,6 +156,7 @@ def exercise_feedback(project: Project, reference: str | None = None, *, min_ove
             report = score_trainee(project, reference, trainee, documents=info.document_ids, codes=code_ids,
                                    min_overlap=min_overlap)
             _explain(project, report, reference_id, codes)
+            _attach_notes(project, report, trainee)
             report.confusions = report.confusions[:TOP_CONFUSIONS]
             reports[trainee] = report
         difficulty = []

@@ -1,7 +1,10 @@
 """Handing an exercise in, and collecting the hand-ins into the reference project.
 
 A hand-in is a copy of the trainee's exercise file with a `handin` record in its `meta`: the exercise's
-GUID, the trainee's name, and a signature, the SHA-256 of (exercise GUID, trainee, the trainee's codings).
+GUID, the trainee's name, and a signature, the SHA-256 of (exercise GUID, trainee, the trainee's codings
+and memos). The memos are the trainee's reasons ("coded Ex-amis: she says they were close"), which a
+trainer reads beside each mistake; hand-ins written before memos were signed carry no memo count, and
+their memos are not collected.
 The signature is a tamper-evidence checksum, not an authentication: there is no secret key, so someone who
 knows the recipe can recompute it after editing the codings. It catches a file changed by accident or by
 a careless hand (a coding added in another tool, a file renamed to another trainee), which is the risk
@@ -12,7 +15,8 @@ was created (`workbench.training.exercise`), never against what the file says ab
 must come from this project, every document's text must be the one handed out and the one the project
 still holds, the signature must match, and the trainee's hand-in must not have been collected already.
 A file that fails any check gets one line naming it and changes nothing; a file that passes is collected
-as one undoable action (its codings, and the trainee as a coder of role trainee when new).
+as one undoable action (its codings, the trainee's memos on them, on documents, codes and the exercise,
+and the trainee as a coder of role trainee when new).
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from workbench.project import SUFFIX, Project
 from workbench.reports import plural
 from workbench.store import codings as coding_store
 from workbench.store.coders import add_coder, coder_role, set_role
+from workbench.store.memos import copy_memo
 from workbench.training.clock import clock
 from workbench.training.exercise import (
     ExerciseError,
@@ -54,11 +59,49 @@ def _trainee_codings(project: Project, trainee: str) -> list[dict[str, Any]]:
         "ORDER BY g.document_id, g.start_pos, g.end_pos, c.guid", [trainee])
 
 
-def signature(exercise_guid: str, trainee: str, codings: Sequence[dict[str, Any]]) -> str:
-    """SHA-256 over the exercise, the trainee and the codings (document, code GUID, span)."""
-    rows = sorted([int(c["document_id"]), str(c["code_guid"]), int(c["start_pos"]), int(c["end_pos"])]
-                  for c in codings)
-    payload = json.dumps([exercise_guid, trainee, rows], ensure_ascii=False, separators=(",", ":"))
+def _trainee_memos(project: Project, trainee: str) -> list[dict[str, Any]]:
+    """The trainee's memos, each target named as another copy of the exercise knows it: a document by its
+    id, a code by its GUID, a coding by its document, code GUID and span. A memo on another coder's coding
+    is about that passage's document."""
+    rows = project.dicts(
+        "SELECT m.target_kind, m.target_id, m.text, m.created_at, m.updated_at, c.guid AS code_guid, "
+        "g.document_id AS coding_document, gc.guid AS coding_code, g.start_pos, g.end_pos, gk.name AS coding_coder "
+        "FROM memos m JOIN coders k ON k.id = m.coder_id "
+        "LEFT JOIN codes c ON m.target_kind = 'code' AND c.id = m.target_id "
+        "LEFT JOIN codings g ON m.target_kind = 'coding' AND g.id = m.target_id "
+        "LEFT JOIN codes gc ON gc.id = g.code_id LEFT JOIN coders gk ON gk.id = g.coder_id "
+        "WHERE k.name = ? ORDER BY m.created_at, m.id", [trainee])
+    memos = []
+    for row in rows:
+        memo = {"about": row["target_kind"], "document_id": None, "code_guid": None, "start_pos": None,
+                "end_pos": None, "text": row["text"], "created_at": row["created_at"], "updated_at": row["updated_at"]}
+        if row["target_kind"] == "document":
+            memo["document_id"] = row["target_id"]
+        elif row["target_kind"] == "code":
+            memo["code_guid"] = row["code_guid"]
+        elif row["target_kind"] == "coding" and row["coding_coder"] == trainee:
+            memo.update(document_id=row["coding_document"], code_guid=row["coding_code"],
+                        start_pos=row["start_pos"], end_pos=row["end_pos"])
+        elif row["target_kind"] == "coding":
+            memo.update(about="document", document_id=row["coding_document"])
+        memos.append(memo)
+    return memos
+
+
+def _memo_key(memo: dict[str, Any]) -> list[Any]:
+    return [memo["about"], memo["document_id"], memo["code_guid"], memo["start_pos"], memo["end_pos"], memo["text"]]
+
+
+def signature(exercise_guid: str, trainee: str, codings: Sequence[dict[str, Any]],
+              memos: Sequence[dict[str, Any]] | None = None) -> str:
+    """SHA-256 over the exercise, the trainee, the codings (document, code GUID, span) and, unless None
+    (a hand-in written before memos were signed), the memos (target and text)."""
+    rows: list[Any] = sorted([int(c["document_id"]), str(c["code_guid"]), int(c["start_pos"]), int(c["end_pos"])]
+                             for c in codings)
+    signed: list[Any] = [exercise_guid, trainee, rows]
+    if memos is not None:
+        signed.append(sorted((_memo_key(memo) for memo in memos), key=lambda key: json.dumps(key, ensure_ascii=False)))
+    payload = json.dumps(signed, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -72,12 +115,15 @@ class HandIn:
     handed_in_at: str
     time_limit_minutes: int | None = None
     minutes_used: int | None = None  # since the trainee's time started (`clock`), with a time limit only
+    memos: int = 0
 
     def counted(self) -> str:
-        """The codings and, with a time limit, the minutes used: "12 codings, 18 of 20 minutes used"."""
+        """The codings, the memos if any and, with a time limit, the minutes used: "12 codings, 2 memos, 18
+        of 20 minutes used"."""
+        memos = f", {plural(self.memos, 'memo')}" if self.memos else ""
         used = (f", {self.minutes_used} of {self.time_limit_minutes} minutes used"
                 if self.minutes_used is not None else "")
-        return plural(self.codings, "coding") + used
+        return plural(self.codings, "coding") + memos + used
 
     def summary(self) -> str:
         return f"{self.trainee}'s hand-in written to {self.path} ({self.counted()})"
@@ -112,11 +158,12 @@ def hand_in_project(exercise: Project, trainee_name: str, out_path: str | Path) 
     if role != "trainee":
         set_role(exercise, trainee, "trainee")
     codings = _trainee_codings(exercise, trainee)
+    memos = _trainee_memos(exercise, trainee)
     now = datetime.now(UTC)
     running = clock(exercise, trainee)
-    record = HandIn(str(out), info.guid, trainee, len(codings), signature(info.guid, trainee, codings),
+    record = HandIn(str(out), info.guid, trainee, len(codings), signature(info.guid, trainee, codings, memos),
                     now.isoformat(timespec="seconds"), info.time_limit_minutes,
-                    None if running is None else min(running.used_minutes(now), running.limit_minutes))
+                    None if running is None else min(running.used_minutes(now), running.limit_minutes), len(memos))
     with output_file(out, exercise) as partial:
         exercise.copy_into(partial)
         with Project.open(partial) as copy, copy.transaction():
@@ -152,6 +199,7 @@ class _Reading:
     texts: dict[int, str]
     digest: str
     codings: list[dict[str, Any]]
+    memos: list[dict[str, Any]] | None  # None: written before memos were signed, so none are collected
 
 
 def _read_handin(path: Path, expected: ExerciseInfo | None = None) -> _Reading:
@@ -167,9 +215,11 @@ def _read_handin(path: Path, expected: ExerciseInfo | None = None) -> _Reading:
             raise ExerciseError(f"{path}: its hand-in record is damaged", kind="damaged") from None
         info = read_exercise(handin, path)
         reference = expected or info
+        ours = guid == info.guid
         return _Reading(record, info, document_digests(handin, reference.document_ids),
                         content_digest(handin, reference.document_ids, reference.codes),
-                        _trainee_codings(handin, trainee) if guid == info.guid else [])
+                        _trainee_codings(handin, trainee) if ours else [],
+                        _trainee_memos(handin, trainee) if ours and "memos" in record else None)
 
 
 def _already_collected(project: Project, exercise: str, trainee: str) -> bool:
@@ -209,8 +259,8 @@ def _check(project: Project, path: Path) -> tuple[_Reading, ExerciseInfo]:
     if reading.digest != exercise.digest:
         raise ExerciseError(f"{path}: its codebook is not the one handed out (codes were renamed, moved or removed)",
                             kind="codebook_changed")
-    if signature(guid, trainee, reading.codings) != reading.record.get("signature"):
-        raise ExerciseError(f"{path}: the signature does not match {trainee}'s codings "
+    if signature(guid, trainee, reading.codings, reading.memos) != reading.record.get("signature"):
+        raise ExerciseError(f"{path}: the signature does not match {trainee}'s codings and memos "
                             "(the file was changed after it was handed in)", kind="signature", trainee=trainee)
     if _already_collected(project, guid, trainee):
         raise ExerciseError(f"{path}: {trainee}'s hand-in for this exercise was already collected",
@@ -230,18 +280,22 @@ def _check(project: Project, path: Path) -> tuple[_Reading, ExerciseInfo]:
 def _collect_one(project: Project, path: Path) -> dict[str, Any]:
     reading, exercise = _check(project, path)
     trainee = str(reading.record["trainee"])
+    memos = reading.memos or []
+    guids = {c["code_guid"] for c in reading.codings} | {m["code_guid"] for m in memos if m["code_guid"]}
     code_ids = dict(project.rows("SELECT guid, id FROM codes WHERE guid IN (SELECT unnest(?::VARCHAR[]))",
-                                 [sorted({c["code_guid"] for c in reading.codings})]))
+                                 [sorted(guids)]))
     summary = {"exercise": exercise.guid, "trainee": trainee, "signature": reading.record["signature"],
-               "file": str(path), "codings": len(reading.codings),
+               "file": str(path), "codings": len(reading.codings), "memos": len(memos),
                "minutes_used": reading.record.get("minutes_used"),
                "time_limit_minutes": reading.record.get("time_limit_minutes")}
     with action(project, COLLECT_ACTION, None, summary,
-                f"collected {trainee}'s hand-in ({plural(len(reading.codings), 'coding')}) from {path.name}") as rec:
+                f"collected {trainee}'s hand-in ({plural(len(reading.codings), 'coding')}, "
+                f"{plural(len(memos), 'memo')}) from {path.name}") as rec:
         trainee_id = project.scalar("SELECT id FROM coders WHERE name = ?", [trainee])
         if trainee_id is None:
             trainee_id = add_coder(project, trainee, "trainee")
         rec.coder_id = trainee_id
+        made: dict[tuple[Any, ...], int] = {}
         for coding in reading.codings:
             code_id = code_ids.get(coding["code_guid"])
             if code_id is None:
@@ -253,7 +307,16 @@ def _collect_one(project: Project, path: Path) -> dict[str, Any]:
                 checked.refuse_twin(coding["document_id"])
             except WorkbenchError as exc:
                 raise ExerciseError(f"{path}: {exc}") from None
-            coding_store.insert(rec, coding["document_id"], code_id, trainee_id, checked, origin="import")
+            made[(coding["document_id"], coding["code_guid"], coding["start_pos"], coding["end_pos"])] = (
+                coding_store.insert(rec, coding["document_id"], code_id, trainee_id, checked, origin="import"))
+        for memo in memos:
+            target = {"project": None, "document": memo["document_id"], "code": code_ids.get(memo["code_guid"]),
+                      "coding": made.get((memo["document_id"], memo["code_guid"], memo["start_pos"], memo["end_pos"]))}
+            try:
+                copy_memo(rec, memo["about"], target[memo["about"]], trainee_id, memo["text"], memo["created_at"],
+                          memo["updated_at"])
+            except WorkbenchError as exc:
+                raise ExerciseError(f"{path}: {exc}") from None
     return summary
 
 
