@@ -13,7 +13,9 @@ bench/data/code_names_fr_3.json (the names five people would give: a quality man
 student, a consultant, a call-centre team leader, an English-speaking UX researcher; read only after the
 rule changes made on the first two were written). A name typed under a scheme is counted right when it
 borrows that code; a name that borrows a code of another scheme (another scheme's code may bear it: the
-NPS group has a "Détracteur") is counted wrong.
+NPS group has a "Détracteur") is counted wrong. The last variant reads each name beside the other names of
+its codebook (a set's n-th name of every code of a scheme), as a project's codes are read beside their
+siblings.
 """
 
 from __future__ import annotations
@@ -67,7 +69,10 @@ def _french_names() -> dict[str, str]:
     return names
 
 
-def measure(variant: Callable[[], AbstractContextManager[None]], written: dict, listed: bool) -> list[dict]:
+def measure(variant: Callable[[], AbstractContextManager[None]], written: dict, listed: bool,
+            siblings: bool = False) -> list[dict]:
+    """Right / wrong / none per scheme. With `siblings`, each name is looked up beside the names of the
+    other codes of its codebook: the set's n-th name of every code of the scheme."""
     french = _french_names()
     rows = []
     with variant():
@@ -75,8 +80,10 @@ def measure(variant: Callable[[], AbstractContextManager[None]], written: dict, 
             counts = {"right": 0, "wrong": 0, "none": 0}
             misses = []
             for key, names in written[scheme].items():
-                for name in names:
-                    found = codebook_library.shipped_code(name, None, "fr")
+                for position, name in enumerate(names):
+                    beside = [other[position] for other in written[scheme].values()] if siblings else []
+                    within = codebook_library.group_scheme(beside, "fr")
+                    found = codebook_library.shipped_code(name, None, "fr", within)
                     outcome = "none" if found is None else "right" if found.name == french[key] else "wrong"
                     counts[outcome] += 1
                     if outcome != "right":
@@ -96,8 +103,10 @@ def main() -> None:
     results = []
     for path in NAMES:
         written = json.loads(path.read_text(encoding="utf-8"))
-        for label, variant in (("shipped names only", without_other_names), ("with other_names", _as_shipped)):
-            for row in measure(variant, written, args.list):
+        for label, variant, siblings in (("shipped names only", without_other_names, False),
+                                         ("with other_names", _as_shipped, False),
+                                         ("with other_names, read beside their codebook", _as_shipped, True)):
+            for row in measure(variant, written, args.list, siblings):
                 results.append((f"{path.name}, {label}", row))
                 print(f"| {path.name} | {label} | {row['scheme']} | {row['names']} | {row['right']} | {row['wrong']} | "
                       f"{row['none']} | {row['share right']:.0%} |")

@@ -382,7 +382,8 @@ def part_french_dev(seeds: list[int], per_codes: list[int], name_per_codes: list
     (`codebook_library`); the codes created by other names an analyst might type (`OTHER_NAMES`), some of
     which name a shipped code nearly; five codebooks of independently written names (`names_file`),
     each with the library whole and with the library reading the shipped names only (not their
-    `other_names`); and the same as the second without that library, as codes whose names match no shipped
+    `other_names`), and with each name looked up alone rather than within its siblings' shipped scheme
+    (`codebook_library.group_scheme`); and the same as the second without that library, as codes whose names match no shipped
     code (`name_per_codes` each). `codebooks` picks among them (`CODEBOOKS`).
     The tool is `codes.GroupScorer`, exactly what `suggest_codes` runs; in the same draws: each candidate
     alone, plain LR on the raw e5 vectors, and LR on TF-IDF + SVD of lemmas (the `lexical` embedder).
@@ -434,7 +435,10 @@ def part_french_dev(seeds: list[int], per_codes: list[int], name_per_codes: list
             if "by independent names" in codebooks:
                 for slot, names in enumerate(_independent_names(names_file), start=1):
                     independent = _codes_by_name(project, shipped, f"{column} by independent names {slot}", names)
+                    alone = [{**code, "library_scheme": None} for code in independent]
                     conditions += [(column, f"independent names {slot}", independent, name_per_codes, "whole"),
+                                   (column, f"independent names {slot}, each name read alone", alone,
+                                    name_per_codes, "whole"),
                                    (column, f"independent names {slot}, shipped names only", independent,
                                     name_per_codes, "shipped names only")]
             if "by name, no library" in codebooks:
@@ -532,7 +536,7 @@ def _library(mode: str) -> Iterator[None]:
     if mode == "whole":
         yield
     elif mode == "off":
-        with patch.object(codes, "shipped_code", lambda name, key, language: None):
+        with patch.object(codes, "shipped_code", lambda *_: None):
             yield
     else:
         from code_names import without_other_names

@@ -208,6 +208,14 @@ def children(project: Project, parent_id: int | None) -> list[int]:
     return _children_map(_skeleton(project)).get(parent_id, [])
 
 
+def codable_names(project: Project, parent_id: int | None) -> list[str]:
+    """The names of the codable codes directly under `parent_id` (None: the top level), in order: what a
+    new code's name is read beside when it borrows a shipped definition (`codebook_library.group_scheme`)."""
+    return [row[0] for row in project.rows(
+        "SELECT name FROM codes WHERE parent_id IS NOT DISTINCT FROM ? AND codable ORDER BY position, id",
+        [parent_id])]
+
+
 def descendants(project: Project, code_id: int) -> list[int]:
     """Ids of every code below `code_id` (not itself), depth first in sibling order."""
     _require(project, code_id)

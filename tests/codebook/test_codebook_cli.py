@@ -68,6 +68,13 @@ def test_add_says_which_shipped_definition_a_bare_name_borrows(path):
         "scheme": "Formes de relation client–marque", "code": "Asservissement"}
     for own in (("Mon code à moi",), ("Livraison", "--description", "Colis en retard"), ("Remboursement", "--group")):
         assert json.loads(ok("codebook", "add", path, *own, "--json"))["borrows"] is None, own
+    # read beside its siblings: under relationship forms, "Détracteur" is no NPS code
+    ok("codebook", "add", path, "Formes", "--group")
+    for form in ("Inimitié", "Ex-amis"):
+        ok("codebook", "add", path, form, "--parent", "Formes")
+    assert json.loads(ok("codebook", "add", path, "Détracteur", "--json"))["borrows"] == {
+        "scheme": "Expérience client", "code": "Détracteur"}
+    assert json.loads(ok("codebook", "add", path, "Détracteur", "--parent", "Formes", "--json"))["borrows"] is None
 
 
 def test_add_rename_move_reorder(path):

@@ -9,8 +9,8 @@ from builders import add_code
 from suggest_data import add_documents
 
 from workbench import codebook_library
-from workbench.codebook_library import folded_name, shipped_code
-from workbench.suggest.codes import code_texts, suggest_codes
+from workbench.codebook_library import folded_name, group_scheme, shipped_code
+from workbench.suggest.codes import borrowed_description, code_texts, select_codes, suggest_codes
 from workbench.suggest.review import method_label, review_queue
 
 
@@ -122,3 +122,33 @@ def test_a_code_alone_in_its_scheme_is_not_suggested_for_every_unit(project) -> 
     assert "2 only code of its scheme" in result.summary()
     assert result.without_lines()[0].endswith("2 not filed: the only code of its scheme has no other code to be "
                                               "weighed against (suggest it together with other codes)")
+
+
+def test_a_name_is_read_within_its_siblings_scheme() -> None:
+    """"Détracteur" alone is the NPS detractor of the experience scheme; beside relationship forms it is no
+    NPS code, and "Complicité" beside them is no compliment (the words "compli" it shares with it)."""
+    assert shipped_code("Détracteur", None, "fr").scheme == "Expérience client"
+    assert shipped_code("Complicité", None, "fr").name == "Compliment"
+    forms = ["Inimitié", "Ex-amis", "Client captif", "Détracteur", "Complicité"]
+    within = group_scheme(forms, "fr")
+    assert within == "Formes de relation client–marque"
+    assert shipped_code("Détracteur", None, "fr", within) is None
+    assert shipped_code("Complicité", None, "fr", within) is None
+    assert shipped_code("Client captif", None, "fr", within).name == "Asservissement"
+    # siblings of several schemes, or a single borrowing sibling, make no group scheme
+    assert group_scheme(["Inimitié", "Facturation", "Détracteur"], "fr") is None
+    assert group_scheme(["Inimitié", "Mon code"], "fr") is None
+
+
+def test_suggestions_read_a_bare_name_within_its_siblings_scheme(project) -> None:
+    forms = add_code(project, "Formes", codable=False)
+    for name in ("Inimitié", "Ex-amis", "Client captif"):
+        add_code(project, name, forms)
+    detractor = add_code(project, "Détracteur", forms)
+    nps = add_code(project, "NPS", codable=False)
+    for name in ("Promoteur", "Passif"):
+        add_code(project, name, nps)
+    nps_detractor = add_code(project, "Détracteur", nps)
+    by_id = {row["id"]: row for row in select_codes(project)}
+    assert borrowed_description(by_id[detractor], "fr") is None
+    assert borrowed_description(by_id[nps_detractor], "fr").scheme == "Expérience client"

@@ -387,3 +387,19 @@ def test_the_new_code_dialog_says_which_shipped_definition_a_name_borrows(qtbot)
     dialog.definition.setPlainText("Départ annoncé du client.")  # a definition of its own: nothing borrowed
     assert dialog.borrowed.isHidden()
     assert dialog.values() == ("Résiliation", "Départ annoncé du client.")
+
+
+def test_the_new_code_dialog_reads_a_name_within_its_siblings_scheme(qtbot) -> None:
+    """Beside relationship forms, "Détracteur" is no NPS code of the experience scheme."""
+    from ui.views.codebook_dialogs import NewCodeDialog
+
+    alone = NewCodeDialog("Au premier niveau du livre de codes", "fr")
+    beside = NewCodeDialog("Sous « Formes »", "fr", siblings=["Inimitié", "Ex-amis", "Client captif"])
+    for dialog in (alone, beside):
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda dialog=dialog: dialog.library_ready, timeout=10000)
+        dialog.name.setText("Détracteur")
+    assert "« Détracteur » du schéma livré « Expérience client »" in alone.borrowed.text()
+    assert beside.borrowed.isHidden()
+    beside.name.setText("Relation de dépendance")
+    assert "« Dépendance » du schéma livré « Formes de relation client–marque »" in beside.borrowed.text()

@@ -6,7 +6,7 @@ name already taken, a merge into a sub-code) is the engine's and reads the same 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -53,9 +53,11 @@ class NewCodeDialog(QDialog):
     suggestions while the code has none of its own (`workbench.codebook_library`): the analyst sees what
     will describe the code before the suggestions use it. The shipped schemes are read on a worker."""
 
-    def __init__(self, where: str, language: str = "fr", parent: QWidget | None = None) -> None:
+    def __init__(self, where: str, language: str = "fr", parent: QWidget | None = None,
+                 siblings: Sequence[str] = ()) -> None:
         super().__init__(parent)
         self.language = language
+        self.siblings = list(siblings)  # the codes it will stand beside: a name is read within their scheme
         self.library_ready = False
         self.setWindowTitle(self.tr("Nouveau code"))
         self.name = QLineEdit()
@@ -96,8 +98,10 @@ class NewCodeDialog(QDialog):
     def show_borrowed(self) -> None:
         """Say which shipped code the typed name borrows from, while the definition is left empty."""
         name = self.name.text().strip()
-        shipped = (codebook_library.shipped_code(name, None, self.language)
-                   if self.library_ready and name and not self.definition.toPlainText().strip() else None)
+        shipped = None
+        if self.library_ready and name and not self.definition.toPlainText().strip():
+            within = codebook_library.group_scheme([*self.siblings, name], self.language)
+            shipped = codebook_library.shipped_code(name, None, self.language, within)
         if shipped is None:
             if not self.borrowed.isHidden():
                 self.borrowed.hide()

@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from workbench.codebook_library import ShippedCode, shipped_code
+from workbench.codebook_library import ShippedCode, group_scheme, shipped_code
 from workbench.errors import Cancelled, WorkbenchError
 from workbench.events import events_for_tables
 from workbench.progress import CancelToken, ProgressCallback, no_progress
@@ -66,9 +66,16 @@ def select_codes(project: Project, selectors: Sequence[str | int] | None = None)
     from workbench import codebook
 
     rows = project.dicts(
-        "SELECT id, key, name, description, inclusion, indicators, examples, translations, scheme, codable "
-        "FROM codes ORDER BY id"
+        "SELECT id, parent_id, key, name, description, inclusion, indicators, examples, translations, scheme, "
+        "codable FROM codes ORDER BY id"
     )
+    siblings: dict[int | None, list[str]] = {}
+    for row in rows:
+        if row["codable"]:
+            siblings.setdefault(row["parent_id"], []).append(row["name"])
+    library_schemes = {parent: group_scheme(names, project.language) for parent, names in siblings.items()}
+    for row in rows:
+        row["library_scheme"] = library_schemes.get(row["parent_id"])
     if selectors:
         wanted: set[int] = set()
         schemes = {row["scheme"] for row in rows if row["scheme"]}
@@ -90,14 +97,15 @@ DESCRIBING = ("description", "inclusion", "indicators", "examples")
 
 def borrowed_description(code: dict[str, Any], language: str) -> ShippedCode | None:
     """The shipped code whose texts describe `code` in suggestions: only a code with no definition,
-    inclusion, indicators or examples of its own (`codebook_library`)."""
+    inclusion, indicators or examples of its own (`codebook_library`), read within its siblings' shipped
+    scheme (`library_scheme`, set by `select_codes`) when they have one."""
     return _borrowed(_own_fields(code, language), code, language)
 
 
 def _borrowed(fields: dict[str, Any], code: dict[str, Any], language: str) -> ShippedCode | None:
     if any(fields.get(field) for field in DESCRIBING):
         return None
-    return shipped_code(fields.get("name"), code.get("key"), language)
+    return shipped_code(fields.get("name"), code.get("key"), language, code.get("library_scheme"))
 
 
 def _own_fields(code: dict[str, Any], language: str) -> dict[str, Any]:
