@@ -1,4 +1,4 @@
-"""Document kinds and coder roles as the window names them: the engine stores English identifiers
+"""Document kinds, coder roles and variable types as the window names them: the engine stores English identifiers
 ("call", "trainee"), a French analyst reads "Appel", "stagiaire". Marked for lupdate here, translated when
 shown so the installed language wins."""
 
@@ -34,3 +34,16 @@ def role_label(role: str | None) -> str:
     if role is None:
         return QCoreApplication.translate("CoderDialog", "nouveau")
     return labels.get(role, role)
+
+
+def column_type_labels() -> dict[str, str]:
+    """A table column's types as the import preview offers them (and its refusals name them); the context
+    is the preview's, where they first appeared."""
+    return {
+        "text": QCoreApplication.translate("TablePreview", "texte"),
+        "integer": QCoreApplication.translate("TablePreview", "entier"),
+        "float": QCoreApplication.translate("TablePreview", "décimal"),
+        "date": QCoreApplication.translate("TablePreview", "date"),
+        "boolean": QCoreApplication.translate("TablePreview", "oui/non"),
+        "ignore": QCoreApplication.translate("TablePreview", "ignorer"),
+    }

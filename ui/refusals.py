@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from ui.kinds import role_label
+from ui.kinds import column_type_labels, role_label
 from workbench.errors import (
     AlreadyCoded,
     BadCodeName,
@@ -127,8 +127,32 @@ def ingest_reason(kind: str | None, details: dict[str, object], fallback: str) -
         "no_codes": QCoreApplication.translate("refusals", "le livre de codes ne contient aucun code"),
         "encrypted": QCoreApplication.translate(
             "refusals", "le fichier est protégé par un mot de passe : enregistrez-le de nouveau sans"),
+        "too_big": QCoreApplication.translate(
+            "refusals", "le fichier fait {size} Mo, au-delà de la limite de {limit} Mo pour ce format"),
+        "not_of_type": QCoreApplication.translate(
+            "refusals", "la colonne « {column} » est choisie comme {type}, mais la ligne {row} sous l'en-tête "
+            "contient « {value} », qui n'en est pas"),
+        "title_is_text": QCoreApplication.translate(
+            "refusals", "la colonne « {column} » est celle du texte : choisissez-en une autre pour les titres"),
+        "text_column_typed": QCoreApplication.translate(
+            "refusals", "la colonne « {column} » est celle du texte : elle ne peut pas être choisie comme {type}"),
+        "title_column_typed": QCoreApplication.translate(
+            "refusals", "la colonne « {column} » est celle des titres : elle ne peut pas être choisie comme {type}"),
+        "no_preview": QCoreApplication.translate(
+            "refusals", "ce n'est pas un tableau : seuls les fichiers {formats} ont un aperçu"),
+        "hostile_xml": QCoreApplication.translate(
+            "refusals", "refusé : le fichier déclare des entités XML (DOCTYPE/ENTITY), un procédé d'attaque"),
+        "compression": QCoreApplication.translate(
+            "refusals", "le fichier utilise une compression que ce programme ne sait pas lire"),
+        "damaged": QCoreApplication.translate("refusals", "le fichier est endommagé"),
+        "no_cues": QCoreApplication.translate(
+            "refusals", "aucun sous-titre trouvé (pas de ligne de minutage « début --> fin »)"),
     }
-    return reasons[kind].format(**details) if kind in reasons else fallback
+    if kind not in reasons:
+        return fallback
+    if "type" in details:
+        details = {**details, "type": column_type_labels().get(str(details["type"]), details["type"])}
+    return reasons[kind].format(**details)
 
 
 def collect_reason(exc: ExerciseError) -> str:

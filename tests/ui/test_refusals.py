@@ -90,6 +90,30 @@ def test_files_that_cannot_be_imported_are_refused_in_french(tmp_path: Path) -> 
     assert said["notes.pdf"].startswith("notes.pdf : format .pdf inconnu ; formats acceptés : .csv, ")
 
 
+def test_column_choices_and_subtitles_that_cannot_be_imported_are_refused_in_french(tmp_path: Path) -> None:
+    from workbench.ingest import folder
+
+    (tmp_path / "avis.csv").write_text("titre;avis;note\nA;Très bien, merci 👍;4\nB;Trop cher;quatre\n",
+                                       encoding="utf-8")
+    (tmp_path / "appel.vtt").write_text("WEBVTT\n\nBonjour, pas de minutage ici.\n", encoding="utf-8")
+    choices = {"as a number": {"column_types": {"note": "integer"}},
+               "title is text": {"text_column": "avis", "title_column": "avis"},
+               "text as a date": {"text_column": "avis", "column_types": {"avis": "date"}}}
+    with Project.create(tmp_path / "p.vwb") as project:
+        said = {label: refused(lambda given=given: folder.import_file(project, tmp_path / "avis.csv", **given))
+                for label, given in choices.items()}
+        said["subtitles"] = refused(lambda: folder.import_file(project, tmp_path / "appel.vtt"))
+        assert project.scalar("SELECT count(*) FROM documents") == 0
+    assert said == {
+        "as a number": ("avis.csv : la colonne « note » est choisie comme entier, mais la ligne 2 sous l'en-tête "
+                        "contient « quatre », qui n'en est pas"),
+        "title is text": "avis.csv : la colonne « avis » est celle du texte : choisissez-en une autre pour les titres",
+        "text as a date": ("avis.csv : la colonne « avis » est celle du texte : elle ne peut pas être choisie "
+                           "comme date"),
+        "subtitles": "appel.vtt : aucun sous-titre trouvé (pas de ligne de minutage « début --> fin »)",
+    }
+
+
 def test_codebook_files_that_cannot_be_loaded_are_refused_in_french(tmp_path: Path) -> None:
     from workbench.codebook_files import load_codebook
 
@@ -123,10 +147,12 @@ def test_every_kind_of_import_refusal_is_worded_in_the_window() -> None:
     kinds &= {kind for path in root.rglob("*.py") for call in re.findall(r"IngestError\((?:[^()]|\([^()]*\))*\)",
                                                                           path.read_text("utf-8"), re.DOTALL)
               for kind in re.findall(r'\bkind="(\w+)"', call)}
-    assert len(kinds) >= 20
+    assert len(kinds) >= 30
     for kind in sorted(kinds):
         worded = ingest_reason(kind, {"encoding": "cp1252", "format": ".pdf", "supported": ".csv", "columns": 2,
-                                      "column": "avis", "fields": 3, "where": "s > A", "allowed": "key, name"},
+                                      "column": "avis", "fields": 3, "where": "s > A", "allowed": "key, name",
+                                      "size": "12.5", "limit": "10", "type": "integer", "row": 3, "value": "x",
+                                      "formats": ".csv, .xlsx"},
                                "ENGINE")
         assert worded != "ENGINE" and "{" not in worded, kind
 

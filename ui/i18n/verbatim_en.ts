@@ -3618,30 +3618,6 @@ documents</translation>
         <translation>Variables:</translation>
     </message>
     <message>
-        <source>texte</source>
-        <translation>text</translation>
-    </message>
-    <message>
-        <source>entier</source>
-        <translation>integer</translation>
-    </message>
-    <message>
-        <source>décimal</source>
-        <translation>decimal</translation>
-    </message>
-    <message>
-        <source>date</source>
-        <translation>date</translation>
-    </message>
-    <message>
-        <source>oui/non</source>
-        <translation>yes/no</translation>
-    </message>
-    <message>
-        <source>ignorer</source>
-        <translation>ignore</translation>
-    </message>
-    <message>
         <source>Classeur Excel : première feuille, {n} premières lignes.</source>
         <translation>Excel workbook: first sheet, first {n} rows.</translation>
     </message>
@@ -3711,6 +3687,33 @@ documents</translation>
     <message>
         <source>Contexte autour de chaque segment :</source>
         <translation>Context around each segment:</translation>
+    </message>
+</context>
+<context>
+    <name>TablePreview</name>
+    <message>
+        <source>texte</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>entier</source>
+        <translation>integer</translation>
+    </message>
+    <message>
+        <source>décimal</source>
+        <translation>decimal</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>oui/non</source>
+        <translation>yes/no</translation>
+    </message>
+    <message>
+        <source>ignorer</source>
+        <translation>ignore</translation>
     </message>
 </context>
 <context>
@@ -4379,6 +4382,46 @@ documents</translation>
     <message>
         <source>le fichier est protégé par un mot de passe : enregistrez-le de nouveau sans</source>
         <translation>the file is password-protected: save it again without one</translation>
+    </message>
+    <message>
+        <source>le fichier fait {size} Mo, au-delà de la limite de {limit} Mo pour ce format</source>
+        <translation>the file is {size} MB, over the {limit} MB limit for this format</translation>
+    </message>
+    <message>
+        <source>la colonne « {column} » est choisie comme {type}, mais la ligne {row} sous l&apos;en-tête contient « {value} », qui n&apos;en est pas</source>
+        <translation>column “{column}” is chosen as {type}, but row {row} below the header holds “{value}”, which is not</translation>
+    </message>
+    <message>
+        <source>la colonne « {column} » est celle du texte : choisissez-en une autre pour les titres</source>
+        <translation>column “{column}” is the text column: choose another one for the titles</translation>
+    </message>
+    <message>
+        <source>la colonne « {column} » est celle du texte : elle ne peut pas être choisie comme {type}</source>
+        <translation>column “{column}” is the text column: it cannot be chosen as {type}</translation>
+    </message>
+    <message>
+        <source>la colonne « {column} » est celle des titres : elle ne peut pas être choisie comme {type}</source>
+        <translation>column “{column}” is the title column: it cannot be chosen as {type}</translation>
+    </message>
+    <message>
+        <source>ce n&apos;est pas un tableau : seuls les fichiers {formats} ont un aperçu</source>
+        <translation>not a table: only {formats} files have a preview</translation>
+    </message>
+    <message>
+        <source>refusé : le fichier déclare des entités XML (DOCTYPE/ENTITY), un procédé d&apos;attaque</source>
+        <translation>refused: the file declares XML entities (DOCTYPE/ENTITY), a means of attack</translation>
+    </message>
+    <message>
+        <source>le fichier utilise une compression que ce programme ne sait pas lire</source>
+        <translation>the file uses a compression this program cannot read</translation>
+    </message>
+    <message>
+        <source>le fichier est endommagé</source>
+        <translation>the file is damaged</translation>
+    </message>
+    <message>
+        <source>aucun sous-titre trouvé (pas de ligne de minutage « début --&gt; fin »)</source>
+        <translation>no cues found (no “start --&gt; end” timing line)</translation>
     </message>
     <message>
         <source>le fichier n&apos;existe pas</source>

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.kinds import column_type_labels
 from workbench.ingest.preview import TablePreview
 from workbench.ingest.tables import COLUMN_CHOICES
 
@@ -120,12 +121,6 @@ class TableChoicesPanel(QWidget):
         self.title_column.activated.connect(self._roles_changed)
         self.show_message("")
 
-    def type_labels(self) -> dict[str, str]:
-        return {
-            "text": self.tr("texte"), "integer": self.tr("entier"), "float": self.tr("décimal"),
-            "date": self.tr("date"), "boolean": self.tr("oui/non"), "ignore": self.tr("ignorer"),
-        }
-
     def show_message(self, text: str) -> None:
         """No preview to show (none selected, being read, or refused): say why."""
         self.preview = None
@@ -177,7 +172,7 @@ class TableChoicesPanel(QWidget):
     def _fill_types(self) -> None:
         """One type chooser per column; the text and title columns are not variables, so theirs is off."""
         assert self.preview is not None
-        labels = self.type_labels()
+        labels = column_type_labels()
         self.types.setRowCount(len(self.preview.names))
         widest = self.types.horizontalHeader().sectionSizeHint(1)
         for row, (name, guessed) in enumerate(zip(self.preview.names, self.preview.types, strict=True)):

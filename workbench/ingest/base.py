@@ -114,8 +114,8 @@ def check_file(path: Path, max_bytes: int) -> int:
         raise IngestError(path, "empty file", kind="empty")
     if size > max_bytes:
         raise IngestError(
-            path, f"file is {size / 1024**2:.1f} MB, over the {max_bytes / 1024**2:.0f} MB limit for this format"
-        )
+            path, f"file is {size / 1024**2:.1f} MB, over the {max_bytes / 1024**2:.0f} MB limit for this format",
+            kind="too_big", size=f"{size / 1024**2:.1f}", limit=f"{max_bytes / 1024**2:.0f}")
     return size
 
 

@@ -24,7 +24,7 @@ def check_office_archive(path: Path) -> list[str]:
     with SafeZip(path, OFFICE_LIMITS) as archive:
         for name in archive.names():
             if name.endswith((".xml", ".rels")) and _declares_entities(archive, path, name):
-                raise IngestError(path, f"refused: {name} declares a DOCTYPE/ENTITY (hostile XML)")
+                raise IngestError(path, f"refused: {name} declares a DOCTYPE/ENTITY (hostile XML)", kind="hostile_xml")
         return archive.names()
 
 
@@ -35,6 +35,6 @@ def _declares_entities(archive: SafeZip, path: Path, name: str) -> bool:
         raise IngestError(path, f"{name} is encrypted; save the file again without a password",
                           kind="encrypted") from exc
     except NotImplementedError as exc:
-        raise IngestError(path, f"{name} uses a compression this program cannot read") from exc
+        raise IngestError(path, f"{name} uses a compression this program cannot read", kind="compression") from exc
     except _UNREADABLE as exc:
-        raise IngestError(path, f"the file is damaged: {exc}") from exc
+        raise IngestError(path, f"the file is damaged: {exc}", kind="damaged") from exc

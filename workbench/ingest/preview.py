@@ -68,7 +68,8 @@ def preview_table(path: str | Path, rows: int = 20) -> TablePreview:
     elif path.suffix.lower() == ".csv":
         encoding, delimiter, header, body = _csv_rows(path)
     else:
-        raise IngestError(path, f"not a table: only {' and '.join(TABLE_SUFFIXES)} files have a preview")
+        raise IngestError(path, f"not a table: only {' and '.join(TABLE_SUFFIXES)} files have a preview",
+                          kind="no_preview", formats=", ".join(TABLE_SUFFIXES))
     names = _display_names(header)
     width = len(names)
     body = [row[:width] + [""] * (width - len(row)) for row in body]
@@ -212,7 +213,8 @@ def _xlsx_rows(path: Path) -> tuple[list[str], list[list[str]]]:
     except IngestError:
         raise
     except Exception as exc:  # openpyxl and the XML parser raise many types; the import says the same
-        raise IngestError(path, f"not a readable Excel workbook: {type(exc).__name__}: {exc}") from exc
+        raise IngestError(path, f"not a readable Excel workbook: {type(exc).__name__}: {exc}",
+                          kind="not_excel") from exc
     finally:
         rows.close()
     if header is None:

@@ -354,9 +354,10 @@ def load_xlsx(project: Project, path: Path, loaded: LoadedTable, progress: Progr
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise IngestError(path, f"not a readable Excel workbook: {exc}") from exc
+        raise IngestError(path, f"not a readable Excel workbook: {exc}", kind="not_excel") from exc
     except Exception as exc:  # openpyxl raises its own InvalidFileException and lxml errors
-        raise IngestError(path, f"not a readable Excel workbook: {type(exc).__name__}: {exc}") from exc
+        raise IngestError(path, f"not a readable Excel workbook: {type(exc).__name__}: {exc}",
+                          kind="not_excel") from exc
     try:
         header: list[str] | None = None
         batch: list[list[str | None]] = []
@@ -545,7 +546,8 @@ def _chosen_type(project: Project, path: Path, table: str, index: int, name: str
         row, value = bad[0]
         shown = value if len(value) <= 40 else value[:40] + "…"
         raise IngestError(path, f"column {name!r} was chosen as {choice}, but row {row} below the header holds "
-                                f"\"{shown}\", which is not")
+                                f"\"{shown}\", which is not", kind="not_of_type", column=name, type=choice,
+                          row=row, value=shown)
     return ColumnType(choice, None, found.mean_length, True)
 
 
@@ -587,11 +589,14 @@ def plan_table(project: Project, path: Path, loaded: LoadedTable, text_column: s
         text_index = guessed
     title_index = _named_column(path, names, title_column) if title_column is not None else None
     if title_index == text_index:
-        raise IngestError(path, f"column {names[text_index]!r} is the text column; choose another column for the titles")
+        raise IngestError(path, f"column {names[text_index]!r} is the text column; choose another column for the titles",
+                          kind="title_is_text", column=names[text_index])
     for index in (text_index, title_index):
         if index is not None and choices.get(index, "text") != "text":
             role = "text" if index == text_index else "title"
-            raise IngestError(path, f"column {names[index]!r} is the {role} column; it cannot be chosen as {choices[index]}")
+            raise IngestError(path, f"column {names[index]!r} is the {role} column; it cannot be chosen as {choices[index]}",
+                              kind="text_column_typed" if role == "text" else "title_column_typed",
+                              column=names[index], type=choices[index])
     for index, choice in choices.items():
         if index not in (text_index, title_index) and choice != "ignore":
             columns[index] = _chosen_type(project, path, loaded.name, index, names[index], choice, columns[index])

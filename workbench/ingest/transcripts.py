@@ -116,7 +116,7 @@ def parse_docx(path: Path) -> list[ParsedDocument]:
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx / lxml raise many types for damaged files
-        raise IngestError(path, f"not a readable Word document: {type(exc).__name__}: {exc}") from exc
+        raise IngestError(path, f"not a readable Word document: {type(exc).__name__}: {exc}", kind="not_word") from exc
     lines = [paragraph.text for paragraph in document.paragraphs]
     title = document.core_properties.title or path.stem
     return [turns_from_lines(lines, title=title)]
@@ -147,7 +147,7 @@ def _cues(path: Path, text: str) -> tuple[list[tuple[float, float, list[str]]], 
             skipped.append(f"line {block[0][0]}: a cue without a readable 'start --> end' timing line")
         block = []
     if not cues:
-        raise IngestError(path, "no cues found (no 'start --> end' timing line)")
+        raise IngestError(path, "no cues found (no 'start --> end' timing line)", kind="no_cues")
     return cues, skipped
 
 
