@@ -68,6 +68,10 @@ def test_nothing_leaves_the_window_and_the_list_stays_usable(qtbot, project: Pro
         assert (window.width(), window.height()) == (width, height), window.side_tabs.tabText(index)
         assert _outside(window) == [], window.side_tabs.tabText(index)
         assert window.documents.width() >= MIN_LIST_WIDTH, window.side_tabs.tabText(index)
+    # every tab of the right pane is in sight, none behind the tab bar's scroll arrows
+    bar = window.side_tabs.tabBar()
+    shown = bar.tabRect(0).left(), bar.tabRect(bar.count() - 1).right()
+    assert shown[0] >= 0 and shown[1] <= bar.width(), (shown, bar.width())
 
 
 def test_a_long_error_in_the_search_pane_never_widens_it(qtbot, project: Project) -> None:

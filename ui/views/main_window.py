@@ -184,6 +184,11 @@ class MainWindow(QMainWindow):
         self.side_tabs.addTab(self.review_panel, self.tr("Suggestions"))
         self.side_tabs.addTab(self.topic_panel, self.tr("Thèmes"))
         self.side_tabs.addTab(self.memo_panel, self.tr("Mémos"))
+        self.side_tabs.tabBar().setStyleSheet(
+            "QTabBar::tab { padding: 4px 7px; margin-right: 1px; border: 1px solid palette(mid); border-bottom: none;"
+            " border-top-left-radius: 3px; border-top-right-radius: 3px; background: palette(button); }"
+            " QTabBar::tab:selected { background: palette(window); }"
+            " QTabBar::tab:!selected { margin-top: 2px; background: palette(midlight); }")
         code_dock = QDockWidget(self.tr("Codage"), self)
         code_dock.setObjectName("coding")
         code_dock.setWidget(self.side_tabs)
