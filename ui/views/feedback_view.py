@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.views import exercise_jobs
 from ui.views.score_table import ScoreTable, percent
+from ui.widgets import compact_tabs
 from ui.workers import Job
 from workbench.project import Project
 from workbench.store import coders
@@ -42,6 +42,7 @@ def _wrapped() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # passages side by side, tops level
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
@@ -88,7 +89,7 @@ class FeedbackView(QWidget):
         self.trainee_passage = _wrapped()
         self.definition = _wrapped()
 
-        self.tabs = QTabWidget()
+        self.tabs = compact_tabs()
         self.tabs.addTab(self.per_code, self.tr("Par code"))
         self.tabs.addTab(self.misses, self.tr("Oublis"))
         self.tabs.addTab(self.false_alarms, self.tr("Fausses alertes"))

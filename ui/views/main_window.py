@@ -56,6 +56,7 @@ from ui.views.trainer_panel import TrainerPanel
 from ui.views.undo_labels import entry_label
 from ui.views.welcome import WelcomePage
 from ui.views.workspace_actions import WorkspaceActions
+from ui.widgets import compact_tabs
 from ui.workers import Job
 from workbench import browse, codebook, coding, history, journal
 from workbench.errors import WorkbenchError
@@ -178,17 +179,12 @@ class MainWindow(QMainWindow):
         self.review_panel = ReviewPanel()
         self.topic_panel = TopicPanel()
         self.memo_panel = MemoPanel()
-        self.side_tabs = QTabWidget()
+        self.side_tabs = compact_tabs()
         self.side_tabs.addTab(self.code_panel, self.tr("Codes"))
         self.side_tabs.addTab(self.search_panel, self.tr("Recherche"))
         self.side_tabs.addTab(self.review_panel, self.tr("Suggestions"))
         self.side_tabs.addTab(self.topic_panel, self.tr("Thèmes"))
         self.side_tabs.addTab(self.memo_panel, self.tr("Mémos"))
-        self.side_tabs.tabBar().setStyleSheet(
-            "QTabBar::tab { padding: 4px 7px; margin-right: 1px; border: 1px solid palette(mid); border-bottom: none;"
-            " border-top-left-radius: 3px; border-top-right-radius: 3px; background: palette(button); }"
-            " QTabBar::tab:selected { background: palette(window); }"
-            " QTabBar::tab:!selected { margin-top: 2px; background: palette(midlight); }")
         code_dock = QDockWidget(self.tr("Codage"), self)
         code_dock.setObjectName("coding")
         code_dock.setWidget(self.side_tabs)
