@@ -170,13 +170,13 @@ def logging_embedder(inner, log: Path):  # type: ignore[no-untyped-def]
     return LoggingEmbedder()
 
 
-def _kill_the_worker_at_its_second_batch(log: Path, killed: list[int]) -> threading.Thread:
+def _kill_the_worker_at_its_second_batch(log: Path, killed: list[int], done: threading.Event) -> threading.Thread:
     """Ray hands the vectors back in bursts, so the driver's progress comes too late to kill a worker that
-    still has work: this watches the workers' own log instead, from the test's side of the cluster."""
+    still has work: this watches the workers' own log instead, from the test's side of the cluster, until
+    the run is `done` (its workers can take minutes to start on a busy machine)."""
 
     def watch() -> None:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
+        while not done.is_set():
             started = log.read_text().split() if log.exists() else []
             if len(started) >= 2:
                 killed.append(int(started[-1]))
@@ -196,9 +196,13 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_no_unit(ray_cluster, tmp_p
     with Project.open(local) as one, Project.open(remote) as other:
         units = load_units(other, "auto")
         lexical, _ = get_embedder("lexical", units=units)
-        watcher = _kill_the_worker_at_its_second_batch(log, killed)
-        result = embed_on_cluster(other, logging_embedder(lexical, log), units=units)
-        watcher.join()
+        done = threading.Event()
+        watcher = _kill_the_worker_at_its_second_batch(log, killed, done)
+        try:
+            result = embed_on_cluster(other, logging_embedder(lexical, log), units=units)
+        finally:
+            done.set()
+            watcher.join()
         mine = embed_units(one, "lexical")
         assert result.model_id == mine.model_id and result.computed == 48
         workers = log.read_text().split()
