@@ -535,6 +535,10 @@ def test_the_trainees_memos_come_with_the_hand_in_signed_and_undone_with_it(case
         missed = [item for item in feedback.exercises[0].trainees["Chloé"].misses if item["document_id"] == 1]
         assert missed and all(item["trainee_notes"] == ["Appel très tendu.\nÀ revoir.", "Zoé a raison ici."]
                               for item in missed)
+    shown = ok("exercise", "scores", case["path"], "--reference", "Formatrice", "--show", "5")
+    assert "      Chloé's memo: «Elle les accuse 😡, donc conflit.»" in shown
+    assert "      Chloé's memo: «Appel très tendu. À revoir.»" in shown
+    with Project.open(case["path"]) as project:
         undo(project)
         assert not [m for m in list_memos(project) if m["coder"] == "Chloé"]
         assert project.scalar("SELECT count(*) FROM codings WHERE id = ?", [coding_id]) == 0

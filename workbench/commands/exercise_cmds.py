@@ -146,6 +146,8 @@ def _print(feedback: GroupFeedback, show: int) -> None:
                 for entry in items[:show]:
                     text = " ".join(entry["text"].split())
                     click.echo(f"    {label}: {entry['code']} in {entry['title']}: «{text[:70]}»")
+                    for note in entry.get("trainee_notes", []):
+                        click.echo(f"      {name}'s memo: «{' '.join(note.split())[:90]}»")
             for entry in report.confusions:
                 click.echo(f"    coded {entry['trainee_code']} where the reference says {entry['reference_code']} "
                            f"({entry['count']}×)")
