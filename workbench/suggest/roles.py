@@ -31,8 +31,8 @@ def set_speaker_roles(project: Project, roles: Mapping[str, str], coder_id: int 
         if not label.strip():
             raise WorkbenchError("a speaker label cannot be empty")
     before = units.role_of(project)
-    stored = dict(project.rows("SELECT label, id FROM speaker_roles"))
-    current = units.overrides(project)
+    stored = {label: (row_id, role) for row_id, label, role in project.rows("SELECT id, label, role FROM speaker_roles")}
+    current = {label: role for label, (_, role) in sorted(stored.items())}
     wanted = {label: role for label, role in roles.items() if current.get(label, "auto") != role}
     if not wanted:
         return current
@@ -43,9 +43,9 @@ def set_speaker_roles(project: Project, roles: Mapping[str, str], coder_id: int 
                 f"set speaker roles: {described}") as rec:
         for label, role in sorted(wanted.items()):
             if role == "auto":
-                rec.delete("speaker_roles", [stored[label]])
+                rec.delete("speaker_roles", [stored[label][0]])
             elif label in stored:
-                rec.update("speaker_roles", stored[label], {"role": role})
+                rec.update("speaker_roles", stored[label][0], {"role": role})
             else:
                 rec.insert("speaker_roles", {"label": label, "role": role})
         _forget_calls(project, changed)
