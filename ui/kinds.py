@@ -1,6 +1,6 @@
-"""Document kinds, coder roles and variable types as the window names them: the engine stores English identifiers
-("call", "trainee"), a French analyst reads "Appel", "stagiaire". Marked for lupdate here, translated when
-shown so the installed language wins."""
+"""Document kinds, coder roles and column types as the window names them: the engine stores English
+identifiers ("call", "trainee", "integer"), a French analyst reads "Appel", "stagiaire", "entier". Marked
+for lupdate here, translated when shown so the installed language wins."""
 
 from __future__ import annotations
 

@@ -338,16 +338,16 @@ class FeedbackView(QWidget):
         nothing = self.tr("(rien)")
         if missed:
             self.reference_passage.setText(f"{entry['code']} : « {entry['reference_passage']} »")
-            self.trainee_passage.setText(", ".join(entry["other_coder_used"]) or nothing)
+            trainee = ", ".join(entry["other_coder_used"]) or nothing
         else:
-            self.trainee_passage.setText(f"{entry['code']} : « {entry['text']} »")
+            trainee = f"{entry['code']} : « {entry['text']} »"
             self.reference_passage.setText(
                 f"{', '.join(entry['other_coder_used']) or nothing} : « {entry['reference_passage']} »"
                 if entry["reference_passage"] else nothing)
         notes = entry.get("trainee_notes") or []
         if notes:  # the trainee's reasons, under their side of the comparison
-            self.trainee_passage.setText(self.trainee_passage.text() + "\n" + self.tr("Mémo du stagiaire : {notes}").format(
-                notes=" · ".join(f"« {note} »" for note in notes)))
+            trainee += "\n" + self.tr("Mémo du stagiaire : {notes}").format(notes=" · ".join(f"« {note} »" for note in notes))
+        self.trainee_passage.setText(trainee)
         lines = [self.tr("Définition de {code} : {definition}").format(
             code=entry["code"], definition=entry.get("definition") or self.tr("(aucune)"))]
         if entry.get("indicators"):
