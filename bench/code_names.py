@@ -11,7 +11,10 @@ would vary them, one English), bench/data/code_names_fr_2.json (a descriptive ph
 abbreviations, a customer's words, an unusual noun, an English label: harder on purpose) and
 bench/data/code_names_fr_3.json (the names five people would give: a quality manager, a marketing PhD
 student, a consultant, a call-centre team leader, an English-speaking UX researcher; read only after the
-rule changes made on the first two were written). A name typed under a scheme is counted right when it
+rule changes made on the first two were written) and bench/code_names_fr_4.json (the same five people
+naming the emotions, customer-experience and relational-marker codes, written after those schemes'
+`other_names`, whose one-word names that took names of other schemes were then removed on the first
+three sets' misses alone). A name typed under a scheme is counted right when it
 borrows that code; a name that borrows a code of another scheme (another scheme's code may bear it: the
 NPS group has a "Détracteur") is counted wrong. The last variant reads each name beside the other names of
 its codebook (a set's n-th name of every code of a scheme), as a project's codes are read beside their
@@ -34,8 +37,7 @@ sys.path[:0] = [str(ROOT)]
 from workbench import codebook_library
 from workbench.codebook_yaml import pick, read_scheme, schemes_dir
 
-NAMES = tuple(ROOT / "bench" / "data" / f"code_names_fr{suffix}.json" for suffix in ("", "_2", "_3"))
-SCHEMES = ("contact_reasons", "relationship_forms")
+NAMES = tuple(ROOT / "bench" / "data" / f"code_names_fr{suffix}.json" for suffix in ("", "_2", "_3", "_4"))
 
 
 @contextmanager
@@ -59,24 +61,20 @@ def _as_shipped() -> Iterator[None]:
     yield
 
 
-def _french_names() -> dict[str, str]:
-    """Each shipped code's key -> its French name (what `shipped_code` returns as `.name`)."""
-    names = {}
-    for scheme in SCHEMES:
-        for code in codebook_library._walk(read_scheme(schemes_dir() / f"{scheme}.yaml")["codes"]):
-            if code["key"]:
-                names[code["key"]] = pick(code["name"], "fr")
-    return names
+def _french_names(scheme: str) -> dict[str, str]:
+    """Each code of a shipped scheme: its key -> its French name (what `shipped_code` returns as `.name`)."""
+    codes = codebook_library._walk(read_scheme(schemes_dir() / f"{scheme}.yaml")["codes"])
+    return {code["key"]: pick(code["name"], "fr") for code in codes if code["key"]}
 
 
 def measure(variant: Callable[[], AbstractContextManager[None]], written: dict, listed: bool,
             siblings: bool = False) -> list[dict]:
     """Right / wrong / none per scheme. With `siblings`, each name is looked up beside the names of the
     other codes of its codebook: the set's n-th name of every code of the scheme."""
-    french = _french_names()
     rows = []
     with variant():
-        for scheme in SCHEMES:
+        for scheme in (key for key in written if key != "about"):
+            french = _french_names(scheme)
             counts = {"right": 0, "wrong": 0, "none": 0}
             misses = []
             for key, names in written[scheme].items():

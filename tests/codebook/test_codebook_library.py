@@ -55,6 +55,29 @@ def test_the_other_names_a_shipped_code_goes_by_borrow_too() -> None:
         "Expérience client", "Marqueurs relationnels")
 
 
+
+def test_emotions_experience_and_markers_go_by_other_names_too() -> None:
+    """The names analysts give emotions, journey stages and relational markers borrow those codes; without
+    `other_names` each of these borrows nothing."""
+    other = {"Incompréhension": "Confusion", "Irritation": "Agacement", "Anxiété": "Inquiétude",
+             "Fureur": "Rage", "Curiosité": "Intérêt", "Soulagé": "Soulagement", "Insatisfaction": "Déception",
+             "Prise en main": "Mise en route", "Attrition": "Départ", "Effort très faible": "Effort très faible (1)",
+             "Ironie": "Sarcasme", "Escalade": "Demande d'escalade", "Parler à un humain": "Contact humain"}
+    for name, shipped in other.items():
+        found = shipped_code(name, None, "fr")
+        assert found is not None and found.name == shipped, name
+    assert shipped_code("Fury", None, "en").name == "Rage"
+
+
+def test_other_names_of_one_scheme_take_no_names_of_another() -> None:
+    """Other names are compared by their words cut to six letters, so a one-word other name matches every
+    two-word name holding that word: "Personnalisation" would have taken "Personne ne me répond", a
+    contact reason, and "Fidélisation" the loyal relationship forms. Such other names are left out."""
+    for name in ("Personne ne me répond", "Interaction avec le personnel", "Usage occasionnel",
+                 "Fidélité engagée", "Client déçu", "Relance avoir", "Prise de commande"):
+        found = shipped_code(name, None, "fr")
+        assert found is None or found.scheme in ("Motifs de contact", "Formes de relation client–marque"), name
+
 def test_a_name_two_shipped_codes_share_describes_neither(tmp_path: Path, monkeypatch) -> None:
     for key, definition in (("one", "Première définition."), ("two", "Seconde définition.")):
         (tmp_path / f"{key}.yaml").write_text(
