@@ -18,7 +18,7 @@ def shrinking_combo(minimum_chars: int = 8) -> QComboBox:
 # Tabs drawn like the platform's, with half its side padding: a pane of five tabs fits the right dock of a
 # 1024-pixel screen instead of hiding its last tabs behind scroll arrows.
 _COMPACT_TABS = (
-    "QTabBar::tab { padding: 4px 7px; margin-right: 1px; border: 1px solid palette(mid); border-bottom: none;"
+    "QTabBar::tab { padding: 4px 5px; margin-right: 1px; border: 1px solid palette(mid); border-bottom: none;"
     " border-top-left-radius: 3px; border-top-right-radius: 3px; background: palette(button); }"
     " QTabBar::tab:selected { background: palette(window); }"
     " QTabBar::tab:!selected { margin-top: 2px; background: palette(midlight); }")

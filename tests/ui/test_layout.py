@@ -7,7 +7,7 @@ import pytest
 from builders import set_value
 from panel_fixtures import fill
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QTabBar, QWidget
 
 from workbench import codebook
 from workbench.project import Project
@@ -68,10 +68,15 @@ def test_nothing_leaves_the_window_and_the_list_stays_usable(qtbot, project: Pro
         assert (window.width(), window.height()) == (width, height), window.side_tabs.tabText(index)
         assert _outside(window) == [], window.side_tabs.tabText(index)
         assert window.documents.width() >= MIN_LIST_WIDTH, window.side_tabs.tabText(index)
-    # every tab of the right pane is in sight, none behind the tab bar's scroll arrows
-    bar = window.side_tabs.tabBar()
-    shown = bar.tabRect(0).left(), bar.tabRect(bar.count() - 1).right()
-    assert shown[0] >= 0 and shown[1] <= bar.width(), (shown, bar.width())
+    # every tab of the right pane and of the trainer's results is in sight, none behind the scroll arrows
+    window.centre_tabs.setCurrentWidget(window.trainer_panel)
+    for page in range(window.trainer_panel.pages.count()):
+        window.trainer_panel.pages.setCurrentIndex(page)
+        qtbot.wait(10)
+        for bar in [window.side_tabs.tabBar(), *window.trainer_panel.findChildren(QTabBar)]:
+            if bar.isVisible():
+                shown = bar.tabRect(0).left(), bar.tabRect(bar.count() - 1).right()
+                assert shown[0] >= 0 and shown[1] <= bar.width(), (bar.tabText(bar.count() - 1), shown, bar.width())
 
 
 def test_a_long_error_in_the_search_pane_never_widens_it(qtbot, project: Project) -> None:
