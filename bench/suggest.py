@@ -23,6 +23,7 @@ import json
 import os
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -256,7 +257,18 @@ def part_french(seeds: list[int], models: list[str], per_code: int = 5) -> list[
 
 
 FRENCH_DEV = ROOT / "bench" / "data" / "french_dev"
-DEV_SCHEMES = {"reason": "contact_reasons", "form": "relationship_forms"}
+DEV_SCHEMES = {"reason": "contact_reasons", "form": "relationship_forms", "emotion": "emotions"}
+# Every reason and form labels 23 texts or more; an emotion needs this many to be drawn at up to 10 coded per
+# code with some left to score (the 12 commonest of the set's 21 emotions: anger 35 ... gratitude 11).
+DEV_MIN_TEXTS = 11
+
+
+def dev_labels(items: list[dict[str, str]], column: str) -> tuple[list[str], np.ndarray]:
+    """The codes a column's curves are drawn for (its labels with `DEV_MIN_TEXTS` texts or more) and each
+    verbatim's index among them, -1 for a verbatim labelled otherwise (an uncoded unit, never scored)."""
+    counts = Counter(item[column] for item in items)
+    keys = sorted(key for key, count in counts.items() if count >= DEV_MIN_TEXTS)
+    return keys, np.array([keys.index(item[column]) if item[column] in keys else -1 for item in items])
 
 
 def load_french_dev() -> list[dict[str, str]]:
@@ -355,7 +367,7 @@ def _independent_names(path: Path = INDEPENDENT_NAMES) -> list[dict[str, str]]:
     """Five codebooks of names for the development set's codes, each taking one name per code from
     `path`, written without sight of the shipped schemes or of the library's matching."""
     written = json.loads(path.read_text(encoding="utf-8"))
-    by_key = {key: names for scheme in ("contact_reasons", "relationship_forms") for key, names in written[scheme].items()}
+    by_key = {key: names for scheme, codes in written.items() if scheme != "about" for key, names in codes.items()}
     return [{key: names[slot] for key, names in by_key.items()} for slot in range(5)]
 
 
@@ -368,13 +380,16 @@ def _codes_by_name(project, codes: list[dict], root: str,  # type: ignore[no-unt
     from workbench.suggest.codes import select_codes
 
     parent = codebook.create_code(project, root, codable=False)
-    created = [codebook.create_code(project, (names or {}).get(code["key"], code["name"]), parent) for code in codes]
+    # a name with a slash is refused (it separates a code path's levels): typed "Zen - apaisé" instead
+    created = [codebook.create_code(project, (names or {}).get(code["key"], code["name"]).replace("/", "-"), parent)
+               for code in codes]
     by_id = {code["id"]: code for code in select_codes(project, created)}
     return [{**by_id[new], "truth_key": code["key"]} for new, code in zip(created, codes)]
 
 
 def part_french_dev(seeds: list[int], per_codes: list[int], name_per_codes: list[int],
-                    codebooks: Sequence[str] = CODEBOOKS, names_file: Path = INDEPENDENT_NAMES) -> list[dict]:
+                    codebooks: Sequence[str] = CODEBOOKS, names_file: Path = INDEPENDENT_NAMES,
+                    columns: Sequence[str] = ("reason", "form")) -> list[dict]:
     """Learning curves on the French development set, imported as the product imports it (`dev_units`): for
     each scheme and number of coded examples per code, `len(seeds)` draws of examples; every other
     verbatim is an uncoded unit whose top-1 is scored. Four codebooks: the shipped scheme loaded
@@ -384,7 +399,8 @@ def part_french_dev(seeds: list[int], per_codes: list[int], name_per_codes: list
     each with the library whole and with the library reading the shipped names only (not their
     `other_names`), and with each name looked up alone rather than within its siblings' shipped scheme
     (`codebook_library.group_scheme`); and the same as the second without that library, as codes whose names match no shipped
-    code (`name_per_codes` each). `codebooks` picks among them (`CODEBOOKS`).
+    code (`name_per_codes` each). `codebooks` picks among them (`CODEBOOKS`), `columns` the labels
+    (`DEV_SCHEMES`; the emotions' curves are drawn for their commonest codes only, `dev_labels`).
     The tool is `codes.GroupScorer`, exactly what `suggest_codes` runs; in the same draws: each candidate
     alone, plain LR on the raw e5 vectors, and LR on TF-IDF + SVD of lemmas (the `lexical` embedder).
     Before any draw, the codes described only (no codings, every verbatim scored): by whole unit and best
@@ -418,11 +434,11 @@ def part_french_dev(seeds: list[int], per_codes: list[int], name_per_codes: list
     sentences = [sentence_views(units, vectors, model, "e5")]
     rows, calibration_rows = [], []
     with folder:
-        for scheme in DEV_SCHEMES.values():
-            load_scheme(project, ROOT / "coding_schemes" / f"{scheme}.yaml")
+        for column in columns:
+            load_scheme(project, ROOT / "coding_schemes" / f"{DEV_SCHEMES[column]}.yaml")
         conditions = []
-        for column in DEV_SCHEMES:
-            keys = sorted({item[column] for item in items})
+        for column in columns:
+            keys, _ = dev_labels(items, column)
             shipped = select_codes(project, keys)
             named = _codes_by_name(project, shipped, f"{column} by name")
             if "shipped scheme" in codebooks:
@@ -444,19 +460,19 @@ def part_french_dev(seeds: list[int], per_codes: list[int], name_per_codes: list
             if "by name, no library" in codebooks:
                 conditions.append((column, "by name, no library", named, name_per_codes, "off"))
         for column, codebook_label, codes, curve, library in conditions:
-            keys = sorted({item[column] for item in items})
+            keys, truth = dev_labels(items, column)
+            labelled = np.flatnonzero(truth >= 0)
             code_id = {code.get("truth_key", code["key"]): code["id"] for code in codes}
-            truth = np.array([keys.index(item[column]) for item in items])
             order = [code_id[keys[k]] for k in range(len(keys))]
             described = {}
             with _library(library):
                 for label, views in (("whole unit and best sentence", sentences), ("whole unit only", None)):
                     alone = GroupScorer(units, vectors, words, [], codes, model, "fr", [], [], 2, None, views)
                     top = np.array([order.index(codes[t]["id"]) for t in alone.zero.argmax(axis=1)])
-                    described[f"described only: {label}"] = float((top == truth).mean())
+                    described[f"described only: {label}"] = float((top == truth)[labelled].mean())
             rows.append({"scheme": column, "codes": codebook_label, "coded per code": 0, **described})
-            print_table([rows[-1]], f"French dev set, {column}, {codebook_label}, no codings, all {len(items)} "
-                                    f"verbatims")
+            print_table([rows[-1]], f"French dev set, {column}, {codebook_label}, no codings, all {len(labelled)} "
+                                    f"verbatims labelled with its {len(keys)} codes")
             for per_code in curve:
                 accs: dict[str, list[float]] = {}
                 bands: list[tuple[float, bool]] = []
@@ -465,7 +481,7 @@ def part_french_dev(seeds: list[int], per_codes: list[int], name_per_codes: list
                     rng = np.random.default_rng(seed)
                     coded = np.concatenate([rng.choice(np.flatnonzero(truth == k), per_code, replace=False)
                                             for k in range(len(keys))])
-                    held = np.setdiff1d(np.arange(len(items)), coded)
+                    held = np.setdiff1d(labelled, coded)
                     positives = [(int(i), code_id[keys[truth[i]]]) for i in coded]
                     codes_module._MEMO.clear()  # each draw fitted afresh, so that its time is the fit's
                     started = time.perf_counter()
@@ -628,6 +644,8 @@ def main() -> None:
                         help="french-dev: the codebooks the curves are drawn for")
     parser.add_argument("--dev-names", type=Path, default=INDEPENDENT_NAMES,
                         help="french-dev: the independently written names (bench/data/code_names_fr*.json)")
+    parser.add_argument("--dev-schemes", nargs="+", choices=list(DEV_SCHEMES), default=["reason", "form"],
+                        help="french-dev: the labels whose codes are measured")
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     parser.add_argument("--models", nargs="+", choices=["e5", "lexical"], default=["e5"],
                         help="french: the embedders run on the demo corpus")
@@ -640,7 +658,8 @@ def main() -> None:
     if "banking77-tool" in parts:
         part_banking77_tool(args.seeds)
     if "french-dev" in parts:
-        part_french_dev(args.seeds, args.dev_per_code, args.dev_name_per_code, args.dev_codebooks, args.dev_names)
+        part_french_dev(args.seeds, args.dev_per_code, args.dev_name_per_code, args.dev_codebooks, args.dev_names,
+                        args.dev_schemes)
     if "speed" in parts:
         part_speed(args.topic_sizes)
 
