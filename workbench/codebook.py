@@ -208,12 +208,15 @@ def children(project: Project, parent_id: int | None) -> list[int]:
     return _children_map(_skeleton(project)).get(parent_id, [])
 
 
-def codable_names(project: Project, parent_id: int | None) -> list[str]:
-    """The names of the codable codes directly under `parent_id` (None: the top level), in order: what a
-    new code's name is read beside when it borrows a shipped definition (`codebook_library.group_scheme`)."""
-    return [row[0] for row in project.rows(
+def names_around(project: Project, parent_id: int | None) -> tuple[list[str], str | None]:
+    """The names of the codable codes directly under `parent_id` (None: the top level), in order, and the
+    parent's name: what a new code's name is read beside when it borrows a shipped definition
+    (`codebook_library.group_scheme`)."""
+    names = [row[0] for row in project.rows(
         "SELECT name FROM codes WHERE parent_id IS NOT DISTINCT FROM ? AND codable ORDER BY position, id",
         [parent_id])]
+    parent = None if parent_id is None else project.rows("SELECT name FROM codes WHERE id = ?", [parent_id])[0][0]
+    return names, parent
 
 
 def descendants(project: Project, code_id: int) -> list[int]:

@@ -20,6 +20,9 @@ and "Produit défectueux" name shipped codes too ("Livraison", "Remboursement", 
 are compared by their content words cut to their first letters; the shipped code sharing at least half
 of the two names' words, and more than any other shipped code, is the one named ("Facture" names none:
 "Facturation" and "Factualité" tie).
+
+A name is read beside its siblings, and under its parent (`group_scheme`): "Détracteur" beside relationship
+forms is no NPS code, "Menace de départ" under "Motifs d'appel" is a cancellation, not a relational marker.
 """
 
 from __future__ import annotations
@@ -72,12 +75,16 @@ def name_words(text: str) -> frozenset[str]:
 @dataclass(frozen=True)
 class _Library:
     """Folded name or key -> the shipped code it names (None where two shipped codes share it), over all
-    schemes and within each; and each shipped name's words with its code, for near names."""
+    schemes and within each; each shipped name's words with its code, for near names; and the same for
+    the names of the schemes and of their groups (`groups`, `group_words`), to the scheme's name."""
 
     names: dict[str, ShippedCode | None]
     by_scheme: dict[str, dict[str, ShippedCode | None]]
     words: list[tuple[frozenset[str], ShippedCode]]
+    groups: dict[str, str | None]
+    group_words: list[tuple[frozenset[str], str]]
     found: dict[tuple[str | None, str | None, str | None], ShippedCode | None] = field(default_factory=dict)
+    parents: dict[str, str | None] = field(default_factory=dict)
 
 
 def _named(entries: list[tuple[str, ShippedCode, bool]]) -> dict[str, ShippedCode | None]:
@@ -91,12 +98,25 @@ def _named(entries: list[tuple[str, ShippedCode, bool]]) -> dict[str, ShippedCod
     return {**{name: code for name, code in other.items() if name not in own}, **own}
 
 
+def _all_names(node: dict[str, Any]) -> set[str]:
+    """A scheme's or code's names in every language, its key, and its `other_names`."""
+    names = {*node["name"].values(), *([node["key"]] if node["key"] else [])}
+    return names | {name for names_in_language in node["other_names"].values() for name in names_in_language}
+
+
 @lru_cache(maxsize=4)
 def _index(language: str) -> _Library:
     entries: list[tuple[str, ShippedCode, bool]] = []
     words: list[tuple[frozenset[str], ShippedCode]] = []
+    group_entries: dict[str, set[str]] = {}
+    group_words: list[tuple[frozenset[str], str]] = []
     for path in sorted(schemes_dir().glob("*.yaml")):
         scheme = read_scheme(path)
+        label = pick(scheme["name"], language)
+        for group in [scheme, *(code for code in _walk(scheme["codes"]) if not code["codable"])]:
+            for name in _all_names(group):
+                group_entries.setdefault(folded_name(name), set()).add(label)
+                group_words.append((name_words(name), label))
         for code in _walk(scheme["codes"]):
             if not code["codable"]:
                 continue
@@ -115,7 +135,10 @@ def _index(language: str) -> _Library:
     schemes = {shipped.scheme for _, shipped, _ in entries}
     return _Library(_named(entries),
                     {scheme: _named([entry for entry in entries if entry[1].scheme == scheme]) for scheme in schemes},
-                    words)
+                    words,
+                    {name: next(iter(labels)) if len(labels) == 1 else None
+                     for name, labels in group_entries.items() if name},
+                    [(found, label) for found, label in group_words if len(found) >= 2])
 
 
 def load_library(language: str) -> None:
@@ -144,33 +167,55 @@ def _lookup(library: _Library, name: str | None, key: str | None, within: str | 
         if found is not None:
             return found
     for candidate in candidates:
-        found = _nearest(name_words(candidate), words)
+        found = _nearest_label(name_words(candidate), words)
         if found is not None:
             return found
     return None
 
 
-def group_scheme(names: Sequence[str], language: str) -> str | None:
+def group_scheme(names: Sequence[str], language: str, parent: str | None = None) -> str | None:
     """The shipped scheme of a group of codes (the names under one parent): the scheme whose codes more than
     half of the names that borrow name, two at least. A code of such a group borrows from that scheme or
     not at all, since a name several schemes use means the group's code: "Détracteur" beside "Inimitié"
     and "Ex-amis" is no NPS code, "Complicité" beside relationship forms no compliment. On the three sets
     of independent names (bench/code_names.py) this removes 9 of the 15 wrong borrowings and gains 7 right
-    ones."""
+    ones. When the names do not decide (too few borrow), the `parent` code's name may: "Motifs d'appel" and
+    "Ressenti client" name a scheme or one of its groups (`parent_scheme`)."""
     found = [shipped.scheme for shipped in (shipped_code(name, None, language) for name in names) if shipped is not None]
-    if not found:
-        return None
-    scheme, count = Counter(found).most_common(1)[0]
-    return scheme if count >= 2 and count * 2 > len(found) else None
+    if found:
+        scheme, count = Counter(found).most_common(1)[0]
+        if count >= 2 and count * 2 > len(found):
+            return scheme
+    return parent_scheme(parent, language) if parent else None
 
 
-def _nearest(named: frozenset[str], words: list[tuple[frozenset[str], ShippedCode]]) -> ShippedCode | None:
-    if not named:  # a name of function words only names nothing
+def parent_scheme(name: str, language: str) -> str | None:
+    """The shipped scheme a parent code's name names: a scheme's or group's name, key or `other_names`
+    ("Motifs d'appel", "NPS", "Émotions de base"), to the letter, or nearly as code names are compared when
+    that name has two words or more ("Motifs d'appel entrants"; a one-word group name would take every
+    parent holding its word: "Marqueurs" is cut to the "marque" of "Image de marque"); None when it names
+    none, or two schemes equally. A parent named like a code says less: "Client satisfait" holding "Client
+    calme" is joy, not the compliment that name borrows among contact reasons."""
+    library = _index(language)
+    if name not in library.parents:
+        folded = folded_name(name)
+        if folded in library.groups:
+            found = library.groups[folded]
+        else:
+            found = _nearest_label(name_words(name), library.group_words)
+        library.parents[name] = found
+    return library.parents[name]
+
+
+def _nearest_label(named: frozenset[str], words: Sequence[tuple[frozenset[str], Any]]) -> Any:
+    """What the name of `words` sharing the most of `named`'s words (intersection over union, `SHARED` at
+    least) stands for; None when two things tie, or for a name of function words only."""
+    if not named:
         return None
-    best: dict[ShippedCode, float] = {}
-    for shipped_words, shipped in words:
-        shared = len(named & shipped_words) / len(named | shipped_words)
-        best[shipped] = max(best.get(shipped, 0.0), shared)
+    best: dict[Any, float] = {}
+    for known_words, label in words:
+        shared = len(named & known_words) / len(named | known_words)
+        best[label] = max(best.get(label, 0.0), shared)
     top = max(best.values(), default=0.0)
-    winners = [shipped for shipped, shared in best.items() if shared == top]
+    winners = [label for label, shared in best.items() if shared == top]
     return winners[0] if top >= SHARED and len(winners) == 1 else None

@@ -29,7 +29,7 @@ from workbench.project import LANGUAGES, Project
 from workbench.text.normalise import fold
 
 FORMAT = 1
-SCHEME_FIELDS = {"format", "key", "name", "description", "source", "licence", "version", "color", "codes"}
+SCHEME_FIELDS = {"format", "key", "name", "other_names", "description", "source", "licence", "version", "color", "codes"}
 CODE_FIELDS = {"key", "guid", "name", "other_names", "color", "codable", "definition", "inclusion", "exclusion",
                "indicators", "examples", "attributes", "children"}
 # YAML field -> codes column (for texts that exist in each language).
@@ -180,6 +180,7 @@ def read_scheme(path: str | Path) -> dict[str, Any]:
     scheme = {
         "key": key,
         "name": name,
+        "other_names": _lists(raw.get("other_names"), key, "other_names", path),
         "description": _texts(raw.get("description"), key, "description", path),
         "color": raw.get("color"),
         "codes": [_read_code(code, key, path, keys) for code in codes],

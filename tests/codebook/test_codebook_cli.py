@@ -75,6 +75,10 @@ def test_add_says_which_shipped_definition_a_bare_name_borrows(path):
     assert json.loads(ok("codebook", "add", path, "Détracteur", "--json"))["borrows"] == {
         "scheme": "Expérience client", "code": "Détracteur"}
     assert json.loads(ok("codebook", "add", path, "Détracteur", "--parent", "Formes", "--json"))["borrows"] is None
+    # with no sibling to decide, the parent's name does: under contact reasons "Menace de départ" is a cancellation
+    ok("codebook", "add", path, "Motifs d'appel", "--group")
+    assert json.loads(ok("codebook", "add", path, "Menace de départ", "--parent", "Motifs d'appel", "--json"))[
+        "borrows"] == {"scheme": "Motifs de contact", "code": "Résiliation"}
 
 
 def test_add_rename_move_reorder(path):

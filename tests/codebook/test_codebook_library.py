@@ -163,6 +163,33 @@ def test_a_name_is_read_within_its_siblings_scheme() -> None:
     assert group_scheme(["Inimitié", "Mon code"], "fr") is None
 
 
+def test_a_parent_named_like_a_scheme_decides_when_the_siblings_do_not() -> None:
+    """"Menace de départ" alone is the relational marker of that name; under "Motifs d'appel" it is the
+    cancellation reason it is another name of. Siblings that decide still win over the parent's name."""
+    assert shipped_code("Menace de départ", None, "fr").name == "Menace de départ"
+    within = group_scheme(["Menace de départ"], "fr", "Motifs d'appel")
+    assert within == "Motifs de contact"
+    assert shipped_code("Menace de départ", None, "fr", within).name == "Résiliation"
+    assert group_scheme(["Inimitié", "Ex-amis", "Client captif"], "fr", "Motifs d'appel") == (
+        "Formes de relation client–marque")
+    named = {"Motifs d'appel entrants": "Motifs de contact", "Typologie relationnelle": "Formes de relation client–marque",
+             "Ressenti client": "Émotions", "NPS": "Expérience client", "Marqueurs de politesse": "Marqueurs relationnels"}
+    for parent, scheme in named.items():
+        assert codebook_library.parent_scheme(parent, "fr") == scheme, parent
+    # a parent named like a code, or holding one group word of two schemes' words, names no scheme
+    for parent in ("Client content", "Image de marque", "Mon dossier"):
+        assert codebook_library.parent_scheme(parent, "fr") is None, parent
+
+
+def test_suggestions_read_a_bare_name_under_a_parent_named_like_a_scheme(project) -> None:
+    reasons = add_code(project, "Motifs d'appel", codable=False)
+    under = add_code(project, "Menace de départ", reasons)
+    alone = add_code(project, "Menace de départ")
+    by_id = {row["id"]: row for row in select_codes(project)}
+    assert borrowed_description(by_id[under], "fr").name == "Résiliation"
+    assert borrowed_description(by_id[alone], "fr").scheme == "Marqueurs relationnels"
+
+
 def test_suggestions_read_a_bare_name_within_its_siblings_scheme(project) -> None:
     forms = add_code(project, "Formes", codable=False)
     for name in ("Inimitié", "Ex-amis", "Client captif"):

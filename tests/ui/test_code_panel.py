@@ -403,3 +403,8 @@ def test_the_new_code_dialog_reads_a_name_within_its_siblings_scheme(qtbot) -> N
     assert beside.borrowed.isHidden()
     beside.name.setText("Relation de dépendance")
     assert "« Dépendance » du schéma livré « Formes de relation client–marque »" in beside.borrowed.text()
+    under = NewCodeDialog("Sous « Motifs d'appel »", "fr", parent_name="Motifs d'appel")
+    qtbot.addWidget(under)
+    qtbot.waitUntil(lambda: under.library_ready, timeout=10000)
+    under.name.setText("Menace de départ")
+    assert "« Résiliation » du schéma livré « Motifs de contact »" in under.borrowed.text()

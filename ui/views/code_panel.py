@@ -311,7 +311,8 @@ class CodePanel(QWidget):
             parent_id = None if parent_item is None else int(parent_item.data(0, CODE_ID_ROLE))
         where = (self.tr("Sous « {path} »").format(path=codebook.code_path(self.project, parent_id))
                  if parent_id is not None else self.tr("Au premier niveau du livre de codes"))
-        dialog = NewCodeDialog(where, self.project.language, self, siblings=codebook.codable_names(self.project, parent_id))
+        siblings, parent_name = codebook.names_around(self.project, parent_id)
+        dialog = NewCodeDialog(where, self.project.language, self, siblings=siblings, parent_name=parent_name)
         if dialog.exec() != NewCodeDialog.DialogCode.Accepted:
             return None
         name, definition = dialog.values()

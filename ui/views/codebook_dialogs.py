@@ -54,10 +54,12 @@ class NewCodeDialog(QDialog):
     will describe the code before the suggestions use it. The shipped schemes are read on a worker."""
 
     def __init__(self, where: str, language: str = "fr", parent: QWidget | None = None,
-                 siblings: Sequence[str] = ()) -> None:
+                 siblings: Sequence[str] = (), parent_name: str | None = None) -> None:
         super().__init__(parent)
         self.language = language
-        self.siblings = list(siblings)  # the codes it will stand beside: a name is read within their scheme
+        # the codes it will stand beside, and the code it goes under: a name is read within their scheme
+        self.siblings = list(siblings)
+        self.parent_name = parent_name
         self.library_ready = False
         self.setWindowTitle(self.tr("Nouveau code"))
         self.name = QLineEdit()
@@ -100,7 +102,7 @@ class NewCodeDialog(QDialog):
         name = self.name.text().strip()
         shipped = None
         if self.library_ready and name and not self.definition.toPlainText().strip():
-            within = codebook_library.group_scheme([*self.siblings, name], self.language)
+            within = codebook_library.group_scheme([*self.siblings, name], self.language, self.parent_name)
             shipped = codebook_library.shipped_code(name, None, self.language, within)
         if shipped is None:
             if not self.borrowed.isHidden():

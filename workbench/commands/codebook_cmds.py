@@ -167,7 +167,7 @@ def export(project: str, file: str, scheme: str | None, plain: bool) -> None:
 def add(project: str, name: str, parent: str | None, color: str | None, description: str | None, group: bool,
         coder: str, as_json: bool) -> None:
     """Create a code called NAME."""
-    from workbench.codebook import codable_names, code_path, create_code, find_code
+    from workbench.codebook import code_path, create_code, find_code, names_around
     from workbench.codebook_library import group_scheme, shipped_code
 
     with _editing(project, coder) as (opened, coder_id):
@@ -175,8 +175,9 @@ def add(project: str, name: str, parent: str | None, color: str | None, descript
         code_id = create_code(opened, name, parent_id, color=color, description=description, codable=not group,
                               coder_id=coder_id)
         path = code_path(opened, code_id)
+        siblings, parent_name = names_around(opened, parent_id)
         borrowed = None if group or description else shipped_code(
-            name, None, opened.language, group_scheme(codable_names(opened, parent_id), opened.language))
+            name, None, opened.language, group_scheme(siblings, opened.language, parent_name))
     if as_json:
         print_json({"id": code_id, "path": path,
                     "borrows": None if borrowed is None else {"scheme": borrowed.scheme, "code": borrowed.name}})

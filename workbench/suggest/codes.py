@@ -73,7 +73,9 @@ def select_codes(project: Project, selectors: Sequence[str | int] | None = None)
     for row in rows:
         if row["codable"]:
             siblings.setdefault(row["parent_id"], []).append(row["name"])
-    library_schemes = {parent: group_scheme(names, project.language) for parent, names in siblings.items()}
+    name_of = {row["id"]: row["name"] for row in rows}
+    library_schemes = {parent: group_scheme(names, project.language, name_of.get(parent))
+                       for parent, names in siblings.items()}
     for row in rows:
         row["library_scheme"] = library_schemes.get(row["parent_id"])
     if selectors:
