@@ -72,9 +72,10 @@ def test_emotions_experience_and_markers_go_by_other_names_too() -> None:
 def test_other_names_of_one_scheme_take_no_names_of_another() -> None:
     """Other names are compared by their words cut to six letters, so a one-word other name matches every
     two-word name holding that word: "Personnalisation" would have taken "Personne ne me répond", a
-    contact reason, and "Fidélisation" the loyal relationship forms. Such other names are left out."""
+    contact reason, and "Fidélisation" the loyal relationship forms; "CES 2" is the bare digit ("ces" is a
+    function word), and took any code named "Motif 2". Such other names are left out."""
     for name in ("Personne ne me répond", "Interaction avec le personnel", "Usage occasionnel",
-                 "Fidélité engagée", "Client déçu", "Relance avoir", "Prise de commande"):
+                 "Fidélité engagée", "Client déçu", "Relance avoir", "Prise de commande", "Motif 2"):
         found = shipped_code(name, None, "fr")
         assert found is None or found.scheme in ("Motifs de contact", "Formes de relation client–marque"), name
 

@@ -289,32 +289,22 @@ def test_the_command_line_reports_abstentions_and_the_code_next_queue(capsys, tm
     assert code == 2 and "--code-next" in err
 
 
-@pytest.mark.parametrize("kept", [True, False])
-def test_the_command_line_says_whether_self_training_was_kept(capsys, tmp_path, monkeypatch, kept):
-    """Self-training is kept when it is right more often out of fold. Its out-of-fold scores are forced here
-    (always right, or always wrong): on a project this small the outcome of a close call changes
-    with the machine's arithmetic, and what is checked is that the command line says which it was."""
-    def forced(views, rows, labels, n_codes, splits, tested, seed_weights):
-        return {name: np.eye(n_codes)[(labels[tested] + (0 if kept else 1)) % n_codes]
-                for name in views.names if name != "propagation"}
-
-    monkeypatch.setattr(evidence, "_out_of_fold_self_trained", forced)
-    monkeypatch.setattr(suggester, "_MEMO", {})  # weighed afresh, not taken from the other case's run
-    target = tmp_path / "cli.vwb"
-    with Project.create(target) as project:
-        truth, codes = verbatim_project(project)
-        # codes named and described by nothing: the classifiers decide, and self-training is weighed
-        project.execute("UPDATE codes SET name = 'Motif ' || id, key = NULL, description = NULL, indicators = []")
-        _code(project, truth, codes, 4)
-    code, out, _ = run(capsys, "suggest", str(target), "--embedder", "lexical", "--quiet")
-    assert code == 0 and "blend, self-trained" in out
-    if kept:
-        assert (f"self-training kept: the surest {evidence.SELF_SHARE:.0%} of the uncoded units the blend gives "
-                "each code") in out
-        assert "from 4 coded examples and the uncoded units the blend is surest of" in out
-    else:
-        assert "self-training left out: learning the blend's surest uncoded units was not right more" in out
-        assert "uncoded units the blend is surest of" not in out
+def test_the_command_line_says_whether_self_training_was_kept(capsys, tmp_path):
+    for per_code, kept in ((4, True), (3, False)):
+        target = tmp_path / f"cli{per_code}.vwb"
+        with Project.create(target) as project:
+            truth, codes = verbatim_project(project)
+            # codes named and described by nothing: the classifiers decide, and self-training is weighed
+            project.execute("UPDATE codes SET name = 'Motif ' || id, key = NULL, description = NULL, indicators = []")
+            _code(project, truth, codes, per_code)
+        code, out, _ = run(capsys, "suggest", str(target), "--embedder", "lexical", "--quiet")
+        assert code == 0 and "blend, self-trained" in out
+        if kept:
+            assert (f"self-training kept: the surest {evidence.SELF_SHARE:.0%} of the uncoded units the blend gives "
+                    "each code") in out
+            assert "from 4 coded examples and the uncoded units the blend is surest of" in out
+        else:
+            assert "self-training left out: learning the blend's surest uncoded units was not right more" in out
 
 
 @pytest.mark.slow
