@@ -93,18 +93,17 @@ def _shipped_parents(scheme: str) -> dict[str, str | None]:
     return parents
 
 
-def _beside(written: dict, scheme: str, key: str, position: int, beside: str | None,
-            groups: dict) -> tuple[list[str], str | None]:
+def _beside(written: dict, scheme: str, key: str, position: int, beside: str | None, groups: dict,
+            parents: dict[str, str | None]) -> tuple[list[str], str | None]:
     """The names a name is read beside and its parent's name: none (`beside` None); the set's n-th name of
     every code of the scheme ("codebook"); or, "groups", those of the codes under the same shipped parent,
     with that parent's name (a group's as the same person named it, or a code's as the set names it);
-    "unnamed groups" is the same without the parent's name."""
+    "unnamed groups" is the same without the parent's name. `parents` is `_shipped_parents(scheme)`."""
     if beside is None:
         return [], None
     if beside == "codebook" or scheme in FLAT:
         parent = groups[FLAT[scheme]][position] if beside == "groups" else None
         return [other[position] for other in written[scheme].values()], parent
-    parents = _shipped_parents(scheme)
     up = parents[key]
     siblings = [names[position] for other, names in written[scheme].items() if parents[other] == up]
     if beside != "groups":
@@ -119,12 +118,12 @@ def measure(variant: Callable[[], AbstractContextManager[None]], written: dict, 
     rows = []
     with variant():
         for scheme in (key for key in written if key != "about"):
-            french = _french_names(scheme)
+            french, parents = _french_names(scheme), _shipped_parents(scheme)
             counts = {"right": 0, "wrong": 0, "none": 0}
             misses = []
             for key, names in written[scheme].items():
                 for position, name in enumerate(names):
-                    siblings, parent = _beside(written, scheme, key, position, beside, groups or {})
+                    siblings, parent = _beside(written, scheme, key, position, beside, groups or {}, parents)
                     within = codebook_library.group_scheme(siblings, "fr", parent)
                     found = codebook_library.shipped_code(name, None, "fr", within)
                     outcome = "none" if found is None else "right" if found.name == french[key] else "wrong"

@@ -98,10 +98,14 @@ def _named(entries: list[tuple[str, ShippedCode, bool]]) -> dict[str, ShippedCod
     return {**{name: code for name, code in other.items() if name not in own}, **own}
 
 
-def _all_names(node: dict[str, Any]) -> set[str]:
-    """A scheme's or code's names in every language, its key, and its `other_names`."""
-    names = {*node["name"].values(), *([node["key"]] if node["key"] else [])}
-    return names | {name for names_in_language in node["other_names"].values() for name in names_in_language}
+def _own_names(node: dict[str, Any]) -> set[str]:
+    """A scheme's or code's names in every language, and its key."""
+    return {*node["name"].values(), *([node["key"]] if node["key"] else [])}
+
+
+def _other_names(node: dict[str, Any]) -> set[str]:
+    """A scheme's or code's `other_names`, in every language."""
+    return {name for names_in_language in node["other_names"].values() for name in names_in_language}
 
 
 @lru_cache(maxsize=4)
@@ -114,21 +118,20 @@ def _index(language: str) -> _Library:
         scheme = read_scheme(path)
         label = pick(scheme["name"], language)
         for group in [scheme, *(code for code in _walk(scheme["codes"]) if not code["codable"])]:
-            for name in _all_names(group):
+            for name in _own_names(group) | _other_names(group):
                 group_entries.setdefault(folded_name(name), set()).add(label)
                 group_words.append((name_words(name), label))
         for code in _walk(scheme["codes"]):
             if not code["codable"]:
                 continue
             shipped = ShippedCode(
-                scheme=pick(scheme["name"], language), name=pick(code["name"], language),
+                scheme=label, name=pick(code["name"], language),
                 description=pick(code["definition"], language), inclusion=pick(code["inclusion"], language),
                 indicators=tuple(pick(code["indicators"], language) or ()),
                 examples=tuple(pick(code["examples"], language) or ()))
             if not (shipped.description or shipped.indicators or shipped.examples):
                 continue
-            names = {*code["name"].values(), *([code["key"]] if code["key"] else [])}
-            others = {name for names_in_language in code["other_names"].values() for name in names_in_language}
+            names, others = _own_names(code), _other_names(code)
             for given, is_own in ((names, True), (others, False)):
                 entries += [(name, shipped, is_own) for name in {folded_name(name) for name in given} - {""}]
             words += [(found, shipped) for found in {name_words(name) for name in names | others} if found]
