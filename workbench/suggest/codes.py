@@ -496,8 +496,9 @@ class GroupScorer:
                                    None if words is None else described(words.matrix, anchors["lexical"]))
             # The zero-shot candidate's own scores are part of the key: they depend on the sentence views too
             # (`--no-sentences` gives other ones), which nothing else here names. So are the candidates'
-            # names: evidence recorded before a candidate existed never weighed it.
-            key = evidence.fingerprint(evidence.CANDIDATES, model.model_id, self.companions,
+            # names, and the blend's share that follows the folds: evidence recorded before a candidate existed
+            # never weighed it, nor evidence blended otherwise.
+            key = evidence.fingerprint(evidence.CANDIDATES, evidence.FOLLOW_FOLDS, model.model_id, self.companions,
                                        corpus_fingerprint(units), words is not None,
                                        [code_texts(code, language) for code in codes], self.trained, rows, labels,
                                        views.zero)
@@ -594,9 +595,16 @@ class GroupScorer:
             return f"from {description} (preferred to its {self.counts[index]} coded examples by cross-validation)"
         return f"from {description}" + ("" if self.zero_calibration is not None else " (uncalibrated)")
 
+    def _learnt_share(self) -> float:
+        """The share of the blend held by the candidates that learn from the coded examples."""
+        if self.evidence is None:
+            return 0.0
+        return sum(weight for name, weight in self.evidence.weights.items() if name not in evidence.FROM_DESCRIPTION)
+
     def _examples_decide(self) -> bool:
-        return self.evidence is not None and any(
-            weight > 0 for name, weight in self.evidence.weights.items() if name not in evidence.FROM_DESCRIPTION)
+        """Whether the coded examples weigh at least as much as the description in the blend: every
+        candidate keeps a share (`evidence.FOLLOW_FOLDS`), so what decides is the larger part."""
+        return self._learnt_share() >= 0.5
 
     def suggestions(self, reviewed: set[tuple[int, int, int, int]], min_score: float | None,
                     precision: float) -> list[dict[str, Any]]:
@@ -680,7 +688,7 @@ class GroupScorer:
             "method": "few-shot" if examples_decide else "zero-shot",
             "basis": "examples" if examples_decide else "description",
             "model": self.model.model_id,
-            "companions": self.companions if examples_decide else [],
+            "companions": self.companions if from_examples and self._learnt_share() > 0 else [],
             "zero_shot": round(float(self.zero[index, label]), 4),
             "classifier": (round(float(self.scores[index, self.trained.index(label)]), 4)
                            if from_examples and self.scores is not None else None),
