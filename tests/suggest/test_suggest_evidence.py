@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 
 import numpy as np
 import pytest
@@ -342,6 +343,9 @@ def test_the_command_line_says_whether_self_training_was_kept(capsys, tmp_path):
             _code(project, truth, codes, per_code)
         code, out, _ = run(capsys, "suggest", str(target), "--embedder", "lexical", "--quiet")
         assert code == 0 and "blend, self-trained" in out
+        shares = re.search(r": blend ([^;]+);", out).group(1).split(", ")  # type: ignore[union-attr]
+        assert all(re.fullmatch(r"[a-z -]+ [01]\.\d\d", share) for share in shares)  # shares such as 0.125 show
+        assert sum(float(share.rsplit(" ", 1)[1]) for share in shares) == pytest.approx(1, abs=0.02)
         if kept:
             assert (f"self-training kept: the surest {evidence.SELF_SHARE:.0%} of the uncoded units the blend gives "
                     "each code") in out

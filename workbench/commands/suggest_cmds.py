@@ -167,7 +167,7 @@ def suggest(project: str, code_selectors: tuple[str, ...], embedder: str, device
     for scheme, details in result.schemes.items():
         found = details.get("evidence")
         if found and found.get("tested"):
-            weights = ", ".join(f"{name} {weight:.1f}" for name, weight in found["weights"].items() if weight)
+            weights = ", ".join(f"{name} {weight:.2f}" for name, weight in found["weights"].items() if weight)
             accuracy = ", ".join(f"{name} {value:.2f}" for name, value in found["accuracy"].items())
             click.echo(f"{scheme}: blend {weights}; cross-validated accuracy on {found['tested']} coded units: "
                        f"{accuracy}")
