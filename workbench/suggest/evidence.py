@@ -6,7 +6,8 @@ French relationship forms, word overlap beats it; with two coded examples per co
 definitions often beat both. No single method wins every project, so each run cross-validates the
 candidates on the coded units (repeated stratified folds; with two examples per code, each fold holds out
 one example of every code) and blends them halfway between the weights that did best out of fold and
-an even share each (`FOLLOW_FOLDS`: the best out of fold is partly luck with a few dozen codings). The same
+an even share for each candidate that beats chance (`FOLLOW_FOLDS`: the best out of fold is partly luck
+with a few dozen codings). The same
 out-of-fold predictions calibrate the scores (Platt scaling of the top score: 0.8 means right about 80 %
 of the time on these codings) and give each code its measured reliability.
 
@@ -45,7 +46,8 @@ POOL = 20000
 C_SEMANTIC = 20.0
 C_LEXICAL = 20.0
 BLEND_STEP = 0.1
-# The share of the blend that follows the folds; the rest is shared evenly by the candidates. With a few
+# The share of the blend that follows the folds; the rest is shared evenly by the candidates that beat
+# chance out of fold. With a few
 # dozen coded units many blends are within a unit or two of the best out of fold, so the best is partly
 # luck (the winner's curse), and its weights swing from one draw of examples to the next. Development
 # set, 2 to 20 coded per code, and Banking77 (docs/BENCHMARKS.md, session 19): halfway to the even blend
