@@ -47,11 +47,10 @@ C_SEMANTIC = 20.0
 C_LEXICAL = 20.0
 BLEND_STEP = 0.1
 # The share of the blend that follows the folds; the rest is shared evenly by the candidates that beat
-# chance out of fold. With a few
-# dozen coded units many blends are within a unit or two of the best out of fold, so the best is partly
-# luck (the winner's curse), and its weights swing from one draw of examples to the next. Development
-# set, 2 to 20 coded per code, and Banking77 (docs/BENCHMARKS.md, session 19): halfway to the even blend
-# was right more often at every size than the best blend alone.
+# chance out of fold. With a few dozen coded units many blends are within a unit or two of the best out of
+# fold, so the best is partly luck (the winner's curse), and its weights swing from one draw of examples
+# to the next. Development set, 2 to 20 coded per code, and Banking77 (docs/BENCHMARKS.md, session 19):
+# halfway to the even blend was right more often at every size than the best blend alone.
 FOLLOW_FOLDS = 0.5
 MAX_REPEATS = 3
 fits: Counter[str] = Counter()  # logistic regressions fitted, per candidate: what a cached re-run must not add
