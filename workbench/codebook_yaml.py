@@ -128,12 +128,20 @@ def _read_code(raw: Any, where: str, path: Path, keys: set[str]) -> dict[str, An
     return code
 
 
+def _safe_loader() -> type:
+    """PyYAML's safe loader in C (libyaml) when the wheel has it: the shipped schemes take 2 s to read
+    with the pure-Python one, which a cached suggestion run spends before it does anything else."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _refuse_aliases(text: str, path: Path) -> None:
     """Refuse YAML aliases (`*name`): a scheme never needs them, and nested aliases can make a tiny file
     expand into an enormous code tree (the YAML form of a "billion laughs" attack)."""
     import yaml
 
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in yaml.parse(text, Loader=_safe_loader()):
         if isinstance(event, yaml.AliasEvent):
             line = event.start_mark.line + 1 if event.start_mark else None
             raise IngestError(path, "YAML aliases (*name) are not allowed in a scheme file; write each code out", line)
@@ -148,7 +156,7 @@ def read_scheme(path: str | Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
         _refuse_aliases(text, path)
-        raw = yaml.safe_load(text)
+        raw = yaml.load(text, Loader=_safe_loader())
     except OSError as exc:
         raise IngestError(path, f"cannot read: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
