@@ -36,6 +36,7 @@ OWNERS = {
     "text_status": SEARCH_INDEX,
     "runs": {"suggest/embed.py", "suggest/codes.py", "suggest/topics.py"},  # each records its own runs
     "embeddings": {"suggest/embed.py"},
+    "suggest_fits": {"suggest/fits.py"},
     "topics": {"suggest/topics.py"},
     "unit_topics": {"suggest/topics.py"},
     "topic_edits": {"suggest/topic_edits.py"},

@@ -198,6 +198,7 @@ def _remove(project: Project, documents: list[int]) -> RemovalReport:
     for kind, unit_ids in (("document", documents), ("segment", segment_ids)):
         project.execute("DELETE FROM embeddings WHERE unit_kind = ? AND unit_id = ANY(?)", [kind, unit_ids])
         touched |= _forget_topic_units(project, kind, unit_ids, documents)
+    project.execute("DELETE FROM suggest_fits")  # each unit's explanation words: from the texts too
     # What another QDA tool said about them: the GUIDs, and a source's name, which may name the caller.
     project.execute(
         "DELETE FROM refi_identities WHERE (kind = 'document' AND target_id = ANY(?)) "

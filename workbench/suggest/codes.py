@@ -20,9 +20,10 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -34,8 +35,9 @@ from workbench.progress import CancelToken, ProgressCallback, no_progress
 from workbench.project import Project
 from workbench.reports import WholeOrNothing, plural
 from workbench.store import suggestions
-from workbench.suggest import evidence, scoring
+from workbench.suggest import evidence, fits, scoring
 from workbench.suggest.embed import Embedder, companion_specs, embed_units
+from workbench.suggest.lexical import LexicalView, weighing_words
 from workbench.suggest.sentences import (
     SentenceView,
     project_sentence_view,
@@ -279,7 +281,7 @@ def suggest_codes(
              "reason": embedded.reason}), _now()],
         ))
     try:
-        filed, methods, details, companion_ids = _score(
+        filed, methods, details, companion_ids, fitted = _score(
             project, selected, embedded, lexical_view, companions and embedder == "auto", sentences, device,
             min_examples, min_score, precision, progress, cancel)
     except Cancelled:
@@ -290,7 +292,7 @@ def suggest_codes(
         raise
     # The queue changes in one transaction at the very end: pending suggestions of earlier runs for these
     # codes are replaced by this run's (topic mappings are kept), so a cancelled or failed run leaves the
-    # queue exactly as it was.
+    # queue exactly as it was. The fits it made are recorded with it, for the next run on the same.
     with project.transaction():
         project.announce(events_for_tables("suggest", ["suggestions", "runs"]))
         suggestions.replace_pending(project, run_id, code_ids, [
@@ -299,6 +301,8 @@ def suggest_codes(
             for row in filed])
         _finish(project, run_id, {"status": "finished", "suggestions": len(filed), "units": len(unit_list),
                                   "methods": methods, "companions": companion_ids, "schemes": details})
+        for group, fit in fitted.items():
+            fits.save(project, group, fit)
     progress(1, 1, f"{len(filed)} suggestions")
     return SuggestResult(run_id, model.model_id, len(filed), methods, time.perf_counter() - started, companion_ids,
                          details)
@@ -315,12 +319,13 @@ def _scheme_name(project: Project, scheme: str) -> str:
 
 def _score(project: Project, selected: list[dict[str, Any]], embedded: Any, lexical_view: bool, companions: bool,
            by_sentence: bool, device: str, min_examples: int, min_score: float | None, precision: float, progress: ProgressCallback,
-           cancel: CancelToken | None) -> tuple[list[dict[str, Any]], dict[str, str], dict[str, Any], list[str]]:
-    """(suggestions to file, method per code, per-scheme evidence, companion models): everything a run
-    computes, nothing written but cached vectors, so it may be cancelled at any point."""
+           cancel: CancelToken | None
+           ) -> tuple[list[dict[str, Any]], dict[str, str], dict[str, Any], list[str], dict[str, fits.Fit]]:
+    """(suggestions to file, method per code, per-scheme evidence, companion models, per-scheme fits made):
+    everything a run computes, nothing written but cached vectors, so it may be cancelled at any point."""
     unit_list, model, language = embedded.units, embedded.embedder, project.language
     if not unit_list:
-        return [], {}, {}, []
+        return [], {}, {}, [], {}
     code_ids = [code["id"] for code in selected]
     marks = ", ".join("?" for _ in code_ids)
     vectors = _vectors(project, embedded)
@@ -333,7 +338,7 @@ def _score(project: Project, selected: list[dict[str, Any]], embedded: Any, lexi
     reviewed = {(row[0], row[1], row[2], row[3]) for row in project.rows(
         f"SELECT document_id, start_pos, end_pos, code_id FROM suggestions WHERE status <> 'pending' "
         f"AND code_id IN ({marks})", code_ids)}
-    words = _lexical_view(unit_list) if lexical_view and positives else None
+    words = partial(_lexical_view, unit_list) if lexical_view and positives else None
     others = _companion_views(project, embedded, companions and bool(positives), device, progress, cancel)
     sentences = [_sentence_view(project, view_model, unit_list, view, by_sentence, progress, cancel)
                  for view_model, view in [(model, vectors), *others]]
@@ -343,6 +348,7 @@ def _score(project: Project, selected: list[dict[str, Any]], embedded: Any, lexi
     methods: dict[str, str] = {}
     details: dict[str, dict[str, Any]] = {}
     filed: list[dict[str, Any]] = []
+    fitted: dict[str, fits.Fit] = {}
     for done, (group, group_codes) in enumerate(groups.items()):
         if cancel is not None:
             cancel.check()
@@ -352,9 +358,11 @@ def _score(project: Project, selected: list[dict[str, Any]], embedded: Any, lexi
         filed += scored.suggestions(reviewed, min_score, precision)
         methods.update(scored.methods)
         details[group] = scored.details
+        if scored.fitted is not None:
+            fitted[group] = scored.fitted
     if cancel is not None:
         cancel.check()
-    return filed, methods, details, [other.model_id for other, _ in others]
+    return filed, methods, details, [other.model_id for other, _ in others], fitted
 
 
 def _sentence_view(project: Project, model: Embedder, units: Sequence[Unit], vectors: np.ndarray, wanted: bool,
@@ -410,7 +418,7 @@ def _finish(project: Project, run_id: int, metrics: dict[str, Any]) -> None:
 
 
 _CODE_VECTORS: dict[tuple[str, str], np.ndarray] = {}
-_MEMO: dict[str, tuple[Any, np.ndarray, Any]] = {}
+_MEMO: dict[str, tuple[Any, np.ndarray, list[list[str] | None]]] = {}
 MEMO_SIZE = 8
 
 
@@ -448,16 +456,19 @@ class GroupScorer:
     by the blend that cross-validation on those codings chose (`evidence.weigh`), with calibrated scores;
     the others are scored apart, from their description (zero-shot), and filed as separate suggestions, so
     a code nobody has coded yet never takes a unit from a code with examples. Runs with the same units,
-    models, code texts and codings reuse the previous fit (`_MEMO`): a cached re-run fits nothing."""
+    models, code texts and codings reuse the previous fit, in this process (`_MEMO`) or as the project
+    recorded it (`fits.py`): a cached re-run fits nothing. `words`: the units' lexical view (None: no
+    lexical candidate), or a function that builds it, called only when something has to be fitted."""
 
-    def __init__(self, units: Sequence[Unit], vectors: np.ndarray, words: Any,
+    def __init__(self, units: Sequence[Unit], vectors: np.ndarray,
+                 words: LexicalView | Callable[[], LexicalView] | None,
                  others: list[tuple[Embedder, np.ndarray]], codes: list[dict[str, Any]], model: Embedder,
                  language: str, positives: list[tuple[int, Any]], negatives: list[tuple[int, Any]],
                  min_examples: int, project: Project | None = None,
                  sentences: Sequence[SentenceView] | None = None) -> None:
         from workbench.suggest.embed import corpus_fingerprint
 
-        self.units, self.codes, self.model, self.language, self.words = units, codes, model, language, words
+        self.units, self.codes, self.model, self.language = units, codes, model, language
         self.companions = [other_model.model_id for other_model, _ in others]
         column = {code["id"]: index for index, code in enumerate(codes)}
         self.project = project
@@ -480,7 +491,10 @@ class GroupScorer:
         self.evidence: evidence.Evidence | None = None
         self.views: evidence.Views | None = None
         self.scores: np.ndarray | None = None
-        self.lexical_model: Any = None
+        self.unit_words: list[list[str] | None] | None = None
+        self.fitted: fits.Fit | None = None
+        self._lexical_source, self._semantic_views = words, semantic_views
+        self._training: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         if len(self.trained) >= 2:
             local = {code: j for j, code in enumerate(self.trained)}
             pairs = [(unit, local[label]) for unit, label in coded if label in local]
@@ -489,11 +503,7 @@ class GroupScorer:
             rows = np.array([unit for unit, _ in pairs])
             labels = np.array([label for _, label in pairs])
             zero = self.zero[:, self.trained]
-            anchors = self._anchors([(model, vectors), *others], words)
-            views = evidence.Views(zero / zero.sum(axis=1, keepdims=True), self.semantic,
-                                   None if words is None else words.matrix, anchors,
-                                   np.array([i for i in range(len(units)) if i not in self.coded_units], dtype=int),
-                                   None if words is None else described(words.matrix, anchors["lexical"]))
+            self._training = (rows, labels, zero / zero.sum(axis=1, keepdims=True))
             # The zero-shot candidate's own scores are part of the key: they depend on the sentence views too
             # (`--no-sentences` gives other ones), which nothing else here names. So are the candidates'
             # names, and the blend's share that follows the folds: evidence recorded before a candidate existed
@@ -501,17 +511,13 @@ class GroupScorer:
             key = evidence.fingerprint(evidence.CANDIDATES, evidence.FOLLOW_FOLDS, model.model_id, self.companions,
                                        corpus_fingerprint(units), words is not None,
                                        [code_texts(code, language) for code in codes], self.trained, rows, labels,
-                                       views.zero)
-            self.views = views
+                                       self._training[2])
             if key not in _MEMO:
-                found = self._recorded(key) or evidence.weigh(views, rows, labels, len(self.trained))
-                found.key = key
-                models: dict[str, Any] = {}
-                scores = found.scores(views, rows, labels, len(self.trained), models)
                 if len(_MEMO) >= MEMO_SIZE:
                     _MEMO.pop(next(iter(_MEMO)))
-                _MEMO[key] = (found, scores, models.get("lexical"))
-            self.evidence, self.scores, self.lexical_model = _MEMO[key]
+                _MEMO[key] = self._fit(key)
+            self.evidence, self.scores, self.unit_words = _MEMO[key]
+            self.fitted = fits.Fit(key, self.scores, self.unit_words)  # another project may have made it
         self.borrowed = [borrowed_description(code, language) for code in codes]
         self._words_of: dict[int, set[str]] = {}
         self.apart = [i for i in range(len(codes)) if i not in self.trained]
@@ -539,15 +545,52 @@ class GroupScorer:
                           "between": [self.codes[columns[j]]["key"] or self.codes[columns[j]]["name"] for j in order],
                           "text": unit.text[:SNIPPET_CHARS]})
         curve: list[dict[str, Any]] = []
-        if self.views is not None and self.evidence is not None:
+        if self.evidence is not None:
             pairs = [(unit, self.trained.index(label)) for unit, label in self.coded if label in self.trained]
             trained = self.evidence.self_training
-            curve = evidence.learning_curve(self.views, np.array([u for u, _ in pairs]),
+            curve = evidence.learning_curve(self.training_views(), np.array([u for u, _ in pairs]),
                                             np.array([lab for _, lab in pairs]), len(self.trained),
                                             trained.seed_weights if trained else self.evidence.weights)
         return {"queue": queue, "learning_curve": curve,
                 "coded_per_code": {self.codes[i]["key"] or self.codes[i]["name"]: int(self.counts[i])
                                    for i in range(len(self.codes))}}
+
+    def _fit(self, key: str) -> tuple[evidence.Evidence, np.ndarray, list[list[str] | None]]:
+        """The evidence, each unit's scores and its explanation words for `key`: read back when an earlier
+        run recorded them (its evidence and its fit, `fits.py`), else measured and fitted now."""
+        assert self._training is not None
+        rows, labels, _ = self._training
+        found = self._recorded(key)
+        stored = fits.load(self.project, key) if found is not None and self.project is not None else None
+        if found is not None and stored is not None and stored.scores.shape == (len(self.units), len(self.trained)):
+            return found, stored.scores, stored.words
+        views = self.training_views()
+        found = found or evidence.weigh(views, rows, labels, len(self.trained))
+        found.key = key
+        models: dict[str, Any] = {}
+        scores = found.scores(views, rows, labels, len(self.trained), models).astype(np.float32)
+        lexical = self._lexical()
+        unit_words = (weighing_words(lexical, models["lexical"], scores) if lexical is not None and "lexical" in models
+                      else [None] * len(self.units))
+        return found, scores, unit_words
+
+    def _lexical(self) -> LexicalView | None:
+        """The units' lexical view, built on first use: a re-run that reads its fit back never needs it."""
+        if callable(self._lexical_source):
+            self._lexical_source = self._lexical_source()
+        return self._lexical_source
+
+    def training_views(self) -> evidence.Views:
+        """What the candidates learn and score from (`evidence.Views`), built once, when something is fitted."""
+        assert self._training is not None
+        if self.views is None:
+            words = self._lexical()
+            anchors = self._anchors(self._semantic_views, words)
+            self.views = evidence.Views(
+                self._training[2], self.semantic, None if words is None else words.matrix, anchors,
+                np.array([i for i in range(len(self.units)) if i not in self.coded_units], dtype=int),
+                None if words is None else described(words.matrix, anchors["lexical"]))
+        return self.views
 
     def _recorded(self, key: str) -> evidence.Evidence | None:
         """The evidence an earlier run measured on the same units, models, code texts and codings: the
@@ -725,23 +768,15 @@ class GroupScorer:
 
     def _words(self, index: int, label: int, runner: int | None) -> list[str]:
         """The unit's words that weigh for `label` against `runner`: by the lexical classifier's coefficients
-        when it knows both codes, else the words it shares with the code's description and examples but not
-        with the runner-up's."""
+        when it knows both codes (`lexical.weighing_words`, computed with the fit for each unit's best code
+        and runner-up), else the words it shares with the code's description and examples but not with the
+        runner-up's."""
         from workbench.suggest.lexical import content_words
 
-        model, words = self.lexical_model, self.words
-        if model is not None and words is not None and label in self.trained and runner in self.trained:
-            row_of = {int(code): row for row, code in enumerate(model.classes_)}
-            mine, theirs = row_of.get(self.trained.index(label)), row_of.get(self.trained.index(runner))
-            if mine is not None and theirs is not None and words.n_words:
-                x = words.matrix[index, : words.n_words].tocoo()
-                coef = model.coef_[:, : words.n_words]
-                if coef.shape[0] == 1:  # two codes: one row of weights, for classes_[1] against classes_[0]
-                    weight = x.data * coef[0, x.col] * (1.0 if mine == 1 else -1.0)
-                else:
-                    weight = x.data * (coef[mine, x.col] - coef[theirs, x.col])
-                ranked = [(w, str(words.vocabulary[c])) for w, c in zip(weight, x.col) if w > 0]
-                return [word for _, word in sorted(ranked, reverse=True)[:6]]
+        if self.unit_words is not None and label in self.trained and runner in self.trained:
+            found = self.unit_words[index]
+            if found is not None:
+                return list(found)
         unit_words = content_words(self.units[index].text[:WORDS_CHARS])
         mine, theirs_words = self._code_words(label), self._code_words(runner)
         shared = [word for word in dict.fromkeys(unit_words) if word[:STEM_CHARS] in mine]

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache, partial
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -34,9 +34,7 @@ def stop_words(language: str) -> frozenset[str]:
 
         words = set(lemma_stop_words())
     else:
-        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-        words = set(ENGLISH_STOP_WORDS)
+        words = set(english_stop_words())
     return frozenset(words | {fold(word) for word in words})
 
 
@@ -99,11 +97,33 @@ def indexed_content_words(project: Project, units: Sequence[Unit], language: str
 def suggestion_stop_words() -> frozenset[str]:
     """Folded words left out of the lexical view's word features and of explanations (French and English
     function words, speaker labels, call boilerplate; workbench/text/stopwords_fr.py says why not spaCy's)."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
     from workbench.text.stopwords_fr import CALL_BOILERPLATE, FUNCTION_WORDS
 
-    return FUNCTION_WORDS | CALL_BOILERPLATE | ENGLISH_STOP_WORDS
+    return FUNCTION_WORDS | CALL_BOILERPLATE | english_stop_words()
+
+
+@lru_cache(maxsize=1)
+def english_stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words, read from the file that lists them (parsed, never run) rather
+    than imported: importing scikit-learn brings scipy.stats and pandas, 1.5 s of a re-run that reads its
+    fit back and otherwise needs nothing of them. Imported as usual when that file is not where scikit-learn
+    keeps it (tests/suggest/test_suggest_evidence.py compares the two)."""
+    import ast
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("sklearn")
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        path = Path(folder) / "feature_extraction" / "_stop_words.py"
+        if not path.is_file():
+            continue
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if (isinstance(node, ast.Assign) and [getattr(target, "id", None) for target in node.targets]
+                    == ["ENGLISH_STOP_WORDS"] and isinstance(node.value, ast.Call) and node.value.args):
+                return frozenset(ast.literal_eval(node.value.args[0]))
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
 
 
 def content_words(text: str) -> list[str]:
@@ -159,3 +179,37 @@ def _fit(vectorizer, texts: list[str]):  # type: ignore[no-untyped-def]
 
 def _pairs(words: list[str]) -> list[str]:
     return words + [f"{a} {b}" for a, b in pairwise(words)]
+
+
+def weighing_words(view: LexicalView, model: Any, scores: np.ndarray, n: int = 6) -> list[list[str] | None]:
+    """Per unit, the `n` of its words that weigh most for its best code against the runner-up (by
+    `scores`, codes as the classifier's labels): the lexical classifier `model`'s coefficients for the one
+    less those for the other, times the unit's TF-IDF, positive ones only, ties by the word. None for a
+    unit whose two codes the classifier did not both learn. Computed for every unit at once after a fit,
+    so that explanations need neither the view nor the classifier again (`fits.py`)."""
+    n_units = scores.shape[0]
+    if scores.shape[1] < 2 or not view.n_words:
+        return [None] * n_units
+    best = scores.argmax(axis=1)
+    order = np.argsort(-scores, axis=1)
+    runner = np.where(order[:, 0] == best, order[:, 1], order[:, 0])
+    row_of = {int(code): row for row, code in enumerate(model.classes_)}
+    rows = np.array([row_of.get(code, -1) for code in range(scores.shape[1])])
+    mine, theirs = rows[best], rows[runner]
+    known = (mine >= 0) & (theirs >= 0)
+    x = view.matrix[:, : view.n_words].tocoo()
+    coef = np.asarray(model.coef_)[:, : view.n_words]
+    if coef.shape[0] == 1:  # two codes: one row of weights, for classes_[1] against classes_[0]
+        weight = x.data * coef[0, x.col] * np.where(mine[x.row] == 1, 1.0, -1.0)
+    else:
+        weight = x.data * (coef[mine[x.row], x.col] - coef[theirs[x.row], x.col])
+    keep = known[x.row] & (weight > 0)
+    unit, column, weight = x.row[keep], x.col[keep], weight[keep]
+    rank = np.argsort(np.argsort(view.vocabulary.astype(str)))
+    ordered = np.lexsort((-rank[column], -weight, unit))
+    unit, column = unit[ordered], column[ordered]
+    place = np.arange(len(unit)) - np.searchsorted(unit, unit, side="left")
+    result: list[list[str] | None] = [[] if ok else None for ok in known]
+    for index, word in zip(unit[place < n], column[place < n]):
+        result[index].append(str(view.vocabulary[word]))  # type: ignore[union-attr]
+    return result

@@ -110,14 +110,16 @@ def _clean_explanation(explanation: str | dict[str, Any], pseudo: Pseudonymiser)
 
 def _model_output(project: Project, changed: list[int], pseudo: Pseudonymiser) -> None:
     """Model output derived from the original texts: cached embeddings of changed documents and of
-    their segments are deleted (they encode the old text; the next run recomputes them), and the words
-    quoted by suggestion explanations and topic keywords are pseudonymised."""
+    their segments, and the suggestion fits (`suggest/fits.py`, which keep each unit's explanation words),
+    are deleted (they encode the old text; the next run recomputes them), and the words quoted by
+    suggestion explanations and topic keywords are pseudonymised."""
     if changed:
         project.execute(
             """DELETE FROM embeddings WHERE (unit_kind = 'document' AND unit_id = ANY($ids))
                 OR (unit_kind = 'segment' AND unit_id IN (SELECT id FROM segments WHERE document_id = ANY($ids)))""",
             {"ids": changed},
         )
+        project.execute("DELETE FROM suggest_fits")
     for row_id, raw in project.rows("SELECT id, explanation FROM suggestions WHERE explanation IS NOT NULL"):
         cleaned = _clean_explanation(raw, pseudo)
         if cleaned != raw:
