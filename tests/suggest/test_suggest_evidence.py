@@ -256,26 +256,103 @@ def test_codes_nobody_coded_are_scored_apart_and_take_nothing_from_coded_ones(pr
     assert sum(truth[doc] == "praise" for doc in praised) >= 0.6 * len(praised)
 
 
+def _queue(project: Project) -> list[tuple]:
+    return sorted((row["document_id"], row["code_key"], round(row["score"], 6), json.dumps(row["explanation"]))
+                  for row in review_queue(project, limit=None))
+
+
 def test_a_cached_rerun_fits_nothing(project):
     truth, codes = verbatim_project(project)
     _code(project, truth, codes, 3)
     suggest_codes(project, embedder="lexical", min_score=0.0)
+    first = _queue(project)
     view = next(iter(suggester._LEXICAL_VIEWS.values()))
     fitted = sum(evidence.fits.values())
     assert fitted > 0
     suggest_codes(project, embedder="lexical", min_score=0.0)
     assert sum(evidence.fits.values()) == fitted
     assert next(iter(suggester._LEXICAL_VIEWS.values())) is view
-    suggester._MEMO.clear()  # as in a new process: the run's recorded evidence spares the cross-validation
+    # as in a new process: the run's recorded evidence and fit spare the cross-validation, the final fits
+    # and the lexical view, and file the very same suggestions, explanations included
+    suggester._MEMO.clear()
+    suggester._LEXICAL_VIEWS.clear()
+    suggest_codes(project, embedder="lexical", min_score=0.0)
+    assert sum(evidence.fits.values()) == fitted
+    assert suggester._LEXICAL_VIEWS == {}
+    assert _queue(project) == first
+    assert any(json.loads(explanation)["words"] for *_, explanation in first)
+    _code(project, truth, codes, 4)  # a new coding: the model must learn again
+    suggest_codes(project, embedder="lexical", min_score=0.0)
+    assert sum(evidence.fits.values()) > fitted
+    assert project.scalar("SELECT count(*) FROM suggest_fits") == 1  # the scheme's latest fit only
+
+
+def test_a_fit_another_project_made_in_this_process_is_recorded_in_this_one_too(project, tmp_path):
+    """The in-process memo is keyed by content: a copy of a project gets the fit its twin made. It must
+    still record it, or its next run in a new process would fit again."""
+    with Project.create(tmp_path / "twin.vwb", language="fr") as twin:
+        truth, codes = verbatim_project(twin)
+        _code(twin, truth, codes, 3)
+        suggest_codes(twin, embedder="lexical", min_score=0.0)
+    truth, codes = verbatim_project(project)
+    _code(project, truth, codes, 3)
+    fitted = sum(evidence.fits.values())
+    suggest_codes(project, embedder="lexical", min_score=0.0)
+    assert sum(evidence.fits.values()) == fitted
+    suggester._MEMO.clear()
+    suggest_codes(project, embedder="lexical", min_score=0.0)
+    assert sum(evidence.fits.values()) == fitted
+
+
+def test_a_run_without_its_recorded_fit_fits_again_and_files_the_same(project):
+    """A project whose fit was dropped (erasure, pseudonymisation, an older version) measures nothing
+    again: the recorded evidence stands, only the final classifiers are fitted."""
+    truth, codes = verbatim_project(project)
+    _code(project, truth, codes, 3)
+    suggest_codes(project, embedder="lexical", min_score=0.0)
+    first = _queue(project)
+    with project.transaction():
+        project.execute("DELETE FROM suggest_fits")
+    suggester._MEMO.clear()
+    fitted = sum(evidence.fits.values())
     suggest_codes(project, embedder="lexical", min_score=0.0)
     found = next(iter(suggester._MEMO.values()))[0]
     # the final classifiers only (semantic, lexical, propagation), the first two twice with self-training (the
     # seed blend, then the refit), which leaves propagation out
-    assert sum(evidence.fits.values()) - fitted <= (4 if found.self_training else 3)
-    fitted = sum(evidence.fits.values())
-    _code(project, truth, codes, 4)  # a new coding: the model must learn again
-    suggest_codes(project, embedder="lexical", min_score=0.0)
-    assert sum(evidence.fits.values()) > fitted
+    assert 0 < sum(evidence.fits.values()) - fitted <= (4 if found.self_training else 3)
+    assert _queue(project) == first
+    assert project.scalar("SELECT count(*) FROM suggest_fits") == 1
+
+
+def test_the_words_of_every_unit_are_those_of_its_own_explanation():
+    """`lexical.weighing_words` computes all units' explanation words at once; each is the unit's TF-IDF
+    times the classifier's weights for its best code less the runner-up's, the six largest, ties by word."""
+    from workbench.suggest.lexical import LexicalView, weighing_words
+
+    texts = ["je veux résilier mon abonnement", "colis jamais livré, livraison en retard",
+             "facture erronée, montant prélevé deux fois", "résiliation du contrat demandée",
+             "la livraison du colis a échoué", "erreur sur la facture du mois", "abonnement résilié enfin",
+             "mon colis est perdu", "la facture est fausse", "merci beaucoup"]
+    view = LexicalView(texts)
+    labels = np.array([0, 1, 2, 0, 1, 2, 0, 1, 2, evidence.NONE])
+    for classes in (3, 2):
+        keep = labels < classes
+        model = evidence.RowSpaceLogistic(20.0).fit(view.matrix[keep], labels[keep])
+        scores = np.abs(np.random.default_rng(classes).normal(size=(len(texts), classes)))
+        found = weighing_words(view, model, scores)
+        coef = model.coef_[:, : view.n_words]
+        for unit in range(len(texts)):
+            order = [int(code) for code in np.argsort(-scores[unit])]
+            best, runner = order[0], order[1]
+            x = view.matrix[unit, : view.n_words].tocoo()
+            row = list(model.classes_).index
+            if coef.shape[0] == 1:
+                weight = x.data * coef[0, x.col] * (1.0 if row(best) == 1 else -1.0)
+            else:
+                weight = x.data * (coef[row(best), x.col] - coef[row(runner), x.col])
+            expected = sorted(((w, str(view.vocabulary[c])) for w, c in zip(weight, x.col) if w > 0), reverse=True)
+            assert found[unit] == [word for _, word in expected[:6]]
+        assert any(found)
 
 
 def test_evidence_recorded_before_a_candidate_existed_is_weighed_again(project, monkeypatch):
@@ -391,3 +468,25 @@ def test_a_calibration_never_inverts_the_scores():
     scores = calibration(np.array([0.3, 0.9]))
     assert calibration.a == 0 and scores[0] == pytest.approx(scores[1])
     assert scores[0] == pytest.approx((wrong_when_sure.sum() + 1) / 22)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_platt_scaling_is_scikit_learns_logistic_regression(seed):
+    from sklearn.linear_model import LogisticRegression
+
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=40 + 30 * seed)
+    right = rng.random(len(x)) < 1 / (1 + np.exp(-(1.5 * x - 0.3 + seed)))
+    model = LogisticRegression(C=1.0, tol=1e-10, max_iter=1000).fit(x[:, None], right.astype(int))
+    slope, intercept = evidence.platt(x, right)
+    assert slope == pytest.approx(float(model.coef_[0, 0]), abs=1e-4)
+    assert intercept == pytest.approx(float(model.intercept_[0]), abs=1e-4)
+
+
+def test_the_english_stop_words_read_from_their_file_are_scikit_learns():
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from workbench.suggest.lexical import english_stop_words
+
+    english_stop_words.cache_clear()
+    assert english_stop_words() == ENGLISH_STOP_WORDS and len(ENGLISH_STOP_WORDS) > 300
