@@ -1431,18 +1431,6 @@ reference says</translation>
         <translation>Times</translation>
     </message>
     <message>
-        <source>F1 passages
-moyen</source>
-        <translation>Mean F1
-passages</translation>
-    </message>
-    <message>
-        <source>F1 documents
-moyen</source>
-        <translation>Mean F1
-documents</translation>
-    </message>
-    <message>
         <source>Stagiaires</source>
         <translation>Trainees</translation>
     </message>
@@ -1467,12 +1455,30 @@ documents</translation>
         <translation>Codes, hardest first</translation>
     </message>
     <message>
-        <source>Progrès : F1 passages par exercice</source>
-        <translation>Progress: F1 passages per exercise</translation>
+        <source>F1
+passages
+moyen</source>
+        <translation>Mean F1
+passages</translation>
+    </message>
+    <message>
+        <source>F1
+documents
+moyen</source>
+        <translation>Mean F1
+documents</translation>
     </message>
     <message>
         <source>Groupe</source>
         <translation>Group</translation>
+    </message>
+    <message>
+        <source>F1 passages de chaque stagiaire, exercice par exercice</source>
+        <translation>Each trainee's F1 on passages, exercise by exercise</translation>
+    </message>
+    <message>
+        <source>Progrès</source>
+        <translation>Progress</translation>
     </message>
     <message>
         <source>&lt;b&gt;Référence&lt;/b&gt;</source>

@@ -80,7 +80,7 @@ class FeedbackView(QWidget):
                                        codes=(0, 4), compact=(1,))
         self.confusions = ScoreTable([self.tr("Codé par\nle stagiaire"), self.tr("Là où la\nréférence dit"),
                                       self.tr("Fois")], numeric=(2,), codes=(0, 1))
-        self.difficulty = ScoreTable([self.tr("Code"), self.tr("F1 passages\nmoyen"), self.tr("F1 documents\nmoyen"),
+        self.difficulty = ScoreTable([self.tr("Code"), self.tr("F1\npassages\nmoyen"), self.tr("F1\ndocuments\nmoyen"),
                                       self.tr("Stagiaires")], numeric=(1, 2, 3))
         self.progress = ScoreTable([self.tr("Stagiaire")], codes=())
         self.alpha = _wrapped()
@@ -98,14 +98,18 @@ class FeedbackView(QWidget):
         confusion_layout.addWidget(self.confusion_sentences)
         confusion_layout.addWidget(self.confusions)
         self.tabs.addTab(confusion_page, self.tr("Confusions"))
+        # One table per page: stacked on one page, each kept the height of one row on a 1024x700 screen.
         group_page = QWidget()
         group_layout = QVBoxLayout(group_page)
         group_layout.addWidget(self.alpha)
         group_layout.addWidget(QLabel(self.tr("Codes, du plus difficile au plus facile")))
-        group_layout.addWidget(self.difficulty, 2)
-        group_layout.addWidget(QLabel(self.tr("Progrès : F1 passages par exercice")))
-        group_layout.addWidget(self.progress, 1)
+        group_layout.addWidget(self.difficulty, 1)
         self.tabs.addTab(group_page, self.tr("Groupe"))
+        progress_page = QWidget()
+        progress_layout = QVBoxLayout(progress_page)
+        progress_layout.addWidget(QLabel(self.tr("F1 passages de chaque stagiaire, exercice par exercice")))
+        progress_layout.addWidget(self.progress, 1)
+        self.tabs.addTab(progress_page, self.tr("Progrès"))
 
         detail = QWidget()
         sides = QGridLayout(detail)
@@ -121,10 +125,13 @@ class FeedbackView(QWidget):
         detail_area.setWidget(detail)
         detail_area.setWidgetResizable(True)
         detail_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        # The tables first: the detail pane scrolls, and the trainer drags the handle to read a long passage.
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.tabs)
         splitter.addWidget(detail_area)
-        splitter.setSizes([360, 160])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([420, 100])
 
         # Short rows of two: the centre is narrow on a 1024-pixel screen.
         buttons = QGridLayout()

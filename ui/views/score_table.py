@@ -12,12 +12,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 FULL_TEXT_ROLE = Qt.ItemDataRole.UserRole + 2
 SHOWN_CHARACTERS = 160  # of a passage in a cell; the detail pane and the tooltip have all of it
+MIN_TEXT_WIDTH = 96  # pixels: "Motifs/" and "Remboursement" each on a line
 _BREAK_AFTER_SLASH = "/\u200b"  # a zero-width space: where a code path may wrap
 
 
@@ -59,10 +61,18 @@ class ScoreTable(QTableWidget):
         self.setWordWrap(True)
         header = self.horizontalHeader()
         header.setStretchLastSection(False)
+        # Numbers take the width of their widest header word or value, set by `_fit_numbers`: sized to
+        # their contents, Qt also reserves the sort arrow's room, and on a 1024-pixel screen the scores
+        # were pushed out of sight behind a horizontal scroll bar.
+        # Text columns share what is left, never less than `MIN_TEXT_WIDTH` each: a code path squeezed to a
+        # few pixels says nothing, so past that the table scrolls sideways instead.
+        self.numeric = set(numeric)
+        self.shared = [column for column in range(len(columns)) if column not in self.numeric and column not in compact]
         for column in range(len(columns)):
-            fitted = column in numeric or column in compact
-            mode = QHeaderView.ResizeMode.ResizeToContents if fitted else QHeaderView.ResizeMode.Stretch
+            fitted = column in compact
+            mode = QHeaderView.ResizeMode.ResizeToContents if fitted else QHeaderView.ResizeMode.Interactive
             header.setSectionResizeMode(column, mode)
+        self._fit_numbers()
         header.sectionResized.connect(lambda *_: self.resizeRowsToContents())
         # No column sorted until the user clicks one: the rows keep the engine's order (codebook order,
         # hardest code first…); afterwards each refill keeps the user's sort.
@@ -92,7 +102,30 @@ class ScoreTable(QTableWidget):
                     item.setData(ENTRY_ROLE, entries[row])
                 self.setItem(row, column, item)
         self.setSortingEnabled(True)
+        self._fit_numbers()
         self.resizeRowsToContents()
+
+    def _fit_numbers(self) -> None:
+        metrics = self.horizontalHeader().fontMetrics()
+        for column in self.numeric:
+            label = self.horizontalHeaderItem(column)
+            lines = (label.text() if label is not None else "").split("\n")
+            widest = max(metrics.horizontalAdvance(line) for line in lines)
+            self.setColumnWidth(column, max(widest + 16, self.sizeHintForColumn(column)))
+        self._share_width()
+
+    def _share_width(self) -> None:
+        if not self.shared:
+            return
+        header = self.horizontalHeader()
+        taken = sum(header.sectionSize(column) for column in range(self.columnCount()) if column not in self.shared)
+        width = max(MIN_TEXT_WIDTH, (self.viewport().width() - taken) // len(self.shared))
+        for column in self.shared:
+            self.setColumnWidth(column, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._share_width()
 
     def entry(self, row: int) -> int | None:
         """The entry the row (as sorted now) stands for."""
