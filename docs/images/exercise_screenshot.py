@@ -2,7 +2,7 @@
 
 Run under Xvfb:
     xvfb-run -s "-screen 0 1280x800x24" .venv/bin/python docs/images/exercise_screenshot.py
-It also takes docs/images/exercise-group.png, the group's page. It builds, in a temporary folder, a small reference project of French verbatims coded by a reference
+It also takes docs/images/exercise-group.png, the group's page (agreement and the codes' difficulty). It builds, in a temporary folder, a small reference project of French verbatims coded by a reference
 coder, hands out an exercise, codes two copies through the engine (Tom with planted mistakes), collects
 them in the French window and captures it with Tom's false alarms and the first one's detail shown.
 """
@@ -127,7 +127,7 @@ def main() -> None:
         view.false_alarms.setCurrentCell(0, 0)
         _settle(app)
         window.grab().save(str(IMAGES / "exercise-results.png"))
-        view.tabs.setCurrentIndex(view.tabs.count() - 1)  # Groupe
+        view.tabs.setCurrentIndex([view.tabs.tabText(i) for i in range(view.tabs.count())].index("Groupe"))
         _settle(app)
         window.grab().save(str(IMAGES / "exercise-group.png"))
         window.close()
