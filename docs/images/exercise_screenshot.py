@@ -127,7 +127,7 @@ def main() -> None:
         view.false_alarms.setCurrentCell(0, 0)
         _settle(app)
         window.grab().save(str(IMAGES / "exercise-results.png"))
-        view.tabs.setCurrentIndex([view.tabs.tabText(i) for i in range(view.tabs.count())].index("Groupe"))
+        view.tabs.setCurrentIndex([view.tabs.tabText(i) for i in range(view.tabs.count())].index("Groupe"))  # its first table: the codes
         _settle(app)
         window.grab().save(str(IMAGES / "exercise-group.png"))
         window.close()

@@ -1451,10 +1451,6 @@ reference says</translation>
         <translation>Confusions</translation>
     </message>
     <message>
-        <source>Codes, du plus difficile au plus facile</source>
-        <translation>Codes, hardest first</translation>
-    </message>
-    <message>
         <source>F1
 passages
 moyen</source>
@@ -1469,16 +1465,24 @@ moyen</source>
 documents</translation>
     </message>
     <message>
+        <source>Codes, du plus difficile</source>
+        <translation>Codes, hardest first</translation>
+    </message>
+    <message>
+        <source>F1 moyen des stagiaires par code, du plus difficile au plus facile</source>
+        <translation>The trainees' mean F1 per code, hardest first</translation>
+    </message>
+    <message>
+        <source>Progrès par exercice</source>
+        <translation>Progress per exercise</translation>
+    </message>
+    <message>
         <source>Groupe</source>
         <translation>Group</translation>
     </message>
     <message>
         <source>F1 passages de chaque stagiaire, exercice par exercice</source>
-        <translation>Each trainee's F1 on passages, exercise by exercise</translation>
-    </message>
-    <message>
-        <source>Progrès</source>
-        <translation>Progress</translation>
+        <translation>Each trainee&apos;s F1 on passages, exercise by exercise</translation>
     </message>
     <message>
         <source>&lt;b&gt;Référence&lt;/b&gt;</source>

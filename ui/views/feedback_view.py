@@ -98,18 +98,21 @@ class FeedbackView(QWidget):
         confusion_layout.addWidget(self.confusion_sentences)
         confusion_layout.addWidget(self.confusions)
         self.tabs.addTab(confusion_page, self.tr("Confusions"))
-        # One table per page: stacked on one page, each kept the height of one row on a 1024x700 screen.
+        # The group's two tables on tabs of their own within its page: stacked, each kept the height of one
+        # row on a 1024x700 screen, and a sixth tab beside the others would not fit the narrow centre.
+        self.group_tabs = compact_tabs()
+        for table, tab, about in ((self.difficulty, self.tr("Codes, du plus difficile"),
+                                   self.tr("F1 moyen des stagiaires par code, du plus difficile au plus facile")),
+                                  (self.progress, self.tr("Progrès par exercice"),
+                                   self.tr("F1 passages de chaque stagiaire, exercice par exercice"))):
+            self.group_tabs.addTab(table, tab)
+            self.group_tabs.setTabToolTip(self.group_tabs.count() - 1, about)
         group_page = QWidget()
         group_layout = QVBoxLayout(group_page)
+        group_layout.setContentsMargins(0, 4, 0, 0)
         group_layout.addWidget(self.alpha)
-        group_layout.addWidget(QLabel(self.tr("Codes, du plus difficile au plus facile")))
-        group_layout.addWidget(self.difficulty, 1)
+        group_layout.addWidget(self.group_tabs, 1)
         self.tabs.addTab(group_page, self.tr("Groupe"))
-        progress_page = QWidget()
-        progress_layout = QVBoxLayout(progress_page)
-        progress_layout.addWidget(QLabel(self.tr("F1 passages de chaque stagiaire, exercice par exercice")))
-        progress_layout.addWidget(self.progress, 1)
-        self.tabs.addTab(progress_page, self.tr("Progrès"))
 
         detail = QWidget()
         sides = QGridLayout(detail)
