@@ -380,7 +380,8 @@ def platt(x: np.ndarray, outcome: np.ndarray, c: float = 1.0) -> tuple[float, fl
         gradient = design.T @ (p - y) + penalty @ theta
         hessian = (design * (p * (1 - p))[:, None]).T @ design + penalty + 1e-9 * np.eye(2)
         step = np.linalg.solve(hessian, gradient)
-        while loss(theta - step) > loss(theta) and np.abs(step).max() > 1e-12:  # a Newton step can overshoot
+        current = loss(theta)
+        while loss(theta - step) > current and np.abs(step).max() > 1e-12:  # a Newton step can overshoot
             step /= 2
         theta = theta - step
         if np.abs(step).max() < 1e-10:

@@ -49,6 +49,6 @@ def save(project: Project, scheme: str, fit: Fit) -> None:
         return
     buffer = io.BytesIO()
     np.save(buffer, np.asarray(fit.scores, dtype=np.float32), allow_pickle=False)
-    project.execute("DELETE FROM suggest_fits WHERE scheme = ? OR key = ?", [scheme, fit.key])
+    project.execute("DELETE FROM suggest_fits WHERE scheme = ?", [scheme])
     project.execute("INSERT INTO suggest_fits (scheme, key, scores, words) VALUES (?, ?, ?, ?)",
                     [scheme, fit.key, buffer.getvalue(), json.dumps(fit.words, ensure_ascii=False)])

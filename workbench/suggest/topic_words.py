@@ -73,9 +73,9 @@ class TermCounter:
             self.stop = topic_stop_words()
             self.clean = strip_formulas
         else:
-            from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+            from workbench.suggest.lexical import english_stop_words
 
-            self.stop = frozenset(ENGLISH_STOP_WORDS)
+            self.stop = english_stop_words()
             self.clean = str.lower
 
     def content(self, token: str) -> bool:

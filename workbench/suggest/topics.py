@@ -82,9 +82,9 @@ def _stop_words(language: str) -> frozenset[str]:
         from workbench.text.stopwords_fr import topic_stop_words
 
         return topic_stop_words()
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    from workbench.suggest.lexical import english_stop_words
 
-    return frozenset(ENGLISH_STOP_WORDS)
+    return english_stop_words()
 
 
 def _choose_k(vectors: np.ndarray) -> int:
