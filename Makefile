@@ -29,7 +29,7 @@ lock:
 	bash installer/lock.sh
 
 lint: setup
-	$(VENV)/bin/ruff check workbench ui tests bench
+	$(VENV)/bin/ruff check workbench ui tests bench docs
 	$(VENV)/bin/lint-imports --no-cache
 
 # The GUI is written in French; after changing a string in ui/, this adds it to the English .ts (translate

@@ -5,7 +5,9 @@
   (goal under 200 ms; spaCy must not load on that path);
 - a million documents: open a project of 1,000,000 short documents and show the first page of the list
   (goal under 1 s, resident memory under 500 MB), then scroll 10,000 rows a page at a time (ms per page);
-- apply a code: from a selection to the coding committed and the window repainted (goal under 50 ms).
+- apply a code: from a selection to the coding committed and the window repainted (goal under 50 ms);
+- a trainer's table: 500 passages (code, document, reference, passage, score) filled into the score table
+  the feedback views use, filled again, and the window widened (goal under 100 ms each).
 
 Every measure runs in a child process (`--child WHAT PROJECT`) started fresh, under the offscreen Qt
 platform, so start-up costs (imports, model loads) are counted as a user pays them. Baseline, in the same
@@ -160,6 +162,32 @@ def child_code(project_path: Path) -> dict[str, float]:
     return {"apply_code_ms": statistics.median(times) * 1000, "apply_code_max_ms": max(times) * 1000}
 
 
+def child_table(project_path: Path) -> dict[str, float]:
+    """The feedback views' table of misses for a trainee who missed 500 passages (`project_path` unused:
+    the table is filled as the views fill it, from rows)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from ui.views.score_table import ScoreTable
+
+    app = QApplication.instance() or QApplication([])
+    rows = [(f"Motifs de contact/Facturation/Sous-motif {i % 17}", f"appel_{i:04d}.txt", f"Référence {i % 9}",
+             "Le client explique que sa facture de mars est deux fois plus élevée que d'habitude. " * 3,
+             (f"{i % 100} %", (i % 100) / 100)) for i in range(500)]
+    table = ScoreTable(["Code", "Document", "Référence", "Passage", "Score"], numeric=(4,), compact=(1,))
+    table.resize(1000, 600)
+    table.show()
+    app.processEvents()
+    measures = {}
+    for name, step in (("fill_ms", lambda: table.fill(rows)), ("refill_ms", lambda: table.fill(rows[::-1])),
+                       ("widen_ms", lambda: table.resize(1400, 600))):
+        started = time.perf_counter()
+        step()
+        app.processEvents()
+        measures[name] = (time.perf_counter() - started) * 1000
+    return measures
+
+
 def child_build(project_path: Path, documents: int) -> dict[str, float]:
     """Build a bench project with the measured checkout's own code (its schema version)."""
     started = time.perf_counter()
@@ -170,7 +198,7 @@ def child_build(project_path: Path, documents: int) -> dict[str, float]:
     return {"build_s": time.perf_counter() - started}
 
 
-CHILDREN = {"start": child_start, "large": child_large, "code": child_code}
+CHILDREN = {"start": child_start, "large": child_large, "code": child_code, "table": child_table}
 
 
 def _build(project: Path, root: Path, documents: int) -> None:
@@ -242,7 +270,7 @@ def main() -> int:
         for label, root in (roots if round_number % 2 == 0 else roots[::-1]):
             measures = {}
             demo, large = projects[label]
-            for what, project in (("start", demo), ("large", large), ("code", demo)):
+            for what, project in (("start", demo), ("large", large), ("code", demo), ("table", demo)):
                 for key, value in _run_child(what, project, root).items():
                     measures[f"{what}.{key}"] = value
             results[label].append(measures)

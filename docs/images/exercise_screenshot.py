@@ -20,10 +20,10 @@ sys.path.insert(0, str(ROOT))
 IMAGES = ROOT / "docs" / "images"
 
 TEXTS = [
-    ("Appel 1", "call", "Bonjour. Franchement je suis très fâché contre vous, vous êtes des voleurs, "
-                        "je change d'opérateur dès demain."),
-    ("E-mail 2", "email", "Madame, nous étions clients depuis vingt ans, presque des amis, mais plus "
-                          "maintenant : vous ne répondez plus à rien."),
+    ("Appel 1", "call", ("Bonjour. Franchement je suis très fâché contre vous, vous êtes des voleurs, "
+                        "je change d'opérateur dès demain.")),
+    ("E-mail 2", "email", ("Madame, nous étions clients depuis vingt ans, presque des amis, mais plus "
+                          "maintenant : vous ne répondez plus à rien.")),
     ("Chat 3", "chat", "Merci beaucoup pour votre aide, vous êtes formidables, je recommande votre service."),
     ("Appel 4", "call", "Je veux juste comprendre ma facture, sans plus. Le reste m'est égal."),
 ]

@@ -37,3 +37,24 @@ def test_a_code_keeps_its_reading_width_when_the_scores_do_not_fit(qtbot) -> Non
     table.fill([[*row[:3], ("33 %", 0.33), ("40 %", 0.4)] for row in ROWS])
     assert _widths(table)[0] == MIN_TEXT_WIDTH
     assert sum(_widths(table)) > table.viewport().width()  # the last scores scroll into sight
+
+
+def test_a_refill_measures_the_rows_once_and_the_document_column_still_fits(qtbot, monkeypatch) -> None:
+    """Each width set during a fill used to re-measure every row, and the document column, sized to its
+    contents, re-measured the whole column at each inserted cell: a second fill of 500 passages took a
+    second on the window's thread."""
+    table = ScoreTable(["Code", "Document", "Passage"], compact=(1,))
+    qtbot.addWidget(table)
+    table.resize(500, 300)
+    table.show()
+    rows = [[f"Motifs/Code {i % 7}", f"appel_{i}.txt", "Le client conteste sa facture de mars. " * 3]
+            for i in range(40)]
+    table.fill(rows)
+    passes = []
+    original = table.resizeRowsToContents
+    monkeypatch.setattr(table, "resizeRowsToContents", lambda: (passes.append(1), original())[1])
+    table.fill([*rows, ["Motifs/Code 1", "un_document_au_titre_bien_plus_long.txt", "Un passage."]])
+    assert len(passes) == 1
+    assert table.horizontalHeader().sectionSize(1) >= table.sizeHintForColumn(1)
+    table.resize(700, 300)
+    assert len(passes) == 2  # the text columns widen together: one pass for all of them

@@ -67,13 +67,12 @@ class ScoreTable(QTableWidget):
         # Text columns share what is left, never less than `MIN_TEXT_WIDTH` each: a code path squeezed to a
         # few pixels says nothing, so past that the table scrolls sideways instead.
         self.numeric = set(numeric)
+        self.compact = set(compact)
         self.shared = [column for column in range(len(columns)) if column not in self.numeric and column not in compact]
-        for column in range(len(columns)):
-            fitted = column in compact
-            mode = QHeaderView.ResizeMode.ResizeToContents if fitted else QHeaderView.ResizeMode.Interactive
-            header.setSectionResizeMode(column, mode)
+        self._fitting_compact(True)
+        self._batch = False  # within `fill`: one pass over the rows' heights at the end, not one per column
         self._fit_numbers()
-        header.sectionResized.connect(lambda *_: self.resizeRowsToContents())
+        header.sectionResized.connect(self._section_resized)
         # No column sorted until the user clicks one: the rows keep the engine's order (codebook order,
         # hardest code first…); afterwards each refill keeps the user's sort.
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -82,6 +81,9 @@ class ScoreTable(QTableWidget):
     def fill(self, rows: Sequence[Sequence[Cell]], entries: Sequence[int] | None = None) -> None:
         """Replace the rows; `entries[i]` is what row i stands for (an index into the caller's list)."""
         self.setSortingEnabled(False)  # inserting into a sorted table moves rows under the loop
+        # A column sized to its contents re-measures every row at each insert: 2,500 cells took 0.8 s.
+        self._fitting_compact(False)
+        self._batch = True
         self.clearContents()
         self.setRowCount(len(rows))
         for row, cells in enumerate(rows):
@@ -102,8 +104,21 @@ class ScoreTable(QTableWidget):
                     item.setData(ENTRY_ROLE, entries[row])
                 self.setItem(row, column, item)
         self.setSortingEnabled(True)
+        self._fitting_compact(True)
         self._fit_numbers()
+        self._batch = False
         self.resizeRowsToContents()
+
+    def _fitting_compact(self, fitted: bool) -> None:
+        header = self.horizontalHeader()
+        for column in range(self.columnCount()):
+            fits = fitted and column in self.compact
+            header.setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents if fits else QHeaderView.ResizeMode.Interactive)
+
+    def _section_resized(self, *_: object) -> None:
+        if not self._batch:
+            self.resizeRowsToContents()
 
     def _fit_numbers(self) -> None:
         metrics = self.horizontalHeader().fontMetrics()
@@ -120,8 +135,14 @@ class ScoreTable(QTableWidget):
         header = self.horizontalHeader()
         taken = sum(header.sectionSize(column) for column in range(self.columnCount()) if column not in self.shared)
         width = max(MIN_TEXT_WIDTH, (self.viewport().width() - taken) // len(self.shared))
+        if all(header.sectionSize(column) == width for column in self.shared):
+            return
+        batch, self._batch = self._batch, True
         for column in self.shared:
             self.setColumnWidth(column, width)
+        self._batch = batch
+        if not batch:
+            self.resizeRowsToContents()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
