@@ -91,6 +91,37 @@ def test_the_blends_description_candidate_reads_the_best_sentence_too():
     assert whole.evidence.key != scorer.evidence.key  # weighed on its own candidate, not the memo's
 
 
+def test_a_classifier_reads_each_unit_through_the_sentences_about_its_scheme(monkeypatch):
+    """The forms scheme and the reasons scheme read the same verbatim differently: each gives weight to the
+    sentences that speak of its own codes. Checked against the definition written unit by unit, with blocks
+    of 3 units so that a block boundary falls inside the set."""
+    from workbench.suggest import scoring, sentences
+
+    monkeypatch.setattr(sentences, "_FOCUS_BLOCK", 3)
+    embedder = KeywordEmbedder()
+    texts = ["La facture est fausse.", "Merci beaucoup.", "Mon colis est perdu. Merci.",
+             "Bonjour client, merci. Bonjour client, merci. La facture est fausse.", "Bonjour. Résilier ? Merci !"] * 5
+    units = [Unit("document", i + 1, i + 1, 0, len(text), text) for i, text in enumerate(texts)]
+    vectors = embedder.encode(texts)
+    view = _view(units, embedder.encode)
+    codes = embedder.encode(["facture", "colis"])
+    focused = view.focused(vectors, codes, True)
+    relevance = scoring.similarities(view.vectors, codes, True).max(axis=1)
+    for unit in range(len(units)):
+        rows = np.flatnonzero(view.owner == unit)
+        weights = np.exp((relevance[rows] - relevance[rows].max()) / sentences.FOCUS_TEMPERATURE)
+        attended = scoring.normalise(((weights / weights.sum()) @ view.vectors[rows])[None, :])[0]
+        whole = scoring.normalise(vectors[unit : unit + 1])[0]
+        expected = (1 - sentences.FOCUS_SHARE) * whole + sentences.FOCUS_SHARE * attended
+        assert np.allclose(focused[unit], expected, atol=1e-5)
+    invoice = WORDS.index("facture")
+    mixed = 3
+    assert focused[mixed, invoice] / np.linalg.norm(focused[mixed]) > vectors[mixed, invoice] + 0.2
+    thanks = view.focused(vectors, embedder.encode(["merci"]), True)
+    assert thanks[mixed, invoice] / np.linalg.norm(thanks[mixed]) < vectors[mixed, invoice]
+    assert np.allclose(SentenceView.whole_units(vectors).focused(vectors, codes, True), vectors, atol=1e-6)
+
+
 def _project_with_mixed_verbatims(project) -> list[int]:  # type: ignore[no-untyped-def]
     add_codes(project)
     return add_documents(project, [

@@ -70,6 +70,25 @@ def test_propagation_is_judged_out_of_fold_on_a_pool_as_large_as_it_gets_in_the_
     assert len(sizes) > 4 and set(sizes) == {100}
 
 
+def test_labels_spread_over_the_whole_units_while_the_classifiers_read_the_focused_ones():
+    """The classifier's view and the neighbour graph's are two views of the same units: spreading labels
+    reads `graph` (rows centred as they are read), the semantic classifier `semantic`."""
+    from workbench.suggest import scoring
+
+    vectors, labels = _clusters(0, 60)
+    noise = np.random.default_rng(1).normal(size=vectors.shape).astype(np.float32)
+    coded = np.concatenate([np.flatnonzero(labels == code)[:4] for code in range(4)])
+    pool = np.setdiff1d(np.arange(len(labels)), coded)
+    graph = scoring.CentredRows(vectors, scoring.normalise(vectors).mean(axis=0))
+    assert np.allclose(graph[pool[:5]], scoring.centred(vectors, graph.centre)[pool[:5]])
+    views = evidence.Views(zero=np.full((len(labels), 4), 0.25), semantic=[noise], pool=pool, graph=[graph])
+    spread = evidence.predict("propagation", views, coded, labels[coded], pool, 4)
+    clustered = evidence.Views(zero=views.zero, semantic=[graph[np.arange(len(labels))]], pool=pool)
+    assert np.allclose(spread, evidence.predict("propagation", clustered, coded, labels[coded], pool, 4))
+    classified = evidence.predict("semantic", views, coded, labels[coded], pool, 4).argmax(axis=1)
+    assert (spread.argmax(axis=1) == labels[pool]).mean() > (classified == labels[pool]).mean() + 0.2
+
+
 def test_the_blend_follows_the_candidate_that_is_right_out_of_fold():
     truth = np.repeat(np.arange(3), 4)
     right = np.eye(3)[truth] * 0.8 + 0.1

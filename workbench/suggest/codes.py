@@ -39,6 +39,8 @@ from workbench.suggest import evidence, fits, scoring
 from workbench.suggest.embed import Embedder, companion_specs, embed_units
 from workbench.suggest.lexical import LexicalView, weighing_words
 from workbench.suggest.sentences import (
+    FOCUS_SHARE,
+    FOCUS_TEMPERATURE,
     SentenceView,
     project_sentence_view,
     zero_shot_scores,
@@ -477,17 +479,21 @@ class GroupScorer:
             sentences = [SentenceView.whole_units(view) for _, view in semantic_views]
         self.sentences = sentences
         self.code_vectors = _cached_code_vectors(model, codes, language, project)
+        described_by = [self.code_vectors, *[_cached_code_vectors(view_model, codes, language, project)
+                                             for view_model, _ in others]]
         self.zero = zero_shot_scores(
-            [(view, sentence_view) for (_, view), sentence_view in zip(semantic_views, sentences)],
-            [self.code_vectors, *[_cached_code_vectors(view_model, codes, language, project)
-                                  for view_model, _ in others]])
+            [(view, sentence_view) for (_, view), sentence_view in zip(semantic_views, sentences)], described_by)
         coded = [(unit, column[code_id]) for unit, code_id in positives if code_id in column]
         self.coded = coded
         self.coded_units = {unit for unit, _ in coded}
         self.counts = Counter(label for _, label in coded)
         self.trained = [i for i in range(len(codes)) if self.counts[i] >= min_examples]
-        self.semantic = [scoring.centred(view, scoring.normalise(view).mean(axis=0)) for view in
-                         [vectors, *[other for _, other in others]]]
+        standardise = len(units) >= scoring.MIN_UNITS_TO_STANDARDISE
+        focused = [sentence_view.focused(view, code_vectors, standardise) for (_, view), sentence_view, code_vectors
+                   in zip(semantic_views, sentences, described_by)]
+        self._centres = [scoring.normalise(view).mean(axis=0) for view in focused]
+        self._whole = [scoring.CentredRows(view, scoring.normalise(view).mean(axis=0)) for _, view in semantic_views]
+        self.semantic = [scoring.centred(view, centre) for view, centre in zip(focused, self._centres)]
         self.evidence: evidence.Evidence | None = None
         self.views: evidence.Views | None = None
         self.scores: np.ndarray | None = None
@@ -506,9 +512,10 @@ class GroupScorer:
             self._training = (rows, labels, zero / zero.sum(axis=1, keepdims=True))
             # The zero-shot candidate's own scores are part of the key: they depend on the sentence views too
             # (`--no-sentences` gives other ones), which nothing else here names. So are the candidates'
-            # names, and the blend's share that follows the folds: evidence recorded before a candidate existed
-            # never weighed it, nor evidence blended otherwise.
-            key = evidence.fingerprint(evidence.CANDIDATES, evidence.FOLLOW_FOLDS, model.model_id, self.companions,
+            # names, the blend's share that follows the folds and how the classifiers read a unit's sentences:
+            # evidence recorded before a candidate existed never weighed it, nor evidence blended otherwise.
+            key = evidence.fingerprint(evidence.CANDIDATES, evidence.FOLLOW_FOLDS, FOCUS_SHARE, FOCUS_TEMPERATURE,
+                                       model.model_id, self.companions,
                                        corpus_fingerprint(units), words is not None,
                                        [code_texts(code, language) for code in codes], self.trained, rows, labels,
                                        self._training[2])
@@ -589,7 +596,7 @@ class GroupScorer:
             self.views = evidence.Views(
                 self._training[2], self.semantic, None if words is None else words.matrix, anchors,
                 np.array([i for i in range(len(self.units)) if i not in self.coded_units], dtype=int),
-                None if words is None else described(words.matrix, anchors["lexical"]))
+                None if words is None else described(words.matrix, anchors["lexical"]), self._whole)
         return self.views
 
     def _recorded(self, key: str) -> evidence.Evidence | None:
@@ -609,9 +616,8 @@ class GroupScorer:
         """Each trained code's description as a training row of each classifier (`evidence.Views`)."""
         trained = [self.codes[i] for i in self.trained]
         anchors: dict[str, Any] = {"semantic": [
-            scoring.centred(_cached_code_vectors(view_model, trained, self.language, self.project),
-                            scoring.normalise(view).mean(axis=0))
-            for view_model, view in views]}
+            scoring.centred(_cached_code_vectors(view_model, trained, self.language, self.project), centre)
+            for (view_model, _), centre in zip(views, self._centres)]}
         if words is not None:
             anchors["lexical"] = words.transform(
                 [" ".join(text for text, _ in code_texts(code, self.language)) for code in trained])

@@ -70,7 +70,10 @@ class Views:
     TF-IDF matrix (or None). `anchors`: per classifier ('semantic': one matrix per model, 'lexical': one
     matrix), each code's description as one more training row of that code, so that what the codebook
     says still counts when a code has two examples. `pool`: the uncoded rows, which `propagation` spreads
-    labels over (None: no such candidate)."""
+    labels over (None: no such candidate). `graph`: what that spreading reads, per model (rows of the whole
+    units' centred vectors, `scoring.CentredRows`); empty: `semantic`. The classifiers read units through
+    the sentences about the scheme (`SentenceView.focused`); the neighbour graph built on those views spread
+    labels that cost the blend 2 points on contact reasons with 2 coded per code (docs/BENCHMARKS.md)."""
 
     zero: np.ndarray
     semantic: list[np.ndarray]
@@ -78,6 +81,7 @@ class Views:
     anchors: dict[str, Any] = field(default_factory=dict)
     pool: np.ndarray | None = None
     described: np.ndarray | None = None
+    graph: list[Any] = field(default_factory=list)
 
     @property
     def names(self) -> list[str]:
@@ -184,7 +188,7 @@ def _propagated(views: Views, train: np.ndarray, labels: np.ndarray, test: np.nd
 
     pool = _pool(views, train, test)
     fits["propagation"] += 1
-    main, *others = views.semantic
+    main, *others = views.graph or views.semantic
     model = scoring.fit_few_shot(main[train], labels, n_codes, main[pool],
                                  companions=[(other[train], other[pool]) for other in others])
     return model.scores(main[test], n_codes, [other[test] for other in others]).astype(np.float64)
