@@ -63,19 +63,28 @@ def _stem(word: str) -> str:
     return fold(word)[:6]
 
 
+def term_stop_words(language: str) -> frozenset[str]:
+    """The words no topic term starts or ends with, nor is counted in the keywords' diversity: French
+    fillers and call formulas too for 'fr', the English list otherwise."""
+    if language == "fr":
+        from workbench.text.stopwords_fr import topic_stop_words
+
+        return topic_stop_words()
+    from workbench.suggest.lexical import english_stop_words
+
+    return english_stop_words()
+
+
 class TermCounter:
     """Splits a unit's text into candidate terms for one language."""
 
     def __init__(self, language: str) -> None:
+        self.stop = term_stop_words(language)
         if language == "fr":
-            from workbench.text.stopwords_fr import strip_formulas, topic_stop_words
+            from workbench.text.stopwords_fr import strip_formulas
 
-            self.stop = topic_stop_words()
             self.clean = strip_formulas
         else:
-            from workbench.suggest.lexical import english_stop_words
-
-            self.stop = english_stop_words()
             self.clean = str.lower
 
     def content(self, token: str) -> bool:

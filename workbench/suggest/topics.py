@@ -41,7 +41,7 @@ from workbench.reports import WholeOrNothing, plural
 from workbench.suggest.device import cuml_available, resolve_device
 from workbench.suggest.embed import Embedder, EmbedResult, embed_units, load_vectors
 from workbench.suggest.topic_quality import diversity, npmi
-from workbench.suggest.topic_words import N_KEYWORDS, describe_topics
+from workbench.suggest.topic_words import N_KEYWORDS, describe_topics, term_stop_words
 from workbench.suggest.units import Unit, email_body, unit_label, voice_texts
 
 MIN_UNITS = 12
@@ -75,16 +75,6 @@ def _vectorizer(language: str, n_units: int):  # type: ignore[no-untyped-def]
         max_features=50000 if n_units > 5000 else None,
         token_pattern=r"(?u)\b[^\W\d_][^\W\d_]+\b",
     )
-
-
-def _stop_words(language: str) -> frozenset[str]:
-    if language == "fr":
-        from workbench.text.stopwords_fr import topic_stop_words
-
-        return topic_stop_words()
-    from workbench.suggest.lexical import english_stop_words
-
-    return english_stop_words()
 
 
 def _choose_k(vectors: np.ndarray) -> int:
@@ -246,7 +236,7 @@ def fit_topics_on_vectors(
         "topics": len(real),
         "outlier_share_before_reduction": round(outliers_before, 4),
         "outlier_share": round(float((assigned == -1).mean()), 4),
-        "diversity": diversity(keyword_lists, _stop_words(language)),
+        "diversity": diversity(keyword_lists, term_stop_words(language)),
         "npmi": npmi(keyword_lists, [docs[i] for i in sorted(sample)]),
         "units": n,
     }
