@@ -165,7 +165,6 @@ def child_code(project_path: Path) -> dict[str, float]:
 def child_table(project_path: Path) -> dict[str, float]:
     """The feedback views' table of misses for a trainee who missed 500 passages (`project_path` unused:
     the table is filled as the views fill it, from rows)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
     from ui.views.score_table import ScoreTable
