@@ -6,7 +6,7 @@ import json
 
 import pytest
 from conftest import DATA
-from suggest_data import code_document, verbatim_project
+from suggest_data import CODES, code_document, verbatim_project
 
 from workbench.errors import CodingError, WorkbenchError
 from workbench.suggest.codes import code_texts, suggest_codes
@@ -301,3 +301,54 @@ def test_progress_names_a_shipped_scheme_by_its_group_not_its_key(project) -> No
                   progress=lambda done, total, message="": messages.append(message))
     scoring = [message for message in messages if message.startswith("scoring ")]
     assert scoring == ["scoring Motifs de contact"], messages
+
+
+def test_hand_made_groups_are_scored_apart(project) -> None:
+    """An analyst who builds the codebook by hand ("Motifs" and "Ton" typed as top-level groups, codes
+    created by name: no scheme) gets one suggestion per unit in each group, and a verbatim coded with a
+    reason still gets a tone; before, both groups were one scheme and each unit got one suggestion for
+    both, a reason or a tone."""
+    from workbench import codebook
+
+    truth, _ = verbatim_project(project)
+    project.execute("DELETE FROM codes")
+    reasons = codebook.create_code(project, "Motifs", codable=False)
+    tone = codebook.create_code(project, "Ton", codable=False)
+    ids = {key: codebook.create_code(project, name, reasons) for key, (name, _, _) in CODES.items()}
+    calm, angry = codebook.create_code(project, "Calme", tone), codebook.create_code(project, "Énervé", tone)
+    documents = sorted(truth)
+    for key, code_id in ids.items():
+        for document_id in [doc for doc in documents if truth[doc] == key][:3]:
+            code_document(project, document_id, code_id)
+    coded_reason = next(doc for doc in documents if truth[doc] == "billing")
+    for index, document_id in enumerate(documents[-6:]):
+        code_document(project, document_id, calm if index % 2 else angry)
+    result = suggest_codes(project, embedder="lexical", min_score=0.0)
+    assert set(result.schemes) == {"Motifs", "Ton"}
+    rows = review_queue(project, limit=None)
+    per_document: dict[int, list[int]] = {}
+    for row in rows:
+        per_document.setdefault(row["document_id"], []).append(row["code_id"])
+    tone_ids, reason_ids = {calm, angry}, set(ids.values())
+    assert all(len(set(codes) & tone_ids) <= 1 and len(set(codes) & reason_ids) <= 1
+               for codes in per_document.values())
+    assert sum(1 for codes in per_document.values() if set(codes) & tone_ids) == 48 - 6
+    assert set(per_document[coded_reason]) <= tone_ids and per_document[coded_reason]
+    assert sum(1 for codes in per_document.values() if set(codes) & reason_ids) == 48 - 12
+
+
+def test_codes_compete_within_their_scheme_their_top_level_group_or_the_top_level() -> None:
+    from workbench.suggest.codes import scored_together
+
+    rows = [{"id": 1, "parent_id": None, "name": "Motifs de contact", "scheme": "contact_reasons"},
+            {"id": 2, "parent_id": 1, "name": "Facturation", "scheme": "contact_reasons"},
+            {"id": 3, "parent_id": 1, "name": "Ajouté à la main", "scheme": None},
+            {"id": 4, "parent_id": None, "name": "Formes", "scheme": None},
+            {"id": 5, "parent_id": 4, "name": "Positives", "scheme": None},
+            {"id": 6, "parent_id": 5, "name": "Partenariat", "scheme": None},
+            {"id": 7, "parent_id": None, "name": "À revoir", "scheme": None},
+            {"id": 8, "parent_id": None, "name": "codebook", "scheme": None},
+            {"id": 9, "parent_id": 8, "name": "Dedans", "scheme": None}]
+    assert scored_together(rows) == {1: "contact_reasons", 2: "contact_reasons", 3: "contact_reasons",
+                                     4: "codebook", 5: "Formes", 6: "Formes", 7: "codebook", 8: "codebook",
+                                     9: "codebook (8)"}

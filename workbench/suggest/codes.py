@@ -80,8 +80,10 @@ def select_codes(project: Project, selectors: Sequence[str | int] | None = None)
     name_of = {row["id"]: row["name"] for row in rows}
     library_schemes = {parent: group_scheme(names, project.language, name_of.get(parent))
                        for parent, names in siblings.items()}
+    groups = scored_together(rows)
     for row in rows:
         row["library_scheme"] = library_schemes.get(row["parent_id"])
+        row["group"] = groups[row["id"]]
     if selectors:
         wanted: set[int] = set()
         schemes = {row["scheme"] for row in rows if row["scheme"]}
@@ -96,6 +98,29 @@ def select_codes(project: Project, selectors: Sequence[str | int] | None = None)
     if not codable:
         raise WorkbenchError("no codable codes to suggest; load a scheme (`workbench codebook load`) or add codes")
     return codable
+
+
+def scored_together(rows: Sequence[dict[str, Any]]) -> dict[int, str]:
+    """Which codes compete for a unit (one suggestion per unit and group, each group's own classifier and
+    coded units), by code id: a loaded scheme's codes (its key), a top-level code's descendants (its name,
+    for a codebook an analyst built by hand, "Motifs" beside "Formes de relation"), and the codes at the top
+    level with no scheme ("codebook"). Why not the `scheme` column alone: codes created by name have none,
+    and two hand-made groups then competed as one, each unit getting one suggestion for both (reasons 0.41,
+    forms 0.30 top-1 on the development set; docs/BENCHMARKS.md, session 22)."""
+    by_id = {row["id"]: row for row in rows}
+    taken = {row["scheme"] for row in rows if row["scheme"]} | {"codebook"}
+    groups: dict[int, str] = {}
+    for row in rows:
+        top = row
+        while top["parent_id"] is not None and top["parent_id"] in by_id:
+            top = by_id[top["parent_id"]]
+        if row["scheme"] or top["scheme"]:
+            groups[row["id"]] = row["scheme"] or top["scheme"]
+        elif top is row:
+            groups[row["id"]] = "codebook"
+        else:
+            groups[row["id"]] = top["name"] if top["name"] not in taken else f"{top['name']} ({top['id']})"
+    return groups
 
 
 DESCRIBING = ("description", "inclusion", "indicators", "examples")
@@ -346,7 +371,7 @@ def _score(project: Project, selected: list[dict[str, Any]], embedded: Any, lexi
                  for view_model, view in [(model, vectors), *others]]
     groups: dict[str, list[dict[str, Any]]] = {}
     for code in selected:
-        groups.setdefault(code["scheme"] or "codebook", []).append(code)
+        groups.setdefault(code["group"], []).append(code)
     methods: dict[str, str] = {}
     details: dict[str, dict[str, Any]] = {}
     filed: list[dict[str, Any]] = []
@@ -823,7 +848,7 @@ def code_next(project: Project, codes: Sequence[str | int] | None = None, n: int
     views = [_sentence_view(project, model, unit_list, vectors, sentences, progress, cancel)]
     groups: dict[str, list[dict[str, Any]]] = {}
     for code in selected:
-        groups.setdefault(code["scheme"] or "codebook", []).append(code)
+        groups.setdefault(code["group"], []).append(code)
     result = {}
     for done, (group, group_codes) in enumerate(groups.items()):
         if cancel is not None:
