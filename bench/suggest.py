@@ -11,6 +11,8 @@ Parts:
   (examples from some documents, accuracy on the others).
 - french-dev: learning curves on the French development set (bench/data/french_dev/), see
   `part_french_dev`.
+- french-dev-project: the same set through the product's whole path, both schemes' codes created by name
+  in one project (`part_french_dev_project`; not in the default parts).
 - speed: units embedded per second per embedder on CPU; topic fit time on 10,000 and 100,000 units
   from cached vectors.
 Embeddings of Banking77 are cached in bench/out/ (git-ignored) so each is computed once.
@@ -561,6 +563,106 @@ def _library(mode: str) -> Iterator[None]:
             yield
 
 
+def part_french_dev_project(seeds: list[int], per_code: int, columns: Sequence[str] = ("reason", "form"),
+                            one_table: bool = False) -> list[dict]:
+    """The development set through the product as an analyst runs it: one project, each scheme's codes
+    created by their French names under a top-level group of its own (no scheme loaded), `per_code`
+    verbatims coded per code in every scheme, then `suggest_codes` over every code with `--min-score 0`
+    and `--units documents`; each uncoded verbatim's best suggestion in each scheme is scored. Where
+    `part_french_dev` calls the scorer of one scheme, this is the whole path: grouping, coded units, the
+    suggestions filed. The vectors are computed once, in a project copied for each draw. `one_table`: the
+    verbatims come as one CSV (a call excerpt is then a survey answer whose agent's turns are read too),
+    rather than each channel as the product imports it (`dev_units`)."""
+    import shutil
+    import tempfile
+
+    from workbench import codebook
+    from workbench.codebook_yaml import read_scheme
+    from workbench.coding import apply_code
+    from workbench.project import Project
+    from workbench.suggest.codes import suggest_codes
+
+    items = load_french_dev()
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        base = Path(folder) / "dev.vwb"
+        code_of: dict[str, dict[str, str]] = {}
+        with Project.create(base, language="fr") as project:
+            documents = _one_table(project, items) if one_table else [unit.document_id
+                                                                     for unit in dev_units(project, items)]
+            for column in columns:
+                scheme = read_scheme(ROOT / "coding_schemes" / f"{DEV_SCHEMES[column]}.yaml")
+                names = _french_names(scheme["codes"])
+                parent = codebook.create_code(project, scheme["name"]["fr"], codable=False)
+                keys, _ = dev_labels(items, column)
+                code_of[column] = {key: codebook.create_code(project, names[key].replace("/", "-"), parent)
+                                   for key in keys}
+            started = time.perf_counter()
+            suggest_codes(project, units="documents", min_score=0)
+            first_seconds = time.perf_counter() - started
+        accuracy: dict[str, list[float]] = {}
+        seconds = []
+        for seed in seeds:
+            copy = Path(folder) / f"draw{seed}.vwb"
+            shutil.copy(base, copy)
+            held: dict[str, list[int]] = {}
+            with Project.open(copy) as project:
+                for column in columns:
+                    keys, truth = dev_labels(items, column)
+                    rng = np.random.default_rng(seed)
+                    coded = np.concatenate([rng.choice(np.flatnonzero(truth == k), per_code, replace=False)
+                                            for k in range(len(keys))])
+                    for index in coded:
+                        apply_code(project, documents[index], code_of[column][keys[truth[index]]], coder="bench")
+                    held[column] = sorted(set(np.flatnonzero(truth >= 0)) - set(coded.tolist()))
+                started = time.perf_counter()
+                suggest_codes(project, units="documents", min_score=0)
+                seconds.append(time.perf_counter() - started)
+                filed = project.rows("SELECT document_id, code_id, score FROM suggestions WHERE status = 'pending'")
+            for column in columns:
+                keys, truth = dev_labels(items, column)
+                key_of = {code_id: key for key, code_id in code_of[column].items()}
+                best: dict[int, tuple[float, str]] = {}
+                for document_id, code_id, score in filed:
+                    if code_id in key_of and score > best.get(document_id, (-1.0, ""))[0]:
+                        best[document_id] = (score, key_of[code_id])
+                right = [best.get(documents[i], (0.0, None))[1] == keys[truth[i]] for i in held[column]]
+                accuracy.setdefault(column, []).append(float(np.mean(right)))
+        for column in columns:
+            rows.append({"scheme": column, "coded per code": per_code, "top-1": float(np.mean(accuracy[column])),
+                         "per draw": " / ".join(f"{value:.3f}" for value in accuracy[column]),
+                         "first run s (embedding)": first_seconds, "run s": float(np.mean(seconds))})
+    print_table(rows, f"French dev set through the product, both schemes' codes created by name in one project"
+                      f"{', imported as one table' if one_table else ''}, seeds {seeds}")
+    return rows
+
+
+def _one_table(project, items: list[dict[str, str]]) -> list[int]:  # type: ignore[no-untyped-def]
+    """The verbatims imported as the rows of one CSV file; their document ids, in the order of `items`."""
+    import csv
+    import tempfile
+
+    from workbench.ingest.folder import import_paths
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "verbatims.csv"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["ref", "canal", "verbatim"])
+            writer.writerows([index, item["channel"], item["text"]] for index, item in enumerate(items))
+        import_paths(project, [path], text_column="verbatim")
+    return [row[0] for row in project.rows("SELECT id FROM documents ORDER BY position")]
+
+
+def _french_names(codes: list[dict]) -> dict[str, str]:
+    """Key -> French name of every code of a scheme file, at any depth."""
+    names = {}
+    for code in codes:
+        names[code["key"]] = code["name"]["fr"]
+        names.update(_french_names(code.get("children") or []))
+    return names
+
+
 def part_speed(sizes: list[int]) -> list[dict]:
     """Embedding throughput per embedder (model loaded, 512 Banking77 test texts and 64 e-mails + 64 call
     transcripts of the demo corpus), then topic fit time from cached vectors."""
@@ -635,7 +737,7 @@ def print_table(rows: list[dict], title: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", action="append",
-                        choices=["banking77-tool", "french", "french-dev", "speed"])
+                        choices=["banking77-tool", "french", "french-dev", "french-dev-project", "speed"])
     parser.add_argument("--dev-per-code", type=int, nargs="+", default=[2, 5, 10, 20],
                         help="french-dev: coded verbatims per code")
     parser.add_argument("--dev-name-per-code", type=int, nargs="*", default=[5],
@@ -646,6 +748,8 @@ def main() -> None:
                         help="french-dev: the independently written names (bench/data/code_names_fr*.json)")
     parser.add_argument("--dev-schemes", nargs="+", choices=list(DEV_SCHEMES), default=["reason", "form"],
                         help="french-dev: the labels whose codes are measured")
+    parser.add_argument("--dev-one-table", action="store_true",
+                        help="french-dev-project: import the verbatims as one CSV instead of by channel")
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     parser.add_argument("--models", nargs="+", choices=["e5", "lexical"], default=["e5"],
                         help="french: the embedders run on the demo corpus")
@@ -660,6 +764,9 @@ def main() -> None:
     if "french-dev" in parts:
         part_french_dev(args.seeds, args.dev_per_code, args.dev_name_per_code, args.dev_codebooks, args.dev_names,
                         args.dev_schemes)
+    if "french-dev-project" in parts:
+        for per_code in args.dev_name_per_code:
+            part_french_dev_project(args.seeds, per_code, args.dev_schemes, args.dev_one_table)
     if "speed" in parts:
         part_speed(args.topic_sizes)
 

@@ -234,10 +234,17 @@ def store_parsed(
     parts = [(doc_id, kind_, text) for doc_id, item in zip(ids, prepared) for kind_, text in item.parts]
     if parts:
         insert_columns(project.con, "document_parts", ["document_id", "kind", "text"], list(zip(*parts)))
-    turns = [(doc_id, start, end, "turn", speaker, t_start, t_end)
+    turns = [(doc_id, start, end, speaker, t_start, t_end)
              for doc_id, item in zip(ids, prepared) for start, end, speaker, t_start, t_end in item.turns]
-    if turns:
-        insert_columns(project.con, "segments", _TURN_COLUMNS, list(zip(*turns)))
+    store_turns(project, turns)
     counts.documents = len(prepared)
     counts.segments = len(turns)
     return counts
+
+
+def store_turns(project: Project, turns: list[tuple[int, int, int, str | None, float | None, float | None]]) -> None:
+    """Speaker turns as `segments` rows of kind 'turn': (document id, start, end, speaker, t_start, t_end)."""
+    if turns:
+        rows = [(doc_id, start, end, "turn", speaker, t_start, t_end)
+                for doc_id, start, end, speaker, t_start, t_end in turns]
+        insert_columns(project.con, "segments", _TURN_COLUMNS, list(zip(*rows)))

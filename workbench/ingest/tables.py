@@ -48,7 +48,8 @@ import duckdb
 from workbench.errors import IngestError, WorkbenchError
 from workbench.ingest.base import Pseudonymiser, check_text_bytes, clean_text, detect_encoding
 from workbench.ingest.office import check_office_archive
-from workbench.ingest.store import StoreCounts, reserve_id_block, variable_ids
+from workbench.ingest.store import StoreCounts, reserve_id_block, store_turns, variable_ids
+from workbench.ingest.transcripts import turn_spans
 from workbench.ingest.values import (
     FLOAT_RE,
     INTEGER_RE,
@@ -663,6 +664,7 @@ def store_table(project: Project, source_id: int, loaded: LoadedTable, plan: Tab
         """,
         [source_id, kind],
     )
+    counts.segments = _store_cell_turns(project, source_id)
     if others:
         variables = variable_ids(project, {names[i]: types[i] for i in others})
         # One SELECT per variable, appended one after the other: each variable's values are stored
@@ -690,6 +692,25 @@ def store_table(project: Project, source_id: int, loaded: LoadedTable, plan: Tab
         )
     _drop(project, [skipped])
     return counts
+
+
+# A line that starts with what may be a speaker label ("Client :", "[00:12] Conseillère :"): the cells
+# worth reading for turns, found in SQL so that a million survey comments are not read in Python.
+_MAY_HOLD_TURNS = r"(^|\n)[ \t]*[^\n:]{1,60}:"
+
+
+def _store_cell_turns(project: Project, source_id: int) -> int:
+    """Speaker turns of the cells that hold a conversation (a call excerpt or a chat exported one per row),
+    as a transcript file's turns are stored: the suggestions then read the customer's words, and sentences
+    do not cross turns. The cell's text is kept as it is; the turns point into it
+    (`transcripts.turn_spans`). Returns how many were stored."""
+    turns = [(document_id, start, end, speaker, None, None)
+             for document_id, text in project.rows(
+                 "SELECT id, text FROM documents WHERE source_id = ? AND regexp_matches(text, ?)",
+                 [source_id, _MAY_HOLD_TURNS])
+             for start, end, speaker in turn_spans(text)]
+    store_turns(project, turns)
+    return len(turns)
 
 
 def _register_pseudonymiser(project: Project, pseudonymiser: Pseudonymiser) -> None:

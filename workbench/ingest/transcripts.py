@@ -27,6 +27,7 @@ import html
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from workbench.errors import IngestError
 from workbench.ingest.base import ParsedDocument, Turn, decode_text
@@ -65,9 +66,8 @@ def _label(line: str) -> tuple[str, str, float | None] | None:
     return speaker, match.group("text"), seconds(stamp) if stamp else None
 
 
-def turns_from_lines(lines: list[str], position: int = 1, title: str | None = None) -> ParsedDocument:
-    """Speaker turns of a labelled transcript; plain text when no label qualifies as a speaker."""
-    found = [_label(line) for line in lines]
+def _speakers(lines: list[str], found: list[tuple[str, str, float | None] | None]) -> set[str]:
+    """The labels of `found` (one per line, None where a line has none) that count as speakers."""
     counts: dict[str, int] = {}
     for item in found:
         if item:
@@ -80,6 +80,13 @@ def turns_from_lines(lines: list[str], position: int = 1, title: str | None = No
     roles = {name for name in counts if detect_role(name) != "other"}
     if speakers or len(roles) >= 2:  # "Conseiller :" once in a call excerpt is still the adviser talking
         speakers |= roles
+    return speakers
+
+
+def turns_from_lines(lines: list[str], position: int = 1, title: str | None = None) -> ParsedDocument:
+    """Speaker turns of a labelled transcript; plain text when no label qualifies as a speaker."""
+    found = [_label(line) for line in lines]
+    speakers = _speakers(lines, found)
     if not speakers:
         return ParsedDocument(position=position, text="\n".join(lines), title=title)
     preamble: list[str] = []
@@ -92,6 +99,27 @@ def turns_from_lines(lines: list[str], position: int = 1, title: str | None = No
         else:
             preamble.append(line)
     return ParsedDocument(position=position, turns=turns, preamble="\n".join(preamble), title=title)
+
+
+def turn_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, speaker) of each turn's words in `text`, a stored text left as it is (a table's cell
+    holding a call excerpt or a chat): the same labels as in a .txt file, but the text is not rewritten, so
+    the spans are code-point offsets into it, label excluded, continuation lines included. Empty unless
+    two turns or more qualify: one "Objet : résiliation" in a survey comment is no conversation."""
+    lines = text.split("\n")
+    found = [_label(line) for line in lines]
+    speakers = _speakers(lines, found)
+    spans: list[list[Any]] = []
+    offset = 0
+    for line, item in zip(lines, found):
+        if item and item[0] in speakers:
+            start = offset + len(line) - len(item[1])
+            spans.append([start, start + len(item[1].rstrip()), item[0]])
+        elif spans and line.strip():
+            spans[-1][1] = offset + len(line.rstrip())
+        offset += len(line) + 1
+    turns = [(start, end, speaker) for start, end, speaker in spans if end > start]
+    return turns if len(turns) >= 2 else []
 
 
 def parse_txt(path: Path) -> list[ParsedDocument]:
