@@ -706,7 +706,7 @@ def _store_cell_turns(project: Project, source_id: int) -> int:
     (`transcripts.turn_spans`). Returns how many were stored."""
     turns = [(document_id, start, end, speaker, None, None)
              for document_id, text in project.rows(
-                 "SELECT id, text FROM documents WHERE source_id = ? AND regexp_matches(text, ?)",
+                 "SELECT id, text FROM documents WHERE source_id = ? AND contains(text, ':') AND regexp_matches(text, ?)",
                  [source_id, _MAY_HOLD_TURNS])
              for start, end, speaker in turn_spans(text)]
     store_turns(project, turns)
