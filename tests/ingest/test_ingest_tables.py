@@ -388,7 +388,7 @@ def test_a_cell_holding_a_conversation_gets_speaker_turns(project, tmp_path):
     """A call excerpt or a chat exported one per row is a transcript too: its turns are stored, pointing
     into the cell's text left as it was (CRLF normalised, emoji and accents counted as one code point
     each), and the suggestions read the customer's turns only. A survey comment with one "Objet :"
-    line, or none, gets no turn."""
+    line, or headings of its own ("Points positifs :"), or none, gets no turn."""
     from workbench.suggest.units import load_units
 
     path = tmp_path / "verbatims.csv"
@@ -397,7 +397,8 @@ def test_a_cell_holding_a_conversation_gets_speaker_turns(project, tmp_path):
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["ref", "verbatim"])
-        writer.writerows([[1, call], [2, "Objet : résiliation. Je veux partir."], [3, "Très bon service, merci"]])
+        writer.writerows([[1, call], [2, "Objet : résiliation. Je veux partir."], [3, "Très bon service, merci"],
+                          [4, "Points positifs : l'accueil\nPoints négatifs : le délai"]])
     import_paths(project, [path], text_column="verbatim")
     turns = project.rows("SELECT d.position, s.speaker, substring(d.text, s.start_pos + 1, s.end_pos - s.start_pos) "
                          "FROM segments s JOIN documents d ON d.id = s.document_id WHERE s.kind = 'turn' "
@@ -409,4 +410,5 @@ def test_a_cell_holding_a_conversation_gets_speaker_turns(project, tmp_path):
     assert stored == call.replace("\r\n", "\n")
     texts = [unit.text for unit in load_units(project, "documents")]
     assert texts == ["Ma facture est fausse 🙁, 58 € au lieu de 32.\nJe suis cliente depuis 12 ans.",
-                     "Objet : résiliation. Je veux partir.", "Très bon service, merci"]
+                     "Objet : résiliation. Je veux partir.", "Très bon service, merci",
+                     "Points positifs : l'accueil\nPoints négatifs : le délai"]

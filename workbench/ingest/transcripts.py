@@ -105,10 +105,13 @@ def turn_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, speaker) of each turn's words in `text`, a stored text left as it is (a table's cell
     holding a call excerpt or a chat): the same labels as in a .txt file, but the text is not rewritten, so
     the spans are code-point offsets into it, label excluded, continuation lines included. Empty unless
-    two turns or more qualify: one "Objet : résiliation" in a survey comment is no conversation."""
+    two turns or more qualify and a speaker is named as the customer or an agent: one "Objet : résiliation"
+    is no conversation, nor "Points positifs : … / Points négatifs : …", a comment's own headings."""
     lines = text.split("\n")
     found = [_label(line) for line in lines]
     speakers = _speakers(lines, found)
+    if all(detect_role(speaker) == "other" for speaker in speakers):
+        return []
     spans: list[list[Any]] = []
     offset = 0
     for line, item in zip(lines, found):
