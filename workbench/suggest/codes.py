@@ -105,8 +105,8 @@ def scored_together(rows: Sequence[dict[str, Any]]) -> dict[int, str]:
     coded units), by code id: a loaded scheme's codes (its key), a top-level code's descendants (its name,
     for a codebook an analyst built by hand, "Motifs" beside "Formes de relation"), and the codes at the top
     level with no scheme ("codebook"). Why not the `scheme` column alone: codes created by name have none,
-    and two hand-made groups then competed as one, each unit getting one suggestion for both (reasons 0.41,
-    forms 0.30 top-1 on the development set; docs/BENCHMARKS.md, session 22)."""
+    and two hand-made groups then competed as one, each unit getting one suggestion for both (reasons 0.48,
+    forms 0.24 top-1 on the development set against 0.825 and 0.799 now; docs/BENCHMARKS.md, session 22)."""
     by_id = {row["id"]: row for row in rows}
     taken = {row["scheme"] for row in rows if row["scheme"]} | {"codebook"}
     groups: dict[int, str] = {}
