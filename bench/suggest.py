@@ -564,7 +564,7 @@ def _library(mode: str) -> Iterator[None]:
 
 
 def part_french_dev_project(seeds: list[int], per_code: int, columns: Sequence[str] = ("reason", "form"),
-                            one_table: bool = False) -> list[dict]:
+                            one_table: bool = False, flat: bool = False) -> list[dict]:
     """The development set through the product as an analyst runs it: one project, each scheme's codes
     created by their French names under a top-level group of its own (no scheme loaded), `per_code`
     verbatims coded per code in every scheme, then `suggest_codes` over every code with `--min-score 0`
@@ -572,7 +572,8 @@ def part_french_dev_project(seeds: list[int], per_code: int, columns: Sequence[s
     `part_french_dev` calls the scorer of one scheme, this is the whole path: grouping, coded units, the
     suggestions filed. The vectors are computed once, in a project copied for each draw. `one_table`: the
     verbatims come as one CSV (a call excerpt is then a survey answer whose agent's turns are read too),
-    rather than each channel as the product imports it (`dev_units`)."""
+    rather than each channel as the product imports it (`dev_units`). `flat`: all the codes typed at the
+    top level, side by side, no group per scheme."""
     import shutil
     import tempfile
 
@@ -593,7 +594,7 @@ def part_french_dev_project(seeds: list[int], per_code: int, columns: Sequence[s
             for column in columns:
                 scheme = read_scheme(ROOT / "coding_schemes" / f"{DEV_SCHEMES[column]}.yaml")
                 names = _french_names(scheme["codes"])
-                parent = codebook.create_code(project, scheme["name"]["fr"], codable=False)
+                parent = None if flat else codebook.create_code(project, scheme["name"]["fr"], codable=False)
                 keys, _ = dev_labels(items, column)
                 code_of[column] = {key: codebook.create_code(project, names[key].replace("/", "-"), parent)
                                    for key in keys}
@@ -633,7 +634,8 @@ def part_french_dev_project(seeds: list[int], per_code: int, columns: Sequence[s
                          "per draw": " / ".join(f"{value:.3f}" for value in accuracy[column]),
                          "first run s (embedding)": first_seconds, "run s": float(np.mean(seconds))})
     print_table(rows, f"French dev set through the product, both schemes' codes created by name in one project"
-                      f"{', imported as one table' if one_table else ''}, seeds {seeds}")
+                      f"{', imported as one table' if one_table else ''}{', all at the top level' if flat else ''}, "
+                      f"seeds {seeds}")
     return rows
 
 
@@ -750,6 +752,8 @@ def main() -> None:
                         help="french-dev: the labels whose codes are measured")
     parser.add_argument("--dev-one-table", action="store_true",
                         help="french-dev-project: import the verbatims as one CSV instead of by channel")
+    parser.add_argument("--dev-flat", action="store_true",
+                        help="french-dev-project: create every code at the top level, no group per scheme")
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     parser.add_argument("--models", nargs="+", choices=["e5", "lexical"], default=["e5"],
                         help="french: the embedders run on the demo corpus")
@@ -766,7 +770,7 @@ def main() -> None:
                         args.dev_schemes)
     if "french-dev-project" in parts:
         for per_code in args.dev_name_per_code:
-            part_french_dev_project(args.seeds, per_code, args.dev_schemes, args.dev_one_table)
+            part_french_dev_project(args.seeds, per_code, args.dev_schemes, args.dev_one_table, args.dev_flat)
     if "speed" in parts:
         part_speed(args.topic_sizes)
 

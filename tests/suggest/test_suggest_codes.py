@@ -349,6 +349,41 @@ def test_codes_compete_within_their_scheme_their_top_level_group_or_the_top_leve
             {"id": 7, "parent_id": None, "name": "À revoir", "scheme": None},
             {"id": 8, "parent_id": None, "name": "codebook", "scheme": None},
             {"id": 9, "parent_id": 8, "name": "Dedans", "scheme": None}]
-    assert scored_together(rows) == {1: "contact_reasons", 2: "contact_reasons", 3: "contact_reasons",
+    assert scored_together(rows, "fr") == {1: "contact_reasons", 2: "contact_reasons", 3: "contact_reasons",
                                      4: "codebook", 5: "Formes", 6: "Formes", 7: "codebook", 8: "codebook",
                                      9: "codebook (8)"}
+
+
+def test_top_level_codes_that_name_two_shipped_schemes_are_weighed_apart() -> None:
+    """Twenty codes typed at the top level, ten reasons and ten relationship forms by their usual names,
+    are two groups; one name the library does not know keeps them one (nothing says which it belongs to),
+    and so does a scheme named by one code only."""
+    from workbench.suggest.codes import scored_together
+
+    def top_level(*names: str) -> list[dict]:
+        return [{"id": i, "parent_id": None, "name": name, "scheme": None, "key": None, "codable": True}
+                for i, name in enumerate(names, start=1)]
+
+    mixed = top_level("Facturation", "Résiliation", "Partenariat engagé", "Inimitié")
+    assert scored_together(mixed, "fr") == {1: "codebook: Motifs de contact", 2: "codebook: Motifs de contact",
+                                            3: "codebook: Formes de relation client–marque",
+                                            4: "codebook: Formes de relation client–marque"}
+    unknown = [*mixed, *top_level("Facturation", "Résiliation", "Partenariat engagé", "Inimitié", "Truc à revoir")[4:]]
+    assert set(scored_together(unknown, "fr").values()) == {"codebook"}
+    lone = top_level("Facturation", "Résiliation", "Partenariat engagé")
+    assert set(scored_together(lone, "fr").values()) == {"codebook"}
+
+
+def test_top_level_codes_weighed_apart_borrow_from_the_scheme_they_name(project) -> None:
+    """Three reasons typed beside four relationship forms: the forms are the siblings' majority, yet the
+    reasons still read the shipped reasons' descriptions (they read none before, and lost 8 points)."""
+    from workbench import codebook
+    from workbench.suggest.codes import borrowed_description, select_codes
+
+    for name in ("Facturation", "Résiliation", "Livraison", "Partenariat engagé", "Inimitié", "Parenté", "Dépendance"):
+        codebook.create_code(project, name)
+    codes = {code["name"]: code for code in select_codes(project)}
+    assert codes["Facturation"]["group"] == "codebook: Motifs de contact"
+    assert codes["Inimitié"]["group"] == "codebook: Formes de relation client–marque"
+    shipped = borrowed_description(codes["Facturation"], "fr")
+    assert shipped is not None and shipped.scheme == "Motifs de contact" and shipped.name == "Facturation"

@@ -80,10 +80,13 @@ def select_codes(project: Project, selectors: Sequence[str | int] | None = None)
     name_of = {row["id"]: row["name"] for row in rows}
     library_schemes = {parent: group_scheme(names, project.language, name_of.get(parent))
                        for parent, names in siblings.items()}
-    groups = scored_together(rows)
+    groups = scored_together(rows, project.language)
     for row in rows:
-        row["library_scheme"] = library_schemes.get(row["parent_id"])
         row["group"] = groups[row["id"]]
+        # Top-level codes weighed apart by the shipped scheme they name read that scheme, not their
+        # siblings' majority: ten reasons beside eleven forms read the forms, and lost 8 points.
+        row["library_scheme"] = (row["group"].removeprefix(_NAMED_SCHEME) if row["group"].startswith(_NAMED_SCHEME)
+                                 else library_schemes.get(row["parent_id"]))
     if selectors:
         wanted: set[int] = set()
         schemes = {row["scheme"] for row in rows if row["scheme"]}
@@ -100,13 +103,20 @@ def select_codes(project: Project, selectors: Sequence[str | int] | None = None)
     return codable
 
 
-def scored_together(rows: Sequence[dict[str, Any]]) -> dict[int, str]:
+_NAMED_SCHEME = "codebook: "  # the group of top-level codes that name one shipped scheme (`scored_together`)
+
+
+def scored_together(rows: Sequence[dict[str, Any]], language: str) -> dict[int, str]:
     """Which codes compete for a unit (one suggestion per unit and group, each group's own classifier and
     coded units), by code id: a loaded scheme's codes (its key), a top-level code's descendants (its name,
     for a codebook an analyst built by hand, "Motifs" beside "Formes de relation"), and the codes at the top
     level with no scheme ("codebook"). Why not the `scheme` column alone: codes created by name have none,
     and two hand-made groups then competed as one, each unit getting one suggestion for both (reasons 0.48,
-    forms 0.24 top-1 on the development set against 0.825 and 0.799 now; docs/BENCHMARKS.md, session 22)."""
+    forms 0.24 top-1 on the development set against 0.825 and 0.799 now; docs/BENCHMARKS.md, session 22).
+    Codes typed side by side at the top level stay one group, unless every one of them names a shipped
+    code and they name two shipped schemes or more, two codes each at least ("Facturation", "Résiliation",
+    "Partenariat engagé", "Inimitié"): then each scheme's codes are a group ("codebook: Motifs de
+    contact"), as they would be under two top-level codes."""
     by_id = {row["id"]: row for row in rows}
     taken = {row["scheme"] for row in rows if row["scheme"]} | {"codebook"}
     groups: dict[int, str] = {}
@@ -120,6 +130,12 @@ def scored_together(rows: Sequence[dict[str, Any]]) -> dict[int, str]:
             groups[row["id"]] = "codebook"
         else:
             groups[row["id"]] = top["name"] if top["name"] not in taken else f"{top['name']} ({top['id']})"
+    top_level = [row for row in rows if groups[row["id"]] == "codebook" and row.get("codable", True)]
+    named = [shipped_code(row["name"], row.get("key"), language) for row in top_level]
+    counts = Counter(shipped.scheme for shipped in named if shipped is not None)
+    if all(shipped is not None for shipped in named) and len(counts) >= 2 and min(counts.values()) >= 2:
+        for row, shipped in zip(top_level, named):
+            groups[row["id"]] = f"{_NAMED_SCHEME}{shipped.scheme}" if shipped is not None else "codebook"
     return groups
 
 
