@@ -232,6 +232,21 @@ def descendants(project: Project, code_id: int) -> list[int]:
     return found
 
 
+def code_roots(project: Project) -> dict[int, int]:
+    """code id -> id of its top-level ancestor (the scheme it belongs to)."""
+    rows = project.rows(
+        """
+        WITH RECURSIVE down(id, root) AS (
+            SELECT id, id FROM codes WHERE parent_id IS NULL
+            UNION ALL
+            SELECT c.id, down.root FROM codes c JOIN down ON c.parent_id = down.id
+        )
+        SELECT id, root FROM down
+        """
+    )
+    return dict(rows)
+
+
 def code_path(project: Project, code_id: int) -> str:
     """'Parent/Child/Grandchild': the names from the top of the tree down to the code."""
     _require(project, code_id)

@@ -349,7 +349,8 @@ def test_codes_compete_within_their_scheme_their_top_level_group_or_the_top_leve
             {"id": 7, "parent_id": None, "name": "À revoir", "scheme": None},
             {"id": 8, "parent_id": None, "name": "codebook", "scheme": None},
             {"id": 9, "parent_id": 8, "name": "Dedans", "scheme": None}]
-    assert scored_together(rows, "fr") == {1: "contact_reasons", 2: "contact_reasons", 3: "contact_reasons",
+    roots = {1: 1, 2: 1, 3: 1, 4: 4, 5: 4, 6: 4, 7: 7, 8: 8, 9: 8}
+    assert scored_together(rows, roots, "fr") == {1: "contact_reasons", 2: "contact_reasons", 3: "contact_reasons",
                                      4: "codebook", 5: "Formes", 6: "Formes", 7: "codebook", 8: "codebook",
                                      9: "codebook (8)"}
 
@@ -365,13 +366,16 @@ def test_top_level_codes_that_name_two_shipped_schemes_are_weighed_apart() -> No
                 for i, name in enumerate(names, start=1)]
 
     mixed = top_level("Facturation", "Résiliation", "Partenariat engagé", "Inimitié")
-    assert scored_together(mixed, "fr") == {1: "codebook: Motifs de contact", 2: "codebook: Motifs de contact",
+    def alone(codes: list[dict]) -> dict[int, int]:
+        return {code["id"]: code["id"] for code in codes}
+
+    assert scored_together(mixed, alone(mixed), "fr") == {1: "codebook: Motifs de contact", 2: "codebook: Motifs de contact",
                                             3: "codebook: Formes de relation client–marque",
                                             4: "codebook: Formes de relation client–marque"}
     unknown = [*mixed, *top_level("Facturation", "Résiliation", "Partenariat engagé", "Inimitié", "Truc à revoir")[4:]]
-    assert set(scored_together(unknown, "fr").values()) == {"codebook"}
+    assert set(scored_together(unknown, alone(unknown), "fr").values()) == {"codebook"}
     lone = top_level("Facturation", "Résiliation", "Partenariat engagé")
-    assert set(scored_together(lone, "fr").values()) == {"codebook"}
+    assert set(scored_together(lone, alone(lone), "fr").values()) == {"codebook"}
 
 
 def test_top_level_codes_weighed_apart_borrow_from_the_scheme_they_name(project) -> None:

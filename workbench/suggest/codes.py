@@ -80,7 +80,7 @@ def select_codes(project: Project, selectors: Sequence[str | int] | None = None)
     name_of = {row["id"]: row["name"] for row in rows}
     library_schemes = {parent: group_scheme(names, project.language, name_of.get(parent))
                        for parent, names in siblings.items()}
-    groups = scored_together(rows, project.language)
+    groups = scored_together(rows, codebook.code_roots(project), project.language)
     for row in rows:
         row["group"] = groups[row["id"]]
         # Top-level codes weighed apart by the shipped scheme they name read that scheme, not their
@@ -106,9 +106,9 @@ def select_codes(project: Project, selectors: Sequence[str | int] | None = None)
 _NAMED_SCHEME = "codebook: "  # the group of top-level codes that name one shipped scheme (`scored_together`)
 
 
-def scored_together(rows: Sequence[dict[str, Any]], language: str) -> dict[int, str]:
+def scored_together(rows: Sequence[dict[str, Any]], roots: dict[int, int], language: str) -> dict[int, str]:
     """Which codes compete for a unit (one suggestion per unit and group, each group's own classifier and
-    coded units), by code id: a loaded scheme's codes (its key), a top-level code's descendants (its name,
+    coded units), by code id, from each code's top-level ancestor (`roots`, `codebook.code_roots`): a loaded scheme's codes (its key), a top-level code's descendants (its name,
     for a codebook an analyst built by hand, "Motifs" beside "Formes de relation"), and the codes at the top
     level with no scheme ("codebook"). Why not the `scheme` column alone: codes created by name have none,
     and two hand-made groups then competed as one, each unit getting one suggestion for both (reasons 0.48,
@@ -121,9 +121,7 @@ def scored_together(rows: Sequence[dict[str, Any]], language: str) -> dict[int, 
     taken = {row["scheme"] for row in rows if row["scheme"]} | {"codebook"}
     groups: dict[int, str] = {}
     for row in rows:
-        top = row
-        while top["parent_id"] is not None and top["parent_id"] in by_id:
-            top = by_id[top["parent_id"]]
+        top = by_id[roots[row["id"]]]
         if row["scheme"] or top["scheme"]:
             groups[row["id"]] = row["scheme"] or top["scheme"]
         elif top is row:
@@ -132,10 +130,10 @@ def scored_together(rows: Sequence[dict[str, Any]], language: str) -> dict[int, 
             groups[row["id"]] = top["name"] if top["name"] not in taken else f"{top['name']} ({top['id']})"
     top_level = [row for row in rows if groups[row["id"]] == "codebook" and row.get("codable", True)]
     named = [shipped_code(row["name"], row.get("key"), language) for row in top_level]
-    counts = Counter(shipped.scheme for shipped in named if shipped is not None)
-    if all(shipped is not None for shipped in named) and len(counts) >= 2 and min(counts.values()) >= 2:
-        for row, shipped in zip(top_level, named):
-            groups[row["id"]] = f"{_NAMED_SCHEME}{shipped.scheme}" if shipped is not None else "codebook"
+    schemes = [None if shipped is None else shipped.scheme for shipped in named]
+    counts = Counter(schemes)
+    if None not in counts and len(counts) >= 2 and min(counts.values()) >= 2:
+        groups.update({row["id"]: f"{_NAMED_SCHEME}{scheme}" for row, scheme in zip(top_level, schemes)})
     return groups
 
 

@@ -26,7 +26,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from workbench.codebook import code_path, descendants
+from workbench.codebook import code_path, code_roots, descendants
 from workbench.errors import CodingError
 from workbench.project import Project
 from workbench.store.coders import coder_by_name
@@ -326,21 +326,6 @@ def agreement(
 
 
 # -- confusion between two coders ---------------------------------------------------------------------------
-def code_roots(project: Project) -> dict[int, int]:
-    """code id -> id of its top-level ancestor (the scheme it belongs to)."""
-    rows = project.rows(
-        """
-        WITH RECURSIVE down(id, root) AS (
-            SELECT id, id FROM codes WHERE parent_id IS NULL
-            UNION ALL
-            SELECT c.id, down.root FROM codes c JOIN down ON c.parent_id = down.id
-        )
-        SELECT id, root FROM down
-        """
-    )
-    return dict(rows)
-
-
 def overlap_ratio(a: tuple[int, int], b: tuple[int, int]) -> float:
     """Characters shared by two spans over the characters either covers (Jaccard); 0 when disjoint."""
     shared = min(a[1], b[1]) - max(a[0], b[0])

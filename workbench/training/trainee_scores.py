@@ -22,11 +22,10 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from workbench.codebook import code_path
+from workbench.codebook import code_path, code_roots
 from workbench.errors import CodingError
 from workbench.project import Project
 from workbench.training.agreement import (
-    code_roots,
     load_codings,
     pair_codings,
     resolve_coders,
