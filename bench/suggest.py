@@ -100,11 +100,12 @@ def sentence_views(units, unit_vectors: np.ndarray, model, short: str):  # type:
     return view
 
 
-def sample_coded(labels: np.ndarray, per_code: int, seed: int) -> np.ndarray:
+def sample_coded(labels: np.ndarray, per_code: int, seed: int, codes: Sequence[int] | None = None) -> np.ndarray:
+    """`per_code` indexes of each of `codes` (default: every label) in `labels`, drawn with `seed`: every
+    part that draws with the same seed codes the same examples."""
     rng = np.random.default_rng(seed)
-    return np.concatenate(
-        [rng.choice(np.flatnonzero(labels == code), per_code, replace=False) for code in np.unique(labels)]
-    )
+    return np.concatenate([rng.choice(np.flatnonzero(labels == code), per_code, replace=False)
+                           for code in (np.unique(labels) if codes is None else codes)])
 
 
 def part_banking77_tool(seeds: list[int]) -> list[dict]:
@@ -480,9 +481,7 @@ def part_french_dev(seeds: list[int], per_codes: list[int], name_per_codes: list
                 bands: list[tuple[float, bool]] = []
                 filed, filed_right, scored_total, weights_seen, scorer_kept = 0, 0, 0, [], []
                 for seed in seeds:
-                    rng = np.random.default_rng(seed)
-                    coded = np.concatenate([rng.choice(np.flatnonzero(truth == k), per_code, replace=False)
-                                            for k in range(len(keys))])
+                    coded = sample_coded(truth, per_code, seed, range(len(keys)))
                     held = np.setdiff1d(labelled, coded)
                     positives = [(int(i), code_id[keys[truth[i]]]) for i in coded]
                     codes_module._MEMO.clear()  # each draw fitted afresh, so that its time is the fit's
@@ -587,7 +586,7 @@ def part_french_dev_project(seeds: list[int], per_code: int, columns: Sequence[s
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder) / "dev.vwb"
-        code_of: dict[str, dict[str, str]] = {}
+        code_of: dict[str, dict[str, int]] = {}
         with Project.create(base, language="fr") as project:
             documents = _one_table(project, items) if one_table else [unit.document_id
                                                                      for unit in dev_units(project, items)]
@@ -610,9 +609,7 @@ def part_french_dev_project(seeds: list[int], per_code: int, columns: Sequence[s
             with Project.open(copy) as project:
                 for column in columns:
                     keys, truth = dev_labels(items, column)
-                    rng = np.random.default_rng(seed)
-                    coded = np.concatenate([rng.choice(np.flatnonzero(truth == k), per_code, replace=False)
-                                            for k in range(len(keys))])
+                    coded = sample_coded(truth, per_code, seed, range(len(keys)))
                     for index in coded:
                         apply_code(project, documents[index], code_of[column][keys[truth[index]]], coder="bench")
                     held[column] = sorted(set(np.flatnonzero(truth >= 0)) - set(coded.tolist()))
