@@ -2,8 +2,8 @@
 
 Why: an analyst often starts by typing a code's name ("Résiliation", "Inimitié") without writing its
 definition. Suggestions for such a code can only compare verbatims with two words, and they are weak:
-on the development set, contact reasons at 5 coded examples per code are 0.73 top-1 from names alone
-against 0.82 with the shipped definitions (docs/BENCHMARKS.md). When a code has no text of its own
+on the development set, contact reasons at 5 coded examples per code are 0.76 top-1 from names alone
+against 0.87 with the shipped definitions and examples (docs/BENCHMARKS.md). When a code has no text of its own
 and its name or key is a code of a shipped scheme (accents, case and punctuation aside), suggestions
 read that code's definition, inclusion, indicators and examples instead, and say so. Nothing is
 written into the project: the analyst's codebook stays as typed, and a definition of their own replaces
