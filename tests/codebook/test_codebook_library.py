@@ -33,10 +33,12 @@ def test_a_near_name_borrows_from_the_one_shipped_code_it_names_best() -> None:
     for name, shipped in near.items():
         found = shipped_code(name, None, "fr")
         assert found is not None and found.name == shipped, name
-    # words two shipped codes share as much, or too few words shared: no description is borrowed
-    for name in ("Amitié", "Défaut de paiement", "Mon code à moi"):
+    # words two shipped codes share as much, or too few words shared: no description is borrowed; a generic
+    # complaint is no billing question, though a billing complaint is
+    for name in ("Amitié", "Défaut de paiement", "Mon code à moi", "Réclamation", "Réclamations"):
         assert shipped_code(name, None, "fr") is None, name
     assert shipped_code("Mon code", "retard_de_livraison", "fr").name == "Livraison"  # the key, nearly
+    assert shipped_code("Réclamation facture", None, "fr", "Motifs de contact").name == "Facturation"
 
 
 def test_the_other_names_a_shipped_code_goes_by_borrow_too() -> None:
