@@ -108,9 +108,9 @@ _NAMED_SCHEME = "codebook: "  # the group of top-level codes that name one shipp
 
 def scored_together(rows: Sequence[dict[str, Any]], roots: dict[int, int], language: str) -> dict[int, str]:
     """Which codes compete for a unit (one suggestion per unit and group, each group's own classifier and
-    coded units), by code id, from each code's top-level ancestor (`roots`, `codebook.code_roots`): a loaded scheme's codes (its key), a top-level code's descendants (its name,
-    for a codebook an analyst built by hand, "Motifs" beside "Formes de relation"), and the codes at the top
-    level with no scheme ("codebook"). Why not the `scheme` column alone: codes created by name have none,
+    coded units), by code id, from each code's top-level ancestor (`roots`, `codebook.code_roots`): a loaded
+    scheme's codes (its key), a top-level code's descendants (its name, for a codebook an analyst built by
+    hand, "Motifs" beside "Formes de relation"), and the codes at the top level with no scheme ("codebook"). Why not the `scheme` column alone: codes created by name have none,
     and two hand-made groups then competed as one, each unit getting one suggestion for both (reasons 0.48,
     forms 0.24 top-1 on the development set against 0.825 and 0.799 now; docs/BENCHMARKS.md, session 22).
     Codes typed side by side at the top level stay one group, unless every one of them names a shipped
@@ -134,6 +134,15 @@ def scored_together(rows: Sequence[dict[str, Any]], roots: dict[int, int], langu
     counts = Counter(schemes)
     if None not in counts and len(counts) >= 2 and min(counts.values()) >= 2:
         groups.update({row["id"]: f"{_NAMED_SCHEME}{scheme}" for row, scheme in zip(top_level, schemes)})
+    return groups
+
+
+def by_group(codes: Sequence[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """The codes `select_codes` chose, per group of codes that compete (`scored_together`), in their order:
+    what suggestions score and what "code next" ranks, one group at a time."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for code in codes:
+        groups.setdefault(code["group"], []).append(code)
     return groups
 
 
@@ -383,9 +392,7 @@ def _score(project: Project, selected: list[dict[str, Any]], embedded: Any, lexi
     others = _companion_views(project, embedded, companions and bool(positives), device, progress, cancel)
     sentences = [_sentence_view(project, view_model, unit_list, view, by_sentence, progress, cancel)
                  for view_model, view in [(model, vectors), *others]]
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for code in selected:
-        groups.setdefault(code["group"], []).append(code)
+    groups = by_group(selected)
     methods: dict[str, str] = {}
     details: dict[str, dict[str, Any]] = {}
     filed: list[dict[str, Any]] = []
@@ -860,9 +867,7 @@ def code_next(project: Project, codes: Sequence[str | int] | None = None, n: int
         f"WHERE c.role <> 'trainee' AND g.code_id IN ({', '.join('?' for _ in code_ids)})", code_ids)])
     words = _lexical_view(unit_list) if positives else None
     views = [_sentence_view(project, model, unit_list, vectors, sentences, progress, cancel)]
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for code in selected:
-        groups.setdefault(code["group"], []).append(code)
+    groups = by_group(selected)
     result = {}
     for done, (group, group_codes) in enumerate(groups.items()):
         if cancel is not None:
